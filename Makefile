@@ -1,0 +1,98 @@
+# lvsh: one non-recursive Makefile.  configure (from configure.ac) writes
+# config.mk with the compiler flags of libvirt, libxml2, jansson, readline;
+# a plain `make` in a fresh clone runs autoreconf and configure by itself.
+
+PREFIX ?= /usr/local
+BUILD ?= build
+CFLAGS ?= -O2 -g
+WARN = -Wall -Wextra -Werror
+EXTRA_CFLAGS ?=
+EXTRA_LDFLAGS ?=
+
+ifneq ($(filter-out clean distclean,$(or $(MAKECMDGOALS),all)),)
+include config.mk
+endif
+
+ALL_CFLAGS = -std=gnu11 $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) -D_GNU_SOURCE -Isrc -Icmds \
+	$(DEPS_CFLAGS) -MMD -MP
+LDLIBS = $(DEPS_LIBS)
+
+SRCS := $(wildcard src/*.c cmds/*.c)
+OBJS := $(patsubst %.c,$(BUILD)/%.o,$(SRCS)) $(BUILD)/families.o
+LIB_OBJS := $(filter-out $(BUILD)/src/main.o,$(OBJS))
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
+LVSH := $(if $(filter build,$(BUILD)),lvsh,$(BUILD)/lvsh)
+
+.PHONY: all run check check-build check-asan check-valgrind deps deps-check clean distclean \
+	install uninstall docs bench
+all: $(LVSH)
+
+config.mk: configure.ac config.mk.in
+	@scripts/deps.sh build
+	autoreconf -fi
+	./configure --prefix=$(PREFIX) CFLAGS="$(CFLAGS)"
+
+$(BUILD)/%.o: %.c config.mk
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/families.c: $(wildcard cmds/*.c) scripts/families.sh
+	@mkdir -p $(BUILD)
+	scripts/families.sh cmds/*.c > $@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+
+$(BUILD)/families.o: $(BUILD)/families.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/liblvsh.a: $(LIB_OBJS)
+	rm -f $@
+	ar rcs $@ $^
+
+$(LVSH): $(BUILD)/src/main.o $(BUILD)/liblvsh.a
+	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(EXTRA_LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/liblvsh.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(EXTRA_LDFLAGS) -o $@ $< $(BUILD)/liblvsh.a $(LDLIBS)
+
+deps:
+	@scripts/deps.sh build
+
+deps-check:
+	@scripts/deps.sh check
+
+# Open the shell on the test driver; with stdin not a terminal, run its commands.
+run: deps all
+	@./lvsh -c test:///default
+
+check-build: $(LVSH) $(UNIT_BINS)
+
+# Every test tier; the last line says "N passed, N failed".
+check: deps-check
+	@$(MAKE) --no-print-directory check-build
+	@LVSH_BIN=$(abspath $(LVSH)) UNIT_DIR=$(abspath $(BUILD)/tests) tests/run-all.sh
+
+check-asan: deps-check
+	@$(MAKE) --no-print-directory BUILD=build-asan CFLAGS="-O1 -g" \
+		EXTRA_CFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+		check-build
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99 \
+		LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressions=0 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		LVSH_BIN=$(abspath build-asan/lvsh) UNIT_DIR=$(abspath build-asan/tests) \
+		LVSH_SANITIZER=asan tests/run-all.sh
+
+check-valgrind: deps-check
+	@$(MAKE) --no-print-directory check-build
+	@LVSH_BIN=$(abspath $(LVSH)) UNIT_DIR=$(abspath $(BUILD)/tests) \
+		LVSH_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --suppressions=$(abspath tests/valgrind.supp)" \
+		LVSH_SANITIZER=valgrind tests/run-all.sh
+
+clean:
+	rm -rf build build-asan lvsh tests/out
+
+distclean: clean
+	rm -rf config.mk config.log config.status configure autom4te.cache aclocal.m4
+
+-include $(OBJS:.o=.d)

@@ -1,0 +1,22 @@
+/* domain_common.h: what the domain command files share. */
+#ifndef LVSH_DOMAIN_COMMON_H
+#define LVSH_DOMAIN_COMMON_H
+
+#include "lvsh.h"
+
+/* virsh's words for states and reasons ("shut off", "destroyed") */
+const char *dom_state_name(int state);
+const char *dom_state_reason(int state, int reason);
+
+/* The usual first option: the domain, by name, id or uuid. */
+#define DOM_OPT_DOMAIN(comp) \
+    { .name = "domain", .type = LVSH_OPT_STRING, \
+      .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, \
+      .help = "domain name, id or uuid", .metavar = "domain", .complete = (comp) }
+
+/* Look up the --domain argument; NULL with r filled when absent. */
+virDomainPtr dom_arg(struct lvsh_session *s, const struct lvsh_args *a, struct lvsh_result *r);
+/* name and uuid of a domain as a JSON object to extend */
+json_t *dom_json_ref(virDomainPtr d);
+
+#endif

@@ -1,0 +1,367 @@
+/* domain_list.c: `list`, in a constant number of round trips.
+ *
+ * One virConnectGetAllDomainStats call returns every domain with its state
+ * when the filters are ones it understands; otherwise one filtered listing
+ * plus one virDomainListGetStats call.  Per-domain calls happen only for
+ * columns that need them (--title, --managed-save, JSON's autostart). */
+#include "domain_common.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+struct dom_row {
+    virDomainPtr dom;
+    int state, reason;
+};
+
+struct list_filter {
+    unsigned list_flags;   /* VIR_CONNECT_LIST_DOMAINS_* */
+    unsigned stats_flags;  /* VIR_CONNECT_GET_ALL_DOMAINS_STATS_*, if expressible */
+    bool stats_ok;         /* every filter is expressible for GetAllDomainStats */
+};
+
+static void list_filter_init(const struct lvsh_args *a, struct list_filter *f)
+{
+    static const struct { const char *opt; unsigned list, stats; } map[] = {
+        { "persistent", VIR_CONNECT_LIST_DOMAINS_PERSISTENT,
+          VIR_CONNECT_GET_ALL_DOMAINS_STATS_PERSISTENT },
+        { "transient", VIR_CONNECT_LIST_DOMAINS_TRANSIENT,
+          VIR_CONNECT_GET_ALL_DOMAINS_STATS_TRANSIENT },
+        { "state-running", VIR_CONNECT_LIST_DOMAINS_RUNNING,
+          VIR_CONNECT_GET_ALL_DOMAINS_STATS_RUNNING },
+        { "state-paused", VIR_CONNECT_LIST_DOMAINS_PAUSED,
+          VIR_CONNECT_GET_ALL_DOMAINS_STATS_PAUSED },
+        { "state-shutoff", VIR_CONNECT_LIST_DOMAINS_SHUTOFF,
+          VIR_CONNECT_GET_ALL_DOMAINS_STATS_SHUTOFF },
+        { "state-other", VIR_CONNECT_LIST_DOMAINS_OTHER,
+          VIR_CONNECT_GET_ALL_DOMAINS_STATS_OTHER },
+        { "autostart", VIR_CONNECT_LIST_DOMAINS_AUTOSTART, 0 },
+        { "no-autostart", VIR_CONNECT_LIST_DOMAINS_NO_AUTOSTART, 0 },
+        { "with-managed-save", VIR_CONNECT_LIST_DOMAINS_MANAGEDSAVE, 0 },
+        { "without-managed-save", VIR_CONNECT_LIST_DOMAINS_NO_MANAGEDSAVE, 0 },
+        { "with-snapshot", VIR_CONNECT_LIST_DOMAINS_HAS_SNAPSHOT, 0 },
+        { "without-snapshot", VIR_CONNECT_LIST_DOMAINS_NO_SNAPSHOT, 0 },
+        { "with-checkpoint", VIR_CONNECT_LIST_DOMAINS_HAS_CHECKPOINT, 0 },
+        { "without-checkpoint", VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT, 0 },
+    };
+    bool any_state = false;
+
+    memset(f, 0, sizeof(*f));
+    f->stats_ok = true;
+    for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++) {
+        if (!args_has(a, map[i].opt))
+            continue;
+        f->list_flags |= map[i].list;
+        f->stats_flags |= map[i].stats;
+        if (!map[i].stats)
+            f->stats_ok = false;
+        if (str_prefix(map[i].opt, "state-"))
+            any_state = true;
+    }
+    if (args_has(a, "all") || any_state)
+        return;
+    if (args_has(a, "inactive")) {
+        f->list_flags |= VIR_CONNECT_LIST_DOMAINS_INACTIVE;
+        f->stats_flags |= VIR_CONNECT_GET_ALL_DOMAINS_STATS_INACTIVE;
+    } else {
+        f->list_flags |= VIR_CONNECT_LIST_DOMAINS_ACTIVE;
+        f->stats_flags |= VIR_CONNECT_GET_ALL_DOMAINS_STATS_ACTIVE;
+    }
+}
+
+static void row_state_from_params(struct dom_row *row, virTypedParameterPtr p, int n)
+{
+    row->state = VIR_DOMAIN_NOSTATE;
+    row->reason = 0;
+    virTypedParamsGetInt(p, n, "state.state", &row->state);
+    virTypedParamsGetInt(p, n, "state.reason", &row->reason);
+}
+
+/* Collect rows from stats records; the records keep the domain refs. */
+static int rows_from_stats(virDomainStatsRecordPtr *recs, int n, struct dom_row **rows)
+{
+    *rows = xcalloc((size_t)n + 1, sizeof(**rows));
+    for (int i = 0; i < n; i++) {
+        (*rows)[i].dom = recs[i]->dom;
+        virDomainRef(recs[i]->dom);
+        row_state_from_params(&(*rows)[i], recs[i]->params, recs[i]->nparams);
+    }
+    return n;
+}
+
+/* Fetch the domains and their states: one or two RPCs in all. */
+static int list_fetch(virConnectPtr conn, const struct list_filter *f, bool need_state,
+                      struct dom_row **rows)
+{
+    virDomainStatsRecordPtr *recs = NULL;
+    virDomainPtr *doms = NULL;
+    int n;
+
+    if (need_state && f->stats_ok) {
+        n = virConnectGetAllDomainStats(conn, VIR_DOMAIN_STATS_STATE, &recs, f->stats_flags);
+        if (n >= 0) {
+            rows_from_stats(recs, n, rows);
+            virDomainStatsRecordListFree(recs);
+            return n;
+        }
+        virResetLastError();   /* older drivers: fall back to listing */
+    }
+    n = virConnectListAllDomains(conn, &doms, f->list_flags);
+    if (n < 0)
+        return -1;
+    *rows = xcalloc((size_t)n + 1, sizeof(**rows));
+    for (int i = 0; i < n; i++)
+        (*rows)[i].dom = doms[i];
+    if (need_state && n > 0) {
+        doms = xrealloc(doms, (size_t)(n + 1) * sizeof(*doms));
+        doms[n] = NULL;
+        int m = virDomainListGetStats(doms, VIR_DOMAIN_STATS_STATE, &recs, 0);
+        /* records come back in the order asked, skipping vanished domains */
+        for (int i = 0, k = 0; i < n; i++) {
+            (*rows)[i].state = VIR_DOMAIN_NOSTATE;
+            if (k < m && strcmp(virDomainGetName(recs[k]->dom),
+                                virDomainGetName(doms[i])) == 0) {
+                row_state_from_params(&(*rows)[i], recs[k]->params, recs[k]->nparams);
+                k++;
+            } else if (m < 0) {   /* no bulk stats: one call each, as a last resort */
+                virDomainGetState(doms[i], &(*rows)[i].state, &(*rows)[i].reason, 0);
+            }
+        }
+        if (m < 0)
+            virResetLastError();
+        else
+            virDomainStatsRecordListFree(recs);
+    }
+    free(doms);
+    return n;
+}
+
+/* virsh's order: running domains by id, then the rest by name. */
+static int row_cmp(const void *pa, const void *pb)
+{
+    const struct dom_row *a = pa, *b = pb;
+    unsigned ia = virDomainGetID(a->dom), ib = virDomainGetID(b->dom);
+    if (ia == (unsigned)-1 && ib == (unsigned)-1)
+        return strcasecmp(virDomainGetName(a->dom), virDomainGetName(b->dom));
+    if (ia != (unsigned)-1 && ib != (unsigned)-1)
+        return ia < ib ? -1 : ia > ib;
+    return ia != (unsigned)-1 ? -1 : 1;
+}
+
+static char *dom_title(virDomainPtr d)
+{
+    char *t = virDomainGetMetadata(d, VIR_DOMAIN_METADATA_TITLE, NULL, 0);
+    if (!t) {
+        virResetLastError();
+        return xstrdup("");
+    }
+    /* a title shows on one line */
+    char *nl = strchr(t, '\n');
+    if (nl)
+        *nl = '\0';
+    return t;
+}
+
+static const char *row_state_word(const struct dom_row *row, bool managed)
+{
+    if (managed && row->state == VIR_DOMAIN_SHUTOFF) {
+        int has = virDomainHasManagedSaveImage(row->dom, 0);
+        if (has > 0)
+            return "saved";
+        if (has < 0)
+            virResetLastError();
+    }
+    return dom_state_name(row->state);
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Which rows match a listing filter, found by one filtered listing. */
+static bool *filter_marks(virConnectPtr conn, struct dom_row *rows, int n, unsigned flag)
+{
+    bool *marks = xcalloc((size_t)n + 1, sizeof(bool));
+    virDomainPtr *doms = NULL;
+    int m = virConnectListAllDomains(conn, &doms, flag);
+    if (m < 0) {
+        virResetLastError();
+        return marks;
+    }
+    const char **names = xcalloc((size_t)m + 1, sizeof(char *));
+    for (int k = 0; k < m; k++)
+        names[k] = virDomainGetName(doms[k]);
+    qsort(names, (size_t)m, sizeof(*names), name_cmp);
+    for (int i = 0; i < n; i++) {
+        const char *key = virDomainGetName(rows[i].dom);
+        marks[i] = bsearch(&key, names, (size_t)m, sizeof(*names), name_cmp) != NULL;
+    }
+    free(names);
+    for (int k = 0; k < m; k++)
+        virDomainFree(doms[k]);
+    free(doms);
+    return marks;
+}
+
+static void list_json(struct lvsh_session *s, const struct lvsh_args *a,
+                      struct lvsh_result *r, struct dom_row *rows, int n)
+{
+    bool *autostart = filter_marks(s->conn, rows, n, VIR_CONNECT_LIST_DOMAINS_AUTOSTART);
+    bool *persistent = filter_marks(s->conn, rows, n, VIR_CONNECT_LIST_DOMAINS_PERSISTENT);
+    json_t *arr = json_array();
+    for (int i = 0; i < n; i++) {
+        virDomainPtr d = rows[i].dom;
+        unsigned id = virDomainGetID(d);
+        json_t *o = dom_json_ref(d);
+        json_object_set_new(o, "id", id == (unsigned)-1 ? json_null() : json_integer(id));
+        json_object_set_new(o, "state", json_str(row_state_word(&rows[i],
+                                                            args_has(a, "managed-save"))));
+        json_object_set_new(o, "reason", json_str(dom_state_reason(rows[i].state,
+                                                                   rows[i].reason)));
+        json_object_set_new(o, "persistent", json_boolean(persistent[i]));
+        json_object_set_new(o, "autostart", json_boolean(autostart[i]));
+        if (args_has(a, "title")) {
+            char *t = dom_title(d);
+            json_object_set_new(o, "title", json_str(t));
+            free(t);
+        }
+        json_array_append_new(arr, o);
+    }
+    virResetLastError();
+    free(autostart);
+    free(persistent);
+    out_json(r, arr);
+}
+
+static void list_plain(const struct lvsh_args *a, struct lvsh_result *r,
+                       struct dom_row *rows, int n)
+{
+    bool uuid = args_has(a, "uuid"), name = args_has(a, "name"), id = args_has(a, "id");
+    for (int i = 0; i < n; i++) {
+        unsigned did = virDomainGetID(rows[i].dom);
+        char u[VIR_UUID_STRING_BUFLEN] = "";
+        if (id && !uuid && !name && did == (unsigned)-1)
+            continue;   /* ids alone: inactive domains have none */
+        struct buf line = BUF_INIT;
+        if (uuid) {
+            virDomainGetUUIDString(rows[i].dom, u);
+            buf_adds(&line, u);
+        }
+        if (id) {
+            if (line.len)
+                buf_addc(&line, ' ');
+            if (did == (unsigned)-1)
+                buf_addc(&line, '-');
+            else
+                buf_printf(&line, "%u", did);
+        }
+        if (name)
+            buf_printf(&line, "%s%s", line.len ? " " : "", virDomainGetName(rows[i].dom));
+        out_text(r, "%s\n", buf_str(&line));
+        buf_free(&line);
+    }
+}
+
+static void list_table(const struct lvsh_args *a, struct lvsh_result *r,
+                       struct dom_row *rows, int n)
+{
+    struct out_table *t = out_table(r);
+    bool title = args_has(a, "title");
+    out_table_col(t, "Id", "id", 0);
+    out_table_col(t, "Name", "name", 0);
+    out_table_col(t, "State", "state", 0);
+    if (title)
+        out_table_col(t, "Title", "title", 0);
+    for (int i = 0; i < n; i++) {
+        unsigned id = virDomainGetID(rows[i].dom);
+        out_table_row(t);
+        if (id == (unsigned)-1)
+            out_cell(t, json_null(), "-");
+        else
+            out_cell_int(t, id);
+        out_cell_str(t, virDomainGetName(rows[i].dom));
+        out_cell_str(t, row_state_word(&rows[i], args_has(a, "managed-save")));
+        if (title) {
+            char *tt = dom_title(rows[i].dom);
+            out_cell_str(t, tt);
+            free(tt);
+        }
+    }
+}
+
+static enum lvsh_status cmd_domain_list(struct lvsh_session *s, const struct lvsh_args *a,
+                                        struct lvsh_result *r)
+{
+    struct list_filter f;
+    struct dom_row *rows = NULL;
+    bool plain = args_has(a, "name") || args_has(a, "uuid") || args_has(a, "id");
+    bool json = a->json == 1 || s->format == LVSH_FMT_JSON;
+
+    list_filter_init(a, &f);
+    int n = list_fetch(s->conn, &f, json || !plain, &rows);
+    if (n < 0)
+        return err_virt(r, "failed to list domains");
+    qsort(rows, (size_t)n, sizeof(*rows), row_cmp);
+    if (json)
+        list_json(s, a, r, rows, n);
+    else if (plain)
+        list_plain(a, r, rows, n);
+    else
+        list_table(a, r, rows, n);
+    for (int i = 0; i < n; i++)
+        virDomainFree(rows[i].dom);
+    free(rows);
+    return LVSH_OK;
+}
+
+#define LIST_BOOL(n, h) { .name = n, .type = LVSH_OPT_BOOL, .help = h }
+static const struct lvsh_opt opts_domain_list[] = {
+    LIST_BOOL("inactive", "list inactive domains only"),
+    LIST_BOOL("all", "list active and inactive domains"),
+    LIST_BOOL("transient", "list transient domains"),
+    LIST_BOOL("persistent", "list persistent domains"),
+    LIST_BOOL("with-snapshot", "list domains that have snapshots"),
+    LIST_BOOL("without-snapshot", "list domains without snapshots"),
+    LIST_BOOL("with-checkpoint", "list domains that have checkpoints"),
+    LIST_BOOL("without-checkpoint", "list domains without checkpoints"),
+    LIST_BOOL("state-running", "list running domains"),
+    LIST_BOOL("state-paused", "list paused domains"),
+    LIST_BOOL("state-shutoff", "list shut off domains"),
+    LIST_BOOL("state-other", "list domains in other states"),
+    LIST_BOOL("autostart", "list domains with autostart enabled"),
+    LIST_BOOL("no-autostart", "list domains with autostart disabled"),
+    LIST_BOOL("with-managed-save", "list domains with a managed save image"),
+    LIST_BOOL("without-managed-save", "list domains without a managed save image"),
+    LIST_BOOL("uuid", "print UUIDs only"),
+    LIST_BOOL("name", "print names only"),
+    LIST_BOOL("id", "print ids only"),
+    LIST_BOOL("table", "print a table (the default)"),
+    LIST_BOOL("managed-save", "show 'saved' for shut off domains with a managed save image"),
+    LIST_BOOL("title", "add a column with each domain's title"),
+    LVSH_OPT_END,
+};
+
+static const char *const excl_domain_list[] = {
+    "table name", "table uuid", "table id", "persistent transient", "autostart no-autostart",
+    "with-managed-save without-managed-save", "with-snapshot without-snapshot",
+    "with-checkpoint without-checkpoint", NULL,
+};
+
+static const struct lvsh_cmd cmd_list = {
+    .name = "list",
+    .group = "domain",
+    .summary = "list domains",
+    .description = "List running domains, or with --all every domain.  Filters combine; "
+                   "--name, --uuid and --id print one line per domain for scripts.  The "
+                   "listing costs a constant number of calls to the daemon whatever the "
+                   "number of domains.",
+    .opts = opts_domain_list,
+    .exclusive = excl_domain_list,
+    .flags = LVSH_CMD_CONN,
+    .handler = cmd_domain_list,
+};
+
+LVSH_FAMILY(domain_list) = { &cmd_list, NULL };

@@ -1,0 +1,339 @@
+/* shell.c: commands of the shell itself (help, quit, connect, echo, cd, ...). */
+#include "lvsh.h"
+#include "cmdtab.h"
+#include "help.h"
+#include "util.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static enum lvsh_status cmd_shell_help(struct lvsh_session *s, const struct lvsh_args *a,
+                                       struct lvsh_result *r)
+{
+    const char *topic = args_str(a, "command");
+    (void)s;
+    if (!topic) {
+        help_groups(r, NULL);
+        return LVSH_OK;
+    }
+    const struct lvsh_cmd *c = cmdtab_find(topic);
+    if (c) {
+        help_command(c, r);
+        return LVSH_OK;
+    }
+    if (cmdtab_group(topic)) {
+        help_groups(r, topic);
+        return LVSH_OK;
+    }
+    char *hint = cmdtab_suggest(topic);
+    enum lvsh_status st = hint
+        ? err_usage(r, "no command or group '%s' (did you mean %s?)", topic, hint)
+        : err_usage(r, "no command or group '%s'", topic);
+    free(hint);
+    return st;
+}
+
+static const struct lvsh_opt opts_shell_help[] = {
+    { .name = "command", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_POSITIONAL,
+      .help = "a command name or a group keyword", .metavar = "command|group",
+      .complete = LVSH_COMP_GROUP_OR_COMMAND },
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_help = {
+    .name = "help",
+    .group = "shell",
+    .summary = "print help for commands and groups",
+    .description = "Without an argument, list every command by group.  With a group keyword, "
+                   "list that group; with a command name, show its synopsis and options.  "
+                   "With --json, the same as machine-readable JSON.",
+    .opts = opts_shell_help,
+    .handler = cmd_shell_help,
+};
+
+static enum lvsh_status cmd_shell_quit(struct lvsh_session *s, const struct lvsh_args *a,
+                                       struct lvsh_result *r)
+{
+    (void)a;
+    (void)r;
+    s->quit_requested = true;
+    return LVSH_OK;
+}
+
+static const struct lvsh_opt opts_none[] = { LVSH_OPT_END };
+static const char *const aliases_quit[] = { "exit", NULL };
+
+static const struct lvsh_cmd cmd_quit = {
+    .name = "quit",
+    .aliases = aliases_quit,
+    .group = "shell",
+    .summary = "leave the shell",
+    .description = "End the interactive session or the script.",
+    .opts = opts_none,
+    .flags = LVSH_CMD_NO_JSON | LVSH_CMD_BARE,
+    .handler = cmd_shell_quit,
+};
+
+static enum lvsh_status cmd_shell_connect(struct lvsh_session *s, const struct lvsh_args *a,
+                                          struct lvsh_result *r)
+{
+    const char *uri = args_str(a, "name");
+    char *want = xstrdup(uri ? uri : s->uri);
+    bool ro = args_has(a, "readonly");
+    enum lvsh_status st = session_connect(s, want, ro, r);
+    free(want);
+    if (st == LVSH_OK)
+        out_json(r, json_pack("{s:o,s:b}", "uri", json_str(s->conn_uri), "readonly", ro));
+    return st;
+}
+
+static const struct lvsh_opt opts_shell_connect[] = {
+    { .name = "name", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_POSITIONAL,
+      .help = "hypervisor connection URI (default: the current one)", .metavar = "uri",
+      .complete = LVSH_COMP_URI },
+    { .name = "readonly", .type = LVSH_OPT_BOOL, .help = "connect read-only" },
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_connect = {
+    .name = "connect",
+    .group = "shell",
+    .summary = "connect (again) to a hypervisor",
+    .description = "Open a connection to URI, replacing the current one.  Without a URI, "
+                   "reconnect to the current hypervisor.",
+    .opts = opts_shell_connect,
+    .handler = cmd_shell_connect,
+};
+
+/* Quote for POSIX sh only when needed, as virsh's echo --shell does. */
+static void echo_shell_quote(struct buf *b, const char *w)
+{
+    bool plain = *w != '\0';
+    for (const char *p = w; *p && plain; p++)
+        if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+                    "@%+=:,./-_", *p))
+            plain = false;
+    if (plain) {
+        buf_adds(b, w);
+        return;
+    }
+    buf_addc(b, '\'');
+    for (; *w; w++) {
+        if (*w == '\'')
+            buf_adds(b, "'\\''");
+        else
+            buf_addc(b, *w);
+    }
+    buf_addc(b, '\'');
+}
+
+static void echo_xml_escape(struct buf *b, const char *w)
+{
+    for (; *w; w++) {
+        switch (*w) {
+        case '<': buf_adds(b, "&lt;"); break;
+        case '>': buf_adds(b, "&gt;"); break;
+        case '&': buf_adds(b, "&amp;"); break;
+        case '"': buf_adds(b, "&quot;"); break;
+        case '\'': buf_adds(b, "&apos;"); break;
+        default: buf_addc(b, *w);
+        }
+    }
+}
+
+/* --split: each argument splits on ','; ",," stands for a literal comma. */
+static void echo_split(const char *w, char ***out, int *n)
+{
+    struct buf cur = BUF_INIT;
+    for (const char *p = w;; p++) {
+        if (*p == ',' && p[1] == ',') {
+            buf_addc(&cur, ',');
+            p++;
+        } else if (*p == ',' || *p == '\0') {
+            *out = xrealloc(*out, (size_t)(*n + 1) * sizeof(char *));
+            (*out)[(*n)++] = buf_steal(&cur);
+            if (!*p)
+                break;
+        } else {
+            buf_addc(&cur, *p);
+        }
+    }
+    buf_free(&cur);
+}
+
+static enum lvsh_status cmd_shell_echo(struct lvsh_session *s, const struct lvsh_args *a,
+                                       struct lvsh_result *r)
+{
+    int n = 0, nw = 0;
+    char *const *words = args_rest(a, "string", &n);
+    char **all = NULL;
+    struct buf b = BUF_INIT;
+    (void)s;
+
+    for (int i = 0; i < n; i++) {
+        if (args_has(a, "split")) {
+            echo_split(words[i], &all, &nw);
+        } else {
+            all = xrealloc(all, (size_t)(nw + 1) * sizeof(char *));
+            all[nw++] = xstrdup(words[i]);
+        }
+    }
+    json_t *arr = json_array();
+    for (int i = 0; i < nw; i++) {
+        struct buf w = BUF_INIT;
+        if (args_has(a, "xml"))
+            echo_xml_escape(&w, all[i]);
+        else
+            buf_adds(&w, all[i]);
+        if (args_has(a, "shell")) {
+            char *t = buf_steal(&w);
+            echo_shell_quote(&w, t);
+            free(t);
+        }
+        buf_printf(&b, "%s%s", i ? " " : "", buf_str(&w));
+        json_array_append_new(arr, json_str(buf_str(&w)));
+        buf_free(&w);
+        free(all[i]);
+    }
+    free(all);
+    if (args_has(a, "err"))
+        out_warn(r, "%s", buf_str(&b));
+    else
+        out_text(r, "%s\n", buf_str(&b));
+    out_json(r, json_pack("{s:o,s:o}", "text", json_str(buf_str(&b)), "words", arr));
+    buf_free(&b);
+    return LVSH_OK;
+}
+
+static const struct lvsh_opt opts_shell_echo[] = {
+    { .name = "shell", .type = LVSH_OPT_BOOL, .help = "quote each word for a POSIX shell" },
+    { .name = "xml", .type = LVSH_OPT_BOOL, .help = "escape each word for XML" },
+    { .name = "split", .type = LVSH_OPT_BOOL,
+      .help = "split each argument on ',' (',,' is a literal comma)" },
+    { .name = "err", .type = LVSH_OPT_BOOL, .help = "write to stderr instead of stdout" },
+    { .name = "string", .type = LVSH_OPT_REST, .flags = LVSH_OPTF_POSITIONAL,
+      .help = "words to print", .metavar = "string" },
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_echo = {
+    .name = "echo",
+    .group = "shell",
+    .summary = "print the arguments",
+    .description = "Print the words given, separated by single spaces.  Useful in scripts to "
+                   "check quoting: --shell and --xml show each word escaped for that use.",
+    .opts = opts_shell_echo,
+    .flags = LVSH_CMD_BARE,
+    .handler = cmd_shell_echo,
+};
+
+static enum lvsh_status cmd_shell_cd(struct lvsh_session *s, const struct lvsh_args *a,
+                                     struct lvsh_result *r)
+{
+    const char *dir = args_str(a, "dir");
+    (void)s;
+    if (!dir)
+        dir = getenv("HOME");
+    if (!dir)
+        return err_fail(r, "no directory given and HOME is not set");
+    if (chdir(dir) < 0)
+        return err_fail(r, "cannot change directory to '%s': %s", dir, strerror(errno));
+    char *cwd = getcwd(NULL, 0);
+    out_json(r, json_pack("{s:o}", "cwd", json_str(cwd)));
+    free(cwd);
+    return LVSH_OK;
+}
+
+static const struct lvsh_opt opts_shell_cd[] = {
+    { .name = "dir", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_POSITIONAL,
+      .help = "directory to switch to (default: $HOME)", .metavar = "directory",
+      .complete = LVSH_COMP_DIR },
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_cd = {
+    .name = "cd",
+    .group = "shell",
+    .summary = "change the current directory",
+    .description = "Change the directory that relative file names are resolved against.",
+    .opts = opts_shell_cd,
+    .handler = cmd_shell_cd,
+};
+
+static enum lvsh_status cmd_shell_pwd(struct lvsh_session *s, const struct lvsh_args *a,
+                                      struct lvsh_result *r)
+{
+    (void)s;
+    (void)a;
+    char *cwd = getcwd(NULL, 0);
+    if (!cwd)
+        return err_fail(r, "cannot get the current directory: %s", strerror(errno));
+    out_text(r, "%s\n", cwd);
+    out_json(r, json_pack("{s:o}", "cwd", json_str(cwd)));
+    free(cwd);
+    return LVSH_OK;
+}
+
+static const struct lvsh_cmd cmd_pwd = {
+    .name = "pwd",
+    .group = "shell",
+    .summary = "print the current directory",
+    .description = "Print the directory that relative file names are resolved against.",
+    .opts = opts_none,
+    .handler = cmd_shell_pwd,
+};
+
+static const char *const set_names[] = { "output", "quiet", NULL };
+static const char *const format_names[] = { "table", "json", "csv", "vertical" };
+
+static enum lvsh_status cmd_shell_set(struct lvsh_session *s, const struct lvsh_args *a,
+                                      struct lvsh_result *r)
+{
+    const char *name = args_str(a, "name"), *value = args_str(a, "value");
+    if (!name) {
+        out_field_str(r, "output", "output", format_names[s->format]);
+        out_field(r, "quiet", "quiet", json_boolean(s->quiet), s->quiet ? "on" : "off");
+        return LVSH_OK;
+    }
+    if (!value)
+        return err_usage(r, "'set %s' needs a value", name);
+    if (strcmp(name, "output") == 0) {
+        for (int i = 0; i < 4; i++)
+            if (strcmp(value, format_names[i]) == 0) {
+                s->format = (enum lvsh_format)i;
+                return LVSH_OK;
+            }
+        return err_usage(r, "unknown output format '%s' (table, json, csv, vertical)", value);
+    }
+    if (strcmp(value, "on") == 0 || strcmp(value, "off") == 0) {
+        s->quiet = strcmp(value, "on") == 0;
+        return LVSH_OK;
+    }
+    return err_usage(r, "'set quiet' takes 'on' or 'off', not '%s'", value);
+}
+
+static const struct lvsh_opt opts_shell_set[] = {
+    { .name = "name", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_POSITIONAL,
+      .help = "setting to change", .choices = set_names, .complete = LVSH_COMP_CHOICES,
+      .metavar = "setting" },
+    { .name = "value", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_POSITIONAL,
+      .help = "new value: output table|json|csv|vertical, quiet on|off" },
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_set = {
+    .name = "set",
+    .group = "shell",
+    .summary = "show or change session settings",
+    .description = "Without arguments, show the settings.  'set output json' makes JSON the "
+                   "default output for the rest of the session (a command's own --json still "
+                   "applies to that command); 'set quiet on' drops headers and messages.",
+    .opts = opts_shell_set,
+    .handler = cmd_shell_set,
+};
+
+LVSH_FAMILY(shell) = {
+    &cmd_help, &cmd_quit, &cmd_connect, &cmd_echo, &cmd_cd, &cmd_pwd, &cmd_set, NULL,
+};

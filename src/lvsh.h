@@ -1,0 +1,330 @@
+/* lvsh.h: the contract between the core and the command families.
+ *
+ * A command is one const struct lvsh_cmd: its option table drives parsing,
+ * help, completion and the man page.  Handlers receive the session, the
+ * parsed arguments and an empty result; they fill the result and return a
+ * status.  They never print: the output layer renders the result. */
+#ifndef LVSH_H
+#define LVSH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdarg.h>
+#include <signal.h>
+#include <pthread.h>
+#include <libvirt/libvirt.h>
+#include <libvirt/virterror.h>
+#include <jansson.h>
+
+#define LVSH_VERSION "0.1.0"
+
+/* Exit statuses: 0 success, 1 the command failed, 2 it was used wrongly. */
+enum lvsh_status { LVSH_OK = 0, LVSH_FAILED = 1, LVSH_USAGE = 2 };
+
+enum lvsh_opt_type {
+    LVSH_OPT_BOOL,   /* --flag */
+    LVSH_OPT_STRING, /* --name value */
+    LVSH_OPT_INT,    /* signed integer, range-checked when min < max */
+    LVSH_OPT_SIZE,   /* scaled size: 512M, 2GiB; bare numbers in .unit bytes */
+    LVSH_OPT_REST,   /* every remaining positional word */
+};
+
+#define LVSH_OPTF_REQUIRED   0x01u /* must be given */
+#define LVSH_OPTF_POSITIONAL 0x02u /* may be given without its --name */
+#define LVSH_OPTF_HIDDEN     0x04u /* accepted, not shown in help */
+#define LVSH_OPTF_EMPTY_OK   0x08u /* an empty string is a valid value */
+#define LVSH_OPTF_SECRET     0x10u /* value is sensitive: never echo or log */
+
+/* What TAB offers for an option's value. */
+enum lvsh_completer {
+    LVSH_COMP_NONE = 0,
+    LVSH_COMP_FILE,
+    LVSH_COMP_DIR,
+    LVSH_COMP_CHOICES,       /* the option's .choices */
+    LVSH_COMP_COMMAND,       /* command names (help CMD) */
+    LVSH_COMP_GROUP_OR_COMMAND,
+    LVSH_COMP_DOMAIN,
+    LVSH_COMP_DOMAIN_ACTIVE,
+    LVSH_COMP_DOMAIN_INACTIVE,
+    LVSH_COMP_DOMAIN_RUNNING,
+    LVSH_COMP_DOMAIN_PAUSED,
+    LVSH_COMP_DOMAIN_PERSISTENT,
+    LVSH_COMP_DOMAIN_SNAPSHOT, /* snapshots of the --domain given */
+    LVSH_COMP_DOMAIN_DISK,     /* disk targets of the --domain given */
+    LVSH_COMP_DOMAIN_IFACE,    /* interfaces of the --domain given */
+    LVSH_COMP_NETWORK,
+    LVSH_COMP_NETWORK_ACTIVE,
+    LVSH_COMP_NETWORK_INACTIVE,
+    LVSH_COMP_NETWORK_PORT,
+    LVSH_COMP_POOL,
+    LVSH_COMP_POOL_ACTIVE,
+    LVSH_COMP_POOL_INACTIVE,
+    LVSH_COMP_VOLUME,        /* volumes of --pool, else volume paths */
+    LVSH_COMP_SECRET,
+    LVSH_COMP_NWFILTER,
+    LVSH_COMP_NWFILTER_BINDING,
+    LVSH_COMP_IFACE,
+    LVSH_COMP_IFACE_ACTIVE,
+    LVSH_COMP_IFACE_INACTIVE,
+    LVSH_COMP_NODEDEV,
+    LVSH_COMP_NODEDEV_CAP,
+    LVSH_COMP_URI,
+    LVSH_COMP_EVENT,         /* event names of the command's family */
+    LVSH_COMP__COUNT
+};
+
+struct lvsh_opt {
+    const char *name;             /* without the leading "--" */
+    enum lvsh_opt_type type;
+    unsigned flags;               /* LVSH_OPTF_* */
+    const char *help;
+    enum lvsh_completer complete;
+    const char *const *choices;   /* NULL-terminated; if set, values must be one */
+    long long min, max;           /* INT: accepted range when min < max */
+    unsigned long long unit;      /* SIZE: bytes per bare number (0 = 1) */
+    const char *metavar;          /* value name in help; defaults per type */
+};
+
+#define LVSH_CMD_CONN       0x01u /* needs a connection */
+#define LVSH_CMD_WRITES     0x02u /* changes state: refused under -r */
+#define LVSH_CMD_HIDDEN     0x04u /* not listed in help */
+#define LVSH_CMD_NO_HISTORY 0x08u /* the line never enters history */
+#define LVSH_CMD_XML        0x10u /* returns XML: has --xpath and --wrap */
+#define LVSH_CMD_NO_JSON    0x20u /* no data to render as JSON (rare) */
+#define LVSH_CMD_BARE       0x40u /* no virsh blank line after one-shot output */
+
+struct lvsh_session;
+struct lvsh_args;
+struct lvsh_result;
+
+typedef enum lvsh_status (*lvsh_handler)(struct lvsh_session *s,
+                                         const struct lvsh_args *a,
+                                         struct lvsh_result *r);
+
+struct lvsh_cmd {
+    const char *name;
+    const char *const *aliases;   /* NULL-terminated, or NULL */
+    const char *group;            /* a keyword from lvsh_groups[] */
+    const char *summary;          /* one line, lowercase, no full stop */
+    const char *description;      /* a paragraph for help and the man page */
+    const struct lvsh_opt *opts;  /* ends with an entry whose name is NULL */
+    const char *const *exclusive; /* NULL-terminated "a b c": at most one */
+    unsigned flags;               /* LVSH_CMD_* */
+    lvsh_handler handler;
+};
+
+/* Every cmds/<family>.c ends with LVSH_FAMILY(name) = { &cmd_x, ..., NULL };
+ * the build collects those arrays, so src/ needs no per-family edits. */
+#define LVSH_FAMILY(fam) const struct lvsh_cmd *const lvsh_family_##fam[]
+
+/* Shorthand for option tables. */
+#define LVSH_OPT_END { .name = NULL }
+#define LVSH_XPATH_OPTS \
+    { .name = "xpath", .type = LVSH_OPT_STRING, \
+      .help = "print only what this XPath expression selects", .metavar = "expr" }, \
+    { .name = "wrap", .type = LVSH_OPT_BOOL, \
+      .help = "wrap several XPath results in one <nodes> element" }
+
+struct lvsh_group {
+    const char *keyword;
+    const char *title;
+};
+extern const struct lvsh_group lvsh_groups[];
+
+/* ---- session ---------------------------------------------------------- */
+
+enum lvsh_format { LVSH_FMT_TABLE, LVSH_FMT_JSON, LVSH_FMT_CSV, LVSH_FMT_VERTICAL };
+
+struct lvsh_cache; /* completion listings, owned by complete.c */
+
+struct lvsh_session {
+    virConnectPtr conn;
+    char *uri;                  /* what the user asked for; NULL = default */
+    bool readonly;
+    bool quiet;
+    enum lvsh_format format;    /* session default, `set output` changes it */
+    int keepalive_interval;     /* seconds; <= 0 disables */
+    unsigned keepalive_count;
+    bool interactive;           /* a person at a terminal */
+    bool no_auth_prompt;        /* completion must never prompt */
+    bool stdout_tty;
+
+    /* where the running command came from, for error messages */
+    const char *where_file;
+    int where_line;
+
+    /* connection loss, set by the close callback on the event thread */
+    pthread_mutex_t lock;
+    bool conn_lost;
+    int conn_lost_reason;       /* VIR_CONNECT_CLOSE_REASON_* */
+
+    /* the libvirt event loop thread */
+    pthread_t event_thread;
+    bool event_thread_running;
+    volatile int event_quit;
+
+    /* interruption by Ctrl-C: points at the signal handler's flag */
+    volatile sig_atomic_t *interrupted;
+
+    unsigned long write_generation; /* bumped after commands that write */
+    struct lvsh_cache *cache;
+    char *conn_uri;             /* the URI libvirt reports once connected */
+    const char *console_escape; /* -e: console escape sequence, "^]" */
+    bool quit_requested;        /* set by quit/exit */
+    bool trailer;               /* virsh one-shot: blank line after output */
+};
+
+/* ---- parsed arguments -------------------------------------------------- */
+
+struct lvsh_argval {
+    bool set;
+    const char *str;            /* STRING (and the text of INT/SIZE) */
+    long long num;              /* INT */
+    unsigned long long size;    /* SIZE, in bytes */
+    char *const *rest;          /* REST */
+    int nrest;
+};
+
+struct lvsh_args {
+    const struct lvsh_cmd *cmd;
+    struct lvsh_argval *v;      /* parallel to cmd->opts */
+    int nopts;
+    bool help;                  /* --help was given */
+    int json;                   /* 1 when --json was given, else -1 */
+    char **positional;          /* parser scratch */
+};
+
+bool args_has(const struct lvsh_args *a, const char *name);
+const char *args_str(const struct lvsh_args *a, const char *name);
+bool args_int(const struct lvsh_args *a, const char *name, long long *out);
+bool args_size(const struct lvsh_args *a, const char *name, unsigned long long *out);
+char *const *args_rest(const struct lvsh_args *a, const char *name, int *n);
+/* virsh's --config/--live/--current/--persistent into VIR_DOMAIN_AFFECT_* */
+unsigned args_affect_flags(const struct lvsh_args *a);
+
+/* ---- results ----------------------------------------------------------- */
+
+struct out_table;
+
+/* text meant as data (stdout) */
+void out_text(struct lvsh_result *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* informational message like "Domain 'x' started" (dropped by -q) */
+void out_info(struct lvsh_result *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* a warning on stderr that does not fail the command */
+void out_warn(struct lvsh_result *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* an XML document; --xpath and --wrap apply to it */
+void out_xml(struct lvsh_result *r, const char *xml);
+/* the JSON form of the result; steals the reference */
+void out_json(struct lvsh_result *r, json_t *v);
+/* set one key of the JSON object form (creates it); steals the reference */
+void out_json_set(struct lvsh_result *r, const char *key, json_t *v);
+
+/* Tables: columns first, then rows of cells.  A cell has a JSON value and
+ * optional display text; with text NULL the text comes from the value. */
+#define OUT_COL_RIGHT 0x1u
+struct out_table *out_table(struct lvsh_result *r);
+void out_table_col(struct out_table *t, const char *header, const char *key,
+                   unsigned flags);
+void out_table_row(struct out_table *t);
+void out_cell(struct out_table *t, json_t *value, const char *text);
+void out_cell_str(struct out_table *t, const char *s);
+void out_cell_int(struct out_table *t, long long v);
+void out_cell_fmt(struct out_table *t, json_t *value, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Key/value records ("Name:           test"), in order. */
+void out_record_width(struct lvsh_result *r, int label_width);
+void out_field(struct lvsh_result *r, const char *label, const char *key,
+               json_t *value, const char *text);
+void out_field_str(struct lvsh_result *r, const char *label, const char *key,
+                   const char *s);
+void out_field_int(struct lvsh_result *r, const char *label, const char *key,
+                   long long v);
+void out_field_fmt(struct lvsh_result *r, const char *label, const char *key,
+                   json_t *value, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/* Errors: each returns the status to return from the handler. */
+/* a libvirt call failed: message plus libvirt's own last error */
+enum lvsh_status err_virt(struct lvsh_result *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* lvsh's own failure (no libvirt detail) */
+enum lvsh_status err_fail(struct lvsh_result *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* the user got the command wrong: exit 2 */
+enum lvsh_status err_usage(struct lvsh_result *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Helpers that build JSON values safely (invalid UTF-8 is escaped). */
+json_t *json_str(const char *s);       /* NULL -> json null */
+json_t *json_strf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* ---- connection -------------------------------------------------------- */
+
+/* Connect if needed (lazy); on failure fills r and returns NULL. */
+virConnectPtr session_conn(struct lvsh_session *s, struct lvsh_result *r);
+enum lvsh_status session_connect(struct lvsh_session *s, const char *uri,
+                                 bool readonly, struct lvsh_result *r);
+void session_disconnect(struct lvsh_session *s);
+/* true once Ctrl-C was pressed during the current command */
+bool session_interrupted(const struct lvsh_session *s);
+/* the URI shown in prompts and messages */
+const char *session_uri_label(const struct lvsh_session *s);
+/* true when the close callback says the connection has gone */
+bool session_conn_lost(struct lvsh_session *s);
+
+/* ---- object lookups: one resolver per family --------------------------- */
+/* Each fills r with "failed to get X 'key'" and returns NULL when not found. */
+virDomainPtr lookup_domain(struct lvsh_session *s, struct lvsh_result *r,
+                           const char *key);
+virNetworkPtr lookup_network(struct lvsh_session *s, struct lvsh_result *r,
+                             const char *key);
+virStoragePoolPtr lookup_pool(struct lvsh_session *s, struct lvsh_result *r,
+                              const char *key);
+virStorageVolPtr lookup_volume(struct lvsh_session *s, struct lvsh_result *r,
+                               const char *key, const char *pool);
+virSecretPtr lookup_secret(struct lvsh_session *s, struct lvsh_result *r,
+                           const char *key);
+virNWFilterPtr lookup_nwfilter(struct lvsh_session *s, struct lvsh_result *r,
+                               const char *key);
+virNWFilterBindingPtr lookup_nwfilter_binding(struct lvsh_session *s,
+                                              struct lvsh_result *r,
+                                              const char *portdev);
+virInterfacePtr lookup_iface(struct lvsh_session *s, struct lvsh_result *r,
+                             const char *key);
+virNodeDevicePtr lookup_nodedev(struct lvsh_session *s, struct lvsh_result *r,
+                                const char *key);
+
+/* ---- XML and files ----------------------------------------------------- */
+
+/* Read a whole file ("-" = stdin); NULL with r filled on failure. */
+char *file_read_all(struct lvsh_result *r, const char *path, size_t *len);
+/* Check well-formedness; on error fills r with "FILE:LINE:COL: message". */
+bool xml_check_wellformed(struct lvsh_result *r, const char *xml,
+                          const char *name);
+/* Read FILE and check it is well-formed XML (the usual define path). */
+char *xml_read_file(struct lvsh_result *r, const char *path);
+/* Evaluate an XPath string expression on xml; NULL (r filled) on error. */
+char *xml_xpath_string(struct lvsh_result *r, const char *xml, const char *expr);
+/* Edit text in $VISUAL/$EDITOR; NULL if unchanged or failed (see *changed). */
+char *edit_in_editor(struct lvsh_session *s, struct lvsh_result *r,
+                     const char *text, const char *suffix, bool *changed);
+
+/* ---- formatting helpers shared by families ----------------------------- */
+
+/* "10.00 GiB" as virsh prints sizes given in bytes */
+char *fmt_size_bytes(unsigned long long bytes);
+/* parse "512M", "2GiB", "100" (bare numbers times unit) */
+bool parse_scaled_size(const char *s, unsigned long long unit,
+                       unsigned long long *out);
+/* "yes" or "no" */
+const char *yes_no(bool v);
+
+/* ---- prompting (auth, secrets, confirmations) -------------------------- */
+/* Read a line from the controlling terminal; NULL if there is none. */
+char *tty_prompt(const char *prompt, bool echo);
+
+#endif

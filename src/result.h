@@ -1,0 +1,73 @@
+/* result.h: what a handler leaves behind, and how the core renders it. */
+#ifndef LVSH_RESULT_H
+#define LVSH_RESULT_H
+
+#include "lvsh.h"
+#include "util.h"
+
+#include <stdio.h>
+
+struct out_cellv {
+    json_t *value;
+    char *text;
+};
+
+struct out_table {
+    int ncols;
+    char **headers;
+    char **keys;
+    unsigned *colflags;
+    struct out_cellv *cells;   /* nrows * ncols, row-major */
+    int nrows;
+    int cur;                   /* cells filled in the current row */
+};
+
+struct out_fieldv {
+    char *label;
+    char *key;
+    json_t *value;
+    char *text;
+};
+
+struct lvsh_result {
+    struct buf text;
+    char **infos;
+    int ninfos;
+    char **warns;
+    int nwarns;
+    char *xml;
+    json_t *json;
+    struct out_table *table;
+    struct out_fieldv *fields;
+    int nfields;
+    int label_width;
+
+    /* the error, if the command failed */
+    char *err_msg;
+    char *err_detail;          /* libvirt's own message */
+    int err_code;              /* libvirt's error number, 0 for lvsh errors */
+};
+
+struct render_opts {
+    enum lvsh_format format;
+    bool quiet;
+    bool pretty;               /* indent JSON (a terminal is reading) */
+    bool trailer;              /* virsh one-shot: blank line after output */
+    const char *xpath;
+    bool wrap;
+    const char *where_file;    /* "script.lvsh" for batch error lines */
+    int where_line;
+};
+
+void result_init(struct lvsh_result *r);
+void result_free(struct lvsh_result *r);
+bool result_failed(const struct lvsh_result *r);
+/* Render data to out and messages/errors to err.  Returns the final
+ * status: an --xpath evaluation error can fail an otherwise good result. */
+enum lvsh_status render_result(FILE *out, FILE *err, struct lvsh_result *r,
+                               const struct render_opts *o, enum lvsh_status st);
+/* Render only an error (usage problems found before a handler ran). */
+void render_error(FILE *err, const struct lvsh_result *r, const struct render_opts *o,
+                  int status);
+
+#endif

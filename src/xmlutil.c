@@ -1,0 +1,183 @@
+/* xmlutil.c: well-formedness checks, XPath, and reading files. */
+#include "lvsh.h"
+#include "result.h"
+#include "xmlutil.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xmlsave.h>
+
+#define XML_PARSE_SAFE (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
+#define FILE_READ_MAX (256u * 1024 * 1024)
+
+char *file_read_all(struct lvsh_result *r, const char *path, size_t *len)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    struct buf b = BUF_INIT;
+    char chunk[65536];
+    size_t n;
+
+    if (!f) {
+        err_fail(r, "cannot read '%s': %s", path, strerror(errno));
+        return NULL;
+    }
+    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+        if (b.len + n > FILE_READ_MAX) {
+            err_fail(r, "file '%s' is too large", path);
+            break;
+        }
+        buf_add(&b, chunk, n);
+    }
+    bool bad = ferror(f) || result_failed(r);
+    int saved = errno;
+    if (f != stdin)
+        fclose(f);
+    if (bad) {
+        if (!result_failed(r))
+            err_fail(r, "cannot read '%s': %s", path, strerror(saved));
+        buf_free(&b);
+        return NULL;
+    }
+    if (len)
+        *len = b.len;
+    return buf_steal(&b);
+}
+
+/* libxml2's message without its trailing newline */
+static char *xml_error_text(const xmlError *e)
+{
+    char *m = xstrdup(e && e->message ? e->message : "malformed XML");
+    size_t l = strlen(m);
+    while (l && (m[l - 1] == '\n' || m[l - 1] == ' '))
+        m[--l] = '\0';
+    return m;
+}
+
+static xmlDocPtr xml_parse(struct lvsh_result *r, const char *xml, const char *name)
+{
+    xmlResetLastError();
+    xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), name ? name : "xml",
+                                  NULL, XML_PARSE_SAFE);
+    if (!doc) {
+        const xmlError *e = xmlGetLastError();
+        char *m = xml_error_text(e);
+        err_fail(r, "%s:%d:%d: malformed XML: %s", name ? name : "xml",
+                  e ? e->line : 0, e ? e->int2 : 0, m);
+        free(m);
+    }
+    return doc;
+}
+
+bool xml_check_wellformed(struct lvsh_result *r, const char *xml, const char *name)
+{
+    xmlDocPtr doc = xml_parse(r, xml, name);
+    if (!doc)
+        return false;
+    bool ok = xmlDocGetRootElement(doc) != NULL;
+    if (!ok)
+        err_fail(r, "%s: no XML root element", name ? name : "xml");
+    xmlFreeDoc(doc);
+    return ok;
+}
+
+char *xml_read_file(struct lvsh_result *r, const char *path)
+{
+    char *text = file_read_all(r, path, NULL);
+    if (text && !xml_check_wellformed(r, text, path)) {
+        free(text);
+        return NULL;
+    }
+    return text;
+}
+
+static char *node_text(xmlDocPtr doc, xmlNodePtr node)
+{
+    if (node->type == XML_ATTRIBUTE_NODE || node->type == XML_TEXT_NODE) {
+        xmlChar *c = xmlNodeGetContent(node);
+        char *s = node->type == XML_ATTRIBUTE_NODE
+            ? xasprintf("%s=\"%s\"", (const char *)node->name, c ? (const char *)c : "")
+            : xstrdup(c ? (const char *)c : "");
+        xmlFree(c);
+        return s;
+    }
+    xmlBufferPtr b = xmlBufferCreate();
+    xmlNodeDump(b, doc, node, 0, 0);
+    char *s = xstrdup((const char *)xmlBufferContent(b));
+    xmlBufferFree(b);
+    return s;
+}
+
+json_t *xml_xpath_eval(const char *xml, const char *expr, char **msg)
+{
+    struct lvsh_result tmp;
+    result_init(&tmp);
+    xmlDocPtr doc = xml_parse(&tmp, xml, "xml");
+    if (!doc) {
+        *msg = xstrdup(tmp.err_msg);
+        result_free(&tmp);
+        return NULL;
+    }
+    result_free(&tmp);
+    xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+    xmlXPathObjectPtr obj = ctx ? xmlXPathEvalExpression(BAD_CAST expr, ctx) : NULL;
+    json_t *out = NULL;
+    if (!obj) {
+        *msg = xasprintf("invalid XPath expression '%s'", expr);
+        goto done;
+    }
+    json_t *arr = json_array();
+    switch (obj->type) {
+    case XPATH_NODESET:
+        for (int i = 0; obj->nodesetval && i < obj->nodesetval->nodeNr; i++) {
+            char *s = node_text(doc, obj->nodesetval->nodeTab[i]);
+            json_array_append_new(arr, json_str(s));
+            free(s);
+        }
+        break;
+    case XPATH_STRING:
+        json_array_append_new(arr, json_str((const char *)obj->stringval));
+        break;
+    case XPATH_NUMBER: {
+        xmlChar *s = xmlXPathCastNumberToString(obj->floatval);
+        json_array_append_new(arr, json_str((const char *)s));
+        xmlFree(s);
+        break;
+    }
+    case XPATH_BOOLEAN:
+        json_array_append_new(arr, json_str(obj->boolval ? "true" : "false"));
+        break;
+    default:
+        break;
+    }
+    out = json_pack("{s:s,s:o}", "xpath", expr, "results", arr);
+done:
+    xmlXPathFreeObject(obj);
+    xmlXPathFreeContext(ctx);
+    xmlFreeDoc(doc);
+    return out;
+}
+
+char *xml_xpath_string(struct lvsh_result *r, const char *xml, const char *expr)
+{
+    xmlDocPtr doc = xml_parse(r, xml, "xml");
+    if (!doc)
+        return NULL;
+    xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+    xmlXPathObjectPtr obj = ctx ? xmlXPathEvalExpression(BAD_CAST expr, ctx) : NULL;
+    char *s = NULL;
+    if (obj) {
+        xmlChar *c = xmlXPathCastToString(obj);
+        s = xstrdup((const char *)c);
+        xmlFree(c);
+    } else {
+        err_fail(r, "invalid XPath expression '%s'", expr);
+    }
+    xmlXPathFreeObject(obj);
+    xmlXPathFreeContext(ctx);
+    xmlFreeDoc(doc);
+    return s;
+}
