@@ -81,6 +81,12 @@ static void scan_text(const char *text, size_t len, int first_line, struct scan 
             if (c == '\n') { line++; line_start = i + 1; }
             continue;
         }
+        if (c == '\\' && i + 1 < len && text[i + 1] == '\n') {
+            i++;   /* a line continuation joins lines without making a word */
+            line++;
+            line_start = i + 1;
+            continue;
+        }
         if (c == '#' && !in_word) {
             while (i + 1 < len && text[i + 1] != '\n')
                 i++;
@@ -97,13 +103,7 @@ static void scan_text(const char *text, size_t len, int first_line, struct scan 
             sc->quote_line = line;
             sc->quote_col = (int)(i - line_start) + 1;
         } else if (c == '\\' && i + 1 < len) {
-            i++;
-            if (text[i] == '\n') {
-                line++;
-                line_start = i + 1;
-            } else {
-                buf_addc(&w, text[i]);
-            }
+            buf_addc(&w, text[++i]);
         } else {
             buf_addc(&w, c);
         }

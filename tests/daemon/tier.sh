@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# tier.sh start DIR | stop DIR [--keep-logs] | env DIR
+#
+# A private libvirtd (and virtlogd) for tests: as root, inside `unshare -m`
+# with tmpfs over libvirt's state directories, so nothing touches the host's
+# libvirt.  Its sockets live in DIR/sock; `env` prints the URIs to export:
+#   LVSH_TIER_QEMU  qemu+unix:///system?socket=...  (real drivers, QEMU/TCG)
+#   LVSH_TIER_TEST  test+unix:///default?socket=... (test driver, shared)
+# `stop` kills every process in the namespace (guests included); the tmpfs
+# mounts vanish with it.  With --keep-logs the daemon logs stay in DIR/logs.
+set -euo pipefail
+
+cmd=${1:-}
+dir=${2:-}
+[ -n "$cmd" ] && [ -n "$dir" ] || { echo "usage: $0 start|stop|env DIR" >&2; exit 2; }
+
+ns_of() { readlink "/proc/$1/ns/mnt" 2>/dev/null || true; }
+
+ensure_user() {
+    getent group kvm >/dev/null || groupadd --system kvm
+    getent passwd libvirt-qemu >/dev/null ||
+        useradd --system --no-create-home --home-dir /var/lib/libvirt \
+            --shell /usr/sbin/nologin --gid kvm libvirt-qemu
+}
+
+write_config() {
+    mkdir -p "$dir/sock" "$dir/conf" "$dir/logs"
+    chmod 755 "$dir" "$dir/sock"
+    cat > "$dir/conf/libvirtd.conf" <<CONF
+unix_sock_dir = "$dir/sock"
+unix_sock_rw_perms = "0777"
+unix_sock_ro_perms = "0777"
+auth_unix_rw = "none"
+auth_unix_ro = "none"
+log_outputs = "3:file:$dir/logs/libvirtd.log"
+keepalive_interval = 5
+keepalive_count = 5
+max_clients = 200
+max_anonymous_clients = 200
+max_workers = 20
+max_client_requests = 50
+CONF
+    cat > "$dir/conf/qemu.conf" <<CONF
+security_driver = "none"
+cgroup_controllers = [ ]
+namespaces = [ ]
+stdio_handler = "file"
+remember_owner = 0
+CONF
+    cat > "$dir/conf/virtlogd.conf" <<CONF
+log_outputs = "3:file:$dir/logs/virtlogd.log"
+CONF
+    # what runs inside the new mount namespace
+    cat > "$dir/inner.sh" <<INNER
+#!/usr/bin/env bash
+set -e
+for d in /etc/libvirt /var/lib/libvirt /run/libvirt /var/cache/libvirt /var/log/libvirt; do
+    mkdir -p "\$d"
+    mount -t tmpfs -o mode=755 tmpfs "\$d"
+done
+mkdir -p /etc/libvirt/qemu /var/lib/libvirt/qemu /var/lib/libvirt/images /var/log/libvirt/qemu
+cp "$dir/conf/qemu.conf" /etc/libvirt/qemu.conf
+cp "$dir/conf/virtlogd.conf" /etc/libvirt/virtlogd.conf
+virtlogd --daemon --config /etc/libvirt/virtlogd.conf --pid-file "$dir/virtlogd.pid"
+libvirtd --daemon --config "$dir/conf/libvirtd.conf" --pid-file "$dir/libvirtd.pid"
+exec sleep infinity
+INNER
+    chmod +x "$dir/inner.sh"
+}
+
+start() {
+    [ "$(id -u)" = 0 ] || { echo "tier: the private libvirtd needs root" >&2; exit 1; }
+    ensure_user
+    mkdir -p "$dir"
+    write_config
+    setsid unshare -m --propagation private "$dir/inner.sh" \
+        > "$dir/logs/inner.out" 2>&1 < /dev/null &
+    echo $! > "$dir/anchor.pid"
+    for _ in $(seq 1 100); do
+        [ -S "$dir/sock/libvirt-sock" ] && break
+        sleep 0.1
+    done
+    if [ ! -S "$dir/sock/libvirt-sock" ]; then
+        echo "tier: libvirtd did not come up; see $dir/logs" >&2
+        cat "$dir/logs/inner.out" >&2 || true
+        tail -n 20 "$dir/logs/libvirtd.log" >&2 || true
+        stop_all
+        exit 1
+    fi
+    # the anchor's namespace is how stop finds every process we started
+    ns_of "$(cat "$dir/anchor.pid")" > "$dir/ns"
+}
+
+stop_all() {
+    local ns pids
+    ns=$(cat "$dir/ns" 2>/dev/null || ns_of "$(cat "$dir/anchor.pid" 2>/dev/null || echo 0)")
+    [ -n "$ns" ] || return 0
+    if [ "${keep_logs:-0}" = 1 ]; then
+        local anchor
+        anchor=$(cat "$dir/anchor.pid" 2>/dev/null || true)
+        [ -n "$anchor" ] && nsenter --mount --target "$anchor" \
+            cp -r /var/log/libvirt/qemu "$dir/logs/" 2>/dev/null || true
+    fi
+    for sig in TERM KILL; do
+        pids=""
+        for p in /proc/[0-9]*; do
+            p=${p#/proc/}
+            [ "$(ns_of "$p")" = "$ns" ] && pids="$pids $p"
+        done
+        [ -z "$pids" ] && break
+        # shellcheck disable=SC2086
+        kill -s $sig $pids 2>/dev/null || true
+        for _ in $(seq 1 30); do
+            local alive=0
+            for p in $pids; do [ -d "/proc/$p" ] && alive=1; done
+            [ $alive = 0 ] && break
+            sleep 0.1
+        done
+    done
+}
+
+case $cmd in
+start) start ;;
+stop)
+    keep_logs=0
+    [ "${3:-}" = "--keep-logs" ] && keep_logs=1
+    stop_all
+    if [ $keep_logs = 0 ]; then rm -rf "$dir"; fi ;;
+env)
+    echo "export LVSH_TIER_DIR='$dir'"
+    echo "export LVSH_TIER_SOCK='$dir/sock/libvirt-sock'"
+    echo "export LVSH_TIER_QEMU='qemu+unix:///system?socket=$dir/sock/libvirt-sock'"
+    echo "export LVSH_TIER_TEST='test+unix:///default?socket=$dir/sock/libvirt-sock'" ;;
+*) echo "usage: $0 start|stop|env DIR" >&2; exit 2 ;;
+esac

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# run-all.sh: every test tier of lvsh.  Each tier prints lines ending in
+# "N passed, N failed"; this script adds them up and prints the total last.
+#   LVSH_BIN   the binary under test (default ./lvsh)
+#   UNIT_DIR   where the unit test binaries are (default build/tests)
+#   TIERS      which tiers to run (default: unit transcripts tmux daemon)
+set -u
+cd "$(dirname "$0")/.."
+export LVSH_BIN=${LVSH_BIN:-$PWD/lvsh}
+UNIT_DIR=${UNIT_DIR:-$PWD/build/tests}
+TIERS=${TIERS:-unit transcripts tmux daemon}
+mkdir -p tests/out
+total_pass=0
+total_fail=0
+
+# Add the counts of a tier's "N passed, N failed" lines.
+tally() {
+    local log=$1 p f
+    read -r p f < <(grep -Eo '[0-9]+ passed, [0-9]+ failed' "$log" |
+        awk '{p+=$1; f+=$3} END {print p+0, f+0}')
+    total_pass=$((total_pass + p))
+    total_fail=$((total_fail + f))
+}
+
+run_tier() {
+    local name=$1; shift
+    local log=tests/out/$name.log
+    echo "== $name"
+    "$@" > "$log" 2>&1
+    local rc=$?
+    grep -v '^ok ' "$log" | tail -n 200
+    if ! grep -Eq '[0-9]+ passed, [0-9]+ failed' "$log"; then
+        echo "$name: 0 passed, 1 failed (the tier did not report; exit $rc)" | tee -a "$log"
+    elif [ $rc -ne 0 ] && ! grep -Eq '[0-9]+ passed, [1-9][0-9]* failed' "$log"; then
+        echo "$name: 0 passed, 1 failed (the tier exited $rc)" | tee -a "$log"
+    fi
+    tally "$log"
+}
+
+for tier in $TIERS; do
+    case $tier in
+    unit)
+        run_tier unit tests/unit/run.sh "$UNIT_DIR" ;;
+    transcripts)
+        run_tier transcripts python3 tests/transcript.py tests/transcripts/*.t ;;
+    tmux)
+        run_tier tmux tests/tmux/run.sh ;;
+    daemon)
+        run_tier daemon tests/daemon/run.sh ;;
+    *)
+        echo "unknown tier $tier"; total_fail=$((total_fail + 1)) ;;
+    esac
+done
+
+echo "$total_pass passed, $total_fail failed"
+[ "$total_fail" -eq 0 ]
