@@ -298,7 +298,7 @@ static enum lvsh_status cmd_domain_list(struct lvsh_session *s, const struct lvs
     struct list_filter f;
     struct dom_row *rows = NULL;
     bool plain = args_has(a, "name") || args_has(a, "uuid") || args_has(a, "id");
-    bool json = a->json == 1 || s->format == LVSH_FMT_JSON;
+    bool json = lvsh_wants_json(s, a);
 
     list_filter_init(a, &f);
     int n = list_fetch(s->conn, &f, json || !plain, &rows);

@@ -309,7 +309,9 @@ bool xml_check_wellformed(struct lvsh_result *r, const char *xml,
 char *xml_read_file(struct lvsh_result *r, const char *path);
 /* Evaluate an XPath string expression on xml; NULL (r filled) on error. */
 char *xml_xpath_string(struct lvsh_result *r, const char *xml, const char *expr);
-/* Edit text in $VISUAL/$EDITOR; NULL if unchanged or failed (see *changed). */
+/* Edit text in $VISUAL/$EDITOR (a temp file ending in suffix, ".xml");
+ * returns the edited text (NULL and r filled on failure); *changed says
+ * whether it differs from text. */
 char *edit_in_editor(struct lvsh_session *s, struct lvsh_result *r,
                      const char *text, const char *suffix, bool *changed);
 
@@ -320,6 +322,9 @@ char *fmt_size_bytes(unsigned long long bytes);
 /* parse "512M", "2GiB", "100" (bare numbers times unit) */
 bool parse_scaled_size(const char *s, unsigned long long unit,
                        unsigned long long *out);
+/* Is this command's output going to be JSON (--json or `set output json`)?
+ * Only for skipping work a format does not need; fill both forms otherwise. */
+bool lvsh_wants_json(const struct lvsh_session *s, const struct lvsh_args *a);
 /* "yes" or "no" */
 const char *yes_no(bool v);
 

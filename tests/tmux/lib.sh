@@ -1,0 +1,60 @@
+# lib.sh: drive lvsh in a real terminal with tmux (sourced by test_*.sh).
+#   tmux_start CMD...      start CMD in a fresh 120x40 session
+#   tmux_keys KEYS...      tmux send-keys (use "Enter", "C-c", "Tab", ...)
+#   tmux_type TEXT         type TEXT literally
+#   tmux_wait REGEX [SECS] wait until the screen matches (grep -E)
+#   tmux_screen            print the screen
+#   ok COND-DESC / check   counting helpers; tmux_done prints the counts
+set -u
+TMUX_BASE="lvsh-test-$$"
+TMUX_N=0
+TMUX_SOCK="$TMUX_BASE-0"
+TMUX_SESSION=t
+T_PASS=0
+T_FAIL=0
+T_NAME=${T_NAME:-tmux}
+T_SCRATCH=$(mktemp -d /tmp/lvsh-tmux.XXXXXX)
+export HOME=$T_SCRATCH XDG_STATE_HOME=$T_SCRATCH/state LC_ALL=C.UTF-8 TERM=xterm
+unset LIBVIRT_DEFAULT_URI LVSH_DEFAULT_URI
+
+tmux_cmd() { tmux -L "$TMUX_SOCK" "$@" 2>/dev/null; }
+
+tmux_start() {  # each start gets its own server, so a dying one cannot interfere
+    tmux_cmd kill-server || true
+    TMUX_N=$((TMUX_N + 1))
+    TMUX_SOCK="$TMUX_BASE-$TMUX_N"
+    tmux_cmd -f /dev/null new-session -d -s "$TMUX_SESSION" -x 120 -y 40 \
+        "env HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' LC_ALL=C.UTF-8 TERM=xterm $*; echo \"[exited \$?]\"; sleep 30"
+}
+
+tmux_keys() { tmux_cmd send-keys -t "$TMUX_SESSION" "$@"; }
+tmux_type() { tmux_cmd send-keys -t "$TMUX_SESSION" -l "$1"; }
+tmux_screen() { tmux_cmd capture-pane -p -t "$TMUX_SESSION"; }
+
+tmux_wait() {
+    local re=$1 secs=${2:-5} i
+    for ((i = 0; i < secs * 20; i++)); do
+        tmux_screen | grep -Eq -- "$re" && return 0
+        sleep 0.05
+    done
+    return 1
+}
+
+check() {  # check DESCRIPTION COMMAND...
+    local desc=$1; shift
+    if "$@"; then
+        T_PASS=$((T_PASS + 1))
+    else
+        T_FAIL=$((T_FAIL + 1))
+        echo "not ok $T_NAME: $desc"
+        echo "--- screen:"
+        tmux_screen | sed 's/^/    /'
+    fi
+}
+
+tmux_done() {
+    tmux_cmd kill-server 2>/dev/null || true
+    rm -rf "$T_SCRATCH"
+    echo "$T_NAME: $T_PASS passed, $T_FAIL failed"
+    [ "$T_FAIL" -eq 0 ]
+}
