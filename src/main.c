@@ -30,6 +30,13 @@ static void libvirt_error_quiet(void *opaque, virErrorPtr err)
     (void)err;
 }
 
+/* libxml2 would print parse warnings of libvirt's own files on stderr. */
+static void xml_error_quiet(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
 static void usage(FILE *f)
 {
     fputs("usage: lvsh [OPTIONS] [COMMAND [ARGS...]]\n"
@@ -225,6 +232,7 @@ int main(int argc, char **argv)
     signal(SIGPIPE, SIG_IGN);
 
     virSetErrorFunc(NULL, libvirt_error_quiet);
+    xmlSetGenericErrorFunc(NULL, xml_error_quiet);
     if (virInitialize() < 0 || !session_start_event_loop(&s)) {
         fprintf(stderr, "error: cannot initialise libvirt\n");
         session_free(&s);

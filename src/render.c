@@ -55,19 +55,21 @@ static void render_table_text(FILE *out, const struct out_table *t, bool quiet)
     free(w);
 }
 
-static void put_csv_field(FILE *out, const char *s)
+static void put_csv_field(FILE *out, const char *raw)
 {
-    if (!strpbrk(s, ",\"\n\r")) {
-        fputs(s, out);
-        return;
+    char *esc = text_escape(raw);
+    if (!strpbrk(esc, ",\"")) {
+        fputs(esc, out);
+    } else {
+        fputc('"', out);
+        for (const char *s = esc; *s; s++) {
+            if (*s == '"')
+                fputc('"', out);
+            fputc(*s, out);
+        }
+        fputc('"', out);
     }
-    fputc('"', out);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', out);
-        fputc(*s, out);
-    }
-    fputc('"', out);
+    free(esc);
 }
 
 static void render_table_csv(FILE *out, const struct out_table *t, bool quiet)

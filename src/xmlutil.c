@@ -111,8 +111,16 @@ static char *node_text(xmlDocPtr doc, xmlNodePtr node)
     return s;
 }
 
+/* libxml2 reports XPath errors on stderr by default; lvsh reports its own. */
+static void xml_quiet(void *ctx, const xmlError *err)
+{
+    (void)ctx;
+    (void)err;
+}
+
 json_t *xml_xpath_eval(const char *xml, const char *expr, char **msg)
 {
+    xmlSetStructuredErrorFunc(NULL, (xmlStructuredErrorFunc)xml_quiet);
     struct lvsh_result tmp;
     result_init(&tmp);
     xmlDocPtr doc = xml_parse(&tmp, xml, "xml");
@@ -163,6 +171,7 @@ done:
 
 char *xml_xpath_string(struct lvsh_result *r, const char *xml, const char *expr)
 {
+    xmlSetStructuredErrorFunc(NULL, (xmlStructuredErrorFunc)xml_quiet);
     xmlDocPtr doc = xml_parse(r, xml, "xml");
     if (!doc)
         return NULL;

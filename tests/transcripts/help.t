@@ -1,0 +1,43 @@
+Help comes from the command table: every command has it, as text and JSON.
+
+$ lvsh help --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(all(c["summary"] and c["description"] for g in d["groups"] for c in g["commands"]))'
+True
+? 0
+$ for c in $(lvsh help --json | python3 -c 'import json,sys; [print(c["name"]) for g in json.load(sys.stdin)["groups"] for c in g["commands"]]'); do lvsh $c --help > out.txt || echo "FAIL $c"; grep -q '^  SYNOPSIS' out.txt || echo "no synopsis: $c"; lvsh help $c --json | python3 -c 'import json,sys; json.load(sys.stdin)' || echo "bad json: $c"; done; echo checked
+checked
+? 0
+$ lvsh help domstate
+  NAME
+    domstate - print a domain's state
+
+  SYNOPSIS
+    domstate [--domain] <domain> [--reason]
+
+  DESCRIPTION
+    Print the state of a domain (running, paused, shut off, ...); with --reason, the reason for it in parentheses.
+
+  OPTIONS
+    --domain <domain>        domain name, id or uuid
+    --reason                 also say why it is in that state
+
+
+? 0
+$ lvsh help shell | head -3
+ Shell Commands (help keyword 'shell'):
+    cd                             change the current directory
+    connect                        connect (again) to a hypervisor
+? 0
+$ lvsh help domstat
+! error: no command or group 'domstat' (did you mean 'domstate'?)
+
+? 2
+$ lvsh help quit --json
+{"name":"quit","aliases":["exit"],"group":"shell","summary":"leave the shell","description":"End the interactive session or the script.","synopsis":"quit","options":[],"exclusive":[],"flags":{"connection":false,"writes":false,"xml":false}}
+? 0
+$ lvsh exit --help | head -5
+  NAME
+    quit - leave the shell
+
+  ALIASES
+    exit
+? 0
