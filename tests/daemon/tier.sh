@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # tier.sh start DIR | stop DIR [--keep-logs] | env DIR
+#         kill-daemon DIR | start-daemon DIR | freeze DIR | thaw DIR
 #
 # A private libvirtd (and virtlogd) for tests: as root, inside `unshare -m`
 # with tmpfs over libvirt's state directories, so nothing touches the host's
@@ -8,6 +9,8 @@
 #   LVSH_TIER_TEST  test+unix:///default?socket=... (test driver, shared)
 # `stop` kills every process in the namespace (guests included); the tmpfs
 # mounts vanish with it.  With --keep-logs the daemon logs stay in DIR/logs.
+# For fault tests: kill-daemon (SIGKILL libvirtd), start-daemon (again, in
+# the same namespace and on the same socket), freeze/thaw (SIGSTOP/SIGCONT).
 set -euo pipefail
 
 cmd=${1:-}
@@ -119,8 +122,25 @@ stop_all() {
     done
 }
 
+daemon_pid() { cat "$dir/libvirtd.pid" 2>/dev/null; }
+
 case $cmd in
 start) start ;;
+kill-daemon)
+    pid=$(daemon_pid)
+    kill -KILL "$pid"
+    while [ -d "/proc/$pid" ]; do sleep 0.05; done
+    rm -f "$dir/sock/libvirt-sock" "$dir/sock/libvirt-sock-ro" "$dir/sock/libvirt-admin-sock" ;;
+start-daemon)
+    nsenter --mount --target "$(cat "$dir/anchor.pid")" \
+        libvirtd --daemon --config "$dir/conf/libvirtd.conf" --pid-file "$dir/libvirtd.pid"
+    for _ in $(seq 1 100); do
+        [ -S "$dir/sock/libvirt-sock" ] && break
+        sleep 0.1
+    done
+    [ -S "$dir/sock/libvirt-sock" ] ;;
+freeze) kill -STOP "$(daemon_pid)" ;;
+thaw) kill -CONT "$(daemon_pid)" ;;
 stop)
     keep_logs=0
     [ "${3:-}" = "--keep-logs" ] && keep_logs=1
@@ -131,5 +151,5 @@ env)
     echo "export LVSH_TIER_SOCK='$dir/sock/libvirt-sock'"
     echo "export LVSH_TIER_QEMU='qemu+unix:///system?socket=$dir/sock/libvirt-sock'"
     echo "export LVSH_TIER_TEST='test+unix:///default?socket=$dir/sock/libvirt-sock'" ;;
-*) echo "usage: $0 start|stop|env DIR" >&2; exit 2 ;;
+*) echo "usage: $0 start|stop|env|kill-daemon|start-daemon|freeze|thaw DIR" >&2; exit 2 ;;
 esac
