@@ -15,7 +15,7 @@ check "prompt" tmux_wait '\)# ?$'
 tmux_type "domstate test"; tmux_keys Enter
 check "connected" tmux_wait '^running$'
 "$TIER" kill-daemon "$DIR"
-check "loss reported at the prompt" tmux_wait 'warning: connection to .* lost: end of file from the daemon' 10
+check "loss reported at the prompt" tmux_wait 'lost: end of file' 10
 check "reported once" test "$(tmux_screen | grep -c 'connection to .* lost')" = 1
 tmux_type "domstate test"; tmux_keys Enter
 check "command fails while the daemon is down" tmux_wait "error: failed to connect to"
