@@ -85,13 +85,13 @@ check-asan: deps-check
 		LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressions=0 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		LVSH_BIN=$(abspath build-asan/lvsh) UNIT_DIR=$(abspath build-asan/tests) \
-		LVSH_SANITIZER=asan tests/run-all.sh
+		LVSH_SANITIZER=asan TIERS="$${TIERS:-unit transcripts tmux daemon}" tests/run-all.sh
 
 check-valgrind: deps-check
 	@$(MAKE) --no-print-directory check-build
 	@LVSH_BIN=$(abspath $(LVSH)) UNIT_DIR=$(abspath $(BUILD)/tests) \
 		LVSH_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --suppressions=$(abspath tests/valgrind.supp)" \
-		LVSH_SANITIZER=valgrind tests/run-all.sh
+		LVSH_SANITIZER=valgrind TIERS="$${TIERS:-unit transcripts tmux daemon}" tests/run-all.sh
 
 clean:
 	rm -rf build build-asan lvsh tests/out

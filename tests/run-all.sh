@@ -3,12 +3,12 @@
 # "N passed, N failed"; this script adds them up and prints the total last.
 #   LVSH_BIN   the binary under test (default ./lvsh)
 #   UNIT_DIR   where the unit test binaries are (default build/tests)
-#   TIERS      which tiers to run (default: unit transcripts tmux daemon)
+#   TIERS      which tiers to run (default: unit transcripts tmux daemon asan)
 set -u
 cd "$(dirname "$0")/.."
 export LVSH_BIN=${LVSH_BIN:-$PWD/lvsh}
 UNIT_DIR=${UNIT_DIR:-$PWD/build/tests}
-TIERS=${TIERS:-unit transcripts tmux daemon}
+TIERS=${TIERS:-unit transcripts tmux daemon asan}
 mkdir -p tests/out
 total_pass=0
 total_fail=0
@@ -47,6 +47,8 @@ for tier in $TIERS; do
         run_tier tmux tests/tmux/run.sh ;;
     daemon)
         run_tier daemon tests/daemon/run.sh ;;
+    asan)
+        run_tier asan tests/asan.sh ;;
     *)
         echo "unknown tier $tier"; total_fail=$((total_fail + 1)) ;;
     esac
