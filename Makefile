@@ -93,6 +93,22 @@ check-valgrind: deps-check
 		LVSH_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --suppressions=$(abspath tests/valgrind.supp)" \
 		LVSH_SANITIZER=valgrind TIERS="$${TIERS:-unit transcripts tmux daemon}" tests/run-all.sh
 
+# The manual page is generated from the command table; a test fails when
+# the committed page differs from what the table generates.
+docs: $(LVSH)
+	./$(LVSH) man-page > docs/lvsh.1
+
+BINDIR = $(DESTDIR)$(PREFIX)/bin
+MAN1DIR = $(DESTDIR)$(PREFIX)/share/man/man1
+
+install: all
+	install -d $(BINDIR) $(MAN1DIR)
+	install -m 0755 lvsh $(BINDIR)/lvsh
+	install -m 0644 docs/lvsh.1 $(MAN1DIR)/lvsh.1
+
+uninstall:
+	rm -f $(BINDIR)/lvsh $(MAN1DIR)/lvsh.1
+
 clean:
 	rm -rf build build-asan lvsh tests/out
 

@@ -1,6 +1,7 @@
 /* main.c: global options, choosing a mode, and the process exit status. */
 #include "lvsh.h"
 #include "dispatch.h"
+#include "globalopts.h"
 #include "repl.h"
 #include "session.h"
 #include "util.h"
@@ -43,23 +44,20 @@ static void usage(FILE *f)
           "       lvsh [OPTIONS] 'cmd1; cmd2'\n"
           "       lvsh [OPTIONS] -f FILE\n"
           "\n"
-          "An interactive shell for libvirt.\n"
-          "\n"
-          "  -c, --connect URI         hypervisor connection URI\n"
-          "  -r, --readonly            connect read-only; commands that write are refused\n"
-          "  -q, --quiet               no headers and no informational messages\n"
-          "      --json                JSON output (same as -o json)\n"
-          "  -o, --output FORMAT       table (default), json, csv or vertical\n"
-          "  -f, --file FILE           run commands from FILE ('-' for stdin)\n"
-          "      --on-error=POLICY     stop (default) or continue after a failed command\n"
-          "  -k, --keepalive-interval N  keepalive interval in seconds (0 disables)\n"
-          "  -K, --keepalive-count N   keepalive messages missed before disconnecting\n"
-          "  -e, --escape SEQ          console escape sequence (default ^])\n"
-          "  -v, --version             print lvsh's version\n"
-          "  -V                        print lvsh's and libvirt's versions\n"
-          "  -h, --help                this help\n"
-          "\n"
-          "Run 'lvsh help' for the list of commands.\n", f);
+          "An interactive shell for libvirt.\n\n", f);
+    for (const struct lvsh_global_opt *o = lvsh_global_opts; o->help; o++) {
+        char flags[64];
+        int n = o->short_name ? snprintf(flags, sizeof(flags), "-%c", o->short_name)
+                              : snprintf(flags, sizeof(flags), "  ");
+        if (o->long_name)
+            n += snprintf(flags + n, sizeof(flags) - (size_t)n, "%s--%s",
+                          o->short_name ? ", " : "  ", o->long_name);
+        if (o->arg)
+            snprintf(flags + n, sizeof(flags) - (size_t)n, "%c%s", o->long_name ? '=' : ' ',
+                     o->arg);
+        fprintf(f, "  %-28s %s\n", flags, o->help);
+    }
+    fputs("\nRun 'lvsh help' for the list of commands.\n", f);
 }
 
 static bool parse_format(const char *s, enum lvsh_format *f)

@@ -41,3 +41,11 @@ $ lvsh exit --help | head -5
   ALIASES
     exit
 ? 0
+The committed manual page is what the command table generates (make docs).
+$ lvsh man-page | diff - "$TESTS/../docs/lvsh.1" && echo same
+same
+? 0
+Every listed command has a section in the page.
+$ test "$(lvsh man-page | grep -c '^\.SS ')" = "$(lvsh help --json | python3 -c 'import json,sys; print(sum(len(g["commands"]) for g in json.load(sys.stdin)["groups"]))')" && echo all
+all
+? 0

@@ -1,0 +1,25 @@
+/* globalopts.c: what each global option means (parsing is in main.c). */
+#include "globalopts.h"
+
+#include <stddef.h>
+
+const struct lvsh_global_opt lvsh_global_opts[] = {
+    { 'c', "connect", "URI", "hypervisor connection URI (else $LVSH_DEFAULT_URI, then "
+      "$LIBVIRT_DEFAULT_URI, then libvirt's default)" },
+    { 'r', "readonly", NULL, "connect read-only; commands that change state are refused" },
+    { 'q', "quiet", NULL, "no table headers and no informational messages" },
+    { 0, "json", NULL, "JSON output (the same as -o json)" },
+    { 'o', "output", "FORMAT", "output format: table (the default), json, csv or vertical" },
+    { 'f', "file", "FILE", "run the commands in FILE ('-' for standard input)" },
+    { 0, "on-error", "POLICY", "after a failed command in a script: stop (the default) or "
+      "continue; the exit status is the first failure's" },
+    { 'k', "keepalive-interval", "N", "send a keepalive every N seconds (0 disables; "
+      "default 5)" },
+    { 'K', "keepalive-count", "N", "close the connection after N unanswered keepalives "
+      "(default 6)" },
+    { 'e', "escape", "SEQ", "escape sequence that leaves the console (default ^])" },
+    { 'v', "version", NULL, "print lvsh's version" },
+    { 'V', NULL, NULL, "print lvsh's and libvirt's versions" },
+    { 'h', "help", NULL, "print a summary of the options" },
+    { 0, NULL, NULL, NULL },
+};
