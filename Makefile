@@ -98,6 +98,10 @@ check-valgrind: deps-check
 docs: $(LVSH)
 	./$(LVSH) man-page > docs/lvsh.1
 
+# lvsh against virsh in the same run; the table goes to bench/RESULTS.md.
+bench: deps-check all
+	python3 bench/bench.py --out bench/RESULTS.md
+
 BINDIR = $(DESTDIR)$(PREFIX)/bin
 MAN1DIR = $(DESTDIR)$(PREFIX)/share/man/man1
 
