@@ -15,10 +15,16 @@
       .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, \
       .help = text, .metavar = "interface", .complete = (comp) }
 
+/* A MAC for JSON: bridges and bonds have none of their own (""). */
+static json_t *mac_json(const char *mac)
+{
+    return mac && *mac ? json_str(mac) : json_null();
+}
+
 static json_t *iface_json_ref(virInterfacePtr i)
 {
     return json_pack("{s:o,s:o}", "name", json_str(virInterfaceGetName(i)), "mac",
-                     json_str(virInterfaceGetMACString(i)));
+                     mac_json(virInterfaceGetMACString(i)));
 }
 
 static virInterfacePtr iface_arg(struct lvsh_session *s, const struct lvsh_args *a,
@@ -97,7 +103,8 @@ static enum lvsh_status cmd_iface_list(struct lvsh_session *s, const struct lvsh
         out_table_row(t);
         out_cell_str(t, virInterfaceGetName(rows[i].iface));
         out_cell_str(t, rows[i].active ? "active" : "inactive");
-        out_cell_str(t, virInterfaceGetMACString(rows[i].iface));
+        const char *mac = virInterfaceGetMACString(rows[i].iface);
+        out_cell(t, mac_json(mac), mac ? mac : "");
         virInterfaceFree(rows[i].iface);
     }
     free(rows);
