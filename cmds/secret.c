@@ -142,8 +142,8 @@ static unsigned char *value_read_fd(int fd, size_t *len, bool *too_big)
     return buf;
 }
 
-/* The whole of FILE ("-" = stdin); NULL with r filled on failure.  *cap
- * is the allocation size, for wiping. */
+/* The whole of FILE ("-" = stdin); NULL with r filled on failure.  Bytes
+ * past *len were never written, so wiping *len bytes is enough. */
 static unsigned char *value_read_file(struct lvsh_result *r, const char *path,
                                       size_t *len)
 {
@@ -428,8 +428,12 @@ static enum lvsh_status cmd_secret_set_value(struct lvsh_session *s,
     unsigned char *val = NULL;
     size_t len = 0, cap = 0;
     virSecretPtr sec = secret_arg(s, a, r);
-    if (!sec)
+    if (!sec) {
+        const char *b64 = args_str(a, "base64");
+        if (b64)   /* no secret to give it to: scrub the argument anyway */
+            wipe((char *)b64, strlen(b64));
         return LVSH_FAILED;
+    }
     enum lvsh_status st = value_from_args(a, r, &val, &len, &cap);
     if (st != LVSH_OK) {
         virSecretFree(sec);
