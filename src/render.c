@@ -251,10 +251,8 @@ enum lvsh_status render_result(FILE *out, FILE *err, struct lvsh_result *r,
             put_json(out, doc, o->pretty);
         json_decref(doc);
     } else if (!(result_failed(r) && xres == NULL && r->xml && o->xpath)) {
-        if (r->text.len) {
-            char *esc = r->text.data;
-            fputs(esc, out);
-        }
+        if (r->text.len)   /* raw bytes: secret-get-value --plain may hold NULs */
+            fwrite(r->text.data, 1, r->text.len, out);
         if (r->table) {
             if (o->format == LVSH_FMT_CSV)
                 render_table_csv(out, r->table, o->quiet);

@@ -39,6 +39,8 @@ static void strv_free(char **v, int n)
 
 void result_free(struct lvsh_result *r)
 {
+    if (r->text.data)   /* it may have held a secret's value */
+        wipe(r->text.data, r->text.cap);
     buf_free(&r->text);
     strv_free(r->infos, r->ninfos);
     strv_free(r->warns, r->nwarns);

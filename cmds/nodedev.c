@@ -1,0 +1,666 @@
+/* nodedev.c: host devices as libvirt sees them (nodedev-list, -info,
+ * -create, -detach, ...).  A device argument is its name, or "wwnn,wwpn"
+ * for a SCSI host (see lookup_nodedev). */
+#include "lvsh.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Every capability name libvirt knows, with its listing filter. */
+static const struct nd_cap {
+    const char *name;
+    unsigned flag;
+} nd_caps[] = {
+    { "system", VIR_CONNECT_LIST_NODE_DEVICES_CAP_SYSTEM },
+    { "pci", VIR_CONNECT_LIST_NODE_DEVICES_CAP_PCI_DEV },
+    { "usb_device", VIR_CONNECT_LIST_NODE_DEVICES_CAP_USB_DEV },
+    { "usb", VIR_CONNECT_LIST_NODE_DEVICES_CAP_USB_INTERFACE },
+    { "net", VIR_CONNECT_LIST_NODE_DEVICES_CAP_NET },
+    { "scsi_host", VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI_HOST },
+    { "scsi_target", VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI_TARGET },
+    { "scsi", VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI },
+    { "storage", VIR_CONNECT_LIST_NODE_DEVICES_CAP_STORAGE },
+    { "fc_host", VIR_CONNECT_LIST_NODE_DEVICES_CAP_FC_HOST },
+    { "vports", VIR_CONNECT_LIST_NODE_DEVICES_CAP_VPORTS },
+    { "scsi_generic", VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI_GENERIC },
+    { "drm", VIR_CONNECT_LIST_NODE_DEVICES_CAP_DRM },
+    { "mdev_types", VIR_CONNECT_LIST_NODE_DEVICES_CAP_MDEV_TYPES },
+    { "mdev", VIR_CONNECT_LIST_NODE_DEVICES_CAP_MDEV },
+    { "ccw", VIR_CONNECT_LIST_NODE_DEVICES_CAP_CCW_DEV },
+    { "css", VIR_CONNECT_LIST_NODE_DEVICES_CAP_CSS_DEV },
+    { "vdpa", VIR_CONNECT_LIST_NODE_DEVICES_CAP_VDPA },
+    { "ap_card", VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_CARD },
+    { "ap_queue", VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_QUEUE },
+    { "ap_matrix", VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_MATRIX },
+    { "vpd", VIR_CONNECT_LIST_NODE_DEVICES_CAP_VPD },
+};
+#define ND_NCAPS (sizeof(nd_caps) / sizeof(nd_caps[0]))
+
+#define ND_ACTIVITY (VIR_CONNECT_LIST_NODE_DEVICES_ACTIVE | \
+                     VIR_CONNECT_LIST_NODE_DEVICES_INACTIVE)
+
+#define ND_OPT_DEVICE(text) \
+    { .name = "device", .type = LVSH_OPT_STRING, \
+      .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, \
+      .help = text, .metavar = "device", .complete = LVSH_COMP_NODEDEV }
+
+static virNodeDevicePtr nd_arg(struct lvsh_session *s, const struct lvsh_args *a,
+                               struct lvsh_result *r)
+{
+    return lookup_nodedev(s, r, args_str(a, "device"));
+}
+
+/* ---- nodedev-list: fetching ---------------------------------------------- */
+
+/* Parse "pci,net" into listing flags; false (r filled) on an unknown name. */
+static bool caps_parse(struct lvsh_result *r, const char *text, unsigned *flags)
+{
+    char *copy = xstrdup(text), *save = NULL;
+    bool ok = true;
+    *flags = 0;
+    for (char *tok = strtok_r(copy, ",", &save); tok && ok; tok = strtok_r(NULL, ",", &save)) {
+        size_t i = 0;
+        while (i < ND_NCAPS && strcmp(nd_caps[i].name, tok) != 0)
+            i++;
+        if (i < ND_NCAPS) {
+            *flags |= nd_caps[i].flag;
+            continue;
+        }
+        struct buf b = BUF_INIT;
+        for (size_t k = 0; k < ND_NCAPS; k++)
+            buf_printf(&b, "%s%s", k ? ", " : "", nd_caps[k].name);
+        err_usage(r, "invalid capability type '%s' (expected one of: %s)", tok, buf_str(&b));
+        buf_free(&b);
+        ok = false;
+    }
+    if (ok && !*flags) {
+        err_usage(r, "--cap needs at least one capability name");
+        ok = false;
+    }
+    free(copy);
+    return ok;
+}
+
+/* Does a device have one of the capabilities in flags?  (Fallback only.) */
+static int dev_has_caps(virNodeDevicePtr d, unsigned flags)
+{
+    char *names[64];
+    int n = virNodeDeviceListCaps(d, names, 64);
+    if (n < 0)
+        return -1;
+    bool hit = false;
+    for (int k = 0; k < n; k++) {
+        for (size_t i = 0; i < ND_NCAPS && !hit; i++)
+            hit = (flags & nd_caps[i].flag) && strcmp(names[k], nd_caps[i].name) == 0;
+        free(names[k]);
+    }
+    return hit;
+}
+
+/* Drivers older than inactive devices (libvirt 7.3: the test driver) have
+ * no IsActive either: every device they list is active. */
+static int nd_is_active(virNodeDevicePtr d)
+{
+    int act = virNodeDeviceIsActive(d);
+    if (act < 0 && virGetLastErrorCode() == VIR_ERR_NO_SUPPORT) {
+        virResetLastError();
+        act = 1;
+    }
+    return act;
+}
+
+/* Keep the devices that match what the driver could not filter itself. */
+static int nd_filter(virNodeDevicePtr *devs, int n, unsigned caps, unsigned activity)
+{
+    int kept = 0;
+    for (int i = 0; i < n; i++) {
+        int keep = 1;
+        if (caps)
+            keep = dev_has_caps(devs[i], caps);
+        if (keep > 0 && activity && activity != ND_ACTIVITY) {
+            int act = nd_is_active(devs[i]);
+            keep = act < 0 ? -1
+                 : (act ? activity == VIR_CONNECT_LIST_NODE_DEVICES_ACTIVE
+                        : activity == VIR_CONNECT_LIST_NODE_DEVICES_INACTIVE);
+        }
+        if (keep < 0) {
+            for (int k = i; k < n; k++)
+                virNodeDeviceFree(devs[k]);
+            for (int k = 0; k < kept; k++)
+                virNodeDeviceFree(devs[k]);
+            return -1;
+        }
+        if (keep)
+            devs[kept++] = devs[i];
+        else
+            virNodeDeviceFree(devs[i]);
+    }
+    return kept;
+}
+
+static bool flags_refused(void)
+{
+    int code = virGetLastErrorCode();
+    return code == VIR_ERR_INVALID_ARG || code == VIR_ERR_NO_SUPPORT;
+}
+
+/* List the devices.  One call when the driver understands every filter;
+ * drivers older than a filter (the test driver knows no ACTIVE/INACTIVE)
+ * refuse it, so ask again with fewer filters and apply the rest here. */
+static int nd_fetch(virConnectPtr conn, unsigned caps, unsigned activity,
+                    virNodeDevicePtr **devs)
+{
+    int n = virConnectListAllNodeDevices(conn, devs, caps | activity);
+    if (n >= 0 || !flags_refused())
+        return n;
+    virResetLastError();
+    if (activity) {
+        n = virConnectListAllNodeDevices(conn, devs, caps);
+        if (n >= 0)
+            return nd_filter(*devs, n, 0, activity);
+        if (!flags_refused())
+            return -1;
+        virResetLastError();
+    }
+    if (!caps)
+        return -1;
+    n = virConnectListAllNodeDevices(conn, devs, 0);
+    return n < 0 ? n : nd_filter(*devs, n, caps, activity);
+}
+
+static int nd_name_cmp(const void *pa, const void *pb)
+{
+    return strcasecmp(virNodeDeviceGetName(*(virNodeDevicePtr const *)pa),
+                      virNodeDeviceGetName(*(virNodeDevicePtr const *)pb));
+}
+
+/* ---- nodedev-list: the tree ---------------------------------------------- */
+
+struct nd_tree {
+    const char **names;
+    const char **parents;   /* NULL for roots and orphans */
+    int n;
+    struct lvsh_result *r;
+};
+
+/* Print device i and, below it, its children, in virsh's ASCII layout. */
+static void tree_emit(const struct nd_tree *t, int i, struct buf *indent, bool root,
+                      bool last)
+{
+    size_t base = indent->len;
+    int lastchild = -1;
+
+    out_text(t->r, "%s%s%s\n", buf_str(indent), root ? "" : "+- ", t->names[i]);
+    if (!root)
+        buf_adds(indent, last ? "  " : "| ");
+    for (int k = 0; k < t->n; k++)
+        if (t->parents[k] && strcmp(t->parents[k], t->names[i]) == 0)
+            lastchild = k;
+    if (lastchild >= 0)
+        out_text(t->r, "%s  |\n", buf_str(indent));
+    size_t own = indent->len;
+    buf_adds(indent, "  ");
+    for (int k = 0; k <= lastchild; k++)
+        if (t->parents[k] && strcmp(t->parents[k], t->names[i]) == 0)
+            tree_emit(t, k, indent, false, k == lastchild);
+    indent->len = own;
+    indent->data[own] = '\0';
+    if (lastchild < 0 && last)
+        out_text(t->r, "%s\n", buf_str(indent));
+    indent->len = base;
+    indent->data[base] = '\0';
+}
+
+static bool name_listed(const struct nd_tree *t, const char *name)
+{
+    for (int k = 0; k < t->n; k++)
+        if (strcmp(t->names[k], name) == 0)
+            return true;
+    return false;
+}
+
+/* The tree needs each device's parent: one call per device, the one
+ * listing here that cannot be done in bulk. */
+static void list_tree(struct lvsh_result *r, virNodeDevicePtr *devs, int n)
+{
+    struct nd_tree t = { xcalloc((size_t)n + 1, sizeof(char *)),
+                         xcalloc((size_t)n + 1, sizeof(char *)), n, r };
+    json_t *arr = json_array();
+
+    for (int i = 0; i < n; i++)
+        t.names[i] = virNodeDeviceGetName(devs[i]);
+    for (int i = 0; i < n; i++) {
+        /* roots have none; some drivers say so with an error */
+        t.parents[i] = virNodeDeviceGetParent(devs[i]);
+        virResetLastError();
+    }
+    for (int i = 0; i < n; i++) {
+        /* a device whose parent is not listed starts a tree of its own */
+        if (t.parents[i] && !name_listed(&t, t.parents[i]))
+            t.parents[i] = NULL;
+        json_array_append_new(arr, json_pack("{s:o,s:o}", "name", json_str(t.names[i]),
+                                             "parent", json_str(t.parents[i])));
+    }
+    struct buf indent = BUF_INIT;
+    buf_adds(&indent, "");
+    for (int i = 0; i < n; i++)
+        if (!t.parents[i])
+            tree_emit(&t, i, &indent, true, true);
+    buf_free(&indent);
+    out_json(r, arr);
+    free(t.names);
+    free(t.parents);
+}
+
+static enum lvsh_status cmd_nodedev_list(struct lvsh_session *s, const struct lvsh_args *a,
+                                         struct lvsh_result *r)
+{
+    unsigned caps = 0, activity = VIR_CONNECT_LIST_NODE_DEVICES_ACTIVE;
+    virNodeDevicePtr *devs = NULL;
+    const char *cap = args_str(a, "cap");
+
+    if (args_has(a, "tree") && (cap || args_has(a, "inactive")))
+        return err_usage(r, "--tree cannot be combined with --cap or --inactive");
+    if (cap && !caps_parse(r, cap, &caps))
+        return LVSH_USAGE;
+    if (args_has(a, "all"))
+        activity = ND_ACTIVITY;
+    else if (args_has(a, "inactive"))
+        activity = VIR_CONNECT_LIST_NODE_DEVICES_INACTIVE;
+    int n = nd_fetch(s->conn, caps, activity, &devs);
+    if (n < 0)
+        return err_virt(r, "failed to list node devices");
+    qsort(devs, (size_t)n, sizeof(*devs), nd_name_cmp);
+    if (args_has(a, "tree")) {
+        list_tree(r, devs, n);
+    } else {
+        json_t *arr = json_array();
+        for (int i = 0; i < n; i++) {
+            out_text(r, "%s\n", virNodeDeviceGetName(devs[i]));
+            json_array_append_new(arr, json_pack("{s:o}", "name",
+                                                 json_str(virNodeDeviceGetName(devs[i]))));
+        }
+        out_json(r, arr);
+    }
+    for (int i = 0; i < n; i++)
+        virNodeDeviceFree(devs[i]);
+    free(devs);
+    return LVSH_OK;
+}
+
+static const struct lvsh_opt opts_nodedev_list[] = {
+    { .name = "tree", .type = LVSH_OPT_BOOL, .help = "show the devices as a tree of parents" },
+    { .name = "cap", .type = LVSH_OPT_STRING, .metavar = "caps",
+      .complete = LVSH_COMP_NODEDEV_CAP,
+      .help = "only devices with one of these capabilities, separated by commas: system, "
+              "pci, usb_device, usb, net, scsi_host, scsi_target, scsi, storage, fc_host, "
+              "vports, scsi_generic, drm, mdev_types, mdev, ccw, css, vdpa, ap_card, "
+              "ap_queue, ap_matrix, vpd" },
+    { .name = "inactive", .type = LVSH_OPT_BOOL, .help = "list inactive devices only" },
+    { .name = "all", .type = LVSH_OPT_BOOL, .help = "list active and inactive devices" },
+    LVSH_OPT_END,
+};
+
+static const char *const excl_nodedev_list[] = { "all inactive", NULL };
+
+static const struct lvsh_cmd cmd_nodedev_list_def = {
+    .name = "nodedev-list",
+    .group = "nodedev",
+    .summary = "list host devices",
+    .description = "List the names of the host's active devices, sorted; --inactive lists "
+                   "defined but inactive ones, --all both, --cap only those with the given "
+                   "capabilities.  --tree draws the parent/child hierarchy.  Works on every "
+                   "driver: filters a driver does not know are applied by lvsh.",
+    .opts = opts_nodedev_list,
+    .exclusive = excl_nodedev_list,
+    .flags = LVSH_CMD_CONN,
+    .handler = cmd_nodedev_list,
+};
+
+/* ---- nodedev-info, nodedev-dumpxml --------------------------------------- */
+
+static void info_bool(struct lvsh_result *r, const char *label, const char *key, int v)
+{
+    if (v < 0) {
+        virResetLastError();
+        out_field(r, label, key, json_null(), "unknown");
+    } else {
+        out_field(r, label, key, json_boolean(v), yes_no(v));
+    }
+}
+
+static enum lvsh_status cmd_nodedev_info(struct lvsh_session *s, const struct lvsh_args *a,
+                                         struct lvsh_result *r)
+{
+    int autostart = 0;
+    virNodeDevicePtr d = nd_arg(s, a, r);
+    if (!d)
+        return LVSH_FAILED;
+    const char *parent = virNodeDeviceGetParent(d);
+    virResetLastError();
+    out_field_str(r, "Name", "name", virNodeDeviceGetName(d));
+    out_field(r, "Parent", "parent", json_str(parent), parent ? parent : "");
+    info_bool(r, "Active", "active", nd_is_active(d));
+    info_bool(r, "Persistent", "persistent", virNodeDeviceIsPersistent(d));
+    if (virNodeDeviceGetAutostart(d, &autostart) < 0) {
+        virResetLastError();   /* drivers without autostart */
+        out_field(r, "Autostart", "autostart", json_null(), "no autostart");
+    } else {
+        out_field(r, "Autostart", "autostart", json_boolean(autostart), yes_no(autostart));
+    }
+    virNodeDeviceFree(d);
+    return LVSH_OK;
+}
+
+static const struct lvsh_opt opts_nodedev_any[] = {
+    ND_OPT_DEVICE("device name, or 'wwnn,wwpn' of a SCSI host"),
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_nodedev_info_def = {
+    .name = "nodedev-info",
+    .group = "nodedev",
+    .summary = "show basic information about a host device",
+    .description = "Print a device's name, parent, and whether it is active, persistent "
+                   "and started at boot.",
+    .opts = opts_nodedev_any,
+    .flags = LVSH_CMD_CONN,
+    .handler = cmd_nodedev_info,
+};
+
+static enum lvsh_status cmd_nodedev_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
+                                            struct lvsh_result *r)
+{
+    virNodeDevicePtr d = nd_arg(s, a, r);
+    if (!d)
+        return LVSH_FAILED;
+    char *xml = virNodeDeviceGetXMLDesc(d, 0);
+    enum lvsh_status st = LVSH_OK;
+    if (!xml)
+        st = err_virt(r, "failed to get the XML of node device '%s'", args_str(a, "device"));
+    else
+        out_xml(r, xml);
+    free(xml);
+    virNodeDeviceFree(d);
+    return st;
+}
+
+static const struct lvsh_opt opts_nodedev_dumpxml[] = {
+    ND_OPT_DEVICE("device name, or 'wwnn,wwpn' of a SCSI host"),
+    LVSH_XPATH_OPTS,
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_nodedev_dumpxml_def = {
+    .name = "nodedev-dumpxml",
+    .group = "nodedev",
+    .summary = "print a host device's XML description",
+    .description = "Print the XML description of a host device with its capabilities.",
+    .opts = opts_nodedev_dumpxml,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
+    .handler = cmd_nodedev_dumpxml,
+};
+
+/* ---- nodedev-create, nodedev-define -------------------------------------- */
+
+static json_t *nd_json_ref(virNodeDevicePtr d)
+{
+    return json_pack("{s:o}", "name", json_str(virNodeDeviceGetName(d)));
+}
+
+static enum lvsh_status nd_from_file(struct lvsh_session *s, const struct lvsh_args *a,
+                                     struct lvsh_result *r, bool define)
+{
+    const char *file = args_str(a, "file");
+    char *xml = xml_read_file(r, file);
+    if (!xml)
+        return LVSH_FAILED;
+    virNodeDevicePtr d;
+    if (define)
+        d = virNodeDeviceDefineXML(s->conn, xml, args_has(a, "validate")
+                                   ? VIR_NODE_DEVICE_DEFINE_XML_VALIDATE : 0);
+    else
+        d = virNodeDeviceCreateXML(s->conn, xml, args_has(a, "validate")
+                                   ? VIR_NODE_DEVICE_CREATE_XML_VALIDATE : 0);
+    free(xml);
+    if (!d)
+        return err_virt(r, "failed to %s a node device from '%s'",
+                        define ? "define" : "create", file);
+    if (define)
+        out_info(r, "Node device '%s' defined from '%s'", virNodeDeviceGetName(d), file);
+    else
+        out_info(r, "Node device %s created from %s", virNodeDeviceGetName(d), file);
+    out_json(r, nd_json_ref(d));
+    virNodeDeviceFree(d);
+    return LVSH_OK;
+}
+
+static enum lvsh_status cmd_nodedev_create(struct lvsh_session *s, const struct lvsh_args *a,
+                                           struct lvsh_result *r)
+{
+    return nd_from_file(s, a, r, false);
+}
+
+static enum lvsh_status cmd_nodedev_define(struct lvsh_session *s, const struct lvsh_args *a,
+                                           struct lvsh_result *r)
+{
+    return nd_from_file(s, a, r, true);
+}
+
+static const struct lvsh_opt opts_nodedev_file[] = {
+    { .name = "file", .type = LVSH_OPT_STRING,
+      .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL,
+      .help = "file with the device's XML description (- for stdin)", .metavar = "file",
+      .complete = LVSH_COMP_FILE },
+    { .name = "validate", .type = LVSH_OPT_BOOL, .help = "validate the XML against the schema" },
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_nodedev_create_def = {
+    .name = "nodedev-create",
+    .group = "nodedev",
+    .summary = "create a transient device on the host",
+    .description = "Create a device on the physical host from an XML description (an "
+                   "NPIV vHBA or a mediated device, say) that guests can then use.  It "
+                   "disappears when destroyed.",
+    .opts = opts_nodedev_file,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_nodedev_create,
+};
+
+static const struct lvsh_cmd cmd_nodedev_define_def = {
+    .name = "nodedev-define",
+    .group = "nodedev",
+    .summary = "define a persistent device on the host",
+    .description = "Define a persistent host device (a mediated device, say) from an XML "
+                   "description; start it with nodedev-start before guests use it.",
+    .opts = opts_nodedev_file,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_nodedev_define,
+};
+
+/* ---- one action on one device -------------------------------------------- */
+
+enum nd_action { ND_DESTROY, ND_UNDEFINE, ND_START, ND_DETACH, ND_REATTACH, ND_RESET };
+
+static const struct {
+    const char *what;      /* "failed to <what> node device 'x'" */
+    const char *done_fmt;  /* success message, %s = device name */
+} nd_actions[] = {
+    [ND_DESTROY] = { "destroy", "Destroyed node device '%s'" },
+    [ND_UNDEFINE] = { "undefine", "Undefined node device '%s'" },
+    [ND_START] = { "start", "Device %s started" },
+    [ND_DETACH] = { "detach", "Device %s detached" },
+    [ND_REATTACH] = { "re-attach", "Device %s re-attached" },
+    [ND_RESET] = { "reset", "Device %s was reset" },
+};
+
+static int nd_call(virNodeDevicePtr d, enum nd_action act, const char *driver)
+{
+    switch (act) {
+    case ND_DESTROY: return virNodeDeviceDestroy(d);
+    case ND_UNDEFINE: return virNodeDeviceUndefine(d, 0);
+    case ND_START: return virNodeDeviceCreate(d, 0);
+    case ND_DETACH:
+        return driver ? virNodeDeviceDetachFlags(d, driver, 0) : virNodeDeviceDettach(d);
+    case ND_REATTACH: return virNodeDeviceReAttach(d);
+    case ND_RESET: return virNodeDeviceReset(d);
+    }
+    return -1;
+}
+
+static enum lvsh_status nd_action(struct lvsh_session *s, const struct lvsh_args *a,
+                                  struct lvsh_result *r, enum nd_action act)
+{
+    virNodeDevicePtr d = nd_arg(s, a, r);
+    if (!d)
+        return LVSH_FAILED;
+    /* copy the name now: any libvirt call clears the last error */
+    char *name = xstrdup(virNodeDeviceGetName(d));
+    enum lvsh_status st = LVSH_OK;
+    if (nd_call(d, act, act == ND_DETACH ? args_str(a, "driver") : NULL) < 0) {
+        st = err_virt(r, "failed to %s node device '%s'", nd_actions[act].what, name);
+    } else {
+        out_info(r, nd_actions[act].done_fmt, name);
+        out_json(r, json_pack("{s:o,s:s}", "name", json_str(name), "action",
+                              nd_actions[act].what));
+    }
+    free(name);
+    virNodeDeviceFree(d);
+    return st;
+}
+
+#define ND_ACTION_HANDLER(fn, act) \
+    static enum lvsh_status fn(struct lvsh_session *s, const struct lvsh_args *a, \
+                               struct lvsh_result *r) \
+    { \
+        return nd_action(s, a, r, act); \
+    }
+
+ND_ACTION_HANDLER(cmd_nodedev_destroy, ND_DESTROY)
+ND_ACTION_HANDLER(cmd_nodedev_undefine, ND_UNDEFINE)
+ND_ACTION_HANDLER(cmd_nodedev_start, ND_START)
+ND_ACTION_HANDLER(cmd_nodedev_detach, ND_DETACH)
+ND_ACTION_HANDLER(cmd_nodedev_reattach, ND_REATTACH)
+ND_ACTION_HANDLER(cmd_nodedev_reset, ND_RESET)
+
+static const struct lvsh_cmd cmd_nodedev_destroy_def = {
+    .name = "nodedev-destroy",
+    .group = "nodedev",
+    .summary = "destroy a device on the host",
+    .description = "Remove a device created with nodedev-create (or stop a defined one) "
+                   "from the physical host.",
+    .opts = opts_nodedev_any,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_nodedev_destroy,
+};
+
+static const struct lvsh_cmd cmd_nodedev_undefine_def = {
+    .name = "nodedev-undefine",
+    .group = "nodedev",
+    .summary = "undefine an inactive persistent device",
+    .description = "Remove the configuration of a persistent host device; an active one "
+                   "stays until destroyed.",
+    .opts = opts_nodedev_any,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_nodedev_undefine,
+};
+
+static const struct lvsh_cmd cmd_nodedev_start_def = {
+    .name = "nodedev-start",
+    .group = "nodedev",
+    .summary = "start a defined, inactive device",
+    .description = "Start a persistent host device defined with nodedev-define.",
+    .opts = opts_nodedev_any,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_nodedev_start,
+};
+
+static const struct lvsh_opt opts_nodedev_detach[] = {
+    ND_OPT_DEVICE("device name"),
+    { .name = "driver", .type = LVSH_OPT_STRING, .metavar = "driver",
+      .help = "PCI assignment backend driver, such as vfio or xen" },
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_nodedev_detach_def = {
+    .name = "nodedev-detach",
+    .group = "nodedev",
+    .summary = "detach a device from its host driver",
+    .description = "Unbind a PCI device from its host driver so it can be assigned to a "
+                   "guest.  The host loses the device until nodedev-reattach.",
+    .opts = opts_nodedev_detach,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_nodedev_detach,
+};
+
+static const struct lvsh_cmd cmd_nodedev_reattach_def = {
+    .name = "nodedev-reattach",
+    .group = "nodedev",
+    .summary = "give a detached device back to its host driver",
+    .description = "Rebind a PCI device released by its guest to its host driver.",
+    .opts = opts_nodedev_any,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_nodedev_reattach,
+};
+
+static const struct lvsh_cmd cmd_nodedev_reset_def = {
+    .name = "nodedev-reset",
+    .group = "nodedev",
+    .summary = "reset a device",
+    .description = "Reset a PCI device before or after assigning it to a guest (function "
+                   "level, power management or bus reset, whichever it supports).",
+    .opts = opts_nodedev_any,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_nodedev_reset,
+};
+
+/* ---- nodedev-autostart --------------------------------------------------- */
+
+static enum lvsh_status cmd_nodedev_autostart(struct lvsh_session *s,
+                                              const struct lvsh_args *a,
+                                              struct lvsh_result *r)
+{
+    bool on = !args_has(a, "disable");
+    virNodeDevicePtr d = nd_arg(s, a, r);
+    if (!d)
+        return LVSH_FAILED;
+    char *name = xstrdup(virNodeDeviceGetName(d));
+    enum lvsh_status st = LVSH_OK;
+    if (virNodeDeviceSetAutostart(d, on) < 0) {
+        st = err_virt(r, "failed to %s node device '%s' as autostarted",
+                      on ? "mark" : "unmark", name);
+    } else {
+        out_info(r, "Device %s %s as autostarted", name, on ? "marked" : "unmarked");
+        out_json(r, json_pack("{s:o,s:b}", "name", json_str(name), "autostart", on));
+    }
+    free(name);
+    virNodeDeviceFree(d);
+    return st;
+}
+
+static const struct lvsh_opt opts_nodedev_autostart[] = {
+    ND_OPT_DEVICE("device name, or 'wwnn,wwpn' of a SCSI host"),
+    { .name = "disable", .type = LVSH_OPT_BOOL, .help = "do not start it at boot" },
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_nodedev_autostart_def = {
+    .name = "nodedev-autostart",
+    .group = "nodedev",
+    .summary = "start a persistent device at boot, or stop doing so",
+    .description = "Mark a persistent host device to be started when the host (libvirt) "
+                   "starts; --disable removes the mark.",
+    .opts = opts_nodedev_autostart,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_nodedev_autostart,
+};
+
+LVSH_FAMILY(nodedev) = {
+    &cmd_nodedev_list_def, &cmd_nodedev_info_def, &cmd_nodedev_dumpxml_def,
+    &cmd_nodedev_create_def, &cmd_nodedev_destroy_def, &cmd_nodedev_define_def,
+    &cmd_nodedev_undefine_def, &cmd_nodedev_start_def, &cmd_nodedev_autostart_def,
+    &cmd_nodedev_detach_def, &cmd_nodedev_reattach_def, &cmd_nodedev_reset_def, NULL,
+};
