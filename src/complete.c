@@ -407,6 +407,32 @@ static void complete_in_command(struct lvsh_session *s, struct ctx *x, struct ca
         add_option_names(x, cs);
 }
 
+/* The candidates inside one command (words[0] is its name). */
+static void complete_in_words(struct lvsh_session *s, const struct lvsh_cmd *cmd,
+                              char *const *words, int nwords, struct cands *cs,
+                              const char *cur)
+{
+    struct ctx x = { .cmd = cmd, .pending = -1 };
+    while (cmd->opts && cmd->opts[x.nopts].name)
+        x.nopts++;
+    x.val = xcalloc((size_t)x.nopts + 1, sizeof(char *));
+    x.used = xcalloc((size_t)x.nopts + 1, sizeof(bool));
+    ctx_scan(&x, words, nwords);
+    complete_in_command(s, &x, cs, cur);
+    free(x.val);
+    free(x.used);
+}
+
+void complete_cmd_words(struct lvsh_session *s, const struct lvsh_cmd *cmd,
+                        char *const *words, int nwords, const char *cur,
+                        struct completion *out)
+{
+    memset(out, 0, sizeof(*out));
+    struct cands cs = { out, cur, NULL, 0 };
+    complete_in_words(s, cmd, words, nwords, &cs, cur);
+    completion_finish(out);
+}
+
 void complete_words(struct lvsh_session *s, char *const *words, int nwords,
                     const char *cur, struct completion *out)
 {
@@ -419,21 +445,11 @@ void complete_words(struct lvsh_session *s, char *const *words, int nwords,
             nwords -= i + 1;
             break;
         }
-    if (nwords == 0) {
+    const struct lvsh_cmd *cmd = nwords > 0 ? cmdtab_find(words[0]) : NULL;
+    if (nwords == 0)
         add_commands(s, &cs);
-    } else {
-        struct ctx x = { .cmd = cmdtab_find(words[0]), .pending = -1 };
-        if (x.cmd) {
-            while (x.cmd->opts && x.cmd->opts[x.nopts].name)
-                x.nopts++;
-            x.val = xcalloc((size_t)x.nopts + 1, sizeof(char *));
-            x.used = xcalloc((size_t)x.nopts + 1, sizeof(bool));
-            ctx_scan(&x, words, nwords);
-            complete_in_command(s, &x, &cs, cur);
-            free(x.val);
-            free(x.used);
-        }
-    }
+    else if (cmd)
+        complete_in_words(s, cmd, words, nwords, &cs, cur);
     completion_finish(out);
 }
 

@@ -19,6 +19,10 @@ struct completion {
  * so far; nwords == 0 means cur is a command name). */
 void complete_words(struct lvsh_session *s, char *const *words, int nwords,
                     const char *cur, struct completion *out);
+/* The same for a given command table (words[0] is its name). */
+void complete_cmd_words(struct lvsh_session *s, const struct lvsh_cmd *cmd,
+                        char *const *words, int nwords, const char *cur,
+                        struct completion *out);
 /* The candidates of one completer kind for cur; arg is the object the
  * kind depends on (the --domain of a snapshot, the --pool of a volume). */
 void complete_kind(struct lvsh_session *s, enum lvsh_completer kind,
