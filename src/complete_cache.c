@@ -568,20 +568,17 @@ static long timeout_ms(void)
     return v > 0 ? v : FETCH_TIMEOUT_MS;
 }
 
-/* Run f on a worker and wait for it a bounded time; true when it finished. */
+/* Run f on a worker and wait for it a bounded time; true when it finished.
+ * A finished worker is joined, so its thread-local state (libxml2's) is
+ * gone before we go on; one that is still stuck is left to end alone. */
 static bool fetch_wait(struct fetch *f)
 {
-    pthread_attr_t attr;
     pthread_t t;
-    pthread_attr_init(&attr);
-    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
     f->refs = 2;
-    if (pthread_create(&t, &attr, fetch_main, f) != 0) {
-        pthread_attr_destroy(&attr);
+    if (pthread_create(&t, NULL, fetch_main, f) != 0) {
         fetch_main(f);   /* no thread to spare: do it here */
         return true;
     }
-    pthread_attr_destroy(&attr);
     struct timespec deadline;
     clock_gettime(CLOCK_MONOTONIC, &deadline);
     long ms = timeout_ms();
@@ -596,6 +593,10 @@ static bool fetch_wait(struct fetch *f)
         ;
     bool done = f->done;
     pthread_mutex_unlock(&f->lock);
+    if (done)
+        pthread_join(t, NULL);
+    else
+        pthread_detach(t);
     return done;
 }
 

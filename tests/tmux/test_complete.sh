@@ -26,6 +26,14 @@ line_is() {  # line_is TEXT: the prompt line reads exactly TEXT before the curso
     return 1
 }
 fresh() { tmux_keys C-u; }
+ready() {  # the last line on the screen is an empty prompt
+    local i
+    for ((i = 0; i < 100; i++)); do
+        tmux_screen | grep -v '^$' | tail -n 1 | grep -Eq 'complete.xml\)#$' && return 0
+        sleep 0.05
+    done
+    return 1
+}
 
 tmux_start "$LVSH" -c "'$URI'"
 check "prompt" tmux_wait 'complete.xml\)# ?$'
@@ -47,11 +55,13 @@ tmux_type "c"; tmux_keys Tab
 check "the quote is closed on the unique match" line_is "domstate 'beta dc' "
 tmux_keys Enter
 check "the completed line runs" tmux_wait '^running$'
+check "prompt again" ready
 
 tmux_type "domstate it"; tmux_keys Tab
 check "a single quote in a name" line_is "domstate 'it'\\''s here' "
 tmux_keys Enter
 check "and the name resolves" tmux_wait '^shut off$'
+check "prompt again" ready
 tmux_type 'domstate "say'; tmux_keys Tab
 check "a double quote inside double quotes" line_is 'domstate "say \"hi\"" '
 fresh

@@ -63,6 +63,14 @@ tmux_start env -i HOME="$HOME" TERM=xterm LC_ALL=C.UTF-8 PATH="$BIN:/usr/bin:/bi
 check "bash prompt" tmux_wait '^bash\$ ?$'
 tmux_type ". '$SCRIPT'; U='$URI'"
 tmux_keys Enter
+ready() {  # the last line on the screen is an empty prompt
+    local i
+    for ((i = 0; i < 100; i++)); do
+        [ "$(tmux_screen | grep -v '^$' | tail -n 1)" = 'bash$' ] && return 0
+        sleep 0.05
+    done
+    return 1
+}
 line_is() {  # the bash line ends with TEXT before the cursor (marked with @)
     local want=$1 got i
     tmux_type "@"
@@ -82,6 +90,7 @@ tmux_type 'lvsh -c $U domstate it'; tmux_keys Tab
 check "bash quotes a single quote" line_is "lvsh -c \$U domstate it\\'s\\ here "
 tmux_keys Enter
 check "and the line runs" tmux_wait '^shut off$'
+check "the prompt is back" ready
 tmux_type 'lvsh -c $U domstate be'; tmux_keys Tab
 check "the common part" line_is 'lvsh -c $U domstate beta\ d'
 tmux_keys Tab Tab

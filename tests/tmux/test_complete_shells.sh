@@ -35,6 +35,7 @@ if command -v zsh >/dev/null; then
     check "zsh: positional value, quoted" line_is 'zsh% ' 'lvsh -c $U resume beta\ db '
     tmux_keys Enter
     check "zsh: the line runs" tmux_wait "^Domain 'beta db' resumed"
+    check "zsh: prompt again" tmux_wait '^zsh% ?$'
     tmux_type 'lvsh -c $U domstate it'; tmux_keys Tab
     check "zsh: a single quote in a name" line_is 'zsh% ' "lvsh -c \$U domstate it\\'s\\ here "
     tmux_keys C-u
