@@ -25,7 +25,7 @@ UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 LVSH := $(if $(filter build,$(BUILD)),lvsh,$(BUILD)/lvsh)
 
 .PHONY: all run check check-build check-asan check-valgrind deps deps-check clean distclean \
-	install uninstall docs bench
+	install uninstall docs bench install-completion uninstall-completion bench-complete
 all: $(LVSH)
 
 config.mk: configure.ac config.mk.in
@@ -112,6 +112,32 @@ install: all
 
 uninstall:
 	rm -f $(BINDIR)/lvsh $(MAN1DIR)/lvsh.1
+
+# Shell completion scripts.  The binary and man page go in install and
+# uninstall alongside these, as separate lines.
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
+
+install: install-completion
+uninstall: uninstall-completion
+
+install-completion:
+	install -Dm644 completion/lvsh.bash $(DESTDIR)$(BASHCOMPDIR)/lvsh
+	install -Dm644 completion/_lvsh $(DESTDIR)$(ZSHCOMPDIR)/_lvsh
+	install -Dm644 completion/lvsh.fish $(DESTDIR)$(FISHCOMPDIR)/lvsh.fish
+
+uninstall-completion:
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/lvsh $(DESTDIR)$(ZSHCOMPDIR)/_lvsh \
+		$(DESTDIR)$(FISHCOMPDIR)/lvsh.fish
+
+# Benchmarks (bench/*.sh); their C helpers link the core like unit tests.
+$(BUILD)/bench/%: bench/%.c $(BUILD)/liblvsh.a
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) $(EXTRA_LDFLAGS) -o $@ $< $(BUILD)/liblvsh.a $(LDLIBS)
+
+bench-complete: $(LVSH) $(BUILD)/bench/complete_bench
+	@bench/complete.sh
 
 clean:
 	rm -rf build build-asan lvsh tests/out

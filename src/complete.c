@@ -1,172 +1,463 @@
-/* complete.c: completion of command names, option names and option values. */
+/* complete.c: what TAB offers, from the option tables.
+ *
+ * The words before the cursor are replayed the way the option parser
+ * reads them (named options, --opt=value, positional fill in table order,
+ * `--`), which tells which option the word under the cursor belongs to;
+ * that option's .complete says where the candidates come from. */
 #include "complete.h"
 #include "cmdtab.h"
 #include "options.h"
 #include "tokenize.h"
 #include "util.h"
 
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
-#include <readline/readline.h>
+#include <sys/stat.h>
 
-struct cands {
-    char **v;
-    size_t n;
+const char *const complete_kind_names[] = {
+    "none", "file", "dir", "choices", "command", "group-or-command",
+    "domain", "domain-active", "domain-inactive", "domain-running", "domain-paused",
+    "domain-persistent", "snapshot", "domain-disk", "domain-interface",
+    "network", "network-active", "network-inactive", "network-port",
+    "pool", "pool-active", "pool-inactive", "volume", "secret",
+    "nwfilter", "nwfilter-binding", "interface", "interface-active",
+    "interface-inactive", "nodedev", "nodedev-capability", "uri", "event",
+    NULL,
 };
 
-static void cands_add(struct cands *c, const char *word, const char *prefix)
+int complete_kind_by_name(const char *name)
 {
-    if (!str_prefix(word, prefix))
+    for (int i = 0; complete_kind_names[i]; i++)
+        if (strcmp(complete_kind_names[i], name) == 0)
+            return i;
+    return -1;
+}
+
+/* ---- candidate lists ---------------------------------------------------- */
+
+struct cands {
+    struct completion *c;
+    const char *prefix;  /* only words starting with it are kept */
+    const char *lead;    /* prepended to every kept word ("--opt=") */
+    size_t cap;
+};
+
+static void cands_push(struct cands *cs, const char *word)
+{
+    struct completion *c = cs->c;
+    if (!str_prefix(word, cs->prefix))
         return;
-    for (size_t i = 0; i < c->n; i++)
-        if (strcmp(c->v[i], word) == 0)
-            return;
-    c->v = xrealloc(c->v, (c->n + 2) * sizeof(char *));
-    c->v[c->n++] = xstrdup(word);
+    if (c->n + 2 > cs->cap) {
+        cs->cap = cs->cap ? cs->cap * 2 : 32;
+        c->v = xrealloc(c->v, cs->cap * sizeof(char *));
+    }
+    c->v[c->n++] = cs->lead ? xasprintf("%s%s", cs->lead, word) : xstrdup(word);
     c->v[c->n] = NULL;
 }
 
-static void complete_commands(struct cands *c, const char *prefix)
+static void cands_add_cb(void *opaque, const char *word)
+{
+    cands_push(opaque, word);
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sort and drop duplicates (a secret's uuid may equal another's usage). */
+static void completion_finish(struct completion *c)
+{
+    if (!c->v) {
+        c->v = xcalloc(1, sizeof(char *));
+        return;
+    }
+    qsort(c->v, c->n, sizeof(char *), str_cmp);
+    size_t k = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        if (k && strcmp(c->v[k - 1], c->v[i]) == 0)
+            free(c->v[i]);
+        else
+            c->v[k++] = c->v[i];
+    }
+    c->n = k;
+    c->v[k] = NULL;
+}
+
+void completion_free(struct completion *c)
+{
+    for (size_t i = 0; c->v && i < c->n; i++)
+        free(c->v[i]);
+    free(c->v);
+    memset(c, 0, sizeof(*c));
+}
+
+/* ---- static completers ------------------------------------------------ */
+
+static void add_commands(struct lvsh_session *s, struct cands *cs)
 {
     struct cmdtab_iter it = CMDTAB_ITER_INIT;
     const struct lvsh_cmd *cmd;
     while ((cmd = cmdtab_next(&it))) {
-        if (cmd->flags & LVSH_CMD_HIDDEN)
+        /* under -r, commands that write would only be refused */
+        if (cmd->flags & LVSH_CMD_HIDDEN || (s->readonly && cmd->flags & LVSH_CMD_WRITES))
             continue;
-        cands_add(c, cmd->name, prefix);
+        cands_push(cs, cmd->name);
         for (int i = 0; cmd->aliases && cmd->aliases[i]; i++)
-            cands_add(c, cmd->aliases[i], prefix);
+            cands_push(cs, cmd->aliases[i]);
     }
 }
 
-/* Options not given yet on the line. */
-static void complete_options(struct cands *c, const struct lvsh_cmd *cmd,
-                             char **words, int nwords, const char *prefix)
+/* Entries of the directory part of cur; directories get a '/'. */
+static void add_files(struct cands *cs, const char *cur, bool dirs_only)
 {
-    for (int i = 0; cmd->opts && cmd->opts[i].name; i++) {
-        const struct lvsh_opt *o = &cmd->opts[i];
-        if (o->flags & LVSH_OPTF_HIDDEN || o->type == LVSH_OPT_REST)
+    const char *slash = strrchr(cur, '/');
+    char *dir = slash ? xstrndup(cur, (size_t)(slash - cur) + 1) : xstrdup("");
+    const char *base = slash ? slash + 1 : cur;
+    char *open_path = *dir ? xstrdup(dir) : xstrdup(".");
+    if (dir[0] == '~' && (dir[1] == '/' || dir[1] == '\0') && getenv("HOME")) {
+        free(open_path);
+        open_path = xasprintf("%s%s", getenv("HOME"), dir + 1);
+    }
+    DIR *d = opendir(open_path);
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0 ||
+            (e->d_name[0] == '.' && base[0] != '.') || !str_prefix(e->d_name, base))
             continue;
-        char *flag = xasprintf("--%s", o->name);
-        bool used = false;
-        for (int w = 1; w < nwords && !used; w++)
-            used = strcmp(words[w], flag) == 0 || (str_prefix(words[w], flag) &&
-                                                    words[w][strlen(flag)] == '=');
-        if (!used)
-            cands_add(c, flag, prefix);
-        free(flag);
+        char *full = xasprintf("%s/%s", open_path, e->d_name);
+        struct stat st;
+        bool isdir = stat(full, &st) == 0 && S_ISDIR(st.st_mode);
+        free(full);
+        if (dirs_only && !isdir)
+            continue;
+        char *word = xasprintf("%s%s%s", dir, e->d_name, isdir ? "/" : "");
+        cands_push(cs, word);
+        free(word);
     }
-    cands_add(c, "--help", prefix);
+    if (d)
+        closedir(d);
+    free(open_path);
+    free(dir);
 }
 
-/* Which option does the word at the end of words fill? */
-static const struct lvsh_opt *value_option(const struct lvsh_cmd *cmd, char **words,
-                                           int nwords, bool dashdash)
+/* The capability names libvirt's node device API knows (virsh's list). */
+static const char *const nodedev_caps[] = {
+    "system", "pci", "usb_device", "usb", "net", "scsi_host", "scsi_target", "scsi",
+    "storage", "fc_host", "vports", "scsi_generic", "drm", "mdev_types", "mdev", "ccw",
+    "css", "vdpa", "ap_card", "ap_queue", "ap_matrix", "vpd", NULL,
+};
+
+static const char *const uris[] = {
+    "qemu:///system", "qemu:///session", "test:///default", "lxc:///system",
+    "ch:///system", "xen:///system", "vbox:///session", NULL,
+};
+
+static const char *const events_domain[] = {
+    "lifecycle", "reboot", "rtc-change", "watchdog", "io-error", "graphics",
+    "io-error-reason", "control-error", "block-job", "disk-change", "tray-change",
+    "pm-wakeup", "pm-suspend", "balloon-change", "pm-suspend-disk", "device-removed",
+    "block-job-2", "tunable", "agent-lifecycle", "device-added", "migration-iteration",
+    "job-completed", "device-removal-failed", "metadata-change", "block-threshold",
+    "memory-failure", "memory-device-size-change", NULL,
+};
+static const char *const events_network[] = { "lifecycle", NULL };
+static const char *const events_pool[] = { "lifecycle", "refresh", NULL };
+static const char *const events_nodedev[] = { "lifecycle", "update", NULL };
+static const char *const events_secret[] = { "lifecycle", "value-changed", NULL };
+
+/* Event names belong to the family of the command (net-event, ...). */
+static const char *const *event_names(const struct lvsh_cmd *cmd)
 {
-    if (nwords > 1 && !dashdash && str_prefix(words[nwords - 1], "--")) {
-        int k = opts_index(cmd, words[nwords - 1] + 2);
-        if (k >= 0 && cmd->opts[k].type != LVSH_OPT_BOOL)
-            return &cmd->opts[k];
+    const char *n = cmd ? cmd->name : "";
+    if (str_prefix(n, "net-"))
+        return events_network;
+    if (str_prefix(n, "pool-"))
+        return events_pool;
+    if (str_prefix(n, "nodedev-"))
+        return events_nodedev;
+    if (str_prefix(n, "secret-"))
+        return events_secret;
+    return events_domain;
+}
+
+static void add_list(struct cands *cs, const char *const *list)
+{
+    for (int i = 0; list && list[i]; i++)
+        cands_push(cs, list[i]);
+}
+
+/* "pci,net,us" completes its last item: the rest becomes the lead. */
+static void add_csv(struct cands *cs, const char *cur, const char *const *list)
+{
+    const char *comma = strrchr(cur, ',');
+    if (!comma) {
+        add_list(cs, list);
+        return;
     }
-    /* count positional words already given, skipping options and values */
-    int given = 0;
+    char *lead = xasprintf("%s%.*s", cs->lead ? cs->lead : "", (int)(comma - cur + 1), cur);
+    struct cands sub = { cs->c, comma + 1, lead, cs->cap };
+    add_list(&sub, list);
+    cs->cap = sub.cap;
+    free(lead);
+}
+
+static void add_uris(struct lvsh_session *s, struct cands *cs)
+{
+    add_list(cs, uris);
+    if (s->uri)
+        cands_push(cs, s->uri);
+    if (s->conn_uri && *s->conn_uri)
+        cands_push(cs, s->conn_uri);
+}
+
+/* ---- values of one option ------------------------------------------- */
+
+/* The value of the option a dependent kind needs (--domain for snapshots). */
+static const char *kind_arg_option(enum lvsh_completer k)
+{
+    switch (k) {
+    case LVSH_COMP_DOMAIN_SNAPSHOT:
+    case LVSH_COMP_DOMAIN_DISK:
+    case LVSH_COMP_DOMAIN_IFACE: return "domain";
+    case LVSH_COMP_VOLUME: return "pool";
+    case LVSH_COMP_NETWORK_PORT: return "network";
+    default: return NULL;
+    }
+}
+
+static void add_kind(struct lvsh_session *s, struct cands *cs, const struct lvsh_cmd *cmd,
+                     const struct lvsh_opt *o, enum lvsh_completer k, const char *arg,
+                     const char *cur)
+{
+    switch (k) {
+    case LVSH_COMP_NONE:
+        break;
+    case LVSH_COMP_FILE:
+    case LVSH_COMP_DIR:
+        cs->c->files = true;
+        add_files(cs, cur, k == LVSH_COMP_DIR);
+        break;
+    case LVSH_COMP_CHOICES:
+        add_list(cs, o ? o->choices : NULL);
+        break;
+    case LVSH_COMP_GROUP_OR_COMMAND:
+        for (const struct lvsh_group *g = lvsh_groups; g->keyword; g++)
+            cands_push(cs, g->keyword);
+        /* fall through */
+    case LVSH_COMP_COMMAND:
+        add_commands(s, cs);
+        break;
+    case LVSH_COMP_NODEDEV_CAP:
+        add_csv(cs, cur, nodedev_caps);
+        break;
+    case LVSH_COMP_URI:
+        add_uris(s, cs);
+        break;
+    case LVSH_COMP_EVENT:
+        add_list(cs, event_names(cmd));
+        break;
+    default:
+        cache_list(s, k, arg, cands_add_cb, cs);
+        break;
+    }
+}
+
+void complete_kind(struct lvsh_session *s, enum lvsh_completer kind, const char *arg,
+                   const char *cur, struct completion *out)
+{
+    memset(out, 0, sizeof(*out));
+    struct cands cs = { out, cur, NULL, 0 };
+    if ((unsigned)kind < LVSH_COMP__COUNT)
+        add_kind(s, &cs, NULL, NULL, kind, arg, cur);
+    completion_finish(out);
+}
+
+/* ---- where the cursor is ---------------------------------------------- */
+
+struct ctx {
+    const struct lvsh_cmd *cmd;
+    int nopts;
+    const char **val;     /* per option: its value on the line, or NULL */
+    bool *used;           /* per option: given on the line (named or filled) */
+    int pending;          /* the option whose value is the word, or -1 */
+    bool dashdash;        /* a bare "--" came before the word */
+};
+
+/* Replay words[1..] as opts_parse would, up to the word under the cursor. */
+static void ctx_scan(struct ctx *x, char *const *words, int nwords)
+{
+    const char **pos = xcalloc((size_t)nwords + 1, sizeof(char *));
+    int npos = 0;
     for (int w = 1; w < nwords; w++) {
-        if (str_prefix(words[w], "--") && strcmp(words[w], "--") != 0) {
-            int k = opts_index(cmd, words[w] + 2);
-            if (k >= 0 && cmd->opts[k].type != LVSH_OPT_BOOL && !strchr(words[w], '='))
-                w++;
+        const char *word = words[w];
+        if (x->dashdash || strncmp(word, "--", 2) != 0) {
+            pos[npos++] = word;
             continue;
         }
-        given++;
+        if (word[2] == '\0') {
+            x->dashdash = true;
+            continue;
+        }
+        const char *eq = strchr(word, '=');
+        char *name = eq ? xstrndup(word + 2, (size_t)(eq - word - 2)) : xstrdup(word + 2);
+        int k = opts_index(x->cmd, name);
+        free(name);
+        if (k < 0)
+            continue;
+        x->used[k] = true;
+        enum lvsh_opt_type t = x->cmd->opts[k].type;
+        if (t == LVSH_OPT_BOOL || t == LVSH_OPT_REST)
+            continue;
+        if (eq)
+            x->val[k] = eq + 1;
+        else if (w + 1 < nwords)
+            x->val[k] = words[++w];
+        else
+            x->pending = k;
     }
-    for (int i = 0; cmd->opts && cmd->opts[i].name; i++) {
-        const struct lvsh_opt *o = &cmd->opts[i];
+    /* positional words fill the positional options not named, in order */
+    int p = 0;
+    for (int k = 0; k < x->nopts && p < npos; k++) {
+        const struct lvsh_opt *o = &x->cmd->opts[k];
+        if (!(o->flags & LVSH_OPTF_POSITIONAL) || x->used[k] || o->type == LVSH_OPT_BOOL)
+            continue;
+        x->used[k] = true;
+        x->val[k] = pos[p];
+        p = o->type == LVSH_OPT_REST ? npos : p + 1;
+    }
+    free(pos);
+}
+
+/* The option the next positional word fills, or -1. */
+static int ctx_next_positional(const struct ctx *x)
+{
+    for (int k = 0; k < x->nopts; k++) {
+        const struct lvsh_opt *o = &x->cmd->opts[k];
         if (!(o->flags & LVSH_OPTF_POSITIONAL) || o->type == LVSH_OPT_BOOL)
             continue;
-        if (o->type == LVSH_OPT_REST || given-- == 0)
-            return o;
+        if (o->type == LVSH_OPT_REST || !x->used[k])
+            return k;
     }
-    return NULL;
+    return -1;
 }
 
-static void complete_value(struct cands *c, const struct lvsh_opt *o, const char *prefix)
+static void add_option_names(const struct ctx *x, struct cands *cs)
 {
-    if (o->complete == LVSH_COMP_CHOICES || o->choices)
-        for (int i = 0; o->choices && o->choices[i]; i++)
-            cands_add(c, o->choices[i], prefix);
-    if (o->complete == LVSH_COMP_COMMAND || o->complete == LVSH_COMP_GROUP_OR_COMMAND)
-        complete_commands(c, prefix);
-    if (o->complete == LVSH_COMP_GROUP_OR_COMMAND)
-        for (const struct lvsh_group *g = lvsh_groups; g->keyword; g++)
-            cands_add(c, g->keyword, prefix);
+    for (int k = 0; k < x->nopts; k++) {
+        const struct lvsh_opt *o = &x->cmd->opts[k];
+        if (x->used[k] || o->flags & LVSH_OPTF_HIDDEN || o->type == LVSH_OPT_REST)
+            continue;
+        char *flag = xasprintf("--%s", o->name);
+        cands_push(cs, flag);
+        free(flag);
+    }
+    cands_push(cs, "--help");
+    if (!(x->cmd->flags & LVSH_CMD_NO_JSON))
+        cands_push(cs, "--json");
 }
 
-char **complete_line(struct lvsh_session *s, const char *line, size_t cursor,
-                     size_t *word_start)
+static void add_option_value(struct lvsh_session *s, const struct ctx *x, struct cands *cs,
+                             int k, const char *cur)
+{
+    const struct lvsh_opt *o = &x->cmd->opts[k];
+    enum lvsh_completer kind = o->complete;
+    if (kind == LVSH_COMP_NONE && o->choices)
+        kind = LVSH_COMP_CHOICES;
+    const char *argopt = kind_arg_option(kind), *arg = NULL;
+    if (argopt) {
+        int a = opts_index(x->cmd, argopt);
+        arg = a >= 0 ? x->val[a] : NULL;
+    }
+    add_kind(s, cs, x->cmd, o, kind, arg, cur);
+}
+
+static void complete_in_command(struct lvsh_session *s, struct ctx *x, struct cands *cs,
+                                const char *cur)
+{
+    if (x->pending >= 0) {
+        add_option_value(s, x, cs, x->pending, cur);
+        return;
+    }
+    if (!x->dashdash && str_prefix(cur, "--") && strchr(cur, '=')) {
+        const char *eq = strchr(cur, '=');
+        char *name = xstrndup(cur + 2, (size_t)(eq - cur - 2));
+        int k = opts_index(x->cmd, name);
+        if (k >= 0 && x->cmd->opts[k].type != LVSH_OPT_BOOL) {
+            char *lead = xstrndup(cur, (size_t)(eq - cur) + 1);
+            struct cands sub = { cs->c, eq + 1, lead, cs->cap };
+            add_option_value(s, x, &sub, k, eq + 1);
+            cs->cap = sub.cap;
+            free(lead);
+        }
+        free(name);
+        return;
+    }
+    if (!x->dashdash && cur[0] == '-') {
+        add_option_names(x, cs);
+        return;
+    }
+    int k = ctx_next_positional(x);
+    size_t before = cs->c->n;
+    if (k >= 0)
+        add_option_value(s, x, cs, k, cur);
+    /* nothing left to fill positionally: the options not given yet */
+    if (!x->dashdash && !*cur && cs->c->n == before && !cs->c->files)
+        add_option_names(x, cs);
+}
+
+/* The candidates inside one command (words[0] is its name). */
+static void complete_in_words(struct lvsh_session *s, const struct lvsh_cmd *cmd,
+                              char *const *words, int nwords, struct cands *cs,
+                              const char *cur)
+{
+    struct ctx x = { .cmd = cmd, .pending = -1 };
+    while (cmd->opts && cmd->opts[x.nopts].name)
+        x.nopts++;
+    x.val = xcalloc((size_t)x.nopts + 1, sizeof(char *));
+    x.used = xcalloc((size_t)x.nopts + 1, sizeof(bool));
+    ctx_scan(&x, words, nwords);
+    complete_in_command(s, &x, cs, cur);
+    free(x.val);
+    free(x.used);
+}
+
+void complete_cmd_words(struct lvsh_session *s, const struct lvsh_cmd *cmd,
+                        char *const *words, int nwords, const char *cur,
+                        struct completion *out)
+{
+    memset(out, 0, sizeof(*out));
+    struct cands cs = { out, cur, NULL, 0 };
+    complete_in_words(s, cmd, words, nwords, &cs, cur);
+    completion_finish(out);
+}
+
+void complete_words(struct lvsh_session *s, char *const *words, int nwords,
+                    const char *cur, struct completion *out)
+{
+    memset(out, 0, sizeof(*out));
+    struct cands cs = { out, cur, NULL, 0 };
+    /* a ";" word (from a shell script) starts a new command */
+    for (int i = nwords - 1; i >= 0; i--)
+        if (strcmp(words[i], ";") == 0) {
+            words += i + 1;
+            nwords -= i + 1;
+            break;
+        }
+    const struct lvsh_cmd *cmd = nwords > 0 ? cmdtab_find(words[0]) : NULL;
+    if (nwords == 0)
+        add_commands(s, &cs);
+    else if (cmd)
+        complete_in_words(s, cmd, words, nwords, &cs, cur);
+    completion_finish(out);
+}
+
+void complete_line(struct lvsh_session *s, const char *line, size_t cursor,
+                   struct completion *out)
 {
     struct tok_partial p;
-    struct cands c = { NULL, 0 };
-    (void)s;
-
     tokenize_partial(line, cursor, &p);
-    *word_start = p.word_start;
-    if (p.nwords == 0) {
-        complete_commands(&c, p.word);
-    } else {
-        const struct lvsh_cmd *cmd = cmdtab_find(p.words[0]);
-        if (cmd && !p.after_dashdash && str_prefix(p.word, "-")) {
-            complete_options(&c, cmd, p.words, p.nwords, p.word);
-        } else if (cmd) {
-            const struct lvsh_opt *o = value_option(cmd, p.words, p.nwords, p.after_dashdash);
-            if (o)
-                complete_value(&c, o, p.word);
-        }
-    }
+    complete_words(s, p.words, p.nwords, p.word, out);
     tok_partial_free(&p);
-    if (!c.v)
-        c.v = xcalloc(1, sizeof(char *));
-    return c.v;
-}
-
-void complete_free(char **v)
-{
-    for (size_t i = 0; v && v[i]; i++)
-        free(v[i]);
-    free(v);
-}
-
-/* readline glue: the engine computes everything at the first call. */
-static struct lvsh_session *rl_sess;
-static char **rl_cands;
-static size_t rl_idx;
-
-static char *rl_generator(const char *text, int state)
-{
-    (void)text;
-    if (!rl_cands || !rl_cands[rl_idx])
-        return NULL;
-    (void)state;
-    return xstrdup(rl_cands[rl_idx++]);
-}
-
-static char **rl_attempt(const char *text, int start, int end)
-{
-    size_t ws;
-    (void)text;
-    (void)start;
-    complete_free(rl_cands);
-    rl_cands = complete_line(rl_sess, rl_line_buffer, (size_t)end, &ws);
-    rl_idx = 0;
-    rl_attempted_completion_over = 1;
-    if (!rl_cands[0])
-        return NULL;
-    return rl_completion_matches(text, rl_generator);
-}
-
-void complete_install_readline(struct lvsh_session *s)
-{
-    rl_sess = s;
-    rl_attempted_completion_function = rl_attempt;
-    rl_completer_word_break_characters = (char *)" \t\n;";
-    rl_completer_quote_characters = "\"'";
 }

@@ -1,5 +1,6 @@
 /* session.c: lazy connection, authentication, close callback, event thread. */
 #include "session.h"
+#include "complete.h"
 #include "result.h"
 
 #include <fcntl.h>
@@ -23,6 +24,7 @@ static void stop_event_loop(struct lvsh_session *s);
 void session_free(struct lvsh_session *s)
 {
     session_disconnect(s);
+    complete_cache_free(s);
     stop_event_loop(s);
     free(s->uri);
     pthread_mutex_destroy(&s->lock);
@@ -213,6 +215,7 @@ virConnectPtr session_conn(struct lvsh_session *s, struct lvsh_result *r)
 void session_disconnect(struct lvsh_session *s)
 {
     if (s->conn) {
+        complete_cache_drop(s);  /* its event callbacks hold the connection */
         virConnectUnregisterCloseCallback(s->conn, on_conn_close);
         virConnectClose(s->conn);
         virResetLastError();

@@ -1,0 +1,70 @@
+# fish completion for lvsh.  The candidates come from `lvsh complete`, which
+# reads every command's option table and lists live objects; this function
+# only finds the global options (-c/--connect, -r) on the line.
+# Install as share/fish/vendor_completions.d/lvsh.fish.
+
+function __lvsh_complete
+    set -l words (commandline -opc)
+    # a plain $VAR word (often the URI) stands for its value
+    for j in (seq (count $words))
+        if string match -qr -- '^\$[A-Za-z_][A-Za-z0-9_]*$' $words[$j]
+            set -l name (string sub -s 2 -- $words[$j])
+            set words[$j] $$name
+        end
+    end
+    set -l cur (commandline -ct)
+    # the word under the cursor, unquoted (an open quote is allowed)
+    set cur (string replace -r -- '^([\'"])(.*)$' '$2' $cur)
+    set cur (string replace -a -- '\\ ' ' ' $cur)
+    set -l prog $words[1]
+    string match -q -- '*/*' $prog; or set prog lvsh
+    set -l run
+    command -q timeout; and set run timeout -k 1 5
+    set -l gl
+    set -l i 2
+    set -l n (count $words)
+    # global options before the command; -c and -r matter for the candidates
+    while test $i -le $n
+        switch $words[$i]
+            case -c --connect
+                if test $i -eq $n
+                    $run $prog complete --kind uri -- $cur 2>/dev/null
+                    return
+                end
+                set gl $gl -c $words[(math $i + 1)]
+                set i (math $i + 2)
+                continue
+            case '--connect=*'
+                set gl $gl -c (string replace -- --connect= '' $words[$i])
+            case -r --readonly
+                set gl $gl -r
+            case -o --output
+                if test $i -eq $n
+                    printf '%s\n' table json csv vertical
+                    return
+                end
+                set i (math $i + 2)
+                continue
+            case -f --file -k --keepalive-interval -K --keepalive-count -e --escape
+                test $i -eq $n; and return
+                set i (math $i + 2)
+                continue
+            case --
+                set i (math $i + 1)
+                break
+            case '-*'
+            case '*'
+                break
+        end
+        set i (math $i + 1)
+    end
+    if test $i -gt $n; and string match -q -- '-*' $cur
+        printf '%s\n' -c --connect -r --readonly -q --quiet --json -o --output -f --file \
+            --on-error=stop --on-error=continue -k --keepalive-interval -K \
+            --keepalive-count -e --escape -v --version -V -h --help
+        return
+    end
+    $run $prog $gl complete -- $words[$i..-1] "$cur" 2>/dev/null
+end
+
+complete -c lvsh -f -a '(__lvsh_complete)'
