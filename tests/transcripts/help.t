@@ -22,10 +22,9 @@ $ lvsh help domstate
 
 
 ? 0
-$ lvsh help shell | head -3
+$ lvsh help shell | head -2
  Shell Commands (help keyword 'shell'):
     cd                             change the current directory
-    connect                        connect (again) to a hypervisor
 ? 0
 $ lvsh help domstat
 ! error: no command or group 'domstat' (did you mean 'domstate'?)
