@@ -22,12 +22,6 @@ static void blklist_row(struct out_table *t, struct dom_xml *x, xmlNodePtr n, bo
 {
     char *source = dom_xml_str(x, n, "string(./source/@file|./source/@dev|./source/@dir|"
                                      "./source/@name|./source/@volume)");
-    char *pool = dom_xml_str(x, n, "string(./source/@pool)");
-    if (source && pool) {
-        char *full = xasprintf("%s/%s", pool, source);
-        free(source);
-        source = full;
-    }
     out_table_row(t);
     if (details) {
         char *type = dom_xml_str(x, n, "string(./@type)");
@@ -42,7 +36,6 @@ static void blklist_row(struct out_table *t, struct dom_xml *x, xmlNodePtr n, bo
     cell_opt(t, source);
     free(target);
     free(source);
-    free(pool);
 }
 
 static enum lvsh_status cmd_domain_domblklist(struct lvsh_session *s,
@@ -87,7 +80,7 @@ static const struct lvsh_cmd cmd_domblklist = {
     .group = "monitor",
     .summary = "list a domain's block devices",
     .description = "List the disks of a domain: target and source (file, device, "
-                   "directory, network name or pool/volume); with --details also the "
+                   "directory, network name or volume); with --details also the "
                    "disk type and device kind.",
     .opts = opts_domblklist,
     .flags = LVSH_CMD_CONN,
