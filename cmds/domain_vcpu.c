@@ -15,7 +15,8 @@ static const char *const excl_affect[] = { "current live", "current config", NUL
 
 /* ---- vcpucount --------------------------------------------------------- */
 
-/* virsh's four lines: maximum/current of config and (when active) live. */
+/* virsh's four lines: maximum/current of config (when persistent) and
+ * live (when active). */
 static enum lvsh_status vcpucount_all(virDomainPtr d, struct lvsh_result *r, const char *name)
 {
     static const struct { const char *what, *where; unsigned flags; } rows[] = {
@@ -24,12 +25,13 @@ static enum lvsh_status vcpucount_all(virDomainPtr d, struct lvsh_result *r, con
         { "current", "config", VIR_DOMAIN_AFFECT_CONFIG },
         { "current", "live", VIR_DOMAIN_AFFECT_LIVE },
     };
-    int active = virDomainIsActive(d);
-    if (active < 0)
+    int active = virDomainIsActive(d), persistent = virDomainIsPersistent(d);
+    if (active < 0 || persistent < 0)
         return err_virt(r, "failed to get the state of domain '%s'", name);
     json_t *o = json_object();
     for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-        if (!active && (rows[i].flags & VIR_DOMAIN_AFFECT_LIVE))
+        if ((!active && (rows[i].flags & VIR_DOMAIN_AFFECT_LIVE)) ||
+            (!persistent && (rows[i].flags & VIR_DOMAIN_AFFECT_CONFIG)))
             continue;
         int n = virDomainGetVcpusFlags(d, rows[i].flags);
         if (n < 0) {
