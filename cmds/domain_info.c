@@ -1,5 +1,5 @@
 /* domain_info.c: identity and state of one domain (dominfo, domstate, ...). */
-#include "domain_common.h"
+#include "domain_util.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -77,8 +77,7 @@ static enum lvsh_status cmd_domain_domuuid(struct lvsh_session *s, const struct 
     if (!d)
         return LVSH_FAILED;
     if (virDomainGetUUIDString(d, uuid) < 0) {
-        virDomainFree(d);
-        return err_virt(r, "failed to get the UUID of domain '%s'", args_str(a, "domain"));
+        return dom_fail(d, r, "failed to get the UUID of domain '%s'", args_str(a, "domain"));
     }
     out_text(r, "%s\n", uuid);
     out_json(r, dom_json_ref(d));
@@ -104,8 +103,7 @@ static enum lvsh_status cmd_domain_domstate(struct lvsh_session *s, const struct
     if (!d)
         return LVSH_FAILED;
     if (virDomainGetState(d, &state, &reason, 0) < 0) {
-        virDomainFree(d);
-        return err_virt(r, "failed to get the state of domain '%s'", args_str(a, "domain"));
+        return dom_fail(d, r, "failed to get the state of domain '%s'", args_str(a, "domain"));
     }
     if (args_has(a, "reason"))
         out_text(r, "%s (%s)\n", dom_state_name(state), dom_state_reason(state, reason));

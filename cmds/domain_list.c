@@ -2,8 +2,9 @@
  *
  * One virConnectGetAllDomainStats call returns every domain with its state
  * when the filters are ones it understands; otherwise one filtered listing
- * plus one virDomainListGetStats call.  Per-domain calls happen only for
- * columns that need them (--title, --managed-save, JSON's autostart). */
+ * plus one virDomainListGetStats call.  Columns that are listing filters
+ * (autostart, persistent, managed save) cost one filtered listing each;
+ * only --title needs one call per domain, as libvirt has no bulk form. */
 #include "domain_common.h"
 #include "util.h"
 
@@ -60,7 +61,30 @@ static void list_filter_init(const struct lvsh_args *a, struct list_filter *f)
         if (str_prefix(map[i].opt, "state-"))
             any_state = true;
     }
-    if (args_has(a, "all") || any_state)
+    /* virsh: both halves of a pair mean no filter on that property */
+    static const unsigned pairs[][2] = {
+        { VIR_CONNECT_LIST_DOMAINS_PERSISTENT, VIR_CONNECT_LIST_DOMAINS_TRANSIENT },
+        { VIR_CONNECT_LIST_DOMAINS_AUTOSTART, VIR_CONNECT_LIST_DOMAINS_NO_AUTOSTART },
+        { VIR_CONNECT_LIST_DOMAINS_MANAGEDSAVE, VIR_CONNECT_LIST_DOMAINS_NO_MANAGEDSAVE },
+        { VIR_CONNECT_LIST_DOMAINS_HAS_SNAPSHOT, VIR_CONNECT_LIST_DOMAINS_NO_SNAPSHOT },
+        { VIR_CONNECT_LIST_DOMAINS_HAS_CHECKPOINT, VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT },
+    };
+    for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+        unsigned both = pairs[i][0] | pairs[i][1];
+        if ((f->list_flags & both) == both)
+            f->list_flags &= ~both;
+    }
+    if ((f->stats_flags & (VIR_CONNECT_GET_ALL_DOMAINS_STATS_PERSISTENT |
+                           VIR_CONNECT_GET_ALL_DOMAINS_STATS_TRANSIENT)) ==
+        (VIR_CONNECT_GET_ALL_DOMAINS_STATS_PERSISTENT |
+         VIR_CONNECT_GET_ALL_DOMAINS_STATS_TRANSIENT))
+        f->stats_flags &= ~(VIR_CONNECT_GET_ALL_DOMAINS_STATS_PERSISTENT |
+                            VIR_CONNECT_GET_ALL_DOMAINS_STATS_TRANSIENT);
+    if (args_has(a, "all"))
+        return;
+    /* --inactive still narrows state filters (virsh: --inactive --state-running
+     * lists nothing); without it, state filters replace the default --active */
+    if (any_state && !args_has(a, "inactive"))
         return;
     if (args_has(a, "inactive")) {
         f->list_flags |= VIR_CONNECT_LIST_DOMAINS_INACTIVE;
@@ -164,18 +188,6 @@ static char *dom_title(virDomainPtr d)
     return t;
 }
 
-static const char *row_state_word(const struct dom_row *row, bool managed)
-{
-    if (managed && row->state == VIR_DOMAIN_SHUTOFF) {
-        int has = virDomainHasManagedSaveImage(row->dom, 0);
-        if (has > 0)
-            return "saved";
-        if (has < 0)
-            virResetLastError();
-    }
-    return dom_state_name(row->state);
-}
-
 static int name_cmp(const void *a, const void *b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -206,11 +218,19 @@ static bool *filter_marks(virConnectPtr conn, struct dom_row *rows, int n, unsig
     return marks;
 }
 
+static const char *row_state_word(const struct dom_row *row, const bool *saved, int i)
+{
+    if (saved && saved[i] && row->state == VIR_DOMAIN_SHUTOFF)
+        return "saved";
+    return dom_state_name(row->state);
+}
+
 static void list_json(struct lvsh_session *s, const struct lvsh_args *a,
                       struct lvsh_result *r, struct dom_row *rows, int n)
 {
     bool *autostart = filter_marks(s->conn, rows, n, VIR_CONNECT_LIST_DOMAINS_AUTOSTART);
     bool *persistent = filter_marks(s->conn, rows, n, VIR_CONNECT_LIST_DOMAINS_PERSISTENT);
+    bool *saved = filter_marks(s->conn, rows, n, VIR_CONNECT_LIST_DOMAINS_MANAGEDSAVE);
     json_t *arr = json_array();
     for (int i = 0; i < n; i++) {
         virDomainPtr d = rows[i].dom;
@@ -218,11 +238,13 @@ static void list_json(struct lvsh_session *s, const struct lvsh_args *a,
         json_t *o = dom_json_ref(d);
         json_object_set_new(o, "id", id == (unsigned)-1 ? json_null() : json_integer(id));
         json_object_set_new(o, "state", json_str(row_state_word(&rows[i],
-                                                            args_has(a, "managed-save"))));
+                                                  args_has(a, "managed-save") ? saved : NULL,
+                                                  i)));
         json_object_set_new(o, "reason", json_str(dom_state_reason(rows[i].state,
                                                                    rows[i].reason)));
         json_object_set_new(o, "persistent", json_boolean(persistent[i]));
         json_object_set_new(o, "autostart", json_boolean(autostart[i]));
+        json_object_set_new(o, "managed_save", json_boolean(saved[i]));
         if (args_has(a, "title")) {
             char *t = dom_title(d);
             json_object_set_new(o, "title", json_str(t));
@@ -233,6 +255,7 @@ static void list_json(struct lvsh_session *s, const struct lvsh_args *a,
     virResetLastError();
     free(autostart);
     free(persistent);
+    free(saved);
     out_json(r, arr);
 }
 
@@ -265,11 +288,13 @@ static void list_plain(const struct lvsh_args *a, struct lvsh_result *r,
     }
 }
 
-static void list_table(const struct lvsh_args *a, struct lvsh_result *r,
-                       struct dom_row *rows, int n)
+static void list_table(struct lvsh_session *s, const struct lvsh_args *a,
+                       struct lvsh_result *r, struct dom_row *rows, int n)
 {
     struct out_table *t = out_table(r);
     bool title = args_has(a, "title");
+    bool *saved = args_has(a, "managed-save")
+        ? filter_marks(s->conn, rows, n, VIR_CONNECT_LIST_DOMAINS_MANAGEDSAVE) : NULL;
     out_table_col(t, "Id", "id", 0);
     out_table_col(t, "Name", "name", 0);
     out_table_col(t, "State", "state", 0);
@@ -283,13 +308,14 @@ static void list_table(const struct lvsh_args *a, struct lvsh_result *r,
         else
             out_cell_int(t, id);
         out_cell_str(t, virDomainGetName(rows[i].dom));
-        out_cell_str(t, row_state_word(&rows[i], args_has(a, "managed-save")));
+        out_cell_str(t, row_state_word(&rows[i], saved, i));
         if (title) {
             char *tt = dom_title(rows[i].dom);
             out_cell_str(t, tt);
             free(tt);
         }
     }
+    free(saved);
 }
 
 static enum lvsh_status cmd_domain_list(struct lvsh_session *s, const struct lvsh_args *a,
@@ -310,7 +336,7 @@ static enum lvsh_status cmd_domain_list(struct lvsh_session *s, const struct lvs
     else if (plain)
         list_plain(a, r, rows, n);
     else
-        list_table(a, r, rows, n);
+        list_table(s, a, r, rows, n);
     for (int i = 0; i < n; i++)
         virDomainFree(rows[i].dom);
     free(rows);
@@ -340,14 +366,12 @@ static const struct lvsh_opt opts_domain_list[] = {
     LIST_BOOL("id", "print ids only"),
     LIST_BOOL("table", "print a table (the default)"),
     LIST_BOOL("managed-save", "show 'saved' for shut off domains with a managed save image"),
-    LIST_BOOL("title", "add a column with each domain's title"),
+    LIST_BOOL("title", "add a column with each domain's title (one call per domain)"),
     LVSH_OPT_END,
 };
 
 static const char *const excl_domain_list[] = {
-    "table name", "table uuid", "table id", "persistent transient", "autostart no-autostart",
-    "with-managed-save without-managed-save", "with-snapshot without-snapshot",
-    "with-checkpoint without-checkpoint", NULL,
+    "table name", "table uuid", "table id", NULL,
 };
 
 static const struct lvsh_cmd cmd_list = {

@@ -1,0 +1,237 @@
+/* domain_util.c: device lists from the domain XML, typed parameters and CPU
+ * maps, shared by the domain info, monitor and resource commands. */
+#include "domain_util.h"
+#include "util.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+bool dom_xml_load(struct dom_xml *x, virDomainPtr d, unsigned flags,
+                  struct lvsh_result *r, const char *name)
+{
+    memset(x, 0, sizeof(*x));
+    char *xml = virDomainGetXMLDesc(d, flags);
+    if (!xml) {
+        err_virt(r, "failed to get the XML of domain '%s'", name);
+        return false;
+    }
+    x->doc = xmlReadMemory(xml, (int)strlen(xml), "domain.xml", NULL,
+                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    free(xml);
+    x->ctx = x->doc ? xmlXPathNewContext(x->doc) : NULL;
+    if (!x->ctx) {
+        dom_xml_free(x);
+        err_fail(r, "failed to parse the XML of domain '%s'", name);
+        return false;
+    }
+    return true;
+}
+
+void dom_xml_free(struct dom_xml *x)
+{
+    if (x->ctx)
+        xmlXPathFreeContext(x->ctx);
+    if (x->doc)
+        xmlFreeDoc(x->doc);
+    memset(x, 0, sizeof(*x));
+}
+
+xmlXPathObjectPtr dom_xml_nodes(struct dom_xml *x, const char *expr)
+{
+    x->ctx->node = xmlDocGetRootElement(x->doc);
+    xmlXPathObjectPtr o = xmlXPathEvalExpression(BAD_CAST expr, x->ctx);
+    if (!o)
+        o = xmlXPathNewNodeSet(NULL);
+    return o;
+}
+
+char *dom_xml_str(struct dom_xml *x, xmlNodePtr node, const char *expr)
+{
+    x->ctx->node = node;
+    xmlXPathObjectPtr o = xmlXPathEvalExpression(BAD_CAST expr, x->ctx);
+    char *out = NULL;
+    if (o) {
+        xmlChar *s = xmlXPathCastToString(o);
+        if (s && *s)
+            out = xstrdup((const char *)s);
+        xmlFree(s);
+        xmlXPathFreeObject(o);
+    }
+    return out;
+}
+
+char *tparam_text(const virTypedParameter *p)
+{
+    switch (p->type) {
+    case VIR_TYPED_PARAM_INT: return xasprintf("%d", p->value.i);
+    case VIR_TYPED_PARAM_UINT: return xasprintf("%u", p->value.ui);
+    case VIR_TYPED_PARAM_LLONG: return xasprintf("%lld", p->value.l);
+    case VIR_TYPED_PARAM_ULLONG: return xasprintf("%llu", p->value.ul);
+    case VIR_TYPED_PARAM_DOUBLE: return xasprintf("%f", p->value.d);
+    case VIR_TYPED_PARAM_BOOLEAN: return xstrdup(p->value.b ? "yes" : "no");
+    case VIR_TYPED_PARAM_STRING: return xstrdup(p->value.s ? p->value.s : "");
+    default: return xstrdup("?");
+    }
+}
+
+json_t *tparam_json(const virTypedParameter *p)
+{
+    switch (p->type) {
+    case VIR_TYPED_PARAM_INT: return json_integer(p->value.i);
+    case VIR_TYPED_PARAM_UINT: return json_integer(p->value.ui);
+    case VIR_TYPED_PARAM_LLONG: return json_integer(p->value.l);
+    case VIR_TYPED_PARAM_ULLONG: return json_integer((json_int_t)p->value.ul);
+    case VIR_TYPED_PARAM_DOUBLE: return json_real(p->value.d);
+    case VIR_TYPED_PARAM_BOOLEAN: return json_boolean(p->value.b);
+    case VIR_TYPED_PARAM_STRING: return json_str(p->value.s);
+    default: return json_null();
+    }
+}
+
+void tparams_out(struct lvsh_result *r, const virTypedParameter *p, int n)
+{
+    json_t *o = json_object();
+    for (int i = 0; i < n; i++) {
+        char *v = tparam_text(&p[i]);
+        out_text(r, "%-15s: %s\n", p[i].field, v);
+        json_object_set_new(o, p[i].field, tparam_json(&p[i]));
+        free(v);
+    }
+    out_json(r, o);
+}
+
+bool tparam_add_text(struct lvsh_result *r, virTypedParameterPtr *params, int *n,
+                     int *max, const virTypedParameter *cur, int ncur,
+                     const char *field, const char *value)
+{
+    for (int i = 0; i < ncur; i++) {
+        if (strcmp(cur[i].field, field) != 0)
+            continue;
+        if (virTypedParamsAddFromString(params, n, max, field, cur[i].type, value) < 0) {
+            err_virt(r, "invalid value '%s' for parameter '%s'", value, field);
+            return false;
+        }
+        return true;
+    }
+    err_fail(r, "invalid parameter '%s'", field);
+    return false;
+}
+
+char *cpumap_format(const unsigned char *map, int ncpus)
+{
+    struct buf b = BUF_INIT;
+    for (int i = 0; i < ncpus; i++) {
+        if (!VIR_CPU_USABLE(map, VIR_CPU_MAPLEN(ncpus), 0, i))
+            continue;
+        int j = i;
+        while (j + 1 < ncpus && VIR_CPU_USABLE(map, VIR_CPU_MAPLEN(ncpus), 0, j + 1))
+            j++;
+        buf_printf(&b, "%s%d", b.len ? "," : "", i);
+        if (j > i)
+            buf_printf(&b, "-%d", j);
+        i = j;
+    }
+    return buf_steal(&b);
+}
+
+static bool parse_cpu(const char **p, int ncpus, int *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(*p, &end, 10);
+    if (end == *p || errno || v < 0 || v >= ncpus || **p == '-' || **p == '+')
+        return false;
+    *out = (int)v;
+    *p = end;
+    return true;
+}
+
+/* One comma-separated item: N, N-M or ^N. */
+static bool cpulist_item(const char **p, unsigned char *map, int ncpus)
+{
+    bool neg = **p == '^';
+    int a, b;
+    if (neg)
+        (*p)++;
+    if (!parse_cpu(p, ncpus, &a))
+        return false;
+    b = a;
+    if (!neg && **p == '-') {
+        (*p)++;
+        if (!parse_cpu(p, ncpus, &b) || b < a)
+            return false;
+    }
+    for (int i = a; i <= b; i++) {
+        if (neg)
+            VIR_UNUSE_CPU(map, i);
+        else
+            VIR_USE_CPU(map, i);
+    }
+    return **p == ',' || **p == '\0';
+}
+
+unsigned char *cpulist_parse(struct lvsh_result *r, const char *s, int ncpus, int *maplen)
+{
+    *maplen = VIR_CPU_MAPLEN(ncpus);
+    unsigned char *map = xcalloc((size_t)*maplen, 1);
+    if (strcmp(s, "r") == 0) {
+        for (int i = 0; i < ncpus; i++)
+            VIR_USE_CPU(map, i);
+        return map;
+    }
+    const char *p = s;
+    while (*p) {
+        if (!cpulist_item(&p, map, ncpus)) {
+            free(map);
+            err_usage(r, "invalid CPU list '%s' (CPUs are 0 to %d; use N, N-M, ^N or r)",
+                      s, ncpus - 1);
+            return NULL;
+        }
+        if (*p == ',')
+            p++;
+    }
+    bool any = false;
+    for (int i = 0; i < *maplen; i++)
+        any = any || map[i];
+    if (!any) {
+        free(map);
+        err_usage(r, "CPU list '%s' selects no CPU", s);
+        return NULL;
+    }
+    return map;
+}
+
+int host_ncpus(virConnectPtr conn, struct lvsh_result *r)
+{
+    int n = virNodeGetCPUMap(conn, NULL, NULL, 0);
+    if (n < 0)
+        err_virt(r, "failed to get the number of host CPUs");
+    return n;
+}
+
+char *fmt_size3(unsigned long long bytes)
+{
+    static const char *const units[] = { "B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
+    double v = (double)bytes;
+    size_t u = 0;
+    while (v >= 1024.0 && u + 1 < sizeof(units) / sizeof(units[0])) {
+        v /= 1024.0;
+        u++;
+    }
+    return xasprintf("%.3f %s", v, units[u]);
+}
+
+enum lvsh_status dom_fail(virDomainPtr d, struct lvsh_result *r, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = xvasprintf(fmt, ap);
+    va_end(ap);
+    err_virt(r, "%s", msg);
+    free(msg);
+    if (d)
+        virDomainFree(d);
+    return LVSH_FAILED;
+}

@@ -1,0 +1,50 @@
+/* domain_util.h: helpers of the domain info, monitor and resource commands:
+ * device lists from the domain XML, typed parameters, CPU maps. */
+#ifndef LVSH_DOMAIN_UTIL_H
+#define LVSH_DOMAIN_UTIL_H
+
+#include "domain_common.h"
+
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+
+/* The domain XML parsed, with an XPath context; NULL and r filled on error. */
+struct dom_xml {
+    xmlDocPtr doc;
+    xmlXPathContextPtr ctx;
+};
+bool dom_xml_load(struct dom_xml *x, virDomainPtr d, unsigned flags,
+                  struct lvsh_result *r, const char *name);
+void dom_xml_free(struct dom_xml *x);
+/* The nodes expr selects (free with xmlXPathFreeObject); never NULL. */
+xmlXPathObjectPtr dom_xml_nodes(struct dom_xml *x, const char *expr);
+/* string(expr) evaluated at node; NULL when empty.  Caller frees. */
+char *dom_xml_str(struct dom_xml *x, xmlNodePtr node, const char *expr);
+
+/* Typed parameters: value as virsh prints it, and as JSON. */
+char *tparam_text(const virTypedParameter *p);
+json_t *tparam_json(const virTypedParameter *p);
+/* Render params as virsh's "name           : value" lines plus a JSON object. */
+void tparams_out(struct lvsh_result *r, const virTypedParameter *p, int n);
+/* Add "name=value" to a typed-parameter list, typed like the same field of
+ * the current values cur[ncur]; false with r filled when it does not fit. */
+bool tparam_add_text(struct lvsh_result *r, virTypedParameterPtr *params, int *n,
+                     int *max, const virTypedParameter *cur, int ncur,
+                     const char *field, const char *value);
+
+/* CPU maps: "0-3,6" from a map of ncpus bits, and the reverse.  The parser
+ * accepts N, N-M, ^N and "r" (every CPU); NULL with r filled on error. */
+char *cpumap_format(const unsigned char *map, int ncpus);
+unsigned char *cpulist_parse(struct lvsh_result *r, const char *s, int ncpus, int *maplen);
+/* The host's CPU count; -1 with r filled on error. */
+int host_ncpus(virConnectPtr conn, struct lvsh_result *r);
+
+/* err_virt, then free d: freeing first would clear libvirt's error. */
+enum lvsh_status dom_fail(virDomainPtr d, struct lvsh_result *r, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* virsh's "1.000 GiB" (three decimals) for a byte count */
+char *fmt_size3(unsigned long long bytes);
+
+#endif
