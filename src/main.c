@@ -2,6 +2,7 @@
 #include "lvsh.h"
 #include "dispatch.h"
 #include "globalopts.h"
+#include "result.h"
 #include "repl.h"
 #include "session.h"
 #include "util.h"
@@ -22,13 +23,6 @@ static void on_sigint(int sig)
 {
     (void)sig;
     sigint_seen = 1;
-}
-
-/* libvirt prints every error by default; lvsh reports them itself. */
-static void libvirt_error_quiet(void *opaque, virErrorPtr err)
-{
-    (void)opaque;
-    (void)err;
 }
 
 /* libxml2 would print parse warnings of libvirt's own files on stderr. */
@@ -229,7 +223,7 @@ int main(int argc, char **argv)
     sigaction(SIGINT, &sa, NULL);
     signal(SIGPIPE, SIG_IGN);
 
-    virSetErrorFunc(NULL, libvirt_error_quiet);
+    virSetErrorFunc(NULL, result_libvirt_error_hook);
     xmlSetGenericErrorFunc(NULL, xml_error_quiet);
     if (virInitialize() < 0 || !session_start_event_loop(&s)) {
         fprintf(stderr, "error: cannot initialise libvirt\n");

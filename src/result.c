@@ -5,6 +5,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The latest libvirt error raised on this thread (see result.h). */
+static __thread virErrorPtr latest_error;
+
+void result_libvirt_error_hook(void *opaque, virErrorPtr err)
+{
+    (void)opaque;
+    if (!err)
+        return;
+    if (!latest_error)
+        latest_error = calloc(1, sizeof(*latest_error));
+    else
+        virResetError(latest_error);
+    if (latest_error)
+        virCopyLastError(latest_error);
+}
+
 void result_init(struct lvsh_result *r)
 {
     memset(r, 0, sizeof(*r));
@@ -276,6 +292,8 @@ enum lvsh_status err_virt(struct lvsh_result *r, const char *fmt, ...)
     set_error(r, fmt, ap);
     va_end(ap);
     virErrorPtr e = virGetLastError();
+    if ((!e || !e->message) && latest_error && latest_error->message)
+        e = latest_error;
     free(r->err_detail);
     r->err_detail = NULL;
     if (e && e->message) {
@@ -283,6 +301,8 @@ enum lvsh_status err_virt(struct lvsh_result *r, const char *fmt, ...)
         r->err_code = e->code;
     }
     virResetLastError();
+    if (latest_error)
+        virResetError(latest_error);
     return LVSH_FAILED;
 }
 

@@ -59,6 +59,11 @@ struct render_opts {
     int where_line;
 };
 
+/* libvirt's error callback: keeps the thread's latest error so err_virt()
+ * still has it after a later successful call (virDomainGetName() in the
+ * message arguments) has reset libvirt's last error; prints nothing. */
+void result_libvirt_error_hook(void *opaque, virErrorPtr err);
+
 void result_init(struct lvsh_result *r);
 void result_free(struct lvsh_result *r);
 bool result_failed(const struct lvsh_result *r);

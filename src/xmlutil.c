@@ -99,7 +99,7 @@ static char *node_text(xmlDocPtr doc, xmlNodePtr node)
     if (node->type == XML_ATTRIBUTE_NODE || node->type == XML_TEXT_NODE) {
         xmlChar *c = xmlNodeGetContent(node);
         char *s = node->type == XML_ATTRIBUTE_NODE
-            ? xasprintf("%s=\"%s\"", (const char *)node->name, c ? (const char *)c : "")
+            ? xasprintf(" %s=\"%s\"", (const char *)node->name, c ? (const char *)c : "")
             : xstrdup(c ? (const char *)c : "");
         xmlFree(c);
         return s;

@@ -157,7 +157,7 @@ static void test_xpath(void)
     CHECK(render_result(fo, fe, &r, &o, LVSH_OK) == LVSH_OK, "xpath renders");
     fclose(fo);
     fclose(fe);
-    CHECK_STR(out, "dev=\"a\"\ndev=\"b\"\n");
+    CHECK_STR(out, " dev=\"a\"\n dev=\"b\"\n");
     free(out);
     free(e);
     fo = open_memstream(&out, &n1);
