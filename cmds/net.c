@@ -138,10 +138,11 @@ static enum lvsh_status cmd_net_dumpxml(struct lvsh_session *s, const struct lvs
     virNetworkPtr n = net_arg(s, a, r);
     if (!n)
         return LVSH_FAILED;
+    const char *name = virNetworkGetName(n); /* before a call that may fail */
     char *xml = virNetworkGetXMLDesc(n, flags);
     enum lvsh_status st = LVSH_OK;
     if (!xml)
-        st = err_virt(r, "failed to get the XML of network '%s'", virNetworkGetName(n));
+        st = err_virt(r, "failed to get the XML of network '%s'", name);
     else
         out_xml(r, xml);
     free(xml);
@@ -256,11 +257,12 @@ static enum lvsh_status net_act(struct lvsh_session *s, const struct lvsh_args *
     virNetworkPtr n = net_arg(s, a, r);
     if (!n)
         return LVSH_FAILED;
+    const char *name = virNetworkGetName(n);
     enum lvsh_status st = LVSH_OK;
     if (act->call(n) < 0)
-        st = err_virt(r, "failed to %s network '%s'", act->verb, virNetworkGetName(n));
+        st = err_virt(r, "failed to %s network '%s'", act->verb, name);
     else
-        net_action_done(r, n, act->done, act->message, virNetworkGetName(n));
+        net_action_done(r, n, act->done, act->message, name);
     virNetworkFree(n);
     return st;
 }
@@ -333,13 +335,14 @@ static enum lvsh_status cmd_net_autostart(struct lvsh_session *s, const struct l
     virNetworkPtr n = net_arg(s, a, r);
     if (!n)
         return LVSH_FAILED;
+    const char *name = virNetworkGetName(n);
     enum lvsh_status st = LVSH_OK;
     if (virNetworkSetAutostart(n, enable) < 0)
         st = err_virt(r, "failed to %s autostart of network '%s'",
-                      enable ? "enable" : "disable", virNetworkGetName(n));
+                      enable ? "enable" : "disable", name);
     else
         net_action_done(r, n, enable ? "autostart enabled" : "autostart disabled",
-                        "Network %s %s", virNetworkGetName(n),
+                        "Network %s %s", name,
                         enable ? "marked as autostarted" : "unmarked as autostarted");
     virNetworkFree(n);
     return st;
@@ -376,12 +379,12 @@ static char *net_edit_xml(virNetworkPtr n)
 static enum lvsh_status net_edit_apply(struct lvsh_session *s, struct lvsh_result *r,
                                        virNetworkPtr n, const char *edited)
 {
+    const char *name = virNetworkGetName(n);
     if (!xml_check_wellformed(r, edited, "edited XML"))
         return LVSH_FAILED;
     virNetworkPtr def = virNetworkDefineXML(s->conn, edited);
     if (!def)
-        return err_virt(r, "failed to define network '%s' from the edited XML",
-                        virNetworkGetName(n));
+        return err_virt(r, "failed to define network '%s' from the edited XML", name);
     net_action_done(r, def, "edited", "Network %s XML configuration edited.",
                     virNetworkGetName(def));
     virNetworkFree(def);
@@ -396,14 +399,15 @@ static enum lvsh_status cmd_net_edit(struct lvsh_session *s, const struct lvsh_a
         return LVSH_FAILED;
     enum lvsh_status st = LVSH_FAILED;
     bool changed = false;
+    const char *name = virNetworkGetName(n);
     char *edited = NULL, *xml = net_edit_xml(n);
     if (!xml)
-        err_virt(r, "failed to get the XML of network '%s'", virNetworkGetName(n));
+        err_virt(r, "failed to get the XML of network '%s'", name);
     else
         edited = edit_in_editor(s, r, xml, ".xml", &changed);
     if (edited && !changed) {
         net_action_done(r, n, "unchanged", "Network %s XML configuration not changed.",
-                        virNetworkGetName(n));
+                        name);
         st = LVSH_OK;
     } else if (edited) {
         st = net_edit_apply(s, r, n, edited);

@@ -243,10 +243,11 @@ static enum lvsh_status cmd_net_dhcp_leases(struct lvsh_session *s,
     virNetworkPtr n = net_arg(s, a, r);
     if (!n)
         return LVSH_FAILED;
+    const char *name = virNetworkGetName(n);
     int nl = virNetworkGetDHCPLeases(n, args_str(a, "mac"), &leases, 0);
     if (nl < 0) {
         enum lvsh_status st = err_virt(r, "failed to get the DHCP leases of network '%s'",
-                                       virNetworkGetName(n));
+                                       name);
         virNetworkFree(n);
         return st;
     }

@@ -27,10 +27,11 @@ static enum lvsh_status cmd_net_port_list(struct lvsh_session *s, const struct l
     virNetworkPtr n = net_arg(s, a, r);
     if (!n)
         return LVSH_FAILED;
+    const char *name = virNetworkGetName(n);
     int np = virNetworkListAllPorts(n, &ports, 0);
     if (np < 0) {
         enum lvsh_status st = err_virt(r, "failed to list the ports of network '%s'",
-                                       virNetworkGetName(n));
+                                       name);
         virNetworkFree(n);
         return st;
     }
@@ -105,11 +106,11 @@ static enum lvsh_status cmd_net_port_create(struct lvsh_session *s,
         return LVSH_FAILED;
     }
     unsigned flags = args_has(a, "validate") ? VIR_NETWORK_PORT_CREATE_VALIDATE : 0;
+    const char *name = virNetworkGetName(n);
     virNetworkPortPtr p = virNetworkPortCreateXML(n, xml, flags);
     enum lvsh_status st = LVSH_OK;
     if (!p) {
-        st = err_virt(r, "failed to create a port on network '%s' from '%s'",
-                      virNetworkGetName(n), file);
+        st = err_virt(r, "failed to create a port on network '%s' from '%s'", name, file);
     } else {
         char uuid[VIR_UUID_STRING_BUFLEN] = "";
         virNetworkPortGetUUIDString(p, uuid);

@@ -76,10 +76,11 @@ static enum lvsh_status cmd_net_update(struct lvsh_session *s, const struct lvsh
         free(xml);
         return LVSH_FAILED;
     }
+    const char *name = virNetworkGetName(n); /* before a call that may fail */
     enum lvsh_status st = LVSH_OK;
     if (virNetworkUpdate(n, (unsigned)update_command_codes[cmd], (unsigned)section + 1,
                          (int)parent, xml, flags) < 0) {
-        st = err_virt(r, "failed to update network '%s'", virNetworkGetName(n));
+        st = err_virt(r, "failed to update network '%s'", name);
     } else {
         const char *affected = update_affected(n, flags);
         json_t *j = net_json_ref(n);
@@ -87,7 +88,7 @@ static enum lvsh_status cmd_net_update(struct lvsh_session *s, const struct lvsh
         json_object_set_new(j, "section", json_string(args_str(a, "section")));
         json_object_set_new(j, "affected", json_string(affected));
         out_json(r, j);
-        out_info(r, "Updated network %s %s", virNetworkGetName(n), affected);
+        out_info(r, "Updated network %s %s", name, affected);
     }
     free(xml);
     virNetworkFree(n);

@@ -113,9 +113,10 @@ static enum lvsh_status cmd_nwfilter_undefine(struct lvsh_session *s,
     virNWFilterPtr f = lookup_nwfilter(s, r, args_str(a, "nwfilter"));
     if (!f)
         return LVSH_FAILED;
+    const char *name = virNWFilterGetName(f); /* before a call that may fail */
     enum lvsh_status st = LVSH_OK;
     if (virNWFilterUndefine(f) < 0) {
-        st = err_virt(r, "failed to undefine network filter '%s'", virNWFilterGetName(f));
+        st = err_virt(r, "failed to undefine network filter '%s'", name);
     } else {
         out_json(r, filter_json(f, "undefined"));
         out_info(r, "Network filter %s undefined", virNWFilterGetName(f));
@@ -147,11 +148,11 @@ static enum lvsh_status cmd_nwfilter_dumpxml(struct lvsh_session *s,
     virNWFilterPtr f = lookup_nwfilter(s, r, args_str(a, "nwfilter"));
     if (!f)
         return LVSH_FAILED;
+    const char *name = virNWFilterGetName(f);
     char *xml = virNWFilterGetXMLDesc(f, 0);
     enum lvsh_status st = LVSH_OK;
     if (!xml)
-        st = err_virt(r, "failed to get the XML of network filter '%s'",
-                      virNWFilterGetName(f));
+        st = err_virt(r, "failed to get the XML of network filter '%s'", name);
     else
         out_xml(r, xml);
     free(xml);
@@ -178,12 +179,12 @@ static const struct lvsh_cmd cmd_nwfilter_dumpxml_def = {
 static enum lvsh_status nwfilter_edit_apply(struct lvsh_session *s, struct lvsh_result *r,
                                             virNWFilterPtr f, const char *edited)
 {
+    const char *name = virNWFilterGetName(f);
     if (!xml_check_wellformed(r, edited, "edited XML"))
         return LVSH_FAILED;
     virNWFilterPtr def = virNWFilterDefineXML(s->conn, edited);
     if (!def)
-        return err_virt(r, "failed to define network filter '%s' from the edited XML",
-                        virNWFilterGetName(f));
+        return err_virt(r, "failed to define network filter '%s' from the edited XML", name);
     out_json(r, filter_json(def, "edited"));
     out_info(r, "Network filter %s XML configuration edited.", virNWFilterGetName(def));
     virNWFilterFree(def);
@@ -198,9 +199,10 @@ static enum lvsh_status cmd_nwfilter_edit(struct lvsh_session *s, const struct l
         return LVSH_FAILED;
     enum lvsh_status st = LVSH_FAILED;
     bool changed = false;
+    const char *name = virNWFilterGetName(f);
     char *edited = NULL, *xml = virNWFilterGetXMLDesc(f, 0);
     if (!xml)
-        err_virt(r, "failed to get the XML of network filter '%s'", virNWFilterGetName(f));
+        err_virt(r, "failed to get the XML of network filter '%s'", name);
     else
         edited = edit_in_editor(s, r, xml, ".xml", &changed);
     if (edited && !changed) {
@@ -324,10 +326,10 @@ static enum lvsh_status cmd_nwfilter_binding_delete(struct lvsh_session *s,
     virNWFilterBindingPtr b = lookup_nwfilter_binding(s, r, args_str(a, "binding"));
     if (!b)
         return LVSH_FAILED;
+    const char *dev = virNWFilterBindingGetPortDev(b); /* before a call that may fail */
     enum lvsh_status st = LVSH_OK;
     if (virNWFilterBindingDelete(b) < 0) {
-        st = err_virt(r, "failed to delete the network filter binding on '%s'",
-                      virNWFilterBindingGetPortDev(b));
+        st = err_virt(r, "failed to delete the network filter binding on '%s'", dev);
     } else {
         out_json(r, binding_json(b, "deleted"));
         out_info(r, "Network filter binding on %s deleted", virNWFilterBindingGetPortDev(b));
@@ -358,11 +360,11 @@ static enum lvsh_status cmd_nwfilter_binding_dumpxml(struct lvsh_session *s,
     virNWFilterBindingPtr b = lookup_nwfilter_binding(s, r, args_str(a, "binding"));
     if (!b)
         return LVSH_FAILED;
+    const char *dev = virNWFilterBindingGetPortDev(b);
     char *xml = virNWFilterBindingGetXMLDesc(b, 0);
     enum lvsh_status st = LVSH_OK;
     if (!xml)
-        st = err_virt(r, "failed to get the XML of the network filter binding on '%s'",
-                      virNWFilterBindingGetPortDev(b));
+        st = err_virt(r, "failed to get the XML of the network filter binding on '%s'", dev);
     else
         out_xml(r, xml);
     free(xml);
