@@ -132,7 +132,8 @@ static enum lvsh_status cmd_net_list(struct lvsh_session *s, const struct lvsh_a
     int n = virConnectListAllNetworks(s->conn, &nets, list_flags(a));
     if (n < 0)
         return err_virt(r, "failed to list networks");
-    qsort(nets, (size_t)n, sizeof(*nets), net_sort_cmp);
+    if (n > 1)   /* libvirt may return no array at all for none */
+        qsort(nets, (size_t)n, sizeof(*nets), net_sort_cmp);
     bool json = lvsh_wants_json(s, a);
     if (json || (!args_has(a, "name") && !args_has(a, "uuid"))) {
         struct net_cols c;
@@ -251,7 +252,8 @@ static enum lvsh_status cmd_net_dhcp_leases(struct lvsh_session *s,
         virNetworkFree(n);
         return st;
     }
-    qsort(leases, (size_t)nl, sizeof(*leases), lease_cmp);
+    if (nl > 1)   /* libvirt may return no array at all for none */
+        qsort(leases, (size_t)nl, sizeof(*leases), lease_cmp);
     struct out_table *t = out_table(r);
     out_table_col(t, "Expiry Time", "expiry_time", 0);
     out_table_col(t, "MAC address", "mac", 0);

@@ -35,7 +35,8 @@ static enum lvsh_status cmd_net_port_list(struct lvsh_session *s, const struct l
         virNetworkFree(n);
         return st;
     }
-    qsort(ports, (size_t)np, sizeof(*ports), port_cmp);
+    if (np > 1)   /* libvirt may return no array at all for none */
+        qsort(ports, (size_t)np, sizeof(*ports), port_cmp);
     bool table = !args_has(a, "uuid");
     struct out_table *t = table ? out_table(r) : NULL;
     if (t)

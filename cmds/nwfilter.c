@@ -41,7 +41,8 @@ static enum lvsh_status cmd_nwfilter_list(struct lvsh_session *s, const struct l
     int n = virConnectListAllNWFilters(s->conn, &filters, 0);
     if (n < 0)
         return err_virt(r, "failed to list network filters");
-    qsort(filters, (size_t)n, sizeof(*filters), filter_cmp);
+    if (n > 1)   /* libvirt may return no array at all for none */
+        qsort(filters, (size_t)n, sizeof(*filters), filter_cmp);
     struct out_table *t = out_table(r);
     out_table_col(t, "UUID", "uuid", 0);
     out_table_col(t, "Name", "name", 0);
@@ -256,7 +257,8 @@ static enum lvsh_status cmd_nwfilter_binding_list(struct lvsh_session *s,
     int n = virConnectListAllNWFilterBindings(s->conn, &bindings, 0);
     if (n < 0)
         return err_virt(r, "failed to list network filter bindings");
-    qsort(bindings, (size_t)n, sizeof(*bindings), binding_cmp);
+    if (n > 1)   /* libvirt may return no array at all for none */
+        qsort(bindings, (size_t)n, sizeof(*bindings), binding_cmp);
     struct out_table *t = out_table(r);
     out_table_col(t, "Port Dev", "portdev", 0);
     out_table_col(t, "Filter", "filter", 0);

@@ -4,7 +4,7 @@
 # earlier case failed.
 
 $ for i in $(seq 1 50); do
->   NET=$((RANDOM % 200 + 20)); BR=lvsh$(printf %04x $RANDOM)
+>   NET=$((RANDOM % 100 + 100)); BR=lvsh$(printf %04x $RANDOM)
 >   ip -4 addr | grep -q "10\.213\.$NET\." || ip link show $BR >/dev/null 2>&1 || break
 > done
 > printf 'BR=%s\nNET=%s\nQ=%s\n' $BR $NET "'$LVSH_TIER_QEMU'" > env.sh
