@@ -585,3 +585,36 @@ $ lvsh -c test:///default nwfilter-dumpxml nosuch
 ! error: failed to get nwfilter 'nosuch'
 ! error: this function is not supported by the connection driver: virNWFilterLookupByName
 ? 1
+
+# Other output formats and script files.
+
+$ lvsh -c test://$FIXTURES/net.xml -o csv 'net-destroy Zeta; net-list --all'
+Network Zeta destroyed
+
+name,state,autostart,persistent
+a-very-long-network-name-that-goes-on-and-on-for-quite-a-while,active,no,yes
+default,active,no,yes
+isolated net,active,no,yes
+passthrough,active,no,yes
+réseau-网络,active,no,yes
+Zeta,inactive,no,yes
+
+? 0
+
+$ printf 'net-list --all --name\nnet-info "isolated net"\nnwfilter-list\nnet-uuid default\n' > script.lvsh
+> lvsh -c test://$FIXTURES/net.xml -f script.lvsh
+a-very-long-network-name-that-goes-on-and-on-for-quite-a-while
+default
+isolated net
+passthrough
+réseau-网络
+Zeta
+Name:           isolated net
+UUID:           cccccccc-0000-4000-8000-000000000002
+Active:         yes
+Persistent:     yes
+Autostart:      no
+Bridge:         virbr9
+! script.lvsh:3: error: failed to list network filters
+! script.lvsh:3: error: this function is not supported by the connection driver: virConnectListAllNWFilters
+? 1
