@@ -1,0 +1,295 @@
+/* net_list.c: `net-list` and `net-dhcp-leases`.
+ *
+ * net-list costs a constant number of calls whatever the number of
+ * networks: one filtered listing, plus one listing each for the active,
+ * persistent and autostart columns (virsh asks every network instead). */
+#include "net_common.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static unsigned list_flags(const struct lvsh_args *a)
+{
+    static const struct { const char *opt; unsigned flag; } map[] = {
+        { "persistent", VIR_CONNECT_LIST_NETWORKS_PERSISTENT },
+        { "transient", VIR_CONNECT_LIST_NETWORKS_TRANSIENT },
+        { "autostart", VIR_CONNECT_LIST_NETWORKS_AUTOSTART },
+        { "no-autostart", VIR_CONNECT_LIST_NETWORKS_NO_AUTOSTART },
+    };
+    unsigned flags = VIR_CONNECT_LIST_NETWORKS_ACTIVE;
+    if (args_has(a, "inactive"))
+        flags = VIR_CONNECT_LIST_NETWORKS_INACTIVE;
+    if (args_has(a, "all"))
+        flags = VIR_CONNECT_LIST_NETWORKS_ACTIVE | VIR_CONNECT_LIST_NETWORKS_INACTIVE;
+    /* both of a pair is allowed, as in virsh: it filters nothing */
+    for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+        if (args_has(a, map[i].opt))
+            flags |= map[i].flag;
+    return flags;
+}
+
+static int net_sort_cmp(const void *a, const void *b)
+{
+    return net_name_cmp(virNetworkGetName(*(virNetworkPtr const *)a),
+                        virNetworkGetName(*(virNetworkPtr const *)b));
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Which of nets[] a listing with `flag` holds: one call for them all. */
+static bool *net_marks(virConnectPtr conn, virNetworkPtr *nets, int n, unsigned flag,
+                       bool *ok)
+{
+    bool *marks = xcalloc((size_t)n + 1, sizeof(bool));
+    virNetworkPtr *got = NULL;
+    int m = virConnectListAllNetworks(conn, &got, flag);
+    if (m < 0) {
+        virResetLastError();
+        *ok = false;
+        return marks;
+    }
+    const char **names = xcalloc((size_t)m + 1, sizeof(char *));
+    for (int k = 0; k < m; k++)
+        names[k] = virNetworkGetName(got[k]);
+    qsort(names, (size_t)m, sizeof(*names), str_cmp);
+    for (int i = 0; i < n; i++) {
+        const char *key = virNetworkGetName(nets[i]);
+        marks[i] = bsearch(&key, names, (size_t)m, sizeof(*names), str_cmp) != NULL;
+    }
+    free(names);
+    for (int k = 0; k < m; k++)
+        virNetworkFree(got[k]);
+    free(got);
+    *ok = true;
+    return marks;
+}
+
+struct net_cols {
+    bool *active, *persistent, *autostart;
+    bool autostart_ok;
+};
+
+static void cols_fetch(virConnectPtr conn, virNetworkPtr *nets, int n, struct net_cols *c)
+{
+    bool ok;
+    c->active = net_marks(conn, nets, n, VIR_CONNECT_LIST_NETWORKS_ACTIVE, &ok);
+    c->persistent = net_marks(conn, nets, n, VIR_CONNECT_LIST_NETWORKS_PERSISTENT, &ok);
+    c->autostart = net_marks(conn, nets, n, VIR_CONNECT_LIST_NETWORKS_AUTOSTART,
+                             &c->autostart_ok);
+}
+
+static void cols_free(struct net_cols *c)
+{
+    free(c->active);
+    free(c->persistent);
+    free(c->autostart);
+}
+
+static void list_table(struct lvsh_result *r, virNetworkPtr *nets, int n,
+                       const struct net_cols *c)
+{
+    struct out_table *t = out_table(r);
+    out_table_col(t, "Name", "name", 0);
+    out_table_col(t, "State", "state", 0);
+    out_table_col(t, "Autostart", "autostart", 0);
+    out_table_col(t, "Persistent", "persistent", 0);
+    for (int i = 0; i < n; i++) {
+        out_table_row(t);
+        out_cell_str(t, virNetworkGetName(nets[i]));
+        out_cell_str(t, c->active[i] ? "active" : "inactive");
+        if (c->autostart_ok)
+            out_cell_str(t, yes_no(c->autostart[i]));
+        else
+            out_cell_str(t, "no autostart");
+        out_cell_str(t, yes_no(c->persistent[i]));
+    }
+}
+
+static void list_json(struct lvsh_result *r, virNetworkPtr *nets, int n,
+                      const struct net_cols *c)
+{
+    json_t *arr = json_array();
+    for (int i = 0; i < n; i++) {
+        json_t *o = net_json_ref(nets[i]);
+        json_object_set_new(o, "active", json_boolean(c->active[i]));
+        json_object_set_new(o, "persistent", json_boolean(c->persistent[i]));
+        json_object_set_new(o, "autostart",
+                            c->autostart_ok ? json_boolean(c->autostart[i]) : json_null());
+        json_array_append_new(arr, o);
+    }
+    out_json(r, arr);
+}
+
+static enum lvsh_status cmd_net_list(struct lvsh_session *s, const struct lvsh_args *a,
+                                     struct lvsh_result *r)
+{
+    virNetworkPtr *nets = NULL;
+    int n = virConnectListAllNetworks(s->conn, &nets, list_flags(a));
+    if (n < 0)
+        return err_virt(r, "failed to list networks");
+    if (n > 1)   /* libvirt may return no array at all for none */
+        qsort(nets, (size_t)n, sizeof(*nets), net_sort_cmp);
+    bool json = lvsh_wants_json(s, a);
+    if (json || (!args_has(a, "name") && !args_has(a, "uuid"))) {
+        struct net_cols c;
+        cols_fetch(s->conn, nets, n, &c);
+        if (json)
+            list_json(r, nets, n, &c);
+        else
+            list_table(r, nets, n, &c);
+        cols_free(&c);
+    } else {
+        for (int i = 0; i < n; i++) {
+            char uuid[VIR_UUID_STRING_BUFLEN] = "";
+            if (args_has(a, "uuid") && virNetworkGetUUIDString(nets[i], uuid) == 0)
+                out_text(r, "%s\n", uuid);
+            else if (args_has(a, "name"))
+                out_text(r, "%s\n", virNetworkGetName(nets[i]));
+        }
+    }
+    for (int i = 0; i < n; i++)
+        virNetworkFree(nets[i]);
+    free(nets);
+    return LVSH_OK;
+}
+
+#define LIST_BOOL(n, h) { .name = n, .type = LVSH_OPT_BOOL, .help = h }
+static const struct lvsh_opt opts_net_list[] = {
+    LIST_BOOL("inactive", "list inactive networks only"),
+    LIST_BOOL("all", "list active and inactive networks"),
+    LIST_BOOL("persistent", "list persistent networks"),
+    LIST_BOOL("transient", "list transient networks"),
+    LIST_BOOL("autostart", "list networks with autostart enabled"),
+    LIST_BOOL("no-autostart", "list networks with autostart disabled"),
+    LIST_BOOL("uuid", "print UUIDs only"),
+    LIST_BOOL("name", "print names only"),
+    LIST_BOOL("table", "print a table (the default)"),
+    LVSH_OPT_END,
+};
+
+static const char *const excl_net_list[] = { "table name uuid", NULL };
+
+static const struct lvsh_cmd cmd_net_list_def = {
+    .name = "net-list",
+    .group = "network",
+    .summary = "list networks",
+    .description = "List active networks, or with --all every network.  Filters combine; "
+                   "giving both of a pair (--persistent --transient) filters nothing.  "
+                   "--name and --uuid print one line per network for scripts.  The listing "
+                   "costs a constant number of calls to the daemon.",
+    .opts = opts_net_list,
+    .exclusive = excl_net_list,
+    .flags = LVSH_CMD_CONN,
+    .handler = cmd_net_list,
+};
+
+static int lease_cmp(const void *a, const void *b)
+{
+    virNetworkDHCPLeasePtr la = *(virNetworkDHCPLeasePtr const *)a;
+    virNetworkDHCPLeasePtr lb = *(virNetworkDHCPLeasePtr const *)b;
+    return net_name_cmp(la->mac ? la->mac : "", lb->mac ? lb->mac : "");
+}
+
+static const char *lease_proto(int type)
+{
+    switch (type) {
+    case VIR_IP_ADDR_TYPE_IPV4: return "ipv4";
+    case VIR_IP_ADDR_TYPE_IPV6: return "ipv6";
+    default: return NULL;
+    }
+}
+
+static const char *or_minus(const char *s)
+{
+    return s ? s : "-";
+}
+
+static json_t *lease_json(virNetworkDHCPLeasePtr l)
+{
+    return json_pack("{s:o,s:o,s:I,s:o,s:o,s:o,s:i,s:o,s:o}",
+                     "iface", json_str(l->iface), "mac", json_str(l->mac),
+                     "expiry_time", (json_int_t)l->expirytime,
+                     "protocol", json_str(lease_proto(l->type)),
+                     "iaid", json_str(l->iaid), "ip_address", json_str(l->ipaddr),
+                     "prefix", (int)l->prefix, "hostname", json_str(l->hostname),
+                     "client_id", json_str(l->clientid));
+}
+
+static void lease_row(struct out_table *t, virNetworkDHCPLeasePtr l)
+{
+    char when[64] = "";
+    struct tm tm;
+    time_t expiry = (time_t)l->expirytime;
+    if (localtime_r(&expiry, &tm))
+        strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S", &tm);
+    out_table_row(t);
+    out_cell_str(t, when);
+    out_cell_str(t, or_minus(l->mac));
+    out_cell_str(t, or_minus(lease_proto(l->type)));
+    out_cell_fmt(t, json_null(), "%s/%u", or_minus(l->ipaddr), l->prefix);
+    out_cell_str(t, or_minus(l->hostname));
+    out_cell_str(t, or_minus(l->clientid));
+}
+
+static enum lvsh_status cmd_net_dhcp_leases(struct lvsh_session *s,
+                                            const struct lvsh_args *a,
+                                            struct lvsh_result *r)
+{
+    virNetworkDHCPLeasePtr *leases = NULL;
+    virNetworkPtr n = net_arg(s, a, r);
+    if (!n)
+        return LVSH_FAILED;
+    const char *name = virNetworkGetName(n);
+    int nl = virNetworkGetDHCPLeases(n, args_str(a, "mac"), &leases, 0);
+    if (nl < 0) {
+        enum lvsh_status st = err_virt(r, "failed to get the DHCP leases of network '%s'",
+                                       name);
+        virNetworkFree(n);
+        return st;
+    }
+    if (nl > 1)   /* libvirt may return no array at all for none */
+        qsort(leases, (size_t)nl, sizeof(*leases), lease_cmp);
+    struct out_table *t = out_table(r);
+    out_table_col(t, "Expiry Time", "expiry_time", 0);
+    out_table_col(t, "MAC address", "mac", 0);
+    out_table_col(t, "Protocol", "protocol", 0);
+    out_table_col(t, "IP address", "ip_address", 0);
+    out_table_col(t, "Hostname", "hostname", 0);
+    out_table_col(t, "Client ID or DUID", "client_id", 0);
+    json_t *arr = json_array();
+    for (int i = 0; i < nl; i++) {
+        lease_row(t, leases[i]);
+        json_array_append_new(arr, lease_json(leases[i]));
+        virNetworkDHCPLeaseFree(leases[i]);
+    }
+    out_json(r, arr);
+    free(leases);
+    virNetworkFree(n);
+    return LVSH_OK;
+}
+
+static const struct lvsh_opt opts_net_dhcp_leases[] = {
+    NET_OPT_NETWORK(LVSH_COMP_NETWORK_ACTIVE),
+    { .name = "mac", .type = LVSH_OPT_STRING, .help = "only the leases of this MAC address",
+      .metavar = "mac" },
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_net_dhcp_leases_def = {
+    .name = "net-dhcp-leases",
+    .group = "network",
+    .summary = "print the DHCP leases of a network",
+    .description = "List the addresses the network's DHCP server handed out: expiry time "
+                   "(local time), MAC, protocol, address with prefix, hostname and client "
+                   "id.  In JSON the expiry time is in seconds since the epoch.",
+    .opts = opts_net_dhcp_leases,
+    .flags = LVSH_CMD_CONN,
+    .handler = cmd_net_dhcp_leases,
+};
+
+LVSH_FAMILY(net_list) = { &cmd_net_list_def, &cmd_net_dhcp_leases_def, NULL };

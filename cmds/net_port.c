@@ -1,0 +1,238 @@
+/* net_port.c: the ports of a network (net-port-list, -create, -dumpxml,
+ * -delete): what guests and other consumers plug into a network. */
+#include "net_common.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define PORT_OPT_PORT \
+    { .name = "port", .type = LVSH_OPT_STRING, \
+      .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, \
+      .help = "port UUID", .metavar = "port", .complete = LVSH_COMP_NETWORK_PORT }
+
+/* Raw UUID order, as virsh sorts ports. */
+static int port_cmp(const void *a, const void *b)
+{
+    unsigned char ua[VIR_UUID_BUFLEN] = { 0 }, ub[VIR_UUID_BUFLEN] = { 0 };
+    virNetworkPortGetUUID(*(virNetworkPortPtr const *)a, ua);
+    virNetworkPortGetUUID(*(virNetworkPortPtr const *)b, ub);
+    return memcmp(ua, ub, VIR_UUID_BUFLEN);
+}
+
+static enum lvsh_status cmd_net_port_list(struct lvsh_session *s, const struct lvsh_args *a,
+                                          struct lvsh_result *r)
+{
+    virNetworkPortPtr *ports = NULL;
+    virNetworkPtr n = net_arg(s, a, r);
+    if (!n)
+        return LVSH_FAILED;
+    const char *name = virNetworkGetName(n);
+    int np = virNetworkListAllPorts(n, &ports, 0);
+    if (np < 0) {
+        enum lvsh_status st = err_virt(r, "failed to list the ports of network '%s'",
+                                       name);
+        virNetworkFree(n);
+        return st;
+    }
+    if (np > 1)   /* libvirt may return no array at all for none */
+        qsort(ports, (size_t)np, sizeof(*ports), port_cmp);
+    bool table = !args_has(a, "uuid");
+    struct out_table *t = table ? out_table(r) : NULL;
+    if (t)
+        out_table_col(t, "UUID", "uuid", 0);
+    json_t *arr = json_array();
+    for (int i = 0; i < np; i++) {
+        char uuid[VIR_UUID_STRING_BUFLEN] = "";
+        virNetworkPortGetUUIDString(ports[i], uuid);
+        if (t) {
+            out_table_row(t);
+            out_cell_str(t, uuid);
+        } else {
+            out_text(r, "%s\n", uuid);
+        }
+        json_array_append_new(arr, json_pack("{s:s,s:o}", "uuid", uuid, "network",
+                                             json_str(virNetworkGetName(n))));
+        virNetworkPortFree(ports[i]);
+    }
+    out_json(r, arr);
+    free(ports);
+    virNetworkFree(n);
+    return LVSH_OK;
+}
+
+static const struct lvsh_opt opts_net_port_list[] = {
+    NET_OPT_NETWORK(LVSH_COMP_NETWORK_ACTIVE),
+    { .name = "uuid", .type = LVSH_OPT_BOOL, .help = "print UUIDs only" },
+    { .name = "table", .type = LVSH_OPT_BOOL, .help = "print a table (the default)" },
+    LVSH_OPT_END,
+};
+
+static const char *const excl_net_port_list[] = { "table uuid", NULL };
+
+static const struct lvsh_cmd cmd_net_port_list_def = {
+    .name = "net-port-list",
+    .group = "network",
+    .summary = "list the ports of a network",
+    .description = "List the UUIDs of the ports plugged into a running network, in one "
+                   "call to the daemon.",
+    .opts = opts_net_port_list,
+    .exclusive = excl_net_port_list,
+    .flags = LVSH_CMD_CONN,
+    .handler = cmd_net_port_list,
+};
+
+static json_t *port_json(virNetworkPtr n, virNetworkPortPtr p, const char *action)
+{
+    char uuid[VIR_UUID_STRING_BUFLEN] = "";
+    virNetworkPortGetUUIDString(p, uuid);
+    json_t *j = json_pack("{s:s,s:o}", "uuid", uuid, "network",
+                          json_str(virNetworkGetName(n)));
+    if (action)
+        json_object_set_new(j, "action", json_string(action));
+    return j;
+}
+
+static enum lvsh_status cmd_net_port_create(struct lvsh_session *s,
+                                            const struct lvsh_args *a,
+                                            struct lvsh_result *r)
+{
+    const char *file = args_str(a, "file");
+    char *xml = xml_read_file(r, file);
+    if (!xml)
+        return LVSH_FAILED;
+    virNetworkPtr n = net_arg(s, a, r);
+    if (!n) {
+        free(xml);
+        return LVSH_FAILED;
+    }
+    unsigned flags = args_has(a, "validate") ? VIR_NETWORK_PORT_CREATE_VALIDATE : 0;
+    const char *name = virNetworkGetName(n);
+    virNetworkPortPtr p = virNetworkPortCreateXML(n, xml, flags);
+    enum lvsh_status st = LVSH_OK;
+    if (!p) {
+        st = err_virt(r, "failed to create a port on network '%s' from '%s'", name, file);
+    } else {
+        char uuid[VIR_UUID_STRING_BUFLEN] = "";
+        virNetworkPortGetUUIDString(p, uuid);
+        out_json(r, port_json(n, p, "created"));
+        out_info(r, "Network port %s created from %s", uuid, file);
+        virNetworkPortFree(p);
+    }
+    free(xml);
+    virNetworkFree(n);
+    return st;
+}
+
+static const struct lvsh_opt opts_net_port_create[] = {
+    NET_OPT_NETWORK(LVSH_COMP_NETWORK_ACTIVE),
+    NET_OPT_FILE("network port"),
+    NET_OPT_VALIDATE,
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_net_port_create_def = {
+    .name = "net-port-create",
+    .group = "network",
+    .summary = "create a port on a network from an XML file",
+    .description = "Reserve a port on a running network for a consumer described by "
+                   "<networkport> XML (owner, MAC address, bandwidth, ...).",
+    .opts = opts_net_port_create,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_net_port_create,
+};
+
+/* Look up --network and --port together; both NULL with r filled on error. */
+static virNetworkPortPtr port_arg(struct lvsh_session *s, const struct lvsh_args *a,
+                                  struct lvsh_result *r, virNetworkPtr *net)
+{
+    *net = net_arg(s, a, r);
+    if (!*net)
+        return NULL;
+    virNetworkPortPtr p = virNetworkPortLookupByUUIDString(*net, args_str(a, "port"));
+    if (!p) {
+        err_virt(r, "failed to get network port '%s'", args_str(a, "port"));
+        virNetworkFree(*net);
+        *net = NULL;
+    }
+    return p;
+}
+
+static enum lvsh_status cmd_net_port_dumpxml(struct lvsh_session *s,
+                                             const struct lvsh_args *a,
+                                             struct lvsh_result *r)
+{
+    virNetworkPtr n;
+    virNetworkPortPtr p = port_arg(s, a, r, &n);
+    if (!p)
+        return LVSH_FAILED;
+    char *xml = virNetworkPortGetXMLDesc(p, 0);
+    enum lvsh_status st = LVSH_OK;
+    if (!xml)
+        st = err_virt(r, "failed to get the XML of network port '%s'", args_str(a, "port"));
+    else
+        out_xml(r, xml);
+    free(xml);
+    virNetworkPortFree(p);
+    virNetworkFree(n);
+    return st;
+}
+
+static const struct lvsh_opt opts_net_port_dumpxml[] = {
+    NET_OPT_NETWORK(LVSH_COMP_NETWORK_ACTIVE),
+    PORT_OPT_PORT,
+    LVSH_XPATH_OPTS,
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_net_port_dumpxml_def = {
+    .name = "net-port-dumpxml",
+    .group = "network",
+    .summary = "print a network port's XML description",
+    .description = "Print the XML of one port of a network, with what the network filled "
+                   "in (the plug: bridge, macvtap device or host device).",
+    .opts = opts_net_port_dumpxml,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
+    .handler = cmd_net_port_dumpxml,
+};
+
+static enum lvsh_status cmd_net_port_delete(struct lvsh_session *s,
+                                            const struct lvsh_args *a,
+                                            struct lvsh_result *r)
+{
+    virNetworkPtr n;
+    virNetworkPortPtr p = port_arg(s, a, r, &n);
+    if (!p)
+        return LVSH_FAILED;
+    char uuid[VIR_UUID_STRING_BUFLEN] = "";
+    virNetworkPortGetUUIDString(p, uuid);
+    enum lvsh_status st = LVSH_OK;
+    if (virNetworkPortDelete(p, 0) < 0) {
+        st = err_virt(r, "failed to delete network port '%s'", uuid);
+    } else {
+        out_json(r, port_json(n, p, "deleted"));
+        out_info(r, "Network port %s deleted", uuid);
+    }
+    virNetworkPortFree(p);
+    virNetworkFree(n);
+    return st;
+}
+
+static const struct lvsh_opt opts_net_port_delete[] = {
+    NET_OPT_NETWORK(LVSH_COMP_NETWORK_ACTIVE),
+    PORT_OPT_PORT,
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_net_port_delete_def = {
+    .name = "net-port-delete",
+    .group = "network",
+    .summary = "delete a network port",
+    .description = "Release a port of a network, given by its UUID.",
+    .opts = opts_net_port_delete,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_net_port_delete,
+};
+
+LVSH_FAMILY(net_port) = { &cmd_net_port_list_def, &cmd_net_port_create_def,
+                          &cmd_net_port_dumpxml_def, &cmd_net_port_delete_def, NULL };

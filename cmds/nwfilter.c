@@ -1,0 +1,397 @@
+/* nwfilter.c: network filters and their bindings to guest ports. */
+#include "net_common.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define FILTER_OPT \
+    { .name = "nwfilter", .type = LVSH_OPT_STRING, \
+      .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, \
+      .help = "network filter name or uuid", .metavar = "nwfilter", \
+      .complete = LVSH_COMP_NWFILTER }
+
+#define BINDING_OPT \
+    { .name = "binding", .type = LVSH_OPT_STRING, \
+      .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, \
+      .help = "the port device the binding filters (e.g. vnet0)", .metavar = "binding", \
+      .complete = LVSH_COMP_NWFILTER_BINDING }
+
+static json_t *filter_json(virNWFilterPtr f, const char *action)
+{
+    char uuid[VIR_UUID_STRING_BUFLEN] = "";
+    virNWFilterGetUUIDString(f, uuid);
+    json_t *j = json_pack("{s:o,s:s}", "name", json_str(virNWFilterGetName(f)), "uuid", uuid);
+    if (action)
+        json_object_set_new(j, "action", json_string(action));
+    return j;
+}
+
+static int filter_cmp(const void *a, const void *b)
+{
+    return net_name_cmp(virNWFilterGetName(*(virNWFilterPtr const *)a),
+                        virNWFilterGetName(*(virNWFilterPtr const *)b));
+}
+
+static enum lvsh_status cmd_nwfilter_list(struct lvsh_session *s, const struct lvsh_args *a,
+                                          struct lvsh_result *r)
+{
+    virNWFilterPtr *filters = NULL;
+    (void)a;
+    int n = virConnectListAllNWFilters(s->conn, &filters, 0);
+    if (n < 0)
+        return err_virt(r, "failed to list network filters");
+    if (n > 1)   /* libvirt may return no array at all for none */
+        qsort(filters, (size_t)n, sizeof(*filters), filter_cmp);
+    struct out_table *t = out_table(r);
+    out_table_col(t, "UUID", "uuid", 0);
+    out_table_col(t, "Name", "name", 0);
+    for (int i = 0; i < n; i++) {
+        char uuid[VIR_UUID_STRING_BUFLEN] = "";
+        virNWFilterGetUUIDString(filters[i], uuid);
+        out_table_row(t);
+        out_cell_str(t, uuid);
+        out_cell_str(t, virNWFilterGetName(filters[i]));
+        virNWFilterFree(filters[i]);
+    }
+    free(filters);
+    return LVSH_OK;
+}
+
+static const struct lvsh_opt opts_none[] = { LVSH_OPT_END };
+
+static const struct lvsh_cmd cmd_nwfilter_list_def = {
+    .name = "nwfilter-list",
+    .group = "filter",
+    .summary = "list network filters",
+    .description = "List every network filter by UUID and name, in one call to the daemon.",
+    .opts = opts_none,
+    .flags = LVSH_CMD_CONN,
+    .handler = cmd_nwfilter_list,
+};
+
+static enum lvsh_status cmd_nwfilter_define(struct lvsh_session *s,
+                                            const struct lvsh_args *a,
+                                            struct lvsh_result *r)
+{
+    const char *file = args_str(a, "file");
+    char *xml = xml_read_file(r, file);
+    if (!xml)
+        return LVSH_FAILED;
+    virNWFilterPtr f = args_has(a, "validate")
+        ? virNWFilterDefineXMLFlags(s->conn, xml, VIR_NWFILTER_DEFINE_VALIDATE)
+        : virNWFilterDefineXML(s->conn, xml);
+    free(xml);
+    if (!f)
+        return err_virt(r, "failed to define a network filter from '%s'", file);
+    out_json(r, filter_json(f, "defined"));
+    out_info(r, "Network filter %s defined from %s", virNWFilterGetName(f), file);
+    virNWFilterFree(f);
+    return LVSH_OK;
+}
+
+static const struct lvsh_opt opts_nwfilter_define[] = {
+    NET_OPT_FILE("network filter"),
+    NET_OPT_VALIDATE,
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_nwfilter_define_def = {
+    .name = "nwfilter-define",
+    .group = "filter",
+    .summary = "define or update a network filter from an XML file",
+    .description = "Define a network filter, or replace the rules of an existing one "
+                   "(guests using it get the new rules at once).",
+    .opts = opts_nwfilter_define,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_nwfilter_define,
+};
+
+static enum lvsh_status cmd_nwfilter_undefine(struct lvsh_session *s,
+                                              const struct lvsh_args *a,
+                                              struct lvsh_result *r)
+{
+    virNWFilterPtr f = lookup_nwfilter(s, r, args_str(a, "nwfilter"));
+    if (!f)
+        return LVSH_FAILED;
+    const char *name = virNWFilterGetName(f); /* before a call that may fail */
+    enum lvsh_status st = LVSH_OK;
+    if (virNWFilterUndefine(f) < 0) {
+        st = err_virt(r, "failed to undefine network filter '%s'", name);
+    } else {
+        out_json(r, filter_json(f, "undefined"));
+        out_info(r, "Network filter %s undefined", virNWFilterGetName(f));
+    }
+    virNWFilterFree(f);
+    return st;
+}
+
+static const struct lvsh_opt opts_nwfilter_only[] = {
+    FILTER_OPT,
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_nwfilter_undefine_def = {
+    .name = "nwfilter-undefine",
+    .group = "filter",
+    .summary = "undefine a network filter",
+    .description = "Remove a network filter.  libvirt refuses while a guest or another "
+                   "filter still uses it.",
+    .opts = opts_nwfilter_only,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_nwfilter_undefine,
+};
+
+static enum lvsh_status cmd_nwfilter_dumpxml(struct lvsh_session *s,
+                                             const struct lvsh_args *a,
+                                             struct lvsh_result *r)
+{
+    virNWFilterPtr f = lookup_nwfilter(s, r, args_str(a, "nwfilter"));
+    if (!f)
+        return LVSH_FAILED;
+    const char *name = virNWFilterGetName(f);
+    char *xml = virNWFilterGetXMLDesc(f, 0);
+    enum lvsh_status st = LVSH_OK;
+    if (!xml)
+        st = err_virt(r, "failed to get the XML of network filter '%s'", name);
+    else
+        out_xml(r, xml);
+    free(xml);
+    virNWFilterFree(f);
+    return st;
+}
+
+static const struct lvsh_opt opts_nwfilter_dumpxml[] = {
+    FILTER_OPT,
+    LVSH_XPATH_OPTS,
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_nwfilter_dumpxml_def = {
+    .name = "nwfilter-dumpxml",
+    .group = "filter",
+    .summary = "print a network filter's XML description",
+    .description = "Print the rules of a network filter as XML.",
+    .opts = opts_nwfilter_dumpxml,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
+    .handler = cmd_nwfilter_dumpxml,
+};
+
+static enum lvsh_status nwfilter_edit_apply(struct lvsh_session *s, struct lvsh_result *r,
+                                            virNWFilterPtr f, const char *edited)
+{
+    const char *name = virNWFilterGetName(f);
+    if (!xml_check_wellformed(r, edited, "edited XML"))
+        return LVSH_FAILED;
+    virNWFilterPtr def = virNWFilterDefineXML(s->conn, edited);
+    if (!def)
+        return err_virt(r, "failed to define network filter '%s' from the edited XML", name);
+    out_json(r, filter_json(def, "edited"));
+    out_info(r, "Network filter %s XML configuration edited.", virNWFilterGetName(def));
+    virNWFilterFree(def);
+    return LVSH_OK;
+}
+
+static enum lvsh_status cmd_nwfilter_edit(struct lvsh_session *s, const struct lvsh_args *a,
+                                          struct lvsh_result *r)
+{
+    virNWFilterPtr f = lookup_nwfilter(s, r, args_str(a, "nwfilter"));
+    if (!f)
+        return LVSH_FAILED;
+    enum lvsh_status st = LVSH_FAILED;
+    bool changed = false;
+    const char *name = virNWFilterGetName(f);
+    char *edited = NULL, *xml = virNWFilterGetXMLDesc(f, 0);
+    if (!xml)
+        err_virt(r, "failed to get the XML of network filter '%s'", name);
+    else
+        edited = edit_in_editor(s, r, xml, ".xml", &changed);
+    if (edited && !changed) {
+        out_json(r, filter_json(f, "unchanged"));
+        out_info(r, "Network filter %s XML configuration not changed.",
+                 virNWFilterGetName(f));
+        st = LVSH_OK;
+    } else if (edited) {
+        st = nwfilter_edit_apply(s, r, f, edited);
+    }
+    free(edited);
+    free(xml);
+    virNWFilterFree(f);
+    return st;
+}
+
+static const struct lvsh_cmd cmd_nwfilter_edit_def = {
+    .name = "nwfilter-edit",
+    .group = "filter",
+    .summary = "edit a network filter's XML in your editor",
+    .description = "Open a network filter in $VISUAL or $EDITOR and define the result.  "
+                   "When the file is saved unchanged nothing is defined.",
+    .opts = opts_nwfilter_only,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_nwfilter_edit,
+};
+
+/* ---- bindings --------------------------------------------------------- */
+
+static json_t *binding_json(virNWFilterBindingPtr b, const char *action)
+{
+    json_t *j = json_pack("{s:o,s:o}", "portdev", json_str(virNWFilterBindingGetPortDev(b)),
+                          "filter", json_str(virNWFilterBindingGetFilterName(b)));
+    if (action)
+        json_object_set_new(j, "action", json_string(action));
+    return j;
+}
+
+static int binding_cmp(const void *a, const void *b)
+{
+    return net_name_cmp(virNWFilterBindingGetPortDev(*(virNWFilterBindingPtr const *)a),
+                        virNWFilterBindingGetPortDev(*(virNWFilterBindingPtr const *)b));
+}
+
+static enum lvsh_status cmd_nwfilter_binding_list(struct lvsh_session *s,
+                                                  const struct lvsh_args *a,
+                                                  struct lvsh_result *r)
+{
+    virNWFilterBindingPtr *bindings = NULL;
+    (void)a;
+    int n = virConnectListAllNWFilterBindings(s->conn, &bindings, 0);
+    if (n < 0)
+        return err_virt(r, "failed to list network filter bindings");
+    if (n > 1)   /* libvirt may return no array at all for none */
+        qsort(bindings, (size_t)n, sizeof(*bindings), binding_cmp);
+    struct out_table *t = out_table(r);
+    out_table_col(t, "Port Dev", "portdev", 0);
+    out_table_col(t, "Filter", "filter", 0);
+    for (int i = 0; i < n; i++) {
+        out_table_row(t);
+        out_cell_str(t, virNWFilterBindingGetPortDev(bindings[i]));
+        out_cell_str(t, virNWFilterBindingGetFilterName(bindings[i]));
+        virNWFilterBindingFree(bindings[i]);
+    }
+    free(bindings);
+    return LVSH_OK;
+}
+
+static const struct lvsh_cmd cmd_nwfilter_binding_list_def = {
+    .name = "nwfilter-binding-list",
+    .group = "filter",
+    .summary = "list network filter bindings",
+    .description = "List which filter applies to which guest port device, in one call to "
+                   "the daemon.",
+    .opts = opts_none,
+    .flags = LVSH_CMD_CONN,
+    .handler = cmd_nwfilter_binding_list,
+};
+
+static enum lvsh_status cmd_nwfilter_binding_create(struct lvsh_session *s,
+                                                    const struct lvsh_args *a,
+                                                    struct lvsh_result *r)
+{
+    const char *file = args_str(a, "file");
+    char *xml = xml_read_file(r, file);
+    if (!xml)
+        return LVSH_FAILED;
+    unsigned flags = args_has(a, "validate") ? VIR_NWFILTER_BINDING_CREATE_VALIDATE : 0;
+    virNWFilterBindingPtr b = virNWFilterBindingCreateXML(s->conn, xml, flags);
+    free(xml);
+    if (!b)
+        return err_virt(r, "failed to create a network filter binding from '%s'", file);
+    out_json(r, binding_json(b, "created"));
+    out_info(r, "Network filter binding on %s created from %s",
+             virNWFilterBindingGetPortDev(b), file);
+    virNWFilterBindingFree(b);
+    return LVSH_OK;
+}
+
+static const struct lvsh_opt opts_nwfilter_binding_create[] = {
+    NET_OPT_FILE("network filter binding"),
+    NET_OPT_VALIDATE,
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_nwfilter_binding_create_def = {
+    .name = "nwfilter-binding-create",
+    .group = "filter",
+    .summary = "bind a network filter to a port from an XML file",
+    .description = "Apply a network filter to a port device, described by "
+                   "<filterbinding> XML (owner, port device, MAC address, filter "
+                   "reference with parameters).",
+    .opts = opts_nwfilter_binding_create,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_nwfilter_binding_create,
+};
+
+static enum lvsh_status cmd_nwfilter_binding_delete(struct lvsh_session *s,
+                                                    const struct lvsh_args *a,
+                                                    struct lvsh_result *r)
+{
+    virNWFilterBindingPtr b = lookup_nwfilter_binding(s, r, args_str(a, "binding"));
+    if (!b)
+        return LVSH_FAILED;
+    const char *dev = virNWFilterBindingGetPortDev(b); /* before a call that may fail */
+    enum lvsh_status st = LVSH_OK;
+    if (virNWFilterBindingDelete(b) < 0) {
+        st = err_virt(r, "failed to delete the network filter binding on '%s'", dev);
+    } else {
+        out_json(r, binding_json(b, "deleted"));
+        out_info(r, "Network filter binding on %s deleted", virNWFilterBindingGetPortDev(b));
+    }
+    virNWFilterBindingFree(b);
+    return st;
+}
+
+static const struct lvsh_opt opts_binding_only[] = {
+    BINDING_OPT,
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_nwfilter_binding_delete_def = {
+    .name = "nwfilter-binding-delete",
+    .group = "filter",
+    .summary = "remove a network filter binding",
+    .description = "Stop filtering the traffic of a port device.",
+    .opts = opts_binding_only,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_nwfilter_binding_delete,
+};
+
+static enum lvsh_status cmd_nwfilter_binding_dumpxml(struct lvsh_session *s,
+                                                     const struct lvsh_args *a,
+                                                     struct lvsh_result *r)
+{
+    virNWFilterBindingPtr b = lookup_nwfilter_binding(s, r, args_str(a, "binding"));
+    if (!b)
+        return LVSH_FAILED;
+    const char *dev = virNWFilterBindingGetPortDev(b);
+    char *xml = virNWFilterBindingGetXMLDesc(b, 0);
+    enum lvsh_status st = LVSH_OK;
+    if (!xml)
+        st = err_virt(r, "failed to get the XML of the network filter binding on '%s'", dev);
+    else
+        out_xml(r, xml);
+    free(xml);
+    virNWFilterBindingFree(b);
+    return st;
+}
+
+static const struct lvsh_opt opts_nwfilter_binding_dumpxml[] = {
+    BINDING_OPT,
+    LVSH_XPATH_OPTS,
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_nwfilter_binding_dumpxml_def = {
+    .name = "nwfilter-binding-dumpxml",
+    .group = "filter",
+    .summary = "print a network filter binding's XML description",
+    .description = "Print the XML of the binding on a port device.",
+    .opts = opts_nwfilter_binding_dumpxml,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
+    .handler = cmd_nwfilter_binding_dumpxml,
+};
+
+LVSH_FAMILY(nwfilter) = { &cmd_nwfilter_list_def, &cmd_nwfilter_define_def,
+                          &cmd_nwfilter_undefine_def, &cmd_nwfilter_dumpxml_def,
+                          &cmd_nwfilter_edit_def, &cmd_nwfilter_binding_list_def,
+                          &cmd_nwfilter_binding_create_def, &cmd_nwfilter_binding_delete_def,
+                          &cmd_nwfilter_binding_dumpxml_def, NULL };
