@@ -214,17 +214,17 @@ static void render_xml_text(FILE *out, const struct lvsh_result *r, json_t *xres
             fputc('\n', out);
         return;
     }
-    json_t *arr = json_object_get(xres, "results");
+    json_t *arr = json_object_get(xres, "results"), *wrapped = json_object_get(xres, "wrapped");
     size_t i;
     json_t *v;
-    if (wrap)
-        fputs("<nodes>\n", out);
+    if (wrap && wrapped) {
+        fprintf(out, "%s\n", json_string_value(wrapped));
+        return;
+    }
     json_array_foreach(arr, i, v) {
         fputs(json_string_value(v), out);
         fputc('\n', out);
     }
-    if (wrap)
-        fputs("</nodes>\n", out);
 }
 
 enum lvsh_status render_result(FILE *out, FILE *err, struct lvsh_result *r,
@@ -234,7 +234,7 @@ enum lvsh_status render_result(FILE *out, FILE *err, struct lvsh_result *r,
 
     if (r->xml && o->xpath) {
         char *msg = NULL;
-        xres = xml_xpath_eval(r->xml, o->xpath, &msg);
+        xres = xml_xpath_eval(r->xml, o->xpath, o->wrap, &msg);
         if (!xres) {
             err_fail(r, "%s", msg);
             free(msg);

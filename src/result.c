@@ -5,20 +5,42 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The latest libvirt error raised on this thread (see result.h). */
-static __thread virErrorPtr latest_error;
+/* The latest libvirt error raised on each thread (see result.h); a thread
+ * key frees it when a worker thread ends. */
+static pthread_key_t latest_error_key;
+static pthread_once_t latest_error_once = PTHREAD_ONCE_INIT;
+
+static void latest_error_free(void *p)
+{
+    virFreeError(p);
+}
+
+static void latest_error_init(void)
+{
+    pthread_key_create(&latest_error_key, latest_error_free);
+}
+
+static virErrorPtr latest_error(void)
+{
+    pthread_once(&latest_error_once, latest_error_init);
+    return pthread_getspecific(latest_error_key);
+}
 
 void result_libvirt_error_hook(void *opaque, virErrorPtr err)
 {
     (void)opaque;
     if (!err)
         return;
-    if (!latest_error)
-        latest_error = calloc(1, sizeof(*latest_error));
-    else
-        virResetError(latest_error);
-    if (latest_error)
-        virCopyLastError(latest_error);
+    virErrorPtr e = latest_error();
+    if (!e) {
+        e = calloc(1, sizeof(*e));
+        if (!e)
+            return;
+        pthread_setspecific(latest_error_key, e);
+    } else {
+        virResetError(e);
+    }
+    virCopyLastError(e);
 }
 
 void result_init(struct lvsh_result *r)
@@ -291,9 +313,9 @@ enum lvsh_status err_virt(struct lvsh_result *r, const char *fmt, ...)
     va_start(ap, fmt);
     set_error(r, fmt, ap);
     va_end(ap);
-    virErrorPtr e = virGetLastError();
-    if ((!e || !e->message) && latest_error && latest_error->message)
-        e = latest_error;
+    virErrorPtr e = virGetLastError(), saved = latest_error();
+    if ((!e || !e->message) && saved && saved->message)
+        e = saved;
     free(r->err_detail);
     r->err_detail = NULL;
     if (e && e->message) {
@@ -301,8 +323,8 @@ enum lvsh_status err_virt(struct lvsh_result *r, const char *fmt, ...)
         r->err_code = e->code;
     }
     virResetLastError();
-    if (latest_error)
-        virResetError(latest_error);
+    if (saved)
+        virResetError(saved);
     return LVSH_FAILED;
 }
 

@@ -57,11 +57,12 @@ static char *xml_error_text(const xmlError *e)
     return m;
 }
 
-static xmlDocPtr xml_parse(struct lvsh_result *r, const char *xml, const char *name)
+static xmlDocPtr xml_parse_opts(struct lvsh_result *r, const char *xml, const char *name,
+                                int extra)
 {
     xmlResetLastError();
     xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), name ? name : "xml",
-                                  NULL, XML_PARSE_SAFE);
+                                  NULL, XML_PARSE_SAFE | extra);
     if (!doc) {
         const xmlError *e = xmlGetLastError();
         char *m = xml_error_text(e);
@@ -70,6 +71,11 @@ static xmlDocPtr xml_parse(struct lvsh_result *r, const char *xml, const char *n
         free(m);
     }
     return doc;
+}
+
+static xmlDocPtr xml_parse(struct lvsh_result *r, const char *xml, const char *name)
+{
+    return xml_parse_opts(r, xml, name, 0);
 }
 
 bool xml_check_wellformed(struct lvsh_result *r, const char *xml, const char *name)
@@ -105,9 +111,31 @@ static char *node_text(xmlDocPtr doc, xmlNodePtr node)
         return s;
     }
     xmlBufferPtr b = xmlBufferCreate();
-    xmlNodeDump(b, doc, node, 0, 0);
+    xmlNodeDump(b, doc, node, 0, 1);
     char *s = xstrdup((const char *)xmlBufferContent(b));
     xmlBufferFree(b);
+    return s;
+}
+
+/* virsh's --wrap: copies of the selected nodes under one <nodes> element
+ * (attributes become attributes of <nodes>), indented. */
+static char *wrap_nodes(xmlNodeSetPtr set)
+{
+    xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+    xmlNodePtr root = xmlNewDocNode(doc, NULL, BAD_CAST "nodes", NULL);
+    xmlDocSetRootElement(doc, root);
+    for (int i = 0; set && i < set->nodeNr; i++) {
+        xmlNodePtr n = set->nodeTab[i];
+        if (n->type == XML_ATTRIBUTE_NODE) {
+            xmlChar *v = xmlNodeGetContent(n);
+            xmlSetProp(root, n->name, v);
+            xmlFree(v);
+        } else {
+            xmlAddChild(root, xmlDocCopyNode(n, doc, 1));
+        }
+    }
+    char *s = node_text(doc, root);
+    xmlFreeDoc(doc);
     return s;
 }
 
@@ -118,12 +146,12 @@ static void xml_quiet(void *ctx, const xmlError *err)
     (void)err;
 }
 
-json_t *xml_xpath_eval(const char *xml, const char *expr, char **msg)
+json_t *xml_xpath_eval(const char *xml, const char *expr, bool wrap, char **msg)
 {
     xmlSetStructuredErrorFunc(NULL, (xmlStructuredErrorFunc)xml_quiet);
     struct lvsh_result tmp;
     result_init(&tmp);
-    xmlDocPtr doc = xml_parse(&tmp, xml, "xml");
+    xmlDocPtr doc = xml_parse_opts(&tmp, xml, "xml", XML_PARSE_NOBLANKS);
     if (!doc) {
         *msg = xstrdup(tmp.err_msg);
         result_free(&tmp);
@@ -162,6 +190,11 @@ json_t *xml_xpath_eval(const char *xml, const char *expr, char **msg)
         break;
     }
     out = json_pack("{s:s,s:o}", "xpath", expr, "results", arr);
+    if (wrap && obj->type == XPATH_NODESET) {
+        char *w = wrap_nodes(obj->nodesetval);
+        json_object_set_new(out, "wrapped", json_str(w));
+        free(w);
+    }
 done:
     xmlXPathFreeObject(obj);
     xmlXPathFreeContext(ctx);

@@ -3,9 +3,11 @@
 #define LVSH_XMLUTIL_H
 
 #include <jansson.h>
+#include <stdbool.h>
 
-/* Evaluate expr on xml: {"xpath": expr, "results": [strings]}, or NULL
- * with *msg set (caller frees). */
-json_t *xml_xpath_eval(const char *xml, const char *expr, char **msg);
+/* Evaluate expr on xml: {"xpath": expr, "results": [strings]} plus, with
+ * wrap and a node-set, "wrapped": the nodes under one <nodes> element; or
+ * NULL with *msg set (caller frees). */
+json_t *xml_xpath_eval(const char *xml, const char *expr, bool wrap, char **msg);
 
 #endif

@@ -81,9 +81,7 @@ $ lvsh -c test:///default iface-dumpxml aa:bb:cc:dd:ee:ff --xpath 'string(//ip/@
 
 ? 0
 $ lvsh -c "test://$FIXTURES/secdev.xml" iface-dumpxml br0 --xpath '//bridge/interface/@name' --wrap
-<nodes>
-name="eth2"
-</nodes>
+<nodes name="eth2"/>
 
 ? 0
 $ lvsh -c test:///default iface-dumpxml --inactive eth1
@@ -193,7 +191,7 @@ Bridge interface br0 started
 ? 0
 $ lvsh -c test:///default --json 'iface-bridge eth1 br1 --no-stp --no-start; iface-dumpxml br1 --xpath //bridge; iface-list --inactive'
 {"bridge":"br1","interface":"eth1","started":false}
-{"xpath":"//bridge","results":["<bridge stp=\"off\">\n    <interface type=\"ethernet\" name=\"eth1\">\n      <mac address=\"aa:bb:cc:dd:ee:ff\"/>\n    </interface>\n  </bridge>"]}
+{"xpath":"//bridge","results":["<bridge stp=\"off\">\n  <interface type=\"ethernet\" name=\"eth1\">\n    <mac address=\"aa:bb:cc:dd:ee:ff\"/>\n  </interface>\n</bridge>"]}
 [{"name":"br1","state":"inactive","mac":null}]
 ? 0
 $ lvsh -c test:///default 'iface-bridge eth1 br0 --no-start; iface-destroy eth1; iface-undefine eth1; iface-unbridge br0; iface-list --all; iface-dumpxml eth1'

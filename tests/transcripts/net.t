@@ -202,8 +202,8 @@ virbr0
 
 $ lvsh -c test://$FIXTURES/net.xml net-dumpxml default --xpath '//dhcp/*' --wrap
 <nodes>
-<range start="192.168.122.100" end="192.168.122.199"/>
-<host mac="52:54:00:aa:00:01" name="web1" ip="192.168.122.10"/>
+  <range start="192.168.122.100" end="192.168.122.199"/>
+  <host mac="52:54:00:aa:00:01" name="web1" ip="192.168.122.10"/>
 </nodes>
 
 ? 0
