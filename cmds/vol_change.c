@@ -109,11 +109,12 @@ static enum lvsh_status cmd_vol_resize(struct lvsh_session *s, const struct lvsh
         flags |= VIR_STORAGE_VOL_RESIZE_ALLOCATE;
     if (args_has(a, "shrink"))
         flags |= VIR_STORAGE_VOL_RESIZE_SHRINK;
-    if (*cap == '-') {   /* "-1G" with --delta: shrink by that much */
-        if (!delta)
-            return err_usage(r, "a negative size needs --delta");
+    if (*cap == '-') {   /* "-1G" with --shrink: shrink by that much */
+        if (!args_has(a, "shrink"))
+            return err_usage(r, "a negative size needs --shrink");
         cap++;
-        flags |= VIR_STORAGE_VOL_RESIZE_SHRINK;
+        delta = true;
+        flags |= VIR_STORAGE_VOL_RESIZE_DELTA;
     }
     if (!parse_scaled_size(cap, 1, &size))
         return err_usage(r, "malformed size '%s'", args_str(a, "capacity"));
@@ -135,7 +136,8 @@ static const struct lvsh_opt opts_vol_resize[] = {
     VOL_OPT_VOL,
     { .name = "capacity", .type = LVSH_OPT_STRING,
       .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, .metavar = "size",
-      .help = "new capacity, or with --delta the change (-1G shrinks); bare numbers are bytes" },
+      .help = "new capacity, or with --delta the change; -1G with --shrink shrinks by 1G; "
+              "bare numbers are bytes" },
     VOL_OPT_POOL,
     { .name = "allocate", .type = LVSH_OPT_BOOL,
       .help = "allocate the new space instead of leaving it sparse" },
