@@ -305,8 +305,9 @@ static enum lvsh_status cmd_pool_info(struct lvsh_session *s, const struct lvsh_
     if (!p)
         return LVSH_FAILED;
     if (virStoragePoolGetInfo(p, &info) < 0) {
+        err_virt(r, "failed to get information of pool '%s'", args_str(a, "pool"));
         virStoragePoolFree(p);
-        return err_virt(r, "failed to get information of pool '%s'", args_str(a, "pool"));
+        return LVSH_FAILED;
     }
     out_field_str(r, "Name", "name", virStoragePoolGetName(p));
     virStoragePoolGetUUIDString(p, uuid);
@@ -360,8 +361,9 @@ static enum lvsh_status cmd_pool_uuid(struct lvsh_session *s, const struct lvsh_
     if (!p)
         return LVSH_FAILED;
     if (virStoragePoolGetUUIDString(p, uuid) < 0) {
+        err_virt(r, "failed to get the UUID of pool '%s'", args_str(a, "pool"));
         virStoragePoolFree(p);
-        return err_virt(r, "failed to get the UUID of pool '%s'", args_str(a, "pool"));
+        return LVSH_FAILED;
     }
     out_text(r, "%s\n", uuid);
     out_json(r, pool_json_ref(p));
@@ -409,9 +411,11 @@ static enum lvsh_status cmd_pool_dumpxml(struct lvsh_session *s, const struct lv
     if (!p)
         return LVSH_FAILED;
     char *xml = virStoragePoolGetXMLDesc(p, flags);
+    if (!xml)
+        err_virt(r, "failed to get the XML of pool '%s'", args_str(a, "pool"));
     virStoragePoolFree(p);
     if (!xml)
-        return err_virt(r, "failed to get the XML of pool '%s'", args_str(a, "pool"));
+        return LVSH_FAILED;
     out_xml(r, xml);
     free(xml);
     return LVSH_OK;

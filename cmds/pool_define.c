@@ -341,8 +341,9 @@ static enum lvsh_status cmd_pool_edit(struct lvsh_session *s, const struct lvsh_
         return LVSH_FAILED;
     char *xml = edit_get_xml(p);
     if (!xml) {
+        err_virt(r, "failed to get the XML of pool '%s'", key);
         virStoragePoolFree(p);
-        return err_virt(r, "failed to get the XML of pool '%s'", key);
+        return LVSH_FAILED;
     }
     char *edited = edit_in_editor(s, r, xml, ".xml", &changed);
     enum lvsh_status st = edited ? LVSH_OK : LVSH_FAILED;

@@ -88,9 +88,11 @@ static enum lvsh_status cmd_vol_list(struct lvsh_session *s, const struct lvsh_a
     if (!p)
         return LVSH_FAILED;
     int n = vol_rows_fetch(p, details, &rows);
+    if (n < 0)
+        err_virt(r, "failed to list the volumes of pool '%s'", args_str(a, "pool"));
     virStoragePoolFree(p);
     if (n < 0)
-        return err_virt(r, "failed to list the volumes of pool '%s'", args_str(a, "pool"));
+        return LVSH_FAILED;
     vol_list_table(r, rows, n, details);
     for (int i = 0; i < n; i++) {
         virStorageVolFree(rows[i].vol);
@@ -137,8 +139,9 @@ static enum lvsh_status cmd_vol_info(struct lvsh_session *s, const struct lvsh_a
     int rc = physical ? virStorageVolGetInfoFlags(v, &info, VIR_STORAGE_VOL_GET_PHYSICAL)
                       : virStorageVolGetInfo(v, &info);
     if (rc < 0) {
+        err_virt(r, "failed to get information of volume '%s'", args_str(a, "vol"));
         virStorageVolFree(v);
-        return err_virt(r, "failed to get information of volume '%s'", args_str(a, "vol"));
+        return LVSH_FAILED;
     }
     out_field_str(r, "Name", "name", virStorageVolGetName(v));
     out_field_str(r, "Type", "type", vol_type_name(info.type));
@@ -178,9 +181,11 @@ static enum lvsh_status cmd_vol_dumpxml(struct lvsh_session *s, const struct lvs
     if (!v)
         return LVSH_FAILED;
     char *xml = virStorageVolGetXMLDesc(v, 0);
+    if (!xml)
+        err_virt(r, "failed to get the XML of volume '%s'", args_str(a, "vol"));
     virStorageVolFree(v);
     if (!xml)
-        return err_virt(r, "failed to get the XML of volume '%s'", args_str(a, "vol"));
+        return LVSH_FAILED;
     out_xml(r, xml);
     free(xml);
     return LVSH_OK;
@@ -212,8 +217,9 @@ static enum lvsh_status cmd_vol_path(struct lvsh_session *s, const struct lvsh_a
         return LVSH_FAILED;
     char *path = virStorageVolGetPath(v);
     if (!path) {
+        err_virt(r, "failed to get the path of volume '%s'", args_str(a, "vol"));
         virStorageVolFree(v);
-        return err_virt(r, "failed to get the path of volume '%s'", args_str(a, "vol"));
+        return LVSH_FAILED;
     }
     out_text(r, "%s\n", path);
     json_t *j = vol_json_ref(v);
@@ -298,9 +304,11 @@ static enum lvsh_status cmd_vol_pool(struct lvsh_session *s, const struct lvsh_a
     if (!v)
         return LVSH_FAILED;
     virStoragePoolPtr p = virStoragePoolLookupByVolume(v);
+    if (!p)
+        err_virt(r, "failed to get the pool of volume '%s'", args_str(a, "vol"));
     virStorageVolFree(v);
     if (!p)
-        return err_virt(r, "failed to get the pool of volume '%s'", args_str(a, "vol"));
+        return LVSH_FAILED;
     json_t *j = pool_json_ref(p);
     if (args_has(a, "uuid"))
         out_text(r, "%s\n", json_string_value(json_object_get(j, "uuid")));
