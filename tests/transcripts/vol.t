@@ -27,12 +27,14 @@ $ lvsh -c test://$FIXTURES/storage.xml vol-list /var/lib/lvsh/images
 $ lvsh -c test://$FIXTURES/storage.xml --json vol-list vg0
 [{"name":"lv root","path":"/dev/vg0/lv root","type":"block","capacity":21474836480,"allocation":21474836480}]
 ? 0
-$ lvsh -c test://$FIXTURES/storage.xml 'vol-info "ünïcode.qcow2" --pool images; vol-info --json "disk one.img" --pool images'
+$ lvsh -c test://$FIXTURES/storage.xml vol-info "ünïcode.qcow2" --pool images
 Name:           ünïcode.qcow2
 Type:           file
 Capacity:       512.00 MiB
 Allocation:     196.00 KiB
 
+? 0
+$ lvsh -c test://$FIXTURES/storage.xml vol-info --json "disk one.img" --pool images
 {"name":"disk one.img","type":"file","capacity":10737418240,"allocation":2147483648}
 ? 0
 $ lvsh -c test://$FIXTURES/storage.xml 'vol-path --json Zeta.iso --pool images'
