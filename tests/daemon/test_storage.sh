@@ -34,6 +34,12 @@ dir_is() { [ "$(cd "$pooldir" && ls -A | sort | tr '\n' ' ')" = "$1" ]; }
 # the size of a file in allocated KiB
 alloc_kib() { du -k "$1" | cut -f1; }
 
+# ---- capabilities ---------------------------------------------------------
+check "pool-capabilities same as virsh" \
+    diff <(l pool-capabilities) <(virsh -c "$URI" pool-capabilities)
+check "pool-capabilities --xpath finds the dir pool type" \
+    bash -c "'$LVSH' -c '$URI' pool-capabilities --xpath \"string(//pool[@type='dir']/@supported)\" | grep -qx yes"
+
 # ---- pool: define, build, start ------------------------------------------
 check "pool-define-as a dir pool" l pool-define-as st dir --target "$pooldir"
 check "not built yet: no directory" test ! -e "$pooldir"

@@ -347,3 +347,10 @@ $ EDITOR=false lvsh -c test://$FIXTURES/storage.xml pool-edit images
 
 ! error: the editor 'false' failed
 ? 1
+
+pool-capabilities: the test driver has none (the daemon tier compares them with virsh).
+$ lvsh -c test:///default pool-capabilities
+
+! error: failed to get storage pool capabilities
+! error: this function is not supported by the connection driver: virConnectGetStoragePoolCapabilities
+? 1
