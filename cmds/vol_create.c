@@ -243,15 +243,32 @@ static const struct lvsh_cmd cmd_vol_create_from_def = {
     .handler = cmd_vol_create_from,
 };
 
-/* The volume's XML with a new name, re-serialised as virsh does. */
-static char *clone_xml(struct lvsh_result *r, const char *xml, const char *name)
+/* The first child element of parent called name, or NULL. */
+static xmlNodePtr child_element(xmlNodePtr parent, const char *name)
+{
+    for (xmlNodePtr n = parent ? parent->children : NULL; n; n = n->next)
+        if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST name))
+            return n;
+    return NULL;
+}
+
+static void drop_node(xmlNodePtr n)
+{
+    if (n) {
+        xmlUnlinkNode(n);
+        xmlFreeNode(n);
+    }
+}
+
+/* The volume's XML with a new name, re-serialised as virsh does.  For the
+ * daemon (bare true) the original's key and path go: the clone gets its
+ * own, and some drivers would otherwise keep (or leak) the old ones. */
+static char *clone_xml(struct lvsh_result *r, const char *xml, const char *name, bool bare)
 {
     xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "vol.xml", NULL,
                                   XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
-    xmlNodePtr n = root ? root->children : NULL;
-    while (n && !(n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST "name")))
-        n = n->next;
+    xmlNodePtr n = child_element(root, "name");
     if (!n) {
         xmlFreeDoc(doc);
         err_fail(r, "the volume's XML has no name element");
@@ -259,6 +276,10 @@ static char *clone_xml(struct lvsh_result *r, const char *xml, const char *name)
     }
     xmlNodeSetContent(n, NULL);
     xmlNodeAddContent(n, BAD_CAST name);
+    if (bare) {
+        drop_node(child_element(root, "key"));
+        drop_node(child_element(child_element(root, "target"), "path"));
+    }
     xmlBufferPtr xb = xmlBufferCreate();
     xmlNodeDump(xb, doc, root, 0, 0);
     char *out = xasprintf("%s\n", (const char *)xmlBufferContent(xb));
@@ -288,7 +309,7 @@ static enum lvsh_status vol_clone_run(const struct lvsh_args *a, struct lvsh_res
     if (!p)
         return err_virt(r, "failed to get the pool of volume '%s'", args_str(a, "vol"));
     char *xml = virStorageVolGetXMLDesc(orig, 0);
-    char *nxml = xml ? clone_xml(r, xml, newname) : NULL;
+    char *nxml = xml ? clone_xml(r, xml, newname, !args_has(a, "print-xml")) : NULL;
     enum lvsh_status st = LVSH_OK;
     if (!xml) {
         st = err_virt(r, "failed to get the XML of volume '%s'", args_str(a, "vol"));
