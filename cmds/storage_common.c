@@ -1,0 +1,84 @@
+/* storage_common.c: lookups, state words and formatting shared by the
+ * pool and volume commands. */
+#include "storage_common.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+virStoragePoolPtr pool_arg(struct lvsh_session *s, const struct lvsh_args *a,
+                           struct lvsh_result *r)
+{
+    return lookup_pool(s, r, args_str(a, "pool"));
+}
+
+virStorageVolPtr vol_arg(struct lvsh_session *s, const struct lvsh_args *a,
+                         struct lvsh_result *r)
+{
+    return lookup_volume(s, r, args_str(a, "vol"), args_str(a, "pool"));
+}
+
+const char *pool_state_name(int state)
+{
+    switch (state) {
+    case VIR_STORAGE_POOL_INACTIVE: return "inactive";
+    case VIR_STORAGE_POOL_BUILDING: return "building";
+    case VIR_STORAGE_POOL_RUNNING: return "running";
+    case VIR_STORAGE_POOL_DEGRADED: return "degraded";
+    case VIR_STORAGE_POOL_INACCESSIBLE: return "inaccessible";
+    default: return "unknown";
+    }
+}
+
+const char *vol_type_name(int type)
+{
+    switch (type) {
+    case VIR_STORAGE_VOL_FILE: return "file";
+    case VIR_STORAGE_VOL_BLOCK: return "block";
+    case VIR_STORAGE_VOL_DIR: return "dir";
+    case VIR_STORAGE_VOL_NETWORK: return "network";
+    case VIR_STORAGE_VOL_NETDIR: return "netdir";
+    case VIR_STORAGE_VOL_PLOOP: return "ploop";
+    default: return "unknown";
+    }
+}
+
+json_t *pool_json_ref(virStoragePoolPtr p)
+{
+    char uuid[VIR_UUID_STRING_BUFLEN] = "";
+    virStoragePoolGetUUIDString(p, uuid);
+    return json_pack("{s:o,s:s}", "name", json_str(virStoragePoolGetName(p)), "uuid", uuid);
+}
+
+json_t *vol_json_ref(virStorageVolPtr v)
+{
+    return json_pack("{s:o,s:o}", "name", json_str(virStorageVolGetName(v)),
+                     "key", json_str(virStorageVolGetKey(v)));
+}
+
+char *size_text(unsigned long long v, bool bytes)
+{
+    return bytes ? xasprintf("%llu", v) : fmt_size_bytes(v);
+}
+
+void buf_add_xml(struct buf *b, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '<': buf_adds(b, "&lt;"); break;
+        case '>': buf_adds(b, "&gt;"); break;
+        case '&': buf_adds(b, "&amp;"); break;
+        case '\'': buf_adds(b, "&apos;"); break;
+        case '"': buf_adds(b, "&quot;"); break;
+        default: buf_addc(b, *s);
+        }
+    }
+}
+
+unsigned pool_create_build_flags(const struct lvsh_args *a)
+{
+    if (args_has(a, "overwrite"))
+        return VIR_STORAGE_POOL_CREATE_WITH_BUILD_OVERWRITE;
+    if (args_has(a, "no-overwrite"))
+        return VIR_STORAGE_POOL_CREATE_WITH_BUILD_NO_OVERWRITE;
+    return args_has(a, "build") ? VIR_STORAGE_POOL_CREATE_WITH_BUILD : 0;
+}
