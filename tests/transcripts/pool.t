@@ -149,7 +149,7 @@ $ lvsh -c test://$FIXTURES/storage.xml pool-dumpxml 'backup pool' --xpath 'strin
 ? 0
 $ lvsh -c test://$FIXTURES/storage.xml pool-dumpxml images --xpath '/pool/source' --wrap
 <nodes>
-<source>
+  <source>
   </source>
 </nodes>
 
