@@ -91,12 +91,13 @@ enum lvsh_status snap_lookup(struct lvsh_result *r, virDomainPtr d, const struct
                              const char *opt, virDomainSnapshotPtr *out)
 {
     const char *name = args_str(a, opt);
+    const char *dname = virDomainGetName(d);   /* before a failing call: it resets errors */
     *out = NULL;
     if (name) {
         *out = virDomainSnapshotLookupByName(d, name, 0);
         if (!*out)
             return err_virt(r, "failed to get snapshot '%s' of domain '%s'", name,
-                            virDomainGetName(d));
+                            dname);
         return LVSH_OK;
     }
     if (!args_has(a, "current"))
@@ -104,7 +105,7 @@ enum lvsh_status snap_lookup(struct lvsh_result *r, virDomainPtr d, const struct
     *out = virDomainSnapshotCurrent(d, 0);
     if (!*out)
         return err_virt(r, "failed to get the current snapshot of domain '%s'",
-                        virDomainGetName(d));
+                        dname);
     return LVSH_OK;
 }
 
@@ -167,9 +168,10 @@ static unsigned create_flags(const struct lvsh_args *a)
 static enum lvsh_status snap_create(struct lvsh_result *r, virDomainPtr d, const char *xml,
                                     unsigned flags, const char *from)
 {
+    const char *dname = virDomainGetName(d);
     virDomainSnapshotPtr snap = virDomainSnapshotCreateXML(d, xml, flags);
     if (!snap)
-        return err_virt(r, "failed to create a snapshot of domain '%s'", virDomainGetName(d));
+        return err_virt(r, "failed to create a snapshot of domain '%s'", dname);
     const char *name = virDomainSnapshotGetName(snap);
     if (from)
         out_info(r, "Domain snapshot %s created from '%s'", name, from);
@@ -469,10 +471,11 @@ static const struct lvsh_cmd cmd_snapshot_create_as = {
 static enum lvsh_status snap_set_current(struct lvsh_result *r, virDomainPtr d,
                                          const char *name)
 {
+    const char *dname = virDomainGetName(d);
     virDomainSnapshotPtr snap = virDomainSnapshotLookupByName(d, name, 0);
     if (!snap)
         return err_virt(r, "failed to get snapshot '%s' of domain '%s'", name,
-                        virDomainGetName(d));
+                        dname);
     char *xml = virDomainSnapshotGetXMLDesc(snap, VIR_DOMAIN_SNAPSHOT_XML_SECURE);
     virDomainSnapshotPtr again = NULL;
     if (xml) {
@@ -498,16 +501,17 @@ static enum lvsh_status snap_set_current(struct lvsh_result *r, virDomainPtr d,
 static enum lvsh_status snap_show_current(struct lvsh_result *r, virDomainPtr d,
                                           const struct lvsh_args *a)
 {
+    const char *dname = virDomainGetName(d);
     int has = virDomainHasCurrentSnapshot(d, 0);
     if (has < 0)
         return err_virt(r, "failed to get the current snapshot of domain '%s'",
-                        virDomainGetName(d));
+                        dname);
     if (!has)
-        return err_fail(r, "domain '%s' has no current snapshot", virDomainGetName(d));
+        return err_fail(r, "domain '%s' has no current snapshot", dname);
     virDomainSnapshotPtr snap = virDomainSnapshotCurrent(d, 0);
     if (!snap)
         return err_virt(r, "failed to get the current snapshot of domain '%s'",
-                        virDomainGetName(d));
+                        dname);
     enum lvsh_status st = LVSH_OK;
     const char *name = virDomainSnapshotGetName(snap);
     if (args_has(a, "name")) {
@@ -584,11 +588,12 @@ static enum lvsh_status cmd_domain_snapshot_dumpxml(struct lvsh_session *s,
     if (st != LVSH_OK)
         return st;
     unsigned flags = args_has(a, "security-info") ? VIR_DOMAIN_SNAPSHOT_XML_SECURE : 0;
+    const char *name = virDomainSnapshotGetName(snap);
     char *xml = virDomainSnapshotGetXMLDesc(snap, flags);
     if (xml)
         out_xml(r, xml);
     else
-        st = err_virt(r, "failed to get the XML of snapshot '%s'", virDomainSnapshotGetName(snap));
+        st = err_virt(r, "failed to get the XML of snapshot '%s'", name);
     free(xml);
     virDomainSnapshotFree(snap);
     virDomainFree(d);
@@ -635,13 +640,13 @@ static enum lvsh_status cmd_domain_snapshot_revert(struct lvsh_session *s,
         flags |= VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED;
     if (args_has(a, "reset-nvram"))
         flags |= VIR_DOMAIN_SNAPSHOT_REVERT_RESET_NVRAM;
+    const char *dname = virDomainGetName(d), *name = virDomainSnapshotGetName(snap);
     int rc = virDomainRevertToSnapshot(snap, flags);
     /* --force only where libvirt says the revert is risky, as virsh does */
     if (rc < 0 && args_has(a, "force") && virGetLastErrorCode() == VIR_ERR_SNAPSHOT_REVERT_RISKY)
         rc = virDomainRevertToSnapshot(snap, flags | VIR_DOMAIN_SNAPSHOT_REVERT_FORCE);
-    const char *name = virDomainSnapshotGetName(snap);
     if (rc < 0) {
-        st = err_virt(r, "failed to revert domain '%s' to snapshot '%s'", virDomainGetName(d),
+        st = err_virt(r, "failed to revert domain '%s' to snapshot '%s'", dname,
                       name);
     } else {
         out_info(r, "Domain snapshot %s reverted", name);
@@ -699,9 +704,10 @@ static enum lvsh_status cmd_domain_snapshot_delete(struct lvsh_session *s,
     if (args_has(a, "metadata"))
         flags |= VIR_DOMAIN_SNAPSHOT_DELETE_METADATA_ONLY;
     char *name = xstrdup(virDomainSnapshotGetName(snap));
+    const char *dname = virDomainGetName(d);
     if (virDomainSnapshotDelete(snap, flags) < 0) {
         st = err_virt(r, "failed to delete snapshot '%s' of domain '%s'", name,
-                      virDomainGetName(d));
+                      dname);
     } else if (flags & VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY) {
         out_info(r, "Domain snapshot %s children deleted", name);
         snap_done(r, d, name, "children deleted");

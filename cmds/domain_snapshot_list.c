@@ -48,6 +48,7 @@ static int row_cmp(const void *x, const void *y)
 /* The parent's name, NULL for a root; false (r filled) on failure. */
 static bool snap_parent_name(struct lvsh_result *r, virDomainSnapshotPtr snap, char **out)
 {
+    const char *name = virDomainSnapshotGetName(snap);
     *out = NULL;
     virDomainSnapshotPtr p = virDomainSnapshotGetParent(snap, 0);
     if (p) {
@@ -59,7 +60,7 @@ static bool snap_parent_name(struct lvsh_result *r, virDomainSnapshotPtr snap, c
         virResetLastError();
         return true;
     }
-    err_virt(r, "failed to get the parent of snapshot '%s'", virDomainSnapshotGetName(snap));
+    err_virt(r, "failed to get the parent of snapshot '%s'", name);
     return false;
 }
 
@@ -92,11 +93,12 @@ static bool collect(struct lvsh_result *r, virDomainPtr d, virDomainSnapshotPtr 
                     unsigned flags, bool tree, struct snap_list *l)
 {
     virDomainSnapshotPtr *snaps = NULL;
+    const char *dname = virDomainGetName(d);
     int n = from ? virDomainSnapshotListAllChildren(from, &snaps, flags)
                  : virDomainListAllSnapshots(d, &snaps, flags);
     memset(l, 0, sizeof(*l));
     if (n < 0) {
-        err_virt(r, "failed to list the snapshots of domain '%s'", virDomainGetName(d));
+        err_virt(r, "failed to list the snapshots of domain '%s'", dname);
         return false;
     }
     l->rows = xcalloc((size_t)n + 1, sizeof(*l->rows));
@@ -360,11 +362,11 @@ static enum lvsh_status cmd_domain_snapshot_info(struct lvsh_session *s,
         return LVSH_FAILED;
     virDomainSnapshotPtr snap;
     enum lvsh_status st = snap_lookup(r, d, a, "snapshotname", &snap);
+    const char *name = snap ? virDomainSnapshotGetName(snap) : NULL;
     char *xml = snap ? virDomainSnapshotGetXMLDesc(snap, 0) : NULL;
     struct snap_facts f;
     if (snap && !xml) {
-        st = err_virt(r, "failed to get the XML of snapshot '%s'",
-                      virDomainSnapshotGetName(snap));
+        st = err_virt(r, "failed to get the XML of snapshot '%s'", name);
     } else if (xml && !snap_facts_parse(r, xml, &f)) {
         st = LVSH_FAILED;
     } else if (xml) {
