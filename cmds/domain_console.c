@@ -70,6 +70,16 @@ static void con_unref_cb(void *opaque)
     con_unref(opaque);
 }
 
+/* Runs on the event thread after whatever callback was running there when
+ * the stream callback was removed: only then may the stream's reference go.
+ * (libvirt's remote streams skip the free function when the callback is
+ * removed mid-dispatch, so it cannot be relied on.) */
+static void con_barrier(int timer, void *opaque)
+{
+    virEventRemoveTimeout(timer);
+    con_unref(opaque);
+}
+
 static void now(struct timespec *ts)
 {
     clock_gettime(CLOCK_MONOTONIC, ts);
@@ -298,7 +308,7 @@ static bool con_register(struct lvsh_result *r, struct con *c)
     __atomic_add_fetch(&c->refs, 1, __ATOMIC_ACQ_REL);
     if (virStreamEventAddCallback(c->st, VIR_STREAM_EVENT_READABLE | VIR_STREAM_EVENT_ERROR |
                                   VIR_STREAM_EVENT_HANGUP, con_stream_ready, c,
-                                  con_unref_cb) < 0) {
+                                  NULL) < 0) {
         __atomic_sub_fetch(&c->refs, 1, __ATOMIC_ACQ_REL);
         err_virt(r, "failed to watch the console stream");
         return false;
@@ -323,7 +333,9 @@ static void con_unregister(struct con *c)
     pthread_mutex_unlock(&c->lock);
     if (c->stdin_watch >= 0)
         virEventRemoveHandle(c->stdin_watch);
-    virStreamEventRemoveCallback(c->st);
+    if (virStreamEventRemoveCallback(c->st) == 0 &&
+        virEventAddTimeout(0, con_barrier, c, NULL) < 0)
+        con_unref(c);   /* no loop to run it: nothing can call back either */
 }
 
 static enum lvsh_status con_report(struct lvsh_result *r, virDomainPtr d, struct con *c,
