@@ -25,8 +25,9 @@ tmux_wait '^sh\$ $'
 n=0
 console() {  # console [LVSH OPTIONS]: attach from the shell, print rc=N=K after
     n=$((n + 1))
-    tmux_type "clear; $LVSH $* -c '$URI' console '$G'; echo rc=\$?=$n"
+    tmux_type "clear; echo start=$n; $LVSH $* -c '$URI' console '$G'; echo rc=\$?=$n"
     tmux_keys Enter
+    tmux_wait "^start=$n\$"   # the screen is this console's from here on
 }
 sane() {  # the terminal is back in cooked mode with echo, the shell answers
     tmux_type "stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo|isig)\$' | tr '\\n' ' '; echo =sane$n"
@@ -37,7 +38,10 @@ lvsh_pid() {  # the lvsh this test started: pane's sh -> bash -> lvsh
     local sh bash
     sh=$(tmux_cmd display -p -t t '#{pane_pid}')
     bash=$(pgrep -P "$sh" -x bash)
-    pgrep -P "$bash" -x lvsh
+    for _ in $(seq 1 50); do
+        pgrep -P "$bash" -x lvsh && return
+        sleep 0.1
+    done
 }
 
 console
