@@ -91,7 +91,7 @@ enum lvsh_status dispatch_argv(struct lvsh_session *s, int argc, char *const arg
             k = opts_index(cmd, "wrap");
             o.wrap = k >= 0 && a.v[k].set;
         }
-        o.trailer = s->trailer && !(cmd->flags & LVSH_CMD_BARE);
+        o.trailer = s->trailer && !(cmd->flags & LVSH_CMD_BARE) && !r.bare;
     }
     if (!cmd)
         o.trailer = s->trailer;

@@ -215,6 +215,10 @@ void out_info(struct lvsh_result *r, const char *fmt, ...)
 /* a warning on stderr that does not fail the command */
 void out_warn(struct lvsh_result *r, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* this output already ends the way virsh ends it (a message without a
+ * newline of its own): no one-shot blank line after it, as LVSH_CMD_BARE
+ * but decided at run time, for commands whose modes differ */
+void out_bare(struct lvsh_result *r);
 /* an XML document; --xpath and --wrap apply to it */
 void out_xml(struct lvsh_result *r, const char *xml);
 /* the JSON form of the result; steals the reference */

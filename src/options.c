@@ -91,8 +91,17 @@ static enum lvsh_status opt_set(const struct lvsh_cmd *cmd, const struct lvsh_op
     return LVSH_OK;
 }
 
+/* Values given as "--rest-opt value" (virsh's repeated --diskspec) sit in
+ * named[0..nnamed) with room after them; leftover positional words join them. */
+struct named_rest {
+    int k;            /* the REST option given by name, or -1 */
+    char **v;
+    int n;
+};
+
 static enum lvsh_status fill_positionals(const struct lvsh_cmd *cmd, struct lvsh_args *a,
-                                         char *const *words, int n, struct lvsh_result *r)
+                                         char *const *words, int n,
+                                         const struct named_rest *nr, struct lvsh_result *r)
 {
     int w = 0;
     for (int i = 0; i < a->nopts && w < n; i++) {
@@ -104,8 +113,15 @@ static enum lvsh_status fill_positionals(const struct lvsh_cmd *cmd, struct lvsh
             if (v->set)
                 continue;
             v->set = true;
-            v->rest = &words[w];
-            v->nrest = n - w;
+            if (i == nr->k) {
+                for (int j = w; j < n; j++)
+                    nr->v[nr->n + j - w] = words[j];
+                v->rest = nr->v;
+                v->nrest = nr->n + n - w;
+            } else {
+                v->rest = &words[w];
+                v->nrest = n - w;
+            }
             return LVSH_OK;
         }
         if (v->set || o->type == LVSH_OPT_BOOL)
@@ -117,6 +133,11 @@ static enum lvsh_status fill_positionals(const struct lvsh_cmd *cmd, struct lvsh
     if (w < n)
         return err_usage(r, "unexpected argument '%s' for command '%s'", words[w],
                          cmd->name);
+    if (nr->k >= 0 && !a->v[nr->k].set) {
+        a->v[nr->k].set = true;
+        a->v[nr->k].rest = nr->v;
+        a->v[nr->k].nrest = nr->n;
+    }
     return LVSH_OK;
 }
 
@@ -155,7 +176,9 @@ static enum lvsh_status check_complete(const struct lvsh_cmd *cmd, struct lvsh_a
 enum lvsh_status opts_parse(const struct lvsh_cmd *cmd, int argc, char *const argv[],
                             struct lvsh_args *a, struct lvsh_result *r)
 {
-    char **pos = xcalloc((size_t)argc + 1, sizeof(char *));
+    /* positional words in the first half, named REST values in the second */
+    char **pos = xcalloc(2 * (size_t)argc + 1, sizeof(char *));
+    struct named_rest nr = { -1, pos + argc, 0 };
     int npos = 0;
     bool dashdash = false;
     enum lvsh_status st = LVSH_OK;
@@ -195,8 +218,16 @@ enum lvsh_status opts_parse(const struct lvsh_cmd *cmd, int argc, char *const ar
             else
                 a->v[k].set = true;
         } else if (cmd->opts[k].type == LVSH_OPT_REST) {
-            st = err_usage(r, "option --%s of '%s' takes the remaining arguments; give "
-                           "them without the option name", name, cmd->name);
+            /* --opt value, repeatable: each value joins the list */
+            if (!eq && i + 1 >= argc)
+                st = err_usage(r, "option --%s of '%s' needs a value", name, cmd->name);
+            else if (nr.k >= 0 && nr.k != k)
+                st = err_usage(r, "command '%s' takes only one list option by name",
+                               cmd->name);
+            else {
+                nr.k = k;
+                nr.v[nr.n++] = eq ? (char *)eq + 1 : argv[++i];
+            }
         } else if (eq) {
             st = opt_set(cmd, &cmd->opts[k], &a->v[k], eq + 1, r);
         } else if (i + 1 < argc) {
@@ -207,7 +238,7 @@ enum lvsh_status opts_parse(const struct lvsh_cmd *cmd, int argc, char *const ar
         free(name);
     }
     if (st == LVSH_OK)
-        st = fill_positionals(cmd, a, pos, npos, r);
+        st = fill_positionals(cmd, a, pos, npos, &nr, r);
     if (st == LVSH_OK && !a->help)
         st = check_complete(cmd, a, r);
     return st;

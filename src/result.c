@@ -97,6 +97,11 @@ void result_free(struct lvsh_result *r)
     memset(r, 0, sizeof(*r));
 }
 
+void out_bare(struct lvsh_result *r)
+{
+    r->bare = true;
+}
+
 bool result_failed(const struct lvsh_result *r)
 {
     return r->err_msg != NULL;

@@ -41,6 +41,7 @@ struct lvsh_result {
     struct out_fieldv *fields;
     int nfields;
     int label_width;
+    bool bare;                 /* out_bare(): no one-shot blank line */
 
     /* the error, if the command failed */
     char *err_msg;
