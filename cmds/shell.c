@@ -163,55 +163,67 @@ static void echo_split(const char *w, char ***out, int *n)
     buf_free(&cur);
 }
 
+/* One argument as echo prints it: escaped, quoted, or split into lines. */
+static void echo_word(const struct lvsh_args *a, const char *word, struct buf *out,
+                      json_t *words)
+{
+    if (args_has(a, "split")) {
+        char **parts = NULL;
+        int n = 0;
+        echo_split(word, &parts, &n);
+        for (int i = 0; i < n; i++) {
+            buf_printf(out, "%s\n", parts[i]);   /* virsh ends each piece with a newline */
+            json_array_append_new(words, json_str(parts[i]));
+            free(parts[i]);
+        }
+        free(parts);
+        return;
+    }
+    struct buf w = BUF_INIT;
+    if (args_has(a, "xml"))
+        echo_xml_escape(&w, word);
+    else
+        buf_adds(&w, word);
+    if (args_has(a, "shell")) {
+        char *t = buf_steal(&w);
+        echo_shell_quote(&w, t);
+        free(t);
+    }
+    buf_adds(out, buf_str(&w));
+    json_array_append_new(words, json_str(buf_str(&w)));
+    buf_free(&w);
+}
+
 static enum lvsh_status cmd_shell_echo(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
-    int n = 0, nw = 0;
-    char *const *words = args_rest(a, "string", &n);
-    char **all = NULL;
+    int n = 0;
+    char *const *args = args_rest(a, "string", &n);
     struct buf b = BUF_INIT;
+    json_t *words = json_array();
     (void)s;
 
     for (int i = 0; i < n; i++) {
-        if (args_has(a, "split")) {
-            echo_split(words[i], &all, &nw);
-        } else {
-            all = xrealloc(all, (size_t)(nw + 1) * sizeof(char *));
-            all[nw++] = xstrdup(words[i]);
-        }
+        if (i)
+            buf_addc(&b, ' ');
+        echo_word(a, args[i], &b, words);
     }
-    json_t *arr = json_array();
-    for (int i = 0; i < nw; i++) {
-        struct buf w = BUF_INIT;
-        if (args_has(a, "xml"))
-            echo_xml_escape(&w, all[i]);
-        else
-            buf_adds(&w, all[i]);
-        if (args_has(a, "shell")) {
-            char *t = buf_steal(&w);
-            echo_shell_quote(&w, t);
-            free(t);
-        }
-        buf_printf(&b, "%s%s", i ? " " : "", buf_str(&w));
-        json_array_append_new(arr, json_str(buf_str(&w)));
-        buf_free(&w);
-        free(all[i]);
-    }
-    free(all);
     if (args_has(a, "err"))
         out_warn(r, "%s", buf_str(&b));
     else
         out_text(r, "%s\n", buf_str(&b));
-    out_json(r, json_pack("{s:o,s:o}", "text", json_str(buf_str(&b)), "words", arr));
+    out_json(r, json_pack("{s:o,s:o}", "text", json_str(buf_str(&b)), "words", words));
     buf_free(&b);
     return LVSH_OK;
 }
+
+static const char *const excl_shell_echo[] = { "shell split", "xml split", NULL };
 
 static const struct lvsh_opt opts_shell_echo[] = {
     { .name = "shell", .type = LVSH_OPT_BOOL, .help = "quote each word for a POSIX shell" },
     { .name = "xml", .type = LVSH_OPT_BOOL, .help = "escape each word for XML" },
     { .name = "split", .type = LVSH_OPT_BOOL,
-      .help = "split each argument on ',' (',,' is a literal comma)" },
+      .help = "split each argument on ',' (',,' is a literal comma), one piece per line" },
     { .name = "err", .type = LVSH_OPT_BOOL, .help = "write to stderr instead of stdout" },
     { .name = "string", .type = LVSH_OPT_REST, .flags = LVSH_OPTF_POSITIONAL,
       .help = "words to print", .metavar = "string" },
@@ -225,6 +237,7 @@ static const struct lvsh_cmd cmd_echo = {
     .description = "Print the words given, separated by single spaces.  Useful in scripts to "
                    "check quoting: --shell and --xml show each word escaped for that use.",
     .opts = opts_shell_echo,
+    .exclusive = excl_shell_echo,
     .flags = LVSH_CMD_BARE,
     .handler = cmd_shell_echo,
 };

@@ -34,3 +34,14 @@ $ lvsh -c test:///default -r destroy test
 ! error: 'destroy' changes state, but the connection is read-only (-r)
 
 ? 1
+echo matches virsh's, byte for byte, in every mode.
+$ for args in "--shell 'a b' \"c'd\" '\$x' plain" "--xml '<a&b>' '\"q\"'" "--split a,,b,c" "--split 'a b' c,d" "-- --shell" "'' x"; do eval "cmp <(lvsh echo $args) <(virsh echo $args)" || echo "differs: $args"; done; echo compared
+compared
+? 0
+$ lvsh echo --shell --split a
+! error: options --shell and --split of 'echo' cannot be used together
+? 2
+A 1 MB line through stdin.
+$ python3 -c 'print("echo " + "x" * 1048576)' | lvsh | wc -c
+1048577
+? 0
