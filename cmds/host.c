@@ -347,6 +347,20 @@ static void conn_version(struct lvsh_result *r, const char *label, const char *k
                   "%lu.%lu.%lu", v / 1000000, (v / 1000) % 1000, v % 1000);
 }
 
+/* The host's security model (virNodeGetSecurityModel): "none" if unset. */
+static void conn_secmodel(struct lvsh_session *s, struct lvsh_result *r)
+{
+    virSecurityModel m;
+    memset(&m, 0, sizeof(m));
+    if (virNodeGetSecurityModel(s->conn, &m) < 0) {
+        virResetLastError();
+        out_field(r, "Security model", "security_model", json_null(), "unknown");
+        return;
+    }
+    out_field_str(r, "Security model", "security_model", m.model[0] ? m.model : "none");
+    out_field_str(r, "Security DOI", "security_doi", m.doi[0] ? m.doi : "0");
+}
+
 static enum lvsh_status cmd_host_conn_info(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
 {
@@ -372,6 +386,7 @@ static enum lvsh_status cmd_host_conn_info(struct lvsh_session *s, const struct 
     conn_flag(r, "Encrypted", "encrypted", virConnectIsEncrypted(s->conn));
     conn_flag(r, "Alive", "alive", virConnectIsAlive(s->conn));
     out_field(r, "Read-only", "readonly", json_boolean(s->readonly), yes_no(s->readonly));
+    conn_secmodel(s, r);
     out_field_int(r, "Keepalive interval", "keepalive_interval", s->keepalive_interval);
     out_field_int(r, "Keepalive count", "keepalive_count", s->keepalive_count);
     free(uri);
@@ -385,7 +400,7 @@ static const struct lvsh_cmd cmd_conn_info = {
     .summary = "show everything about the current connection",
     .description = "Print the connection's URI, hostname, driver, library, daemon and "
                    "hypervisor versions, whether it is secure, encrypted, alive and "
-                   "read-only, and its keepalive settings.  Versions a driver does not "
+                   "read-only, the host's security model and its keepalive settings.  Versions a driver does not "
                    "report show as '-' (null in JSON).",
     .opts = opts_none,
     .flags = LVSH_CMD_CONN,
