@@ -39,12 +39,35 @@ static char *node_xml(xmlDocPtr doc, xmlNodePtr node)
     return s;
 }
 
+/* The host-model mode of domain capabilities describes a CPU: make it a
+ * <cpu>.  Baseline needs the document's <arch> in it; comparison must not
+ * get one (a CPU with <arch> is compared as a host CPU). */
+static void host_model_to_cpu(xmlXPathContextPtr ctx, xmlNodePtr node, bool with_arch)
+{
+    xmlNodeSetName(node, BAD_CAST "cpu");
+    xmlUnsetProp(node, BAD_CAST "name");
+    xmlUnsetProp(node, BAD_CAST "supported");
+    if (!with_arch)
+        return;
+    xmlXPathObjectPtr arch = xmlXPathEvalExpression(BAD_CAST "string(/domainCapabilities/arch)",
+                                                    ctx);
+    if (arch && arch->stringval && *arch->stringval) {
+        xmlNodePtr a = xmlNewNode(NULL, BAD_CAST "arch");
+        xmlNodeSetContent(a, arch->stringval);
+        if (node->children)
+            xmlAddPrevSibling(node->children, a);
+        else
+            xmlAddChild(node, a);
+    }
+    xmlXPathFreeObject(arch);
+}
+
 /* The <cpu> definitions in text, as XML strings; returns how many. */
-static int cpu_defs_extract(const char *text, char ***out)
+static int cpu_defs_extract(const char *text, bool with_arch, char ***out)
 {
     static const char *const exprs[] = {
-        /* <cpu> elements anywhere, except the domain capabilities' container */
-        "//cpu[not(parent::domainCapabilities)]",
+        /* <cpu> elements anywhere but the topology and the domcaps container */
+        "//cpu[not(ancestor::cpus) and not(parent::domainCapabilities)]",
         "/domainCapabilities/cpu/mode[@name='host-model' and @supported='yes']",
     };
     int n = 0;
@@ -58,12 +81,8 @@ static int cpu_defs_extract(const char *text, char ***out)
         int cnt = obj && obj->nodesetval ? obj->nodesetval->nodeNr : 0;
         for (int i = 0; i < cnt; i++) {
             xmlNodePtr node = obj->nodesetval->nodeTab[i];
-            if (e == 1) {
-                /* the host-model mode describes a CPU: make it one */
-                xmlNodeSetName(node, BAD_CAST "cpu");
-                xmlUnsetProp(node, BAD_CAST "name");
-                xmlUnsetProp(node, BAD_CAST "supported");
-            }
+            if (e == 1)
+                host_model_to_cpu(ctx, node, with_arch);
             *out = xrealloc(*out, (size_t)(n + 1) * sizeof(char *));
             (*out)[n++] = node_xml(doc, node);
         }
@@ -82,12 +101,13 @@ static void strv_free(char **v, int n)
 }
 
 /* Read FILE and extract its CPUs; 0 with r filled on failure. */
-static int cpu_defs_from_file(struct lvsh_result *r, const char *path, char ***defs)
+static int cpu_defs_from_file(struct lvsh_result *r, const char *path, bool with_arch,
+                              char ***defs)
 {
     char *text = file_read_all(r, path, NULL);
     if (!text)
         return 0;
-    int n = cpu_defs_extract(text, defs);
+    int n = cpu_defs_extract(text, with_arch, defs);
     free(text);
     if (n < 0) {
         err_fail(r, "file '%s' is not well-formed XML", path);
@@ -182,7 +202,7 @@ static enum lvsh_status cmd_cpu_compare(struct lvsh_session *s, const struct lvs
 {
     const char *file = args_str(a, "file");
     char **defs = NULL;
-    int n = cpu_defs_from_file(r, file, &defs);
+    int n = cpu_defs_from_file(r, file, false, &defs);
     if (n == 0)
         return LVSH_FAILED;
     int rc = virConnectCompareCPU(s->conn, defs[0], compare_flags(a));
@@ -235,7 +255,7 @@ static enum lvsh_status cmd_hv_cpu_compare(struct lvsh_session *s, const struct 
 {
     const char *file = args_str(a, "file");
     char **defs = NULL;
-    int n = cpu_defs_from_file(r, file, &defs);
+    int n = cpu_defs_from_file(r, file, false, &defs);
     if (n == 0)
         return LVSH_FAILED;
     int rc = virConnectCompareHypervisorCPU(s->conn, args_str(a, "emulator"),
@@ -287,7 +307,7 @@ static enum lvsh_status cmd_cpu_baseline(struct lvsh_session *s, const struct lv
                                          struct lvsh_result *r)
 {
     char **defs = NULL;
-    int n = cpu_defs_from_file(r, args_str(a, "file"), &defs);
+    int n = cpu_defs_from_file(r, args_str(a, "file"), true, &defs);
     if (n == 0)
         return LVSH_FAILED;
     char *xml = virConnectBaselineCPU(s->conn, (const char **)defs, (unsigned)n,
@@ -330,7 +350,7 @@ static enum lvsh_status cmd_hv_cpu_baseline(struct lvsh_session *s, const struct
     if (!file && !model)
         return err_usage(r, "either --file or --model must be given");
     if (file) {
-        if ((n = cpu_defs_from_file(r, file, &defs)) == 0)
+        if ((n = cpu_defs_from_file(r, file, true, &defs)) == 0)
             return LVSH_FAILED;
     } else {
         /* a bare model name stands for a custom CPU of that model */

@@ -262,10 +262,9 @@ static enum lvsh_status cmd_node_nodememstats(struct lvsh_session *s,
         free(p);
         return err_virt(r, "unable to get the node's memory statistics");
     }
-    char lbl[VIR_NODE_MEMORY_STATS_FIELD_LENGTH + 2];
     json_t *j = json_object();
     for (int i = 0; i < n; i++) {
-        out_text(r, "%-7s %20llu KiB\n", colon(lbl, sizeof(lbl), p[i].field), p[i].value);
+        out_text(r, "%-7s: %20llu KiB\n", p[i].field, p[i].value);
         json_object_set_new(j, p[i].field, json_integer((json_int_t)p[i].value * 1024));
     }
     out_json(r, j);
