@@ -228,6 +228,8 @@ static void list_events(struct lvsh_result *r, const struct ev_request *q, bool 
     for (int f = 0; f < q->nfams; f++)
         for (int i = 0; i < q->fams[f]->nevents; i++) {
             const char *fam = q->fams[f]->name, *ev = q->fams[f]->events[i];
+            if (q->only && strcmp(q->only, ev) != 0)
+                continue;
             if (qualified)
                 out_text(r, "%-8s %s\n", fam, ev);
             else
@@ -293,6 +295,7 @@ static enum lvsh_status ev_family_cmd(struct lvsh_session *s, const struct lvsh_
     struct ev_request q = { fams, 1, args_str(a, "event"), false };
     void *obj = NULL;
     if (args_has(a, "list")) {
+        q.only = NULL;   /* --list names every event, as virsh does */
         list_events(r, &q, false);
         return LVSH_OK;
     }

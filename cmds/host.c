@@ -126,6 +126,14 @@ static const struct lvsh_cmd cmd_version = {
 
 /* ---- XML documents about the host ------------------------------------- */
 
+/* virsh prints these documents with one more newline after them. */
+static void out_xml_virsh_nl(struct lvsh_result *r, const char *xml)
+{
+    char *x = xasprintf("%s\n", xml);
+    out_xml(r, x);
+    free(x);
+}
+
 static const struct lvsh_opt opts_xml_only[] = { LVSH_XPATH_OPTS, LVSH_OPT_END };
 
 static enum lvsh_status cmd_host_sysinfo(struct lvsh_session *s, const struct lvsh_args *a,
@@ -159,7 +167,7 @@ static enum lvsh_status cmd_host_capabilities(struct lvsh_session *s,
     char *xml = virConnectGetCapabilities(s->conn);
     if (!xml)
         return err_virt(r, "failed to get capabilities");
-    out_xml(r, xml);
+    out_xml_virsh_nl(r, xml);
     free(xml);
     return LVSH_OK;
 }
@@ -184,7 +192,7 @@ static enum lvsh_status cmd_host_domcapabilities(struct lvsh_session *s,
                                                 args_str(a, "virttype"), 0);
     if (!xml)
         return err_virt(r, "failed to get emulator capabilities");
-    out_xml(r, xml);
+    out_xml_virsh_nl(r, xml);
     free(xml);
     return LVSH_OK;
 }
@@ -222,7 +230,7 @@ static enum lvsh_status cmd_host_pool_capabilities(struct lvsh_session *s,
     char *xml = virConnectGetStoragePoolCapabilities(s->conn, 0);
     if (!xml)
         return err_virt(r, "failed to get storage pool capabilities");
-    out_xml(r, xml);
+    out_xml_virsh_nl(r, xml);
     free(xml);
     return LVSH_OK;
 }
