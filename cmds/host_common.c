@@ -49,6 +49,32 @@ json_t *tparams_json(const virTypedParameter *p, int n)
     return o;
 }
 
+/* Put value at the dotted path key inside obj, creating objects on the way.
+ * A name that is both a value and a prefix keeps the value as "value". */
+void json_set_dotted(json_t *obj, const char *key, json_t *value)
+{
+    const char *dot = strchr(key, '.');
+    if (!dot) {
+        json_t *old = json_object_get(obj, key);
+        if (json_is_object(old))
+            json_object_set_new(old, "value", value);
+        else
+            json_object_set_new(obj, key, value);
+        return;
+    }
+    char *head = xstrndup(key, (size_t)(dot - key));
+    json_t *child = json_object_get(obj, head);
+    if (!json_is_object(child)) {
+        json_t *fresh = json_object();
+        if (child)
+            json_object_set(fresh, "value", child);
+        json_object_set_new(obj, head, fresh);
+        child = fresh;
+    }
+    free(head);
+    json_set_dotted(child, dot + 1, value);
+}
+
 int xml_xpath_numbers(const char *xml, const char *expr, unsigned long long **out)
 {
     *out = NULL;

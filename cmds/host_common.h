@@ -10,6 +10,11 @@ json_t *tparam_json(const virTypedParameter *p);
 /* Every parameter as one JSON object keyed by field. */
 json_t *tparams_json(const virTypedParameter *p, int n);
 
+/* Put value (stolen) at a dotted key: "vcpu.0.time" makes
+ * {"vcpu": {"0": {"time": value}}}.  A name that is both a value and a
+ * prefix of other keys keeps its value under "value". */
+void json_set_dotted(json_t *obj, const char *key, json_t *value);
+
 /* The numbers an XPath expression selects in xml (attributes or text);
  * returns how many, *out is malloc'd (free it).  -1 on unparseable XML. */
 int xml_xpath_numbers(const char *xml, const char *expr, unsigned long long **out);

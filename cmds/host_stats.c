@@ -39,39 +39,13 @@ static const struct { const char *opt; unsigned flag; } stats_filters[] = {
 
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
 
-/* Put value at the dotted path key inside obj, creating objects on the way.
- * A name that is both a value and a prefix keeps the value as "value". */
-static void json_set_path(json_t *obj, const char *key, json_t *value)
-{
-    const char *dot = strchr(key, '.');
-    if (!dot) {
-        json_t *old = json_object_get(obj, key);
-        if (json_is_object(old))
-            json_object_set_new(old, "value", value);
-        else
-            json_object_set_new(obj, key, value);
-        return;
-    }
-    char *head = xstrndup(key, (size_t)(dot - key));
-    json_t *child = json_object_get(obj, head);
-    if (!json_is_object(child)) {
-        json_t *fresh = json_object();
-        if (child)
-            json_object_set(fresh, "value", child);
-        json_object_set_new(obj, head, fresh);
-        child = fresh;
-    }
-    free(head);
-    json_set_path(child, dot + 1, value);
-}
-
 static json_t *record_json(const virDomainStatsRecord *rec)
 {
     char uuid[VIR_UUID_STRING_BUFLEN] = "";
     json_t *stats = json_object();
     virDomainGetUUIDString(rec->dom, uuid);
     for (int i = 0; i < rec->nparams; i++)
-        json_set_path(stats, rec->params[i].field, tparam_json(&rec->params[i]));
+        json_set_dotted(stats, rec->params[i].field, tparam_json(&rec->params[i]));
     return json_pack("{s:o,s:s,s:o}", "name", json_str(virDomainGetName(rec->dom)), "uuid",
                      uuid, "stats", stats);
 }
