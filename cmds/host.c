@@ -299,7 +299,10 @@ static enum lvsh_status cmd_host_keepalive(struct lvsh_session *s, const struct 
             return err_virt(r, "failed to set keepalive on '%s'", session_uri_label(s));
         s->keepalive_interval = (int)interval;
         s->keepalive_count = (unsigned)count;
-        out_info(r, "Keepalive set: interval %lld s, count %lld", interval, count);
+        if (interval > 0)
+            out_info(r, "Keepalive set: interval %lld s, count %lld", interval, count);
+        else
+            out_info(r, "Keepalive disabled");
     }
     if (!change) {
         out_field_int(r, "Interval", "interval", interval);
