@@ -1,7 +1,8 @@
 Conversions and images on the test driver: native config conversion (the
 test driver refuses it), the XML inside saved state images (a fixture
 image written by the test driver's save), pool source discovery and
-interface change transactions.
+interface change transactions (never left open: the test driver would leak
+the unfinished one).
 
 $ cp $FIXTURES/host-cpu.xml native.args && lvsh -c test:///default domxml-from-native qemu-argv native.args
 
@@ -137,9 +138,11 @@ Network config change transaction started
 Network config change transaction committed
 
 ? 0
-$ lvsh -c test:///default 'iface-begin; iface-begin'
+$ lvsh -c test:///default --on-error=continue 'iface-begin; iface-begin; iface-rollback'
 Network config change transaction started
 
+
+Network config change transaction rolled back
 
 ! error: failed to begin network config change transaction
 ! error: Requested operation is not valid: there is another transaction running.
@@ -149,8 +152,9 @@ $ lvsh -c test:///default iface-commit
 ! error: failed to commit network config change transaction
 ! error: Requested operation is not valid: no transaction running, nothing to be committed.
 ? 1
-$ lvsh -c test:///default -q --json iface-begin
+$ lvsh -c test:///default -q --json 'iface-begin; iface-rollback'
 {"message":"Network config change transaction started"}
+{"message":"Network config change transaction rolled back"}
 ? 0
 $ lvsh -c test:///default -r iface-begin
 
