@@ -175,7 +175,7 @@ static void pct_line(struct lvsh_result *r, json_t *j, const char *name, double 
 {
     char lbl[32];
     out_text(r, "%-15s %5.1lf%%\n", colon(lbl, sizeof(lbl), name), pct);
-    json_object_set_new(j, name, isnan(pct) ? json_null() : json_real(pct));
+    json_object_set_new(j, name, isnan(pct) ? json_null() : json_real((double)(long long)(pct * 10 + 0.5) / 10));
 }
 
 static void cpustats_percent(struct lvsh_result *r, const struct cpu_sample *c0,
