@@ -251,6 +251,16 @@ void out_field_fmt(struct lvsh_result *r, const char *label, const char *key,
                    json_t *value, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
+/* Streaming, for commands that run until stopped (event loops): render one
+ * record now and flush it, as a line of text or, under JSON output, as one
+ * compact JSON object per line.  Steals record (NULL: text only).  Safe from
+ * another thread as long as the handler is still running. */
+void out_stream(struct lvsh_result *r, json_t *record, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* A warning shown at once on stderr (a streaming command cannot wait). */
+void out_stream_warn(struct lvsh_result *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
 /* Errors: each returns the status to return from the handler. */
 /* a libvirt call failed: message plus libvirt's own last error */
 enum lvsh_status err_virt(struct lvsh_result *r, const char *fmt, ...)

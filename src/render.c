@@ -172,6 +172,37 @@ static void put_json(FILE *out, json_t *doc, bool pretty)
     fputc('\n', out);
 }
 
+void out_stream(struct lvsh_result *r, json_t *record, const char *fmt, ...)
+{
+    if (r->stream_json && record) {
+        put_json(stdout, record, false);
+    } else if (!r->stream_json) {
+        va_list ap;
+        va_start(ap, fmt);
+        vfprintf(stdout, fmt, ap);
+        va_end(ap);
+    }
+    json_decref(record);
+    fflush(stdout);
+}
+
+void out_stream_warn(struct lvsh_result *r, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = xvasprintf(fmt, ap);
+    va_end(ap);
+    if (r->stream_json) {
+        json_t *doc = json_pack("{s:o}", "warning", json_str(msg));
+        put_json(stderr, doc, false);
+        json_decref(doc);
+    } else {
+        fprintf(stderr, "warning: %s\n", msg);
+    }
+    fflush(stderr);
+    free(msg);
+}
+
 static void put_prefix(FILE *err, const struct render_opts *o)
 {
     if (o->where_file)

@@ -47,6 +47,8 @@ struct lvsh_result {
     char *err_msg;
     char *err_detail;          /* libvirt's own message */
     int err_code;              /* libvirt's error number, 0 for lvsh errors */
+
+    bool stream_json;          /* out_stream() writes JSON lines (set by dispatch) */
 };
 
 struct render_opts {

@@ -1,0 +1,25 @@
+/* host_common.h: helpers the host, node, stats and event files share. */
+#ifndef LVSH_HOST_COMMON_H
+#define LVSH_HOST_COMMON_H
+
+#include "lvsh.h"
+
+/* A typed parameter's value as virsh prints it, and as JSON. */
+char *tparam_text(const virTypedParameter *p);
+json_t *tparam_json(const virTypedParameter *p);
+/* Every parameter as one JSON object keyed by field. */
+json_t *tparams_json(const virTypedParameter *p, int n);
+
+/* Put value (stolen) at a dotted key: "vcpu.0.time" makes
+ * {"vcpu": {"0": {"time": value}}}.  A name that is both a value and a
+ * prefix of other keys keeps its value under "value". */
+void json_set_dotted(json_t *obj, const char *key, json_t *value);
+
+/* The numbers an XPath expression selects in xml (attributes or text);
+ * returns how many, *out is malloc'd (free it).  -1 on unparseable XML. */
+int xml_xpath_numbers(const char *xml, const char *expr, unsigned long long **out);
+
+/* "2024-01-31 12:00:00.123+0000", virsh's --timestamp format */
+char *host_timestamp(void);
+
+#endif

@@ -1,0 +1,441 @@
+/* host_conv.c: connection-level conversions and documents: native config
+ * <-> domain XML, the XML inside saved state images, storage pool source
+ * discovery, and host interface change transactions. */
+#include "lvsh.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const struct lvsh_opt opts_none[] = { LVSH_OPT_END };
+
+/* ---- native configuration formats --------------------------------------- */
+
+static enum lvsh_status cmd_conv_from_native(struct lvsh_session *s, const struct lvsh_args *a,
+                                             struct lvsh_result *r)
+{
+    char *config = file_read_all(r, args_str(a, "config"), NULL);
+    if (!config)
+        return LVSH_FAILED;
+    char *xml = virConnectDomainXMLFromNative(s->conn, args_str(a, "format"), config, 0);
+    free(config);
+    if (!xml)
+        return err_virt(r, "failed to convert the %s configuration to domain XML",
+                        args_str(a, "format"));
+    out_xml(r, xml);
+    free(xml);
+    return LVSH_OK;
+}
+
+static const struct lvsh_opt opts_from_native[] = {
+    { .name = "format", .type = LVSH_OPT_STRING,
+      .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL,
+      .help = "the native format (qemu-argv, xen-xm, xen-sxpr, xen-xl, vmware-vmx, ...)",
+      .metavar = "format" },
+    { .name = "config", .type = LVSH_OPT_STRING,
+      .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL,
+      .help = "file holding the native configuration", .complete = LVSH_COMP_FILE,
+      .metavar = "file" },
+    LVSH_XPATH_OPTS,
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_domxml_from_native = {
+    .name = "domxml-from-native",
+    .group = "domain",
+    .summary = "convert a native guest configuration to domain XML",
+    .description = "Convert a hypervisor's own configuration (a QEMU command line, a Xen or "
+                   "VMware config file) to libvirt domain XML.",
+    .opts = opts_from_native,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
+    .handler = cmd_conv_from_native,
+};
+
+/* The domain XML to convert: --xml FILE, or the --domain's current XML. */
+static char *to_native_source(struct lvsh_session *s, const struct lvsh_args *a,
+                              struct lvsh_result *r)
+{
+    if (args_has(a, "xml"))
+        return xml_read_file(r, args_str(a, "xml"));
+    virDomainPtr d = lookup_domain(s, r, args_str(a, "domain"));
+    if (!d)
+        return NULL;
+    char *xml = virDomainGetXMLDesc(d, 0);
+    if (!xml)
+        err_virt(r, "failed to get the XML of domain '%s'", args_str(a, "domain"));
+    virDomainFree(d);
+    return xml;
+}
+
+static enum lvsh_status cmd_conv_to_native(struct lvsh_session *s, const struct lvsh_args *a,
+                                           struct lvsh_result *r)
+{
+    if (!args_has(a, "xml") && !args_has(a, "domain"))
+        return err_usage(r, "one of --domain or --xml is required");
+    char *xml = to_native_source(s, a, r);
+    if (!xml)
+        return LVSH_FAILED;
+    char *native = virConnectDomainXMLToNative(s->conn, args_str(a, "format"), xml, 0);
+    free(xml);
+    if (!native)
+        return err_virt(r, "failed to convert the domain XML to %s", args_str(a, "format"));
+    out_text(r, "%s", native);
+    out_json(r, json_pack("{s:o,s:o}", "format", json_str(args_str(a, "format")), "config",
+                          json_str(native)));
+    free(native);
+    return LVSH_OK;
+}
+
+static const struct lvsh_opt opts_to_native[] = {
+    { .name = "format", .type = LVSH_OPT_STRING,
+      .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL,
+      .help = "the native format (qemu-argv, xen-xm, ...)", .metavar = "format" },
+    { .name = "domain", .type = LVSH_OPT_STRING, .help = "convert this domain's XML",
+      .complete = LVSH_COMP_DOMAIN, .metavar = "domain" },
+    { .name = "xml", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_POSITIONAL,
+      .help = "file holding the domain XML", .complete = LVSH_COMP_FILE, .metavar = "file" },
+    LVSH_OPT_END,
+};
+
+static const char *const excl_domain_xml[] = { "domain xml", NULL };
+
+static const struct lvsh_cmd cmd_domxml_to_native = {
+    .name = "domxml-to-native",
+    .group = "domain",
+    .summary = "convert domain XML to a native guest configuration",
+    .description = "Convert domain XML (from --xml FILE, or the current XML of --domain) "
+                   "to the hypervisor's own configuration format.",
+    .opts = opts_to_native,
+    .exclusive = excl_domain_xml,
+    .flags = LVSH_CMD_CONN,
+    .handler = cmd_conv_to_native,
+};
+
+/* ---- saved state images ------------------------------------------------- */
+
+static unsigned save_state_flags(const struct lvsh_args *a)
+{
+    return args_has(a, "running") ? VIR_DOMAIN_SAVE_RUNNING
+         : args_has(a, "paused") ? VIR_DOMAIN_SAVE_PAUSED : 0;
+}
+
+static enum lvsh_status cmd_conv_save_dumpxml(struct lvsh_session *s,
+                                              const struct lvsh_args *a,
+                                              struct lvsh_result *r)
+{
+    unsigned flags = args_has(a, "security-info") ? VIR_DOMAIN_SAVE_IMAGE_XML_SECURE : 0;
+    char *xml = virDomainSaveImageGetXMLDesc(s->conn, args_str(a, "file"), flags);
+    if (!xml)
+        return err_virt(r, "failed to read the XML of saved image '%s'", args_str(a, "file"));
+    out_xml(r, xml);
+    free(xml);
+    return LVSH_OK;
+}
+
+#define SAVE_OPT_FILE \
+    { .name = "file", .type = LVSH_OPT_STRING, \
+      .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, .help = "saved state file", \
+      .complete = LVSH_COMP_FILE, .metavar = "file" }
+#define SAVE_OPTS_STATE \
+    { .name = "running", .type = LVSH_OPT_BOOL, .help = "restore the domain running" }, \
+    { .name = "paused", .type = LVSH_OPT_BOOL, .help = "restore the domain paused" }
+
+static const struct lvsh_opt opts_save_dumpxml[] = {
+    SAVE_OPT_FILE,
+    { .name = "security-info", .type = LVSH_OPT_BOOL,
+      .help = "include security-sensitive information" },
+    LVSH_XPATH_OPTS,
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_save_image_dumpxml = {
+    .name = "save-image-dumpxml",
+    .group = "domain",
+    .summary = "print the domain XML stored in a saved state file",
+    .description = "Print the domain XML a saved state file (from 'save') will restore.",
+    .opts = opts_save_dumpxml,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
+    .handler = cmd_conv_save_dumpxml,
+};
+
+static enum lvsh_status cmd_conv_save_define(struct lvsh_session *s,
+                                             const struct lvsh_args *a,
+                                             struct lvsh_result *r)
+{
+    const char *file = args_str(a, "file");
+    char *xml = xml_read_file(r, args_str(a, "xml"));
+    if (!xml)
+        return LVSH_FAILED;
+    int rc = virDomainSaveImageDefineXML(s->conn, file, xml, save_state_flags(a));
+    free(xml);
+    if (rc < 0)
+        return err_virt(r, "failed to update saved image '%s'", file);
+    out_info(r, "State file %s updated.", file);
+    return LVSH_OK;
+}
+
+static const char *const excl_running_paused[] = { "running paused", NULL };
+
+static const struct lvsh_opt opts_save_define[] = {
+    SAVE_OPT_FILE,
+    { .name = "xml", .type = LVSH_OPT_STRING,
+      .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL,
+      .help = "file with the new domain XML", .complete = LVSH_COMP_FILE, .metavar = "xml" },
+    SAVE_OPTS_STATE,
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_save_image_define = {
+    .name = "save-image-define",
+    .group = "domain",
+    .summary = "replace the domain XML stored in a saved state file",
+    .description = "Store new domain XML (compatible with the saved guest) in a saved "
+                   "state file; --running or --paused also sets the state it restores to.",
+    .opts = opts_save_define,
+    .exclusive = excl_running_paused,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_conv_save_define,
+};
+
+static enum lvsh_status cmd_conv_save_edit(struct lvsh_session *s, const struct lvsh_args *a,
+                                           struct lvsh_result *r)
+{
+    const char *file = args_str(a, "file");
+    bool changed = false;
+    char *xml = virDomainSaveImageGetXMLDesc(s->conn, file, VIR_DOMAIN_SAVE_IMAGE_XML_SECURE);
+    if (!xml)
+        return err_virt(r, "failed to read the XML of saved image '%s'", file);
+    char *edited = edit_in_editor(s, r, xml, ".xml", &changed);
+    free(xml);
+    if (!edited)
+        return LVSH_FAILED;
+    /* --running/--paused alone still change the image */
+    if (!changed && !save_state_flags(a)) {
+        free(edited);
+        out_info(r, "Saved image %s XML configuration not changed.", file);
+        return LVSH_OK;
+    }
+    int rc = virDomainSaveImageDefineXML(s->conn, file, edited, save_state_flags(a));
+    free(edited);
+    if (rc < 0)
+        return err_virt(r, "failed to update saved image '%s'", file);
+    out_info(r, "State file %s edited.", file);
+    return LVSH_OK;
+}
+
+static const struct lvsh_opt opts_save_edit[] = {
+    SAVE_OPT_FILE,
+    SAVE_OPTS_STATE,
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_save_image_edit = {
+    .name = "save-image-edit",
+    .group = "domain",
+    .summary = "edit the domain XML stored in a saved state file",
+    .description = "Open the saved image's domain XML in $VISUAL or $EDITOR and store the "
+                   "result back.",
+    .opts = opts_save_edit,
+    .exclusive = excl_running_paused,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_conv_save_edit,
+};
+
+/* ---- storage pool source discovery -------------------------------------- */
+
+static enum lvsh_status find_sources(struct lvsh_session *s, struct lvsh_result *r,
+                                     const char *type, const char *spec)
+{
+    char *xml = virConnectFindStoragePoolSources(s->conn, type, spec, 0);
+    if (!xml)
+        return err_virt(r, "failed to find %s pool sources", type);
+    out_xml(r, xml);
+    free(xml);
+    return LVSH_OK;
+}
+
+static enum lvsh_status cmd_conv_find_sources(struct lvsh_session *s,
+                                              const struct lvsh_args *a,
+                                              struct lvsh_result *r)
+{
+    char *spec = NULL;
+    if (args_has(a, "srcSpec") && !(spec = xml_read_file(r, args_str(a, "srcSpec"))))
+        return LVSH_FAILED;
+    enum lvsh_status st = find_sources(s, r, args_str(a, "type"), spec);
+    free(spec);
+    return st;
+}
+
+#define POOL_OPT_TYPE \
+    { .name = "type", .type = LVSH_OPT_STRING, \
+      .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, \
+      .help = "pool type (logical, netfs, iscsi, fs, ...)", .metavar = "type" }
+
+static const struct lvsh_opt opts_find_sources[] = {
+    POOL_OPT_TYPE,
+    { .name = "srcSpec", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_POSITIONAL,
+      .help = "file with a <source> element saying where to look",
+      .complete = LVSH_COMP_FILE, .metavar = "file" },
+    LVSH_XPATH_OPTS,
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_find_sources = {
+    .name = "find-storage-pool-sources",
+    .group = "pool",
+    .summary = "discover the sources a pool of some type could use",
+    .description = "Print the <sources> that a pool of TYPE could use (volume groups, NFS "
+                   "exports, iSCSI targets, ...), optionally where a <source> element in "
+                   "srcSpec says to look.",
+    .opts = opts_find_sources,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
+    .handler = cmd_conv_find_sources,
+};
+
+/* Text safe inside a single-quoted XML attribute. */
+static char *xml_escape_attr(const char *v)
+{
+    struct buf b = BUF_INIT;
+    for (; *v; v++) {
+        switch (*v) {
+        case '<': buf_adds(&b, "&lt;"); break;
+        case '>': buf_adds(&b, "&gt;"); break;
+        case '&': buf_adds(&b, "&amp;"); break;
+        case '\'': buf_adds(&b, "&apos;"); break;
+        case '"': buf_adds(&b, "&quot;"); break;
+        default: buf_addc(&b, *v);
+        }
+    }
+    return buf_steal(&b);
+}
+
+/* Build the <source> element from --host, --port and --initiator. */
+static char *source_spec(const struct lvsh_args *a)
+{
+    const char *host = args_str(a, "host"), *port = args_str(a, "port");
+    const char *iqn = args_str(a, "initiator");
+    if (!host && !iqn)
+        return NULL;
+    struct buf b = BUF_INIT;
+    buf_adds(&b, "<source>\n");
+    if (host) {
+        char *h = xml_escape_attr(host);
+        buf_printf(&b, "  <host name='%s'", h);
+        free(h);
+        if (port)
+            buf_printf(&b, " port='%s'", port);
+        buf_adds(&b, "/>\n");
+    }
+    if (iqn) {
+        char *i = xml_escape_attr(iqn);
+        buf_printf(&b, "  <initiator>\n    <iqn name='%s'/>\n  </initiator>\n", i);
+        free(i);
+    }
+    buf_adds(&b, "</source>\n");
+    return buf_steal(&b);
+}
+
+static enum lvsh_status cmd_conv_find_sources_as(struct lvsh_session *s,
+                                                 const struct lvsh_args *a,
+                                                 struct lvsh_result *r)
+{
+    if (args_has(a, "port") && !args_has(a, "host"))
+        return err_usage(r, "--port needs --host");
+    char *spec = source_spec(a);
+    enum lvsh_status st = find_sources(s, r, args_str(a, "type"), spec);
+    free(spec);
+    return st;
+}
+
+static const struct lvsh_opt opts_find_sources_as[] = {
+    POOL_OPT_TYPE,
+    { .name = "host", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_POSITIONAL,
+      .help = "host to query", .metavar = "host" },
+    { .name = "port", .type = LVSH_OPT_INT, .flags = LVSH_OPTF_POSITIONAL, .min = 1,
+      .max = 65535, .help = "port to query", .metavar = "port" },
+    { .name = "initiator", .type = LVSH_OPT_STRING, .help = "initiator IQN to query with",
+      .metavar = "iqn" },
+    LVSH_XPATH_OPTS,
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_find_sources_as = {
+    .name = "find-storage-pool-sources-as",
+    .group = "pool",
+    .summary = "discover pool sources on a host given by options",
+    .description = "Like find-storage-pool-sources, with the <source> element built from "
+                   "--host, --port and --initiator.",
+    .opts = opts_find_sources_as,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
+    .handler = cmd_conv_find_sources_as,
+};
+
+/* ---- interface change transactions -------------------------------------- */
+
+static enum lvsh_status cmd_iface_begin_h(struct lvsh_session *s, const struct lvsh_args *a,
+                                          struct lvsh_result *r)
+{
+    (void)a;
+    if (virInterfaceChangeBegin(s->conn, 0) < 0)
+        return err_virt(r, "failed to begin network config change transaction");
+    out_info(r, "Network config change transaction started");
+    return LVSH_OK;
+}
+
+static enum lvsh_status cmd_iface_commit_h(struct lvsh_session *s, const struct lvsh_args *a,
+                                           struct lvsh_result *r)
+{
+    (void)a;
+    if (virInterfaceChangeCommit(s->conn, 0) < 0)
+        return err_virt(r, "failed to commit network config change transaction");
+    out_info(r, "Network config change transaction committed");
+    return LVSH_OK;
+}
+
+static enum lvsh_status cmd_iface_rollback_h(struct lvsh_session *s,
+                                             const struct lvsh_args *a,
+                                             struct lvsh_result *r)
+{
+    (void)a;
+    if (virInterfaceChangeRollback(s->conn, 0) < 0)
+        return err_virt(r, "failed to rollback network config change transaction");
+    out_info(r, "Network config change transaction rolled back");
+    return LVSH_OK;
+}
+
+static const struct lvsh_cmd cmd_iface_begin = {
+    .name = "iface-begin",
+    .group = "interface",
+    .summary = "snapshot the host interface configuration before changing it",
+    .description = "Start a transaction on the host's network configuration: later "
+                   "iface-commit keeps the changes, iface-rollback restores the snapshot.",
+    .opts = opts_none,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_iface_begin_h,
+};
+
+static const struct lvsh_cmd cmd_iface_commit = {
+    .name = "iface-commit",
+    .group = "interface",
+    .summary = "keep the host interface changes made since iface-begin",
+    .description = "Commit the host network configuration transaction started with "
+                   "iface-begin.",
+    .opts = opts_none,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_iface_commit_h,
+};
+
+static const struct lvsh_cmd cmd_iface_rollback = {
+    .name = "iface-rollback",
+    .group = "interface",
+    .summary = "undo the host interface changes made since iface-begin",
+    .description = "Restore the host network configuration saved by iface-begin.",
+    .opts = opts_none,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_iface_rollback_h,
+};
+
+LVSH_FAMILY(host_conv) = { &cmd_domxml_from_native, &cmd_domxml_to_native,
+                           &cmd_save_image_dumpxml, &cmd_save_image_define,
+                           &cmd_save_image_edit, &cmd_find_sources, &cmd_find_sources_as,
+                           &cmd_iface_begin, &cmd_iface_commit, &cmd_iface_rollback, NULL };
