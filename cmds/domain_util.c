@@ -62,34 +62,6 @@ char *dom_xml_str(struct dom_xml *x, xmlNodePtr node, const char *expr)
     return out;
 }
 
-char *tparam_text(const virTypedParameter *p)
-{
-    switch (p->type) {
-    case VIR_TYPED_PARAM_INT: return xasprintf("%d", p->value.i);
-    case VIR_TYPED_PARAM_UINT: return xasprintf("%u", p->value.ui);
-    case VIR_TYPED_PARAM_LLONG: return xasprintf("%lld", p->value.l);
-    case VIR_TYPED_PARAM_ULLONG: return xasprintf("%llu", p->value.ul);
-    case VIR_TYPED_PARAM_DOUBLE: return xasprintf("%f", p->value.d);
-    case VIR_TYPED_PARAM_BOOLEAN: return xstrdup(p->value.b ? "yes" : "no");
-    case VIR_TYPED_PARAM_STRING: return xstrdup(p->value.s ? p->value.s : "");
-    default: return xstrdup("?");
-    }
-}
-
-json_t *tparam_json(const virTypedParameter *p)
-{
-    switch (p->type) {
-    case VIR_TYPED_PARAM_INT: return json_integer(p->value.i);
-    case VIR_TYPED_PARAM_UINT: return json_integer(p->value.ui);
-    case VIR_TYPED_PARAM_LLONG: return json_integer(p->value.l);
-    case VIR_TYPED_PARAM_ULLONG: return json_integer((json_int_t)p->value.ul);
-    case VIR_TYPED_PARAM_DOUBLE: return json_real(p->value.d);
-    case VIR_TYPED_PARAM_BOOLEAN: return json_boolean(p->value.b);
-    case VIR_TYPED_PARAM_STRING: return json_str(p->value.s);
-    default: return json_null();
-    }
-}
-
 void tparams_out(struct lvsh_result *r, const virTypedParameter *p, int n)
 {
     json_t *o = json_object();

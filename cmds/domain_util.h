@@ -4,6 +4,7 @@
 #define LVSH_DOMAIN_UTIL_H
 
 #include "domain_common.h"
+#include "tparams.h"
 
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
@@ -23,8 +24,6 @@ xmlXPathObjectPtr dom_xml_nodes(struct dom_xml *x, const char *expr);
 char *dom_xml_str(struct dom_xml *x, xmlNodePtr node, const char *expr);
 
 /* Typed parameters: value as virsh prints it, and as JSON. */
-char *tparam_text(const virTypedParameter *p);
-json_t *tparam_json(const virTypedParameter *p);
 /* Render params as virsh's "name           : value" lines plus a JSON object. */
 void tparams_out(struct lvsh_result *r, const virTypedParameter *p, int n);
 /* Add "name=value" to a typed-parameter list, typed like the same field of

@@ -10,45 +10,6 @@
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 
-char *tparam_text(const virTypedParameter *p)
-{
-    switch (p->type) {
-    case VIR_TYPED_PARAM_INT: return xasprintf("%d", p->value.i);
-    case VIR_TYPED_PARAM_UINT: return xasprintf("%u", p->value.ui);
-    case VIR_TYPED_PARAM_LLONG: return xasprintf("%lld", p->value.l);
-    case VIR_TYPED_PARAM_ULLONG: return xasprintf("%llu", p->value.ul);
-    case VIR_TYPED_PARAM_DOUBLE: return xasprintf("%f", p->value.d);
-    case VIR_TYPED_PARAM_BOOLEAN: return xstrdup(p->value.b ? "yes" : "no");
-    case VIR_TYPED_PARAM_STRING: return xstrdup(p->value.s ? p->value.s : "");
-    default: return xasprintf("<unknown type %d>", p->type);
-    }
-}
-
-json_t *tparam_json(const virTypedParameter *p)
-{
-    switch (p->type) {
-    case VIR_TYPED_PARAM_INT: return json_integer(p->value.i);
-    case VIR_TYPED_PARAM_UINT: return json_integer(p->value.ui);
-    case VIR_TYPED_PARAM_LLONG: return json_integer(p->value.l);
-    /* jansson integers are signed 64-bit: the top half would wrap */
-    case VIR_TYPED_PARAM_ULLONG:
-        return p->value.ul > (unsigned long long)INT64_MAX
-            ? json_real((double)p->value.ul) : json_integer((json_int_t)p->value.ul);
-    case VIR_TYPED_PARAM_DOUBLE: return json_real(p->value.d);
-    case VIR_TYPED_PARAM_BOOLEAN: return json_boolean(p->value.b);
-    case VIR_TYPED_PARAM_STRING: return json_str(p->value.s);
-    default: return json_null();
-    }
-}
-
-json_t *tparams_json(const virTypedParameter *p, int n)
-{
-    json_t *o = json_object();
-    for (int i = 0; i < n; i++)
-        json_object_set_new(o, p[i].field, tparam_json(&p[i]));
-    return o;
-}
-
 /* Put value at the dotted path key inside obj, creating objects on the way.
  * A name that is both a value and a prefix keeps the value as "value". */
 void json_set_dotted(json_t *obj, const char *key, json_t *value)

@@ -3,12 +3,10 @@
 #define LVSH_HOST_COMMON_H
 
 #include "lvsh.h"
+#include "tparams.h"
 
 /* A typed parameter's value as virsh prints it, and as JSON. */
-char *tparam_text(const virTypedParameter *p);
-json_t *tparam_json(const virTypedParameter *p);
 /* Every parameter as one JSON object keyed by field. */
-json_t *tparams_json(const virTypedParameter *p, int n);
 
 /* Put value (stolen) at a dotted key: "vcpu.0.time" makes
  * {"vcpu": {"0": {"time": value}}}.  A name that is both a value and a
