@@ -273,6 +273,12 @@ enum lvsh_status render_result(FILE *out, FILE *err, struct lvsh_result *r,
         }
     }
     for (int i = 0; i < r->nwarns; i++) {
+        if (o->format == LVSH_FMT_JSON) {   /* stderr stays JSON too */
+            json_t *doc = json_pack("{s:o}", "warning", json_str(r->warns[i]));
+            put_json(err, doc, false);
+            json_decref(doc);
+            continue;
+        }
         put_prefix(err, o);
         fprintf(err, "warning: %s\n", r->warns[i]);
     }

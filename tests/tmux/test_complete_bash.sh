@@ -30,7 +30,7 @@ same() {  # same GOT WANT
 U=${URI#test:}
 check "complete -p shows the function" same \
     "$(PATH=$BIN:$PATH bash --norc -c ". '$SCRIPT'; complete -p lvsh")" "complete -F _lvsh lvsh"
-check "command names" same "$(compreply "lvsh -c $URI domst" lvsh -c test : "$U" domst)" "[domstate]"
+check "command names" same "$(compreply "lvsh -c $URI dominf" lvsh -c test : "$U" dominf)" "[dominfo]"
 check "positional values by state" same \
     "$(compreply "lvsh -c $URI resume " lvsh -c test : "$U" resume '')" "[beta db]"
 check "names with quotes are passed raw for bash to quote" same \

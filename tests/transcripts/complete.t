@@ -4,8 +4,8 @@ has names that need quoting and snapshots.  Prefixes are chosen so that commands
 added by other families do not change the answers.
 
 Command names, and options not given yet.
-$ lvsh -c "test://$FIXTURES/node.xml" complete -- domstat
-domstate
+$ lvsh -c "test://$FIXTURES/node.xml" complete -- dominf
+dominfo
 ? 0
 $ lvsh -c "test://$FIXTURES/node.xml" complete -- comp
 complete
@@ -189,8 +189,8 @@ $ lvsh -c test:///nosuch/file.xml complete -- resume ''
 --help
 --json
 ? 0
-$ lvsh -c test:///nosuch/file.xml complete -- domstat
-domstate
+$ lvsh -c test:///nosuch/file.xml complete -- dominf
+dominfo
 ? 0
 
 Under -r, commands that write are not offered.
@@ -209,7 +209,7 @@ $ lvsh -c test:///default complete --arg web1 -- start ''
 ? 2
 $ lvsh -c test:///default complete -- frobnicate ''
 ? 0
-$ lvsh -c test:///default 'complete -- domstate ""; complete -- domstat'
+$ lvsh -c test:///default 'complete -- domstate ""; complete -- dominf'
 test
-domstate
+dominfo
 ? 0

@@ -26,8 +26,8 @@ $ lvsh help shell | head -2
  Shell Commands (help keyword 'shell'):
     cd                             change the current directory
 ? 0
-$ lvsh help domstat
-! error: no command or group 'domstat' (did you mean 'domstate'?)
+$ lvsh help domstae
+! error: no command or group 'domstae' (did you mean 'domstate'?)
 
 ? 2
 $ lvsh help quit --json
