@@ -38,6 +38,7 @@ static enum lvsh_status cmd_domain_start(struct lvsh_session *s, const struct lv
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
         return LVSH_FAILED;
+    const char *name = virDomainGetName(d);
     if (args_has(a, "paused"))
         flags |= VIR_DOMAIN_START_PAUSED;
     if (args_has(a, "autodestroy"))
@@ -51,7 +52,7 @@ static enum lvsh_status cmd_domain_start(struct lvsh_session *s, const struct lv
     int rc = flags ? virDomainCreateWithFlags(d, flags) : virDomainCreate(d);
     enum lvsh_status st = LVSH_OK;
     if (rc < 0)
-        st = err_virt(r, "failed to start domain '%s'", virDomainGetName(d));
+        st = err_virt(r, "failed to start domain '%s'", name);
     else
         dom_action_done(r, d, "started");
     virDomainFree(d);
@@ -88,11 +89,12 @@ static enum lvsh_status cmd_domain_destroy(struct lvsh_session *s, const struct 
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
         return LVSH_FAILED;
+    const char *name = virDomainGetName(d);
     int rc = args_has(a, "graceful")
         ? virDomainDestroyFlags(d, VIR_DOMAIN_DESTROY_GRACEFUL) : virDomainDestroy(d);
     enum lvsh_status st = LVSH_OK;
     if (rc < 0)
-        st = err_virt(r, "failed to destroy domain '%s'", virDomainGetName(d));
+        st = err_virt(r, "failed to destroy domain '%s'", name);
     else
         dom_action_done(r, d, "destroyed");
     virDomainFree(d);
@@ -123,9 +125,10 @@ static enum lvsh_status cmd_domain_suspend(struct lvsh_session *s, const struct 
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
         return LVSH_FAILED;
+    const char *name = virDomainGetName(d);
     enum lvsh_status st = LVSH_OK;
     if (virDomainSuspend(d) < 0)
-        st = err_virt(r, "failed to suspend domain '%s'", virDomainGetName(d));
+        st = err_virt(r, "failed to suspend domain '%s'", name);
     else
         dom_action_done(r, d, "suspended");
     virDomainFree(d);
@@ -154,9 +157,10 @@ static enum lvsh_status cmd_domain_resume(struct lvsh_session *s, const struct l
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
         return LVSH_FAILED;
+    const char *name = virDomainGetName(d);
     enum lvsh_status st = LVSH_OK;
     if (virDomainResume(d) < 0)
-        st = err_virt(r, "failed to resume domain '%s'", virDomainGetName(d));
+        st = err_virt(r, "failed to resume domain '%s'", name);
     else
         dom_action_done(r, d, "resumed");
     virDomainFree(d);
@@ -354,12 +358,13 @@ static enum lvsh_status cmd_domain_shutdown(struct lvsh_session *s, const struct
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
         return LVSH_FAILED;
+    const char *name = virDomainGetName(d);
     int rc = flags ? virDomainShutdownFlags(d, flags) : virDomainShutdown(d);
     enum lvsh_status st = LVSH_OK;
     if (rc < 0)
-        st = err_virt(r, "failed to shut down domain '%s'", virDomainGetName(d));
+        st = err_virt(r, "failed to shut down domain '%s'", name);
     else
-        dom_action_msg(r, d, "shutdown", "Domain '%s' is being shutdown", virDomainGetName(d));
+        dom_action_msg(r, d, "shutdown", "Domain '%s' is being shutdown", name);
     virDomainFree(d);
     return st;
 }
@@ -391,11 +396,12 @@ static enum lvsh_status cmd_domain_reboot(struct lvsh_session *s, const struct l
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
         return LVSH_FAILED;
+    const char *name = virDomainGetName(d);
     enum lvsh_status st = LVSH_OK;
     if (virDomainReboot(d, flags) < 0)
-        st = err_virt(r, "failed to reboot domain '%s'", virDomainGetName(d));
+        st = err_virt(r, "failed to reboot domain '%s'", name);
     else
-        dom_action_msg(r, d, "reboot", "Domain '%s' is being rebooted", virDomainGetName(d));
+        dom_action_msg(r, d, "reboot", "Domain '%s' is being rebooted", name);
     virDomainFree(d);
     return st;
 }
@@ -423,11 +429,12 @@ static enum lvsh_status cmd_domain_reset(struct lvsh_session *s, const struct lv
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
         return LVSH_FAILED;
+    const char *name = virDomainGetName(d);
     enum lvsh_status st = LVSH_OK;
     if (virDomainReset(d, 0) < 0)
-        st = err_virt(r, "failed to reset domain '%s'", virDomainGetName(d));
+        st = err_virt(r, "failed to reset domain '%s'", name);
     else
-        dom_action_msg(r, d, "reset", "Domain '%s' was reset", virDomainGetName(d));
+        dom_action_msg(r, d, "reset", "Domain '%s' was reset", name);
     virDomainFree(d);
     return st;
 }
@@ -683,16 +690,17 @@ static virStorageVolPtr disk_volume(virConnectPtr conn, xmlNodePtr disk, char **
 /* Collect the domain's disks with a source; false (r filled) on failure. */
 static bool plan_collect(virDomainPtr d, struct undef_plan *p, struct lvsh_result *r)
 {
+    const char *name = virDomainGetName(d);
     char *xml = virDomainGetXMLDesc(d, 0);
     if (!xml) {
-        err_virt(r, "failed to get the XML of domain '%s'", virDomainGetName(d));
+        err_virt(r, "failed to get the XML of domain '%s'", name);
         return false;
     }
     xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "domain.xml", NULL,
                                   XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     free(xml);
     if (!doc) {
-        err_fail(r, "cannot parse the XML of domain '%s'", virDomainGetName(d));
+        err_fail(r, "cannot parse the XML of domain '%s'", name);
         return false;
     }
     xmlNodePtr devs = xml_child(xmlDocGetRootElement(doc), "devices");

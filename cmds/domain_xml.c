@@ -79,10 +79,11 @@ static enum lvsh_status cmd_domain_dumpxml(struct lvsh_session *s, const struct 
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
         return LVSH_FAILED;
+    const char *name = virDomainGetName(d);
     char *xml = virDomainGetXMLDesc(d, flags);
     enum lvsh_status st = LVSH_OK;
     if (!xml) {
-        st = err_virt(r, "failed to get the XML of domain '%s'", virDomainGetName(d));
+        st = err_virt(r, "failed to get the XML of domain '%s'", name);
     } else {
         out_xml(r, xml);
         free(xml);
@@ -139,10 +140,11 @@ static enum lvsh_status cmd_domain_edit(struct lvsh_session *s, const struct lvs
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
         return LVSH_FAILED;
+    const char *name = virDomainGetName(d);
     char *xml = virDomainGetXMLDesc(d, VIR_DOMAIN_XML_SECURE | VIR_DOMAIN_XML_INACTIVE);
     if (!xml) {
         enum lvsh_status st = err_virt(r, "failed to get the XML of domain '%s'",
-                                       virDomainGetName(d));
+                                       name);
         virDomainFree(d);
         return st;
     }
@@ -152,7 +154,7 @@ static enum lvsh_status cmd_domain_edit(struct lvsh_session *s, const struct lvs
     free(xml);
     if (o == DOM_EDIT_UNCHANGED)
         dom_action_msg(r, d, "unchanged", "Domain '%s' XML configuration not changed.",
-                       virDomainGetName(d));
+                       name);
     else if (o == DOM_EDIT_APPLIED)
         dom_action_msg(r, c.result, "edited", "Domain '%s' XML configuration edited.",
                        virDomainGetName(c.result));
