@@ -6,17 +6,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* --running/--paused/--bypass-cache into VIR_DOMAIN_SAVE_* flags. */
-static unsigned save_flags(const struct lvsh_args *a)
+/* --running/--paused into VIR_DOMAIN_SAVE_* flags. */
+static unsigned state_flags(const struct lvsh_args *a)
 {
     unsigned f = 0;
-    if (args_has(a, "bypass-cache"))
-        f |= VIR_DOMAIN_SAVE_BYPASS_CACHE;
     if (args_has(a, "running"))
         f |= VIR_DOMAIN_SAVE_RUNNING;
     if (args_has(a, "paused"))
         f |= VIR_DOMAIN_SAVE_PAUSED;
     return f;
+}
+
+/* The same with --bypass-cache, for the commands that write or read images. */
+static unsigned save_flags(const struct lvsh_args *a)
+{
+    return state_flags(a) | (args_has(a, "bypass-cache") ? VIR_DOMAIN_SAVE_BYPASS_CACHE : 0);
 }
 
 /* The --xml file, read and checked; *xml stays NULL when not given. */
@@ -266,7 +270,7 @@ static enum lvsh_status cmd_domain_managedsave_define(struct lvsh_session *s,
     }
     const char *name = virDomainGetName(d);
     enum lvsh_status st = LVSH_OK;
-    if (virDomainManagedSaveDefineXML(d, xml, save_flags(a)) < 0)
+    if (virDomainManagedSaveDefineXML(d, xml, state_flags(a)) < 0)
         st = err_virt(r, "failed to update the managed save XML of domain '%s'", name);
     else
         dom_action_msg(r, d, "updated", "Managed save state file of domain '%s' updated.",
@@ -327,7 +331,7 @@ static enum lvsh_status cmd_domain_managedsave_edit(struct lvsh_session *s,
         virDomainFree(d);
         return st;
     }
-    struct msave_ctx c = { d, save_flags(a) };
+    struct msave_ctx c = { d, state_flags(a) };
     enum dom_edit_outcome o = dom_edit_loop(s, r, xml, msave_apply, &c);
     free(xml);
     if (o == DOM_EDIT_UNCHANGED)
