@@ -748,8 +748,8 @@ static bool plan_select(struct undef_plan *p, const char *list, struct lvsh_resu
     return ok;
 }
 
-/* Wipe (if asked) and delete one volume; false with a warning on failure. */
-static bool remove_one(struct undef_vol *v, const struct lvsh_args *a, struct lvsh_result *r)
+/* Wipe (if asked) and delete one volume; NULL, or what went wrong. */
+static char *remove_one(struct undef_vol *v, const struct lvsh_args *a, struct lvsh_result *r)
 {
     unsigned dflags = args_has(a, "delete-storage-volume-snapshots")
         ? VIR_STORAGE_VOL_DELETE_WITH_SNAPSHOTS : 0;
@@ -761,33 +761,39 @@ static bool remove_one(struct undef_vol *v, const struct lvsh_args *a, struct lv
         what = "remove";
     if (!what) {
         out_info(r, "Volume '%s'(%s) removed.", tgt, v->source);
-        return true;
+        return NULL;
     }
     virErrorPtr e = virGetLastError();
-    out_warn(r, "failed to %s storage volume '%s'(%s): %s", what, tgt, v->source,
-             e && e->message ? e->message : "unknown error");
+    char *msg = xasprintf("failed to %s storage volume '%s'(%s): %s", what, tgt, v->source,
+                          e && e->message ? e->message : "unknown error");
     virResetLastError();
-    return false;
+    return msg;
 }
 
-/* Remove the selected volumes, going on past failures; how many failed. */
-static int plan_remove(struct undef_plan *p, const struct lvsh_args *a, json_t *arr,
-                       struct lvsh_result *r)
+/* Remove the selected volumes, going on past failures; how many failed.
+ * Problems are warnings in text and a "problem" member in JSON. */
+static int plan_remove(struct undef_plan *p, const struct lvsh_args *a, bool json,
+                       json_t *arr, struct lvsh_result *r)
 {
     int failed = 0;
     for (int i = 0; i < p->n; i++) {
         struct undef_vol *v = &p->v[i];
+        char *problem = NULL;
         if (!v->wanted)
             continue;
-        bool removed = false;
         if (!v->vol)
-            out_warn(r, "storage volume '%s'(%s) is not managed by libvirt; remove it "
-                     "manually", v->target ? v->target : "-", v->source);
-        else if (!(removed = remove_one(v, a, r)))
+            problem = xasprintf("storage volume '%s'(%s) is not managed by libvirt; remove "
+                                "it manually", v->target ? v->target : "-", v->source);
+        else if ((problem = remove_one(v, a, r)))
             failed++;
-        json_array_append_new(arr, json_pack("{s:o,s:o,s:b}", "target", json_str(v->target),
-                                             "source", json_str(v->source),
-                                             "removed", removed));
+        json_t *o = json_pack("{s:o,s:o,s:b}", "target", json_str(v->target),
+                              "source", json_str(v->source), "removed", !problem);
+        if (problem && json)
+            json_object_set_new(o, "problem", json_str(problem));
+        else if (problem)
+            out_warn(r, "%s", problem);
+        json_array_append_new(arr, o);
+        free(problem);
     }
     return failed;
 }
@@ -814,7 +820,8 @@ static unsigned undefine_flags(const struct lvsh_args *a)
 
 /* Undefine d, then remove the storage the plan selected. */
 static enum lvsh_status undefine_with_plan(virDomainPtr d, const struct lvsh_args *a,
-                                           struct undef_plan *p, struct lvsh_result *r)
+                                           struct undef_plan *p, bool json,
+                                           struct lvsh_result *r)
 {
     unsigned flags = undefine_flags(a);
     const char *name = virDomainGetName(d);
@@ -825,7 +832,7 @@ static enum lvsh_status undefine_with_plan(virDomainPtr d, const struct lvsh_arg
     if (!p)
         return LVSH_OK;
     json_t *arr = json_array();
-    int failed = plan_remove(p, a, arr, r);
+    int failed = plan_remove(p, a, json, arr, r);
     out_json_set(r, "volumes", arr);
     if (failed)
         return err_fail(r, "%d storage volume(s) of domain '%s' could not be removed",
@@ -851,7 +858,7 @@ static enum lvsh_status cmd_domain_undefine(struct lvsh_session *s, const struct
                  virDomainGetName(d));
     else if (!storage || (plan_collect(d, &plan, r) &&
                           plan_select(&plan, args_str(a, "storage"), r)))
-        st = undefine_with_plan(d, a, storage ? &plan : NULL, r);
+        st = undefine_with_plan(d, a, storage ? &plan : NULL, lvsh_wants_json(s, a), r);
     plan_free(&plan);
     virDomainFree(d);
     return st;

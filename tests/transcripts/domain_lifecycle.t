@@ -273,8 +273,7 @@ saved-vm
 
 ? 0
 $ lvsh -c "test://$FIXTURES/domain_life.xml" --json 'undefine "db ünïcode 数据库" --remove-all-storage'
-{"name":"db ünïcode 数据库","uuid":"a2222222-2222-4222-8222-222222222222","action":"undefined","volumes":[{"target":"vda","source":"/pool/db data.img","removed":true},{"target":"vdb","source":"data-pool/db-log.img","removed":true},{"target":"vdc","source":"/elsewhere/unmanaged.img","removed":false}]}
-! warning: storage volume 'vdc'(/elsewhere/unmanaged.img) is not managed by libvirt; remove it manually
+{"name":"db ünïcode 数据库","uuid":"a2222222-2222-4222-8222-222222222222","action":"undefined","volumes":[{"target":"vda","source":"/pool/db data.img","removed":true},{"target":"vdb","source":"data-pool/db-log.img","removed":true},{"target":"vdc","source":"/elsewhere/unmanaged.img","removed":false,"problem":"storage volume 'vdc'(/elsewhere/unmanaged.img) is not managed by libvirt; remove it manually"}]}
 ? 0
 $ lvsh -c "test://$FIXTURES/domain_life.xml" 'undefine "db ünïcode 数据库" --remove-all-storage --wipe-storage'
 Domain 'db ünïcode 数据库' has been undefined
