@@ -295,3 +295,111 @@ $ lvsh -c "test://$FIXTURES/domain_life.xml" 'undefine "web \"one\"" --remove-al
 
 ! error: cannot remove the storage of domain 'web "one"' while it runs
 ? 1
+
+save and restore (the test driver writes a real file), managed save.
+
+$ lvsh -c "test://$FIXTURES/domain_life.xml" 'save "web \"one\"" img.save; domstate "web \"one\"" --reason; restore img.save; domstate "web \"one\"" --reason'; test -s img.save && echo file written
+Domain 'web "one"' saved to img.save
+
+shut off (saved)
+
+Domain restored from img.save
+
+running (restored)
+
+file written
+? 0
+$ lvsh -c test:///default 'save test img.save --running --paused'
+
+! error: options --running and --paused of 'save' cannot be used together
+? 2
+$ lvsh -c test:///default 'save test img.save --xml nosuch.xml'
+
+! error: cannot read 'nosuch.xml': No such file or directory
+? 1
+$ lvsh -c test:///default "save test img.save --xml '$FIXTURES/domain_malformed.xml'" 2>&1 | sed "s|$FIXTURES|FIXTURES|"
+error: FIXTURES/domain_malformed.xml:5:3: malformed XML: expected '>'
+
+? 0
+$ lvsh -c test:///default 'destroy test; save test img.save'
+Domain 'test' destroyed
+
+
+! error: failed to save domain 'test' to img.save
+! error: Requested operation is not valid: domain is not running
+? 1
+$ lvsh -c test:///default restore /nonexistent/nosuch.save
+
+! error: failed to restore domain from /nonexistent/nosuch.save
+! error: cannot read domain image '/nonexistent/nosuch.save': No such file or directory
+? 1
+$ lvsh -c test:///default --json 'save test img.save; restore img.save'
+{"name":"test","uuid":"6695eb01-f6a4-8304-79aa-97f2502e193f","action":"saved","file":"img.save"}
+{"action":"restored","file":"img.save"}
+? 0
+$ lvsh -c test:///default -r save test img.save
+
+! error: 'save' changes state, but the connection is read-only (-r)
+? 1
+$ lvsh -c test:///default 'save test img.save; restore img.save --paused'
+Domain 'test' saved to img.save
+
+
+! error: failed to restore domain from img.save
+! error: unsupported flags (0x4) in function testDomainRestoreFlags
+? 1
+$ lvsh -c test:///default 'managedsave test; managedsave-remove test; managedsave-remove test'
+Domain 'test' state saved by libvirt
+
+Removed managedsave image for domain 'test'
+
+Domain 'test' has no manage save image; removal skipped
+
+? 0
+$ lvsh -c "test://$FIXTURES/domain_life.xml" 'list --all --managed-save; managedsave "web \"one\""; list --all --with-managed-save --name; start "web \"one\""; domstate "web \"one\"" --reason'
+ Id   Name                State
+------------------------------------
+ 1    web "one"           running
+ -    db ünïcode 数据库   shut off
+ -    saved-vm            saved
+
+Domain 'web "one"' state saved by libvirt
+
+saved-vm
+web "one"
+
+Domain 'web "one"' started
+
+running (booted)
+
+? 0
+$ lvsh -c "test://$FIXTURES/domain_life.xml" --json 'managedsave-remove saved-vm'
+{"name":"saved-vm","uuid":"a3333333-3333-4333-8333-333333333333","action":"removed"}
+? 0
+$ lvsh -c "test://$FIXTURES/domain_life.xml" 'managedsave-dumpxml saved-vm'
+
+! error: failed to get the managed save XML of domain 'saved-vm'
+! error: this function is not supported by the connection driver: virDomainManagedSaveGetXMLDesc
+? 1
+$ lvsh -c "test://$FIXTURES/domain_life.xml" "managedsave-define saved-vm '$FIXTURES/domain_define.xml'"
+
+! error: failed to update the managed save XML of domain 'saved-vm'
+! error: this function is not supported by the connection driver: virDomainManagedSaveDefineXML
+? 1
+$ lvsh -c "test://$FIXTURES/domain_life.xml" "managedsave-define saved-vm '$FIXTURES/domain_malformed.xml'" 2>&1 | sed "s|$FIXTURES|FIXTURES|"
+error: FIXTURES/domain_malformed.xml:5:3: malformed XML: expected '>'
+
+? 0
+$ lvsh -c "test://$FIXTURES/domain_life.xml" "managedsave-define saved-vm x.xml --running --paused"
+
+! error: options --running and --paused of 'managedsave-define' cannot be used together
+? 2
+$ EDITOR=true lvsh -c "test://$FIXTURES/domain_life.xml" 'managedsave-edit saved-vm'
+
+! error: failed to get the managed save XML of domain 'saved-vm'
+! error: this function is not supported by the connection driver: virDomainManagedSaveGetXMLDesc
+? 1
+$ lvsh -c test:///default -r managedsave test
+
+! error: 'managedsave' changes state, but the connection is read-only (-r)
+? 1
