@@ -206,7 +206,7 @@ static enum lvsh_status cmd_domain_detach_device_alias(struct lvsh_session *s,
     if (!d)
         return LVSH_FAILED;
     enum lvsh_status st = LVSH_OK;
-    if (virDomainDetachDeviceAlias(d, alias, affect_flags(a, d)) < 0) {
+    if (virDomainDetachDeviceAlias(d, alias, args_affect_flags(a)) < 0) {
         st = err_virt(r, "failed to detach device with alias %s", alias);
     } else {
         device_done(r, d, "detach requested", "Device detach request sent successfully");
