@@ -1,16 +1,34 @@
-/* domain_lifecycle.c: starting and stopping domains. */
+/* domain_lifecycle.c: creating, starting, stopping and undefining domains. */
 #include "domain_common.h"
+#include "domain_ops.h"
 #include "util.h"
 
 #include <stdlib.h>
+#include <string.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
 
 /* Report an action: "Domain 'x' started" in text, an object in JSON. */
-static void action_done(struct lvsh_result *r, virDomainPtr d, const char *verb)
+void dom_action_done(struct lvsh_result *r, virDomainPtr d, const char *verb)
 {
     json_t *j = dom_json_ref(d);
     json_object_set_new(j, "action", json_string(verb));
     out_json(r, j);
     out_info(r, "Domain '%s' %s", virDomainGetName(d), verb);
+}
+
+void dom_action_msg(struct lvsh_result *r, virDomainPtr d, const char *action,
+                    const char *fmt, ...)
+{
+    va_list ap;
+    json_t *j = dom_json_ref(d);
+    json_object_set_new(j, "action", json_string(action));
+    out_json(r, j);
+    va_start(ap, fmt);
+    char *msg = xvasprintf(fmt, ap);
+    va_end(ap);
+    out_info(r, "%s", msg);
+    free(msg);
 }
 
 static enum lvsh_status cmd_domain_start(struct lvsh_session *s, const struct lvsh_args *a,
@@ -20,6 +38,7 @@ static enum lvsh_status cmd_domain_start(struct lvsh_session *s, const struct lv
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
         return LVSH_FAILED;
+    const char *name = virDomainGetName(d);
     if (args_has(a, "paused"))
         flags |= VIR_DOMAIN_START_PAUSED;
     if (args_has(a, "autodestroy"))
@@ -33,9 +52,9 @@ static enum lvsh_status cmd_domain_start(struct lvsh_session *s, const struct lv
     int rc = flags ? virDomainCreateWithFlags(d, flags) : virDomainCreate(d);
     enum lvsh_status st = LVSH_OK;
     if (rc < 0)
-        st = err_virt(r, "failed to start domain '%s'", virDomainGetName(d));
+        st = err_virt(r, "failed to start domain '%s'", name);
     else
-        action_done(r, d, "started");
+        dom_action_done(r, d, "started");
     virDomainFree(d);
     return st;
 }
@@ -70,13 +89,14 @@ static enum lvsh_status cmd_domain_destroy(struct lvsh_session *s, const struct 
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
         return LVSH_FAILED;
+    const char *name = virDomainGetName(d);
     int rc = args_has(a, "graceful")
         ? virDomainDestroyFlags(d, VIR_DOMAIN_DESTROY_GRACEFUL) : virDomainDestroy(d);
     enum lvsh_status st = LVSH_OK;
     if (rc < 0)
-        st = err_virt(r, "failed to destroy domain '%s'", virDomainGetName(d));
+        st = err_virt(r, "failed to destroy domain '%s'", name);
     else
-        action_done(r, d, "destroyed");
+        dom_action_done(r, d, "destroyed");
     virDomainFree(d);
     return st;
 }
@@ -105,11 +125,12 @@ static enum lvsh_status cmd_domain_suspend(struct lvsh_session *s, const struct 
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
         return LVSH_FAILED;
+    const char *name = virDomainGetName(d);
     enum lvsh_status st = LVSH_OK;
     if (virDomainSuspend(d) < 0)
-        st = err_virt(r, "failed to suspend domain '%s'", virDomainGetName(d));
+        st = err_virt(r, "failed to suspend domain '%s'", name);
     else
-        action_done(r, d, "suspended");
+        dom_action_done(r, d, "suspended");
     virDomainFree(d);
     return st;
 }
@@ -136,11 +157,12 @@ static enum lvsh_status cmd_domain_resume(struct lvsh_session *s, const struct l
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
         return LVSH_FAILED;
+    const char *name = virDomainGetName(d);
     enum lvsh_status st = LVSH_OK;
     if (virDomainResume(d) < 0)
-        st = err_virt(r, "failed to resume domain '%s'", virDomainGetName(d));
+        st = err_virt(r, "failed to resume domain '%s'", name);
     else
-        action_done(r, d, "resumed");
+        dom_action_done(r, d, "resumed");
     virDomainFree(d);
     return st;
 }
@@ -160,4 +182,730 @@ static const struct lvsh_cmd cmd_resume = {
     .handler = cmd_domain_resume,
 };
 
-LVSH_FAMILY(domain_lifecycle) = { &cmd_start, &cmd_destroy, &cmd_suspend, &cmd_resume, NULL };
+
+/* ---- create and define -------------------------------------------------- */
+
+/* "3,4" into a new array of descriptors; false on a malformed list. */
+static bool parse_fds(const char *list, int **fds, unsigned *n)
+{
+    *fds = NULL;
+    *n = 0;
+    for (const char *p = list; *p;) {
+        char *end;
+        long v = strtol(p, &end, 10);
+        if (end == p || v < 0 || v > 65535 || (*end && *end != ',')) {
+            free(*fds);
+            *fds = NULL;
+            return false;
+        }
+        *fds = xrealloc(*fds, (*n + 1) * sizeof(int));
+        (*fds)[(*n)++] = (int)v;
+        p = *end ? end + 1 : end;
+    }
+    return *n > 0;
+}
+
+static enum lvsh_status cmd_domain_create(struct lvsh_session *s, const struct lvsh_args *a,
+                                          struct lvsh_result *r)
+{
+    const char *file = args_str(a, "file");
+    unsigned flags = 0;
+    int *fds = NULL;
+    unsigned nfds = 0;
+
+    if (args_has(a, "pass-fds") && !parse_fds(args_str(a, "pass-fds"), &fds, &nfds))
+        return err_usage(r, "malformed --pass-fds '%s' (expected N,M,...)",
+                         args_str(a, "pass-fds"));
+    char *xml = xml_read_file(r, file);
+    if (!xml) {
+        free(fds);
+        return LVSH_FAILED;
+    }
+    if (args_has(a, "paused"))
+        flags |= VIR_DOMAIN_START_PAUSED;
+    if (args_has(a, "autodestroy"))
+        flags |= VIR_DOMAIN_START_AUTODESTROY;
+    if (args_has(a, "validate"))
+        flags |= VIR_DOMAIN_START_VALIDATE;
+    if (args_has(a, "reset-nvram"))
+        flags |= VIR_DOMAIN_START_RESET_NVRAM;
+    virDomainPtr d = nfds ? virDomainCreateXMLWithFiles(s->conn, xml, nfds, fds, flags)
+                          : virDomainCreateXML(s->conn, xml, flags);
+    free(xml);
+    free(fds);
+    if (!d)
+        return err_virt(r, "failed to create domain from '%s'", file);
+    dom_action_msg(r, d, "created", "Domain '%s' created from %s", virDomainGetName(d), file);
+    out_json_set(r, "file", json_str(file));
+    virDomainFree(d);
+    return LVSH_OK;
+}
+
+static const struct lvsh_opt opts_domain_create[] = {
+    { .name = "file", .type = LVSH_OPT_STRING,
+      .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, .metavar = "file",
+      .help = "file with the domain's XML description ('-' for stdin)",
+      .complete = LVSH_COMP_FILE },
+    { .name = "paused", .type = LVSH_OPT_BOOL, .help = "leave the guest paused after creation" },
+    { .name = "autodestroy", .type = LVSH_OPT_BOOL,
+      .help = "destroy the guest when this connection closes" },
+    { .name = "pass-fds", .type = LVSH_OPT_STRING, .metavar = "N,M,...",
+      .help = "pass these open file descriptors to the guest" },
+    { .name = "validate", .type = LVSH_OPT_BOOL, .help = "validate the XML against the schema" },
+    { .name = "reset-nvram", .type = LVSH_OPT_BOOL, .help = "re-initialize NVRAM from its template" },
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_create = {
+    .name = "create",
+    .group = "domain",
+    .summary = "create and start a transient domain from an XML file",
+    .description = "Start a guest from an XML description without defining it: it disappears "
+                   "when it stops.  The file must be well-formed XML; errors give its line "
+                   "and column.",
+    .opts = opts_domain_create,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_domain_create,
+};
+
+static enum lvsh_status cmd_domain_define(struct lvsh_session *s, const struct lvsh_args *a,
+                                          struct lvsh_result *r)
+{
+    const char *file = args_str(a, "file");
+    char *xml = xml_read_file(r, file);
+    if (!xml)
+        return LVSH_FAILED;
+    unsigned flags = args_has(a, "validate") ? VIR_DOMAIN_DEFINE_VALIDATE : 0;
+    virDomainPtr d = flags ? virDomainDefineXMLFlags(s->conn, xml, flags)
+                           : virDomainDefineXML(s->conn, xml);
+    free(xml);
+    if (!d)
+        return err_virt(r, "failed to define domain from '%s'", file);
+    dom_action_msg(r, d, "defined", "Domain '%s' defined from %s", virDomainGetName(d), file);
+    out_json_set(r, "file", json_str(file));
+    virDomainFree(d);
+    return LVSH_OK;
+}
+
+static const struct lvsh_opt opts_domain_define[] = {
+    { .name = "file", .type = LVSH_OPT_STRING,
+      .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, .metavar = "file",
+      .help = "file with the domain's XML description ('-' for stdin)",
+      .complete = LVSH_COMP_FILE },
+    { .name = "validate", .type = LVSH_OPT_BOOL, .help = "validate the XML against the schema" },
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_define = {
+    .name = "define",
+    .group = "domain",
+    .summary = "define a persistent domain from an XML file",
+    .description = "Define (or redefine) a domain from its XML description without starting "
+                   "it.  lvsh checks that the file is well-formed XML first and reports "
+                   "FILE:LINE:COLUMN on an error, so nothing is defined from a broken file.",
+    .opts = opts_domain_define,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_domain_define,
+};
+
+/* ---- shutdown, reboot, reset -------------------------------------------- */
+
+struct mode_word {
+    const char *word;
+    unsigned shutdown_flag, reboot_flag;
+};
+
+static const struct mode_word mode_words[] = {
+    { "acpi", VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN, VIR_DOMAIN_REBOOT_ACPI_POWER_BTN },
+    { "agent", VIR_DOMAIN_SHUTDOWN_GUEST_AGENT, VIR_DOMAIN_REBOOT_GUEST_AGENT },
+    { "initctl", VIR_DOMAIN_SHUTDOWN_INITCTL, VIR_DOMAIN_REBOOT_INITCTL },
+    { "signal", VIR_DOMAIN_SHUTDOWN_SIGNAL, VIR_DOMAIN_REBOOT_SIGNAL },
+    { "paravirt", VIR_DOMAIN_SHUTDOWN_PARAVIRT, VIR_DOMAIN_REBOOT_PARAVIRT },
+};
+
+/* --mode acpi,agent into flags; false (r filled) on an unknown word. */
+static bool parse_modes(const struct lvsh_args *a, bool reboot, unsigned *flags,
+                        struct lvsh_result *r)
+{
+    const char *modes = args_str(a, "mode");
+    *flags = 0;
+    if (!modes)
+        return true;
+    char *list = xstrdup(modes), *save = NULL;
+    bool ok = true;
+    for (char *w = strtok_r(list, ",", &save); w && ok; w = strtok_r(NULL, ",", &save)) {
+        size_t i = 0, n = sizeof(mode_words) / sizeof(mode_words[0]);
+        while (i < n && strcmp(mode_words[i].word, w) != 0)
+            i++;
+        if (i == n) {
+            err_usage(r, "unknown mode '%s' (expected acpi, agent, initctl, signal or "
+                      "paravirt)", w);
+            ok = false;
+        } else {
+            *flags |= reboot ? mode_words[i].reboot_flag : mode_words[i].shutdown_flag;
+        }
+    }
+    free(list);
+    return ok;
+}
+
+static enum lvsh_status cmd_domain_shutdown(struct lvsh_session *s, const struct lvsh_args *a,
+                                            struct lvsh_result *r)
+{
+    unsigned flags;
+    if (!parse_modes(a, false, &flags, r))
+        return LVSH_USAGE;
+    virDomainPtr d = dom_arg(s, a, r);
+    if (!d)
+        return LVSH_FAILED;
+    const char *name = virDomainGetName(d);
+    int rc = flags ? virDomainShutdownFlags(d, flags) : virDomainShutdown(d);
+    enum lvsh_status st = LVSH_OK;
+    if (rc < 0)
+        st = err_virt(r, "failed to shut down domain '%s'", name);
+    else
+        dom_action_msg(r, d, "shutdown", "Domain '%s' is being shutdown", name);
+    virDomainFree(d);
+    return st;
+}
+
+static const struct lvsh_opt opts_domain_shutdown[] = {
+    DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN_ACTIVE),
+    { .name = "mode", .type = LVSH_OPT_STRING, .metavar = "mode[,mode]",
+      .help = "how to ask the guest: acpi, agent, initctl, signal, paravirt (comma list)" },
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_shutdown = {
+    .name = "shutdown",
+    .group = "domain",
+    .summary = "ask a domain to shut down",
+    .description = "Ask the guest OS to power off (ACPI button, guest agent, ...).  The "
+                   "command returns at once; the guest may take time, or ignore it.",
+    .opts = opts_domain_shutdown,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_domain_shutdown,
+};
+
+static enum lvsh_status cmd_domain_reboot(struct lvsh_session *s, const struct lvsh_args *a,
+                                          struct lvsh_result *r)
+{
+    unsigned flags;
+    if (!parse_modes(a, true, &flags, r))
+        return LVSH_USAGE;
+    virDomainPtr d = dom_arg(s, a, r);
+    if (!d)
+        return LVSH_FAILED;
+    const char *name = virDomainGetName(d);
+    enum lvsh_status st = LVSH_OK;
+    if (virDomainReboot(d, flags) < 0)
+        st = err_virt(r, "failed to reboot domain '%s'", name);
+    else
+        dom_action_msg(r, d, "reboot", "Domain '%s' is being rebooted", name);
+    virDomainFree(d);
+    return st;
+}
+
+static const struct lvsh_opt opts_domain_reboot[] = {
+    DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN_ACTIVE),
+    { .name = "mode", .type = LVSH_OPT_STRING, .metavar = "mode[,mode]",
+      .help = "how to ask the guest: acpi, agent, initctl, signal, paravirt (comma list)" },
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_reboot = {
+    .name = "reboot",
+    .group = "domain",
+    .summary = "ask a domain to reboot",
+    .description = "Ask the guest OS to restart.  The command returns at once.",
+    .opts = opts_domain_reboot,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_domain_reboot,
+};
+
+static enum lvsh_status cmd_domain_reset(struct lvsh_session *s, const struct lvsh_args *a,
+                                         struct lvsh_result *r)
+{
+    virDomainPtr d = dom_arg(s, a, r);
+    if (!d)
+        return LVSH_FAILED;
+    const char *name = virDomainGetName(d);
+    enum lvsh_status st = LVSH_OK;
+    if (virDomainReset(d, 0) < 0)
+        st = err_virt(r, "failed to reset domain '%s'", name);
+    else
+        dom_action_msg(r, d, "reset", "Domain '%s' was reset", name);
+    virDomainFree(d);
+    return st;
+}
+
+static const struct lvsh_opt opts_domain_active[] = {
+    DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN_ACTIVE),
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_reset = {
+    .name = "reset",
+    .group = "domain",
+    .summary = "reset a domain as if by its reset button",
+    .description = "Reset the virtual hardware at once, without asking the guest OS.",
+    .opts = opts_domain_active,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_domain_reset,
+};
+
+/* ---- autostart, rename, power management -------------------------------- */
+
+static enum lvsh_status cmd_domain_autostart(struct lvsh_session *s, const struct lvsh_args *a,
+                                             struct lvsh_result *r)
+{
+    bool on = !args_has(a, "disable");
+    virDomainPtr d = dom_arg(s, a, r);
+    if (!d)
+        return LVSH_FAILED;
+    enum lvsh_status st = LVSH_OK;
+    const char *name = virDomainGetName(d);
+    if (virDomainSetAutostart(d, on) < 0)
+        st = on ? err_virt(r, "failed to mark domain '%s' as autostarted", name)
+                : err_virt(r, "failed to unmark domain '%s' as autostarted", name);
+    else if (on)
+        dom_action_msg(r, d, "autostart", "Domain '%s' marked as autostarted", name);
+    else
+        dom_action_msg(r, d, "no-autostart", "Domain '%s' unmarked as autostarted", name);
+    if (st == LVSH_OK)
+        out_json_set(r, "autostart", json_boolean(on));
+    virDomainFree(d);
+    return st;
+}
+
+static const struct lvsh_opt opts_domain_autostart[] = {
+    DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN_PERSISTENT),
+    { .name = "disable", .type = LVSH_OPT_BOOL, .help = "stop starting it when the host boots" },
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_autostart = {
+    .name = "autostart",
+    .group = "domain",
+    .summary = "start a domain when the host boots",
+    .description = "Mark a persistent domain to be started when libvirtd starts, or with "
+                   "--disable stop doing so.",
+    .opts = opts_domain_autostart,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_domain_autostart,
+};
+
+static enum lvsh_status cmd_domain_domrename(struct lvsh_session *s, const struct lvsh_args *a,
+                                             struct lvsh_result *r)
+{
+    const char *to = args_str(a, "new-name");
+    virDomainPtr d = dom_arg(s, a, r);
+    if (!d)
+        return LVSH_FAILED;
+    char *old = xstrdup(virDomainGetName(d));
+    enum lvsh_status st = LVSH_OK;
+    if (virDomainRename(d, to, 0) < 0) {
+        st = err_virt(r, "failed to rename domain '%s' to '%s'", old, to);
+    } else {
+        dom_action_msg(r, d, "renamed", "Domain successfully renamed");
+        out_json_set(r, "name", json_str(to));
+        out_json_set(r, "old_name", json_str(old));
+    }
+    free(old);
+    virDomainFree(d);
+    return st;
+}
+
+static const struct lvsh_opt opts_domain_domrename[] = {
+    DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN_INACTIVE),
+    { .name = "new-name", .type = LVSH_OPT_STRING,
+      .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, .metavar = "new-name",
+      .help = "the domain's new name" },
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_domrename = {
+    .name = "domrename",
+    .group = "domain",
+    .summary = "rename an inactive domain",
+    .description = "Give a shut off domain a new name; its UUID stays the same.",
+    .opts = opts_domain_domrename,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_domain_domrename,
+};
+
+static const char *const pm_targets[] = { "mem", "disk", "hybrid", NULL };
+
+static enum lvsh_status cmd_domain_dompmsuspend(struct lvsh_session *s,
+                                                const struct lvsh_args *a,
+                                                struct lvsh_result *r)
+{
+    const char *target = args_str(a, "target");
+    unsigned t = strcmp(target, "mem") == 0 ? VIR_NODE_SUSPEND_TARGET_MEM
+               : strcmp(target, "disk") == 0 ? VIR_NODE_SUSPEND_TARGET_DISK
+               : VIR_NODE_SUSPEND_TARGET_HYBRID;
+    long long duration = 0;
+    args_int(a, "duration", &duration);
+    virDomainPtr d = dom_arg(s, a, r);
+    if (!d)
+        return LVSH_FAILED;
+    enum lvsh_status st = LVSH_OK;
+    const char *name = virDomainGetName(d);
+    if (virDomainPMSuspendForDuration(d, t, (unsigned long long)duration, 0) < 0)
+        st = err_virt(r, "failed to suspend domain '%s' to %s", name, target);
+    else
+        dom_action_msg(r, d, "pmsuspended", "Domain '%s' successfully suspended", name);
+    virDomainFree(d);
+    return st;
+}
+
+static const struct lvsh_opt opts_domain_dompmsuspend[] = {
+    DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN_RUNNING),
+    { .name = "target", .type = LVSH_OPT_STRING,
+      .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, .metavar = "target",
+      .help = "mem (suspend to RAM), disk (to disk) or hybrid", .choices = pm_targets,
+      .complete = LVSH_COMP_CHOICES },
+    { .name = "duration", .type = LVSH_OPT_INT, .min = 0, .max = 0x7fffffff,
+      .metavar = "seconds", .help = "wake up after this many seconds" },
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_dompmsuspend = {
+    .name = "dompmsuspend",
+    .group = "domain",
+    .summary = "suspend a domain through its guest power management",
+    .description = "Ask the guest OS, through the guest agent, to suspend to RAM, to disk, "
+                   "or both.  Needs a guest agent running in the guest.",
+    .opts = opts_domain_dompmsuspend,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_domain_dompmsuspend,
+};
+
+static enum lvsh_status cmd_domain_dompmwakeup(struct lvsh_session *s,
+                                               const struct lvsh_args *a,
+                                               struct lvsh_result *r)
+{
+    virDomainPtr d = dom_arg(s, a, r);
+    if (!d)
+        return LVSH_FAILED;
+    enum lvsh_status st = LVSH_OK;
+    const char *name = virDomainGetName(d);
+    if (virDomainPMWakeup(d, 0) < 0)
+        st = err_virt(r, "failed to wake up domain '%s'", name);
+    else
+        dom_action_msg(r, d, "woken up", "Domain '%s' successfully woken up", name);
+    virDomainFree(d);
+    return st;
+}
+
+static const struct lvsh_opt opts_domain_pm[] = {
+    DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN_ACTIVE),
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_dompmwakeup = {
+    .name = "dompmwakeup",
+    .group = "domain",
+    .summary = "wake up a domain suspended by its power management",
+    .description = "Wake a guest that dompmsuspend (or the guest itself) suspended.",
+    .opts = opts_domain_pm,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_domain_dompmwakeup,
+};
+
+/* ---- undefine ----------------------------------------------------------- */
+
+/* A disk of the domain whose storage undefine may remove. */
+struct undef_vol {
+    char *target;           /* "vda" */
+    char *source;           /* a path, or "pool/volume" */
+    char *path;             /* the volume's path, when managed */
+    virStorageVolPtr vol;   /* NULL when libvirt does not manage it */
+    bool wanted;
+};
+
+struct undef_plan {
+    struct undef_vol *v;
+    int n;
+};
+
+static void plan_free(struct undef_plan *p)
+{
+    for (int i = 0; i < p->n; i++) {
+        free(p->v[i].target);
+        free(p->v[i].source);
+        free(p->v[i].path);
+        if (p->v[i].vol)
+            virStorageVolFree(p->v[i].vol);
+    }
+    free(p->v);
+}
+
+static char *xml_prop(xmlNodePtr n, const char *name)
+{
+    xmlChar *v = n ? xmlGetProp(n, BAD_CAST name) : NULL;
+    char *s = v ? xstrdup((const char *)v) : NULL;
+    xmlFree(v);
+    return s;
+}
+
+static xmlNodePtr xml_child(xmlNodePtr n, const char *name)
+{
+    for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name, BAD_CAST name))
+            return c;
+    return NULL;
+}
+
+/* The storage volume behind one <disk>, or NULL when unmanaged. */
+static virStorageVolPtr disk_volume(virConnectPtr conn, xmlNodePtr disk, char **source)
+{
+    xmlNodePtr src = xml_child(disk, "source");
+    char *type = xml_prop(disk, "type");
+    virStorageVolPtr vol = NULL;
+    *source = NULL;
+    if (type && strcmp(type, "volume") == 0) {
+        char *pool = xml_prop(src, "pool"), *name = xml_prop(src, "volume");
+        if (pool && name) {
+            *source = xasprintf("%s/%s", pool, name);
+            virStoragePoolPtr p = virStoragePoolLookupByName(conn, pool);
+            vol = p ? virStorageVolLookupByName(p, name) : NULL;
+            if (p)
+                virStoragePoolFree(p);
+        }
+        free(pool);
+        free(name);
+    } else {
+        static const char *const attrs[] = { "file", "dev", "dir", "name" };
+        for (size_t i = 0; i < 4 && !*source; i++)
+            *source = xml_prop(src, attrs[i]);
+        if (*source)
+            vol = virStorageVolLookupByPath(conn, *source);
+    }
+    virResetLastError();
+    free(type);
+    return vol;
+}
+
+/* Collect the domain's disks with a source; false (r filled) on failure. */
+static bool plan_collect(virDomainPtr d, struct undef_plan *p, struct lvsh_result *r)
+{
+    const char *name = virDomainGetName(d);
+    char *xml = virDomainGetXMLDesc(d, 0);
+    if (!xml) {
+        err_virt(r, "failed to get the XML of domain '%s'", name);
+        return false;
+    }
+    xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "domain.xml", NULL,
+                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    free(xml);
+    if (!doc) {
+        err_fail(r, "cannot parse the XML of domain '%s'", name);
+        return false;
+    }
+    xmlNodePtr devs = xml_child(xmlDocGetRootElement(doc), "devices");
+    for (xmlNodePtr c = devs ? devs->children : NULL; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE || !xmlStrEqual(c->name, BAD_CAST "disk"))
+            continue;
+        char *source = NULL;
+        virStorageVolPtr vol = disk_volume(virDomainGetConnect(d), c, &source);
+        if (!source)
+            continue;
+        p->v = xrealloc(p->v, (size_t)(p->n + 1) * sizeof(*p->v));
+        char *path = vol ? virStorageVolGetPath(vol) : NULL;
+        p->v[p->n++] = (struct undef_vol){ xml_prop(xml_child(c, "target"), "dev"),
+                                           source, path, vol, false };
+    }
+    xmlFreeDoc(doc);
+    return true;
+}
+
+/* Mark the disks --storage names (targets or sources), or all of them. */
+static bool plan_select(struct undef_plan *p, const char *list, struct lvsh_result *r)
+{
+    if (!list) {
+        for (int i = 0; i < p->n; i++)
+            p->v[i].wanted = true;
+        return true;
+    }
+    char *copy = xstrdup(list), *save = NULL;
+    bool ok = true;
+    for (char *w = strtok_r(copy, ",", &save); w && ok; w = strtok_r(NULL, ",", &save)) {
+        bool found = false;
+        for (int i = 0; i < p->n; i++) {
+            if ((p->v[i].target && strcmp(p->v[i].target, w) == 0) ||
+                strcmp(p->v[i].source, w) == 0 ||
+                (p->v[i].path && strcmp(p->v[i].path, w) == 0)) {
+                p->v[i].wanted = found = true;
+            }
+        }
+        if (!found) {
+            err_fail(r, "volume '%s' was not found in the domain's definition", w);
+            ok = false;
+        }
+    }
+    free(copy);
+    return ok;
+}
+
+/* Wipe (if asked) and delete one volume; NULL, or what went wrong. */
+static char *remove_one(struct undef_vol *v, const struct lvsh_args *a, struct lvsh_result *r)
+{
+    unsigned dflags = args_has(a, "delete-storage-volume-snapshots")
+        ? VIR_STORAGE_VOL_DELETE_WITH_SNAPSHOTS : 0;
+    const char *tgt = v->target ? v->target : "-";
+    const char *what = NULL;
+    if (args_has(a, "wipe-storage") && virStorageVolWipe(v->vol, 0) < 0)
+        what = "wipe";
+    else if (virStorageVolDelete(v->vol, dflags) < 0)
+        what = "remove";
+    if (!what) {
+        out_info(r, "Volume '%s'(%s) removed.", tgt, v->source);
+        return NULL;
+    }
+    virErrorPtr e = virGetLastError();
+    char *msg = xasprintf("failed to %s storage volume '%s'(%s): %s", what, tgt, v->source,
+                          e && e->message ? e->message : "unknown error");
+    virResetLastError();
+    return msg;
+}
+
+/* Remove the selected volumes, going on past failures; how many failed.
+ * Problems are warnings in text and a "problem" member in JSON. */
+static int plan_remove(struct undef_plan *p, const struct lvsh_args *a, bool json,
+                       json_t *arr, struct lvsh_result *r)
+{
+    int failed = 0;
+    for (int i = 0; i < p->n; i++) {
+        struct undef_vol *v = &p->v[i];
+        char *problem = NULL;
+        if (!v->wanted)
+            continue;
+        if (!v->vol)
+            problem = xasprintf("storage volume '%s'(%s) is not managed by libvirt; remove "
+                                "it manually", v->target ? v->target : "-", v->source);
+        else if ((problem = remove_one(v, a, r)))
+            failed++;
+        json_t *o = json_pack("{s:o,s:o,s:b}", "target", json_str(v->target),
+                              "source", json_str(v->source), "removed", !problem);
+        if (problem && json)
+            json_object_set_new(o, "problem", json_str(problem));
+        else if (problem)
+            out_warn(r, "%s", problem);
+        json_array_append_new(arr, o);
+        free(problem);
+    }
+    return failed;
+}
+
+static unsigned undefine_flags(const struct lvsh_args *a)
+{
+    unsigned f = 0;
+    if (args_has(a, "managed-save"))
+        f |= VIR_DOMAIN_UNDEFINE_MANAGED_SAVE;
+    if (args_has(a, "snapshots-metadata"))
+        f |= VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA;
+    if (args_has(a, "checkpoints-metadata"))
+        f |= VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA;
+    if (args_has(a, "nvram"))
+        f |= VIR_DOMAIN_UNDEFINE_NVRAM;
+    if (args_has(a, "keep-nvram"))
+        f |= VIR_DOMAIN_UNDEFINE_KEEP_NVRAM;
+    if (args_has(a, "tpm"))
+        f |= VIR_DOMAIN_UNDEFINE_TPM;
+    if (args_has(a, "keep-tpm"))
+        f |= VIR_DOMAIN_UNDEFINE_KEEP_TPM;
+    return f;
+}
+
+/* Undefine d, then remove the storage the plan selected. */
+static enum lvsh_status undefine_with_plan(virDomainPtr d, const struct lvsh_args *a,
+                                           struct undef_plan *p, bool json,
+                                           struct lvsh_result *r)
+{
+    unsigned flags = undefine_flags(a);
+    const char *name = virDomainGetName(d);
+    int rc = flags ? virDomainUndefineFlags(d, flags) : virDomainUndefine(d);
+    if (rc < 0)
+        return err_virt(r, "failed to undefine domain '%s'", name);
+    dom_action_msg(r, d, "undefined", "Domain '%s' has been undefined", name);
+    if (!p)
+        return LVSH_OK;
+    json_t *arr = json_array();
+    int failed = plan_remove(p, a, json, arr, r);
+    out_json_set(r, "volumes", arr);
+    if (failed)
+        return err_fail(r, "%d storage volume(s) of domain '%s' could not be removed",
+                        failed, name);
+    return LVSH_OK;
+}
+
+static enum lvsh_status cmd_domain_undefine(struct lvsh_session *s, const struct lvsh_args *a,
+                                            struct lvsh_result *r)
+{
+    bool storage = args_has(a, "storage") || args_has(a, "remove-all-storage");
+    if (args_has(a, "delete-storage-volume-snapshots") && !args_has(a, "remove-all-storage"))
+        return err_usage(r, "--delete-storage-volume-snapshots requires --remove-all-storage");
+    if (args_has(a, "wipe-storage") && !storage)
+        return err_usage(r, "--wipe-storage requires --storage or --remove-all-storage");
+    virDomainPtr d = dom_arg(s, a, r);
+    if (!d)
+        return LVSH_FAILED;
+    struct undef_plan plan = { NULL, 0 };
+    enum lvsh_status st = LVSH_FAILED;
+    if (storage && virDomainIsActive(d) == 1)
+        err_fail(r, "cannot remove the storage of domain '%s' while it runs",
+                 virDomainGetName(d));
+    else if (!storage || (plan_collect(d, &plan, r) &&
+                          plan_select(&plan, args_str(a, "storage"), r)))
+        st = undefine_with_plan(d, a, storage ? &plan : NULL, lvsh_wants_json(s, a), r);
+    plan_free(&plan);
+    virDomainFree(d);
+    return st;
+}
+
+static const struct lvsh_opt opts_domain_undefine[] = {
+    DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN_PERSISTENT),
+    { .name = "managed-save", .type = LVSH_OPT_BOOL, .help = "remove its managed save image too" },
+    { .name = "storage", .type = LVSH_OPT_STRING, .metavar = "target|path[,...]",
+      .help = "remove these storage volumes (disk targets or source paths, see domblklist)" },
+    { .name = "remove-all-storage", .type = LVSH_OPT_BOOL,
+      .help = "remove every storage volume of its disks (use with caution)" },
+    { .name = "delete-storage-volume-snapshots", .type = LVSH_OPT_BOOL,
+      .help = "delete the volumes' snapshots too (needs --remove-all-storage)" },
+    { .name = "wipe-storage", .type = LVSH_OPT_BOOL,
+      .help = "wipe the data of the removed volumes first" },
+    { .name = "snapshots-metadata", .type = LVSH_OPT_BOOL,
+      .help = "remove its snapshot metadata (domain must be inactive)" },
+    { .name = "checkpoints-metadata", .type = LVSH_OPT_BOOL,
+      .help = "remove its checkpoint metadata (domain must be inactive)" },
+    { .name = "nvram", .type = LVSH_OPT_BOOL, .help = "remove its NVRAM file" },
+    { .name = "keep-nvram", .type = LVSH_OPT_BOOL, .help = "keep its NVRAM file" },
+    { .name = "tpm", .type = LVSH_OPT_BOOL, .help = "remove its TPM state" },
+    { .name = "keep-tpm", .type = LVSH_OPT_BOOL, .help = "keep its TPM state" },
+    LVSH_OPT_END,
+};
+
+static const char *const excl_domain_undefine[] = {
+    "storage remove-all-storage", "nvram keep-nvram", "tpm keep-tpm", NULL,
+};
+
+static const struct lvsh_cmd cmd_undefine = {
+    .name = "undefine",
+    .group = "domain",
+    .summary = "undefine a domain",
+    .description = "Remove a domain's persistent configuration: an inactive domain goes "
+                   "away, a running one becomes transient.  --storage and "
+                   "--remove-all-storage delete the storage volumes behind its disks after "
+                   "undefining it (disks libvirt does not manage are left, with a warning).",
+    .opts = opts_domain_undefine,
+    .exclusive = excl_domain_undefine,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_domain_undefine,
+};
+
+LVSH_FAMILY(domain_lifecycle) = {
+    &cmd_create, &cmd_define, &cmd_undefine, &cmd_start, &cmd_shutdown, &cmd_reboot, &cmd_reset,
+    &cmd_destroy, &cmd_suspend, &cmd_resume, &cmd_autostart, &cmd_domrename,
+    &cmd_dompmsuspend, &cmd_dompmwakeup, NULL
+};
