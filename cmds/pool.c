@@ -1,5 +1,5 @@
 /* pool.c: storage pool listing, identity and information (pool-list,
- * pool-info, pool-uuid, pool-name, pool-dumpxml, pool-capabilities). */
+ * pool-info, pool-uuid, pool-name, pool-dumpxml; pool-capabilities is in host.c). */
 #include "storage_common.h"
 
 #include <stddef.h>
@@ -440,40 +440,6 @@ static const struct lvsh_cmd cmd_pool_dumpxml_def = {
     .handler = cmd_pool_dumpxml,
 };
 
-static enum lvsh_status cmd_pool_capabilities(struct lvsh_session *s,
-                                              const struct lvsh_args *a,
-                                              struct lvsh_result *r)
-{
-    char *xml = virConnectGetStoragePoolCapabilities(s->conn, 0);
-    if (!xml)
-        return err_virt(r, "failed to get storage pool capabilities");
-    /* virsh adds a newline to the document's own: keep its bytes */
-    if (args_has(a, "xpath")) {
-        out_xml(r, xml);
-    } else {
-        out_text(r, "%s\n", xml);
-        out_json_set(r, "xml", json_str(xml));
-    }
-    free(xml);
-    return LVSH_OK;
-}
-
-static const struct lvsh_opt opts_pool_capabilities[] = {
-    LVSH_XPATH_OPTS,
-    LVSH_OPT_END,
-};
-
-static const struct lvsh_cmd cmd_pool_capabilities_def = {
-    .name = "pool-capabilities",
-    .group = "pool",
-    .summary = "show which storage pool types the host supports",
-    .description = "Print the storage pool capabilities XML: the pool types the daemon "
-                   "supports and their source and volume formats.",
-    .opts = opts_pool_capabilities,
-    .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_pool_capabilities,
-};
-
 LVSH_FAMILY(pool) = { &cmd_pool_list_def, &cmd_pool_info_def, &cmd_pool_uuid_def,
                       &cmd_pool_name_def, &cmd_pool_dumpxml_def,
-                      &cmd_pool_capabilities_def, NULL };
+                      NULL };

@@ -20,12 +20,12 @@ $ lvsh -c "test://$FIXTURES/domain_life.xml" 'dumpxml "web \"one\"" --xpath "str
 
 ? 0
 $ lvsh -c test:///default 'dumpxml test --xpath //target/@dev'
-dev="vda"
-dev="testnet0"
+ dev="vda"
+ dev="testnet0"
 
 ? 0
 $ lvsh -c test:///default --json 'dumpxml test --xpath //target/@dev'
-{"xpath":"//target/@dev","results":["dev=\"vda\"","dev=\"testnet0\""]}
+{"xpath":"//target/@dev","results":[" dev=\"vda\""," dev=\"testnet0\""]}
 ? 0
 $ lvsh -c test:///default --json dumpxml test | python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin)["xml"].splitlines()[1]))'
 "  <name>test</name>"
