@@ -75,9 +75,17 @@ def parse_examples(path):
     return out
 
 
+def lvsh_env():
+    """No editor to wait for, one locale, no default URI."""
+    env = dict(os.environ, EDITOR="false", VISUAL="false", LC_ALL="C.UTF-8")
+    for var in ("LIBVIRT_DEFAULT_URI", "LVSH_DEFAULT_URI"):
+        env.pop(var, None)
+    return env
+
+
 def run_lvsh(lvsh, uri, text, cwd):
     p = subprocess.run([lvsh, "-c", uri, "--json", text], cwd=cwd, capture_output=True,
-                       stdin=subprocess.DEVNULL, timeout=60)
+                       stdin=subprocess.DEVNULL, timeout=60, env=lvsh_env())
     return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
 
 
@@ -354,20 +362,28 @@ def render_command(c, examples, srcs, out):
     out.append("")
     good = [e for e in examples if not e.error and not e.problem]
     bad = [e for e in examples if e.error and not e.problem]
-    docs = [d for e in good for d in e.docs]
-    if docs:
-        top, keys = shape_of(docs)
-        out.append("Output: %s." % top)
+    groups = {}
+    for e in good:
+        for d in e.docs:
+            groups.setdefault(type_name(d), []).append((e, d))
+    for kind, pairs in groups.items():
+        top, keys = shape_of([d for _, d in pairs])
+        if len(groups) == 1:
+            out.append("Output: %s." % top)
+        else:
+            lines = uniq(["`%s`" % e.line for e, _ in pairs])
+            out.append("Output of %s: %s." % (", ".join(lines), top))
         if keys:
             out.append("")
             out += ["- `%s`: %s" % (k, t) for k, t in keys]
         out.append("")
-    elif good:
+    if not groups and good:
         out.append("Output: nothing on success (exit status 0); errors as described above.")
         out.append("")
-    else:
+    elif not groups:
         fname, parts = source_shape(srcs, name)
-        out.append("*Not exampled: the test driver cannot run this command successfully.*")
+        out.append("*Not exampled*: no example runs it successfully on the test driver (which lacks "
+                   "the API, or the command needs an editor or a terminal).")
         if parts:
             out.append("From its handler (%s), the output is %s." % (fname, "; or ".join(parts)))
         elif fname:
@@ -457,7 +473,7 @@ def render_errors(lvsh, out):
                 argv = ["-c", "test:///default", "--json"] + words
                 shown = "lvsh -c test:///default --json " + " ".join(words)
             p = subprocess.run([lvsh] + argv, cwd=scratch, capture_output=True,
-                               stdin=subprocess.DEVNULL, timeout=60)
+                               stdin=subprocess.DEVNULL, timeout=60, env=lvsh_env())
             out.append(title)
             out.append("")
             out.append("```console")
@@ -479,7 +495,7 @@ def main():
     opts = ap.parse_args()
     lvsh = os.path.abspath(opts.lvsh) if os.sep in opts.lvsh else opts.lvsh
 
-    table = json.loads(subprocess.run([lvsh, "help", "--json"], check=True,
+    table = json.loads(subprocess.run([lvsh, "help", "--json"], check=True, env=lvsh_env(),
                                       capture_output=True).stdout)
     names = {}
     for g in table["groups"]:
