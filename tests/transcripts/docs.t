@@ -59,14 +59,14 @@ Each shell finds the completion where it was installed and completes with it.
 $ r=$PWD/root; bash -c "source $r/usr/share/bash-completion/completions/lvsh && complete -p lvsh"
 complete -F _lvsh lvsh
 ? 0
-$ r=$PWD/root; PATH=$r/usr/bin:$PATH bash -c "source $r/usr/share/bash-completion/completions/lvsh; COMP_LINE='lvsh -c test:///default domsta'; COMP_POINT=\${#COMP_LINE}; COMP_WORDS=(lvsh -c test:///default domsta); COMP_CWORD=3; _lvsh lvsh domsta lvsh; echo \${COMPREPLY[@]}"
-domstate
+$ r=$PWD/root; PATH=$r/usr/bin:$PATH bash -c "source $r/usr/share/bash-completion/completions/lvsh; COMP_LINE='lvsh -c test:///default dominf'; COMP_POINT=\${#COMP_LINE}; COMP_WORDS=(lvsh -c test:///default dominf); COMP_CWORD=3; _lvsh lvsh dominf lvsh; echo \${COMPREPLY[@]}"
+dominfo
 ? 0
 $ r=$PWD/root; zsh -fc "fpath=($r/usr/share/zsh/site-functions \$fpath); autoload -Uz compinit; compinit -u -D; print \$_comps[lvsh]"
 _lvsh
 ? 0
-$ r=$PWD/root; PATH=$r/usr/bin:$PATH fish -c "set -p fish_complete_path $r/usr/share/fish/vendor_completions.d; complete -C'lvsh -c test:///default domsta'"
-domstate
+$ r=$PWD/root; PATH=$r/usr/bin:$PATH fish -c "set -p fish_complete_path $r/usr/share/fish/vendor_completions.d; complete -C'lvsh -c test:///default dominf'"
+dominfo
 ? 0
 `make uninstall` removes exactly those files, and nothing else under DESTDIR.
 $ touch root/usr/bin/other root/usr/share/man/man1/other.1 && env -u MAKEFLAGS -u MAKELEVEL make -s -C "$TESTS/.." uninstall DESTDIR="$PWD/root" PREFIX=/usr > /dev/null && find root -type f | sort
