@@ -82,3 +82,12 @@ $ env -u MAKEFLAGS -u MAKELEVEL make -s -C "$TESTS/.." install PREFIX="$PWD/pref
 ./share/zsh/site-functions/_lvsh
 0
 ? 0
+
+The README's examples (its ```console blocks) still print what it shows.
+$ python3 "$TESTS/docs/readme.py" "$TESTS/../README.md"
+readme: [1-9][0-9]* examples, all match (re)
+? 0
+The README links to documents that exist (docs/sysvirt-coverage.md comes with the host commands).
+$ cd "$TESTS/.." && grep -o '](docs/[^)]*)' README.md | tr -d '()]' | sort -u | while read -r f; do test -e "$f" || case $f in docs/sysvirt-coverage.md) ;; *) echo "missing $f";; esac; done; echo checked
+checked
+? 0
