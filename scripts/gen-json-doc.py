@@ -177,38 +177,49 @@ def leaf_type(v):
     return type_name(v)
 
 
-def walk(v, path, acc):
-    """Collect path -> set of types for every key in v."""
+def walk(v, path, acc, seen):
+    """Collect path -> set of types for every key in v, and how many
+    objects each path (or, for a key, its parent) was seen in."""
     acc.setdefault(path, set()).add(leaf_type(v))
+    seen[path] = seen.get(path, 0) + 1
     if isinstance(v, dict):
         for k, x in v.items():
-            walk(x, (path + "." if path else "") + k, acc)
+            walk(x, (path + "." if path else "") + k, acc, seen)
     elif isinstance(v, list):
         for x in v:
-            walk(x, path + "[]", acc)
+            walk(x, path + "[]", acc, seen)
+
+
+def parent(path):
+    return path.rpartition(".")[0] if "." in path else ("[]" if path.startswith("[]") else "")
 
 
 def shape_of(docs):
     """One line for the top level and a key list, from example documents."""
-    acc = {}
+    acc, seen = {}, {}
     for d in docs:
-        walk(d, "", acc)
+        walk(d, "", acc, seen)
+    # a key absent from some of the objects it could be in is optional
+    optional = {k for k in acc if k and not k.endswith("[]")
+                and seen[k] < seen.get(parent(k), 0)}
     tops = acc.pop("", set())
     items = acc.get("[]", set())
     if tops == {"array"} and items <= {"object"}:
         top = "an array of objects, one per row" if items else "an array (empty in the example)"
         acc.pop("[]", None)
         acc = {k[3:]: t for k, t in acc.items() if k.startswith("[].")} or acc
+        optional = {k[3:] for k in optional if k.startswith("[].")}
     elif tops == {"array"}:
         top = "an array of %s" % " or ".join(sorted(items)) if items else "an array"
         acc.pop("[]", None)
     else:
         top = "an object" if tops == {"object"} else " or ".join(sorted(tops))
     for path in [k for k in acc if k.endswith("[]")]:
-        parent = path[:-2]
-        if acc.get(parent) == {"array"}:
-            acc[parent] = {"array of %ss" % t for t in acc.pop(path)}
-    keys = [(k, " or ".join(order_types(t))) for k, t in acc.items()]
+        up = path[:-2]
+        if acc.get(up) == {"array"}:
+            acc[up] = {"array of %ss" % t for t in acc.pop(path)}
+    keys = [(k, " or ".join(order_types(t)) + (" (not always present)" if k in optional else ""))
+            for k, t in acc.items()]
     return top, keys
 
 
@@ -365,7 +376,9 @@ def render_command(c, examples, srcs, out):
     groups = {}
     for e in good:
         for d in e.docs:
-            groups.setdefault(type_name(d), []).append((e, d))
+            # documents of one kind: same type and, for objects, same first key
+            kind = (type_name(d), next(iter(d), None) if isinstance(d, dict) else None)
+            groups.setdefault(kind, []).append((e, d))
     for kind, pairs in groups.items():
         top, keys = shape_of([d for _, d in pairs])
         if len(groups) == 1:
