@@ -93,11 +93,12 @@ def run_example(lvsh, ex):
     """Run setup, a marker and the example in one process; the JSON
     documents after the marker are the example's."""
     with tempfile.TemporaryDirectory(prefix="lvsh-json-") as scratch:
-        os.symlink(FIXTURES, os.path.join(scratch, "fixtures"))
+        # tests/fixtures/... as from the repository root; files written stay here
+        os.symlink(os.path.join(ROOT, "tests"), os.path.join(scratch, "tests"))
         uri = "test://" + os.path.join(FIXTURES, ex.fixture) if ex.fixture else "test:///default"
         text = "; ".join(ex.setup + ["echo " + MARK, ex.line])
         rc, out, err = run_lvsh(lvsh, uri, text, scratch)
-    lines = out.splitlines()
+    lines = [ln.replace(ROOT, "$PWD") for ln in out.splitlines()]
     marks = [i for i, ln in enumerate(lines) if MARK in ln]
     if not marks:
         return None, None, "the setup failed: " + err.strip()
@@ -109,7 +110,7 @@ def run_example(lvsh, ex):
             docs.append(json.loads(ln))
         except ValueError:
             return None, None, "not JSON: " + ln[:80]
-    errs = [ln.replace(FIXTURES, "$FIXTURES") for ln in err.splitlines()]
+    errs = [ln.replace(ROOT, "$PWD") for ln in err.splitlines()]
     return docs, errs, None
 
 
