@@ -434,10 +434,12 @@ what this version of lvsh prints.
 - **XML becomes `{"xml": "..."}`**: the document as one string. With `--xpath EXPR` it is
   `{"xpath": EXPR, "results": [...]}`, one string per node or value selected, plus
   `"wrapped"` (the `<nodes>` element) with `--wrap`.
-- **Actions name the object and the action**: `start`, `net-destroy`, `vol-delete`, ... print
-  an object with the object's identity (`name`, `uuid`, or `domain`/`pool` and `name`)
-  and `"action"` (`"started"`, `"destroyed"`, ...). Commands that only change a setting and
-  print nothing in text mode print nothing in JSON either.
+- **Actions name the object and the action**: `start`, `net-destroy`, `snapshot-delete`, ...
+  print an object with the object's identity (`name`, `uuid`, or `domain` and `name`) and
+  `"action"` (`"started"`, `"destroyed"`, ...). Actions that only have a message to give
+  print `{"message": "..."}`: in this version %(message_only)s.
+  Commands that change a setting and print nothing in text mode print nothing in JSON
+  either: in the examples, %(silent)s.
 - **Numbers are numbers, sizes are bytes**: `"capacity": 107374182400`, never
   `"100.00 GiB"`; times say their unit in the key (`cpu_time_ns`, `state_time_ms`).
   Booleans are `true`/`false`; a value libvirt does not report is `null`.
@@ -502,6 +504,20 @@ def render_errors(lvsh, out):
             out.append("")
 
 
+def is_message_only(docs):
+    return bool(docs) and all(isinstance(d, dict) and list(d) == ["message"] for d in docs)
+
+
+def command_list(examples, names, test):
+    """The commands whose successful examples' documents all pass test."""
+    by_cmd = {}
+    for ex in examples:
+        if not ex.error and not ex.problem:
+            by_cmd.setdefault(names[ex.cmd], []).append(ex.docs)
+    cmds = sorted(c for c, runs in by_cmd.items() if all(test(docs) for docs in runs))
+    return ", ".join("`%s`" % c for c in cmds) if cmds else "none"
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--lvsh", default=os.path.join(ROOT, "lvsh"))
@@ -524,7 +540,9 @@ def main():
             print("gen-json-doc: %s:%d: %s: %s (left out)" % (
                 os.path.relpath(opts.examples), ex.lineno, ex.line, ex.problem), file=sys.stderr)
 
-    out = [INTRO % {"max": MAX_ITEMS, "maxs": MAX_STRING}]
+    out = [INTRO % {"max": MAX_ITEMS, "maxs": MAX_STRING,
+                    "message_only": command_list(examples, names, is_message_only),
+                    "silent": command_list(examples, names, lambda docs: not docs)}]
     render_errors(lvsh, out)
     srcs = load_sources()
     for g in table["groups"]:
