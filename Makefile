@@ -93,10 +93,12 @@ check-valgrind: deps-check
 		LVSH_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --suppressions=$(abspath tests/valgrind.supp)" \
 		LVSH_SANITIZER=valgrind TIERS="$${TIERS:-unit transcripts tmux daemon}" tests/run-all.sh
 
-# The manual page is generated from the command table; a test fails when
-# the committed page differs from what the table generates.
+# The manual page and the JSON reference are generated (the command table,
+# docs/json-examples.txt run on the test driver); tests fail when the
+# committed files differ from what a fresh run generates.
 docs: $(LVSH)
-	./$(LVSH) man-page > docs/lvsh.1
+	./$(LVSH) man-page > docs/lvsh.1.tmp && mv docs/lvsh.1.tmp docs/lvsh.1
+	python3 scripts/gen-json-doc.py --lvsh ./$(LVSH) > docs/json.md.tmp && mv docs/json.md.tmp docs/json.md
 
 # lvsh against virsh in the same run; the table goes to bench/RESULTS.md.
 bench: deps-check all
