@@ -60,7 +60,7 @@ static void test_quote(void)
 static void test_commands_and_options(void)
 {
     CHECK_LINE("sta", "start");
-    CHECK_LINE("  domsta", "domstate");
+    CHECK_LINE("  dominf", "dominfo");
     CHECK_LINE("exi", "exit");
     CHECK_LINE("frobnicate ", "");
     CHECK_LINE("list --a", "--all|--autostart");
@@ -72,7 +72,7 @@ static void test_commands_and_options(void)
     CHECK_LINE("set ", "output|quiet");
     CHECK_LINE("help sta", "start");
     CHECK_LINE("help domai", "domain");
-    CHECK_LINE("help domsta", "domstate");
+    CHECK_LINE("help dominf", "dominfo");
     CHECK_LINE("complete --kind domain-p", "domain-paused|domain-persistent");
 }
 
@@ -97,7 +97,7 @@ static void test_dashdash_and_separators(void)
                "say \"hi\"|snapdom|web1");
     CHECK_LINE("domstate -- -", "");          /* only positionals after -- */
     CHECK_LINE("domstate -- web1 ", "");      /* and no options */
-    CHECK_LINE("list --all; domsta", "domstate");
+    CHECK_LINE("list --all; dominf", "dominfo");
     CHECK_LINE("list --all ; resume ", "beta db");
     /* quotes: the word is read unquoted */
     CHECK_LINE("domstate \"beta d", "beta db|beta dc");
