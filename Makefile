@@ -22,10 +22,13 @@ OBJS := $(patsubst %.c,$(BUILD)/%.o,$(SRCS)) $(BUILD)/families.o
 LIB_OBJS := $(filter-out $(BUILD)/src/main.o,$(OBJS))
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
+# fuzz drivers land next to the unit tests, so the unit tier runs them too
+FUZZ_SRCS := $(wildcard tests/fuzz/test_*.c)
+UNIT_BINS += $(patsubst tests/fuzz/%.c,$(BUILD)/tests/%,$(FUZZ_SRCS))
 LVSH := $(if $(filter build,$(BUILD)),lvsh,$(BUILD)/lvsh)
 
 .PHONY: all run check check-build check-asan check-valgrind deps deps-check clean distclean \
-	install uninstall docs bench
+	install uninstall docs bench fuzz
 all: $(LVSH)
 
 config.mk: configure.ac config.mk.in
@@ -58,6 +61,11 @@ $(LVSH): $(BUILD)/src/main.o $(BUILD)/liblvsh.a
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/liblvsh.a
 	@mkdir -p $(dir $@)
 	@$(if $(V),,echo "  TEST    $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit $(EXTRA_LDFLAGS) -o $@ $< $(BUILD)/liblvsh.a $(LDLIBS)
+
+$(BUILD)/tests/%: tests/fuzz/%.c tests/unit/unit.h $(BUILD)/liblvsh.a
+	@mkdir -p $(dir $@)
+	@$(if $(V),,echo "  FUZZ    $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit $(EXTRA_LDFLAGS) -o $@ $< $(BUILD)/liblvsh.a $(LDLIBS)
 
 deps:
@@ -93,6 +101,21 @@ check-valgrind: deps-check
 		LVSH_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --suppressions=$(abspath tests/valgrind.supp)" \
 		LVSH_SANITIZER=valgrind TIERS="$${TIERS:-unit transcripts tmux daemon}" tests/run-all.sh
 
+# Longer fuzzing with libFuzzer (clang): FUZZ_TIME seconds per driver, the
+# corpus kept in build-fuzz/corpus.  make check runs the same drivers briefly.
+FUZZ_TIME ?= 60
+FUZZ_SAN = -fsanitize=address,undefined -fno-omit-frame-pointer
+fuzz: deps-check
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang CFLAGS="-O1 -g" \
+		EXTRA_CFLAGS="$(FUZZ_SAN) -fsanitize=fuzzer-no-link" build-fuzz/liblvsh.a
+	@set -e; for f in $(FUZZ_SRCS); do \
+		n=$$(basename $$f .c); mkdir -p build-fuzz/corpus/$$n; \
+		clang $(ALL_CFLAGS) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer -DLVSH_LIBFUZZER \
+			-Itests/unit -o build-fuzz/$$n $$f build-fuzz/liblvsh.a $(LDLIBS); \
+		build-fuzz/$$n -max_total_time=$(FUZZ_TIME) -max_len=4096 \
+			build-fuzz/corpus/$$n; \
+	done
+
 # The manual page is generated from the command table; a test fails when
 # the committed page differs from what the table generates.
 docs: $(LVSH)
@@ -114,7 +137,7 @@ uninstall:
 	rm -f $(BINDIR)/lvsh $(MAN1DIR)/lvsh.1
 
 clean:
-	rm -rf build build-asan lvsh tests/out
+	rm -rf build build-asan build-fuzz lvsh tests/out
 
 distclean: clean
 	rm -rf config.mk config.log config.status configure autom4te.cache aclocal.m4
