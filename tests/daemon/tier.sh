@@ -49,6 +49,11 @@ cgroup_controllers = [ ]
 namespaces = [ ]
 stdio_handler = "file"
 remember_owner = 0
+# QEMU runs as root in the private namespace: as libvirt-qemu it cannot open
+# the host's /dev/kvm (0600 root), while the capability probe can, and the
+# mismatch made libvirtd re-probe QEMU (~40 s) on every domain define.
+user = "root"
+group = "root"
 CONF
     cat > "$dir/conf/virtlogd.conf" <<CONF
 log_outputs = "3:file:$dir/logs/virtlogd.log"
