@@ -110,7 +110,6 @@ for _ in range(150):
 PY
     "$LVSH" -r -c "$URI" --on-error=continue -f rnd$seed.lvsh > rnd$seed.out 2>&1 < /dev/null
     rc=$?
-    [ -n "${KEEP_RND:-}" ] && cp rnd$seed.out rnd$seed.lvsh /tmp/
     check "random commands, seed $seed: exit 0/1/2 (got $rc)" test $rc -le 2
 done
 check "the daemon still answers" bash -c "'$LVSH' -q -c '$URI' uri > /dev/null"
