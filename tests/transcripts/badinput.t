@@ -245,3 +245,12 @@ $ for seed in 11 12 13 14; do
 > done | grep -Ev ': [012]$'; echo checked
 checked
 ? 0
+
+A script that cannot be read is an error, not an empty script.
+
+$ mkdir d; lvsh -c test:///default -f d; echo "status $?"; lvsh -c test:///default < d; echo "status $?"
+! error: cannot read 'd': Is a directory
+status 1
+! error: cannot read '<stdin>': Is a directory
+status 1
+? 0
