@@ -135,7 +135,7 @@ $ python3 -c "print('echo \"' + 'z' * 1048576)" | lvsh -c test:///default; echo 
 ! <stdin>:1: error: unterminated double quote at column 6
 status 2
 ? 0
-$ python3 -c "print('echo ' + 'w ' * 524288)" | lvsh -c test:///default | wc -c
+$ python3 -c "print('echo ' + 'wwwwwww ' * 131072)" | lvsh -c test:///default | wc -c
 1048576
 ? 0
 
