@@ -95,11 +95,12 @@ check-asan: deps-check
 		LVSH_BIN=$(abspath build-asan/lvsh) UNIT_DIR=$(abspath build-asan/tests) \
 		LVSH_SANITIZER=asan TIERS="$${TIERS:-unit transcripts tmux daemon}" tests/run-all.sh
 
+# Every lvsh process of the unit, transcript, tmux and daemon tiers under
+# memcheck; see tests/valgrind.sh.
 check-valgrind: deps-check
 	@$(MAKE) --no-print-directory check-build
 	@LVSH_BIN=$(abspath $(LVSH)) UNIT_DIR=$(abspath $(BUILD)/tests) \
-		LVSH_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --suppressions=$(abspath tests/valgrind.supp)" \
-		LVSH_SANITIZER=valgrind TIERS="$${TIERS:-unit transcripts tmux daemon}" tests/run-all.sh
+		LVSH_SANITIZER=valgrind tests/valgrind.sh
 
 # Longer fuzzing with libFuzzer (clang): FUZZ_TIME seconds per driver, the
 # corpus kept in build-fuzz/corpus.  make check runs the same drivers briefly.
