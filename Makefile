@@ -22,10 +22,13 @@ OBJS := $(patsubst %.c,$(BUILD)/%.o,$(SRCS)) $(BUILD)/families.o
 LIB_OBJS := $(filter-out $(BUILD)/src/main.o,$(OBJS))
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
+# fuzz drivers land next to the unit tests, so the unit tier runs them too
+FUZZ_SRCS := $(wildcard tests/fuzz/test_*.c)
+UNIT_BINS += $(patsubst tests/fuzz/%.c,$(BUILD)/tests/%,$(FUZZ_SRCS))
 LVSH := $(if $(filter build,$(BUILD)),lvsh,$(BUILD)/lvsh)
 
 .PHONY: all run check check-build check-asan check-valgrind deps deps-check clean distclean \
-	install uninstall docs bench install-completion uninstall-completion bench-complete
+	install uninstall docs bench install-completion uninstall-completion bench-complete fuzz
 all: $(LVSH)
 
 config.mk: configure.ac config.mk.in
@@ -60,6 +63,11 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/liblvsh.a
 	@$(if $(V),,echo "  TEST    $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit $(EXTRA_LDFLAGS) -o $@ $< $(BUILD)/liblvsh.a $(LDLIBS)
 
+$(BUILD)/tests/%: tests/fuzz/%.c tests/unit/unit.h $(BUILD)/liblvsh.a
+	@mkdir -p $(dir $@)
+	@$(if $(V),,echo "  FUZZ    $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit $(EXTRA_LDFLAGS) -o $@ $< $(BUILD)/liblvsh.a $(LDLIBS)
+
 deps:
 	@scripts/deps.sh build
 
@@ -87,11 +95,27 @@ check-asan: deps-check
 		LVSH_BIN=$(abspath build-asan/lvsh) UNIT_DIR=$(abspath build-asan/tests) \
 		LVSH_SANITIZER=asan TIERS="$${TIERS:-unit transcripts tmux daemon}" tests/run-all.sh
 
+# Every lvsh process of the unit, transcript, tmux and daemon tiers under
+# memcheck; see tests/valgrind.sh.
 check-valgrind: deps-check
 	@$(MAKE) --no-print-directory check-build
 	@LVSH_BIN=$(abspath $(LVSH)) UNIT_DIR=$(abspath $(BUILD)/tests) \
-		LVSH_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --suppressions=$(abspath tests/valgrind.supp)" \
-		LVSH_SANITIZER=valgrind TIERS="$${TIERS:-unit transcripts tmux daemon}" tests/run-all.sh
+		LVSH_SANITIZER=valgrind tests/valgrind.sh
+
+# Longer fuzzing with libFuzzer (clang): FUZZ_TIME seconds per driver, the
+# corpus kept in build-fuzz/corpus.  make check runs the same drivers briefly.
+FUZZ_TIME ?= 60
+FUZZ_SAN = -fsanitize=address,undefined -fno-omit-frame-pointer
+fuzz: deps-check
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang CFLAGS="-O1 -g" \
+		EXTRA_CFLAGS="$(FUZZ_SAN) -fsanitize=fuzzer-no-link" build-fuzz/liblvsh.a
+	@set -e; for f in $(FUZZ_SRCS); do \
+		n=$$(basename $$f .c); mkdir -p build-fuzz/corpus/$$n; \
+		clang $(ALL_CFLAGS) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer -DLVSH_LIBFUZZER \
+			-Itests/unit -o build-fuzz/$$n $$f build-fuzz/liblvsh.a $(LDLIBS); \
+		build-fuzz/$$n -max_total_time=$(FUZZ_TIME) -max_len=4096 \
+			build-fuzz/corpus/$$n; \
+	done
 
 # The manual page and the JSON reference are generated (the command table,
 # docs/json-examples.txt run on the test driver); tests fail when the
@@ -142,7 +166,7 @@ bench-complete: $(LVSH) $(BUILD)/bench/complete_bench
 	@bench/complete.sh
 
 clean:
-	rm -rf build build-asan lvsh tests/out
+	rm -rf build build-asan build-fuzz lvsh tests/out
 
 distclean: clean
 	rm -rf config.mk config.log config.status configure autom4te.cache aclocal.m4

@@ -143,6 +143,15 @@ static void echo_xml_escape(struct buf *b, const char *w)
     }
 }
 
+/* Append to a word array, doubling it at powers of two: growing one slot at
+ * a time is quadratic where realloc() copies (valgrind, small blocks). */
+static void echo_push(char ***v, int *n, char *s)
+{
+    if ((*n & (*n - 1)) == 0)
+        *v = xrealloc(*v, (size_t)(*n ? *n * 2 : 1) * sizeof(char *));
+    (*v)[(*n)++] = s;
+}
+
 /* --split: each argument splits on ','; ",," stands for a literal comma. */
 static void echo_split(const char *w, char ***out, int *n)
 {
@@ -152,8 +161,7 @@ static void echo_split(const char *w, char ***out, int *n)
             buf_addc(&cur, ',');
             p++;
         } else if (*p == ',' || *p == '\0') {
-            *out = xrealloc(*out, (size_t)(*n + 1) * sizeof(char *));
-            (*out)[(*n)++] = buf_steal(&cur);
+            echo_push(out, n, buf_steal(&cur));
             if (!*p)
                 break;
         } else {

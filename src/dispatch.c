@@ -7,6 +7,7 @@
 #include "session.h"
 #include "tokenize.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -157,7 +158,9 @@ enum lvsh_status run_stream(struct lvsh_session *s, FILE *in, const char *name, 
     int lineno = 0, start = 1;
     enum lvsh_status first = LVSH_OK;
 
-    while (!s->quit_requested && (n = getline(&line, &cap, in)) >= 0) {
+    int read_errno = 0;
+
+    while (!s->quit_requested && (errno = 0, n = getline(&line, &cap, in)) >= 0) {
         lineno++;
         if (pending.len == 0)
             start = lineno;
@@ -172,10 +175,24 @@ enum lvsh_status run_stream(struct lvsh_session *s, FILE *in, const char *name, 
         if (st != LVSH_OK && stop)
             break;
     }
+    if (ferror(in))
+        read_errno = errno ? errno : EIO;
     if (pending.len && !s->quit_requested && (first == LVSH_OK || !stop)) {
         enum lvsh_status st = run_text(s, pending.data, pending.len, name, start, stop);
         if (first == LVSH_OK)
             first = st;
+    }
+    /* a read error (a directory given to -f: EISDIR) is not an empty script */
+    if (read_errno && !s->quit_requested) {
+        struct lvsh_result r;
+        struct render_opts o;
+        result_init(&r);
+        render_opts_init(&o, s, s->format, NULL, 0);
+        render_result(stdout, stderr, &r, &o,
+                      err_fail(&r, "cannot read '%s': %s", name, strerror(read_errno)));
+        result_free(&r);
+        if (first == LVSH_OK)
+            first = LVSH_FAILED;
     }
     buf_free(&pending);
     free(line);

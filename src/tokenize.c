@@ -125,7 +125,9 @@ static void scan_free(struct scan *sc)
 
 static void list_add_cmd(struct tok_list *l, char **argv, int argc, int line)
 {
-    l->cmds = xrealloc(l->cmds, (size_t)(l->ncmds + 1) * sizeof(*l->cmds));
+    /* double at powers of two: one slot at a time is quadratic under valgrind */
+    if ((l->ncmds & (l->ncmds - 1)) == 0)
+        l->cmds = xrealloc(l->cmds, (size_t)(l->ncmds ? l->ncmds * 2 : 1) * sizeof(*l->cmds));
     l->cmds[l->ncmds++] = (struct tok_cmd){ argv, argc, line };
 }
 

@@ -54,22 +54,48 @@ static char *xml_error_text(const xmlError *e)
     size_t l = strlen(m);
     while (l && (m[l - 1] == '\n' || m[l - 1] == ' '))
         m[--l] = '\0';
+    for (char *p = m; *p; p++)   /* an error is one line ("...\nBytes: 0xFF") */
+        if (*p == '\n')
+            *p = ' ';
     return m;
+}
+
+/* libxml2 reports XPath errors on stderr by default; lvsh reports its own. */
+static void xml_quiet(void *ctx, const xmlError *err)
+{
+    (void)ctx;
+    (void)err;
+}
+
+/* Keep the first parse error: later ones are consequences of it (a bad
+ * attribute on line 2 ends as "premature end of data" on the last line). */
+static void xml_first_error(void *ctx, const xmlError *err)
+{
+    xmlError *first = ctx;
+    if (!first->message && err)
+        xmlCopyError((xmlErrorPtr)err, first);
 }
 
 static xmlDocPtr xml_parse_opts(struct lvsh_result *r, const char *xml, const char *name,
                                 int extra)
 {
+    xmlError first;
+    memset(&first, 0, sizeof(first));
     xmlResetLastError();
+    xmlSetStructuredErrorFunc(&first, (xmlStructuredErrorFunc)xml_first_error);
     xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), name ? name : "xml",
                                   NULL, XML_PARSE_SAFE | extra);
-    if (!doc) {
-        const xmlError *e = xmlGetLastError();
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    if (!doc && !first.message && !xmlGetLastError()) {
+        err_fail(r, "%s: empty XML document", name ? name : "xml");
+    } else if (!doc) {
+        const xmlError *e = first.message ? &first : xmlGetLastError();
         char *m = xml_error_text(e);
         err_fail(r, "%s:%d:%d: malformed XML: %s", name ? name : "xml",
                   e ? e->line : 0, e ? e->int2 : 0, m);
         free(m);
     }
+    xmlResetError(&first);
     return doc;
 }
 
@@ -92,7 +118,20 @@ bool xml_check_wellformed(struct lvsh_result *r, const char *xml, const char *na
 
 char *xml_read_file(struct lvsh_result *r, const char *path)
 {
-    char *text = file_read_all(r, path, NULL);
+    size_t len = 0;
+    char *text = file_read_all(r, path, &len);
+    /* libvirt takes a C string: a NUL would silently cut the document */
+    if (text && strlen(text) != len) {
+        size_t nul = strlen(text), line = 1, col = 1;
+        for (size_t i = 0; i < nul; i++, col++)
+            if (text[i] == '\n') {
+                line++;
+                col = 0;
+            }
+        err_fail(r, "%s:%zu:%zu: malformed XML: NUL byte", path, line, col);
+        free(text);
+        return NULL;
+    }
     if (text && !xml_check_wellformed(r, text, path)) {
         free(text);
         return NULL;
@@ -139,16 +178,17 @@ static char *wrap_nodes(xmlNodeSetPtr set)
     return s;
 }
 
-/* libxml2 reports XPath errors on stderr by default; lvsh reports its own. */
-static void xml_quiet(void *ctx, const xmlError *err)
+/* Evaluate with libxml2's XPath error printing off, then restore it. */
+static xmlXPathObjectPtr xpath_eval_quietly(const char *expr, xmlXPathContextPtr ctx)
 {
-    (void)ctx;
-    (void)err;
+    xmlSetStructuredErrorFunc(NULL, (xmlStructuredErrorFunc)xml_quiet);
+    xmlXPathObjectPtr obj = xmlXPathEvalExpression(BAD_CAST expr, ctx);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    return obj;
 }
 
 json_t *xml_xpath_eval(const char *xml, const char *expr, bool wrap, char **msg)
 {
-    xmlSetStructuredErrorFunc(NULL, (xmlStructuredErrorFunc)xml_quiet);
     struct lvsh_result tmp;
     result_init(&tmp);
     xmlDocPtr doc = xml_parse_opts(&tmp, xml, "xml", XML_PARSE_NOBLANKS);
@@ -159,7 +199,7 @@ json_t *xml_xpath_eval(const char *xml, const char *expr, bool wrap, char **msg)
     }
     result_free(&tmp);
     xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-    xmlXPathObjectPtr obj = ctx ? xmlXPathEvalExpression(BAD_CAST expr, ctx) : NULL;
+    xmlXPathObjectPtr obj = ctx ? xpath_eval_quietly(expr, ctx) : NULL;
     json_t *out = NULL;
     if (!obj) {
         *msg = xasprintf("invalid XPath expression '%s'", expr);
@@ -204,12 +244,11 @@ done:
 
 char *xml_xpath_string(struct lvsh_result *r, const char *xml, const char *expr)
 {
-    xmlSetStructuredErrorFunc(NULL, (xmlStructuredErrorFunc)xml_quiet);
     xmlDocPtr doc = xml_parse(r, xml, "xml");
     if (!doc)
         return NULL;
     xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-    xmlXPathObjectPtr obj = ctx ? xmlXPathEvalExpression(BAD_CAST expr, ctx) : NULL;
+    xmlXPathObjectPtr obj = ctx ? xpath_eval_quietly(expr, ctx) : NULL;
     char *s = NULL;
     if (obj) {
         xmlChar *c = xmlXPathCastToString(obj);

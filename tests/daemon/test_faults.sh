@@ -26,22 +26,33 @@ check "next command reconnects" tmux_wait '^running$' 10
 tmux_type "quit"; tmux_keys Enter
 check "shell still exits normally" tmux_wait '^\[exited 0\]$'
 
+# wait_for FILE REGEX: until lvsh's output shows it (no fixed sleeps: under
+# valgrind lvsh takes seconds to start)
+wait_for() {
+    for _ in $(seq 1 600); do grep -Eq "$2" "$1" 2>/dev/null && return 0; sleep 0.05; done
+    return 1
+}
+log=$T_SCRATCH/fault.out
+
 # 2. A batch fed through a pipe: the command after the loss fails with exit 1.
-out=$({ echo "domstate test"; sleep 0.5; "$TIER" kill-daemon "$DIR"; sleep 0.5;
-        echo "domstate test"; echo "echo not-reached"; } |
-      "$LVSH" -c "$URI" 2>&1)
+: > "$log"
+{ echo "domstate test"; wait_for "$log" '^running$'; "$TIER" kill-daemon "$DIR"
+  echo "domstate test"; echo "echo not-reached"; } | "$LVSH" -c "$URI" > "$log" 2>&1
 rc=$?
+out=$(cat "$log")
 check "batch: exit 1 after the loss (got $rc)" test $rc = 1
 check "batch: clear error" grep -q "<stdin>:2: error: failed to connect to" <<<"$out"
 check "batch: stopped there" bash -c "! grep -q not-reached <<<'$out'"
 "$TIER" start-daemon "$DIR"
 
 # 3. Keepalive: a frozen daemon is noticed within interval * (count + 1).
-start=$(date +%s)
-out=$({ echo "domstate test"; sleep 0.3; "$TIER" freeze "$DIR"; echo "domstate test"; } |
-      timeout 60 "$LVSH" -k 1 -K 2 -c "$URI" 2>&1)
+: > "$log"
+{ echo "domstate test"; wait_for "$log" '^running$'; "$TIER" freeze "$DIR"
+  date +%s > "$T_SCRATCH/frozen"; echo "domstate test"; } |
+    timeout 60 "$LVSH" -k 1 -K 2 -c "$URI" > "$log" 2>&1
 rc=$?
-took=$(( $(date +%s) - start ))
+took=$(( $(date +%s) - $(cat "$T_SCRATCH/frozen" 2>/dev/null || echo 0) ))
+out=$(cat "$log")
 "$TIER" thaw "$DIR"
 check "keepalive: the frozen daemon fails the command (rc $rc)" test $rc = 1
 check "keepalive: noticed in ${took}s (< 10s)" test "$took" -lt 10

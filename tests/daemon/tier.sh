@@ -49,6 +49,11 @@ cgroup_controllers = [ ]
 namespaces = [ ]
 stdio_handler = "file"
 remember_owner = 0
+# QEMU runs as root in the private namespace: as libvirt-qemu it cannot open
+# the host's /dev/kvm (0600 root), while the capability probe can, and the
+# mismatch made libvirtd re-probe QEMU (~40 s) on every domain define.
+user = "root"
+group = "root"
 CONF
     cat > "$dir/conf/virtlogd.conf" <<CONF
 log_outputs = "3:file:$dir/logs/virtlogd.log"
@@ -94,31 +99,70 @@ start() {
     ns_of "$(cat "$dir/anchor.pid")" > "$dir/ns"
 }
 
-stop_all() {
-    local ns pids
-    ns=$(cat "$dir/ns" 2>/dev/null || ns_of "$(cat "$dir/anchor.pid" 2>/dev/null || echo 0)")
-    [ -n "$ns" ] || return 0
-    if [ "${keep_logs:-0}" = 1 ]; then
-        local anchor
-        anchor=$(cat "$dir/anchor.pid" 2>/dev/null || true)
-        [ -n "$anchor" ] && nsenter --mount --target "$anchor" \
-            cp -r /var/log/libvirt/qemu "$dir/logs/" 2>/dev/null || true
+# A pin is a live process of ours in the namespace: the anchor (sleep
+# infinity), else libvirtd or virtlogd started with our files.  While a pin
+# lives the namespace lives, and no other namespace can get its inode number.
+# Those are reused at once (unshare -m twice in a row gets the same one), so
+# killing "every process in namespace N" without a live pin could hit another
+# tier's libvirtd and guests.
+is_ours() {  # is_ours PID PATTERN: alive, and its command line matches
+    local cmd
+    [ -n "$1" ] && [ -d "/proc/$1" ] || return 1
+    cmd=$(tr '\0' ' ' < "/proc/$1/cmdline" 2>/dev/null) || return 1
+    [[ "$cmd" == $2 ]] || return 1
+    [ ! -s "$dir/ns" ] || [ "$(ns_of "$1")" = "$(cat "$dir/ns")" ]
+}
+
+find_pin() {
+    local a l v
+    a=$(cat "$dir/anchor.pid" 2>/dev/null || true)
+    l=$(cat "$dir/libvirtd.pid" 2>/dev/null || true)
+    v=$(cat "$dir/virtlogd.pid" 2>/dev/null || true)
+    if is_ours "$a" "sleep infinity " || is_ours "$a" "*$dir/inner.sh*"; then echo "$a"
+    elif is_ours "$l" "libvirtd *$dir/conf/libvirtd.conf*"; then echo "$l"
+    elif is_ours "$v" "virtlogd *$dir/virtlogd.pid*"; then echo "$v"
     fi
-    for sig in TERM KILL; do
-        pids=""
-        for p in /proc/[0-9]*; do
-            p=${p#/proc/}
-            [ "$(ns_of "$p")" = "$ns" ] && pids="$pids $p"
+}
+
+# PIDs in the pin's namespace, the pin left out (-ef: no fork per PID)
+ns_members() {
+    local pin=$1 p out=""
+    for p in /proc/[0-9]*; do
+        [ "${p#/proc/}" != "$pin" ] && [ "$p/ns/mnt" -ef "/proc/$pin/ns/mnt" ] && out="$out ${p#/proc/}"
+    done
+    echo "$out"
+}
+
+kill_wait() {  # kill_wait SIG PID...: signal, then wait up to 3 s
+    local sig=$1 p alive
+    shift
+    # shellcheck disable=SC2068
+    kill -s "$sig" $@ 2>/dev/null || true
+    for _ in $(seq 1 30); do
+        alive=0
+        for p in "$@"; do [ -d "/proc/$p" ] && [ "$(cut -d' ' -f3 "/proc/$p/stat" 2>/dev/null)" != Z ] && alive=1; done
+        [ $alive = 0 ] && return 0
+        sleep 0.1
+    done
+}
+
+stop_all() {
+    local pin pids round
+    for round in 1 2 3; do
+        pin=$(find_pin)
+        [ -n "$pin" ] || break
+        if [ "${keep_logs:-0}" = 1 ]; then
+            nsenter --mount --target "$pin" cp -r /var/log/libvirt/qemu "$dir/logs/" 2>/dev/null || true
+            keep_logs=0
+        fi
+        # everything but the pin first, so the namespace stays pinned
+        for sig in TERM KILL; do
+            pids=$(ns_members "$pin")
+            [ -z "$pids" ] && break
+            # shellcheck disable=SC2086
+            kill_wait $sig $pids
         done
-        [ -z "$pids" ] && break
-        # shellcheck disable=SC2086
-        kill -s $sig $pids 2>/dev/null || true
-        for _ in $(seq 1 30); do
-            local alive=0
-            for p in $pids; do [ -d "/proc/$p" ] && alive=1; done
-            [ $alive = 0 ] && break
-            sleep 0.1
-        done
+        kill_wait KILL "$pin"
     done
 }
 

@@ -217,7 +217,7 @@ Domain snapshot s1 created
 ? 1
 $ printf '#!/bin/sh\nsed -i "s/<state>/<state/" "$1"\n' > ed.sh; chmod +x ed.sh; EDITOR=./ed.sh lvsh -c test:///default 'snapshot-create-as test s1; snapshot-edit test s1'
 Domain snapshot s1 created
-! error: snapshot.xml:4:3: malformed XML: Extra content at the end of the document
+! error: snapshot.xml:3:16: malformed XML: error parsing attribute name
 
 ? 1
 
@@ -290,7 +290,7 @@ Domain snapshot s1 created
 
 ? 1
 $ printf '<domainsnapshot>\n  <name>x</name>\n  <oops>\n</domainsnapshot>\n' > bad.xml; lvsh -c test:///default snapshot-create test bad.xml
-! error: bad.xml:5:1: malformed XML: Premature end of data in tag domainsnapshot line 1
+! error: bad.xml:4:18: malformed XML: Opening and ending tag mismatch: oops line 3 and domainsnapshot
 
 ? 1
 $ lvsh -c test:///default snapshot-create test /nonexistent.xml

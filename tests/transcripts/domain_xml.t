@@ -71,7 +71,7 @@ $ printf '#!/bin/sh\nsed -i "s,<name>test</name>,<name>test ü \\"2\\"</name>," 
 ? 1
 $ printf '#!/bin/sh\nsed -i "s,</name>,," "$1"\n' > bad.sh && chmod +x bad.sh && EDITOR=$PWD/bad.sh setsid lvsh -c test:///default 'edit test'
 
-! error: edited XML:32:1: malformed XML: Premature end of data in tag domain line 1
+! error: edited XML:31:10: malformed XML: Opening and ending tag mismatch: name line 2 and domain
 ? 1
 $ printf '#!/bin/sh\nsed -i "s,<os>,<os><bogus/>," "$1"\n' > inval.sh && chmod +x inval.sh && EDITOR=$PWD/inval.sh setsid lvsh -c test:///default 'edit test'
 

@@ -323,7 +323,7 @@ $ lvsh -c test:///default -r net-define tnet.xml
 $ printf '<network>\n  <name>bad</name>\n  <bridge name="x">\n</network>\n' > bad.xml
 > lvsh -c test:///default net-define bad.xml
 
-! error: bad.xml:5:1: malformed XML: Premature end of data in tag network line 1
+! error: bad.xml:4:11: malformed XML: Opening and ending tag mismatch: bridge line 3 and network
 ? 1
 
 $ lvsh -c test:///default net-create nosuch.xml
@@ -460,7 +460,7 @@ $ lvsh -c test://$FIXTURES/net.xml "net-update default add dns-bogus '<txt/>'"
 
 $ lvsh -c test://$FIXTURES/net.xml "net-update default add dns-txt '<txt name=\"a\"'"
 
-! error: xml:1:14: malformed XML: Couldn't find end of Start Tag txt line 1
+! error: xml:1:14: malformed XML: attributes construct error
 ? 1
 
 $ lvsh -c test://$FIXTURES/net.xml "net-update default add dns-txt missing.xml"
