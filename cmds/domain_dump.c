@@ -253,6 +253,7 @@ static enum lvsh_status cmd_domain_screenshot(struct lvsh_session *s, const stru
     enum lvsh_status rc = LVSH_FAILED;
     if (screenshot_save(d, st, file, r)) {
         out_info(r, "Screenshot saved to %s, with type of %s", file, mime);
+        out_bare(r);
         json_t *j = dom_json_ref(d);
         json_object_set_new(j, "file", json_str(file));
         json_object_set_new(j, "mime", json_str(mime));
