@@ -634,7 +634,8 @@ static enum lvsh_status cmd_nodedev_autostart(struct lvsh_session *s,
                       on ? "mark" : "unmark", name);
     } else {
         out_info(r, "Device %s %s as autostarted", name, on ? "marked" : "unmarked");
-        out_json(r, json_pack("{s:o,s:b}", "name", json_str(name), "autostart", on));
+        out_json(r, json_pack("{s:o,s:s,s:b}", "name", json_str(name), "action",
+                              on ? "autostart" : "no-autostart", "autostart", on));
     }
     free(name);
     virNodeDeviceFree(d);
