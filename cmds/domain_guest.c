@@ -1,5 +1,6 @@
 /* domain_guest.c: what a domain reports about itself and its jobs
  * (domifaddr, domfsinfo, domcontrol, domjobinfo, domjobabort). */
+#include "json_action.h"
 #include "domain_util.h"
 #include "util.h"
 
@@ -349,6 +350,7 @@ static enum lvsh_status cmd_domain_domjobabort(struct lvsh_session *s,
 #endif
     if (rc < 0)
         return dom_fail(d, r, "failed to abort the job of domain '%s'", args_str(a, "domain"));
+    out_json_action(r, dom_json_ref(d), "job aborted");
     virDomainFree(d);
     return LVSH_OK;
 }

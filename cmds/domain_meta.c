@@ -1,6 +1,7 @@
 /* domain_meta.c: what a domain says about itself: its description, title
  * and metadata, its clock and host name (desc, metadata, domtime,
  * domhostname). */
+#include "json_action.h"
 #include "domain_util.h"
 #include "util.h"
 
@@ -79,6 +80,16 @@ static enum lvsh_status desc_show(virDomainPtr d, const struct lvsh_args *a,
     return LVSH_OK;
 }
 
+/* "Domain title updated successfully"; {name, uuid, action, title: text}. */
+static void desc_done(struct lvsh_result *r, virDomainPtr d, const char *what,
+                      const char *text)
+{
+    out_info(r, "Domain %s updated successfully", what);
+    json_t *j = json_action(dom_json_ref(d), *text ? "updated" : "removed");
+    json_object_set_new(j, what, *text ? json_str(text) : json_null());
+    out_json(r, j);
+}
+
 static enum lvsh_status cmd_domain_desc(struct lvsh_session *s, const struct lvsh_args *a,
                                         struct lvsh_result *r)
 {
@@ -100,12 +111,13 @@ static enum lvsh_status cmd_domain_desc(struct lvsh_session *s, const struct lvs
         st = desc_edit(d, s, r, type, flags, &text);
     if (st == LVSH_OK && args_has(a, "edit") && !text) {
         out_info(r, "Domain %s not changed", what);
+        out_json_action(r, dom_json_ref(d), "unchanged");
     } else if (st == LVSH_OK) {
         if (virDomainSetMetadata(d, type, *text ? text : NULL, NULL, NULL, flags) < 0)
             st = err_virt(r, "failed to set the %s of domain '%s'", what,
                           args_str(a, "domain"));
         else
-            out_info(r, "Domain %s updated successfully", what);
+            desc_done(r, d, what, text);
     }
     free(text);
     virDomainFree(d);
@@ -151,6 +163,8 @@ static enum lvsh_status meta_set(virDomainPtr d, const struct lvsh_args *a,
         return err_virt(r, "failed to change the metadata '%s' of domain '%s'", uri,
                         args_str(a, "domain"));
     out_info(r, xml ? "Metadata modified" : "Metadata removed");
+    out_json_action(r, dom_json_ref(d), xml ? "modified" : "removed");
+    out_json_set(r, "uri", json_str(uri));
     return LVSH_OK;
 }
 
@@ -177,6 +191,8 @@ static enum lvsh_status meta_edit(virDomainPtr d, struct lvsh_session *s,
     enum lvsh_status st = LVSH_FAILED;
     if (xml && !changed) {
         out_info(r, "Metadata not changed");
+        out_json_action(r, dom_json_ref(d), "unchanged");
+        out_json_set(r, "uri", json_str(args_str(a, "uri")));
         st = LVSH_OK;
     } else if (xml && xml_check_wellformed(r, xml, "metadata")) {
         st = meta_set(d, a, r, xml, flags);
@@ -278,6 +294,16 @@ static enum lvsh_status domtime_show(virDomainPtr d, const struct lvsh_args *a,
     return LVSH_OK;
 }
 
+/* {name, uuid, action: "time set", seconds, nseconds}: the time given. */
+static void domtime_set_json(struct lvsh_result *r, virDomainPtr d, long long secs,
+                             unsigned nsecs)
+{
+    json_t *j = json_action(dom_json_ref(d), "time set");
+    json_object_set_new(j, "seconds", json_integer(secs));
+    json_object_set_new(j, "nseconds", json_integer(nsecs));
+    out_json(r, j);
+}
+
 static enum lvsh_status cmd_domain_domtime(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
 {
@@ -302,6 +328,10 @@ static enum lvsh_status cmd_domain_domtime(struct lvsh_session *s, const struct 
         }
         if (virDomainSetTime(d, secs, nsecs, sync ? VIR_DOMAIN_TIME_SYNC : 0) < 0)
             st = err_virt(r, "failed to set the time of domain '%s'", args_str(a, "domain"));
+        else if (sync)
+            out_json_action(r, dom_json_ref(d), "time synced");
+        else
+            domtime_set_json(r, d, secs, nsecs);
     }
     virDomainFree(d);
     return st;

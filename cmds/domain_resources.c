@@ -1,6 +1,7 @@
 /* domain_resources.c: how much of the host a domain may use (setmem,
  * setmaxmem, memtune, schedinfo, blkiotune, blkdeviotune, domblkthreshold,
  * numatune, cpu-stats). */
+#include "json_action.h"
 #include "domain_util.h"
 #include "util.h"
 
@@ -62,6 +63,25 @@ static int get_iotune(virDomainPtr d, const char *dev, virTypedParameterPtr p, i
     return virDomainGetBlockIoTune(d, dev, p, n, f);
 }
 
+/* The JSON of a tuning change: {name, uuid, action: "tuned", changed: {the
+ * parameters set}}; kib: the ULLONG values are KiB (shown in bytes, null for
+ * unlimited). */
+static void tune_done(struct lvsh_result *r, virDomainPtr d, const virTypedParameter *set,
+                      int nset, bool kib)
+{
+    json_t *changed = tparams_json(set, nset);
+    for (int i = 0; kib && i < nset; i++) {
+        unsigned long long v = set[i].value.ul;
+        if (set[i].type == VIR_TYPED_PARAM_ULLONG)
+            json_object_set_new(changed, set[i].field,
+                                v >= VIR_DOMAIN_MEMORY_PARAM_UNLIMITED ? json_null()
+                                : json_integer((json_int_t)(v * 1024)));
+    }
+    json_t *j = json_action(dom_json_ref(d), "tuned");
+    json_object_set_new(j, "changed", changed);
+    out_json(r, j);
+}
+
 /* ---- setmem, setmaxmem ------------------------------------------------- */
 
 static enum lvsh_status set_memory(struct lvsh_session *s, const struct lvsh_args *a,
@@ -78,6 +98,10 @@ static enum lvsh_status set_memory(struct lvsh_session *s, const struct lvsh_arg
     if (virDomainSetMemoryFlags(d, (unsigned long)kib, args_affect_flags(a) | extra) < 0)
         return dom_fail(d, r, "failed to set the %s of domain '%s'", what,
                         args_str(a, "domain"));
+    bool max = extra & VIR_DOMAIN_MEM_MAXIMUM;
+    json_t *j = json_action(dom_json_ref(d), max ? "max memory set" : "memory set");
+    json_object_set_new(j, max ? "max_memory" : "memory", json_integer((json_int_t)(kib * 1024)));
+    out_json(r, j);
     virDomainFree(d);
     return LVSH_OK;
 }
@@ -201,6 +225,8 @@ static enum lvsh_status cmd_domain_memtune(struct lvsh_session *s, const struct 
         if (virDomainSetMemoryParameters(d, set, nset, flags) < 0)
             st = err_virt(r, "failed to change the memory limits of domain '%s'",
                           args_str(a, "domain"));
+        else
+            tune_done(r, d, set, nset, true);
     } else {
         int n = get_params(d, NULL, get_memory, flags, &cur);
         if (n < 0)
@@ -375,6 +401,9 @@ static enum lvsh_status tune_run(virDomainPtr d, const char *dev, tparam_getter 
         if (apply(d, dev, set, nset, flags) < 0)
             return err_virt(r, "failed to change the %s of domain '%s'", what,
                             virDomainGetName(d));
+        tune_done(r, d, set, nset, false);
+        if (dev)
+            out_json_set(r, "device", json_str(dev));
         return LVSH_OK;
     }
     int n = get_params(d, dev, get, flags, &cur);
@@ -557,6 +586,9 @@ static enum lvsh_status cmd_domain_domblkthreshold(struct lvsh_session *s,
         return LVSH_FAILED;
     if (virDomainSetBlockThreshold(d, args_str(a, "dev"), threshold, 0) < 0)
         return dom_fail(d, r, "failed to set the threshold of disk '%s'", args_str(a, "dev"));
+    out_json_action(r, dom_json_ref(d), "threshold set");
+    out_json_set(r, "device", json_str(args_str(a, "dev")));
+    out_json_set(r, "threshold", json_integer((json_int_t)threshold));
     virDomainFree(d);
     return LVSH_OK;
 }
@@ -648,6 +680,8 @@ static enum lvsh_status cmd_domain_numatune(struct lvsh_session *s,
         if (virDomainSetNumaParameters(d, set, nset, flags) < 0)
             st = err_virt(r, "failed to change the NUMA tuning of domain '%s'",
                           args_str(a, "domain"));
+        else
+            tune_done(r, d, set, nset, false);
     } else {
         int n = get_params(d, NULL, get_numa, flags, &cur);
         if (n < 0)

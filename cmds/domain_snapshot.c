@@ -806,12 +806,18 @@ static enum lvsh_status snap_edit(struct lvsh_session *s, const struct lvsh_args
     enum lvsh_status st = LVSH_FAILED;
     if (text && !changed && !(flags & VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT)) {
         out_info(r, "Snapshot %s XML configuration not changed.", name);
+        snap_done(r, d, name, "unchanged");
         st = LVSH_OK;
     } else if (text) {
         virDomainSnapshotPtr done = edit_redefine(r, d, orig, text, flags);
         if (done) {
             st = edit_finish(r, a, snap, done);
-            snap_done(r, d, virDomainSnapshotGetName(done), "edited");
+            const char *newname = virDomainSnapshotGetName(done);
+            bool same = strcmp(name, newname) == 0;
+            snap_done(r, d, newname, same ? "edited" : args_has(a, "clone") ? "cloned"
+                                                                           : "renamed");
+            if (!same)
+                out_json_set(r, args_has(a, "clone") ? "source" : "old_name", json_str(name));
             virDomainSnapshotFree(done);
         }
     }

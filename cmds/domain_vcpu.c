@@ -1,5 +1,6 @@
 /* domain_vcpu.c: a domain's virtual CPUs and where they run (vcpucount,
  * vcpuinfo, vcpupin, emulatorpin, iothreadinfo, setvcpus, setvcpu). */
+#include "json_action.h"
 #include "domain_util.h"
 #include "util.h"
 
@@ -254,6 +255,16 @@ static enum lvsh_status vcpupin_show(virDomainPtr d, const struct lvsh_args *a,
     return LVSH_OK;
 }
 
+/* {name, uuid, action: "pinned", vcpu (vcpupin only), cpulist}. */
+static void pin_done(struct lvsh_result *r, virDomainPtr d, json_t *vcpu, const char *cpulist)
+{
+    json_t *j = json_action(dom_json_ref(d), "pinned");
+    if (vcpu)
+        json_object_set_new(j, "vcpu", vcpu);
+    json_object_set_new(j, "cpulist", json_str(cpulist));
+    out_json(r, j);
+}
+
 static enum lvsh_status cmd_domain_vcpupin(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
 {
@@ -280,6 +291,8 @@ static enum lvsh_status cmd_domain_vcpupin(struct lvsh_session *s, const struct 
         else if (virDomainPinVcpuFlags(d, (unsigned)vcpu, map, maplen, flags) < 0)
             st = err_virt(r, "failed to pin vCPU %lld of domain '%s'", vcpu,
                           args_str(a, "domain"));
+        else
+            pin_done(r, d, json_integer(vcpu), cpulist);
         free(map);
     }
     virDomainFree(d);
@@ -351,6 +364,8 @@ static enum lvsh_status cmd_domain_emulatorpin(struct lvsh_session *s,
         else if (virDomainPinEmulator(d, map, maplen, flags) < 0)
             st = err_virt(r, "failed to pin the emulator of domain '%s'",
                           args_str(a, "domain"));
+        else
+            pin_done(r, d, NULL, cpulist);
         free(map);
     }
     virDomainFree(d);
@@ -454,6 +469,8 @@ static enum lvsh_status cmd_domain_setvcpus(struct lvsh_session *s,
     if (virDomainSetVcpusFlags(d, (unsigned)count, flags) < 0)
         return dom_fail(d, r, "failed to set the vCPU count of domain '%s'",
                         args_str(a, "domain"));
+    out_json_action(r, dom_json_ref(d), args_has(a, "maximum") ? "max vcpus set" : "vcpus set");
+    out_json_set(r, "vcpus", json_integer(count));
     virDomainFree(d);
     return LVSH_OK;
 }
@@ -501,6 +518,8 @@ static enum lvsh_status cmd_domain_setvcpu(struct lvsh_session *s, const struct 
     if (virDomainSetVcpu(d, args_str(a, "vcpulist"), enable, args_affect_flags(a)) < 0)
         return dom_fail(d, r, "failed to change vCPUs '%s' of domain '%s'",
                         args_str(a, "vcpulist"), args_str(a, "domain"));
+    out_json_action(r, dom_json_ref(d), enable ? "vcpus enabled" : "vcpus disabled");
+    out_json_set(r, "vcpulist", json_str(args_str(a, "vcpulist")));
     virDomainFree(d);
     return LVSH_OK;
 }

@@ -303,6 +303,9 @@ static enum lvsh_status cmd_host_keepalive(struct lvsh_session *s, const struct 
             out_info(r, "Keepalive set: interval %lld s, count %lld", interval, count);
         else
             out_info(r, "Keepalive disabled");
+        out_json(r, json_pack("{s:s,s:I,s:I,s:b}", "action", interval > 0 ? "set" : "disabled",
+                              "interval", (json_int_t)interval, "count", (json_int_t)count,
+                              "enabled", interval > 0));
     }
     if (!change) {
         out_field_int(r, "Interval", "interval", interval);

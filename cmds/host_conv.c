@@ -171,6 +171,7 @@ static enum lvsh_status cmd_conv_save_define(struct lvsh_session *s,
     if (rc < 0)
         return err_virt(r, "failed to update saved image '%s'", file);
     out_info(r, "State file %s updated.", file);
+    out_json(r, json_pack("{s:o,s:s}", "file", json_str(file), "action", "updated"));
     return LVSH_OK;
 }
 
@@ -213,6 +214,7 @@ static enum lvsh_status cmd_conv_save_edit(struct lvsh_session *s, const struct 
     if (!changed && !save_state_flags(a)) {
         free(edited);
         out_info(r, "Saved image %s XML configuration not changed.", file);
+        out_json(r, json_pack("{s:o,s:s}", "file", json_str(file), "action", "unchanged"));
         return LVSH_OK;
     }
     int rc = virDomainSaveImageDefineXML(s->conn, file, edited, save_state_flags(a));
@@ -220,6 +222,7 @@ static enum lvsh_status cmd_conv_save_edit(struct lvsh_session *s, const struct 
     if (rc < 0)
         return err_virt(r, "failed to update saved image '%s'", file);
     out_info(r, "State file %s edited.", file);
+    out_json(r, json_pack("{s:o,s:s}", "file", json_str(file), "action", "edited"));
     return LVSH_OK;
 }
 
@@ -379,6 +382,7 @@ static enum lvsh_status cmd_iface_begin_h(struct lvsh_session *s, const struct l
     if (virInterfaceChangeBegin(s->conn, 0) < 0)
         return err_virt(r, "failed to begin network config change transaction");
     out_info(r, "Network config change transaction started");
+    out_json(r, json_pack("{s:s,s:s}", "transaction", "interface", "action", "started"));
     return LVSH_OK;
 }
 
@@ -389,6 +393,7 @@ static enum lvsh_status cmd_iface_commit_h(struct lvsh_session *s, const struct 
     if (virInterfaceChangeCommit(s->conn, 0) < 0)
         return err_virt(r, "failed to commit network config change transaction");
     out_info(r, "Network config change transaction committed");
+    out_json(r, json_pack("{s:s,s:s}", "transaction", "interface", "action", "committed"));
     return LVSH_OK;
 }
 
@@ -400,6 +405,7 @@ static enum lvsh_status cmd_iface_rollback_h(struct lvsh_session *s,
     if (virInterfaceChangeRollback(s->conn, 0) < 0)
         return err_virt(r, "failed to rollback network config change transaction");
     out_info(r, "Network config change transaction rolled back");
+    out_json(r, json_pack("{s:s,s:s}", "transaction", "interface", "action", "rolled back"));
     return LVSH_OK;
 }
 

@@ -337,6 +337,8 @@ static enum lvsh_status cmd_node_memory_tune(struct lvsh_session *s,
                         "read-only (-r)");
     }
     int rc = virNodeSetMemoryParameters(s->conn, p, n, 0);
+    if (rc == 0)
+        out_json(r, json_pack("{s:s,s:o}", "action", "tuned", "changed", tparams_json(p, n)));
     virTypedParamsFree(p, n);
     if (rc < 0)
         return err_virt(r, "unable to change the node's memory parameters");
@@ -663,6 +665,8 @@ static enum lvsh_status cmd_node_nodesuspend(struct lvsh_session *s,
     if (virNodeSuspendForDuration(s->conn, t, (unsigned long long)duration, 0) < 0)
         return err_virt(r, "the host was not suspended");
     out_info(r, "Host suspended to %s for %lld seconds", target, duration);
+    out_json(r, json_pack("{s:s,s:s,s:I}", "action", "suspended", "target", target,
+                          "duration_s", (json_int_t)duration));
     return LVSH_OK;
 }
 

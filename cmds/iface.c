@@ -1,6 +1,7 @@
 /* iface.c: physical host interfaces (iface-list, -define, -bridge, ...).
  * An interface argument is a name or a MAC address.  The iface-begin/
  * commit/rollback transaction commands live with the host commands. */
+#include "json_action.h"
 #include "lvsh.h"
 #include "util.h"
 
@@ -241,7 +242,8 @@ static enum lvsh_status cmd_iface_define(struct lvsh_session *s, const struct lv
     if (!i)
         return err_virt(r, "failed to define an interface from '%s'", file);
     out_info(r, "Interface %s defined from %s", virInterfaceGetName(i), file);
-    out_json(r, iface_json_ref(i));
+    out_json_action(r, iface_json_ref(i), "defined");
+    out_json_set(r, "file", json_str(file));
     virInterfaceFree(i);
     return LVSH_OK;
 }
@@ -370,8 +372,10 @@ static enum lvsh_status cmd_iface_edit(struct lvsh_session *s, const struct lvsh
         st = err_virt(r, "failed to get the XML of interface '%s'", name);
     else if (!(edited = edit_in_editor(s, r, xml, ".xml", &changed)))
         st = LVSH_FAILED;
-    else if (!changed)
+    else if (!changed) {
         out_info(r, "Interface %s XML configuration not changed.", name);
+        out_json_action(r, iface_json_ref(i), "unchanged");
+    }
     else if (!xml_check_wellformed(r, edited, "edited XML"))
         st = LVSH_FAILED;
     else {
@@ -380,7 +384,7 @@ static enum lvsh_status cmd_iface_edit(struct lvsh_session *s, const struct lvsh
             st = err_virt(r, "failed to define interface '%s' from the edited XML", name);
         } else {
             out_info(r, "Interface %s XML configuration edited.", virInterfaceGetName(ni));
-            out_json(r, iface_json_ref(ni));
+            out_json_action(r, iface_json_ref(ni), "edited");
             virInterfaceFree(ni);
         }
     }
@@ -518,8 +522,8 @@ static enum lvsh_status bridge_define_start(struct lvsh_session *s, struct lvsh_
     else if (start)
         out_info(r, "Bridge interface %s started", brname);
     if (st == LVSH_OK)
-        out_json(r, json_pack("{s:s,s:s,s:b}", "bridge", brname, "interface", ifname,
-                              "started", start));
+        out_json(r, json_pack("{s:s,s:s,s:s,s:b}", "bridge", brname, "interface", ifname,
+                              "action", "bridged", "started", start));
     virInterfaceFree(br);
     return st;
 }
@@ -634,8 +638,8 @@ static enum lvsh_status unbridge_apply(struct lvsh_session *s, struct lvsh_resul
     else if (start)
         out_info(r, "Interface %s started", ifname);
     if (st == LVSH_OK)
-        out_json(r, json_pack("{s:s,s:s,s:b}", "bridge", brname, "interface", ifname,
-                              "started", start));
+        out_json(r, json_pack("{s:s,s:s,s:s,s:b}", "bridge", brname, "interface", ifname,
+                              "action", "unbridged", "started", start));
     virInterfaceFree(i);
     return st;
 }

@@ -340,10 +340,12 @@ static enum lvsh_status cmd_net_autostart(struct lvsh_session *s, const struct l
     if (virNetworkSetAutostart(n, enable) < 0)
         st = err_virt(r, "failed to %s autostart of network '%s'",
                       enable ? "enable" : "disable", name);
-    else
-        net_action_done(r, n, enable ? "autostart enabled" : "autostart disabled",
+    else {
+        net_action_done(r, n, enable ? "autostart" : "no-autostart",
                         "Network %s %s", name,
                         enable ? "marked as autostarted" : "unmarked as autostarted");
+        out_json_set(r, "autostart", json_boolean(enable));
+    }
     virNetworkFree(n);
     return st;
 }

@@ -1,6 +1,7 @@
 /* nodedev.c: host devices as libvirt sees them (nodedev-list, -info,
  * -create, -detach, ...).  A device argument is its name, or "wwnn,wwpn"
  * for a SCSI host (see lookup_nodedev). */
+#include "json_action.h"
 #include "lvsh.h"
 #include "util.h"
 
@@ -432,7 +433,8 @@ static enum lvsh_status nd_from_file(struct lvsh_session *s, const struct lvsh_a
         out_info(r, "Node device '%s' defined from '%s'", virNodeDeviceGetName(d), file);
     else
         out_info(r, "Node device %s created from %s", virNodeDeviceGetName(d), file);
-    out_json(r, nd_json_ref(d));
+    out_json_action(r, nd_json_ref(d), define ? "defined" : "created");
+    out_json_set(r, "file", json_str(file));
     virNodeDeviceFree(d);
     return LVSH_OK;
 }
@@ -634,7 +636,8 @@ static enum lvsh_status cmd_nodedev_autostart(struct lvsh_session *s,
                       on ? "mark" : "unmark", name);
     } else {
         out_info(r, "Device %s %s as autostarted", name, on ? "marked" : "unmarked");
-        out_json(r, json_pack("{s:o,s:b}", "name", json_str(name), "autostart", on));
+        out_json(r, json_pack("{s:o,s:s,s:b}", "name", json_str(name), "action",
+                              on ? "autostart" : "no-autostart", "autostart", on));
     }
     free(name);
     virNodeDeviceFree(d);

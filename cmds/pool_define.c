@@ -1,5 +1,6 @@
 /* pool_define.c: making storage pools (pool-define, pool-create,
  * pool-define-as, pool-create-as) and changing them (pool-edit). */
+#include "json_action.h"
 #include "storage_common.h"
 
 #include <stdlib.h>
@@ -23,6 +24,8 @@ static enum lvsh_status cmd_pool_define(struct lvsh_session *s, const struct lvs
     if (!p)
         return err_virt(r, "failed to define pool from '%s'", file);
     out_info(r, "Pool %s defined from %s", virStoragePoolGetName(p), file);
+    out_json_action(r, pool_json_ref(p), "defined");
+    out_json_set(r, "file", json_str(file));
     virStoragePoolFree(p);
     return LVSH_OK;
 }
@@ -59,6 +62,8 @@ static enum lvsh_status cmd_pool_create(struct lvsh_session *s, const struct lvs
     if (!p)
         return err_virt(r, "failed to create pool from '%s'", file);
     out_info(r, "Pool %s created from %s", virStoragePoolGetName(p), file);
+    out_json_action(r, pool_json_ref(p), "created");
+    out_json_set(r, "file", json_str(file));
     virStoragePoolFree(p);
     return LVSH_OK;
 }
@@ -226,6 +231,7 @@ static enum lvsh_status pool_as(struct lvsh_session *s, const struct lvsh_args *
         return err_virt(r, "failed to %s pool '%s'", create ? "create" : "define",
                         args_str(a, "name"));
     out_info(r, "Pool %s %s", virStoragePoolGetName(p), create ? "created" : "defined");
+    out_json_action(r, pool_json_ref(p), create ? "created" : "defined");
     virStoragePoolFree(p);
     return LVSH_OK;
 }
@@ -349,10 +355,12 @@ static enum lvsh_status cmd_pool_edit(struct lvsh_session *s, const struct lvsh_
     enum lvsh_status st = edited ? LVSH_OK : LVSH_FAILED;
     if (edited && !changed) {
         out_info(r, "Pool %s XML configuration not changed.", virStoragePoolGetName(p));
+        out_json_action(r, pool_json_ref(p), "unchanged");
     } else if (edited && xml_check_wellformed(r, edited, "edited XML")) {
         virStoragePoolPtr np = virStoragePoolDefineXML(s->conn, edited, 0);
         if (np) {
             out_info(r, "Pool %s XML configuration edited.", virStoragePoolGetName(np));
+            out_json_action(r, pool_json_ref(np), "edited");
             virStoragePoolFree(np);
         } else {
             st = err_virt(r, "failed to define the edited pool '%s'", key);

@@ -1,8 +1,10 @@
 /* pool_life.c: a storage pool's life (pool-build, pool-start, pool-destroy,
  * pool-delete, pool-undefine, pool-refresh, pool-autostart). */
+#include "json_action.h"
 #include "storage_common.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* Run one libvirt pool operation and report it the way virsh does. */
 static enum lvsh_status pool_do(struct lvsh_session *s, const struct lvsh_args *a,
@@ -16,8 +18,11 @@ static enum lvsh_status pool_do(struct lvsh_session *s, const struct lvsh_args *
     enum lvsh_status st = LVSH_OK;
     if (op(p, flags) < 0)
         st = err_virt(r, "failed to %s pool '%s'", verb, args_str(a, "pool"));
-    else
+    else {
         out_info(r, "Pool %s %s", virStoragePoolGetName(p), done);
+        const char *last = strrchr(done, ' ');   /* "has been undefined" -> "undefined" */
+        out_json_action(r, pool_json_ref(p), last ? last + 1 : done);
+    }
     virStoragePoolFree(p);
     return st;
 }
@@ -178,9 +183,13 @@ static enum lvsh_status cmd_pool_autostart(struct lvsh_session *s, const struct 
     if (virStoragePoolSetAutostart(p, !disable) < 0)
         st = err_virt(r, "failed to %s autostart of pool '%s'", disable ? "disable" : "enable",
                       args_str(a, "pool"));
-    else
+    else {
         out_info(r, "Pool %s %s as autostarted", virStoragePoolGetName(p),
                  disable ? "unmarked" : "marked");
+        json_t *j = json_action(pool_json_ref(p), disable ? "no-autostart" : "autostart");
+        json_object_set_new(j, "autostart", json_boolean(!disable));
+        out_json(r, j);
+    }
     virStoragePoolFree(p);
     return st;
 }

@@ -1,6 +1,7 @@
 /* secret.c: secrets (passwords and keys libvirt keeps for volumes, ceph,
  * iSCSI, TLS and vTPM).  A value only ever lives in buffers this file
  * wipes; it never reaches an error message, a log or the history. */
+#include "json_action.h"
 #include "lvsh.h"
 #include "result.h"
 #include "util.h"
@@ -280,7 +281,7 @@ static enum lvsh_status cmd_secret_define(struct lvsh_session *s, const struct l
         return err_virt(r, "failed to define a secret from '%s'", file);
     virSecretGetUUIDString(sec, uuid);
     out_info(r, "Secret %s created", uuid);
-    out_json(r, secret_json_ref(sec));
+    out_json_action(r, secret_json_ref(sec), "defined");
     virSecretFree(sec);
     return LVSH_OK;
 }
@@ -353,7 +354,7 @@ static enum lvsh_status cmd_secret_undefine(struct lvsh_session *s, const struct
         json_decref(j);
     } else {
         out_info(r, "Secret %s deleted", uuid);
-        out_json(r, j);
+        out_json_action(r, j, "undefined");
     }
     virSecretFree(sec);
     return st;
@@ -445,7 +446,7 @@ static enum lvsh_status cmd_secret_set_value(struct lvsh_session *s,
         st = err_virt(r, "failed to set the value of secret '%s'", args_str(a, "secret"));
     } else {
         out_info(r, "Secret value set");
-        out_json(r, secret_json_ref(sec));
+        out_json_action(r, secret_json_ref(sec), "value set");
     }
     virSecretFree(sec);
     return st;

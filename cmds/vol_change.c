@@ -1,5 +1,6 @@
 /* vol_change.c: changing and removing storage volumes (vol-delete,
  * vol-wipe, vol-resize). */
+#include "json_action.h"
 #include "storage_common.h"
 
 #include <stdlib.h>
@@ -14,11 +15,15 @@ static enum lvsh_status cmd_vol_delete(struct lvsh_session *s, const struct lvsh
     if (!v)
         return LVSH_FAILED;
     char *name = xstrdup(virStorageVolGetName(v));
+    json_t *ref = vol_json_ref(v);   /* while the volume exists */
     enum lvsh_status st = LVSH_OK;
-    if (virStorageVolDelete(v, flags) < 0)
+    if (virStorageVolDelete(v, flags) < 0) {
         st = err_virt(r, "failed to delete volume '%s'", args_str(a, "vol"));
-    else
+        json_decref(ref);
+    } else {
         out_info(r, "Vol %s deleted", name);
+        out_json_action(r, ref, "deleted");
+    }
     free(name);
     virStorageVolFree(v);
     return st;
@@ -67,8 +72,11 @@ static enum lvsh_status cmd_vol_wipe(struct lvsh_session *s, const struct lvsh_a
     enum lvsh_status st = LVSH_OK;
     if (rc < 0)
         st = err_virt(r, "failed to wipe volume '%s'", args_str(a, "vol"));
-    else
+    else {
         out_info(r, "Vol %s wiped", virStorageVolGetName(v));
+        out_json_action(r, vol_json_ref(v), "wiped");
+        out_json_set(r, "algorithm", json_string(alg ? alg : "zero"));
+    }
     virStorageVolFree(v);
     return st;
 }
@@ -94,6 +102,21 @@ static const struct lvsh_cmd cmd_vol_wipe_def = {
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = cmd_vol_wipe,
 };
+
+/* {name, key, action: "resized", capacity: the new capacity in bytes (null
+ * when the driver cannot tell)}. */
+static void vol_resize_json(struct lvsh_result *r, virStorageVolPtr v)
+{
+    virStorageVolInfo info;
+    json_t *j = json_action(vol_json_ref(v), "resized");
+    if (virStorageVolGetInfo(v, &info) == 0) {
+        json_object_set_new(j, "capacity", json_integer((json_int_t)info.capacity));
+    } else {
+        virResetLastError();
+        json_object_set_new(j, "capacity", json_null());
+    }
+    out_json(r, j);
+}
 
 static enum lvsh_status cmd_vol_resize(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
@@ -125,9 +148,11 @@ static enum lvsh_status cmd_vol_resize(struct lvsh_session *s, const struct lvsh
     if (virStorageVolResize(v, size, flags) < 0)
         st = err_virt(r, "failed to change the size of volume '%s' to %s", args_str(a, "vol"),
                       args_str(a, "capacity"));
-    else
+    else {
         out_info(r, "Size of volume '%s' successfully changed %s %s",
                  virStorageVolGetName(v), delta ? "by" : "to", cap);
+        vol_resize_json(r, v);
+    }
     virStorageVolFree(v);
     return st;
 }

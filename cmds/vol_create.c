@@ -1,5 +1,6 @@
 /* vol_create.c: making storage volumes (vol-create, vol-create-as,
  * vol-create-from, vol-clone). */
+#include "json_action.h"
 #include "storage_common.h"
 
 #include <stdlib.h>
@@ -26,8 +27,11 @@ static enum lvsh_status cmd_vol_create(struct lvsh_session *s, const struct lvsh
         st = LVSH_FAILED;
     else if (!v)
         st = err_virt(r, "failed to create a volume from '%s'", file);
-    else
+    else {
         out_info(r, "Vol %s created from %s", virStorageVolGetName(v), file);
+        out_json_action(r, vol_json_ref(v), "created");
+        out_json_set(r, "file", json_str(file));
+    }
     if (v)
         virStorageVolFree(v);
     free(xml);
@@ -135,6 +139,7 @@ static enum lvsh_status cmd_vol_create_as(struct lvsh_session *s, const struct l
             st = err_virt(r, "failed to create volume '%s'", args_str(a, "name"));
         } else {
             out_info(r, "Vol %s created", virStorageVolGetName(v));
+            out_json_action(r, vol_json_ref(v), "created");
             virStorageVolFree(v);
         }
     }
@@ -205,9 +210,13 @@ static enum lvsh_status cmd_vol_create_from(struct lvsh_session *s, const struct
         st = LVSH_FAILED;
     else if (!v)
         st = err_virt(r, "failed to create a volume from '%s'", file);
-    else
+    else {
         out_info(r, "Vol %s created from input vol %s", virStorageVolGetName(v),
                  virStorageVolGetName(in));
+        out_json_action(r, vol_json_ref(v), "created");
+        out_json_set(r, "file", json_str(file));
+        out_json_set(r, "input", vol_json_ref(in));
+    }
     if (v)
         virStorageVolFree(v);
     if (in)
@@ -325,6 +334,8 @@ static enum lvsh_status vol_clone_run(const struct lvsh_args *a, struct lvsh_res
         } else {
             out_info(r, "Vol %s cloned from %s", virStorageVolGetName(v),
                      virStorageVolGetName(orig));
+            out_json_action(r, vol_json_ref(v), "cloned");
+            out_json_set(r, "source", vol_json_ref(orig));
             virStorageVolFree(v);
         }
     }

@@ -434,12 +434,15 @@ what this version of lvsh prints.
 - **XML becomes `{"xml": "..."}`**: the document as one string. With `--xpath EXPR` it is
   `{"xpath": EXPR, "results": [...]}`, one string per node or value selected, plus
   `"wrapped"` (the `<nodes>` element) with `--wrap`.
-- **Actions name the object and the action**: `start`, `net-destroy`, `snapshot-delete`, ...
-  print an object with the object's identity (`name`, `uuid`, or `domain` and `name`) and
-  `"action"` (`"started"`, `"destroyed"`, ...). Actions that only have a message to give
-  print `{"message": "..."}`: in this version %(message_only)s.
-  Commands that change a setting and print nothing in text mode print nothing in JSON
-  either: in the examples, %(silent)s.
+- **Actions name the object and the action**: every command that changes something
+  (`start`, `net-destroy`, `pool-build`, `vol-delete`, `setmem`, `secret-define`, ...) prints
+  one object with the object's identity (`name` and `uuid`; `name` and `key` for volumes;
+  `name` for interfaces and node devices; `uuid`, `usage_type` and `usage_id` for secrets;
+  `domain` and `name` for snapshots), `"action"`, what was done (`"started"`, `"built"`,
+  `"memory set"`, `"tuned"`, ...), and the values it set (`"memory"` in bytes,
+  `"autostart": true`, `"changed"` for the tuning commands, ...). Edits that change nothing
+  say `"action": "unchanged"`. Commands whose examples print only `{"message": "..."}`:
+  %(message_only)s; commands whose examples print nothing: %(silent)s.
 - **Numbers are numbers, sizes are bytes**: `"capacity": 107374182400`, never
   `"100.00 GiB"`; times say their unit in the key (`cpu_time_ns`, `state_time_ms`).
   Booleans are `true`/`false`; a value libvirt does not report is `null`.

@@ -153,8 +153,8 @@ $ lvsh -c test:///default iface-commit
 ! error: Requested operation is not valid: no transaction running, nothing to be committed.
 ? 1
 $ lvsh -c test:///default -q --json 'iface-begin; iface-rollback'
-{"message":"Network config change transaction started"}
-{"message":"Network config change transaction rolled back"}
+{"transaction":"interface","action":"started"}
+{"transaction":"interface","action":"rolled back"}
 ? 0
 $ lvsh -c test:///default -r iface-begin
 

@@ -190,7 +190,7 @@ Bridge interface br0 started
 
 ? 0
 $ lvsh -c test:///default --json 'iface-bridge eth1 br1 --no-stp --no-start; iface-dumpxml br1 --xpath //bridge; iface-list --inactive'
-{"bridge":"br1","interface":"eth1","started":false}
+{"bridge":"br1","interface":"eth1","action":"bridged","started":false}
 {"xpath":"//bridge","results":["<bridge stp=\"off\">\n  <interface type=\"ethernet\" name=\"eth1\">\n    <mac address=\"aa:bb:cc:dd:ee:ff\"/>\n  </interface>\n</bridge>"]}
 [{"name":"br1","state":"inactive","mac":null}]
 ? 0

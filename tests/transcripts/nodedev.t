@@ -172,7 +172,7 @@ scsi_host2
 
 ? 0
 $ lvsh -c test:///default --json nodedev-create vhba.xml
-{"name":"scsi_host12"}
+{"name":"scsi_host12","action":"created","file":"vhba.xml"}
 ? 0
 $ printf '<device><parent>x</parent' > bad.xml; lvsh -c test:///default nodedev-create bad.xml
 ! error: bad.xml:1:(\d+): .* (re)

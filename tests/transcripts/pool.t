@@ -223,7 +223,7 @@ $ lvsh -c test://$FIXTURES/storage.xml 'pool-build images --overwrite'
 ! error: unsupported flags (0x8) in function testStoragePoolBuild
 ? 1
 $ lvsh -c test://$FIXTURES/storage.xml --json 'pool-refresh images'
-{"message":"Pool images refreshed"}
+{"name":"images","uuid":"cccccccc-0000-4000-8000-000000000001","action":"refreshed"}
 ? 0
 $ lvsh -c test://$FIXTURES/storage.xml -r 'pool-destroy images'
 
