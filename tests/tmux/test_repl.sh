@@ -24,9 +24,19 @@ tmux_keys Enter
 check "Ctrl-C clears the line" tmux_wait '^after-ctrl-c$'
 check "abandoned text never ran" bash -c "! tmux -L '$TMUX_SOCK' capture-pane -p -t t | grep -q 'unknown command'"
 
+# Ctrl-C during a running command ends it and returns to the prompt
+tmux_type "event --all --loop"
+tmux_keys Enter
+sleep 1
+tmux_keys C-c
+check "Ctrl-C interrupts the running command" tmux_wait 'event loop interrupted'
+tmux_type "echo back-at-prompt"
+tmux_keys Enter
+check "the shell takes the next command" tmux_wait '^back-at-prompt$'
+
 # history: Up recalls the last line
 tmux_keys Up
-check "Up recalls history" tmux_wait '# echo after-ctrl-c$'
+check "Up recalls history" tmux_wait '# echo back-at-prompt$'
 tmux_keys C-u
 tmux_type "quit"
 tmux_keys Enter
