@@ -168,6 +168,28 @@ static void info_tristate(struct lvsh_result *r, const char *label, const char *
     }
 }
 
+/* The domain's messages (taint reasons, deprecations), as virsh lists
+ * them: the first beside the label, the rest on lines of their own. */
+static void info_messages(virDomainPtr d, struct lvsh_result *r)
+{
+    char **msgs = NULL;
+    int n = virDomainGetMessages(d, &msgs, 0);
+    if (n <= 0) {
+        virResetLastError();
+        free(msgs);
+        return;
+    }
+    json_t *all = json_array();
+    for (int i = 0; i < n; i++)
+        json_array_append_new(all, json_str(msgs[i]));
+    out_field(r, "Messages", "messages", all, msgs[0]);
+    for (int i = 1; i < n; i++)
+        out_field(r, "", "", json_null(), msgs[i]);
+    for (int i = 0; i < n; i++)
+        free(msgs[i]);
+    free(msgs);
+}
+
 static enum lvsh_status cmd_domain_dominfo(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
 {
@@ -215,6 +237,7 @@ static enum lvsh_status cmd_domain_dominfo(struct lvsh_session *s, const struct 
     info_tristate(r, "Managed save", "managed_save", virDomainHasManagedSaveImage(d, 0),
                   "yes", "no");
     info_security(s, d, r);
+    info_messages(d, r);
     virDomainFree(d);
     return LVSH_OK;
 }

@@ -106,7 +106,8 @@ static void render_table_vertical(FILE *out, const struct out_table *t)
 static void render_fields_text(FILE *out, const struct lvsh_result *r)
 {
     for (int i = 0; i < r->nfields; i++) {
-        char *label = xasprintf("%s:", r->fields[i].label);
+        /* an empty label continues the previous field on a new line */
+        char *label = xasprintf("%s%s", r->fields[i].label, *r->fields[i].label ? ":" : "");
         put_padded(out, label, (size_t)r->label_width, false, true);
         fputc(' ', out);
         put_padded(out, r->fields[i].text, 0, false, false);
@@ -131,7 +132,8 @@ static json_t *fields_json(const struct lvsh_result *r)
 {
     json_t *o = json_object();
     for (int i = 0; i < r->nfields; i++)
-        json_object_set(o, r->fields[i].key, r->fields[i].value);
+        if (*r->fields[i].key)   /* continuation lines carry no key */
+            json_object_set(o, r->fields[i].key, r->fields[i].value);
     return o;
 }
 

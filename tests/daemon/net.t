@@ -181,7 +181,7 @@ $ . ./env.sh
 > chmod +x broken.sh
 > EDITOR=./broken.sh lvsh -c $Q net-edit 'lvsh isolated é'
 
-! error: edited XML:25:1: malformed XML: Premature end of data in tag network line 1
+! error: edited XML:24:11: malformed XML: Opening and ending tag mismatch: ip line 13 and network
 ? 1
 
 # Autostart.

@@ -75,7 +75,7 @@ Network filter lvsh filter ü defined from rules2.xml
 $ . ./env.sh; printf '<filter name="x">\n  <rule>\n</filter>\n' > bad.xml
 > lvsh -c $Q nwfilter-define bad.xml
 
-! error: bad.xml:4:1: malformed XML: Premature end of data in tag filter line 1
+! error: bad.xml:3:10: malformed XML: Opening and ending tag mismatch: rule line 2 and filter
 ? 1
 
 $ . ./env.sh; printf '<filter name="lvsh-bad" chain="root"><rule action="bogus" direction="out"/></filter>\n' > invalid.xml
