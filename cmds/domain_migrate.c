@@ -455,6 +455,7 @@ static enum lvsh_status cmd_domain_migrate_compcache(struct lvsh_session *s,
         return dom_fail(d, r, "failed to get the compression cache of domain '%s'", name);
     char *text = fmt_size3(size);
     out_text(r, "Compression cache: %s\n", text);
+    out_bare(r);   /* virsh prints no blank line after it */
     free(text);
     json_t *o = dom_json_ref(d);
     json_object_set_new(o, "cache_bytes", json_integer((json_int_t)size));
