@@ -9,6 +9,7 @@ const struct lvsh_group lvsh_groups[] = {
     { "domain", "Domain Management" },
     { "monitor", "Domain Monitoring" },
     { "snapshot", "Snapshot" },
+    { "checkpoint", "Checkpoint" },
     { "host", "Host and Hypervisor" },
     { "event", "Events" },
     { "network", "Networking" },

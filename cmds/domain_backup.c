@@ -1,0 +1,99 @@
+/* domain_backup.c: starting a backup job (backup-begin) and reading its
+ * description (backup-dumpxml). */
+#include "domain_common.h"
+#include "util.h"
+
+#include <stdlib.h>
+
+static enum lvsh_status cmd_domain_backup_begin(struct lvsh_session *s,
+                                                const struct lvsh_args *a,
+                                                struct lvsh_result *r)
+{
+    const char *bfile = args_str(a, "backupxml"), *cfile = args_str(a, "checkpointxml");
+    char *bxml = bfile ? xml_read_file(r, bfile) : xstrdup("<domainbackup/>");
+    char *cxml = cfile && bxml ? xml_read_file(r, cfile) : NULL;
+    virDomainPtr d = NULL;
+    enum lvsh_status st = LVSH_FAILED;
+    if (!bxml || (cfile && !cxml) || !(d = dom_arg(s, a, r))) {
+        ;
+    } else if (virDomainBackupBegin(d, bxml, cxml,
+                                    args_has(a, "reuse-external")
+                                        ? VIR_DOMAIN_BACKUP_BEGIN_REUSE_EXTERNAL : 0) < 0) {
+        st = err_virt(r, "failed to start a backup of domain '%s'", args_str(a, "domain"));
+    } else {
+        out_info(r, "Backup started");
+        json_t *o = dom_json_ref(d);
+        json_object_set_new(o, "backup", json_string("started"));
+        out_json(r, o);
+        st = LVSH_OK;
+    }
+    if (d)
+        virDomainFree(d);
+    free(bxml);
+    free(cxml);
+    return st;
+}
+
+static const struct lvsh_opt opts_backup_begin[] = {
+    DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN_ACTIVE),
+    { .name = "backupxml", .type = LVSH_OPT_STRING,
+      .help = "<domainbackup> XML (default: a full push backup next to each disk)",
+      .metavar = "file", .complete = LVSH_COMP_FILE },
+    { .name = "checkpointxml", .type = LVSH_OPT_STRING,
+      .help = "<domaincheckpoint> XML of a checkpoint to create with the backup",
+      .metavar = "file", .complete = LVSH_COMP_FILE },
+    { .name = "reuse-external", .type = LVSH_OPT_BOOL,
+      .help = "write into the target files the caller created" },
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_backup_begin = {
+    .name = "backup-begin",
+    .group = "domain",
+    .summary = "start a backup of a running domain",
+    .description = "Start a backup job as the <domainbackup> XML describes: push mode "
+                   "writes the disks to files, pull mode exports them over NBD; an "
+                   "incremental backup copies only what changed since a checkpoint.  "
+                   "Follow the job with domjobinfo, stop it with domjobabort.",
+    .opts = opts_backup_begin,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_domain_backup_begin,
+};
+
+static enum lvsh_status cmd_domain_backup_dumpxml(struct lvsh_session *s,
+                                                  const struct lvsh_args *a,
+                                                  struct lvsh_result *r)
+{
+    virDomainPtr d = dom_arg(s, a, r);
+    if (!d)
+        return LVSH_FAILED;
+    const char *name = virDomainGetName(d);
+    char *xml = virDomainBackupGetXMLDesc(d, 0);
+    enum lvsh_status st = LVSH_OK;
+    if (xml)
+        out_xml(r, xml);
+    else
+        st = err_virt(r, "failed to get the backup job XML of domain '%s'", name);
+    free(xml);
+    virDomainFree(d);
+    return st;
+}
+
+static const struct lvsh_opt opts_backup_dumpxml[] = {
+    DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN_ACTIVE),
+    LVSH_XPATH_OPTS,
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_backup_dumpxml = {
+    .name = "backup-dumpxml",
+    .group = "domain",
+    .summary = "print the XML of a domain's backup job",
+    .description = "Print the <domainbackup> XML of the backup job running on the domain, "
+                   "with the targets libvirt chose.",
+    .opts = opts_backup_dumpxml,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
+    .handler = cmd_domain_backup_dumpxml,
+};
+
+LVSH_FAMILY(domain_backup) = { &cmd_backup_begin, &cmd_backup_dumpxml, NULL };
