@@ -160,3 +160,34 @@ $ lvsh -r -c test:///default inject-nmi test
 ! error: .* (re)
 
 ? 1
+
+The QEMU-only commands: the test driver refuses them with libvirt's error.
+
+$ lvsh -c test:///default qemu-monitor-command test '{"execute":"query-status"}'
+! error: failed to run monitor command '{"execute":"query-status"}' on domain 'test'
+! error: this function is not supported by the connection driver: virDomainQemuMonitorCommandWithFiles
+
+? 1
+$ lvsh -c test:///default qemu-monitor-command test --hmp --pretty info status
+! error: .* (re)
+
+? 2
+$ lvsh -c test:///default qemu-monitor-command test --pass-fds 3,x info
+! error: failed to parse FD number 'x'
+
+? 2
+$ lvsh -c test:///default qemu-monitor-event --timeout 1
+! error: failed to listen for QEMU monitor events
+! error: this function is not supported by the connection driver: virConnectDomainQemuMonitorEventRegister
+
+? 1
+$ lvsh -c test:///default qemu-monitor-event --domain nosuch
+! error: failed to get domain 'nosuch'
+! error: Domain not found (re)
+
+? 1
+$ lvsh -c test:///default qemu-attach 1
+! error: failed to attach to pid 1
+! error: this function is not supported by the connection driver: virDomainQemuAttach
+
+? 1
