@@ -43,6 +43,7 @@ static enum lvsh_status show_qmp(struct lvsh_result *r, const struct lvsh_args *
 {
     bool pretty = args_has(a, "pretty"), retval = args_has(a, "return-value");
     json_error_t jerr;
+    out_bare(r); /* virsh: a QMP reply has no blank line after it, HMP text has */
     json_t *doc = json_loads(reply, JSON_DECODE_ANY, &jerr);
     if (!doc)
         return err_fail(r, "failed to parse the QMP reply: %s", jerr.text);
