@@ -1,0 +1,451 @@
+/* domain_misc.c: pokes at a running guest (inject-nmi, send-key,
+ * send-process-signal), perf events, lifecycle actions, launch security,
+ * memory devices and FD groups. */
+#include "domain_util.h"
+#include "util.h"
+#include "keynames_linux.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define AFFECT_OPTS \
+    { .name = "config", .type = LVSH_OPT_BOOL, .help = "the persistent definition (next boot)" }, \
+    { .name = "live", .type = LVSH_OPT_BOOL, .help = "the running domain" }, \
+    { .name = "current", .type = LVSH_OPT_BOOL, .help = "the current state (the default)" }
+
+static const char *const excl_affect[] = { "current live", "current config", NULL };
+
+/* Report success of a change as JSON {name, uuid, action}, no text (as virsh). */
+static enum lvsh_status done(struct lvsh_result *r, virDomainPtr d, const char *action)
+{
+    json_t *o = dom_json_ref(d);
+    json_object_set_new(o, "action", json_string(action));
+    out_json(r, o);
+    virDomainFree(d);
+    return LVSH_OK;
+}
+
+/* ---- inject-nmi -------------------------------------------------------- */
+
+static enum lvsh_status cmd_domain_inject_nmi(struct lvsh_session *s, const struct lvsh_args *a,
+                                              struct lvsh_result *r)
+{
+    virDomainPtr d = dom_arg(s, a, r);
+    if (!d)
+        return LVSH_FAILED;
+    if (virDomainInjectNMI(d, 0) < 0)
+        return dom_fail(d, r, "failed to inject an NMI into domain '%s'", args_str(a, "domain"));
+    return done(r, d, "nmi");
+}
+
+static const struct lvsh_opt opts_domain_only[] = {
+    DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN_ACTIVE),
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_inject_nmi = {
+    .name = "inject-nmi",
+    .group = "domain",
+    .summary = "inject a non-maskable interrupt into a guest",
+    .description = "Send an NMI to the guest's CPUs, as a watchdog or a debugger would.",
+    .opts = opts_domain_only,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_domain_inject_nmi,
+};
+
+/* ---- send-key ---------------------------------------------------------- */
+
+static const char *const codesets[] = { "linux", "xt", "atset1", "atset2", "atset3", "os_x",
+                                        "xt_kbd", "usb", "win32", "qnum", NULL };
+
+/* A key as a number (decimal, 0x hex, 0 octal) up to 0xffff, or a Linux KEY_ name. */
+static int keycode_value(int codeset, const char *key)
+{
+    char *end;
+    errno = 0;
+    unsigned long v = strtoul(key, &end, 0);
+    if (*key && isdigit((unsigned char)*key) && !*end && !errno && v <= 0xffff)
+        return (int)v;
+    if (codeset != VIR_KEYCODE_SET_LINUX)
+        return -1;
+    for (size_t i = 0; i < sizeof(keynames_linux) / sizeof(keynames_linux[0]); i++)
+        if (strcmp(keynames_linux[i].name, key) == 0)
+            return keynames_linux[i].code;
+    return -1;
+}
+
+static enum lvsh_status cmd_domain_send_key(struct lvsh_session *s, const struct lvsh_args *a,
+                                            struct lvsh_result *r)
+{
+    const char *cs = args_str(a, "codeset");
+    int codeset = 0, nkeys;
+    long long hold = 0;
+    for (int i = 0; cs && codesets[i]; i++)
+        if (strcmp(codesets[i], cs) == 0)
+            codeset = i; /* the table follows virKeycodeSet's order */
+    char *const *keys = args_rest(a, "keycode", &nkeys);
+    if (nkeys > VIR_DOMAIN_SEND_KEY_MAX_KEYS)
+        return err_usage(r, "too many keycodes: at most %d", VIR_DOMAIN_SEND_KEY_MAX_KEYS);
+    unsigned codes[VIR_DOMAIN_SEND_KEY_MAX_KEYS];
+    for (int i = 0; i < nkeys; i++) {
+        int v = keycode_value(codeset, keys[i]);
+        if (v < 0)
+            return err_usage(r, "invalid keycode: '%s'", keys[i]);
+        codes[i] = (unsigned)v;
+    }
+    args_int(a, "holdtime", &hold);
+    virDomainPtr d = dom_arg(s, a, r);
+    if (!d)
+        return LVSH_FAILED;
+    if (virDomainSendKey(d, (unsigned)codeset, (unsigned)hold, codes, nkeys, 0) < 0)
+        return dom_fail(d, r, "failed to send keys to domain '%s'", args_str(a, "domain"));
+    return done(r, d, "send-key");
+}
+
+static const struct lvsh_opt opts_send_key[] = {
+    DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN_ACTIVE),
+    { .name = "codeset", .type = LVSH_OPT_STRING, .choices = codesets,
+      .complete = LVSH_COMP_CHOICES, .help = "the codeset of the key codes (default linux)" },
+    { .name = "holdtime", .type = LVSH_OPT_INT, .min = 0, .max = 0x7fffffff,
+      .help = "how long to hold the keys down, in milliseconds", .metavar = "ms" },
+    { .name = "keycode", .type = LVSH_OPT_REST,
+      .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, .metavar = "keycode",
+      .help = "keys pressed together: numbers, or KEY_* names in the linux codeset" },
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_send_key = {
+    .name = "send-key",
+    .group = "domain",
+    .summary = "send key presses to a guest",
+    .description = "Press the keys together, hold them, then release them.  Keys are "
+                   "numbers in the codeset (linux, xt, atset1, atset2, atset3, os_x, "
+                   "xt_kbd, win32, usb, qnum) or, in the linux codeset, names such as "
+                   "KEY_LEFTCTRL.",
+    .opts = opts_send_key,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_domain_send_key,
+};
+
+/* ---- send-process-signal ----------------------------------------------- */
+
+/* virDomainProcessSignal's names, in its order */
+static const char *const signames[] = {
+    "nop", "hup", "int", "quit", "ill", "trap", "abrt", "bus", "fpe", "kill", "usr1",
+    "segv", "usr2", "pipe", "alrm", "term", "stkflt", "chld", "cont", "stop", "tstp",
+    "ttin", "ttou", "urg", "xcpu", "xfsz", "vtalrm", "prof", "winch", "poll", "pwr", "sys",
+    NULL };
+
+/* "9", "kill", "SIGKILL", "sigrt3": the signal number, or -1. */
+static int signal_value(const char *name)
+{
+    char *end;
+    long v = strtol(name, &end, 10);
+    if (*name && !*end)
+        return v >= 0 && v <= VIR_DOMAIN_PROCESS_SIGNAL_RT32 ? (int)v : -1;
+    if (strncasecmp(name, "sig", 3) == 0)
+        name += 3;
+    for (int i = 0; signames[i]; i++)
+        if (strcasecmp(signames[i], name) == 0)
+            return i;
+    if (strncasecmp(name, "rt", 2) == 0 && isdigit((unsigned char)name[2])) {
+        v = strtol(name + 2, &end, 10);
+        if (!*end && v <= 32)
+            return VIR_DOMAIN_PROCESS_SIGNAL_RT0 + (int)v;
+    }
+    return -1;
+}
+
+static enum lvsh_status cmd_domain_send_process_signal(struct lvsh_session *s,
+                                                       const struct lvsh_args *a,
+                                                       struct lvsh_result *r)
+{
+    long long pid = 0;
+    const char *name = args_str(a, "signame");
+    args_int(a, "pid", &pid);
+    int sig = signal_value(name);
+    if (sig < 0)
+        return err_usage(r, "malformed signal name: %s", name);
+    virDomainPtr d = dom_arg(s, a, r);
+    if (!d)
+        return LVSH_FAILED;
+    if (virDomainSendProcessSignal(d, pid, (unsigned)sig, 0) < 0)
+        return dom_fail(d, r, "failed to send signal %s to process %lld of domain '%s'", name,
+                        pid, args_str(a, "domain"));
+    return done(r, d, "send-process-signal");
+}
+
+static const struct lvsh_opt opts_send_signal[] = {
+    DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN_ACTIVE),
+    { .name = "pid", .type = LVSH_OPT_INT, .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL,
+      .help = "the process ID in the guest", .metavar = "pid" },
+    { .name = "signame", .type = LVSH_OPT_STRING,
+      .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, .choices = NULL,
+      .help = "the signal: a number or a name (kill, sigterm, rt3)", .metavar = "signame" },
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_send_process_signal = {
+    .name = "send-process-signal",
+    .group = "domain",
+    .summary = "send a signal to a process in a guest",
+    .description = "Send a signal to a process in the guest (container drivers), by number "
+                   "or by name with or without SIG, in any case.",
+    .opts = opts_send_signal,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_domain_send_process_signal,
+};
+
+/* ---- perf -------------------------------------------------------------- */
+
+/* Add each event of the comma-separated list as a boolean. */
+static void perf_add(virTypedParameterPtr *p, int *n, int *max, const char *list, bool on)
+{
+    char *copy = xstrdup(list), *save = NULL;
+    for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save))
+        virTypedParamsAddBoolean(p, n, max, t, on);
+    free(copy);
+}
+
+static void perf_show(struct lvsh_result *r, const virTypedParameter *p, int n)
+{
+    json_t *o = json_object();
+    for (int i = 0; i < n; i++) {
+        out_text(r, "%-15s: %s\n", p[i].field, p[i].value.b ? "enabled" : "disabled");
+        json_object_set_new(o, p[i].field, json_boolean(p[i].value.b));
+    }
+    out_json(r, o);
+}
+
+static enum lvsh_status cmd_domain_perf(struct lvsh_session *s, const struct lvsh_args *a,
+                                        struct lvsh_result *r)
+{
+    virTypedParameterPtr p = NULL;
+    int n = 0, max = 0;
+    unsigned flags = args_affect_flags(a);
+    virDomainPtr d = dom_arg(s, a, r);
+    if (!d)
+        return LVSH_FAILED;
+    if (args_str(a, "enable"))
+        perf_add(&p, &n, &max, args_str(a, "enable"), true);
+    if (args_str(a, "disable"))
+        perf_add(&p, &n, &max, args_str(a, "disable"), false);
+    if (n > 0 && virDomainSetPerfEvents(d, p, n, flags) < 0) {
+        virTypedParamsFree(p, n);
+        return dom_fail(d, r, "failed to change the perf events of domain '%s'",
+                        args_str(a, "domain"));
+    }
+    if (n > 0) { /* as virsh: after a change, show what was changed */
+        perf_show(r, p, n);
+        virTypedParamsFree(p, n);
+        virDomainFree(d);
+        return LVSH_OK;
+    }
+    if (virDomainGetPerfEvents(d, &p, &n, flags) < 0)
+        return dom_fail(d, r, "failed to get the perf events of domain '%s'",
+                        args_str(a, "domain"));
+    perf_show(r, p, n);
+    virTypedParamsFree(p, n);
+    virDomainFree(d);
+    return LVSH_OK;
+}
+
+static const struct lvsh_opt opts_perf[] = {
+    DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
+    { .name = "enable", .type = LVSH_OPT_STRING, .metavar = "event,...",
+      .help = "perf events to enable (cmt, cpu_cycles, ...)" },
+    { .name = "disable", .type = LVSH_OPT_STRING, .metavar = "event,...",
+      .help = "perf events to disable" },
+    AFFECT_OPTS,
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_perf = {
+    .name = "perf",
+    .group = "domain",
+    .summary = "show or change a domain's perf events",
+    .description = "Print every perf event and whether it is enabled, or enable and "
+                   "disable events and print those changed.",
+    .opts = opts_perf,
+    .exclusive = excl_affect,
+    .flags = LVSH_CMD_CONN, /* showing is read-only; libvirt refuses a change under -r */
+    .handler = cmd_domain_perf,
+};
+
+/* ---- set-lifecycle-action ---------------------------------------------- */
+
+static const char *const lc_types[] = { "poweroff", "reboot", "crash", NULL };
+static const char *const lc_actions[] = { "destroy", "restart", "rename-restart", "preserve",
+                                          "coredump-destroy", "coredump-restart", NULL };
+
+static int index_of(const char *const *list, const char *s)
+{
+    for (int i = 0; list[i]; i++)
+        if (strcmp(list[i], s) == 0)
+            return i;
+    return -1;
+}
+
+static enum lvsh_status cmd_domain_set_lifecycle_action(struct lvsh_session *s,
+                                                        const struct lvsh_args *a,
+                                                        struct lvsh_result *r)
+{
+    int type = index_of(lc_types, args_str(a, "type"));
+    int action = index_of(lc_actions, args_str(a, "action"));
+    virDomainPtr d = dom_arg(s, a, r);
+    if (!d)
+        return LVSH_FAILED;
+    if (virDomainSetLifecycleAction(d, (unsigned)type, (unsigned)action,
+                                    args_affect_flags(a)) < 0)
+        return dom_fail(d, r, "failed to set the %s action of domain '%s'",
+                        args_str(a, "type"), args_str(a, "domain"));
+    return done(r, d, "set-lifecycle-action");
+}
+
+static const struct lvsh_opt opts_lifecycle[] = {
+    DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
+    { .name = "type", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL,
+      .choices = lc_types, .complete = LVSH_COMP_CHOICES, .metavar = "type",
+      .help = "the event: poweroff, reboot or crash" },
+    { .name = "action", .type = LVSH_OPT_STRING,
+      .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, .choices = lc_actions,
+      .complete = LVSH_COMP_CHOICES, .metavar = "action",
+      .help = "what to do: destroy, restart, rename-restart, preserve, coredump-destroy "
+              "or coredump-restart" },
+    AFFECT_OPTS,
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_set_lifecycle_action = {
+    .name = "set-lifecycle-action",
+    .group = "domain",
+    .summary = "change what happens when a guest powers off, reboots or crashes",
+    .description = "Set the action libvirt takes on a guest's power-off, reboot or crash.",
+    .opts = opts_lifecycle,
+    .exclusive = excl_affect,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_domain_set_lifecycle_action,
+};
+
+/* ---- domlaunchsecinfo, domsetlaunchsecstate ----------------------------- */
+
+static enum lvsh_status cmd_domain_domlaunchsecinfo(struct lvsh_session *s,
+                                                    const struct lvsh_args *a,
+                                                    struct lvsh_result *r)
+{
+    virTypedParameterPtr p = NULL;
+    int n = 0;
+    virDomainPtr d = dom_arg(s, a, r);
+    if (!d)
+        return LVSH_FAILED;
+    if (virDomainGetLaunchSecurityInfo(d, &p, &n, 0) < 0)
+        return dom_fail(d, r, "failed to get the launch security parameters of domain '%s'",
+                        args_str(a, "domain"));
+    tparams_out(r, p, n);
+    virTypedParamsFree(p, n);
+    virDomainFree(d);
+    return LVSH_OK;
+}
+
+static const struct lvsh_cmd cmd_domlaunchsecinfo = {
+    .name = "domlaunchsecinfo",
+    .group = "domain",
+    .summary = "show a domain's launch security parameters",
+    .description = "Print the launch security parameters of a guest (AMD SEV: the "
+                   "measurement and its policy).",
+    .opts = opts_domain_only,
+    .flags = LVSH_CMD_CONN,
+    .handler = cmd_domain_domlaunchsecinfo,
+};
+
+/* Standard base64 of len bytes. */
+static char *base64(const unsigned char *in, size_t len)
+{
+    static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    char *out = xcalloc(4 * ((len + 2) / 3) + 1, 1), *o = out;
+    for (size_t i = 0; i < len; i += 3) {
+        unsigned v = (unsigned)in[i] << 16 | (i + 1 < len ? (unsigned)in[i + 1] << 8 : 0) |
+                     (i + 2 < len ? in[i + 2] : 0);
+        *o++ = tab[v >> 18 & 63];
+        *o++ = tab[v >> 12 & 63];
+        *o++ = i + 1 < len ? tab[v >> 6 & 63] : '=';
+        *o++ = i + 2 < len ? tab[v & 63] : '=';
+    }
+    return out;
+}
+
+/* Add a file's content, base64-encoded, as a string parameter. */
+static bool add_file_b64(struct lvsh_result *r, virTypedParameterPtr *p, int *n, int *max,
+                         const char *field, const char *path)
+{
+    size_t len;
+    char *data = file_read_all(r, path, &len);
+    if (!data)
+        return false;
+    char *b = base64((const unsigned char *)data, len);
+    virTypedParamsAddString(p, n, max, field, b);
+    free(b);
+    free(data);
+    return true;
+}
+
+static enum lvsh_status cmd_domain_domsetlaunchsecstate(struct lvsh_session *s,
+                                                        const struct lvsh_args *a,
+                                                        struct lvsh_result *r)
+{
+    virTypedParameterPtr p = NULL;
+    int n = 0, max = 0;
+    long long addr;
+    if (!add_file_b64(r, &p, &n, &max, VIR_DOMAIN_LAUNCH_SECURITY_SEV_SECRET_HEADER,
+                      args_str(a, "secrethdr")) ||
+        !add_file_b64(r, &p, &n, &max, VIR_DOMAIN_LAUNCH_SECURITY_SEV_SECRET,
+                      args_str(a, "secret"))) {
+        virTypedParamsFree(p, n);
+        return LVSH_FAILED;
+    }
+    if (args_int(a, "set-address", &addr))
+        virTypedParamsAddULLong(&p, &n, &max, VIR_DOMAIN_LAUNCH_SECURITY_SEV_SECRET_SET_ADDRESS,
+                                (unsigned long long)addr);
+    virDomainPtr d = dom_arg(s, a, r);
+    enum lvsh_status st = LVSH_FAILED;
+    if (d && virDomainSetLaunchSecurityState(d, p, n, 0) < 0) {
+        err_virt(r, "failed to set the launch security state of domain '%s'",
+                 args_str(a, "domain"));
+        virDomainFree(d);
+    } else if (d) {
+        st = done(r, d, "set-launch-security-state");
+    }
+    virTypedParamsFree(p, n);
+    return st;
+}
+
+static const struct lvsh_opt opts_setlaunchsec[] = {
+    DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN_ACTIVE),
+    { .name = "secrethdr", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_REQUIRED,
+      .complete = LVSH_COMP_FILE, .metavar = "file",
+      .help = "file holding the secret header" },
+    { .name = "secret", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_REQUIRED,
+      .complete = LVSH_COMP_FILE, .metavar = "file", .help = "file holding the secret" },
+    { .name = "set-address", .type = LVSH_OPT_INT, .min = 0, .max = 0x7fffffffffffffffLL,
+      .metavar = "address",
+      .help = "guest physical address to write the secret at" },
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_domsetlaunchsecstate = {
+    .name = "domsetlaunchsecstate",
+    .group = "domain",
+    .summary = "inject a launch secret into a guest's memory",
+    .description = "Inject a secret into the memory of a paused AMD SEV guest after checking "
+                   "its measurement.  The files are sent base64-encoded.",
+    .opts = opts_setlaunchsec,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_domain_domsetlaunchsecstate,
+};
+
+LVSH_FAMILY(domain_misc) = { &cmd_inject_nmi, &cmd_send_key, &cmd_send_process_signal,
+                             &cmd_perf, &cmd_set_lifecycle_action, &cmd_domlaunchsecinfo,
+                             &cmd_domsetlaunchsecstate, NULL };

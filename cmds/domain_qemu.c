@@ -1,0 +1,342 @@
+/* domain_qemu.c: QEMU's own interfaces through libvirt-qemu
+ * (qemu-monitor-command, qemu-monitor-event, qemu-attach).  Unsupported by
+ * libvirt; meant for debugging. */
+#include "domain_util.h"
+#include "host_common.h"
+#include "util.h"
+
+#include <libvirt/libvirt-qemu.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* ---- qemu-monitor-command ---------------------------------------------- */
+
+/* "3,4": descriptors to pass; false with r filled on a bad list. */
+static bool parse_fds(struct lvsh_result *r, const char *list, int **fds, unsigned *n)
+{
+    *fds = NULL;
+    *n = 0;
+    if (!list)
+        return true;
+    char *copy = xstrdup(list), *save = NULL;
+    bool ok = true;
+    for (char *t = strtok_r(copy, ",", &save); t && ok; t = strtok_r(NULL, ",", &save)) {
+        char *end;
+        long v = strtol(t, &end, 10);
+        if (*end || end == t || v < 0 || v > 65535) {
+            ok = false;
+            err_usage(r, "failed to parse FD number '%s'", t);
+            break;
+        }
+        *fds = xrealloc(*fds, (*n + 1) * sizeof(**fds));
+        (*fds)[(*n)++] = (int)v;
+    }
+    free(copy);
+    return ok;
+}
+
+/* The QMP reply as virsh shows it: whole or its "return", compact or pretty. */
+static enum lvsh_status show_qmp(struct lvsh_result *r, const struct lvsh_args *a,
+                                 const char *reply)
+{
+    bool pretty = args_has(a, "pretty"), retval = args_has(a, "return-value");
+    json_error_t jerr;
+    out_bare(r); /* virsh: a QMP reply has no blank line after it, HMP text has */
+    json_t *doc = json_loads(reply, JSON_DECODE_ANY, &jerr);
+    if (!doc)
+        return err_fail(r, "failed to parse the QMP reply: %s", jerr.text);
+    json_t *v = retval ? json_object_get(doc, "return") : doc;
+    if (!v) {
+        json_decref(doc);
+        return err_fail(r, "'return' key not found in QMP result");
+    }
+    if (pretty || retval) {
+        size_t flags = JSON_ENCODE_ANY | JSON_PRESERVE_ORDER |
+                       (pretty ? JSON_INDENT(2) : JSON_COMPACT);
+        char *text = json_dumps(v, flags);
+        out_text(r, "%s\n", text ? text : "");
+        free(text);
+    } else {
+        out_text(r, "%s\n", reply);
+    }
+    out_json(r, json_incref(v));
+    json_decref(doc);
+    return LVSH_OK;
+}
+
+static enum lvsh_status cmd_domain_qemu_monitor_command(struct lvsh_session *s,
+                                                        const struct lvsh_args *a,
+                                                        struct lvsh_result *r)
+{
+    int nwords, *fds, *outfds = NULL;
+    unsigned nfds, noutfds = 0;
+    char *const *words = args_rest(a, "cmd", &nwords);
+    if (!parse_fds(r, args_str(a, "pass-fds"), &fds, &nfds))
+        return LVSH_USAGE;
+    struct buf b = { 0 };
+    for (int i = 0; i < nwords; i++)
+        buf_printf(&b, "%s%s", i ? " " : "", words[i]);
+    char *cmd = buf_steal(&b), *reply = NULL;
+    bool hmp = args_has(a, "hmp");
+    unsigned flags = hmp ? VIR_DOMAIN_QEMU_MONITOR_COMMAND_HMP : 0;
+    virDomainPtr d = dom_arg(s, a, r);
+    enum lvsh_status st = LVSH_FAILED;
+    if (d && virDomainQemuMonitorCommandWithFiles(d, cmd, nfds, fds, &noutfds, &outfds, &reply,
+                                                  flags) < 0) {
+        err_virt(r, "failed to run monitor command '%s' on domain '%s'", cmd,
+                 args_str(a, "domain"));
+    } else if (d && hmp) {
+        out_text(r, "%s\n", reply);
+        out_json(r, json_pack("{s:o}", "reply", json_str(reply)));
+        st = LVSH_OK;
+    } else if (d) {
+        st = show_qmp(r, a, reply);
+    }
+    for (unsigned i = 0; i < noutfds; i++)
+        close(outfds[i]);
+    free(outfds);
+    free(reply);
+    free(cmd);
+    free(fds);
+    if (d)
+        virDomainFree(d);
+    return st;
+}
+
+static const struct lvsh_opt opts_qemu_monitor_command[] = {
+    DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN_ACTIVE),
+    { .name = "hmp", .type = LVSH_OPT_BOOL,
+      .help = "the command is in the human monitor protocol" },
+    { .name = "pretty", .type = LVSH_OPT_BOOL, .help = "indent the QMP reply" },
+    { .name = "return-value", .type = LVSH_OPT_BOOL,
+      .help = "print only the value of the reply's 'return' key" },
+    { .name = "pass-fds", .type = LVSH_OPT_STRING, .metavar = "N,M,...",
+      .help = "pass these file descriptors along with the command" },
+    { .name = "cmd", .type = LVSH_OPT_REST, .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL,
+      .metavar = "command", .help = "the command: QMP JSON, or HMP text with --hmp" },
+    LVSH_OPT_END,
+};
+
+static const char *const excl_qmc[] = { "hmp pretty", "hmp return-value", NULL };
+
+static const struct lvsh_cmd cmd_qemu_monitor_command = {
+    .name = "qemu-monitor-command",
+    .group = "domain",
+    .summary = "run a command on a domain's QEMU monitor",
+    .description = "Send a QMP command (JSON) or, with --hmp, a human monitor command to "
+                   "QEMU directly and print its reply.  Changes made this way are unknown "
+                   "to libvirt: for debugging only.",
+    .opts = opts_qemu_monitor_command,
+    .exclusive = excl_qmc,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_domain_qemu_monitor_command,
+};
+
+/* ---- qemu-monitor-event ------------------------------------------------ */
+
+/* Shared by the handler and libvirt's callback; freed by the last of them. */
+struct qev_ctx {
+    pthread_mutex_t lock;
+    int refs;
+    bool closed, loop, pretty, timestamp;
+    int count;
+    struct lvsh_result *r;
+};
+
+static void qev_unref(void *opaque)
+{
+    struct qev_ctx *c = opaque;
+    pthread_mutex_lock(&c->lock);
+    int left = --c->refs;
+    pthread_mutex_unlock(&c->lock);
+    if (left == 0) {
+        pthread_mutex_destroy(&c->lock);
+        free(c);
+    }
+}
+
+/* details indented for --pretty; a copy of them otherwise ("<null>" if none). */
+static char *qev_details(const char *details, bool pretty)
+{
+    if (!details)
+        return xstrdup("<null>");
+    json_t *v = pretty ? json_loads(details, JSON_DECODE_ANY, NULL) : NULL;
+    char *text = v ? json_dumps(v, JSON_ENCODE_ANY | JSON_PRESERVE_ORDER | JSON_INDENT(2))
+                   : NULL;
+    json_decref(v);
+    return text ? text : xstrdup(details);
+}
+
+static void qev_callback(virConnectPtr conn, virDomainPtr dom, const char *event,
+                         long long seconds, unsigned int micros, const char *details,
+                         void *opaque)
+{
+    struct qev_ctx *c = opaque;
+    (void)conn;
+    pthread_mutex_lock(&c->lock);
+    if (!c->closed && (c->loop || c->count == 0)) {
+        c->count++;
+        char *ts = c->timestamp ? host_timestamp() : NULL;
+        char *text = qev_details(details, c->pretty);
+        json_t *data = details ? json_loads(details, JSON_DECODE_ANY, NULL) : NULL;
+        json_t *rec = json_pack("{s:s,s:o,s:f,s:o}", "event", event, "domain",
+                                json_str(virDomainGetName(dom)), "time",
+                                (double)seconds + micros / 1e6, "details",
+                                data ? data : json_null());
+        out_stream(c->r, rec, "%s%sevent %s at %lld.%06u for domain '%s': %s\n", ts ? ts : "",
+                   ts ? ": " : "", event, seconds, micros, virDomainGetName(dom), text);
+        free(text);
+        free(ts);
+    }
+    pthread_mutex_unlock(&c->lock);
+}
+
+static long long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Wait for the first event (or for ever with --loop) until timeout or Ctrl-C;
+ * 0 done, 1 timed out, 2 interrupted, 3 connection lost. */
+static int qev_wait(struct lvsh_session *s, struct qev_ctx *c, long long timeout_s)
+{
+    long long deadline = timeout_s > 0 ? now_ms() + timeout_s * 1000 : 0;
+    const struct timespec tick = { 0, 20 * 1000 * 1000 };
+    for (;;) {
+        if (session_interrupted(s))
+            return 2;
+        if (session_conn_lost(s) || virConnectIsAlive(s->conn) == 0)
+            return 3;
+        pthread_mutex_lock(&c->lock);
+        bool done = !c->loop && c->count > 0;
+        pthread_mutex_unlock(&c->lock);
+        if (done)
+            return 0;
+        if (deadline && now_ms() >= deadline)
+            return 1;
+        nanosleep(&tick, NULL);
+    }
+}
+
+static enum lvsh_status qev_finish(struct lvsh_result *r, int end, int count)
+{
+    static const char *const ends[] = { "done", "timeout", "interrupted", "lost" };
+    if (end == 1)
+        out_text(r, "event loop timed out\n");
+    else if (end == 2)
+        out_text(r, "event loop interrupted\n");
+    out_text(r, "events received: %d\n", count);
+    out_json(r, json_pack("{s:i,s:s}", "events_received", count, "end", ends[end]));
+    if (end == 3)
+        return err_fail(r, "event loop ended after %d events: the connection is no longer "
+                        "alive", count);
+    return LVSH_OK;
+}
+
+static enum lvsh_status cmd_domain_qemu_monitor_event(struct lvsh_session *s,
+                                                      const struct lvsh_args *a,
+                                                      struct lvsh_result *r)
+{
+    long long timeout = 0;
+    args_int(a, "timeout", &timeout);
+    virDomainPtr d = NULL;
+    if (args_str(a, "domain") && !(d = dom_arg(s, a, r)))
+        return LVSH_FAILED;
+    unsigned flags = (args_has(a, "regex") ? VIR_CONNECT_DOMAIN_QEMU_MONITOR_EVENT_REGISTER_REGEX
+                                           : 0) |
+                     (args_has(a, "no-case") ? VIR_CONNECT_DOMAIN_QEMU_MONITOR_EVENT_REGISTER_NOCASE
+                                             : 0);
+    struct qev_ctx *c = xcalloc(1, sizeof(*c));
+    pthread_mutex_init(&c->lock, NULL);
+    c->refs = 2; /* the handler's and libvirt's */
+    c->loop = args_has(a, "loop");
+    c->pretty = args_has(a, "pretty");
+    c->timestamp = args_has(a, "timestamp");
+    c->r = r;
+    int id = virConnectDomainQemuMonitorEventRegister(s->conn, d, args_str(a, "event"),
+                                                      qev_callback, c, qev_unref, flags);
+    if (d)
+        virDomainFree(d);
+    if (id < 0) {
+        c->refs = 1;
+        qev_unref(c);
+        return err_virt(r, "failed to listen for QEMU monitor events");
+    }
+    int end = qev_wait(s, c, timeout);
+    virConnectDomainQemuMonitorEventDeregister(s->conn, id);
+    pthread_mutex_lock(&c->lock);
+    c->closed = true; /* a late event must not touch r after we return */
+    int count = c->count;
+    pthread_mutex_unlock(&c->lock);
+    qev_unref(c);
+    return qev_finish(r, end, count);
+}
+
+static const struct lvsh_opt opts_qemu_monitor_event[] = {
+    { .name = "domain", .type = LVSH_OPT_STRING, .complete = LVSH_COMP_DOMAIN_ACTIVE,
+      .metavar = "domain", .help = "only events of this domain (name, id or uuid)" },
+    { .name = "event", .type = LVSH_OPT_STRING, .metavar = "name",
+      .help = "only this event (STOP, RESUME, ...)" },
+    { .name = "pretty", .type = LVSH_OPT_BOOL, .help = "indent the event details" },
+    { .name = "loop", .type = LVSH_OPT_BOOL,
+      .help = "go on after the first event, until --timeout or Ctrl-C" },
+    { .name = "timeout", .type = LVSH_OPT_INT, .min = 1, .max = 31536000, .metavar = "seconds",
+      .help = "stop waiting after this many seconds" },
+    { .name = "regex", .type = LVSH_OPT_BOOL, .help = "--event is a regular expression" },
+    { .name = "no-case", .type = LVSH_OPT_BOOL, .help = "match --event in any case" },
+    { .name = "timestamp", .type = LVSH_OPT_BOOL, .help = "show when each event was received" },
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_qemu_monitor_event = {
+    .name = "qemu-monitor-event",
+    .group = "domain",
+    .summary = "listen for QEMU monitor events",
+    .description = "Print QEMU's own monitor events as they come.  Without --loop the "
+                   "command ends after the first event; --timeout or Ctrl-C end it too.",
+    .opts = opts_qemu_monitor_event,
+    .flags = LVSH_CMD_CONN,
+    .handler = cmd_domain_qemu_monitor_event,
+};
+
+/* ---- qemu-attach ------------------------------------------------------- */
+
+static enum lvsh_status cmd_domain_qemu_attach(struct lvsh_session *s, const struct lvsh_args *a,
+                                               struct lvsh_result *r)
+{
+    long long pid = 0;
+    args_int(a, "pid", &pid);
+    virDomainPtr d = virDomainQemuAttach(s->conn, (unsigned)pid, 0);
+    if (!d)
+        return err_virt(r, "failed to attach to pid %lld", pid);
+    out_info(r, "Domain '%s' attached to pid %lld\n", virDomainGetName(d), pid);
+    json_t *o = dom_json_ref(d);
+    json_object_set_new(o, "pid", json_integer(pid));
+    out_json(r, o);
+    virDomainFree(d);
+    return LVSH_OK;
+}
+
+static const struct lvsh_opt opts_qemu_attach[] = {
+    { .name = "pid", .type = LVSH_OPT_INT, .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL,
+      .min = 1, .max = 0x7fffffff, .metavar = "pid", .help = "the process ID of the QEMU" },
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_qemu_attach = {
+    .name = "qemu-attach",
+    .group = "domain",
+    .summary = "attach libvirt to a QEMU process started outside it",
+    .description = "Make libvirt manage a QEMU process it did not start.  Modern QEMU "
+                   "drivers refuse this; libvirt's error is shown.",
+    .opts = opts_qemu_attach,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_domain_qemu_attach,
+};
+
+LVSH_FAMILY(domain_qemu) = { &cmd_qemu_monitor_command, &cmd_qemu_monitor_event,
+                             &cmd_qemu_attach, NULL };
