@@ -14,6 +14,8 @@
 
 struct dom_row {
     virDomainPtr dom;
+    const char *name;   /* the domain's own; cached for sorting */
+    unsigned id;        /* cached: virDomainGetID formats the UUID for its debug log */
     int state, reason;
 };
 
@@ -103,31 +105,35 @@ static void row_state_from_params(struct dom_row *row, virTypedParameterPtr p, i
     virTypedParamsGetInt(p, n, "state.reason", &row->reason);
 }
 
-/* Collect rows from stats records; the records keep the domain refs. */
+/* Collect rows from stats records, which keep the domain refs until the
+ * listing is done (a ref and a free per domain cost as much as the RPC:
+ * libvirt formats the UUID for the debug log of each). */
 static int rows_from_stats(virDomainStatsRecordPtr *recs, int n, struct dom_row **rows)
 {
     *rows = xcalloc((size_t)n + 1, sizeof(**rows));
     for (int i = 0; i < n; i++) {
         (*rows)[i].dom = recs[i]->dom;
-        virDomainRef(recs[i]->dom);
         row_state_from_params(&(*rows)[i], recs[i]->params, recs[i]->nparams);
     }
     return n;
 }
 
-/* Fetch the domains and their states: one or two RPCs in all. */
+/* Fetch the domains and their states: one or two RPCs in all.  The rows'
+ * domains belong to *owner when set (free it with the stats record list
+ * free), else to the rows. */
 static int list_fetch(virConnectPtr conn, const struct list_filter *f, bool need_state,
-                      struct dom_row **rows)
+                      struct dom_row **rows, virDomainStatsRecordPtr **owner)
 {
     virDomainStatsRecordPtr *recs = NULL;
     virDomainPtr *doms = NULL;
     int n;
 
+    *owner = NULL;
     if (need_state && f->stats_ok) {
         n = virConnectGetAllDomainStats(conn, VIR_DOMAIN_STATS_STATE, &recs, f->stats_flags);
         if (n >= 0) {
             rows_from_stats(recs, n, rows);
-            virDomainStatsRecordListFree(recs);
+            *owner = recs;
             return n;
         }
         virResetLastError();   /* older drivers: fall back to listing */
@@ -166,9 +172,9 @@ static int list_fetch(virConnectPtr conn, const struct list_filter *f, bool need
 static int row_cmp(const void *pa, const void *pb)
 {
     const struct dom_row *a = pa, *b = pb;
-    unsigned ia = virDomainGetID(a->dom), ib = virDomainGetID(b->dom);
+    unsigned ia = a->id, ib = b->id;
     if (ia == (unsigned)-1 && ib == (unsigned)-1)
-        return strcasecmp(virDomainGetName(a->dom), virDomainGetName(b->dom));
+        return strcasecmp(a->name, b->name);
     if (ia != (unsigned)-1 && ib != (unsigned)-1)
         return ia < ib ? -1 : ia > ib;
     return ia != (unsigned)-1 ? -1 : 1;
@@ -208,7 +214,7 @@ static bool *filter_marks(virConnectPtr conn, struct dom_row *rows, int n, unsig
         names[k] = virDomainGetName(doms[k]);
     qsort(names, (size_t)m, sizeof(*names), name_cmp);
     for (int i = 0; i < n; i++) {
-        const char *key = virDomainGetName(rows[i].dom);
+        const char *key = rows[i].name;
         marks[i] = bsearch(&key, names, (size_t)m, sizeof(*names), name_cmp) != NULL;
     }
     free(names);
@@ -234,7 +240,7 @@ static void list_json(struct lvsh_session *s, const struct lvsh_args *a,
     json_t *arr = json_array();
     for (int i = 0; i < n; i++) {
         virDomainPtr d = rows[i].dom;
-        unsigned id = virDomainGetID(d);
+        unsigned id = rows[i].id;
         json_t *o = dom_json_ref(d);
         json_object_set_new(o, "id", id == (unsigned)-1 ? json_null() : json_integer(id));
         json_object_set_new(o, "state", json_str(row_state_word(&rows[i],
@@ -264,7 +270,7 @@ static void list_plain(const struct lvsh_args *a, struct lvsh_result *r,
 {
     bool uuid = args_has(a, "uuid"), name = args_has(a, "name"), id = args_has(a, "id");
     for (int i = 0; i < n; i++) {
-        unsigned did = virDomainGetID(rows[i].dom);
+        unsigned did = rows[i].id;
         char u[VIR_UUID_STRING_BUFLEN] = "";
         if (id && !uuid && !name && did == (unsigned)-1)
             continue;   /* ids alone: inactive domains have none */
@@ -282,7 +288,7 @@ static void list_plain(const struct lvsh_args *a, struct lvsh_result *r,
                 buf_printf(&line, "%u", did);
         }
         if (name)
-            buf_printf(&line, "%s%s", line.len ? " " : "", virDomainGetName(rows[i].dom));
+            buf_printf(&line, "%s%s", line.len ? " " : "", rows[i].name);
         out_text(r, "%s\n", buf_str(&line));
         buf_free(&line);
     }
@@ -301,13 +307,13 @@ static void list_table(struct lvsh_session *s, const struct lvsh_args *a,
     if (title)
         out_table_col(t, "Title", "title", 0);
     for (int i = 0; i < n; i++) {
-        unsigned id = virDomainGetID(rows[i].dom);
+        unsigned id = rows[i].id;
         out_table_row(t);
         if (id == (unsigned)-1)
             out_cell(t, json_null(), "-");
         else
             out_cell_int(t, id);
-        out_cell_str(t, virDomainGetName(rows[i].dom));
+        out_cell_str(t, rows[i].name);
         out_cell_str(t, row_state_word(&rows[i], saved, i));
         if (title) {
             char *tt = dom_title(rows[i].dom);
@@ -323,13 +329,18 @@ static enum lvsh_status cmd_domain_list(struct lvsh_session *s, const struct lvs
 {
     struct list_filter f;
     struct dom_row *rows = NULL;
+    virDomainStatsRecordPtr *owner;
     bool plain = args_has(a, "name") || args_has(a, "uuid") || args_has(a, "id");
     bool json = lvsh_wants_json(s, a);
 
     list_filter_init(a, &f);
-    int n = list_fetch(s->conn, &f, json || !plain, &rows);
+    int n = list_fetch(s->conn, &f, json || !plain, &rows, &owner);
     if (n < 0)
         return err_virt(r, "failed to list domains");
+    for (int i = 0; i < n; i++) {
+        rows[i].name = virDomainGetName(rows[i].dom);
+        rows[i].id = virDomainGetID(rows[i].dom);
+    }
     qsort(rows, (size_t)n, sizeof(*rows), row_cmp);
     if (json)
         list_json(s, a, r, rows, n);
@@ -337,7 +348,9 @@ static enum lvsh_status cmd_domain_list(struct lvsh_session *s, const struct lvs
         list_plain(a, r, rows, n);
     else
         list_table(s, a, r, rows, n);
-    for (int i = 0; i < n; i++)
+    if (owner)
+        virDomainStatsRecordListFree(owner);
+    for (int i = 0; !owner && i < n; i++)
         virDomainFree(rows[i].dom);
     free(rows);
     return LVSH_OK;
