@@ -100,12 +100,16 @@ static int dev_has_caps(virNodeDevicePtr d, unsigned flags)
 }
 
 /* Drivers older than inactive devices (libvirt 7.3: the test driver) have
- * no IsActive either: every device they list is active. */
-static int nd_is_active(virNodeDevicePtr d)
+ * no IsActive either: every device they list is active.  *unsupported
+ * remembers that, so a listing asks such a driver once, not per device. */
+static int nd_is_active(virNodeDevicePtr d, bool *unsupported)
 {
+    if (*unsupported)
+        return 1;
     int act = virNodeDeviceIsActive(d);
     if (act < 0 && virGetLastErrorCode() == VIR_ERR_NO_SUPPORT) {
         virResetLastError();
+        *unsupported = true;
         act = 1;
     }
     return act;
@@ -115,12 +119,13 @@ static int nd_is_active(virNodeDevicePtr d)
 static int nd_filter(virNodeDevicePtr *devs, int n, unsigned caps, unsigned activity)
 {
     int kept = 0;
+    bool no_is_active = false;
     for (int i = 0; i < n; i++) {
         int keep = 1;
         if (caps)
             keep = dev_has_caps(devs[i], caps);
         if (keep > 0 && activity && activity != ND_ACTIVITY) {
-            int act = nd_is_active(devs[i]);
+            int act = nd_is_active(devs[i], &no_is_active);
             keep = act < 0 ? -1
                  : (act ? activity == VIR_CONNECT_LIST_NODE_DEVICES_ACTIVE
                         : activity == VIR_CONNECT_LIST_NODE_DEVICES_INACTIVE);
@@ -335,6 +340,7 @@ static enum lvsh_status cmd_nodedev_info(struct lvsh_session *s, const struct lv
                                          struct lvsh_result *r)
 {
     int autostart = 0;
+    bool no_is_active = false;
     virNodeDevicePtr d = nd_arg(s, a, r);
     if (!d)
         return LVSH_FAILED;
@@ -342,7 +348,7 @@ static enum lvsh_status cmd_nodedev_info(struct lvsh_session *s, const struct lv
     virResetLastError();
     out_field_str(r, "Name", "name", virNodeDeviceGetName(d));
     out_field(r, "Parent", "parent", json_str(parent), parent ? parent : "");
-    info_bool(r, "Active", "active", nd_is_active(d));
+    info_bool(r, "Active", "active", nd_is_active(d, &no_is_active));
     info_bool(r, "Persistent", "persistent", virNodeDeviceIsPersistent(d));
     if (virNodeDeviceGetAutostart(d, &autostart) < 0) {
         virResetLastError();   /* drivers without autostart */
