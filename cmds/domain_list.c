@@ -4,8 +4,10 @@
  * when the filters are ones it understands; otherwise one filtered listing
  * plus one virDomainListGetStats call.  Columns that are listing filters
  * (autostart, persistent, managed save) cost one filtered listing each;
- * only --title needs one call per domain, as libvirt has no bulk form. */
+ * only --title needs one call per domain, as libvirt has no bulk form
+ * (made a few at a time, so they cost fewer round-trip latencies). */
 #include "domain_common.h"
+#include "parallel.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -16,6 +18,7 @@ struct dom_row {
     virDomainPtr dom;
     const char *name;   /* the domain's own; cached for sorting */
     unsigned id;        /* cached: virDomainGetID formats the UUID for its debug log */
+    char *title;        /* --title only */
     int state, reason;
 };
 
@@ -114,6 +117,10 @@ static int rows_from_stats(virDomainStatsRecordPtr *recs, int n, struct dom_row 
     for (int i = 0; i < n; i++) {
         (*rows)[i].dom = recs[i]->dom;
         row_state_from_params(&(*rows)[i], recs[i]->params, recs[i]->nparams);
+        /* the parameters are read: free them now, not with the listing */
+        virTypedParamsFree(recs[i]->params, recs[i]->nparams);
+        recs[i]->params = NULL;
+        recs[i]->nparams = 0;
     }
     return n;
 }
@@ -194,6 +201,13 @@ static char *dom_title(virDomainPtr d)
     return t;
 }
 
+/* Row i's title (run on several threads: par_each). */
+static void row_title(void *ctx, size_t i)
+{
+    struct dom_row *row = (struct dom_row *)ctx + i;
+    row->title = dom_title(row->dom);
+}
+
 static int name_cmp(const void *a, const void *b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -251,11 +265,8 @@ static void list_json(struct lvsh_session *s, const struct lvsh_args *a,
         json_object_set_new(o, "persistent", json_boolean(persistent[i]));
         json_object_set_new(o, "autostart", json_boolean(autostart[i]));
         json_object_set_new(o, "managed_save", json_boolean(saved[i]));
-        if (args_has(a, "title")) {
-            char *t = dom_title(d);
-            json_object_set_new(o, "title", json_str(t));
-            free(t);
-        }
+        if (args_has(a, "title"))
+            json_object_set_new(o, "title", json_str(rows[i].title));
         json_array_append_new(arr, o);
     }
     virResetLastError();
@@ -315,11 +326,8 @@ static void list_table(struct lvsh_session *s, const struct lvsh_args *a,
             out_cell_int(t, id);
         out_cell_str(t, rows[i].name);
         out_cell_str(t, row_state_word(&rows[i], saved, i));
-        if (title) {
-            char *tt = dom_title(rows[i].dom);
-            out_cell_str(t, tt);
-            free(tt);
-        }
+        if (title)
+            out_cell_str(t, rows[i].title);
     }
     free(saved);
 }
@@ -342,6 +350,8 @@ static enum lvsh_status cmd_domain_list(struct lvsh_session *s, const struct lvs
         rows[i].id = virDomainGetID(rows[i].dom);
     }
     qsort(rows, (size_t)n, sizeof(*rows), row_cmp);
+    if (args_has(a, "title") && (json || !plain))
+        par_each((size_t)n, row_title, rows);
     if (json)
         list_json(s, a, r, rows, n);
     else if (plain)
@@ -352,6 +362,8 @@ static enum lvsh_status cmd_domain_list(struct lvsh_session *s, const struct lvs
         virDomainStatsRecordListFree(owner);
     for (int i = 0; !owner && i < n; i++)
         virDomainFree(rows[i].dom);
+    for (int i = 0; i < n; i++)
+        free(rows[i].title);
     free(rows);
     return LVSH_OK;
 }

@@ -2,6 +2,7 @@
  * -create, -detach, ...).  A device argument is its name, or "wwnn,wwpn"
  * for a SCSI host (see lookup_nodedev). */
 #include "lvsh.h"
+#include "parallel.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -226,8 +227,22 @@ static bool name_listed(const struct nd_tree *t, const char *name)
     return false;
 }
 
+struct parent_fetch {
+    virNodeDevicePtr *devs;
+    const char **parents;
+};
+
+/* Device i's parent (run on several threads: par_each). */
+static void fetch_parent(void *ctx, size_t i)
+{
+    struct parent_fetch *f = ctx;
+    /* roots have none; some drivers say so with an error */
+    f->parents[i] = virNodeDeviceGetParent(f->devs[i]);
+    virResetLastError();
+}
+
 /* The tree needs each device's parent: one call per device, the one
- * listing here that cannot be done in bulk. */
+ * listing here that cannot be done in bulk; a few are made at a time. */
 static void list_tree(struct lvsh_result *r, virNodeDevicePtr *devs, int n)
 {
     struct nd_tree t = { xcalloc((size_t)n + 1, sizeof(char *)),
@@ -236,11 +251,8 @@ static void list_tree(struct lvsh_result *r, virNodeDevicePtr *devs, int n)
 
     for (int i = 0; i < n; i++)
         t.names[i] = virNodeDeviceGetName(devs[i]);
-    for (int i = 0; i < n; i++) {
-        /* roots have none; some drivers say so with an error */
-        t.parents[i] = virNodeDeviceGetParent(devs[i]);
-        virResetLastError();
-    }
+    struct parent_fetch f = { devs, t.parents };
+    par_each((size_t)n, fetch_parent, &f);
     for (int i = 0; i < n; i++) {
         /* a device whose parent is not listed starts a tree of its own */
         if (t.parents[i] && !name_listed(&t, t.parents[i]))
