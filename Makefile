@@ -99,7 +99,7 @@ docs: $(LVSH)
 	./$(LVSH) man-page > docs/lvsh.1
 
 # lvsh against virsh in the same run; the table goes to bench/RESULTS.md.
-bench: deps-check all
+bench: deps-check all $(BUILD)/bench/complete_bench
 	python3 bench/bench.py --out bench/RESULTS.md
 
 BINDIR = $(DESTDIR)$(PREFIX)/bin
