@@ -329,7 +329,9 @@ static const struct lvsh_cmd cmd_snapshot_list = {
     .description = "List a domain's snapshots with their creation time and state, sorted by "
                    "name; filters select by place in the tree, metadata, state and location. "
                    " In JSON, creation_time is in seconds since the epoch and --tree gives "
-                   "nested objects.",
+                   "nested objects.  libvirt has no bulk form for snapshot details: the "
+                   "table costs one call per snapshot (its XML) and --tree one (its parent), "
+                   "made a few at a time; --name costs one call in all.",
     .opts = opts_snapshot_list,
     .exclusive = excl_snapshot_list,
     .flags = LVSH_CMD_CONN,

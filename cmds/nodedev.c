@@ -328,8 +328,10 @@ static const struct lvsh_cmd cmd_nodedev_list_def = {
     .summary = "list host devices",
     .description = "List the names of the host's active devices, sorted; --inactive lists "
                    "defined but inactive ones, --all both, --cap only those with the given "
-                   "capabilities.  --tree draws the parent/child hierarchy.  Works on every "
-                   "driver: filters a driver does not know are applied by lvsh.",
+                   "capabilities.  --tree draws the parent/child hierarchy, at one call "
+                   "per device for its parent (libvirt has no bulk form; made a few at a "
+                   "time).  Works on every driver: filters a driver does not know are "
+                   "applied by lvsh.",
     .opts = opts_nodedev_list,
     .exclusive = excl_nodedev_list,
     .flags = LVSH_CMD_CONN,

@@ -129,7 +129,8 @@ static const struct lvsh_cmd cmd_vol_list_def = {
     .summary = "list the volumes of a storage pool",
     .description = "List the volumes of an active pool with their paths; --details adds "
                    "type, capacity and allocation (always present in JSON, in bytes).  "
-                   "Costs one call per volume for its path (and one for its sizes).",
+                   "Costs one call per volume for its path (and one for its sizes), "
+                   "made a few at a time: libvirt has no bulk form.",
     .opts = opts_vol_list,
     .flags = LVSH_CMD_CONN,
     .handler = cmd_vol_list,
