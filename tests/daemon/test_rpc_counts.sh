@@ -30,13 +30,26 @@ lvsh=${LVSH_BIN:-$top/lvsh}
 pass=0
 fail=0
 dir=$(mktemp -d /tmp/lvsh-rpc.XXXXXX)
-trap '"$here/tier.sh" stop "$dir/tier" >/dev/null 2>&1; rm -rf "$dir"' EXIT
 
-if ! "$here/tier.sh" start "$dir/tier" >/dev/null 2>&1; then
+# The tier's daemon when run by run.sh (fixtures open private test-driver
+# instances; the secrets and filters defined here are undefined on exit),
+# else a private one.
+cleanup() {
+    if [ -n "${qemu:-}" ] && [ -s "$dir/undefine.lvsh" ]; then
+        "$lvsh" -q --on-error=continue -c "$qemu" -f "$dir/undefine.lvsh" >/dev/null 2>&1
+    fi
+    [ -d "$dir/tier" ] && "$here/tier.sh" stop "$dir/tier" >/dev/null 2>&1
+    rm -rf "$dir"
+}
+trap cleanup EXIT
+if [ -n "${LVSH_TIER_SOCK:-}" ]; then
+    sock=$LVSH_TIER_SOCK
+elif "$here/tier.sh" start "$dir/tier" >/dev/null 2>&1; then
+    sock=$dir/tier/sock/libvirt-sock
+else
     echo "rpc-counts: 0 passed, 1 failed (the private libvirtd did not start)"
     exit 1
 fi
-sock=$dir/tier/sock/libvirt-sock
 qemu="qemu+unix:///system?socket=$sock"
 small=100
 big=1000
@@ -128,6 +141,8 @@ define() {   # define FROM TO: secrets and filters FROM..TO-1, in one lvsh -f
             > "$dir/f$i.xml"
         echo "secret-define $dir/s$i.xml" >> "$script"
         echo "nwfilter-define $dir/f$i.xml" >> "$script"
+        printf 'secret-undefine 30000000-0000-4000-8000-%012d\nnwfilter-undefine rpc-%05d\n' \
+            $i $i >> "$dir/undefine.lvsh"
     done
     "$lvsh" -q -c "$qemu" -f "$script" >/dev/null
 }
