@@ -125,7 +125,7 @@ docs: $(LVSH)
 	python3 scripts/gen-json-doc.py --lvsh ./$(LVSH) > docs/json.md.tmp && mv docs/json.md.tmp docs/json.md
 
 # lvsh against virsh in the same run; the table goes to bench/RESULTS.md.
-bench: deps-check all
+bench: deps-check all $(BUILD)/bench/complete_bench
 	python3 bench/bench.py --out bench/RESULTS.md
 
 BINDIR = $(DESTDIR)$(PREFIX)/bin

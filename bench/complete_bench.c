@@ -3,7 +3,10 @@
  * cached listing), and after the cache is invalidated by the shell's own
  * write and by a lifecycle event.  Run by bench/complete.sh.
  *
- *   complete_bench URI [WARM_RUNS] */
+ *   complete_bench URI [WARM_RUNS [STEM [RUNNING]]]
+ *
+ * STEM (dom-) starts the domain names typed; RUNNING (STEM00001) is a
+ * running domain to suspend for the event. */
 #include "complete.h"
 #include "result.h"
 #include "session.h"
@@ -69,10 +72,15 @@ int main(int argc, char **argv)
         return 2;
     }
     int runs = argc > 2 ? atoi(argv[2]) : 50;
+    const char *stem = argc > 3 ? argv[3] : "dom-";
+    char *running = argc > 4 ? xstrdup(argv[4]) : xasprintf("%s00001", stem);
+    char *partial4 = xasprintf("domstate %s0123", stem);
+    char *partial5 = xasprintf("domstate %s01234", stem);
     struct lvsh_session s;
     struct lvsh_result r;
     session_init(&s);
     s.uri = xstrdup(argv[1]);
+    s.interactive = true;   /* the REPL: its cache follows events */
     virSetErrorFunc(NULL, quiet);
     if (virInitialize() < 0 || !session_start_event_loop(&s))
         return 1;
@@ -92,15 +100,15 @@ int main(int argc, char **argv)
     printf("%-34s %7.2f ms  (%zu candidates)\n", "cold TAB 'domstate '", dt, n);
     warm(&s, "warm TAB 'start '", "start ", 6, runs);
     warm(&s, "warm TAB 'domstate '", "domstate ", 9, runs);
-    warm(&s, "warm TAB 'domstate dom-0123'", "domstate dom-0123", 9, runs);
-    warm(&s, "warm TAB 'domstate dom-01234'", "domstate dom-01234", 9, runs);
+    warm(&s, "warm TAB 'domstate STEM0123'", partial4, 9, runs);
+    warm(&s, "warm TAB 'domstate STEM01234'", partial5, 9, runs);
 
     s.write_generation++;  /* what a command that writes does */
     dt = tab(&s, "domstate ", 9, &n);
     printf("%-34s %7.2f ms  (%zu candidates)\n", "TAB after the shell wrote", dt, n);
 
     /* a change from outside: the lifecycle event marks the listing stale */
-    virDomainPtr d = virDomainLookupByName(s.conn, "dom-00001");
+    virDomainPtr d = virDomainLookupByName(s.conn, running);
     if (d && virDomainSuspend(d) == 0) {
         usleep(200000);
         dt = tab(&s, "domstate ", 9, &n);
@@ -112,5 +120,8 @@ int main(int argc, char **argv)
     if (d)
         virDomainFree(d);
     session_free(&s);
+    free(running);
+    free(partial4);
+    free(partial5);
     return 0;
 }

@@ -4,8 +4,10 @@
  * when the filters are ones it understands; otherwise one filtered listing
  * plus one virDomainListGetStats call.  Columns that are listing filters
  * (autostart, persistent, managed save) cost one filtered listing each;
- * only --title needs one call per domain, as libvirt has no bulk form. */
+ * only --title needs one call per domain, as libvirt has no bulk form
+ * (made a few at a time, so they cost fewer round-trip latencies). */
 #include "domain_common.h"
+#include "parallel.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -14,6 +16,9 @@
 
 struct dom_row {
     virDomainPtr dom;
+    const char *name;   /* the domain's own; cached for sorting */
+    unsigned id;        /* cached: virDomainGetID formats the UUID for its debug log */
+    char *title;        /* --title only */
     int state, reason;
 };
 
@@ -103,31 +108,39 @@ static void row_state_from_params(struct dom_row *row, virTypedParameterPtr p, i
     virTypedParamsGetInt(p, n, "state.reason", &row->reason);
 }
 
-/* Collect rows from stats records; the records keep the domain refs. */
+/* Collect rows from stats records, which keep the domain refs until the
+ * listing is done (a ref and a free per domain cost as much as the RPC:
+ * libvirt formats the UUID for the debug log of each). */
 static int rows_from_stats(virDomainStatsRecordPtr *recs, int n, struct dom_row **rows)
 {
     *rows = xcalloc((size_t)n + 1, sizeof(**rows));
     for (int i = 0; i < n; i++) {
         (*rows)[i].dom = recs[i]->dom;
-        virDomainRef(recs[i]->dom);
         row_state_from_params(&(*rows)[i], recs[i]->params, recs[i]->nparams);
+        /* the parameters are read: free them now, not with the listing */
+        virTypedParamsFree(recs[i]->params, recs[i]->nparams);
+        recs[i]->params = NULL;
+        recs[i]->nparams = 0;
     }
     return n;
 }
 
-/* Fetch the domains and their states: one or two RPCs in all. */
+/* Fetch the domains and their states: one or two RPCs in all.  The rows'
+ * domains belong to *owner when set (free it with the stats record list
+ * free), else to the rows. */
 static int list_fetch(virConnectPtr conn, const struct list_filter *f, bool need_state,
-                      struct dom_row **rows)
+                      struct dom_row **rows, virDomainStatsRecordPtr **owner)
 {
     virDomainStatsRecordPtr *recs = NULL;
     virDomainPtr *doms = NULL;
     int n;
 
+    *owner = NULL;
     if (need_state && f->stats_ok) {
         n = virConnectGetAllDomainStats(conn, VIR_DOMAIN_STATS_STATE, &recs, f->stats_flags);
         if (n >= 0) {
             rows_from_stats(recs, n, rows);
-            virDomainStatsRecordListFree(recs);
+            *owner = recs;
             return n;
         }
         virResetLastError();   /* older drivers: fall back to listing */
@@ -166,9 +179,9 @@ static int list_fetch(virConnectPtr conn, const struct list_filter *f, bool need
 static int row_cmp(const void *pa, const void *pb)
 {
     const struct dom_row *a = pa, *b = pb;
-    unsigned ia = virDomainGetID(a->dom), ib = virDomainGetID(b->dom);
+    unsigned ia = a->id, ib = b->id;
     if (ia == (unsigned)-1 && ib == (unsigned)-1)
-        return strcasecmp(virDomainGetName(a->dom), virDomainGetName(b->dom));
+        return strcasecmp(a->name, b->name);
     if (ia != (unsigned)-1 && ib != (unsigned)-1)
         return ia < ib ? -1 : ia > ib;
     return ia != (unsigned)-1 ? -1 : 1;
@@ -186,6 +199,13 @@ static char *dom_title(virDomainPtr d)
     if (nl)
         *nl = '\0';
     return t;
+}
+
+/* Row i's title (run on several threads: par_each). */
+static void row_title(void *ctx, size_t i)
+{
+    struct dom_row *row = (struct dom_row *)ctx + i;
+    row->title = dom_title(row->dom);
 }
 
 static int name_cmp(const void *a, const void *b)
@@ -208,7 +228,7 @@ static bool *filter_marks(virConnectPtr conn, struct dom_row *rows, int n, unsig
         names[k] = virDomainGetName(doms[k]);
     qsort(names, (size_t)m, sizeof(*names), name_cmp);
     for (int i = 0; i < n; i++) {
-        const char *key = virDomainGetName(rows[i].dom);
+        const char *key = rows[i].name;
         marks[i] = bsearch(&key, names, (size_t)m, sizeof(*names), name_cmp) != NULL;
     }
     free(names);
@@ -234,7 +254,7 @@ static void list_json(struct lvsh_session *s, const struct lvsh_args *a,
     json_t *arr = json_array();
     for (int i = 0; i < n; i++) {
         virDomainPtr d = rows[i].dom;
-        unsigned id = virDomainGetID(d);
+        unsigned id = rows[i].id;
         json_t *o = dom_json_ref(d);
         json_object_set_new(o, "id", id == (unsigned)-1 ? json_null() : json_integer(id));
         json_object_set_new(o, "state", json_str(row_state_word(&rows[i],
@@ -245,11 +265,8 @@ static void list_json(struct lvsh_session *s, const struct lvsh_args *a,
         json_object_set_new(o, "persistent", json_boolean(persistent[i]));
         json_object_set_new(o, "autostart", json_boolean(autostart[i]));
         json_object_set_new(o, "managed_save", json_boolean(saved[i]));
-        if (args_has(a, "title")) {
-            char *t = dom_title(d);
-            json_object_set_new(o, "title", json_str(t));
-            free(t);
-        }
+        if (args_has(a, "title"))
+            json_object_set_new(o, "title", json_str(rows[i].title));
         json_array_append_new(arr, o);
     }
     virResetLastError();
@@ -264,7 +281,7 @@ static void list_plain(const struct lvsh_args *a, struct lvsh_result *r,
 {
     bool uuid = args_has(a, "uuid"), name = args_has(a, "name"), id = args_has(a, "id");
     for (int i = 0; i < n; i++) {
-        unsigned did = virDomainGetID(rows[i].dom);
+        unsigned did = rows[i].id;
         char u[VIR_UUID_STRING_BUFLEN] = "";
         if (id && !uuid && !name && did == (unsigned)-1)
             continue;   /* ids alone: inactive domains have none */
@@ -282,7 +299,7 @@ static void list_plain(const struct lvsh_args *a, struct lvsh_result *r,
                 buf_printf(&line, "%u", did);
         }
         if (name)
-            buf_printf(&line, "%s%s", line.len ? " " : "", virDomainGetName(rows[i].dom));
+            buf_printf(&line, "%s%s", line.len ? " " : "", rows[i].name);
         out_text(r, "%s\n", buf_str(&line));
         buf_free(&line);
     }
@@ -301,19 +318,16 @@ static void list_table(struct lvsh_session *s, const struct lvsh_args *a,
     if (title)
         out_table_col(t, "Title", "title", 0);
     for (int i = 0; i < n; i++) {
-        unsigned id = virDomainGetID(rows[i].dom);
+        unsigned id = rows[i].id;
         out_table_row(t);
         if (id == (unsigned)-1)
             out_cell(t, json_null(), "-");
         else
             out_cell_int(t, id);
-        out_cell_str(t, virDomainGetName(rows[i].dom));
+        out_cell_str(t, rows[i].name);
         out_cell_str(t, row_state_word(&rows[i], saved, i));
-        if (title) {
-            char *tt = dom_title(rows[i].dom);
-            out_cell_str(t, tt);
-            free(tt);
-        }
+        if (title)
+            out_cell_str(t, rows[i].title);
     }
     free(saved);
 }
@@ -323,22 +337,33 @@ static enum lvsh_status cmd_domain_list(struct lvsh_session *s, const struct lvs
 {
     struct list_filter f;
     struct dom_row *rows = NULL;
+    virDomainStatsRecordPtr *owner;
     bool plain = args_has(a, "name") || args_has(a, "uuid") || args_has(a, "id");
     bool json = lvsh_wants_json(s, a);
 
     list_filter_init(a, &f);
-    int n = list_fetch(s->conn, &f, json || !plain, &rows);
+    int n = list_fetch(s->conn, &f, json || !plain, &rows, &owner);
     if (n < 0)
         return err_virt(r, "failed to list domains");
+    for (int i = 0; i < n; i++) {
+        rows[i].name = virDomainGetName(rows[i].dom);
+        rows[i].id = virDomainGetID(rows[i].dom);
+    }
     qsort(rows, (size_t)n, sizeof(*rows), row_cmp);
+    if (args_has(a, "title") && (json || !plain))
+        par_each((size_t)n, row_title, rows);
     if (json)
         list_json(s, a, r, rows, n);
     else if (plain)
         list_plain(a, r, rows, n);
     else
         list_table(s, a, r, rows, n);
-    for (int i = 0; i < n; i++)
+    if (owner)
+        virDomainStatsRecordListFree(owner);
+    for (int i = 0; !owner && i < n; i++)
         virDomainFree(rows[i].dom);
+    for (int i = 0; i < n; i++)
+        free(rows[i].title);
     free(rows);
     return LVSH_OK;
 }

@@ -3,6 +3,7 @@
  * for a SCSI host (see lookup_nodedev). */
 #include "json_action.h"
 #include "lvsh.h"
+#include "parallel.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -101,12 +102,16 @@ static int dev_has_caps(virNodeDevicePtr d, unsigned flags)
 }
 
 /* Drivers older than inactive devices (libvirt 7.3: the test driver) have
- * no IsActive either: every device they list is active. */
-static int nd_is_active(virNodeDevicePtr d)
+ * no IsActive either: every device they list is active.  *unsupported
+ * remembers that, so a listing asks such a driver once, not per device. */
+static int nd_is_active(virNodeDevicePtr d, bool *unsupported)
 {
+    if (*unsupported)
+        return 1;
     int act = virNodeDeviceIsActive(d);
     if (act < 0 && virGetLastErrorCode() == VIR_ERR_NO_SUPPORT) {
         virResetLastError();
+        *unsupported = true;
         act = 1;
     }
     return act;
@@ -116,12 +121,13 @@ static int nd_is_active(virNodeDevicePtr d)
 static int nd_filter(virNodeDevicePtr *devs, int n, unsigned caps, unsigned activity)
 {
     int kept = 0;
+    bool no_is_active = false;
     for (int i = 0; i < n; i++) {
         int keep = 1;
         if (caps)
             keep = dev_has_caps(devs[i], caps);
         if (keep > 0 && activity && activity != ND_ACTIVITY) {
-            int act = nd_is_active(devs[i]);
+            int act = nd_is_active(devs[i], &no_is_active);
             keep = act < 0 ? -1
                  : (act ? activity == VIR_CONNECT_LIST_NODE_DEVICES_ACTIVE
                         : activity == VIR_CONNECT_LIST_NODE_DEVICES_INACTIVE);
@@ -222,8 +228,22 @@ static bool name_listed(const struct nd_tree *t, const char *name)
     return false;
 }
 
+struct parent_fetch {
+    virNodeDevicePtr *devs;
+    const char **parents;
+};
+
+/* Device i's parent (run on several threads: par_each). */
+static void fetch_parent(void *ctx, size_t i)
+{
+    struct parent_fetch *f = ctx;
+    /* roots have none; some drivers say so with an error */
+    f->parents[i] = virNodeDeviceGetParent(f->devs[i]);
+    virResetLastError();
+}
+
 /* The tree needs each device's parent: one call per device, the one
- * listing here that cannot be done in bulk. */
+ * listing here that cannot be done in bulk; a few are made at a time. */
 static void list_tree(struct lvsh_result *r, virNodeDevicePtr *devs, int n)
 {
     struct nd_tree t = { xcalloc((size_t)n + 1, sizeof(char *)),
@@ -232,11 +252,8 @@ static void list_tree(struct lvsh_result *r, virNodeDevicePtr *devs, int n)
 
     for (int i = 0; i < n; i++)
         t.names[i] = virNodeDeviceGetName(devs[i]);
-    for (int i = 0; i < n; i++) {
-        /* roots have none; some drivers say so with an error */
-        t.parents[i] = virNodeDeviceGetParent(devs[i]);
-        virResetLastError();
-    }
+    struct parent_fetch f = { devs, t.parents };
+    par_each((size_t)n, fetch_parent, &f);
     for (int i = 0; i < n; i++) {
         /* a device whose parent is not listed starts a tree of its own */
         if (t.parents[i] && !name_listed(&t, t.parents[i]))
@@ -312,8 +329,10 @@ static const struct lvsh_cmd cmd_nodedev_list_def = {
     .summary = "list host devices",
     .description = "List the names of the host's active devices, sorted; --inactive lists "
                    "defined but inactive ones, --all both, --cap only those with the given "
-                   "capabilities.  --tree draws the parent/child hierarchy.  Works on every "
-                   "driver: filters a driver does not know are applied by lvsh.",
+                   "capabilities.  --tree draws the parent/child hierarchy, at one call "
+                   "per device for its parent (libvirt has no bulk form; made a few at a "
+                   "time).  Works on every driver: filters a driver does not know are "
+                   "applied by lvsh.",
     .opts = opts_nodedev_list,
     .exclusive = excl_nodedev_list,
     .flags = LVSH_CMD_CONN,
@@ -336,6 +355,7 @@ static enum lvsh_status cmd_nodedev_info(struct lvsh_session *s, const struct lv
                                          struct lvsh_result *r)
 {
     int autostart = 0;
+    bool no_is_active = false;
     virNodeDevicePtr d = nd_arg(s, a, r);
     if (!d)
         return LVSH_FAILED;
@@ -343,7 +363,7 @@ static enum lvsh_status cmd_nodedev_info(struct lvsh_session *s, const struct lv
     virResetLastError();
     out_field_str(r, "Name", "name", virNodeDeviceGetName(d));
     out_field(r, "Parent", "parent", json_str(parent), parent ? parent : "");
-    info_bool(r, "Active", "active", nd_is_active(d));
+    info_bool(r, "Active", "active", nd_is_active(d, &no_is_active));
     info_bool(r, "Persistent", "persistent", virNodeDeviceIsPersistent(d));
     if (virNodeDeviceGetAutostart(d, &autostart) < 0) {
         virResetLastError();   /* drivers without autostart */

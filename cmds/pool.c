@@ -1,6 +1,7 @@
 /* pool.c: storage pool listing, identity and information (pool-list,
  * pool-info, pool-uuid, pool-name, pool-dumpxml; pool-capabilities is in host.c). */
 #include "storage_common.h"
+#include "parallel.h"
 
 #include <stddef.h>
 #include <stdlib.h>
@@ -105,8 +106,18 @@ static int row_cmp(const void *pa, const void *pb)
     return strcasecmp(virStoragePoolGetName(a->pool), virStoragePoolGetName(b->pool));
 }
 
+/* Row i's sizes (run on several threads: par_each). */
+static void row_info(void *ctx, size_t i)
+{
+    struct pool_row *row = (struct pool_row *)ctx + i;
+    row->have_info = virStoragePoolGetInfo(row->pool, &row->info) == 0;
+    if (!row->have_info)
+        virResetLastError();
+}
+
 /* The pools and their flags in four listings; sizes cost one call per
- * pool (libvirt has no bulk pool statistics), only when shown. */
+ * pool (libvirt has no bulk pool statistics), only when shown, made a few
+ * at a time. */
 static int rows_fetch(virConnectPtr conn, unsigned flags, bool info, struct pool_row **out)
 {
     virStoragePoolPtr *pools = NULL;
@@ -125,11 +136,8 @@ static int rows_fetch(virConnectPtr conn, unsigned flags, bool info, struct pool
               offsetof(struct pool_row, autostart));
     rows_mark(conn, rows, n, VIR_CONNECT_LIST_STORAGE_POOLS_PERSISTENT,
               offsetof(struct pool_row, persistent));
-    for (int i = 0; info && i < n; i++) {
-        rows[i].have_info = virStoragePoolGetInfo(rows[i].pool, &rows[i].info) == 0;
-        if (!rows[i].have_info)
-            virResetLastError();
-    }
+    if (info)
+        par_each((size_t)n, row_info, rows);
     qsort(rows, (size_t)n, sizeof(*rows), row_cmp);
     *out = rows;
     return n;

@@ -192,12 +192,15 @@ static virSecretPtr secret_arg(struct lvsh_session *s, const struct lvsh_args *a
 
 /* ---- secret-list --------------------------------------------------------- */
 
+struct secret_row {
+    virSecretPtr sec;
+    char uuid[VIR_UUID_STRING_BUFLEN];   /* once: libvirt's formatting is slow */
+};
+
 static int secret_cmp(const void *pa, const void *pb)
 {
-    char ua[VIR_UUID_STRING_BUFLEN] = "", ub[VIR_UUID_STRING_BUFLEN] = "";
-    virSecretGetUUIDString(*(virSecretPtr const *)pa, ua);
-    virSecretGetUUIDString(*(virSecretPtr const *)pb, ub);
-    return strcasecmp(ua, ub);
+    return strcasecmp(((const struct secret_row *)pa)->uuid,
+                      ((const struct secret_row *)pb)->uuid);
 }
 
 static enum lvsh_status cmd_secret_list(struct lvsh_session *s, const struct lvsh_args *a,
@@ -211,6 +214,7 @@ static enum lvsh_status cmd_secret_list(struct lvsh_session *s, const struct lvs
     };
     unsigned flags = 0;
     virSecretPtr *secs = NULL;
+    bool json = lvsh_wants_json(s, a);
 
     for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
         if (args_has(a, map[i].opt))
@@ -218,27 +222,32 @@ static enum lvsh_status cmd_secret_list(struct lvsh_session *s, const struct lvs
     int n = virConnectListAllSecrets(s->conn, &secs, flags);
     if (n < 0)
         return err_virt(r, "failed to list secrets");
-    qsort(secs, (size_t)n, sizeof(*secs), secret_cmp);
+    struct secret_row *rows = xcalloc((size_t)n + 1, sizeof(*rows));
+    for (int i = 0; i < n; i++) {
+        rows[i].sec = secs[i];
+        virSecretGetUUIDString(secs[i], rows[i].uuid);
+    }
+    free(secs);
+    qsort(rows, (size_t)n, sizeof(*rows), secret_cmp);
 
     struct out_table *t = out_table(r);
     json_t *arr = json_array();
     out_table_col(t, "UUID", "uuid", 0);
     out_table_col(t, "Usage", "usage", 0);
     for (int i = 0; i < n; i++) {
-        char uuid[VIR_UUID_STRING_BUFLEN] = "";
-        int type = virSecretGetUsageType(secs[i]);
-        virSecretGetUUIDString(secs[i], uuid);
+        int type = virSecretGetUsageType(rows[i].sec);
         out_table_row(t);
-        out_cell_str(t, uuid);
+        out_cell_str(t, rows[i].uuid);
         if (type > 0)
             out_cell_fmt(t, json_null(), "%s %s", usage_name(type),
-                         virSecretGetUsageID(secs[i]));
+                         virSecretGetUsageID(rows[i].sec));
         else
             out_cell(t, json_null(), "Unused");
-        json_array_append_new(arr, secret_json_ref(secs[i]));
-        virSecretFree(secs[i]);
+        if (json)
+            json_array_append_new(arr, secret_json_ref(rows[i].sec));
+        virSecretFree(rows[i].sec);
     }
-    free(secs);
+    free(rows);
     out_json(r, arr);
     return LVSH_OK;
 }

@@ -729,6 +729,12 @@ static bool cache_fill(struct lvsh_session *s, struct lvsh_cache *c, virConnectP
     f->fam = kind_family(k);
     if (f->fam != FAM_NONE && c->cb[f->fam] >= 0)
         f->fam = FAM_NONE;   /* already registered */
+    /* only a person's shell lives long enough for events to pay: a
+     * `lvsh complete` process of the shell scripts answers one TAB and
+     * exits, and registering would cost it two round trips (the TTL
+     * still bounds what a longer script sees) */
+    if (!s->interactive)
+        f->fam = FAM_NONE;
     f->box = c->box;
     box_ref(f->box);
     f->cb_id = -1;

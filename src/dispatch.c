@@ -85,6 +85,7 @@ enum lvsh_status dispatch_argv(struct lvsh_session *s, int argc, char *const arg
         if (a.json == 1)
             o.format = LVSH_FMT_JSON;
         r.stream_json = o.format == LVSH_FMT_JSON;
+        r.text_only = o.format != LVSH_FMT_JSON;
         if (st == LVSH_OK)
             st = run_handler(s, cmd, &a, &r);
         if (cmd->flags & LVSH_CMD_XML && !a.help && a.v) {

@@ -7,16 +7,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+static void put_spaces(FILE *out, size_t n)
+{
+    static const char blanks[] = "                                ";
+    for (; n >= sizeof(blanks) - 1; n -= sizeof(blanks) - 1)
+        fwrite(blanks, 1, sizeof(blanks) - 1, out);
+    fwrite(blanks, 1, n, out);
+}
+
 static void put_padded(FILE *out, const char *text, size_t width, bool right, bool pad)
 {
     char *esc = text_escape(text);
     size_t w = text_width(text);
     size_t fill = width > w ? width - w : 0;
     if (right && pad)
-        fprintf(out, "%*s", (int)fill, "");
+        put_spaces(out, fill);
     fputs(esc, out);
     if (!right && pad)
-        fprintf(out, "%*s", (int)fill, "");
+        put_spaces(out, fill);
     free(esc);
 }
 

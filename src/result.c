@@ -185,8 +185,10 @@ void out_json_set(struct lvsh_result *r, const char *key, json_t *v)
 
 struct out_table *out_table(struct lvsh_result *r)
 {
-    if (!r->table)
+    if (!r->table) {
         r->table = xcalloc(1, sizeof(*r->table));
+        r->table->text_only = r->text_only;
+    }
     return r->table;
 }
 
@@ -243,6 +245,10 @@ void out_cell(struct out_table *t, json_t *value, const char *text)
     struct out_cellv *c = &t->cells[(t->nrows - 1) * t->ncols + t->cur++];
     c->value = value;
     c->text = text ? xstrdup(text) : json_text(value);
+    if (t->text_only) {   /* a 10,000-row table holds 30,000 of them */
+        json_decref(value);
+        c->value = NULL;
+    }
 }
 
 void out_cell_str(struct out_table *t, const char *s)

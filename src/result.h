@@ -20,6 +20,7 @@ struct out_table {
     struct out_cellv *cells;   /* nrows * ncols, row-major */
     int nrows;
     int cur;                   /* cells filled in the current row */
+    bool text_only;            /* keep no JSON values: the output is text */
 };
 
 struct out_fieldv {
@@ -42,6 +43,7 @@ struct lvsh_result {
     int nfields;
     int label_width;
     bool bare;                 /* out_bare(): no one-shot blank line */
+    bool text_only;            /* rendered as text: tables need no JSON values */
 
     /* the error, if the command failed */
     char *err_msg;

@@ -52,6 +52,16 @@ static size_t walk(const char *s, struct buf *out)
     if (utf8)
         old = uselocale(utf8);
     while (*p) {
+        /* a run of printable ASCII, the usual case, in one go */
+        const unsigned char *run = p;
+        while (*p >= 0x20 && *p < 0x7f)
+            p++;
+        if (p > run) {
+            width += (size_t)(p - run);
+            if (out)
+                buf_add(out, (const char *)run, (size_t)(p - run));
+            continue;
+        }
         unsigned cp;
         size_t n = utf8_decode(p, &cp);
         if (n == 0 || is_control(cp)) {

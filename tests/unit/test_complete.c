@@ -326,6 +326,7 @@ int main(void)
     virSetErrorFunc(NULL, quiet);
     session_init(&sess);
     sess.uri = xasprintf("test://%s", path);
+    sess.interactive = true;   /* the REPL's cache: it follows events */
     if (virInitialize() < 0 || !session_start_event_loop(&sess)) {
         printf("not ok: libvirt init\n");
         return 1;
