@@ -207,7 +207,8 @@ Domain 'lvsh life transient' created from t.xml
 paused
 
 ? 0
-$ lvsh -c "$LVSH_TIER_QEMU" domstate "lvsh life transient"
+The creating connection has closed: autodestroy removes the domain (give it a moment).
+$ for i in $(seq 50); do lvsh -c "$LVSH_TIER_QEMU" domstate "lvsh life transient" >/dev/null 2>&1 || break; sleep 0.2; done; lvsh -c "$LVSH_TIER_QEMU" domstate "lvsh life transient"
 ! error: failed to get domain 'lvsh life transient'
 ! error: Domain not found: no domain with matching name 'lvsh life transient'
 
