@@ -1,6 +1,7 @@
 /* domain_lifecycle.c: creating, starting, stopping and undefining domains. */
 #include "domain_common.h"
 #include "domain_ops.h"
+#include "domain_util.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -185,26 +186,6 @@ static const struct lvsh_cmd cmd_resume = {
 
 /* ---- create and define -------------------------------------------------- */
 
-/* "3,4" into a new array of descriptors; false on a malformed list. */
-static bool parse_fds(const char *list, int **fds, unsigned *n)
-{
-    *fds = NULL;
-    *n = 0;
-    for (const char *p = list; *p;) {
-        char *end;
-        long v = strtol(p, &end, 10);
-        if (end == p || v < 0 || v > 65535 || (*end && *end != ',')) {
-            free(*fds);
-            *fds = NULL;
-            return false;
-        }
-        *fds = xrealloc(*fds, (*n + 1) * sizeof(int));
-        (*fds)[(*n)++] = (int)v;
-        p = *end ? end + 1 : end;
-    }
-    return *n > 0;
-}
-
 static enum lvsh_status cmd_domain_create(struct lvsh_session *s, const struct lvsh_args *a,
                                           struct lvsh_result *r)
 {
@@ -213,7 +194,7 @@ static enum lvsh_status cmd_domain_create(struct lvsh_session *s, const struct l
     int *fds = NULL;
     unsigned nfds = 0;
 
-    if (args_has(a, "pass-fds") && !parse_fds(args_str(a, "pass-fds"), &fds, &nfds))
+    if (args_has(a, "pass-fds") && !dom_parse_fds(args_str(a, "pass-fds"), &fds, &nfds))
         return err_usage(r, "malformed --pass-fds '%s' (expected N,M,...)",
                          args_str(a, "pass-fds"));
     char *xml = xml_read_file(r, file);

@@ -13,30 +13,6 @@
 
 /* ---- qemu-monitor-command ---------------------------------------------- */
 
-/* "3,4": descriptors to pass; false with r filled on a bad list. */
-static bool parse_fds(struct lvsh_result *r, const char *list, int **fds, unsigned *n)
-{
-    *fds = NULL;
-    *n = 0;
-    if (!list)
-        return true;
-    char *copy = xstrdup(list), *save = NULL;
-    bool ok = true;
-    for (char *t = strtok_r(copy, ",", &save); t && ok; t = strtok_r(NULL, ",", &save)) {
-        char *end;
-        long v = strtol(t, &end, 10);
-        if (*end || end == t || v < 0 || v > 65535) {
-            ok = false;
-            err_usage(r, "failed to parse FD number '%s'", t);
-            break;
-        }
-        *fds = xrealloc(*fds, (*n + 1) * sizeof(**fds));
-        (*fds)[(*n)++] = (int)v;
-    }
-    free(copy);
-    return ok;
-}
-
 /* The QMP reply as virsh shows it: whole or its "return", compact or pretty. */
 static enum lvsh_status show_qmp(struct lvsh_result *r, const struct lvsh_args *a,
                                  const char *reply)
@@ -73,8 +49,9 @@ static enum lvsh_status cmd_domain_qemu_monitor_command(struct lvsh_session *s,
     int nwords, *fds, *outfds = NULL;
     unsigned nfds, noutfds = 0;
     char *const *words = args_rest(a, "cmd", &nwords);
-    if (!parse_fds(r, args_str(a, "pass-fds"), &fds, &nfds))
-        return LVSH_USAGE;
+    const char *fdlist = args_str(a, "pass-fds");
+    if (fdlist && !dom_parse_fds(fdlist, &fds, &nfds))
+        return err_usage(r, "malformed --pass-fds '%s' (expected N,M,...)", fdlist);
     struct buf b = { 0 };
     for (int i = 0; i < nwords; i++)
         buf_printf(&b, "%s%s", i ? " " : "", words[i]);

@@ -207,3 +207,23 @@ enum lvsh_status dom_fail(virDomainPtr d, struct lvsh_result *r, const char *fmt
         virDomainFree(d);
     return LVSH_FAILED;
 }
+
+/* "3,4" into a new array of descriptors; false on a malformed list. */
+bool dom_parse_fds(const char *list, int **fds, unsigned *n)
+{
+    *fds = NULL;
+    *n = 0;
+    for (const char *p = list; *p;) {
+        char *end;
+        long v = strtol(p, &end, 10);
+        if (end == p || v < 0 || v > 65535 || (*end && *end != ',')) {
+            free(*fds);
+            *fds = NULL;
+            return false;
+        }
+        *fds = xrealloc(*fds, (*n + 1) * sizeof(int));
+        (*fds)[(*n)++] = (int)v;
+        p = *end ? end + 1 : end;
+    }
+    return *n > 0;
+}

@@ -46,4 +46,7 @@ enum lvsh_status dom_fail(virDomainPtr d, struct lvsh_result *r, const char *fmt
 /* virsh's "1.000 GiB" (three decimals) for a byte count */
 char *fmt_size3(unsigned long long bytes);
 
+/* "3,4" (--pass-fds) into a new array of descriptors; false when malformed. */
+bool dom_parse_fds(const char *list, int **fds, unsigned *n);
+
 #endif

@@ -173,7 +173,7 @@ $ lvsh -c test:///default qemu-monitor-command test --hmp --pretty info status
 
 ? 2
 $ lvsh -c test:///default qemu-monitor-command test --pass-fds 3,x info
-! error: failed to parse FD number 'x'
+! error: malformed --pass-fds '3,x' (expected N,M,...)
 
 ? 2
 $ lvsh -c test:///default qemu-monitor-event --timeout 1
