@@ -46,8 +46,8 @@ static enum lvsh_status cmd_domain_qemu_monitor_command(struct lvsh_session *s,
                                                         const struct lvsh_args *a,
                                                         struct lvsh_result *r)
 {
-    int nwords, *fds, *outfds = NULL;
-    unsigned nfds, noutfds = 0;
+    int nwords, *fds = NULL, *outfds = NULL;
+    unsigned nfds = 0, noutfds = 0;
     char *const *words = args_rest(a, "cmd", &nwords);
     const char *fdlist = args_str(a, "pass-fds");
     if (fdlist && !dom_parse_fds(fdlist, &fds, &nfds))
