@@ -91,9 +91,9 @@ same: migrate-getspeed 'ckpt guest' --postcopy
 same: migrate-compcache 'ckpt guest'
 same: migrate-postcopy 'ckpt guest'
 ? 0
-$ lvsh -c "$LVSH_TIER_QEMU" "migrate 'ckpt guest' qemu+tcp://192.0.2.1/system --live"
-! error: failed to connect to the destination 'qemu+tcp://192.0.2.1/system'
-! error: unable to connect to server at '192.0.2.1:16509': .* (re)
+$ lvsh -c "$LVSH_TIER_QEMU" "migrate 'ckpt guest' qemu+tcp://127.0.0.1:1/system --live"
+! error: failed to connect to the destination 'qemu+tcp://127.0.0.1:1/system'
+! error: unable to connect to server at '127.0.0.1:1': .* (re)
 
 ? 1
 $ lvsh -c "$LVSH_TIER_QEMU" "migrate 'ckpt guest' qemu+tcp://127.0.0.1:1/system --live --p2p --verbose"

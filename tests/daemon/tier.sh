@@ -2,9 +2,10 @@
 # tier.sh start DIR | stop DIR [--keep-logs] | env DIR
 #         kill-daemon DIR | start-daemon DIR | freeze DIR | thaw DIR
 #
-# A private libvirtd (and virtlogd) for tests: as root, inside `unshare -m`
-# with tmpfs over libvirt's state directories, so nothing touches the host's
-# libvirt.  Its sockets live in DIR/sock; `env` prints the URIs to export:
+# A private libvirtd (and virtlogd) for tests: as root, inside `unshare -m -n`
+# (its own mount and network namespace, loopback up) with tmpfs over libvirt's
+# state directories, so nothing touches the host's libvirt or its network:
+# bridges, dnsmasq and any TCP a test makes stay inside the namespace.  Its sockets live in DIR/sock; `env` prints the URIs to export:
 #   LVSH_TIER_QEMU  qemu+unix:///system?socket=...  (real drivers, QEMU/TCG)
 #   LVSH_TIER_TEST  test+unix:///default?socket=... (test driver, shared)
 # `stop` kills every process in the namespace (guests included); the tmpfs
@@ -19,11 +20,15 @@ dir=${2:-}
 
 ns_of() { readlink "/proc/$1/ns/mnt" 2>/dev/null || true; }
 
+# What libvirtd 9.0 needs on a bare machine: Debian's QEMU driver resolves
+# the user *and* the group `libvirt-qemu` at start, before reading qemu.conf
+# (libvirt-daemon-system creates them; the tier must not rely on that).
 ensure_user() {
     getent group kvm >/dev/null || groupadd --system kvm
+    getent group libvirt-qemu >/dev/null || groupadd --system libvirt-qemu
     getent passwd libvirt-qemu >/dev/null ||
         useradd --system --no-create-home --home-dir /var/lib/libvirt \
-            --shell /usr/sbin/nologin --gid kvm libvirt-qemu
+            --shell /usr/sbin/nologin --gid libvirt-qemu --groups kvm libvirt-qemu
 }
 
 write_config() {
@@ -62,6 +67,7 @@ CONF
     cat > "$dir/inner.sh" <<INNER
 #!/usr/bin/env bash
 set -e
+ip link set lo up
 for d in /etc/libvirt /var/lib/libvirt /run/libvirt /var/cache/libvirt /var/log/libvirt; do
     mkdir -p "\$d"
     mount -t tmpfs -o mode=755 tmpfs "\$d"
@@ -76,22 +82,40 @@ INNER
     chmod +x "$dir/inner.sh"
 }
 
+# Wait (generously: QEMU's capability probe is slow on a busy machine) until
+# the daemon answers on its socket with both drivers; fail as soon as it died.
+wait_answering() {
+    local sock="$dir/sock/libvirt-sock" pid i
+    for i in $(seq 1 1200); do
+        if [ -S "$sock" ] &&
+            virsh -q -c "qemu+unix:///system?socket=$sock" uri >/dev/null 2>&1 &&
+            virsh -q -c "test+unix:///default?socket=$sock" uri >/dev/null 2>&1; then
+            return 0
+        fi
+        # inner.sh gone: the mounts or a daemon failed (set -e); or the
+        # daemon wrote its pid and died (e.g. a driver failed to initialise)
+        [ -d "/proc/$(cat "$dir/anchor.pid")" ] || return 1
+        pid=$(cat "$dir/libvirtd.pid" 2>/dev/null || true)
+        if [ -n "$pid" ] && [ ! -d "/proc/$pid" ]; then
+            return 1
+        fi
+        sleep 0.1
+    done
+    return 1
+}
+
 start() {
     [ "$(id -u)" = 0 ] || { echo "tier: the private libvirtd needs root" >&2; exit 1; }
     ensure_user
     mkdir -p "$dir"
     write_config
-    setsid unshare -m --propagation private "$dir/inner.sh" \
+    setsid unshare -m -n --propagation private "$dir/inner.sh" \
         > "$dir/logs/inner.out" 2>&1 < /dev/null &
     echo $! > "$dir/anchor.pid"
-    for _ in $(seq 1 100); do
-        [ -S "$dir/sock/libvirt-sock" ] && break
-        sleep 0.1
-    done
-    if [ ! -S "$dir/sock/libvirt-sock" ]; then
-        echo "tier: libvirtd did not come up; see $dir/logs" >&2
+    if ! wait_answering; then
+        echo "tier: libvirtd did not come up; its log:" >&2
         cat "$dir/logs/inner.out" >&2 || true
-        tail -n 20 "$dir/logs/libvirtd.log" >&2 || true
+        tail -n 40 "$dir/logs/libvirtd.log" >&2 || true
         stop_all
         exit 1
     fi
@@ -152,7 +176,7 @@ stop_all() {
         pin=$(find_pin)
         [ -n "$pin" ] || break
         if [ "${keep_logs:-0}" = 1 ]; then
-            nsenter --mount --target "$pin" cp -r /var/log/libvirt/qemu "$dir/logs/" 2>/dev/null || true
+            nsenter --mount --net --target "$pin" cp -r /var/log/libvirt/qemu "$dir/logs/" 2>/dev/null || true
             keep_logs=0
         fi
         # everything but the pin first, so the namespace stays pinned
@@ -176,13 +200,9 @@ kill-daemon)
     while [ -d "/proc/$pid" ]; do sleep 0.05; done
     rm -f "$dir/sock/libvirt-sock" "$dir/sock/libvirt-sock-ro" "$dir/sock/libvirt-admin-sock" ;;
 start-daemon)
-    nsenter --mount --target "$(cat "$dir/anchor.pid")" \
+    nsenter --mount --net --target "$(cat "$dir/anchor.pid")" \
         libvirtd --daemon --config "$dir/conf/libvirtd.conf" --pid-file "$dir/libvirtd.pid"
-    for _ in $(seq 1 100); do
-        [ -S "$dir/sock/libvirt-sock" ] && break
-        sleep 0.1
-    done
-    [ -S "$dir/sock/libvirt-sock" ] ;;
+    wait_answering ;;
 freeze) kill -STOP "$(daemon_pid)" ;;
 thaw) kill -CONT "$(daemon_pid)" ;;
 stop)

@@ -9,8 +9,8 @@ $ N="test://$FIXTURES/node.xml"; F="test://$FIXTURES/domain_info.xml"
 >         "vcpucount --maximum" "vcpucount --config" "vcpucount --current" \
 >         domblklist "domblklist --details" "domblklist --inactive" domiflist \
 >         "domiflist --inactive"; do
->       diff <(lvsh -c "$uri" $c "$d" 2>/dev/null) <(virsh -c "$uri" $c "$d" 2>/dev/null) \
->         >/dev/null || echo "differs: $uri $c $d"
+>       diff <(lvsh -c "$uri" $c "$d" 2>/dev/null; echo "exit $?") \
+>         <(virsh -c "$uri" $c "$d" 2>/dev/null; echo "exit $?") || echo "differs: $uri $c $d"
 >     done
 >     diff <(lvsh -c "$uri" dominfo "$d" | grep -v '^CPU time') \
 >          <(virsh -c "$uri" dominfo "$d" | grep -v '^CPU time') >/dev/null \

@@ -4,8 +4,7 @@ running-guest values are tested on the private libvirtd, tests/daemon.)
 
 $ for c in "migrate-getmaxdowntime test" "migrate-setmaxdowntime test 100" "migrate-compcache test" \
 >          "migrate-compcache test --size 1000" "migrate-getspeed test" "migrate-getspeed test --postcopy" \
->          "migrate-setspeed test 10" "migrate-setspeed test 10 --postcopy" "migrate-postcopy test" \
->          "migrate test qemu+tcp://192.0.2.1/system --p2p --live"; do
+>          "migrate-setspeed test 10" "migrate-setspeed test 10 --postcopy" "migrate-postcopy test"; do
 >   lvsh -c test:///default "$c" > lv.out 2> lv.err; l=$?; virsh -c test:///default "$c" > vs.out 2> vs.err; v=$?
 >   diff lv.out vs.out > /dev/null && [ $l = $v ] && [ "$(tail -1 lv.err)" = "$(tail -1 vs.err)" ] && echo "same: $c" || echo "DIFFERENT: $c"
 > done
@@ -18,8 +17,16 @@ same: migrate-getspeed test --postcopy
 same: migrate-setspeed test 10
 same: migrate-setspeed test 10 --postcopy
 same: migrate-postcopy test
-same: migrate test qemu+tcp://192.0.2.1/system --p2p --live
 ? 0
+
+A peer-to-peer migration is refused by the source (virsh 9.0 itself hangs on this
+about one time in three: its migration thread races the failure, so it is not run here):
+
+$ lvsh -c test:///default migrate test qemu+tcp://127.0.0.1:1/system --p2p --live
+! error: failed to migrate domain 'test' to 'qemu+tcp://127.0.0.1:1/system'
+! error: argument unsupported: p2p migration is not supported by the source host
+
+? 1
 $ lvsh -c test:///default migrate-getspeed test
 ! error: failed to get the migration speed of domain 'test'
 ! error: this function is not supported by the connection driver: virDomainMigrateGetMaxSpeed
@@ -28,15 +35,15 @@ $ lvsh -c test:///default migrate-getspeed test
 
 A normal migration connects from the client to the destination first:
 
-$ lvsh -c test:///default 'migrate test qemu+tcp://192.0.2.1/system'
-! error: failed to connect to the destination 'qemu+tcp://192.0.2.1/system'
-! error: unable to connect to server at '192.0.2.1:16509': .* (re)
+$ lvsh -c test:///default 'migrate test qemu+tcp://127.0.0.1:1/system'
+! error: failed to connect to the destination 'qemu+tcp://127.0.0.1:1/system'
+! error: unable to connect to server at '127.0.0.1:1': .* (re)
 
 ? 1
 $ lvsh -c test:///default 'migrate test test:///default --live --verbose --json'
 ! {"error":{"status":1,"code":3,"message":"failed to migrate domain 'test' to 'test:///default'","detail":"this function is not supported by the connection driver: virDomainMigrate3"}}
 ? 1
-$ lvsh -c test:///default 'migrate test test:///default --p2p --dname x --migrateuri tcp://h --migrate-disks vda,vdb --bandwidth 10 --comp-methods mt,xbzrle --xml /nonexistent.xml'
+$ lvsh -c test:///default 'migrate test test:///default --p2p --dname x --migrateuri tcp://127.0.0.1:1 --migrate-disks vda,vdb --bandwidth 10 --comp-methods mt,xbzrle --xml /nonexistent.xml'
 ! error: .*/nonexistent.xml.* (re)
 
 ? 1

@@ -4,6 +4,8 @@
 #include "lvsh.h"
 #include "cmdtab.h"
 #include "options.h"
+#include "help.h"
+#include "result.h"
 
 #include <ctype.h>
 
@@ -105,8 +107,43 @@ static void check_names(void)
     EXPECT(count > 10, "the table holds commands (%d)", count);
 }
 
+/* Every command's help renders with a synopsis, and its JSON form dumps:
+ * in process, since 274 lvsh processes per run were too slow on a busy machine. */
+static void check_help(void)
+{
+    struct cmdtab_iter it = CMDTAB_ITER_INIT;
+    const struct lvsh_cmd *c;
+    int bad = 0, count = 0;
+    while ((c = cmdtab_next(&it))) {
+        struct lvsh_result r;
+        struct render_opts ro = { .format = LVSH_FMT_TABLE };
+        char *text = NULL;
+        size_t len = 0;
+        FILE *out = open_memstream(&text, &len), *err = fopen("/dev/null", "w");
+        result_init(&r);
+        help_command(c, &r);
+        render_result(out, err, &r, &ro, LVSH_OK);
+        fclose(out);
+        fclose(err);
+        json_t *j = help_cmd_json(c);
+        char *dump = j ? json_dumps(j, 0) : NULL;
+        count++;
+        if (!text || !strstr(text, "  SYNOPSIS\n") || !dump || !strstr(dump, c->name)) {
+            printf("not ok: help for %s: synopsis %s, json %s\n", c->name,
+                   text && strstr(text, "  SYNOPSIS\n") ? "yes" : "no", dump ? "yes" : "no");
+            bad++;
+        }
+        free(dump);
+        json_decref(j);
+        free(text);
+        result_free(&r);
+    }
+    CHECK(bad == 0 && count > 10, "help renders for all %d commands (%d bad)", count, bad);
+}
+
 int main(void)
 {
     check_names();
+    check_help();
     return unit_done("cmdtab");
 }
