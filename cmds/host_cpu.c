@@ -40,8 +40,10 @@ static char *node_xml(xmlDocPtr doc, xmlNodePtr node)
 }
 
 /* The host-model mode of domain capabilities describes a CPU: make it a
- * <cpu>.  Baseline needs the document's <arch> in it; comparison must not
- * get one (a CPU with <arch> is compared as a host CPU). */
+ * <cpu>.  cpu-baseline needs the document's <arch> in it (virsh fails with
+ * "Missing CPU architecture"); comparison and the hypervisor baseline must
+ * not get one (a CPU with <arch> is taken as a host CPU, and without KVM
+ * the hypervisor baseline then keeps features QEMU cannot provide). */
 static void host_model_to_cpu(xmlXPathContextPtr ctx, xmlNodePtr node, bool with_arch)
 {
     xmlNodeSetName(node, BAD_CAST "cpu");
@@ -350,7 +352,7 @@ static enum lvsh_status cmd_hv_cpu_baseline(struct lvsh_session *s, const struct
     if (!file && !model)
         return err_usage(r, "either --file or --model must be given");
     if (file) {
-        if ((n = cpu_defs_from_file(r, file, true, &defs)) == 0)
+        if ((n = cpu_defs_from_file(r, file, false, &defs)) == 0)
             return LVSH_FAILED;
     } else {
         /* a bare model name stands for a custom CPU of that model */

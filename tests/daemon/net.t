@@ -1,13 +1,15 @@
 # Networks on a real network driver (the private libvirtd).  A started
-# network makes a real bridge on this host: its name and subnet are picked
-# per run (env.sh), and the last case removes whatever is left even when an
-# earlier case failed.
+# network makes a real bridge in the daemon's own network namespace (`ip`
+# below runs there): its name and subnet are picked per run (env.sh), and the
+# last case removes whatever is left even when an earlier case failed.
 
-$ for i in $(seq 1 50); do
+$ printf 'ip() { nsenter --net --target "$(cat "$LVSH_TIER_DIR/anchor.pid")" ip "$@"; }\n' > netns.sh
+> . ./netns.sh
+> for i in $(seq 1 50); do
 >   NET=$((RANDOM % 100 + 100)); BR=lvsh$(printf %04x $RANDOM)
 >   ip -4 addr | grep -q "10\.213\.$NET\." || ip link show $BR >/dev/null 2>&1 || break
 > done
-> printf 'BR=%s\nNET=%s\nQ=%s\n' $BR $NET "'$LVSH_TIER_QEMU'" > env.sh
+> { printf 'BR=%s\nNET=%s\nQ=%s\n' $BR $NET "'$LVSH_TIER_QEMU'"; cat netns.sh; } > env.sh
 > sed -e "s/@BRIDGE@/$BR/g" -e "s/@NET@/$NET/g" $FIXTURES/net-isolated.xml > iso.xml
 > cp $FIXTURES/net-port.xml port.xml
 > . ./env.sh; lvsh -c $Q 'net-define iso.xml; net-list --all'

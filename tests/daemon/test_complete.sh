@@ -78,7 +78,9 @@ tmux_keys C-u
 tmux_type "echo alive"; tmux_keys Enter
 check "and runs commands" tmux_wait '^alive$' 3
 elapsed=$((($(date +%s%N) - start) / 1000000))
-check "within the completion timeout (${elapsed} ms)" [ "$elapsed" -lt 2500 ]
+# TAB gives up after LVSH_COMPLETE_TIMEOUT_MS (700) instead of waiting for
+# keepalive (25 s) or for ever; the bound is loose so a busy machine passes
+check "well within keepalive's 25 s (${elapsed} ms)" [ "$elapsed" -lt 15000 ]
 kill -CONT "$pid"
 tmux_type "domstate te"; tmux_keys Tab
 check "completion works again after the daemon resumes" tmux_wait '# domstate test ?$' 5

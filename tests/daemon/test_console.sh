@@ -45,8 +45,8 @@ lvsh_pid() {  # the lvsh this test started: pane's sh -> bash -> lvsh
 }
 
 console
-check "banner names the domain" tmux_wait "^Connected to domain 'console guest'"
-check "banner shows the escape" tmux_wait '^Escape character is \^\] \(Ctrl \+ \]\)'
+check "banner names the domain" tmux_wait_history "^Connected to domain 'console guest'"
+check "banner shows the escape" tmux_wait_history '^Escape character is \^\] \(Ctrl \+ \]\)'
 check "guest output arrives" tmux_wait 'SeaBIOS' 20
 tmux_keys C-c
 sleep 0.5
@@ -56,7 +56,7 @@ check "^] detaches with status 0" tmux_wait "rc=0=$n\$"
 check "terminal sane after ^]" sane
 
 console -e '^X'
-check "-e changes the escape shown" tmux_wait '^Escape character is \^X \(Ctrl \+ X\)'
+check "-e changes the escape shown" tmux_wait_history '^Escape character is \^X \(Ctrl \+ X\)'
 tmux_wait 'SeaBIOS' 20
 tmux_keys 'C-]'
 sleep 0.5

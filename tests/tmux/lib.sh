@@ -30,14 +30,22 @@ tmux_start() {  # each start gets its own server, so a dying one cannot interfer
 tmux_keys() { tmux_cmd send-keys -t "$TMUX_SESSION" "$@"; }
 tmux_type() { tmux_cmd send-keys -t "$TMUX_SESSION" -l "$1"; }
 tmux_screen() { tmux_cmd capture-pane -p -t "$TMUX_SESSION"; }
+# the screen and what scrolled off it (a guest that clears the screen can
+# wipe a line before a slow poll sees it)
+tmux_history() { tmux_cmd capture-pane -p -S - -t "$TMUX_SESSION"; }
+tmux_wait_history() { TMUX_CAPTURE=tmux_history tmux_wait "$@"; }
 
+# tmux_wait REGEX [SECS]: until the screen shows it.  SECS is scaled by
+# LVSH_WAIT_SCALE (default 4) and measured on the clock, not in polls, so a
+# busy machine stretches the wait instead of failing the test.
 tmux_wait() {
-    local re=$1 secs=${2:-5} i
-    for ((i = 0; i < secs * 20; i++)); do
-        tmux_screen | grep -Eq -- "$re" && return 0
+    local re=$1 secs=${2:-10} end
+    end=$(( ${EPOCHREALTIME/./} + secs * ${LVSH_WAIT_SCALE:-4} * 1000000 ))
+    while :; do
+        ${TMUX_CAPTURE:-tmux_screen} | grep -Eq -- "$re" && return 0
+        [ "${EPOCHREALTIME/./}" -lt "$end" ] || return 1
         sleep 0.05
     done
-    return 1
 }
 
 check() {  # check DESCRIPTION COMMAND...
