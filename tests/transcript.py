@@ -144,10 +144,20 @@ def test_env(scratch):
     env["FIXTURES"] = os.path.join(HERE, "fixtures")
     env["TESTS"] = HERE
     env["HOME"] = scratch
-    env["XDG_STATE_HOME"] = os.path.join(scratch, ".state")
+    # nothing a person or an earlier run left may steer a case: a fresh home,
+    # fresh XDG directories, none of the user's URIs, pagers or settings
+    for var, sub in (("XDG_STATE_HOME", ".state"), ("XDG_CONFIG_HOME", ".config"),
+                     ("XDG_CACHE_HOME", ".cache"), ("XDG_RUNTIME_DIR", ".run")):
+        env[var] = os.path.join(scratch, sub)
+    os.makedirs(env["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
     env.setdefault("LC_ALL", "C.UTF-8")
-    for var in ("LIBVIRT_DEFAULT_URI", "LVSH_DEFAULT_URI", "VISUAL", "EDITOR"):
+    for var in ("LIBVIRT_DEFAULT_URI", "VIRSH_DEFAULT_CONNECT_URI", "VISUAL", "EDITOR",
+                "PAGER", "LESS", "VIRSH_LOG_FILE", "VIRSH_DEBUG", "LIBVIRT_DEBUG"):
         env.pop(var, None)
+    keep = ("LVSH_BIN", "LVSH_WRAPPER", "LVSH_SANITIZER", "LVSH_HERMETIC", "LVSH_TEST_TIMEOUT",
+            "LVSH_TIER_", "LVSH_EVENT_WINDOW", "LVSH_WAIT_SCALE")
+    for var in [v for v in env if v.startswith("LVSH_") and not v.startswith(keep)]:
+        env.pop(var)
     return env
 
 

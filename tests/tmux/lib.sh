@@ -14,8 +14,9 @@ T_PASS=0
 T_FAIL=0
 T_NAME=${T_NAME:-tmux}
 T_SCRATCH=$(mktemp -d /tmp/lvsh-tmux.XXXXXX)
-export HOME=$T_SCRATCH XDG_STATE_HOME=$T_SCRATCH/state LC_ALL=C.UTF-8 TERM=xterm
-unset LIBVIRT_DEFAULT_URI LVSH_DEFAULT_URI
+export HOME=$T_SCRATCH XDG_STATE_HOME=$T_SCRATCH/state XDG_CONFIG_HOME=$T_SCRATCH/config \
+    XDG_CACHE_HOME=$T_SCRATCH/cache LC_ALL=C.UTF-8 TERM=xterm
+unset LIBVIRT_DEFAULT_URI VIRSH_DEFAULT_CONNECT_URI LVSH_DEFAULT_URI PAGER LVSH_PAGER VISUAL EDITOR
 
 tmux_cmd() { tmux -L "$TMUX_SOCK" "$@" 2>/dev/null; }
 
@@ -24,7 +25,7 @@ tmux_start() {  # each start gets its own server, so a dying one cannot interfer
     TMUX_N=$((TMUX_N + 1))
     TMUX_SOCK="$TMUX_BASE-$TMUX_N"
     tmux_cmd -f /dev/null new-session -d -s "$TMUX_SESSION" -x 120 -y 40 \
-        "env HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' LC_ALL=C.UTF-8 TERM=xterm $*; echo \"[exited \$?]\"; sleep 30"
+        "env HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' LC_ALL=C.UTF-8 TERM=xterm $*; echo \"[exited \$?]\"; sleep 30"
 }
 
 tmux_keys() { tmux_cmd send-keys -t "$TMUX_SESSION" "$@"; }
