@@ -14,6 +14,7 @@ struct bcall {
     bool done;                  /* fn returned */
     bool abandoned;             /* the main thread went on without it */
     volatile sig_atomic_t cancel;
+    int noticed;                /* atomic: the worker saw cancel */
     void (*fn)(void *);
     void *arg;
     void (*free_fn)(void *);
@@ -130,7 +131,9 @@ static enum bounded_end wait_call(struct bcall *c, volatile sig_atomic_t *sigint
             c->cancel = 1;
             cancel_at = t;
         }
-        if (why != BOUNDED_DONE && !c->local_depth && t - cancel_at >= BOUNDED_GRACE_MS) {
+        long long grace = __atomic_load_n(&c->noticed, __ATOMIC_ACQUIRE) ? BOUNDED_GRACE_MS
+                                                                        : BOUNDED_NOTICE_MS;
+        if (why != BOUNDED_DONE && !c->local_depth && t - cancel_at >= grace) {
             abandon(c);
             break;
         }
@@ -197,6 +200,12 @@ bool bounded_abandoned(void)
 volatile sig_atomic_t *bounded_cancel_flag(void)
 {
     return self ? &self->cancel : NULL;
+}
+
+void bounded_noticed(void)
+{
+    if (self)
+        __atomic_store_n(&self->noticed, 1, __ATOMIC_RELEASE);
 }
 
 void session_local_begin(bool pass_sigint)

@@ -21,14 +21,17 @@ enum bounded_end {
     BOUNDED_TIMED_OUT,     /* the deadline passed */
 };
 
-/* How long a cancelled call may take to end by itself (aborting its job or
- * stream, reporting the interruption) before it is abandoned. */
-#define BOUNDED_GRACE_MS 400
+/* How long a cancelled call may take to end by itself before it is
+ * abandoned: a call that does not look at its cancellation flag (blocked
+ * in libvirt) gets BOUNDED_NOTICE_MS; one that has seen it (it is aborting
+ * its job or stream) gets BOUNDED_GRACE_MS to finish. */
+#define BOUNDED_NOTICE_MS 150
+#define BOUNDED_GRACE_MS 700
 
 /* Run fn(arg) on a new thread with SIGINT and SIGTSTP blocked; fn polls
  * bounded_cancel_flag() to notice a cancellation.  Waits until fn returns, Ctrl-C (*sigint
  * set) or timeout_s seconds of waiting that are not spent in a local section
- * (0: no deadline).  After a cancellation fn gets BOUNDED_GRACE_MS to
+ * (0: no deadline).  After a cancellation fn gets the time above to
  * return.  *abandoned tells whether it did: if it did not, arg belongs to the
  * worker and free_fn(arg) runs there when fn returns; the caller must not
  * touch arg again.  If the thread cannot be created fn runs here. */
@@ -46,6 +49,8 @@ enum bounded_end bounded_run_ex(void (*fn)(void *), void *arg, void (*free_fn)(v
 bool bounded_abandoned(void);
 /* The cancellation flag of the calling worker, or NULL. */
 volatile sig_atomic_t *bounded_cancel_flag(void);
+/* The worker has seen its cancellation and is ending (session_interrupted()). */
+void bounded_noticed(void);
 
 /* The terminal as a worker leaves it: take it over (false if the call was
  * abandoned: the main thread owns the terminal again), and give it back,

@@ -137,7 +137,12 @@ static enum lvsh_status run_handler(struct lvsh_session *s, struct cmd_job **jp,
     if (s->conn && session_conn_lost(s))
         session_disconnect(s);
     if (!s->conn) {
+        /* --timeout bounds the whole command, its connection too */
+        int saved = s->connect_timeout;
+        if (s->timeout > 0 && (saved == 0 || s->timeout < saved))
+            s->connect_timeout = s->timeout;
         enum lvsh_status st = session_connect(s, s->uri, s->readonly, r);
+        s->connect_timeout = saved;
         if (st != LVSH_OK)
             return st;
     }
@@ -172,6 +177,13 @@ static enum lvsh_status settle(const struct lvsh_session *s, struct lvsh_result 
     return LVSH_INTERRUPTED;
 }
 
+/* At a terminal the error starts on a line of its own, past the "^C". */
+static void newline_after_ctrl_c(const struct lvsh_session *s, enum lvsh_status st)
+{
+    if (st == LVSH_INTERRUPTED && s->interactive)
+        fputc('\n', stderr);
+}
+
 /* The command was given up on: its result went with it. */
 static enum lvsh_status render_given_up(struct lvsh_session *s, struct render_opts *o,
                                         enum bounded_end end)
@@ -180,8 +192,7 @@ static enum lvsh_status render_given_up(struct lvsh_session *s, struct render_op
     result_init(&r);
     enum lvsh_status st = end == BOUNDED_TIMED_OUT
         ? err_fail(&r, "timed out after %d s", s->timeout) : session_err_interrupted(&r);
-    if (end == BOUNDED_INTERRUPTED && s->interactive)
-        fputc('\n', stderr);   /* past the terminal's "^C" */
+    newline_after_ctrl_c(s, st);
     o->trailer = s->trailer;
     st = render_result(stdout, stderr, &r, o, st);
     result_free(&r);
@@ -231,6 +242,7 @@ enum lvsh_status dispatch_argv(struct lvsh_session *s, int argc, char *const arg
         o.wrap = k >= 0 && j->a.v[k].set;
     }
     o.trailer = s->trailer && !(cmd->flags & LVSH_CMD_BARE) && !j->r.bare;
+    newline_after_ctrl_c(s, st);
     st = render_result(stdout, stderr, &j->r, &o, st);
     job_free(j);
     return st;

@@ -359,7 +359,10 @@ void session_disconnect(struct lvsh_session *s)
 
 bool session_interrupted(const struct lvsh_session *s)
 {
-    return s->interrupted && *s->interrupted;
+    bool yes = s->interrupted && *s->interrupted;
+    if (yes)
+        bounded_noticed();   /* the command is ending by itself: let it */
+    return yes;
 }
 
 const char *session_uri_label(const struct lvsh_session *s)
