@@ -11,6 +11,8 @@
  * result API (rendered after the handler returns) cannot do.  Only the
  * console I/O functions below write to the terminal. */
 #include "domain_common.h"
+#include "bounded.h"
+#include "session.h"
 #include "util.h"
 
 #include <ctype.h>
@@ -238,6 +240,7 @@ static int escape_byte(const char *seq)
 
 struct term_state {
     bool raw;
+    bool taken;                /* bounded_tty_take() said yes */
     struct termios saved;
     struct sigaction old_term, old_hup, old_quit;
 };
@@ -253,18 +256,26 @@ static void term_enter(struct term_state *t, int fd)
     sigaction(SIGHUP, &sa, &t->old_hup);
     sigaction(SIGQUIT, &sa, &t->old_quit);
     t->raw = false;
-    if (isatty(fd) && tcgetattr(fd, &t->saved) == 0) {
+    /* a console given up on (Ctrl-C at a frozen daemon) must not take the
+     * terminal from the prompt when the daemon answers at last */
+    t->taken = !bounded_abandoned();
+    if (t->taken && isatty(fd) && tcgetattr(fd, &t->saved) == 0 &&
+        bounded_tty_take(fd, &t->saved)) {
         struct termios raw = t->saved;
         cfmakeraw(&raw);
         t->raw = tcsetattr(fd, TCSAFLUSH, &raw) == 0;
+        if (!t->raw)
+            bounded_tty_give_back();
     }
 }
 
 /* Put the terminal back, then let a fatal signal do what it came to do. */
 static void term_leave(struct term_state *t, int fd)
 {
+    (void)fd;
     if (t->raw)
-        tcsetattr(fd, TCSAFLUSH, &t->saved);
+        bounded_tty_give_back();   /* unless lvsh gave up on us and did it */
+    t->raw = false;
     sigaction(SIGTERM, &t->old_term, NULL);
     sigaction(SIGHUP, &t->old_hup, NULL);
     sigaction(SIGQUIT, &t->old_quit, NULL);
@@ -371,21 +382,28 @@ static enum lvsh_status con_run(struct lvsh_session *s, struct lvsh_result *r, v
     struct term_state t;
     con_banner(s, d, s->console_escape);
     term_enter(&t, c->in_fd);
+    if (!t.taken) {   /* given up on while the console opened */
+        virStreamAbort(st);
+        con_unref(c);
+        return session_err_interrupted(r);
+    }
     enum lvsh_status status = LVSH_FAILED;
+    /* the terminal comes back before the stream calls, which wait for the
+     * daemon: a frozen one must leave Ctrl-C working */
     if (con_register(r, c)) {
         enum con_end end = con_wait(s, c);
         con_unregister(c);
+        term_leave(&t, c->in_fd);
         if (end == CON_EOF)
             virStreamFinish(st);
         else
             virStreamAbort(st);
         virResetLastError();
-        term_leave(&t, c->in_fd);
         status = con_report(r, d, c, end);
     } else {
         con_unregister(c);
-        virStreamAbort(st);
         term_leave(&t, c->in_fd);
+        virStreamAbort(st);
     }
     con_unref(c);
     return status;
@@ -424,6 +442,9 @@ static enum lvsh_status cmd_domain_console(struct lvsh_session *s, const struct 
     if (escape < 0)
         return err_usage(r, "invalid console escape sequence '%s' (-e): use one character "
                          "or ^ and a letter", s->console_escape);
+    /* taking a console over is for a person at a terminal, as virsh says */
+    if (args_has(a, "force") && !isatty(STDIN_FILENO))
+        return err_fail(r, "cannot run interactive console without a controlling TTY");
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
         return LVSH_FAILED;
@@ -438,7 +459,8 @@ static const struct lvsh_opt opts_console[] = {
       .help = "the console, serial or parallel device alias (default: the first console)",
       .metavar = "alias" },
     { .name = "force", .type = LVSH_OPT_BOOL,
-      .help = "take the console over from a session already connected" },
+      .help = "take the console over from a session already connected (only from a "
+              "terminal)" },
     { .name = "safe", .type = LVSH_OPT_BOOL,
       .help = "connect only if the driver guarantees exclusive access" },
     LVSH_OPT_END,

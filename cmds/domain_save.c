@@ -1,10 +1,13 @@
 /* domain_save.c: saving RAM state to files and managed save images. */
 #include "domain_common.h"
 #include "domain_ops.h"
+#include "bounded.h"
+#include "progress.h"
 #include "util.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* --running/--paused into VIR_DOMAIN_SAVE_* flags. */
 static unsigned state_flags(const struct lvsh_args *a)
@@ -42,6 +45,79 @@ static bool read_xml_opt(const struct lvsh_args *a, struct lvsh_result *r, char 
 
 static const char *const excl_running_paused[] = { "running paused", NULL };
 
+/* ---- a save as a job ----------------------------------------------------- */
+
+/* Save and managed save run on a thread of their own so that the handler
+ * can draw the progress and abort the job on Ctrl-C, as dump does. */
+struct save_job {
+    virDomainPtr d;
+    const char *file;           /* NULL: managed save */
+    const char *xml;
+    unsigned flags;
+    int rc;
+    struct lvsh_result *r;      /* filled on the thread: libvirt's errors are per thread */
+    volatile int done;
+};
+
+static void *save_thread(void *opaque)
+{
+    struct save_job *j = opaque;
+    const char *name = virDomainGetName(j->d);
+    if (!j->file)
+        j->rc = virDomainManagedSave(j->d, j->flags);
+    else if (j->flags || j->xml)
+        j->rc = virDomainSaveFlags(j->d, j->file, j->xml, j->flags);
+    else
+        j->rc = virDomainSave(j->d, j->file);
+    if (j->rc < 0 && j->file)
+        err_virt(j->r, "failed to save domain '%s' to %s", name, j->file);
+    else if (j->rc < 0)
+        err_virt(j->r, "failed to save domain '%s' state", name);
+    __atomic_store_n(&j->done, 1, __ATOMIC_RELEASE);
+    return NULL;
+}
+
+/* Wait for the save, drawing progress and aborting the job on Ctrl-C. */
+static void save_watch(struct lvsh_session *s, struct save_job *j, struct lvsh_progress *p)
+{
+    bool aborted = false;
+    while (!__atomic_load_n(&j->done, __ATOMIC_ACQUIRE)) {
+        struct timespec ts = { 0, 100 * 1000 * 1000 };
+        nanosleep(&ts, NULL);
+        if (!aborted && session_interrupted(s)) {
+            virDomainAbortJob(j->d);
+            aborted = true;
+        }
+        virDomainJobInfo info;
+        if (p->enabled && !bounded_abandoned() && virDomainGetJobInfo(j->d, &info) == 0 &&
+            info.dataTotal) {
+            p->total = info.dataTotal;
+            progress_set(p, info.dataProcessed);
+        }
+    }
+}
+
+static int save_run(struct lvsh_session *s, const struct lvsh_args *a, struct save_job *j,
+                    const char *label)
+{
+    struct lvsh_progress p;
+    progress_start(&p, label, 0, args_has(a, "verbose") && progress_wanted(s, a));
+    pthread_t t;
+    if (pthread_create(&t, NULL, save_thread, j) != 0) {
+        save_thread(j);
+    } else {
+        save_watch(s, j, &p);
+        pthread_join(t, NULL);
+    }
+    if (!bounded_abandoned())
+        progress_end(&p, j->rc == 0);
+    return j->rc;
+}
+
+#define OPT_VERBOSE(what) \
+    { .name = "verbose", .type = LVSH_OPT_BOOL, \
+      .help = "display the progress of the " what " (on a terminal); Ctrl-C aborts it" }
+
 /* ---- save and restore --------------------------------------------------- */
 
 static enum lvsh_status cmd_domain_save(struct lvsh_session *s, const struct lvsh_args *a,
@@ -57,11 +133,10 @@ static enum lvsh_status cmd_domain_save(struct lvsh_session *s, const struct lvs
         return LVSH_FAILED;
     }
     const char *name = virDomainGetName(d);
-    unsigned flags = save_flags(a);
-    int rc = flags || xml ? virDomainSaveFlags(d, file, xml, flags) : virDomainSave(d, file);
+    struct save_job j = { .d = d, .file = file, .xml = xml, .flags = save_flags(a), .r = r };
     enum lvsh_status st = LVSH_OK;
-    if (rc < 0) {
-        st = err_virt(r, "failed to save domain '%s' to %s", name, file);
+    if (save_run(s, a, &j, "Save") < 0) {
+        st = LVSH_FAILED;
     } else {
         dom_action_msg(r, d, "saved", "Domain '%s' saved to %s", name, file);
         out_json_set(r, "file", json_str(file));
@@ -81,6 +156,7 @@ static const struct lvsh_opt opts_domain_save[] = {
     { .name = "xml", .type = LVSH_OPT_STRING, .metavar = "file", .complete = LVSH_COMP_FILE,
       .help = "file with updated XML for the domain to restore with" },
     OPT_RUNNING("on restore"),
+    OPT_VERBOSE("save"),
     LVSH_OPT_END,
 };
 
@@ -149,9 +225,10 @@ static enum lvsh_status cmd_domain_managedsave(struct lvsh_session *s,
     if (!d)
         return LVSH_FAILED;
     const char *name = virDomainGetName(d);
+    struct save_job j = { .d = d, .flags = save_flags(a), .r = r };
     enum lvsh_status st = LVSH_OK;
-    if (virDomainManagedSave(d, save_flags(a)) < 0)
-        st = err_virt(r, "failed to save domain '%s' state", name);
+    if (save_run(s, a, &j, "Managed save") < 0)
+        st = LVSH_FAILED;
     else
         dom_action_msg(r, d, "managed-saved", "Domain '%s' state saved by libvirt",
                        name);
@@ -163,6 +240,7 @@ static const struct lvsh_opt opts_domain_managedsave[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN_ACTIVE),
     OPT_BYPASS("saving"),
     OPT_RUNNING("on its next start"),
+    OPT_VERBOSE("save"),
     LVSH_OPT_END,
 };
 

@@ -306,7 +306,8 @@ static const struct lvsh_cmd cmd_pwd = {
     .handler = cmd_shell_pwd,
 };
 
-static const char *const set_names[] = { "output", "quiet", NULL };
+static const char *const set_names[] = { "output", "quiet", "timeout", "connect-timeout",
+                                         NULL };
 static const char *const format_names[] = { "table", "json", "csv", "vertical" };
 
 static enum lvsh_status cmd_shell_set(struct lvsh_session *s, const struct lvsh_args *a,
@@ -314,12 +315,25 @@ static enum lvsh_status cmd_shell_set(struct lvsh_session *s, const struct lvsh_
 {
     const char *name = args_str(a, "name"), *value = args_str(a, "value");
     if (!name) {
+        out_record_width(r, 17);
         out_field_str(r, "output", "output", format_names[s->format]);
         out_field(r, "quiet", "quiet", json_boolean(s->quiet), s->quiet ? "on" : "off");
+        out_field_fmt(r, "timeout", "timeout", json_integer(s->timeout), "%d", s->timeout);
+        out_field_fmt(r, "connect-timeout", "connect_timeout", json_integer(s->connect_timeout),
+                      "%d", s->connect_timeout);
         return LVSH_OK;
     }
     if (!value)
         return err_usage(r, "'set %s' needs a value", name);
+    if (strcmp(name, "timeout") == 0 || strcmp(name, "connect-timeout") == 0) {
+        char *end;
+        errno = 0;
+        long v = strtol(value, &end, 10);
+        if (!*value || *end || v < 0 || v > 86400 || errno)
+            return err_usage(r, "'set %s' takes seconds (0 for none), not '%s'", name, value);
+        *(strcmp(name, "timeout") == 0 ? &s->timeout : &s->connect_timeout) = (int)v;
+        return LVSH_OK;
+    }
     if (strcmp(name, "output") == 0) {
         for (int i = 0; i < 4; i++)
             if (strcmp(value, format_names[i]) == 0) {
@@ -340,7 +354,8 @@ static const struct lvsh_opt opts_shell_set[] = {
       .help = "setting to change", .choices = set_names, .complete = LVSH_COMP_CHOICES,
       .metavar = "setting" },
     { .name = "value", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_POSITIONAL,
-      .help = "new value: output table|json|csv|vertical, quiet on|off" },
+      .help = "new value: output table|json|csv|vertical, quiet on|off, timeout and "
+              "connect-timeout in seconds (0: none)" },
     LVSH_OPT_END,
 };
 
@@ -350,7 +365,10 @@ static const struct lvsh_cmd cmd_set = {
     .summary = "show or change session settings",
     .description = "Without arguments, show the settings.  'set output json' makes JSON the "
                    "default output for the rest of the session (a command's own --json still "
-                   "applies to that command); 'set quiet on' drops headers and messages.",
+                   "applies to that command); 'set quiet on' drops headers and messages; "
+                   "'set timeout 30' fails any command still running after 30 s and "
+                   "'set connect-timeout 5' bounds opening a connection (as --timeout and "
+                   "--connect-timeout do; 0 means no limit).",
     .opts = opts_shell_set,
     .handler = cmd_shell_set,
 };

@@ -1,5 +1,6 @@
 /* dispatch.c: the path every command takes, whatever mode it came from. */
 #include "dispatch.h"
+#include "bounded.h"
 #include "cmdtab.h"
 #include "help.h"
 #include "options.h"
@@ -38,69 +39,212 @@ void dispatch_report_lost(struct lvsh_session *s, const char *file, int line)
     free(msg);
 }
 
-static enum lvsh_status run_handler(struct lvsh_session *s, const struct lvsh_cmd *cmd,
-                                    const struct lvsh_args *a, struct lvsh_result *r)
+/* A command's run: everything its handler touches.  Commands that talk to
+ * libvirt run on a thread of their own (bounded.h) so that Ctrl-C and
+ * --timeout can give up on them; given up on, the job belongs to that
+ * thread, which frees it when the handler finally returns. */
+struct cmd_job {
+    const struct lvsh_cmd *cmd;
+    int argc;
+    char **argv;                /* a copy: the line it came from is freed */
+    struct lvsh_args a;
+    struct lvsh_result r;
+    struct lvsh_session ws;     /* the handler's copy of the session */
+    bool has_ws;
+    enum lvsh_status st;
+};
+
+static struct cmd_job *job_new(const struct lvsh_cmd *cmd, int argc, char *const argv[])
 {
-    if (a->help) {
+    struct cmd_job *j = xcalloc(1, sizeof(*j));
+    j->cmd = cmd;
+    j->argc = argc;
+    j->argv = xcalloc((size_t)argc + 1, sizeof(char *));
+    for (int i = 0; i < argc; i++)
+        j->argv[i] = xstrdup(argv[i]);
+    result_init(&j->r);
+    return j;
+}
+
+static void job_free(void *opaque)
+{
+    struct cmd_job *j = opaque;
+    if (j->has_ws)
+        session_copy_free(&j->ws);
+    result_free(&j->r);
+    args_free(&j->a);
+    for (int i = 0; i < j->argc; i++)
+        free(j->argv[i]);
+    free(j->argv);
+    free(j);
+}
+
+static void job_run(void *opaque)
+{
+    struct cmd_job *j = opaque;
+    volatile sig_atomic_t *cancel = bounded_cancel_flag();
+    if (cancel)
+        j->ws.interrupted = cancel;
+    j->st = j->cmd->handler(&j->ws, &j->a, &j->r);
+}
+
+/* Called as the main thread gives up: nothing more reaches the screen. */
+static void job_mute(void *opaque)
+{
+    struct cmd_job *j = opaque;
+    __atomic_store_n(&j->r.muted, 1, __ATOMIC_RELEASE);
+}
+
+/* Run the handler on its own thread; *jp becomes NULL if it was given up on. */
+static enum lvsh_status run_bounded(struct lvsh_session *s, struct cmd_job **jp,
+                                    enum bounded_end *end)
+{
+    struct cmd_job *j = *jp;
+    session_copy(&j->ws, s);
+    j->has_ws = true;
+    bool abandoned;
+    *end = bounded_run_ex(job_run, j, job_free, job_mute, s->interrupted, s->timeout,
+                          &abandoned);
+    if (abandoned) {
+        *jp = NULL;
+        session_drop_abandoned(s);   /* still busy: the next command reconnects */
+        return LVSH_FAILED;
+    }
+    s->write_generation = j->ws.write_generation;
+    if (!j->ws.conn && s->conn)
+        session_disconnect(s);   /* the handler found it dead and reported it */
+    session_copy_free(&j->ws);
+    j->has_ws = false;
+    return j->st;
+}
+
+static enum lvsh_status run_handler(struct lvsh_session *s, struct cmd_job **jp,
+                                    enum bounded_end *end)
+{
+    struct cmd_job *j = *jp;
+    const struct lvsh_cmd *cmd = j->cmd;
+    struct lvsh_result *r = &j->r;
+    if (j->a.help) {
         help_command(cmd, r);
         return LVSH_OK;
     }
     if ((cmd->flags & LVSH_CMD_WRITES) && s->readonly)
         return err_fail(r, "'%s' changes state, but the connection is read-only (-r)",
                         cmd->name);
-    if (cmd->flags & LVSH_CMD_CONN) {
-        dispatch_report_lost(s, NULL, 0);
-        if (!session_conn(s, r))
-            return LVSH_FAILED;
+    if (!(cmd->flags & LVSH_CMD_CONN))
+        return cmd->handler(s, &j->a, r);
+    dispatch_report_lost(s, NULL, 0);
+    if (s->conn && session_conn_lost(s))
+        session_disconnect(s);
+    if (!s->conn) {
+        /* --timeout bounds the whole command, its connection too */
+        int saved = s->connect_timeout;
+        if (s->timeout > 0 && (saved == 0 || s->timeout < saved))
+            s->connect_timeout = s->timeout;
+        enum lvsh_status st = session_connect(s, s->uri, s->readonly, r);
+        s->connect_timeout = saved;
+        if (st != LVSH_OK)
+            return st;
     }
-    enum lvsh_status st = cmd->handler(s, a, r);
-    if ((cmd->flags & LVSH_CMD_WRITES) && st == LVSH_OK)
+    enum lvsh_status st = run_bounded(s, jp, end);
+    if ((cmd->flags & LVSH_CMD_WRITES) && st == LVSH_OK && *jp)
         s->write_generation++;
+    return st;
+}
+
+/* A command that ended by a cancellation says so, whatever it was doing. */
+static enum lvsh_status settle(const struct lvsh_session *s, struct lvsh_result *r,
+                               enum lvsh_status st, enum bounded_end end)
+{
+    if (end == BOUNDED_TIMED_OUT) {
+        free(r->err_detail);
+        r->err_detail = NULL;
+        free(r->err_msg);
+        r->err_msg = xasprintf("timed out after %d s", s->timeout);
+        r->err_code = 0;
+        return LVSH_FAILED;
+    }
+    if (end != BOUNDED_INTERRUPTED || st == LVSH_OK)
+        return st;
+    /* keep a handler's own account ("... interrupted after 4096 bytes") */
+    if (!r->err_msg || !strstr(r->err_msg, "interrupted")) {
+        free(r->err_detail);
+        r->err_detail = NULL;
+        free(r->err_msg);
+        r->err_msg = xstrdup("interrupted");
+        r->err_code = 0;
+    }
+    return LVSH_INTERRUPTED;
+}
+
+/* At a terminal the error starts on a line of its own, past the "^C". */
+static void newline_after_ctrl_c(const struct lvsh_session *s, enum lvsh_status st)
+{
+    if (st == LVSH_INTERRUPTED && s->interactive)
+        fputc('\n', stderr);
+}
+
+/* The command was given up on: its result went with it. */
+static enum lvsh_status render_given_up(struct lvsh_session *s, struct render_opts *o,
+                                        enum bounded_end end)
+{
+    struct lvsh_result r;
+    result_init(&r);
+    enum lvsh_status st = end == BOUNDED_TIMED_OUT
+        ? err_fail(&r, "timed out after %d s", s->timeout) : session_err_interrupted(&r);
+    newline_after_ctrl_c(s, st);
+    o->trailer = s->trailer;
+    st = render_result(stdout, stderr, &r, o, st);
+    result_free(&r);
     return st;
 }
 
 enum lvsh_status dispatch_argv(struct lvsh_session *s, int argc, char *const argv[],
                                const char *file, int line)
 {
-    struct lvsh_result r;
-    struct lvsh_args a;
     struct render_opts o;
     enum lvsh_status st;
     const struct lvsh_cmd *cmd = cmdtab_find(argv[0]);
 
-    result_init(&r);
-    memset(&a, 0, sizeof(a));
     render_opts_init(&o, s, s->format, file, line);
     if (s->interrupted)
         *s->interrupted = 0;
     if (!cmd) {
+        struct lvsh_result r;
+        result_init(&r);
         char *hint = cmdtab_suggest(argv[0]);
         if (hint)
             st = err_usage(&r, "unknown command '%s' (did you mean %s?)", argv[0], hint);
         else
             st = err_usage(&r, "unknown command '%s' (try 'help')", argv[0]);
         free(hint);
-    } else {
-        st = opts_parse(cmd, argc, argv, &a, &r);
-        if (a.json == 1)
-            o.format = LVSH_FMT_JSON;
-        r.stream_json = o.format == LVSH_FMT_JSON;
-        r.text_only = o.format != LVSH_FMT_JSON;
-        if (st == LVSH_OK)
-            st = run_handler(s, cmd, &a, &r);
-        if (cmd->flags & LVSH_CMD_XML && !a.help && a.v) {
-            int k = opts_index(cmd, "xpath");
-            o.xpath = k >= 0 && a.v[k].set ? a.v[k].str : NULL;
-            k = opts_index(cmd, "wrap");
-            o.wrap = k >= 0 && a.v[k].set;
-        }
-        o.trailer = s->trailer && !(cmd->flags & LVSH_CMD_BARE) && !r.bare;
-    }
-    if (!cmd)
         o.trailer = s->trailer;
-    st = render_result(stdout, stderr, &r, &o, st);
-    result_free(&r);
-    args_free(&a);
+        st = render_result(stdout, stderr, &r, &o, st);
+        result_free(&r);
+        return st;
+    }
+    struct cmd_job *j = job_new(cmd, argc, argv);
+    enum bounded_end end = BOUNDED_DONE;
+    st = opts_parse(cmd, j->argc, j->argv, &j->a, &j->r);
+    if (j->a.json == 1)
+        o.format = LVSH_FMT_JSON;
+    j->r.stream_json = o.format == LVSH_FMT_JSON;
+    j->r.text_only = o.format != LVSH_FMT_JSON;
+    if (st == LVSH_OK)
+        st = run_handler(s, &j, &end);
+    if (!j)
+        return render_given_up(s, &o, end);
+    st = settle(s, &j->r, st, end);
+    if (cmd->flags & LVSH_CMD_XML && !j->a.help && j->a.v) {
+        int k = opts_index(cmd, "xpath");
+        o.xpath = k >= 0 && j->a.v[k].set ? j->a.v[k].str : NULL;
+        k = opts_index(cmd, "wrap");
+        o.wrap = k >= 0 && j->a.v[k].set;
+    }
+    o.trailer = s->trailer && !(cmd->flags & LVSH_CMD_BARE) && !j->r.bare;
+    newline_after_ctrl_c(s, st);
+    st = render_result(stdout, stderr, &j->r, &o, st);
+    job_free(j);
     return st;
 }
 
@@ -129,10 +273,11 @@ enum lvsh_status run_text(struct lvsh_session *s, const char *text, size_t len,
                                             l.cmds[i].line);
         if (st != LVSH_OK && first == LVSH_OK)
             first = st;
-        if (st != LVSH_OK && stop)
+        if ((st != LVSH_OK && stop) || st == LVSH_INTERRUPTED)
             break;
     }
-    if (!ok && (first == LVSH_OK || !stop) && !s->quit_requested) {
+    if (!ok && (first == LVSH_OK || !stop) && !s->quit_requested &&
+        first != LVSH_INTERRUPTED) {
         enum lvsh_status st = tok_error(s, &l, file);
         if (first == LVSH_OK)
             first = st;
@@ -173,12 +318,13 @@ enum lvsh_status run_stream(struct lvsh_session *s, FILE *in, const char *name, 
         buf_free(&pending);
         if (st != LVSH_OK && first == LVSH_OK)
             first = st;
-        if (st != LVSH_OK && stop)
+        if ((st != LVSH_OK && stop) || st == LVSH_INTERRUPTED)
             break;
     }
     if (ferror(in))
         read_errno = errno ? errno : EIO;
-    if (pending.len && !s->quit_requested && (first == LVSH_OK || !stop)) {
+    if (pending.len && !s->quit_requested && (first == LVSH_OK || !stop) &&
+        first != LVSH_INTERRUPTED) {
         enum lvsh_status st = run_text(s, pending.data, pending.len, name, start, stop);
         if (first == LVSH_OK)
             first = st;

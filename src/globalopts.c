@@ -18,6 +18,10 @@ const struct lvsh_global_opt lvsh_global_opts[] = {
     { 'K', "keepalive-count", "N", "close the connection after N unanswered keepalives "
       "(default 6)" },
     { 'e', "escape", "SEQ", "escape sequence that leaves the console (default ^])" },
+    { 0, "connect-timeout", "SEC", "give up opening a connection after SEC seconds, not "
+      "counting credential prompts (0 = never; default 15)" },
+    { 0, "timeout", "SEC", "fail any command still running after SEC seconds (default: "
+      "no limit)" },
     { 'v', "version", NULL, "print lvsh's version" },
     { 'V', NULL, NULL, "print lvsh's and libvirt's versions" },
     { 'h', "help", NULL, "print a summary of the options" },

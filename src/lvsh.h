@@ -18,8 +18,9 @@
 
 #define LVSH_VERSION "0.1.0"
 
-/* Exit statuses: 0 success, 1 the command failed, 2 it was used wrongly. */
-enum lvsh_status { LVSH_OK = 0, LVSH_FAILED = 1, LVSH_USAGE = 2 };
+/* Exit statuses: 0 success, 1 the command failed, 2 it was used wrongly,
+ * 130 interrupted by Ctrl-C (as a shell reports SIGINT). */
+enum lvsh_status { LVSH_OK = 0, LVSH_FAILED = 1, LVSH_USAGE = 2, LVSH_INTERRUPTED = 130 };
 
 enum lvsh_opt_type {
     LVSH_OPT_BOOL,   /* --flag */
@@ -157,6 +158,7 @@ struct lvsh_session {
     pthread_mutex_t lock;
     bool conn_lost;
     int conn_lost_reason;       /* VIR_CONNECT_CLOSE_REASON_* */
+    virConnectPtr watched;      /* the connection whose loss counts */
 
     /* the libvirt event loop thread */
     pthread_t event_thread;
@@ -172,6 +174,12 @@ struct lvsh_session {
     const char *console_escape; /* -e: console escape sequence, "^]" */
     bool quit_requested;        /* set by quit/exit */
     bool trailer;               /* virsh one-shot: blank line after output */
+
+    /* deadlines in seconds, 0 = none (--connect-timeout, --timeout) */
+    int connect_timeout;
+    int timeout;
+    /* a command's private copy of the session (see dispatch.c): its parent */
+    struct lvsh_session *parent;
 };
 
 /* ---- parsed arguments -------------------------------------------------- */
@@ -285,6 +293,11 @@ enum lvsh_status session_connect(struct lvsh_session *s, const char *uri,
 void session_disconnect(struct lvsh_session *s);
 /* true once Ctrl-C was pressed during the current command */
 bool session_interrupted(const struct lvsh_session *s);
+/* Around a wait for the person at the terminal (a prompt, an editor): the
+ * time does not count against --timeout, and with pass_sigint Ctrl-C belongs
+ * to the child program, not to lvsh.  No-ops outside a command thread. */
+void session_local_begin(bool pass_sigint);
+void session_local_end(void);
 /* the URI shown in prompts and messages */
 const char *session_uri_label(const struct lvsh_session *s);
 /* true when the close callback says the connection has gone */

@@ -96,7 +96,7 @@ struct main_opts {
 /* Returns -1 to go on, or an exit status. */
 static int parse_global(int argc, char **argv, struct lvsh_session *s, struct main_opts *m)
 {
-    enum { OPT_JSON = 256, OPT_ON_ERROR };
+    enum { OPT_JSON = 256, OPT_ON_ERROR, OPT_CONNECT_TIMEOUT, OPT_TIMEOUT };
     static const struct option longopts[] = {
         { "connect", required_argument, NULL, 'c' },
         { "readonly", no_argument, NULL, 'r' },
@@ -108,6 +108,8 @@ static int parse_global(int argc, char **argv, struct lvsh_session *s, struct ma
         { "keepalive-interval", required_argument, NULL, 'k' },
         { "keepalive-count", required_argument, NULL, 'K' },
         { "escape", required_argument, NULL, 'e' },
+        { "connect-timeout", required_argument, NULL, OPT_CONNECT_TIMEOUT },
+        { "timeout", required_argument, NULL, OPT_TIMEOUT },
         { "version", no_argument, NULL, 'v' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
@@ -150,6 +152,15 @@ static int parse_global(int argc, char **argv, struct lvsh_session *s, struct ma
             s->keepalive_count = (unsigned)n;
             break;
         case 'e': s->console_escape = optarg; break;
+        case OPT_CONNECT_TIMEOUT:
+        case OPT_TIMEOUT:
+            if (!parse_nonneg(optarg, &n) || n > 86400) {
+                fprintf(stderr, "error: invalid %s '%s' (seconds, 0 for none)\n",
+                        c == OPT_TIMEOUT ? "timeout" : "connect timeout", optarg);
+                return 2;
+            }
+            *(c == OPT_TIMEOUT ? &s->timeout : &s->connect_timeout) = (int)n;
+            break;
         case 'v': m->version = 1; break;
         case 'V': m->version = 2; break;
         case 'h': usage(stdout); return 0;

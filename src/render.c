@@ -184,6 +184,10 @@ static void put_json(FILE *out, json_t *doc, bool pretty)
 
 void out_stream(struct lvsh_result *r, json_t *record, const char *fmt, ...)
 {
+    if (__atomic_load_n(&r->muted, __ATOMIC_ACQUIRE)) {
+        json_decref(record);
+        return;
+    }
     if (r->stream_json && record) {
         put_json(stdout, record, false);
     } else if (!r->stream_json) {
@@ -198,6 +202,8 @@ void out_stream(struct lvsh_result *r, json_t *record, const char *fmt, ...)
 
 void out_stream_warn(struct lvsh_result *r, const char *fmt, ...)
 {
+    if (__atomic_load_n(&r->muted, __ATOMIC_ACQUIRE))
+        return;
     va_list ap;
     va_start(ap, fmt);
     char *msg = xvasprintf(fmt, ap);

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,6 +100,36 @@ static void clear_line(void)
     rl_redisplay();
 }
 
+/* Ctrl-Z at the prompt: readline's terminal mode cannot survive a stop
+ * (the shell puts its own back), so leave it, stop, and take it again. */
+static volatile sig_atomic_t tstp_seen;
+
+static void on_sigtstp(int sig)
+{
+    (void)sig;
+    tstp_seen = 1;
+}
+
+static void catch_tstp(bool on)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = on ? on_sigtstp : SIG_DFL;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTSTP, &sa, NULL);
+}
+
+static void suspend_at_prompt(void)
+{
+    tstp_seen = 0;
+    rl_deprep_terminal();
+    catch_tstp(false);
+    raise(SIGTSTP);   /* stops here until fg */
+    catch_tstp(true);
+    rl_prep_terminal(0);
+    rl_forced_update_display();
+}
+
 /* Tell the user about a lost connection without breaking the edited line. */
 static void report_lost_at_prompt(struct lvsh_session *s)
 {
@@ -132,9 +163,14 @@ int repl_run(struct lvsh_session *s)
         char *prompt = make_prompt(s);
         repl_have_line = false;
         rl_callback_handler_install(prompt, on_line);
+        catch_tstp(true);
         while (!repl_have_line) {
             struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
             int n = poll(&p, 1, 250);
+            if (tstp_seen) {
+                suspend_at_prompt();
+                continue;
+            }
             if (s->interrupted && *s->interrupted) {
                 *s->interrupted = 0;
                 clear_line();
@@ -147,6 +183,7 @@ int repl_run(struct lvsh_session *s)
             else
                 report_lost_at_prompt(s);
         }
+        catch_tstp(false);   /* a running command stops the ordinary way */
         free(prompt);
         if (!repl_have_line) {
             rl_callback_handler_remove();
@@ -161,6 +198,9 @@ int repl_run(struct lvsh_session *s)
             history_save_line(hist, line);
         run_text(s, line, strlen(line), NULL, 1, true);
         free(line);
+        /* the command has dealt with its Ctrl-C: no second prompt for it */
+        if (s->interrupted)
+            *s->interrupted = 0;
     }
     free(hist);
     return 0;

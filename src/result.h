@@ -51,6 +51,7 @@ struct lvsh_result {
     int err_code;              /* libvirt's error number, 0 for lvsh errors */
 
     bool stream_json;          /* out_stream() writes JSON lines (set by dispatch) */
+    int muted;                 /* atomic: the command was given up on; stream nothing */
 };
 
 struct render_opts {

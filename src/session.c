@@ -1,9 +1,12 @@
 /* session.c: lazy connection, authentication, close callback, event thread. */
 #include "session.h"
+#include "bounded.h"
 #include "complete.h"
 #include "result.h"
 
+#include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +20,11 @@ void session_init(struct lvsh_session *s)
     s->keepalive_interval = 5;
     s->keepalive_count = 6;
     s->console_escape = "^]";
+    s->connect_timeout = 15;
 }
+
+/* The main thread's Ctrl-C flag, for prompts outside a command thread. */
+static volatile sig_atomic_t *main_sigint;
 
 static void stop_event_loop(struct lvsh_session *s);
 
@@ -27,7 +34,9 @@ void session_free(struct lvsh_session *s)
     complete_cache_free(s);
     stop_event_loop(s);
     free(s->uri);
-    pthread_mutex_destroy(&s->lock);
+    /* an abandoned call may still look at the lock when it returns */
+    if (bounded_pending() == 0)
+        pthread_mutex_destroy(&s->lock);
 }
 
 static void *event_loop_main(void *opaque)
@@ -43,7 +52,12 @@ bool session_start_event_loop(struct lvsh_session *s)
 {
     if (virEventRegisterDefaultImpl() < 0)
         return false;
-    if (pthread_create(&s->event_thread, NULL, event_loop_main, s) != 0)
+    main_sigint = s->interrupted;
+    sigset_t old;
+    bounded_block_signals(&old);   /* Ctrl-C and Ctrl-Z wake the main thread */
+    int rc = pthread_create(&s->event_thread, NULL, event_loop_main, s);
+    bounded_unblock(&old);
+    if (rc != 0)
         return false;
     s->event_thread_running = true;
     return true;
@@ -81,17 +95,22 @@ const char *session_close_reason_text(int reason)
 static void on_conn_close(virConnectPtr conn, int reason, void *opaque)
 {
     struct lvsh_session *s = opaque;
-    (void)conn;
     if (reason == VIR_CONNECT_CLOSE_REASON_CLIENT)
         return;
     pthread_mutex_lock(&s->lock);
-    s->conn_lost = true;
-    s->conn_lost_reason = reason;
+    if (conn == s->watched) {   /* not one given up on (session_drop_abandoned) */
+        s->conn_lost = true;
+        s->conn_lost_reason = reason;
+    }
     pthread_mutex_unlock(&s->lock);
 }
 
 bool session_conn_lost(struct lvsh_session *s)
 {
+    /* a command's copy: the close callback reports to the parent; the
+     * socket's own state covers a parent that has moved on */
+    if (s->parent)
+        return s->conn && (virConnectIsAlive(s->conn) == 0 || session_conn_lost(s->parent));
     pthread_mutex_lock(&s->lock);
     bool lost = s->conn_lost;
     pthread_mutex_unlock(&s->lock);
@@ -102,10 +121,62 @@ char *session_take_lost_report(struct lvsh_session *s)
 {
     if (!s->conn || !session_conn_lost(s))
         return NULL;
+    struct lvsh_session *o = s->parent ? s->parent : s;
+    pthread_mutex_lock(&o->lock);
+    int reason = o->conn_lost ? o->conn_lost_reason : VIR_CONNECT_CLOSE_REASON_ERROR;
+    pthread_mutex_unlock(&o->lock);
     char *msg = xasprintf("connection to '%s' lost: %s", session_uri_label(s),
-                          session_close_reason_text(s->conn_lost_reason));
+                          session_close_reason_text(reason));
     session_disconnect(s);
     return msg;
+}
+
+/* Read one line from the terminal fd (canonical mode: the driver edits it),
+ * giving up when *cancel is set.  NULL on cancellation (errno EINTR) or EOF. */
+static char *tty_read_line(int fd, volatile sig_atomic_t *cancel)
+{
+    struct buf line = BUF_INIT;
+    char chunk[256];
+    for (;;) {
+        if (cancel && *cancel) {
+            errno = EINTR;
+            break;
+        }
+        struct pollfd p = { .fd = fd, .events = POLLIN };
+        int n = poll(&p, 1, 100);
+        if (n < 0 && errno != EINTR)
+            break;
+        if (n <= 0)
+            continue;
+        ssize_t k = read(fd, chunk, sizeof(chunk));
+        if (k < 0 && (errno == EINTR || errno == EAGAIN))
+            continue;
+        if (k <= 0)
+            break;
+        char *nl = memchr(chunk, '\n', (size_t)k);
+        buf_add(&line, chunk, nl ? (size_t)(nl - chunk) : (size_t)k);
+        wipe(chunk, sizeof(chunk));
+        if (nl)
+            return buf_steal(&line);
+    }
+    if (line.data)
+        wipe(line.data, line.len);
+    buf_free(&line);
+    return NULL;
+}
+
+static void tty_write(int fd, const char *text)
+{
+    size_t len = strlen(text);
+    while (len > 0) {
+        ssize_t n = write(fd, text, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return;   /* a terminal that went away: the read fails too */
+        text += n;
+        len -= (size_t)n;
+    }
 }
 
 char *tty_prompt(const char *prompt, bool echo)
@@ -113,11 +184,6 @@ char *tty_prompt(const char *prompt, bool echo)
     int fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
     if (fd < 0)
         return NULL;
-    FILE *f = fdopen(fd, "r+");
-    if (!f) {
-        close(fd);
-        return NULL;
-    }
     struct termios old, quiet;
     bool restore = false;
     if (!echo && tcgetattr(fd, &old) == 0) {
@@ -125,30 +191,37 @@ char *tty_prompt(const char *prompt, bool echo)
         quiet.c_lflag &= ~(tcflag_t)ECHO;
         restore = tcsetattr(fd, TCSAFLUSH, &quiet) == 0;
     }
-    fputs(prompt, f);
-    fflush(f);
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n = getline(&line, &cap, f);
-    if (restore) {
+    tty_write(fd, prompt);
+    volatile sig_atomic_t *cancel = bounded_cancel_flag();
+    session_local_begin(false);   /* the person's time is not the command's */
+    char *line = tty_read_line(fd, cancel ? cancel : main_sigint);
+    int saved_errno = errno;
+    session_local_end();
+    if (restore)
         tcsetattr(fd, TCSAFLUSH, &old);
-        fputc('\n', f);
-    }
-    fclose(f);
-    if (n < 0) {
-        free(line);
-        return NULL;
-    }
-    if (n > 0 && line[n - 1] == '\n')
-        line[n - 1] = '\0';
+    if (restore || !line)
+        tty_write(fd, "\n");
+    close(fd);
+    errno = line ? 0 : saved_errno;
     return line;
 }
+
+/* Opening a connection runs on a thread of its own (bounded.h): the open
+ * can block for minutes on a host that never answers, and libvirt starts
+ * keepalive only once it has returned. */
+struct open_job {
+    char *uri;
+    unsigned flags;
+    bool no_prompt;
+    virConnectPtr conn;
+    struct lvsh_result r;       /* the error, made on the opening thread */
+};
 
 /* libvirt's credential callback: ask on the terminal, never elsewhere. */
 static int auth_callback(virConnectCredentialPtr cred, unsigned int ncred, void *opaque)
 {
-    struct lvsh_session *s = opaque;
-    if (s->no_auth_prompt)
+    struct open_job *j = opaque;
+    if (j->no_prompt)
         return -1;
     for (unsigned i = 0; i < ncred; i++) {
         bool echo = cred[i].type == VIR_CRED_AUTHNAME || cred[i].type == VIR_CRED_USERNAME ||
@@ -160,7 +233,7 @@ static int auth_callback(virConnectCredentialPtr cred, unsigned int ncred, void 
         char *answer = tty_prompt(prompt, echo);
         free(prompt);
         if (!answer)
-            return -1;  /* no terminal: libvirt reports the auth failure */
+            return -1;  /* no terminal, or Ctrl-C: libvirt reports the auth failure */
         if (!*answer && cred[i].defresult) {
             free(answer);
             answer = xstrdup(cred[i].defresult);
@@ -176,14 +249,68 @@ static int auth_types[] = {
     VIR_CRED_NOECHOPROMPT, VIR_CRED_USERNAME, VIR_CRED_CNONCE, VIR_CRED_LANGUAGE,
 };
 
+static void open_run(void *opaque)
+{
+    struct open_job *j = opaque;
+    virConnectAuth auth = { auth_types, sizeof(auth_types) / sizeof(auth_types[0]),
+                            auth_callback, j };
+    j->conn = virConnectOpenAuth(j->uri, &auth, j->flags);
+    if (!j->conn)
+        err_virt(&j->r, "failed to connect to '%s'", j->uri ? j->uri : "the default hypervisor");
+}
+
+/* Whoever ends last: the caller, or an abandoned opening thread. */
+static void open_free(void *opaque)
+{
+    struct open_job *j = opaque;
+    if (j->conn)
+        virConnectClose(j->conn);
+    result_free(&j->r);
+    free(j->uri);
+    free(j);
+}
+
+/* Move the error of a finished job into r. */
+static enum lvsh_status take_error(struct lvsh_result *r, struct lvsh_result *from)
+{
+    free(r->err_msg);
+    free(r->err_detail);
+    r->err_msg = from->err_msg;
+    r->err_detail = from->err_detail;
+    r->err_code = from->err_code;
+    from->err_msg = from->err_detail = NULL;
+    return LVSH_FAILED;
+}
+
 enum lvsh_status session_connect(struct lvsh_session *s, const char *uri, bool readonly,
                                  struct lvsh_result *r)
 {
-    virConnectAuth auth = { auth_types, sizeof(auth_types) / sizeof(auth_types[0]),
-                            auth_callback, s };
-    virConnectPtr c = virConnectOpenAuth(uri, &auth, readonly ? VIR_CONNECT_RO : 0);
-    if (!c)
-        return err_virt(r, "failed to connect to '%s'", uri ? uri : "the default hypervisor");
+    struct open_job *j = xcalloc(1, sizeof(*j));
+    j->uri = uri ? xstrdup(uri) : NULL;
+    j->flags = readonly ? VIR_CONNECT_RO : 0;
+    j->no_prompt = s->no_auth_prompt;
+    result_init(&j->r);
+    bool abandoned;
+    enum bounded_end end = bounded_run(open_run, j, open_free, s->interrupted,
+                                       s->connect_timeout, &abandoned);
+    const char *label = uri ? uri : "the default hypervisor";
+    if (abandoned || end != BOUNDED_DONE) {
+        if (!abandoned)
+            open_free(j);
+        if (end == BOUNDED_INTERRUPTED)
+            return session_err_interrupted(r);
+        err_fail(r, "failed to connect to '%s'", label);
+        r->err_detail = xasprintf("timed out after %d s", s->connect_timeout);
+        return LVSH_FAILED;
+    }
+    virConnectPtr c = j->conn;
+    j->conn = NULL;
+    if (!c) {
+        take_error(r, &j->r);
+        open_free(j);
+        return LVSH_FAILED;
+    }
+    open_free(j);
     session_disconnect(s);
     s->conn = c;
     s->readonly = readonly;
@@ -195,6 +322,7 @@ enum lvsh_status session_connect(struct lvsh_session *s, const char *uri, bool r
     s->conn_uri = actual ? actual : xstrdup(uri ? uri : "");
     pthread_mutex_lock(&s->lock);
     s->conn_lost = false;
+    s->watched = c;
     pthread_mutex_unlock(&s->lock);
     virConnectRegisterCloseCallback(c, on_conn_close, s, NULL);
     if (s->keepalive_interval > 0)
@@ -214,7 +342,11 @@ virConnectPtr session_conn(struct lvsh_session *s, struct lvsh_result *r)
 
 void session_disconnect(struct lvsh_session *s)
 {
-    if (s->conn) {
+    if (s->parent) {   /* a command's copy holds only a reference */
+        if (s->conn)
+            virConnectClose(s->conn);
+        s->conn = NULL;
+    } else if (s->conn) {
         complete_cache_drop(s);  /* its event callbacks hold the connection */
         virConnectUnregisterCloseCallback(s->conn, on_conn_close);
         virConnectClose(s->conn);
@@ -227,7 +359,10 @@ void session_disconnect(struct lvsh_session *s)
 
 bool session_interrupted(const struct lvsh_session *s)
 {
-    return s->interrupted && *s->interrupted;
+    bool yes = s->interrupted && *s->interrupted;
+    if (yes)
+        bounded_noticed();   /* the command is ending by itself: let it */
+    return yes;
 }
 
 const char *session_uri_label(const struct lvsh_session *s)
@@ -235,4 +370,78 @@ const char *session_uri_label(const struct lvsh_session *s)
     if (s->conn_uri)
         return s->conn_uri;
     return s->uri ? s->uri : "default";
+}
+
+enum lvsh_status session_err_interrupted(struct lvsh_result *r)
+{
+    err_fail(r, "interrupted");
+    return LVSH_INTERRUPTED;
+}
+
+void session_copy(struct lvsh_session *ws, struct lvsh_session *s)
+{
+    *ws = *s;
+    pthread_mutex_init(&ws->lock, NULL);
+    ws->conn_lost = false;
+    ws->parent = s;
+    ws->uri = s->uri ? xstrdup(s->uri) : NULL;
+    ws->conn_uri = s->conn_uri ? xstrdup(s->conn_uri) : NULL;
+    ws->cache = NULL;
+    if (ws->conn)
+        virConnectRef(ws->conn);
+}
+
+void session_copy_free(struct lvsh_session *ws)
+{
+    session_disconnect(ws);
+    free(ws->uri);
+    pthread_mutex_destroy(&ws->lock);
+}
+
+/* What a connection given up on leaves: closed off the main thread, since
+ * deregistering the completion cache's events waits for the daemon. */
+struct dropped {
+    virConnectPtr conn;
+    struct lvsh_cache *cache;
+};
+
+static void *drop_main(void *opaque)
+{
+    struct dropped *d = opaque;
+    struct lvsh_session tmp;
+    memset(&tmp, 0, sizeof(tmp));
+    tmp.cache = d->cache;
+    complete_cache_free(&tmp);
+    virConnectUnregisterCloseCallback(d->conn, on_conn_close);  /* a round trip */
+    virConnectClose(d->conn);
+    virResetLastError();
+    free(d);
+    return NULL;
+}
+
+void session_drop_abandoned(struct lvsh_session *s)
+{
+    if (s->conn) {
+        struct dropped *d = xcalloc(1, sizeof(*d));
+        d->conn = s->conn;
+        d->cache = s->cache;
+        s->conn = NULL;
+        s->cache = NULL;
+        pthread_attr_t attr;
+        pthread_attr_init(&attr);
+        pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+        sigset_t old;
+        bounded_block_signals(&old);
+        pthread_t t;
+        if (pthread_create(&t, &attr, drop_main, d) != 0)
+            free(d);   /* the connection leaks rather than block the prompt */
+        bounded_unblock(&old);
+        pthread_attr_destroy(&attr);
+    }
+    free(s->conn_uri);
+    s->conn_uri = NULL;
+    pthread_mutex_lock(&s->lock);
+    s->conn_lost = false;
+    s->watched = NULL;
+    pthread_mutex_unlock(&s->lock);
 }

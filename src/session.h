@@ -13,4 +13,15 @@ bool session_start_event_loop(struct lvsh_session *s);
 char *session_take_lost_report(struct lvsh_session *s);
 const char *session_close_reason_text(int reason);
 
+/* "error: interrupted", exit status 130. */
+enum lvsh_status session_err_interrupted(struct lvsh_result *r);
+/* A command thread's own copy of s: its own strings and reference to the
+ * connection, so that the main thread may go on (reconnect, change
+ * settings) while an abandoned command still runs. */
+void session_copy(struct lvsh_session *ws, struct lvsh_session *s);
+void session_copy_free(struct lvsh_session *ws);
+/* Forget a connection that a given-up command still uses: its cleanup runs
+ * on a thread of its own; the next command opens a fresh one. */
+void session_drop_abandoned(struct lvsh_session *s);
+
 #endif

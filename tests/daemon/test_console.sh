@@ -76,7 +76,7 @@ console
 tmux_wait 'SeaBIOS' 20
 kill -INT "$(lvsh_pid)"
 check "SIGINT ends the console with an error" tmux_wait "console of domain 'console guest' was interrupted"
-check "status 1 after SIGINT" tmux_wait "rc=1=$n\$"
+check "status 130 after SIGINT" tmux_wait "rc=130=$n\$"
 check "terminal sane after SIGINT" sane
 
 console

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Interruptions in a real terminal, without a daemon: the prompt is drawn
+# once after Ctrl-C ends a command, Ctrl-Z + fg gives the line back in raw
+# mode, and a listener that accepts and never answers fails -c within
+# --connect-timeout (one-shot and in the REPL, where Ctrl-C also ends it).
+T_NAME=bounded
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+. "$here/lib.sh"
+LVSH=${LVSH_BIN:-$top/lvsh}
+PROMPT='lvsh \(test:///default\)# ?$'
+
+count_prompts() { tmux_screen | grep -c 'lvsh (test:///default)#'; }
+
+# 1. Ctrl-C ends an event loop; one prompt follows, not two.
+tmux_start env PS1="'sh\$ '" HISTFILE=/dev/null bash --norc --noprofile
+tmux_wait '^sh\$ $'
+tmux_type "'$LVSH' -c test:///default"; tmux_keys Enter
+check "prompt" tmux_wait "$PROMPT" 10
+tmux_type "event --all --loop"; tmux_keys Enter
+sleep 0.5
+tmux_keys C-c
+check "event loop ends on Ctrl-C" tmux_wait '^events received: 0$'
+check "the next prompt" tmux_wait "^$PROMPT"
+sleep 0.5
+check "drawn once ($(count_prompts) prompts on screen, want 2)" test "$(count_prompts)" = 2
+
+# 2. Ctrl-Z at the prompt, then fg: the line comes back and raw mode too
+# (typed text appears once, not echoed by the terminal as well).
+tmux_type "dom"
+tmux_keys C-z
+check "Ctrl-Z stops lvsh" tmux_wait 'Stopped'
+tmux_type "fg"; tmux_keys Enter
+check "fg redraws the edited line" tmux_wait "^lvsh \(test:///default\)# dom$"
+tmux_type "state test"
+check "typed once after fg" tmux_wait "^lvsh \(test:///default\)# domstate test$"
+tmux_keys Enter
+check "the command runs" tmux_wait '^running$'
+tmux_type "quit"; tmux_keys Enter
+check "exits" tmux_wait '^sh\$ ?$'
+
+# 3. A listener that accepts and never speaks.
+port_file=$T_SCRATCH/port
+python3 - "$port_file" <<'PY' &
+import socket, sys, time
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+s.listen(8)
+with open(sys.argv[1] + ".tmp", "w") as f:
+    f.write(str(s.getsockname()[1]))
+import os
+os.rename(sys.argv[1] + ".tmp", sys.argv[1])
+held = []
+s.settimeout(120)
+try:
+    while True:
+        held.append(s.accept()[0])
+except Exception:
+    pass
+PY
+listener=$!
+for _ in $(seq 1 200); do [ -s "$port_file" ] && break; sleep 0.05; done
+URI="qemu+tcp://127.0.0.1:$(cat "$port_file")/system"
+
+start=$(date +%s%N)
+out=$("$LVSH" --connect-timeout 2 -c "$URI" list 2>&1)
+rc=$?
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+echo "# connect deadline 2 s: failed after ${ms} ms"
+check "-c fails on the silent listener (rc $rc)" test $rc = 1
+check "within the deadline and slack (${ms} ms)" test $ms -lt 15000
+check "says it timed out" grep -q "^error: timed out after 2 s$" <<<"$out"
+check "names the URI" grep -q "^error: failed to connect to '$URI'$" <<<"$out"
+
+# In the REPL: set connect-timeout, then Ctrl-C before the deadline.
+tmux_start "$LVSH" -c test:///default
+check "repl prompt" tmux_wait "$PROMPT" 10
+tmux_type "set connect-timeout 100"; tmux_keys Enter
+tmux_type "connect $URI"; tmux_keys Enter
+sleep 1
+start=$(date +%s%N)
+tmux_keys C-c
+check "Ctrl-C ends the connect" tmux_wait '^error: interrupted$' 10
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+echo "# Ctrl-C during connect: ${ms} ms"
+check "Ctrl-C answered within 5 s (${ms} ms)" test $ms -lt 5000
+check "prompt back" tmux_wait "^$PROMPT"
+tmux_type "domstate test"; tmux_keys Enter
+check "the old connection still works" tmux_wait '^running$'
+kill "$listener" 2>/dev/null
+wait "$listener" 2>/dev/null
+tmux_done
