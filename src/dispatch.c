@@ -141,42 +141,52 @@ enum lvsh_status run_text(struct lvsh_session *s, const char *text, size_t len,
     return first;
 }
 
-/* Does text end inside an open quote (so the command goes on next line)? */
-static bool quote_open(const char *text, size_t len)
+/* Does this line end in a continuation (a backslash before LF or CRLF)? */
+static bool line_continues(const char *line, size_t n)
 {
-    struct tok_list l;
-    bool ok = tokenize(text, len, 1, &l);
-    tok_list_free(&l);
-    return !ok;
+    if (n >= 2 && line[n - 1] == '\n' && line[n - 2] == '\\')
+        return true;
+    return n >= 3 && line[n - 1] == '\n' && line[n - 2] == '\r' && line[n - 3] == '\\';
 }
 
 enum lvsh_status run_stream(struct lvsh_session *s, FILE *in, const char *name, bool stop)
 {
     struct buf pending = BUF_INIT;
     char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
+    size_t cap = 0, scanned = 0;
+    ssize_t n = 0;
     int lineno = 0, start = 1;
+    char quote = 0;
     enum lvsh_status first = LVSH_OK;
 
     int read_errno = 0;
 
+    /* getline gives lengths, so NUL bytes reach the tokenizer (which refuses
+     * them); each byte is scanned for quotes once: a quoted block of many
+     * lines costs linear time, not a rescan of the whole block per line */
     while (!s->quit_requested && (errno = 0, n = getline(&line, &cap, in)) >= 0) {
         lineno++;
         if (pending.len == 0)
             start = lineno;
         buf_add(&pending, line, (size_t)n);
-        bool continued = n >= 2 && line[n - 1] == '\n' && line[n - 2] == '\\';
-        if (continued || quote_open(pending.data, pending.len))
+        if (line_continues(line, (size_t)n))
+            continue;
+        quote = tok_open_quote(pending.data + scanned, pending.len - scanned, quote);
+        scanned = pending.len;
+        if (quote)
             continue;
         enum lvsh_status st = run_text(s, pending.data, pending.len, name, start, stop);
         buf_free(&pending);
+        scanned = 0;
         if (st != LVSH_OK && first == LVSH_OK)
             first = st;
         if (st != LVSH_OK && stop)
             break;
     }
-    if (ferror(in))
+    /* getline's -1 is end of file only when feof says so (ENOMEM is not) */
+    if (n < 0 && !feof(in))
+        read_errno = errno ? errno : EIO;
+    else if (ferror(in))
         read_errno = errno ? errno : EIO;
     if (pending.len && !s->quit_requested && (first == LVSH_OK || !stop)) {
         enum lvsh_status st = run_text(s, pending.data, pending.len, name, start, stop);
