@@ -99,6 +99,8 @@ enum lvsh_status dispatch_argv(struct lvsh_session *s, int argc, char *const arg
     if (!cmd)
         o.trailer = s->trailer;
     st = render_result(stdout, stderr, &r, &o, st);
+    if (render_output_gone())
+        s->quit_requested = true;   /* later output would be lost too */
     result_free(&r);
     args_free(&a);
     return st;

@@ -227,7 +227,8 @@ void session_disconnect(struct lvsh_session *s)
 
 bool session_interrupted(const struct lvsh_session *s)
 {
-    return s->interrupted && *s->interrupted;
+    /* output nobody can read any more ends a command as Ctrl-C does */
+    return (s->interrupted && *s->interrupted) || render_output_gone();
 }
 
 const char *session_uri_label(const struct lvsh_session *s)

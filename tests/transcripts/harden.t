@@ -31,3 +31,58 @@ the script.
 $ head -c 120000000 /dev/zero | tr '\0' x | (ulimit -v 150000; MALLOC_ARENA_MAX=1 lvsh -c test:///default -f -)
 ! error: cannot read '<stdin>': Cannot allocate memory
 ? 1
+
+Write errors: output that cannot be written fails the command with the cause;
+a closed stdout is held on /dev/null read-only, so it fails too (and never
+becomes libvirt's socket); a reader that goes away ends a loop quietly.
+$ lvsh -c test:///default dumpxml test > /dev/full
+! error: cannot write the output: No space left on device
+? 1
+$ lvsh -c test:///default --json dominfo test > /dev/full
+! {"error":{"status":1,"code":0,"message":"cannot write the output: No space left on device"}}
+? 1
+$ printf 'domstate test\necho never\n' | lvsh -c test:///default --on-error=continue -f - > /dev/full
+! <stdin>:1: error: cannot write the output: No space left on device
+? 1
+$ lvsh --version > /dev/full
+! error: cannot write the output: No space left on device
+? 1
+$ lvsh -c test:///default list >&-
+! error: cannot write the output: Bad file descriptor
+? 1
+$ timeout 60 lvsh -c test:///default event --all --loop | true; echo "status ${PIPESTATUS[0]}"
+status 1
+? 0
+$ lvsh -c test:///default 'list --name; list --name' | head -c 0; echo "status ${PIPESTATUS[0]}"
+status 1
+? 0
+
+At a terminal (script gives one), object data never reaches it raw: titles,
+names in list --name, complete, info and error messages are escaped as in
+tables.  Through a pipe the bytes stay as virsh prints them.
+$ printf "destroy test\ndomrename test 'e\033[31m'\ndesc 'e\033[31m' --title 'a\033]0;pwned\007b\rc\tq\302\233x'\ndesc 'e\033[31m' --title\nlist --name --all\ncomplete -- start ''\ndomstate 'x\033[2J'\n" > esc.lvsh; script -qec "lvsh -c test:///default --on-error=continue -f esc.lvsh" /dev/null | tr -d '\r'
+Domain 'test' destroyed
+Domain successfully renamed
+Domain title updated successfully
+a\x1b]0;pwned\x07b\x0dc	q\xc2\x9bx
+e\x1b[31m
+e\x1b[31m
+esc.lvsh:7: error: failed to get domain 'x\x1b[2J'
+esc.lvsh:7: error: Domain not found
+? 0
+$ lvsh -c test:///default --on-error=continue -f esc.lvsh 2>&1 | tr -cd '\033' | wc -c
+4
+? 0
+
+Secrets: the process arguments lose a secret's value before lvsh connects
+(here to a socket that accepts and never answers, so lvsh waits in connect
+while its /proc/PID/cmdline is read), in both one-shot forms.
+$ printf 'import socket, sys, time\ns = socket.socket(socket.AF_UNIX)\ns.bind(sys.argv[1])\ns.listen(4)\nkeep = []\nwhile True:\n    keep.append(s.accept())\n    open(sys.argv[1] + ".acc", "a").write("x")\n' > hold.py; python3 hold.py l.sock & py=$!; for i in $(seq 600); do [ -e l.sock ] && break; sleep 0.1; done; lvsh -c "test+unix:///default?socket=$PWD/l.sock" secret-set-value relsec --base64=U0VDUkVU 2>/dev/null & p1=$!; for i in $(seq 600); do [ -s l.sock.acc ] && break; sleep 0.1; done; tr '\0' ' ' < /proc/$p1/cmdline | grep -c 'secret-set-value relsec --base64= *$'; lvsh -c "test+unix:///default?socket=$PWD/l.sock" 'secret-set-value relsec --base64 U0VDUkVU' 2>/dev/null & p2=$!; for i in $(seq 600); do [ "$(cat l.sock.acc)" = xx ] && break; sleep 0.1; done; tr '\0' '\n' < /proc/$p2/cmdline | grep -c U0VD; kill $p1 $p2 $py; wait
+1
+0
+? 0
+No error message quotes a value that could be a secret.
+$ lvsh -c test:///default secret-set-value relsec U0VDUkVU
+
+! error: unexpected argument for command 'secret-set-value' (not shown: the command takes a secret)
+? 2
