@@ -45,7 +45,9 @@ static enum lvsh_status run_handler(struct lvsh_session *s, const struct lvsh_cm
         help_command(cmd, r);
         return LVSH_OK;
     }
-    if ((cmd->flags & LVSH_CMD_WRITES) && s->readonly)
+    /* decided from the table before connecting or starting an editor */
+    bool writes = args_would_write(a);
+    if (writes && s->readonly)
         return err_fail(r, "'%s' changes state, but the connection is read-only (-r)",
                         cmd->name);
     if (cmd->flags & LVSH_CMD_CONN) {
@@ -54,7 +56,7 @@ static enum lvsh_status run_handler(struct lvsh_session *s, const struct lvsh_cm
             return LVSH_FAILED;
     }
     enum lvsh_status st = cmd->handler(s, a, r);
-    if ((cmd->flags & LVSH_CMD_WRITES) && st == LVSH_OK)
+    if (writes && st == LVSH_OK)
         s->write_generation++;
     return st;
 }

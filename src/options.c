@@ -255,6 +255,16 @@ enum lvsh_status opts_parse(const struct lvsh_cmd *cmd, int argc, char *const ar
     return st;
 }
 
+bool args_would_write(const struct lvsh_args *a)
+{
+    if (a->cmd->flags & LVSH_CMD_WRITES)
+        return true;
+    for (int i = 0; i < a->nopts; i++)
+        if (a->v[i].set && (a->cmd->opts[i].flags & LVSH_OPTF_WRITES))
+            return true;
+    return false;
+}
+
 void args_free(struct lvsh_args *a)
 {
     free(a->v);

@@ -86,3 +86,32 @@ $ lvsh -c test:///default secret-set-value relsec U0VDUkVU
 
 ! error: unexpected argument for command 'secret-set-value' (not shown: the command takes a secret)
 ? 2
+
+-r decides from the options, before connecting (the URI below cannot even be
+opened) or starting an editor, whether a command would write.
+$ for c in "desc test --edit" "desc test --title new" "metadata test http://x.org/ --set <a/>" "blkiotune test --weight 100" "memtune test --hard-limit 1G" "schedinfo test --set cpu_shares=5" "vcpupin test 0 1" "emulatorpin test 0" "domtime test --sync" "perf test --enable cmt" "numatune test --nodeset 0" "domiftune test vnet0 --inbound 10" "blkdeviotune test vda --total-iops-sec 5" "snapshot-current test s1" "node-memory-tune --shm-pages-to-scan 5" "dommemstat test --period 5" "migrate-compcache test --size 1"; do EDITOR="touch edited" lvsh -r -c test:///no/such/file.xml "$c" 2>&1; done | sort | uniq -c; test -e edited || echo no editor ran
+     16 
+      1 error: 'blkdeviotune' changes state, but the connection is read-only (-r)
+      1 error: 'blkiotune' changes state, but the connection is read-only (-r)
+      2 error: 'desc' changes state, but the connection is read-only (-r)
+      1 error: 'domiftune' changes state, but the connection is read-only (-r)
+      1 error: 'dommemstat' changes state, but the connection is read-only (-r)
+      1 error: 'domtime' changes state, but the connection is read-only (-r)
+      1 error: 'emulatorpin' changes state, but the connection is read-only (-r)
+      1 error: 'memtune' changes state, but the connection is read-only (-r)
+      1 error: 'metadata' changes state, but the connection is read-only (-r)
+      1 error: 'migrate-compcache' changes state, but the connection is read-only (-r)
+      1 error: 'node-memory-tune' changes state, but the connection is read-only (-r)
+      1 error: 'numatune' changes state, but the connection is read-only (-r)
+      1 error: 'perf' changes state, but the connection is read-only (-r)
+      1 error: 'schedinfo' changes state, but the connection is read-only (-r)
+      1 error: 'snapshot-current' changes state, but the connection is read-only (-r)
+      1 error: 'vcpupin' changes state, but the connection is read-only (-r)
+no editor ran
+? 0
+Their reading forms still work under -r.
+$ lvsh -r -c test:///default 'desc test --title; vcpupin test --vcpu 0; schedinfo test' 2>&1 | head -3
+No title for domain: test
+
+ VCPU   CPU Affinity
+? 0
