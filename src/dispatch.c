@@ -39,7 +39,8 @@ void dispatch_report_lost(struct lvsh_session *s, const char *file, int line)
 }
 
 static enum lvsh_status run_handler(struct lvsh_session *s, const struct lvsh_cmd *cmd,
-                                    const struct lvsh_args *a, struct lvsh_result *r)
+                                    const struct lvsh_args *a, struct lvsh_result *r,
+                                    const struct render_opts *o)
 {
     if (a->help) {
         help_command(cmd, r);
@@ -51,7 +52,7 @@ static enum lvsh_status run_handler(struct lvsh_session *s, const struct lvsh_cm
         return err_fail(r, "'%s' changes state, but the connection is read-only (-r)",
                         cmd->name);
     if (cmd->flags & LVSH_CMD_CONN) {
-        dispatch_report_lost(s, NULL, 0);
+        dispatch_report_lost(s, o->where_file, o->where_line);   /* file:line in batch */
         if (!session_conn(s, r))
             return LVSH_FAILED;
     }
@@ -89,7 +90,7 @@ enum lvsh_status dispatch_argv(struct lvsh_session *s, int argc, char *const arg
         r.stream_json = o.format == LVSH_FMT_JSON;
         r.text_only = o.format != LVSH_FMT_JSON;
         if (st == LVSH_OK)
-            st = run_handler(s, cmd, &a, &r);
+            st = run_handler(s, cmd, &a, &r, &o);
         if (cmd->flags & LVSH_CMD_XML && !a.help && a.v) {
             int k = opts_index(cmd, "xpath");
             o.xpath = k >= 0 && a.v[k].set ? a.v[k].str : NULL;

@@ -346,8 +346,8 @@ bool parse_scaled_size(const char *s, unsigned long long unit, unsigned long lon
         { "e", 1ULL << 60 }, { "eib", 1ULL << 60 }, { "eb", 1000000000000000000ULL },
     };
     char *end;
-    if (!s || *s == '-' || *s == '\0')
-        return false;
+    if (!s || *s == '\0' || s[strspn(s, " \t\n\v\f\r")] == '-')
+        return false;   /* strtoull would wrap " -1" to 2^64-1 */
     errno = 0;
     unsigned long long v = strtoull(s, &end, 10);
     if (errno || end == s)
