@@ -118,5 +118,6 @@ No title for domain: test
 
 A negative size is refused, blanks before the sign too (virsh: Malformed size).
 $ lvsh -c test:///default vol-create-as default-pool neg ' -1'
+
 ! error: option --capacity of 'vol-create-as' expects a size like 512M or 2GiB, not ' -1'
 ? 2
