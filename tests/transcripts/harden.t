@@ -121,3 +121,21 @@ $ lvsh -c test:///default vol-create-as default-pool neg ' -1'
 
 ! error: option --capacity of 'vol-create-as' expects a size like 512M or 2GiB, not ' -1'
 ? 2
+
+Downloads write a temporary file next to the target and rename it when
+complete: a failed download leaves the old file as it was, and no partial
+or temporary file (the test driver has no streams, so it fails).
+$ mkdir dl && cd dl && echo old > down.bin; lvsh -c test://$FIXTURES/storage.xml vol-download Zeta.iso down.bin --pool images 2>/dev/null; cat down.bin; ls -A
+
+old
+down.bin
+? 0
+A screenshot replaces an existing file whole, keeping its mode; to a device
+it is written in place.
+$ mkdir shot && cd shot && echo old > shot.png; chmod 640 shot.png; lvsh -c test:///default screenshot test --file shot.png; stat -c %a shot.png; head -c 4 shot.png | od -An -c; ls -A; lvsh -c test:///default screenshot test --file /dev/null
+Screenshot saved to shot.png, with type of image/png
+640
+ 211   P   N   G
+shot.png
+Screenshot saved to /dev/null, with type of image/png
+? 0
