@@ -3,6 +3,7 @@
 #include "domain_common.h"
 #include "domain_ops.h"
 #include "domain_util.h"
+#include "outfile.h"
 #include "progress.h"
 #include "util.h"
 
@@ -191,7 +192,7 @@ static int sink_fd(virStreamPtr st, const char *bytes, size_t n, void *opaque)
     int fd = *(int *)opaque;
     size_t left = n;
     while (left > 0) {
-        ssize_t w = write(fd, bytes, n);
+        ssize_t w = write(fd, bytes, left);
         if (w < 0 && errno == EINTR)
             continue;
         if (w < 0)
@@ -202,33 +203,28 @@ static int sink_fd(virStreamPtr st, const char *bytes, size_t n, void *opaque)
     return (int)n;
 }
 
-/* Receive the image into file; false with r filled (and file removed). */
+/* Receive the image into file (a temporary renamed over it when whole);
+ * false with r filled and any old file left as it was. */
 static bool screenshot_save(virDomainPtr d, virStreamPtr st, const char *file,
                             struct lvsh_result *r)
 {
     const char *name = virDomainGetName(d);
-    int fd = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-    if (fd < 0) {
+    struct outfile out;
+    if (!outfile_open(&out, file)) {
         err_fail(r, "cannot create file %s: %s", file, strerror(errno));
         virStreamAbort(st);
         return false;
     }
-    bool ok = true;
-    if (virStreamRecvAll(st, sink_fd, &fd) < 0) {
+    if (virStreamRecvAll(st, sink_fd, &out.fd) < 0) {
         err_virt(r, "could not receive data from domain '%s'", name);
         virStreamAbort(st);
-        ok = false;
     } else if (virStreamFinish(st) < 0) {
         err_virt(r, "cannot close stream on domain '%s'", name);
-        ok = false;
+    } else {
+        return outfile_commit(&out, r);
     }
-    if (close(fd) < 0 && ok) {
-        err_fail(r, "cannot close file %s: %s", file, strerror(errno));
-        ok = false;
-    }
-    if (!ok)
-        unlink(file);
-    return ok;
+    outfile_abort(&out);
+    return false;
 }
 
 static enum lvsh_status cmd_domain_screenshot(struct lvsh_session *s, const struct lvsh_args *a,

@@ -467,7 +467,7 @@ static enum lvsh_status cmd_domain_migrate_compcache(struct lvsh_session *s,
 static const struct lvsh_opt opts_migrate_compcache[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN_ACTIVE),
     { .name = "size", .type = LVSH_OPT_INT, .min = 0, .max = LLONG_MAX,
-      .help = "set the size of the compression cache, in bytes", .metavar = "bytes" },
+      .flags = LVSH_OPTF_WRITES, .help = "set the size of the compression cache, in bytes", .metavar = "bytes" },
     LVSH_OPT_END,
 };
 

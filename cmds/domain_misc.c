@@ -255,9 +255,9 @@ static enum lvsh_status cmd_domain_perf(struct lvsh_session *s, const struct lvs
 
 static const struct lvsh_opt opts_perf[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
-    { .name = "enable", .type = LVSH_OPT_STRING, .metavar = "event,...",
+    { .name = "enable", .type = LVSH_OPT_STRING, .metavar = "event,...", .flags = LVSH_OPTF_WRITES,
       .help = "perf events to enable (cmt, cpu_cycles, ...)" },
-    { .name = "disable", .type = LVSH_OPT_STRING, .metavar = "event,...",
+    { .name = "disable", .type = LVSH_OPT_STRING, .metavar = "event,...", .flags = LVSH_OPTF_WRITES,
       .help = "perf events to disable" },
     AFFECT_OPTS,
     LVSH_OPT_END,

@@ -241,7 +241,8 @@ static enum lvsh_status cmd_domain_memtune(struct lvsh_session *s, const struct 
     return st;
 }
 
-#define MEMTUNE_OPT(n, h) { .name = n, .type = LVSH_OPT_STRING, .help = h, .metavar = "size" }
+#define MEMTUNE_OPT(n, h) { .name = n, .type = LVSH_OPT_STRING, .help = h, \
+                            .flags = LVSH_OPTF_WRITES, .metavar = "size" }
 static const struct lvsh_opt opts_memtune[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
     MEMTUNE_OPT("hard-limit", "most memory the domain may use (KiB unless suffixed; -1: "
@@ -357,12 +358,14 @@ static enum lvsh_status cmd_domain_schedinfo(struct lvsh_session *s,
 
 static const struct lvsh_opt opts_schedinfo[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
-    { .name = "weight", .type = LVSH_OPT_STRING, .help = "the weight (Xen credit scheduler)",
+    { .name = "weight", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_WRITES,
+      .help = "the weight (Xen credit scheduler)",
       .metavar = "number" },
-    { .name = "cap", .type = LVSH_OPT_STRING, .help = "the cap (Xen credit scheduler)",
+    { .name = "cap", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_WRITES,
+      .help = "the cap (Xen credit scheduler)",
       .metavar = "number" },
     AFFECT_OPTS,
-    { .name = "set", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_POSITIONAL,
+    { .name = "set", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_POSITIONAL | LVSH_OPTF_WRITES,
       .help = "change one parameter: NAME=VALUE (cpu_shares=512)", .metavar = "name=value" },
     LVSH_OPT_END,
 };
@@ -447,11 +450,12 @@ static enum lvsh_status cmd_domain_blkiotune(struct lvsh_session *s,
 }
 
 #define DEVLIST_OPT(n, h) { .name = n, .type = LVSH_OPT_STRING, .help = h, \
+                            .flags = LVSH_OPTF_WRITES, \
                             .metavar = "/dev/x,value,..." }
 static const struct lvsh_opt opts_blkiotune[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
     { .name = "weight", .type = LVSH_OPT_INT, .min = 0, .max = 10000,
-      .help = "the I/O weight of the domain" },
+      .flags = LVSH_OPTF_WRITES, .help = "the I/O weight of the domain" },
     DEVLIST_OPT("device-weights", "per-device weights: /path/to/device,weight,..."),
     DEVLIST_OPT("device-read-iops-sec", "per-device read operations per second"),
     DEVLIST_OPT("device-write-iops-sec", "per-device write operations per second"),
@@ -530,8 +534,10 @@ static enum lvsh_status cmd_domain_blkdeviotune(struct lvsh_session *s,
     return st;
 }
 
-#define IOTUNE_BYTES(n, h) { .name = n, .type = LVSH_OPT_SIZE, .help = h, .metavar = "bytes" }
+#define IOTUNE_BYTES(n, h) { .name = n, .type = LVSH_OPT_SIZE, .help = h, \
+                             .flags = LVSH_OPTF_WRITES, .metavar = "bytes" }
 #define IOTUNE_NUM(n, h) { .name = n, .type = LVSH_OPT_INT, .min = 0, \
+                           .flags = LVSH_OPTF_WRITES, \
                            .max = 0x7fffffffffffffffLL, .help = h }
 static const struct lvsh_opt opts_blkdeviotune[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
@@ -551,7 +557,7 @@ static const struct lvsh_opt opts_blkdeviotune[] = {
     IOTUNE_NUM("read-iops-sec-max", "read operations burst"),
     IOTUNE_NUM("write-iops-sec-max", "write operations burst"),
     IOTUNE_NUM("size-iops-sec", "bytes that count as one operation"),
-    { .name = "group-name", .type = LVSH_OPT_STRING,
+    { .name = "group-name", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_WRITES,
       .help = "share the limits with the disks of this group" },
     IOTUNE_NUM("total-bytes-sec-max-length", "seconds the total throughput burst may last"),
     IOTUNE_NUM("read-bytes-sec-max-length", "seconds the read throughput burst may last"),
@@ -699,9 +705,10 @@ static enum lvsh_status cmd_domain_numatune(struct lvsh_session *s,
 
 static const struct lvsh_opt opts_numatune[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
-    { .name = "mode", .type = LVSH_OPT_STRING,
+    { .name = "mode", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_WRITES,
       .help = "memory placement policy: strict, preferred, interleave or restrictive" },
-    { .name = "nodeset", .type = LVSH_OPT_STRING, .help = "host NUMA nodes, like 0-1,3" },
+    { .name = "nodeset", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_WRITES,
+      .help = "host NUMA nodes, like 0-1,3" },
     AFFECT_OPTS,
     LVSH_OPT_END,
 };

@@ -540,11 +540,7 @@ static enum lvsh_status cmd_domain_snapshot_current(struct lvsh_session *s,
         return LVSH_FAILED;
     enum lvsh_status st;
     if (args_str(a, "snapshotname")) {
-        if (s->readonly)
-            st = err_fail(r, "setting the current snapshot changes state, but the "
-                          "connection is read-only (-r)");
-        else
-            st = snap_set_current(r, d, args_str(a, "snapshotname"));
+        st = snap_set_current(r, d, args_str(a, "snapshotname"));
     } else {
         st = snap_show_current(r, d, a);
     }
@@ -557,7 +553,10 @@ static const struct lvsh_opt opts_snapshot_current[] = {
     { .name = "name", .type = LVSH_OPT_BOOL, .help = "print the name rather than the XML" },
     { .name = "security-info", .type = LVSH_OPT_BOOL,
       .help = "include security-sensitive information in the XML" },
-    SNAP_OPT_NAME("make this existing snapshot the current one"),
+    { .name = "snapshotname", .type = LVSH_OPT_STRING,
+      .flags = LVSH_OPTF_POSITIONAL | LVSH_OPTF_WRITES,
+      .help = "make this existing snapshot the current one", .metavar = "snapshot",
+      .complete = LVSH_COMP_DOMAIN_SNAPSHOT },
     LVSH_XPATH_OPTS,
     LVSH_OPT_END,
 };

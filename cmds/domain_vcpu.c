@@ -303,7 +303,7 @@ static const struct lvsh_opt opts_vcpupin[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
     { .name = "vcpu", .type = LVSH_OPT_INT, .flags = LVSH_OPTF_POSITIONAL, .min = 0,
       .max = 0xffff, .help = "the vCPU to pin or show", .metavar = "vcpu" },
-    { .name = "cpulist", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_POSITIONAL,
+    { .name = "cpulist", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_POSITIONAL | LVSH_OPTF_WRITES,
       .help = "host CPUs: N, N-M, ^N to exclude, comma-separated, or r for all; omit to "
               "show the pinning", .metavar = "cpulist" },
     AFFECT_OPTS,
@@ -374,7 +374,7 @@ static enum lvsh_status cmd_domain_emulatorpin(struct lvsh_session *s,
 
 static const struct lvsh_opt opts_emulatorpin[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
-    { .name = "cpulist", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_POSITIONAL,
+    { .name = "cpulist", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_POSITIONAL | LVSH_OPTF_WRITES,
       .help = "host CPUs for the emulator threads (N, N-M, ^N, r); omit to show them",
       .metavar = "cpulist" },
     AFFECT_OPTS,

@@ -331,11 +331,6 @@ static enum lvsh_status cmd_node_memory_tune(struct lvsh_session *s,
             virTypedParamsAddUInt(&p, &n, &max, map[i].field, (unsigned)v);
     if (n == 0)
         return memtune_show(s, r);
-    if (s->readonly) {
-        virTypedParamsFree(p, n);
-        return err_fail(r, "'node-memory-tune' changes state, but the connection is "
-                        "read-only (-r)");
-    }
     int rc = virNodeSetMemoryParameters(s->conn, p, n, 0);
     if (rc == 0)
         out_json(r, json_pack("{s:s,s:o}", "action", "tuned", "changed", tparams_json(p, n)));
@@ -348,10 +343,13 @@ static enum lvsh_status cmd_node_memory_tune(struct lvsh_session *s,
 
 static const struct lvsh_opt opts_node_memory_tune[] = {
     { .name = "shm-pages-to-scan", .type = LVSH_OPT_INT, .min = 0, .max = 4294967295LL,
+      .flags = LVSH_OPTF_WRITES,
       .help = "pages the shared memory service scans before it sleeps", .metavar = "n" },
     { .name = "shm-sleep-millisecs", .type = LVSH_OPT_INT, .min = 0, .max = 4294967295LL,
+      .flags = LVSH_OPTF_WRITES,
       .help = "milliseconds it sleeps before the next scan", .metavar = "ms" },
     { .name = "shm-merge-across-nodes", .type = LVSH_OPT_INT, .min = 0, .max = 1,
+      .flags = LVSH_OPTF_WRITES,
       .help = "1 lets pages of different NUMA nodes merge, 0 forbids it", .metavar = "0|1" },
     LVSH_OPT_END,
 };

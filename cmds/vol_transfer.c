@@ -3,9 +3,10 @@
  *
  * Local I/O retries short writes and EINTR; Ctrl-C, a local error or a
  * daemon error aborts the stream and fails the command: a transfer either
- * completes (virStreamFinish succeeded) or says why it did not.  A file
- * that vol-download created is removed again when the download fails. */
+ * completes (virStreamFinish succeeded) or says why it did not.  A download
+ * goes to a temporary file renamed over the target only when complete. */
 #include "storage_common.h"
+#include "outfile.h"
 #include "progress.h"
 
 #include <errno.h>
@@ -371,34 +372,30 @@ static enum lvsh_status download_run(struct lvsh_session *s, const struct lvsh_a
 static enum lvsh_status cmd_vol_download(struct lvsh_session *s, const struct lvsh_args *a,
                                          struct lvsh_result *r)
 {
-    const char *file = args_str(a, "file");
-    bool created = true;
+    struct outfile out;
     struct xfer x;
     xfer_init(&x, s, a);
     virStorageVolPtr v = vol_arg(s, a, r);
     if (!v)
         return LVSH_FAILED;
-    x.fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (x.fd < 0 && errno == EEXIST) {
-        created = false;
-        x.fd = open(file, O_WRONLY | O_TRUNC | O_CLOEXEC);
-    }
-    enum lvsh_status st;
-    if (x.fd < 0)
-        st = err_fail(r, "cannot create '%s': %s", file, strerror(errno));
-    else
+    const char *file = args_str(a, "file");
+    enum lvsh_status st = LVSH_FAILED;
+    if (!outfile_open(&out, file)) {
+        err_fail(r, "cannot create '%s': %s", file, strerror(errno));
+    } else {
+        x.fd = out.fd;
         st = download_run(s, a, r, v, &x);
-    /* a file system may report a delayed write error only now */
-    if (x.fd >= 0 && close(x.fd) < 0 && st == LVSH_OK)
-        st = err_fail(r, "cannot write '%s': %s", file, strerror(errno));
-    if (st != LVSH_OK && created && x.fd >= 0)
-        unlink(file);
+        if (st != LVSH_OK)
+            outfile_abort(&out);   /* the old file stays as it was */
+        else if (!outfile_commit(&out, r))
+            st = LVSH_FAILED;
+    }
     virStorageVolFree(v);
     return st;
 }
 
 static const struct lvsh_opt opts_vol_download[] = {
-    XFER_OPTS("local file to write (created or truncated)",
+    XFER_OPTS("local file to write (replaced once the download is complete)",
               "where in the volume to start reading (bytes or 1M...)",
               "download at most this much (default: to the volume's end)"),
     LVSH_OPT_END,
@@ -411,8 +408,9 @@ static const struct lvsh_cmd cmd_vol_download_def = {
     .description = "Receive a volume's contents into a file through a libvirt stream, "
                    "from --offset and for at most --length bytes.  --sparse keeps holes "
                    "as holes in the file.  On a terminal a progress line shows bytes, "
-                   "rate and time left; Ctrl-C aborts the transfer, and a file the "
-                   "download created is removed when it fails.",
+                   "rate and time left; Ctrl-C aborts the transfer.  The data goes to a "
+                   "temporary file next to FILE, renamed over it once complete: a failed "
+                   "download leaves an existing FILE as it was and no partial file.",
     .opts = opts_vol_download,
     .flags = LVSH_CMD_CONN,
     .handler = cmd_vol_download,

@@ -21,4 +21,16 @@ char *cmdtab_suggest(const char *name);
 const struct lvsh_cmd **cmdtab_sorted(int *n);
 const struct lvsh_group *cmdtab_group(const char *keyword);
 
+/* Does the command take a secret (LVSH_CMD_NO_HISTORY, an LVSH_OPTF_SECRET
+ * option)? */
+bool cmdtab_takes_secret(const struct lvsh_cmd *c);
+/* Could this command line hold a secret: its command takes one, a word
+ * names a secret option of any command (a mistyped command name), or, with
+ * unknown_counts, the command is unknown? */
+bool cmdtab_may_hold_secret(int argc, char *const argv[], bool unknown_counts);
+/* The same for a line of text; when it does not parse, every command counts
+ * (the one cut by the syntax error too) and an unknown one may be a
+ * mistyped secret one. */
+bool cmdtab_text_may_hold_secret(const char *text, size_t len);
+
 #endif

@@ -119,7 +119,7 @@ static enum lvsh_status run_bounded(struct lvsh_session *s, struct cmd_job **jp,
 }
 
 static enum lvsh_status run_handler(struct lvsh_session *s, struct cmd_job **jp,
-                                    enum bounded_end *end)
+                                    enum bounded_end *end, const struct render_opts *o)
 {
     struct cmd_job *j = *jp;
     const struct lvsh_cmd *cmd = j->cmd;
@@ -128,12 +128,14 @@ static enum lvsh_status run_handler(struct lvsh_session *s, struct cmd_job **jp,
         help_command(cmd, r);
         return LVSH_OK;
     }
-    if ((cmd->flags & LVSH_CMD_WRITES) && s->readonly)
+    /* decided from the table before connecting or starting an editor */
+    bool writes = args_would_write(&j->a);
+    if (writes && s->readonly)
         return err_fail(r, "'%s' changes state, but the connection is read-only (-r)",
                         cmd->name);
     if (!(cmd->flags & LVSH_CMD_CONN))
         return cmd->handler(s, &j->a, r);
-    dispatch_report_lost(s, NULL, 0);
+    dispatch_report_lost(s, o->where_file, o->where_line);   /* file:line in batch */
     if (s->conn && session_conn_lost(s))
         session_disconnect(s);
     if (!s->conn) {
@@ -147,7 +149,7 @@ static enum lvsh_status run_handler(struct lvsh_session *s, struct cmd_job **jp,
             return st;
     }
     enum lvsh_status st = run_bounded(s, jp, end);
-    if ((cmd->flags & LVSH_CMD_WRITES) && st == LVSH_OK && *jp)
+    if (writes && st == LVSH_OK && *jp)
         s->write_generation++;
     return st;
 }
@@ -231,7 +233,7 @@ enum lvsh_status dispatch_argv(struct lvsh_session *s, int argc, char *const arg
     j->r.stream_json = o.format == LVSH_FMT_JSON;
     j->r.text_only = o.format != LVSH_FMT_JSON;
     if (st == LVSH_OK)
-        st = run_handler(s, &j, &end);
+        st = run_handler(s, &j, &end, &o);
     if (!j)
         return render_given_up(s, &o, end);
     st = settle(s, &j->r, st, end);
@@ -244,6 +246,8 @@ enum lvsh_status dispatch_argv(struct lvsh_session *s, int argc, char *const arg
     o.trailer = s->trailer && !(cmd->flags & LVSH_CMD_BARE) && !j->r.bare;
     newline_after_ctrl_c(s, st);
     st = render_result(stdout, stderr, &j->r, &o, st);
+    if (render_output_gone())
+        s->quit_requested = true;   /* later output would be lost too */
     job_free(j);
     return st;
 }
@@ -286,42 +290,52 @@ enum lvsh_status run_text(struct lvsh_session *s, const char *text, size_t len,
     return first;
 }
 
-/* Does text end inside an open quote (so the command goes on next line)? */
-static bool quote_open(const char *text, size_t len)
+/* Does this line end in a continuation (a backslash before LF or CRLF)? */
+static bool line_continues(const char *line, size_t n)
 {
-    struct tok_list l;
-    bool ok = tokenize(text, len, 1, &l);
-    tok_list_free(&l);
-    return !ok;
+    if (n >= 2 && line[n - 1] == '\n' && line[n - 2] == '\\')
+        return true;
+    return n >= 3 && line[n - 1] == '\n' && line[n - 2] == '\r' && line[n - 3] == '\\';
 }
 
 enum lvsh_status run_stream(struct lvsh_session *s, FILE *in, const char *name, bool stop)
 {
     struct buf pending = BUF_INIT;
     char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
+    size_t cap = 0, scanned = 0;
+    ssize_t n = 0;
     int lineno = 0, start = 1;
+    char quote = 0;
     enum lvsh_status first = LVSH_OK;
 
     int read_errno = 0;
 
+    /* getline gives lengths, so NUL bytes reach the tokenizer (which refuses
+     * them); each byte is scanned for quotes once: a quoted block of many
+     * lines costs linear time, not a rescan of the whole block per line */
     while (!s->quit_requested && (errno = 0, n = getline(&line, &cap, in)) >= 0) {
         lineno++;
         if (pending.len == 0)
             start = lineno;
         buf_add(&pending, line, (size_t)n);
-        bool continued = n >= 2 && line[n - 1] == '\n' && line[n - 2] == '\\';
-        if (continued || quote_open(pending.data, pending.len))
+        if (line_continues(line, (size_t)n))
+            continue;
+        quote = tok_open_quote(pending.data + scanned, pending.len - scanned, quote);
+        scanned = pending.len;
+        if (quote)
             continue;
         enum lvsh_status st = run_text(s, pending.data, pending.len, name, start, stop);
         buf_free(&pending);
+        scanned = 0;
         if (st != LVSH_OK && first == LVSH_OK)
             first = st;
         if ((st != LVSH_OK && stop) || st == LVSH_INTERRUPTED)
             break;
     }
-    if (ferror(in))
+    /* getline's -1 is end of file only when feof says so (ENOMEM is not) */
+    if (n < 0 && !feof(in))
+        read_errno = errno ? errno : EIO;
+    else if (ferror(in))
         read_errno = errno ? errno : EIO;
     if (pending.len && !s->quit_requested && (first == LVSH_OK || !stop) &&
         first != LVSH_INTERRUPTED) {

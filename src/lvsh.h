@@ -35,6 +35,8 @@ enum lvsh_opt_type {
 #define LVSH_OPTF_HIDDEN     0x04u /* accepted, not shown in help */
 #define LVSH_OPTF_EMPTY_OK   0x08u /* an empty string is a valid value */
 #define LVSH_OPTF_SECRET     0x10u /* value is sensitive: never echo or log */
+#define LVSH_OPTF_WRITES     0x20u /* giving it makes the command change state:
+                                      refused under -r before connecting */
 
 /* What TAB offers for an option's value. */
 enum lvsh_completer {

@@ -1,12 +1,16 @@
 /* main.c: global options, choosing a mode, and the process exit status. */
 #include "lvsh.h"
+#include "cmdtab.h"
 #include "dispatch.h"
+#include "options.h"
 #include "globalopts.h"
 #include "result.h"
 #include "repl.h"
 #include "session.h"
 #include "util.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <locale.h>
 #include <signal.h>
@@ -175,6 +179,60 @@ static int parse_global(int argc, char **argv, struct lvsh_session *s, struct ma
     return -1;
 }
 
+/* The single-string one-shot: the text is copied, and the process argument
+ * wiped when any of its commands could hold a secret (/proc/PID/cmdline is
+ * readable by every user), before anything connects. */
+static char *scrub_one_string(char *arg)
+{
+    size_t len = strlen(arg);
+    char *copy = xstrndup(arg, len);
+    if (cmdtab_text_may_hold_secret(copy, len))
+        wipe(arg, len);
+    return copy;
+}
+
+/* The argv one-shot: the words are copied, and the values of secret
+ * options (or, when the line does not parse, every word after the command)
+ * wiped from the process arguments before anything connects. */
+static char **scrub_argv(int argc, char **argv)
+{
+    char **copy = xcalloc((size_t)argc + 1, sizeof(char *));
+    for (int i = 0; i < argc; i++)
+        copy[i] = xstrdup(argv[i]);
+    const struct lvsh_cmd *cmd = cmdtab_find(argv[0]);
+    if (!cmdtab_may_hold_secret(argc, argv, false))
+        return copy;
+    struct lvsh_result r;
+    struct lvsh_args a;
+    result_init(&r);
+    memset(&a, 0, sizeof(a));
+    if (!cmd || opts_parse(cmd, argc, copy, &a, &r) != LVSH_OK) {
+        for (int i = 1; i < argc; i++)
+            wipe(argv[i], strlen(argv[i]));
+    } else {
+        for (int k = 0; k < a.nopts; k++) {
+            const char *v = a.v[k].set ? a.v[k].str : NULL;
+            if (!v || !(cmd->opts[k].flags & LVSH_OPTF_SECRET))
+                continue;
+            for (int i = 1; i < argc; i++)   /* the word it came from, maybe after '=' */
+                if (v >= copy[i] && v < copy[i] + strlen(copy[i]) + 1)
+                    wipe(argv[i] + (v - copy[i]), strlen(v));
+        }
+    }
+    args_free(&a);
+    result_free(&r);
+    return copy;
+}
+
+static void strv_wipe_free(char **v)
+{
+    for (int i = 0; v[i]; i++) {
+        wipe(v[i], strlen(v[i]));
+        free(v[i]);
+    }
+    free(v);
+}
+
 static int run_mode(struct lvsh_session *s, struct main_opts *m, int argc, char **argv)
 {
     if (m->file) {
@@ -190,11 +248,19 @@ static int run_mode(struct lvsh_session *s, struct main_opts *m, int argc, char 
         return st;
     }
     if (optind < argc) {
+        int st;
         s->trailer = true;  /* virsh's blank line after each one-shot command */
-        if (argc - optind == 1)
-            return run_text(s, argv[optind], strlen(argv[optind]), NULL, 1,
-                            m->stop_on_error);
-        return dispatch_argv(s, argc - optind, argv + optind, NULL, 0);
+        if (argc - optind == 1) {
+            char *text = scrub_one_string(argv[optind]);
+            st = run_text(s, text, strlen(text), NULL, 1, m->stop_on_error);
+            wipe(text, strlen(text));
+            free(text);
+        } else {
+            char **words = scrub_argv(argc - optind, argv + optind);
+            st = dispatch_argv(s, argc - optind, words, NULL, 0);
+            strv_wipe_free(words);
+        }
+        return st;
     }
     if (isatty(STDIN_FILENO)) {
         s->interactive = true;
@@ -203,11 +269,28 @@ static int run_mode(struct lvsh_session *s, struct main_opts *m, int argc, char 
     return run_stream(s, stdin, "<stdin>", m->stop_on_error);
 }
 
+/* Descriptors 0-2 closed at start would be reused by the next open (libvirt's
+ * socket as fd 1 would receive the tables): hold them on /dev/null, read-only,
+ * so output to a closed stdout fails (EBADF) instead of vanishing. */
+static void std_fds_hold(void)
+{
+    for (int fd = 0; fd <= 2; fd++) {
+        if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+            continue;
+        int n = open("/dev/null", O_RDONLY);
+        if (n >= 0 && n != fd) {   /* open takes the lowest free one: fd */
+            dup2(n, fd);
+            close(n);
+        }
+    }
+}
+
 int main(int argc, char **argv)
 {
     struct lvsh_session s;
     struct main_opts m = { NULL, true, 0 };
 
+    std_fds_hold();
     setlocale(LC_ALL, "");
     session_init(&s);
     const char *env = getenv("LVSH_DEFAULT_URI");
@@ -223,7 +306,7 @@ int main(int argc, char **argv)
     }
     if (st >= 0) {
         session_free(&s);
-        return st;
+        return render_exit_status(st);
     }
     s.stdout_tty = isatty(STDOUT_FILENO);
     s.interrupted = &sigint_seen;
@@ -244,5 +327,5 @@ int main(int argc, char **argv)
     st = run_mode(&s, &m, argc, argv);
     session_free(&s);
     xmlCleanupParser();
-    return st;
+    return render_exit_status(st);
 }

@@ -1,5 +1,6 @@
 /* options.c: the option parser driven by each command's table. */
 #include "options.h"
+#include "cmdtab.h"
 #include "result.h"
 
 #include <errno.h>
@@ -50,6 +51,12 @@ static bool parse_ll(const char *s, long long *out)
     return true;
 }
 
+/* A value as error messages may quote it: never a secret's. */
+static const char *shown(const struct lvsh_opt *o, const char *text)
+{
+    return o->flags & LVSH_OPTF_SECRET ? "(secret, not shown)" : text;
+}
+
 /* Check and store one value; the text stays owned by argv. */
 static enum lvsh_status opt_set(const struct lvsh_cmd *cmd, const struct lvsh_opt *o,
                                 struct lvsh_argval *v, const char *text,
@@ -70,7 +77,7 @@ static enum lvsh_status opt_set(const struct lvsh_cmd *cmd, const struct lvsh_op
             for (int i = 0; o->choices[i]; i++)
                 buf_printf(&b, "%s%s", i ? ", " : "", o->choices[i]);
             err_usage(r, "invalid value '%s' for --%s of '%s' (expected one of: %s)",
-                      text, o->name, cmd->name, buf_str(&b));
+                      shown(o, text), o->name, cmd->name, buf_str(&b));
             buf_free(&b);
             return LVSH_USAGE;
         }
@@ -78,14 +85,14 @@ static enum lvsh_status opt_set(const struct lvsh_cmd *cmd, const struct lvsh_op
     if (o->type == LVSH_OPT_INT) {
         if (!parse_ll(text, &v->num))
             return err_usage(r, "option --%s of '%s' expects a whole number, not '%s'",
-                             o->name, cmd->name, text);
+                             o->name, cmd->name, shown(o, text));
         if (o->min < o->max && (v->num < o->min || v->num > o->max))
             return err_usage(r, "option --%s of '%s' must be between %lld and %lld",
                              o->name, cmd->name, o->min, o->max);
     }
     if (o->type == LVSH_OPT_SIZE && !parse_scaled_size(text, o->unit ? o->unit : 1, &v->size))
         return err_usage(r, "option --%s of '%s' expects a size like 512M or 2GiB, not '%s'",
-                         o->name, cmd->name, text);
+                         o->name, cmd->name, shown(o, text));
     v->set = true;
     v->str = text;
     return LVSH_OK;
@@ -130,6 +137,10 @@ static enum lvsh_status fill_positionals(const struct lvsh_cmd *cmd, struct lvsh
         if (st != LVSH_OK)
             return st;
     }
+    /* a stray word of a command that takes a secret may be the secret */
+    if (w < n && cmdtab_takes_secret(cmd))
+        return err_usage(r, "unexpected argument for command '%s' (not shown: the "
+                            "command takes a secret)", cmd->name);
     if (w < n)
         return err_usage(r, "unexpected argument '%s' for command '%s'", words[w],
                          cmd->name);
@@ -244,6 +255,16 @@ enum lvsh_status opts_parse(const struct lvsh_cmd *cmd, int argc, char *const ar
     return st;
 }
 
+bool args_would_write(const struct lvsh_args *a)
+{
+    if (a->cmd->flags & LVSH_CMD_WRITES)
+        return true;
+    for (int i = 0; i < a->nopts; i++)
+        if (a->v[i].set && (a->cmd->opts[i].flags & LVSH_OPTF_WRITES))
+            return true;
+    return false;
+}
+
 void args_free(struct lvsh_args *a)
 {
     free(a->v);
@@ -325,8 +346,8 @@ bool parse_scaled_size(const char *s, unsigned long long unit, unsigned long lon
         { "e", 1ULL << 60 }, { "eib", 1ULL << 60 }, { "eb", 1000000000000000000ULL },
     };
     char *end;
-    if (!s || *s == '-' || *s == '\0')
-        return false;
+    if (!s || *s == '\0' || s[strspn(s, " \t\n\v\f\r")] == '-')
+        return false;   /* strtoull would wrap " -1" to 2^64-1 */
     errno = 0;
     unsigned long long v = strtoull(s, &end, 10);
     if (errno || end == s)

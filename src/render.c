@@ -3,9 +3,147 @@
 #include "textwidth.h"
 #include "xmlutil.h"
 
+#include <errno.h>
+#include <poll.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* ---- write errors ------------------------------------------------------ */
+
+/* The first failed write to stdout (an errno), 0 while all is well.  Once
+ * output cannot be delivered the session ends: quietly for EPIPE. */
+static int stdout_errno;
+
+static void note_stdout_errno(int e)
+{
+    int none = 0;
+    __atomic_compare_exchange_n(&stdout_errno, &none, e, false, __ATOMIC_SEQ_CST,
+                                __ATOMIC_SEQ_CST);
+}
+
+/* Flush f: the errno of a write that failed or fell short since the last
+ * check (which stdio keeps only as a flag), else 0. */
+static int flush_errno(FILE *f)
+{
+    errno = 0;
+    int e = fflush(f) == EOF ? (errno ? errno : EIO) : 0;
+    if (!e && ferror(f))
+        e = EIO;
+    if (e) {
+        __fpurge(f);   /* what could not be written is dropped, not retried */
+        clearerr(f);
+        if (f == stdout)
+            note_stdout_errno(e);
+    }
+    return e;
+}
+
+bool render_output_gone(void)
+{
+    static int pipe_like = -1;
+    if (__atomic_load_n(&stdout_errno, __ATOMIC_SEQ_CST))
+        return true;
+    if (pipe_like < 0) {
+        struct stat sb;
+        pipe_like = fstat(STDOUT_FILENO, &sb) == 0 &&
+                    (S_ISFIFO(sb.st_mode) || S_ISSOCK(sb.st_mode));
+    }
+    /* a reader that went away (`| head -1`) shows before the next write */
+    struct pollfd p = { .fd = STDOUT_FILENO, .events = 0 };
+    if (pipe_like && poll(&p, 1, 0) == 1 && (p.revents & (POLLERR | POLLHUP))) {
+        note_stdout_errno(EPIPE);
+        return true;
+    }
+    return false;
+}
+
+static void report_write_error(FILE *err, const struct render_opts *o, int e)
+{
+    struct lvsh_result w;
+    result_init(&w);
+    err_fail(&w, "cannot write the output: %s", strerror(e));
+    render_error(err, &w, o, LVSH_FAILED);
+    result_free(&w);
+}
+
+int render_exit_status(int st)
+{
+    int e = flush_errno(stdout);
+    if (e && e != EPIPE)
+        fprintf(stderr, "error: cannot write the output: %s\n", strerror(e));
+    if (st == 0 && __atomic_load_n(&stdout_errno, __ATOMIC_SEQ_CST))
+        st = 1;
+    return st;
+}
+
+/* ---- text for people: escaped at a terminal ---------------------------- */
+
+static bool is_term(FILE *f)
+{
+    return isatty(fileno(f)) == 1;
+}
+
+/* At a terminal, data from objects (names, titles, guest output) must not
+ * drive it: control characters but newline and tab, and invalid UTF-8, are
+ * shown escaped as tables show them. */
+static char *term_escape(const char *s, size_t len)
+{
+    struct buf b = BUF_INIT;
+    for (size_t i = 0; i < len;) {
+        size_t j = i;
+        while (j < len && s[j] != '\n' && s[j] != '\t' && s[j] != '\0')
+            j++;
+        if (j > i) {
+            char *run = xstrndup(s + i, j - i), *esc = text_escape(run);
+            buf_adds(&b, esc);
+            free(esc);
+            free(run);
+        }
+        if (j < len) {
+            if (s[j])
+                buf_addc(&b, s[j]);
+            else
+                buf_adds(&b, "\\x00");
+            j++;
+        }
+        i = j;
+    }
+    return buf_steal(&b);
+}
+
+/* Text as it is, or escaped at a terminal. */
+static void put_text(FILE *f, const char *s, size_t len, bool term)
+{
+    if (!term) {
+        fwrite(s, 1, len, f);
+        return;
+    }
+    char *esc = term_escape(s, len);
+    fputs(esc, f);
+    free(esc);
+}
+
+static void put_str(FILE *f, const char *s, bool term)
+{
+    put_text(f, s, strlen(s), term);
+}
+
+/* "PREFIX: message\n" with the message escaped at a terminal, in one write
+ * (stderr is unbuffered and the event thread may write too). */
+static void put_line(FILE *f, const char *prefix, const char *msg)
+{
+    if (!is_term(f)) {
+        fprintf(f, "%s%s\n", prefix, msg);
+        return;
+    }
+    char *esc = term_escape(msg, strlen(msg));
+    fprintf(f, "%s%s\n", prefix, esc);
+    free(esc);
+}
 
 static void put_spaces(FILE *out, size_t n)
 {
@@ -193,11 +331,13 @@ void out_stream(struct lvsh_result *r, json_t *record, const char *fmt, ...)
     } else if (!r->stream_json) {
         va_list ap;
         va_start(ap, fmt);
-        vfprintf(stdout, fmt, ap);
+        char *line = xvasprintf(fmt, ap);
         va_end(ap);
+        put_str(stdout, line, is_term(stdout));
+        free(line);
     }
     json_decref(record);
-    fflush(stdout);
+    flush_errno(stdout);   /* a failure ends the loop (render_output_gone) */
 }
 
 void out_stream_warn(struct lvsh_result *r, const char *fmt, ...)
@@ -213,7 +353,7 @@ void out_stream_warn(struct lvsh_result *r, const char *fmt, ...)
         put_json(stderr, doc, false);
         json_decref(doc);
     } else {
-        fprintf(stderr, "warning: %s\n", msg);
+        put_line(stderr, "warning: ", msg);
     }
     fflush(stderr);
     free(msg);
@@ -245,18 +385,19 @@ void render_error(FILE *err, const struct lvsh_result *r, const struct render_op
         return;
     }
     put_prefix(err, o);
-    fprintf(err, "error: %s\n", r->err_msg);
+    put_line(err, "error: ", r->err_msg);
     if (r->err_detail) {
         put_prefix(err, o);
-        fprintf(err, "error: %s\n", r->err_detail);
+        put_line(err, "error: ", r->err_detail);
     }
 }
 
 static void render_xml_text(FILE *out, const struct lvsh_result *r, json_t *xres,
                             bool wrap)
 {
+    bool term = is_term(out);
     if (!xres) {
-        fputs(r->xml, out);
+        put_str(out, r->xml, term);
         if (*r->xml && r->xml[strlen(r->xml) - 1] != '\n')
             fputc('\n', out);
         return;
@@ -265,11 +406,12 @@ static void render_xml_text(FILE *out, const struct lvsh_result *r, json_t *xres
     size_t i;
     json_t *v;
     if (wrap && wrapped) {
-        fprintf(out, "%s\n", json_string_value(wrapped));
+        put_str(out, json_string_value(wrapped), term);
+        fputc('\n', out);
         return;
     }
     json_array_foreach(arr, i, v) {
-        fputs(json_string_value(v), out);
+        put_str(out, json_string_value(v), term);
         fputc('\n', out);
     }
 }
@@ -296,7 +438,7 @@ enum lvsh_status render_result(FILE *out, FILE *err, struct lvsh_result *r,
             continue;
         }
         put_prefix(err, o);
-        fprintf(err, "warning: %s\n", r->warns[i]);
+        put_line(err, "warning: ", r->warns[i]);
     }
     if (o->format == LVSH_FMT_JSON) {
         json_t *doc = result_failed(r) ? NULL : result_json(r, xres);
@@ -305,7 +447,7 @@ enum lvsh_status render_result(FILE *out, FILE *err, struct lvsh_result *r,
         json_decref(doc);
     } else if (!(result_failed(r) && xres == NULL && r->xml && o->xpath)) {
         if (r->text.len)   /* raw bytes: secret-get-value --plain may hold NULs */
-            fwrite(r->text.data, 1, r->text.len, out);
+            put_text(out, r->text.data, r->text.len, is_term(out));
         if (r->table) {
             if (o->format == LVSH_FMT_CSV)
                 render_table_csv(out, r->table, o->quiet);
@@ -318,15 +460,21 @@ enum lvsh_status render_result(FILE *out, FILE *err, struct lvsh_result *r,
         if (r->xml)
             render_xml_text(out, r, xres, o->wrap);
         for (int i = 0; i < r->ninfos && !o->quiet; i++)
-            fprintf(out, "%s\n", r->infos[i]);
+            put_line(out, "", r->infos[i]);
     }
-    fflush(out);
+    int werr = flush_errno(out);
     if (st == LVSH_OK && result_failed(r))
         st = LVSH_FAILED;   /* a handler that set an error but said OK */
     render_error(err, r, o, st);
-    if (o->trailer && o->format != LVSH_FMT_JSON && !o->quiet)
+    if (!werr && o->trailer && o->format != LVSH_FMT_JSON && !o->quiet)
         fputc('\n', out);
-    fflush(out);
+    if (!werr)
+        werr = flush_errno(out);
+    if (werr) {   /* output that did not arrive fails the command */
+        st = LVSH_FAILED;
+        if (werr != EPIPE)
+            report_write_error(err, o, werr);
+    }
     fflush(err);
     json_decref(xres);
     return st;

@@ -48,19 +48,13 @@ static void mkdir_parents(const char *path)
     free(dir);
 }
 
-/* Keep secrets out of history: any command flagged NO_HISTORY drops the line. */
+/* Keep secrets out of history (see cmdtab_text_may_hold_secret). */
 static bool line_may_enter_history(const char *line)
 {
     struct tok_list l;
-    tokenize(line, strlen(line), 1, &l);
-    bool ok = l.ncmds > 0;
-    for (int i = 0; i < l.ncmds && ok; i++) {
-        const struct lvsh_cmd *c = cmdtab_find(l.cmds[i].argv[0]);
-        if (c && (c->flags & LVSH_CMD_NO_HISTORY))
-            ok = false;
-    }
+    bool any = (tokenize(line, strlen(line), 1, &l), l.ncmds > 0);
     tok_list_free(&l);
-    return ok;
+    return any && !cmdtab_text_may_hold_secret(line, strlen(line));
 }
 
 static void history_save_line(const char *path, const char *line)

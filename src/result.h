@@ -77,6 +77,13 @@ bool result_failed(const struct lvsh_result *r);
  * status: an --xpath evaluation error can fail an otherwise good result. */
 enum lvsh_status render_result(FILE *out, FILE *err, struct lvsh_result *r,
                                const struct render_opts *o, enum lvsh_status st);
+/* True once stdout cannot take more output: a write failed (EPIPE, ENOSPC,
+ * EBADF...) or the pipe's reader went away.  Commands stop (see
+ * session_interrupted) and the session ends. */
+bool render_output_gone(void);
+/* The process exit status: flushes stdout, reports a write error not yet
+ * reported, and turns 0 into 1 when output was lost. */
+int render_exit_status(int st);
 /* Render only an error (usage problems found before a handler ran). */
 void render_error(FILE *err, const struct lvsh_result *r, const struct render_opts *o,
                   int status);

@@ -359,7 +359,8 @@ void session_disconnect(struct lvsh_session *s)
 
 bool session_interrupted(const struct lvsh_session *s)
 {
-    bool yes = s->interrupted && *s->interrupted;
+    /* output nobody can read any more ends a command as Ctrl-C does */
+    bool yes = (s->interrupted && *s->interrupted) || render_output_gone();
     if (yes)
         bounded_noticed();   /* the command is ending by itself: let it */
     return yes;

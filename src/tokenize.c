@@ -22,6 +22,9 @@ struct scan {
     int quote_line, quote_col;
     bool word_at_end;     /* input ended inside a word */
     bool dashdash;        /* last command saw a bare "--" before the end word */
+    bool nul;             /* a NUL byte was seen in a quote or after \ */
+    size_t nul_off;
+    int nul_line, nul_col;
 };
 
 static void scan_push(struct scan *sc, enum tok_kind kind, char *text,
@@ -39,18 +42,44 @@ static bool is_blank(char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' || c == '\0';
 }
 
-/* Scan text into words and separators; never fails, records open quotes. */
-static void scan_text(const char *text, size_t len, int first_line, struct scan *sc)
+/* Remember the first NUL byte: C strings would cut the word there. */
+static void scan_note_nul(struct scan *sc, size_t off, int line, size_t line_start)
+{
+    if (sc->nul)
+        return;
+    sc->nul = true;
+    sc->nul_off = off;
+    sc->nul_line = line;
+    sc->nul_col = (int)(off - line_start) + 1;
+}
+
+/* Does a line continuation (backslash, then LF or CRLF) start at i? */
+static size_t continuation_len(const char *text, size_t len, size_t i)
+{
+    if (text[i] != '\\' || i + 1 >= len)
+        return 0;
+    if (text[i + 1] == '\n')
+        return 2;
+    return i + 2 < len && text[i + 1] == '\r' && text[i + 2] == '\n' ? 3 : 0;
+}
+
+/* Scan text into words and separators, starting inside quote `quote` (0:
+ * none); never fails, records open quotes and NUL bytes. */
+static void scan_text_from(const char *text, size_t len, int first_line, char quote,
+                           struct scan *sc)
 {
     struct buf w = BUF_INIT;
-    bool in_word = false;
+    bool in_word = quote != 0;
     size_t word_start = 0, line_start = 0;
     int line = first_line, word_line = first_line;
-    char quote = 0;
 
     memset(sc, 0, sizeof(*sc));
     for (size_t i = 0; i < len; i++) {
         char c = text[i];
+        /* unquoted, a NUL separates words; quoted or escaped it would cut one */
+        if ((c == '\0' && quote) || (c == '\\' && quote != '\'' && i + 1 < len &&
+                                     text[i + 1] == '\0'))
+            scan_note_nul(sc, c ? i + 1 : i, line, line_start);
         if (quote == '\'') {
             if (c == '\'')
                 quote = 0;
@@ -81,8 +110,8 @@ static void scan_text(const char *text, size_t len, int first_line, struct scan 
             if (c == '\n') { line++; line_start = i + 1; }
             continue;
         }
-        if (c == '\\' && i + 1 < len && text[i + 1] == '\n') {
-            i++;   /* a line continuation joins lines without making a word */
+        if (continuation_len(text, len, i)) {
+            i += continuation_len(text, len, i) - 1;   /* joins lines, makes no word */
             line++;
             line_start = i + 1;
             continue;
@@ -116,11 +145,25 @@ static void scan_text(const char *text, size_t len, int first_line, struct scan 
     buf_free(&w);
 }
 
+static void scan_text(const char *text, size_t len, int first_line, struct scan *sc)
+{
+    scan_text_from(text, len, first_line, 0, sc);
+}
+
 static void scan_free(struct scan *sc)
 {
     for (size_t i = 0; i < sc->n; i++)
         free(sc->toks[i].text);
     free(sc->toks);
+}
+
+char tok_open_quote(const char *text, size_t len, char open)
+{
+    struct scan sc;
+    scan_text_from(text, len, 1, open, &sc);
+    char q = sc.open_quote;
+    scan_free(&sc);
+    return q;
 }
 
 static void list_add_cmd(struct tok_list *l, char **argv, int argc, int line)
@@ -129,6 +172,13 @@ static void list_add_cmd(struct tok_list *l, char **argv, int argc, int line)
     if ((l->ncmds & (l->ncmds - 1)) == 0)
         l->cmds = xrealloc(l->cmds, (size_t)(l->ncmds ? l->ncmds * 2 : 1) * sizeof(*l->cmds));
     l->cmds[l->ncmds++] = (struct tok_cmd){ argv, argc, line };
+}
+
+/* A NUL byte makes its command, and every one after, not run: a C string
+ * would end the word there ('test\0-staging' would name 'test'). */
+static bool nul_cuts(const struct scan *sc, size_t sep)
+{
+    return sc->nul && (sep == sc->n || sc->toks[sep].start >= sc->nul_off);
 }
 
 bool tokenize(const char *text, size_t len, int first_line, struct tok_list *out)
@@ -144,6 +194,8 @@ bool tokenize(const char *text, size_t len, int first_line, struct tok_list *out
             j++;
         /* a command cut by an unterminated quote is not run */
         bool cut = sc.open_quote && j == sc.n;
+        if (nul_cuts(&sc, j))
+            break;
         if (j > i && !cut) {
             int argc = (int)(j - i);
             char **argv = xcalloc((size_t)argc + 1, sizeof(*argv));
@@ -155,7 +207,11 @@ bool tokenize(const char *text, size_t len, int first_line, struct tok_list *out
         }
         i = j < sc.n ? j + 1 : j;
     }
-    if (sc.open_quote) {
+    if (sc.nul) {
+        out->error = xstrdup("NUL byte in the line");
+        out->err_line = sc.nul_line;
+        out->err_col = sc.nul_col;
+    } else if (sc.open_quote) {
         out->error = xasprintf("unterminated %s quote",
                                sc.open_quote == '"' ? "double" : "single");
         out->err_line = sc.quote_line;

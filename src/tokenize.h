@@ -23,9 +23,15 @@ struct tok_list {
  * separate commands; '...' is literal, "..." allows \-escapes, a bare
  * backslash escapes the next character; '#' at the start of a word
  * comments to the end of the line.  Returns false on a syntax error
- * (an unterminated quote), with the commands before it still listed. */
+ * (an unterminated quote, a quoted or escaped NUL byte), with the
+ * commands before it still listed. */
 bool tokenize(const char *text, size_t len, int first_line, struct tok_list *out);
 void tok_list_free(struct tok_list *l);
+
+/* The quote still open at the end of text when scanning starts inside
+ * quote `open` (0: none): a reader follows a command over many lines by
+ * feeding each new chunk once, in linear time. */
+char tok_open_quote(const char *text, size_t len, char open);
 
 /* The state at a cursor, for completion. */
 struct tok_partial {

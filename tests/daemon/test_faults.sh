@@ -42,6 +42,8 @@ rc=$?
 out=$(cat "$log")
 check "batch: exit 1 after the loss (got $rc)" test $rc = 1
 check "batch: clear error" grep -q "<stdin>:2: error: failed to connect to" <<<"$out"
+check "batch: the loss warning names the line" \
+    grep -q "^<stdin>:2: warning: connection to .* lost" <<<"$out"
 check "batch: stopped there" bash -c "! grep -q not-reached <<<'$out'"
 "$TIER" start-daemon "$DIR"
 

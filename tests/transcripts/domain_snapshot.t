@@ -302,6 +302,6 @@ $ lvsh -r -c test:///default snapshot-create-as test s1
 
 ? 1
 $ lvsh -r -c test:///default snapshot-current test s1
-! error: setting the current snapshot changes state, but the connection is read-only (-r)
+! error: 'snapshot-current' changes state, but the connection is read-only (-r)
 
 ? 1
