@@ -23,6 +23,7 @@ static void stop_event_loop(struct lvsh_session *s);
 
 void session_free(struct lvsh_session *s)
 {
+    session_background_abandon(s);
     session_disconnect(s);
     complete_cache_free(s);
     stop_event_loop(s);
@@ -73,6 +74,7 @@ const char *session_close_reason_text(int reason)
     case VIR_CONNECT_CLOSE_REASON_EOF: return "end of file from the daemon";
     case VIR_CONNECT_CLOSE_REASON_KEEPALIVE: return "keepalive timeout";
     case VIR_CONNECT_CLOSE_REASON_CLIENT: return "closed by the client";
+    case -1: return "the connection closed";
     default: return "unknown reason";
     }
 }
@@ -94,6 +96,11 @@ bool session_conn_lost(struct lvsh_session *s)
 {
     pthread_mutex_lock(&s->lock);
     bool lost = s->conn_lost;
+    /* without the close callback: a closed client (a local check) */
+    if (!lost && s->conn && !s->close_watched && virConnectIsAlive(s->conn) == 0) {
+        lost = s->conn_lost = true;
+        s->conn_lost_reason = -1;
+    }
     pthread_mutex_unlock(&s->lock);
     return lost;
 }
@@ -176,14 +183,9 @@ static int auth_types[] = {
     VIR_CRED_NOECHOPROMPT, VIR_CRED_USERNAME, VIR_CRED_CNONCE, VIR_CRED_LANGUAGE,
 };
 
-enum lvsh_status session_connect(struct lvsh_session *s, const char *uri, bool readonly,
-                                 struct lvsh_result *r)
+/* Make c the session's connection (opened for uri). */
+void session_adopt(struct lvsh_session *s, virConnectPtr c, const char *uri, bool readonly)
 {
-    virConnectAuth auth = { auth_types, sizeof(auth_types) / sizeof(auth_types[0]),
-                            auth_callback, s };
-    virConnectPtr c = virConnectOpenAuth(uri, &auth, readonly ? VIR_CONNECT_RO : 0);
-    if (!c)
-        return err_virt(r, "failed to connect to '%s'", uri ? uri : "the default hypervisor");
     session_disconnect(s);
     s->conn = c;
     s->readonly = readonly;
@@ -196,17 +198,44 @@ enum lvsh_status session_connect(struct lvsh_session *s, const char *uri, bool r
     pthread_mutex_lock(&s->lock);
     s->conn_lost = false;
     pthread_mutex_unlock(&s->lock);
-    virConnectRegisterCloseCallback(c, on_conn_close, s, NULL);
+    /* a person's shell lives long enough to want the reason of a loss;
+     * one-shot and -f runs save the two round trips (session_conn_lost
+     * still sees a dead connection) */
+    if (s->interactive)
+        session_watch_close(s);
     if (s->keepalive_interval > 0)
         virConnectSetKeepAlive(c, s->keepalive_interval, s->keepalive_count);
     virResetLastError();
+}
+
+enum lvsh_status session_connect(struct lvsh_session *s, const char *uri, bool readonly,
+                                 struct lvsh_result *r)
+{
+    virConnectAuth auth = { auth_types, sizeof(auth_types) / sizeof(auth_types[0]),
+                            auth_callback, s };
+    session_background_abandon(s);
+    virConnectPtr c = virConnectOpenAuth(uri, &auth, readonly ? VIR_CONNECT_RO : 0);
+    if (!c)
+        return err_virt(r, "failed to connect to '%s'", uri ? uri : "the default hypervisor");
+    session_adopt(s, c, uri, readonly);
     return LVSH_OK;
+}
+
+void session_watch_close(struct lvsh_session *s)
+{
+    if (s->conn && !s->close_watched &&
+        virConnectRegisterCloseCallback(s->conn, on_conn_close, s, NULL) == 0)
+        s->close_watched = true;
+    virResetLastError();
 }
 
 virConnectPtr session_conn(struct lvsh_session *s, struct lvsh_result *r)
 {
     if (s->conn && session_conn_lost(s))
         session_disconnect(s);
+    if (!s->conn && !session_background_wait(s, -1))
+        return err_fail(r, "failed to connect to '%s': interrupted", session_uri_label(s)),
+               NULL;
     if (!s->conn && session_connect(s, s->uri, s->readonly, r) != LVSH_OK)
         return NULL;
     return s->conn;
@@ -216,7 +245,9 @@ void session_disconnect(struct lvsh_session *s)
 {
     if (s->conn) {
         complete_cache_drop(s);  /* its event callbacks hold the connection */
-        virConnectUnregisterCloseCallback(s->conn, on_conn_close);
+        if (s->close_watched)
+            virConnectUnregisterCloseCallback(s->conn, on_conn_close);
+        s->close_watched = false;
         virConnectClose(s->conn);
         virResetLastError();
         s->conn = NULL;

@@ -13,4 +13,16 @@ bool session_start_event_loop(struct lvsh_session *s);
 char *session_take_lost_report(struct lvsh_session *s);
 const char *session_close_reason_text(int reason);
 
+/* Make c, opened for uri, the session's connection. */
+void session_adopt(struct lvsh_session *s, virConnectPtr c, const char *uri, bool readonly);
+
+/* Connecting in the background (session_bg.c): the REPL starts it so that
+ * the first TAB finds a connection.  wait: up to ms (< 0: until done, or
+ * Ctrl-C), adopting the connection when one came; false when still
+ * pending (or interrupted).  No pending connect: true at once. */
+void session_background_start(struct lvsh_session *s);
+bool session_background_wait(struct lvsh_session *s, long ms);
+/* Forget a pending connect (its thread closes what it gets). */
+void session_background_abandon(struct lvsh_session *s);
+
 #endif
