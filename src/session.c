@@ -183,11 +183,14 @@ static int auth_types[] = {
     VIR_CRED_NOECHOPROMPT, VIR_CRED_USERNAME, VIR_CRED_CNONCE, VIR_CRED_LANGUAGE,
 };
 
-/* Make c the session's connection (opened for uri). */
-void session_adopt(struct lvsh_session *s, virConnectPtr c, const char *uri, bool readonly)
+/* Make c the session's connection (opened for uri); watched: its close
+ * callback is registered already (session_watch_conn). */
+void session_adopt(struct lvsh_session *s, virConnectPtr c, const char *uri, bool readonly,
+                   bool watched)
 {
     session_disconnect(s);
     s->conn = c;
+    s->close_watched = watched;
     s->readonly = readonly;
     if (uri != s->uri) {
         free(s->uri);
@@ -196,7 +199,8 @@ void session_adopt(struct lvsh_session *s, virConnectPtr c, const char *uri, boo
     char *actual = virConnectGetURI(c);
     s->conn_uri = actual ? actual : xstrdup(uri ? uri : "");
     pthread_mutex_lock(&s->lock);
-    s->conn_lost = false;
+    s->conn_lost = watched && virConnectIsAlive(c) == 0;   /* died before adoption */
+    s->conn_lost_reason = -1;
     pthread_mutex_unlock(&s->lock);
     /* a person's shell lives long enough to want the reason of a loss;
      * one-shot and -f runs save the two round trips (session_conn_lost
@@ -217,16 +221,27 @@ enum lvsh_status session_connect(struct lvsh_session *s, const char *uri, bool r
     virConnectPtr c = virConnectOpenAuth(uri, &auth, readonly ? VIR_CONNECT_RO : 0);
     if (!c)
         return err_virt(r, "failed to connect to '%s'", uri ? uri : "the default hypervisor");
-    session_adopt(s, c, uri, readonly);
+    session_adopt(s, c, uri, readonly, false);
     return LVSH_OK;
+}
+
+bool session_watch_conn(struct lvsh_session *s, virConnectPtr c)
+{
+    bool ok = virConnectRegisterCloseCallback(c, on_conn_close, s, NULL) == 0;
+    virResetLastError();
+    return ok;
+}
+
+void session_unwatch_conn(virConnectPtr c)
+{
+    virConnectUnregisterCloseCallback(c, on_conn_close);
+    virResetLastError();
 }
 
 void session_watch_close(struct lvsh_session *s)
 {
-    if (s->conn && !s->close_watched &&
-        virConnectRegisterCloseCallback(s->conn, on_conn_close, s, NULL) == 0)
-        s->close_watched = true;
-    virResetLastError();
+    if (s->conn && !s->close_watched)
+        s->close_watched = session_watch_conn(s, s->conn);
 }
 
 virConnectPtr session_conn(struct lvsh_session *s, struct lvsh_result *r)
@@ -246,7 +261,7 @@ void session_disconnect(struct lvsh_session *s)
     if (s->conn) {
         complete_cache_drop(s);  /* its event callbacks hold the connection */
         if (s->close_watched)
-            virConnectUnregisterCloseCallback(s->conn, on_conn_close);
+            session_unwatch_conn(s->conn);
         s->close_watched = false;
         virConnectClose(s->conn);
         virResetLastError();

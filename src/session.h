@@ -13,8 +13,13 @@ bool session_start_event_loop(struct lvsh_session *s);
 char *session_take_lost_report(struct lvsh_session *s);
 const char *session_close_reason_text(int reason);
 
-/* Make c, opened for uri, the session's connection. */
-void session_adopt(struct lvsh_session *s, virConnectPtr c, const char *uri, bool readonly);
+/* Make c, opened for uri, the session's connection; watched: its close
+ * callback is registered already. */
+void session_adopt(struct lvsh_session *s, virConnectPtr c, const char *uri, bool readonly,
+                   bool watched);
+/* Register (or remove) the session's close callback on c. */
+bool session_watch_conn(struct lvsh_session *s, virConnectPtr c);
+void session_unwatch_conn(virConnectPtr c);
 
 /* Connecting in the background (session_bg.c): the REPL starts it so that
  * the first TAB finds a connection.  wait: up to ms (< 0: until done, or

@@ -21,6 +21,8 @@ struct lvsh_bgconn {
     char *uri;                /* what the session asked for (NULL: default) */
     char *open_uri;           /* what is opened: uri, ssh told not to prompt */
     bool readonly;
+    struct lvsh_session *watch;   /* register its close callback (the REPL) */
+    bool watched;
     virConnectPtr conn;
 };
 
@@ -31,7 +33,9 @@ static void bg_unref(struct lvsh_bgconn *b)
     pthread_mutex_unlock(&b->lock);
     if (!last)
         return;
-    if (b->conn)   /* nobody adopted it */
+    if (b->conn && b->watched)   /* nobody adopted it */
+        session_unwatch_conn(b->conn);
+    if (b->conn)
         virConnectClose(b->conn);
     virResetLastError();
     free(b->uri);
@@ -55,9 +59,12 @@ static void *bg_main(void *opaque)
     static int types[] = { VIR_CRED_AUTHNAME, VIR_CRED_PASSPHRASE, VIR_CRED_NOECHOPROMPT };
     virConnectAuth auth = { types, sizeof(types) / sizeof(types[0]), no_prompt, NULL };
     virConnectPtr c = virConnectOpenAuth(b->open_uri, &auth, b->readonly ? VIR_CONNECT_RO : 0);
+    /* here too, so that the first TAB costs only its listing */
+    bool watched = c && b->watch && session_watch_conn(b->watch, c);
     virResetLastError();
     pthread_mutex_lock(&b->lock);
     b->conn = c;
+    b->watched = watched;
     b->done = true;
     pthread_cond_broadcast(&b->cond);
     pthread_mutex_unlock(&b->lock);
@@ -93,6 +100,7 @@ void session_background_start(struct lvsh_session *s)
     b->uri = s->uri ? xstrdup(s->uri) : NULL;
     b->open_uri = quiet_uri(s->uri);
     b->readonly = s->readonly;
+    b->watch = s->interactive ? s : NULL;
     pthread_t t;
     if (pthread_create(&t, NULL, bg_main, b) != 0) {
         b->refs = 1;
@@ -150,7 +158,7 @@ bool session_background_wait(struct lvsh_session *s, long ms)
     s->bg = NULL;
     bool same = (!b->uri && !s->uri) || (b->uri && s->uri && strcmp(b->uri, s->uri) == 0);
     if (b->conn && same && b->readonly == s->readonly && !s->conn) {
-        session_adopt(s, b->conn, s->uri, s->readonly);
+        session_adopt(s, b->conn, s->uri, s->readonly, b->watched);
         if (strcmp(b->open_uri ? b->open_uri : "", b->uri ? b->uri : "") != 0) {
             free(s->conn_uri);   /* show what the person asked for */
             s->conn_uri = xstrdup(b->uri);
