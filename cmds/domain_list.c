@@ -5,7 +5,8 @@
  * plus one virDomainListGetStats call.  Columns that are listing filters
  * (autostart, persistent, managed save) cost one filtered listing each;
  * only --title needs one call per domain, as libvirt has no bulk form
- * (made a few at a time, so they cost fewer round-trip latencies). */
+ * (many in flight at once, so they cost a few round-trip latencies).
+ * The filtered listings go together with the main one. */
 #include "domain_common.h"
 #include "parallel.h"
 #include "util.h"

@@ -167,7 +167,7 @@ static void fetch_xml(void *ctx, size_t i)
         virResetLastError();
 }
 
-/* Read each snapshot's XML, a few calls at a time, then parse them here;
+/* Read each snapshot's XML, many calls in flight, then parse them here;
  * one that vanished meanwhile is skipped. */
 static void read_facts(struct snap_list *l)
 {
@@ -328,7 +328,7 @@ static const struct lvsh_cmd cmd_snapshot_list = {
                    " In JSON, creation_time is in seconds since the epoch and --tree gives "
                    "nested objects.  libvirt has no bulk form for snapshot details: the "
                    "table costs one call per snapshot (its XML) and --tree one (its parent), "
-                   "made a few at a time; --name costs one call in all.",
+                   "many in flight at once; --name costs one call in all.",
     .opts = opts_snapshot_list,
     .exclusive = excl_snapshot_list,
     .flags = LVSH_CMD_CONN,

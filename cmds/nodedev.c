@@ -287,8 +287,8 @@ static const struct lvsh_cmd cmd_nodedev_list_def = {
     .description = "List the names of the host's active devices, sorted; --inactive lists "
                    "defined but inactive ones, --all both, --cap only those with the given "
                    "capabilities.  --tree draws the parent/child hierarchy, at one call "
-                   "per device for its parent (libvirt has no bulk form; made a few at a "
-                   "time).  Works on every driver: filters a driver does not know are "
+                   "per device for its parent (libvirt has no bulk form; many in flight "
+                   "at once).  Works on every driver: filters a driver does not know are "
                    "applied by lvsh.",
     .opts = opts_nodedev_list,
     .exclusive = excl_nodedev_list,

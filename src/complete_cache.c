@@ -684,9 +684,10 @@ static struct lvsh_cache *cache_get(struct lvsh_session *s)
 }
 
 /* The connection to list on: the open one, or one made without
- * prompting, in the background, waited for until the TAB's deadline (the
- * REPL started it at its start; a slow host costs no frozen prompt, and
- * the next TAB finds it).  Not again after a failure for the same URI. */
+ * prompting, in the background, waited for in the REPL until the TAB's
+ * deadline (the REPL started it at its start; a slow host costs no frozen
+ * prompt, and the next TAB finds it).  Not again after a failure for the
+ * same URI. */
 static virConnectPtr completion_conn(struct lvsh_session *s, struct lvsh_cache *c, long ms)
 {
     if (s->conn)
@@ -694,7 +695,9 @@ static virConnectPtr completion_conn(struct lvsh_session *s, struct lvsh_cache *
     if (c->failed && same_arg(c->failed_uri, s->uri))
         return NULL;
     session_background_start(s);
-    if (!session_background_wait(s, ms))
+    /* `lvsh complete` (the shell scripts) connects as any one-shot run:
+     * its listing still has the deadline */
+    if (!session_background_wait(s, s->interactive ? ms : -1))
         return NULL;
     if (!s->conn) {
         c->failed = true;
@@ -770,7 +773,8 @@ bool cache_list(struct lvsh_session *s, enum lvsh_completer kind, const char *ar
     virConnectPtr conn = completion_conn(s, c, ms);
     if (!conn)
         return false;
-    ms -= elapsed_ms(&start);   /* one deadline for connecting and listing */
+    if (s->interactive)   /* one deadline for connecting and listing */
+        ms -= elapsed_ms(&start);
     if (ms < 1)
         ms = 1;
     if (c->conn != conn) {
