@@ -6,7 +6,9 @@
 
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* A worker only makes libvirt calls: a small stack is plenty, and 64 of
  * libc's default 8 MiB would reserve half a gigabyte of address space. */
@@ -48,19 +50,38 @@ static void par_run(struct par_job *job, size_t extra)
         pthread_join(t[k], NULL);
 }
 
+static bool par_remote;   /* the connection reaches another host */
+
+void par_for_uri(const char *uri)
+{
+    const char *sep = uri ? strstr(uri, "://") : NULL;
+    if (!sep) {   /* no URI, or libvirt's own default: this host */
+        par_remote = false;
+        return;
+    }
+    const char *plus = memchr(uri, '+', (size_t)(sep - uri));
+    bool unix_socket = plus && strncmp(plus, "+unix:", 6) == 0;
+    /* a host part (qemu://host/, test+tcp://h:16509/), or a transport
+     * that may lead anywhere (ssh, tls, tcp, ext, libssh) */
+    par_remote = !unix_socket && (sep[3] != '/' || plus);
+}
+
 void par_each(size_t n, void (*fn)(void *ctx, size_t i), void *ctx)
 {
     struct par_job job = { n, 0, fn, ctx };
+    size_t extra = n < 8 ? 0 : n / 2 - 1;
     /* a few calls are not worth a thread; beyond that, about one thread
      * per two calls, so a short listing does not start threads that
      * would find nothing left to do */
-    par_run(&job, n < 8 ? 0 : n / 2 - 1);
+    if (!par_remote && extra > PAR_LOCAL_THREADS - 1)
+        extra = PAR_LOCAL_THREADS - 1;
+    par_run(&job, extra);
 }
 
 void par_calls(size_t n, void (*fn)(void *ctx, size_t i), void *ctx)
 {
     struct par_job job = { n, 0, fn, ctx };
-    par_run(&job, n > 1 ? n - 1 : 0);
+    par_run(&job, par_remote && n > 1 ? n - 1 : 0);
 }
 
 enum lvsh_status par_fail(struct lvsh_result *r, virErrorPtr err, const char *fmt, ...)

@@ -1,6 +1,7 @@
 /* session.c: lazy connection, authentication, close callback, event thread. */
 #include "session.h"
 #include "complete.h"
+#include "parallel.h"
 #include "result.h"
 
 #include <fcntl.h>
@@ -198,6 +199,7 @@ void session_adopt(struct lvsh_session *s, virConnectPtr c, const char *uri, boo
     }
     char *actual = virConnectGetURI(c);
     s->conn_uri = actual ? actual : xstrdup(uri ? uri : "");
+    par_for_uri(s->conn_uri);   /* calls in flight: sized for the distance */
     pthread_mutex_lock(&s->lock);
     s->conn_lost = watched && virConnectIsAlive(c) == 0;   /* died before adoption */
     s->conn_lost_reason = -1;

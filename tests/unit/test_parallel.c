@@ -1,5 +1,7 @@
-/* par_each and par_calls: every index once, and par_calls' calls truly
- * together (each waits for all the others to have started). */
+/* par_each and par_calls: every index once; on a connection to another
+ * host par_calls' calls truly together (each waits for all the others to
+ * have started) and a listing's many at once; on a local one, the calls
+ * of one command on the calling thread and a listing on four. */
 #include "unit.h"
 #include "parallel.h"
 
@@ -59,8 +61,58 @@ static void together(size_t n, void (*run)(size_t, void (*)(void *, size_t), voi
           n, m.arrived);
 }
 
+/* How many threads ran the n calls. */
+struct who {
+    pthread_mutex_t lock;
+    pthread_t seen[64];
+    size_t n;
+};
+
+static void note_thread(void *ctx, size_t i)
+{
+    struct who *w = ctx;
+    (void)i;
+    struct timespec pause = { 0, 200000 };   /* let the others take some */
+    nanosleep(&pause, NULL);
+    pthread_mutex_lock(&w->lock);
+    size_t k = 0;
+    while (k < w->n && !pthread_equal(w->seen[k], pthread_self()))
+        k++;
+    if (k == w->n && w->n < 64)
+        w->seen[w->n++] = pthread_self();
+    pthread_mutex_unlock(&w->lock);
+}
+
+static size_t threads_of(size_t n, void (*run)(size_t, void (*)(void *, size_t), void *))
+{
+    struct who w = { PTHREAD_MUTEX_INITIALIZER, { 0 }, 0 };
+    run(n, note_thread, &w);
+    return w.n;
+}
+
+static void local_uris(void)
+{
+    const char *local[] = { NULL, "qemu:///system", "test:///default",
+                            "test+unix:///default?socket=/tmp/s", "qemu+unix:///system" };
+    for (size_t k = 0; k < sizeof(local) / sizeof(local[0]); k++) {
+        par_for_uri(local[k]);
+        CHECK_INT(threads_of(8, par_calls), 1);
+        CHECK(threads_of(400, par_each) <= PAR_LOCAL_THREADS, "%s: more than %d threads",
+              local[k] ? local[k] : "(default)", PAR_LOCAL_THREADS);
+    }
+    const char *remote[] = { "qemu+ssh://root@h/system", "qemu://h/system",
+                             "test+tcp://10.250.0.1:16599/x.xml", "test+ext:///default?command=x",
+                             "qemu+tls://h/system", "qemu+tcp:///system" };
+    for (size_t k = 0; k < sizeof(remote) / sizeof(remote[0]); k++) {
+        par_for_uri(remote[k]);
+        together(8, par_calls);
+    }
+}
+
 int main(void)
 {
+    local_uris();
+    par_for_uri("test+tcp://10.250.0.1:16599/x.xml");
     each_once(0);
     each_once(1);
     each_once(7);
