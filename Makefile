@@ -28,7 +28,7 @@ UNIT_BINS += $(patsubst tests/fuzz/%.c,$(BUILD)/tests/%,$(FUZZ_SRCS))
 LVSH := $(if $(filter build,$(BUILD)),lvsh,$(BUILD)/lvsh)
 
 .PHONY: all run check check-build check-asan check-valgrind deps deps-check clean distclean \
-	install uninstall docs bench install-completion uninstall-completion bench-complete fuzz
+	install uninstall docs bench bench-latency install-completion uninstall-completion bench-complete fuzz
 all: $(LVSH)
 
 config.mk: configure.ac config.mk.in
@@ -156,6 +156,16 @@ install-completion:
 uninstall-completion:
 	rm -f $(DESTDIR)$(BASHCOMPDIR)/lvsh $(DESTDIR)$(ZSHCOMPDIR)/_lvsh \
 		$(DESTDIR)$(FISHCOMPDIR)/lvsh.fish
+
+# The latency bench's delay line is a program of its own (root, netns).
+$(BUILD)/bench/delayline: bench/delayline.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) -std=gnu11 $(WARN) $(CFLAGS) -o $@ $<
+
+# lvsh against virsh at 1, 20 and 50 ms round-trip time (root: network
+# namespaces); its table goes to bench/RESULTS.md.  Not part of make check.
+bench-latency: deps-check all $(BUILD)/bench/complete_bench $(BUILD)/bench/delayline
+	python3 bench/latency.py --out bench/RESULTS.md
 
 # Benchmarks (bench/*.sh); their C helpers link the core like unit tests.
 $(BUILD)/bench/%: bench/%.c $(BUILD)/liblvsh.a

@@ -5,15 +5,6 @@
 #include "util.h"
 
 #include <string.h>
-#include <libxml/xmlerror.h>
-
-/* libxml2 prints parse warnings (a test driver file that is missing) on
- * stderr by itself; a shell asking for candidates wants none of that. */
-static void xml_silent(void *ctx, const char *fmt, ...)
-{
-    (void)ctx;
-    (void)fmt;
-}
 
 static enum lvsh_status cmd_shell_complete(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
@@ -28,7 +19,6 @@ static enum lvsh_status cmd_shell_complete(struct lvsh_session *s, const struct 
     /* a shell asking for candidates must never stop to ask for a password */
     bool quiet = s->no_auth_prompt;
     s->no_auth_prompt = true;
-    xmlSetGenericErrorFunc(NULL, xml_silent);
     if (kind) {
         int k = complete_kind_by_name(kind);
         complete_kind(s, (enum lvsh_completer)k, args_str(a, "arg"), n ? words[n - 1] : "",
@@ -43,7 +33,6 @@ static enum lvsh_status cmd_shell_complete(struct lvsh_session *s, const struct 
     }
     out_json(r, j);
     completion_free(&c);
-    xmlSetGenericErrorFunc(NULL, NULL);
     s->no_auth_prompt = quiet;
     return LVSH_OK;
 }

@@ -7,6 +7,8 @@
  * lookup each. */
 #include "domain_checkpoint.h"
 #include "domain_snapshot.h"
+#include "parallel.h"
+#include "tree.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -16,6 +18,7 @@
 struct ckpt_row {
     virDomainCheckpointPtr cp;
     char *parent;            /* NULL for a root */
+    virErrorPtr err;         /* --tree: why the parent could not be read */
     struct ckpt_facts f;
     bool have_facts;         /* f was read; rows whose XML vanished are skipped */
 };
@@ -62,6 +65,40 @@ static unsigned list_flags(const struct lvsh_args *a)
     return flags;
 }
 
+/* Checkpoint i's parent (run on several threads: par_each); a failure
+ * keeps libvirt's error for the calling thread to report. */
+static void fetch_parent(void *ctx, size_t i)
+{
+    struct ckpt_row *row = (struct ckpt_row *)ctx + i;
+    virDomainCheckpointPtr p = virDomainCheckpointGetParent(row->cp, 0);
+    if (p) {
+        row->parent = xstrdup(virDomainCheckpointGetName(p));
+        virDomainCheckpointFree(p);
+    } else if (virGetLastErrorCode() != VIR_ERR_NO_DOMAIN_CHECKPOINT) {
+        row->err = virSaveLastError();
+    }
+    virResetLastError();
+}
+
+/* Every row's parent, many calls in flight; the first failure in row
+ * order is the one reported. */
+static bool read_parents(struct lvsh_result *r, struct ckpt_list *l)
+{
+    bool ok = true;
+    par_each((size_t)l->n, fetch_parent, l->rows);
+    for (int i = 0; i < l->n; i++) {
+        if (l->rows[i].err && ok) {
+            par_fail(r, l->rows[i].err, "failed to get the parent of checkpoint '%s'",
+                     row_name(&l->rows[i]));
+            ok = false;
+        } else {
+            virFreeError(l->rows[i].err);
+        }
+        l->rows[i].err = NULL;
+    }
+    return ok;
+}
+
 /* One bulk listing; with --tree also the parents, and --from itself as
  * the only root.  Sorted by name unless --topological. */
 static bool collect(struct lvsh_result *r, virDomainPtr d, virDomainCheckpointPtr from,
@@ -80,9 +117,8 @@ static bool collect(struct lvsh_result *r, virDomainPtr d, virDomainCheckpointPt
     for (int i = 0; i < n; i++)
         l->rows[l->n++].cp = cps[i];
     free(cps);
-    for (int i = 0; tree && i < l->n; i++)
-        if (!ckpt_parent_name(r, l->rows[i].cp, &l->rows[i].parent))
-            return false;
+    if (tree && !read_parents(r, l))
+        return false;
     if (tree && from) {
         virDomainCheckpointRef(from);
         l->rows[l->n++].cp = from;
@@ -92,18 +128,33 @@ static bool collect(struct lvsh_result *r, virDomainPtr d, virDomainCheckpointPt
     return true;
 }
 
-/* Read each checkpoint's XML; one that vanished meanwhile is skipped. */
+struct xml_fetch {
+    const struct ckpt_list *l;
+    char **xml;
+};
+
+/* Checkpoint i's XML (run on several threads: par_each). */
+static void fetch_xml(void *ctx, size_t i)
+{
+    struct xml_fetch *f = ctx;
+    f->xml[i] = virDomainCheckpointGetXMLDesc(f->l->rows[i].cp,
+                                              VIR_DOMAIN_CHECKPOINT_XML_NO_DOMAIN);
+    if (!f->xml[i])
+        virResetLastError();
+}
+
+/* Read each checkpoint's XML, many calls in flight, then parse them here;
+ * one that vanished meanwhile is skipped. */
 static void read_facts(struct ckpt_list *l)
 {
+    struct xml_fetch f = { l, xcalloc((size_t)l->n + 1, sizeof(char *)) };
+    par_each((size_t)l->n, fetch_xml, &f);
     for (int i = 0; i < l->n; i++) {
-        char *xml = virDomainCheckpointGetXMLDesc(l->rows[i].cp,
-                                                  VIR_DOMAIN_CHECKPOINT_XML_NO_DOMAIN);
-        if (xml)
-            l->rows[i].have_facts = ckpt_facts_parse(NULL, xml, &l->rows[i].f);
-        else
-            virResetLastError();
-        free(xml);
+        if (f.xml[i])
+            l->rows[i].have_facts = ckpt_facts_parse(NULL, f.xml[i], &l->rows[i].f);
+        free(f.xml[i]);
     }
+    free(f.xml);
 }
 
 static void list_table(struct lvsh_result *r, const struct ckpt_list *l, bool parent)
@@ -136,69 +187,28 @@ static void list_table(struct lvsh_result *r, const struct ckpt_list *l, bool pa
 
 /* ---- --tree, drawn the way virsh draws it ------------------------------- */
 
-struct tree_ctx {
-    const struct ckpt_list *l;
-    struct buf out;
-    struct buf indent;
-};
-
-static bool is_child(const struct ckpt_row *row, const char *name)
-{
-    return row->parent && strcmp(row->parent, name) == 0;
-}
-
-static void indent_cut(struct buf *b, size_t len)
-{
-    b->len = len;
-    if (b->data)
-        b->data[len] = '\0';
-}
-
-/* Print row id and its subtree; last is the last of its siblings. */
-static json_t *tree_node(struct tree_ctx *c, int id, int last, bool root)
-{
-    const char *name = row_name(&c->l->rows[id]);
-    json_t *children = json_array();
-    size_t base = c->indent.len;
-    int lastchild = -1;
-
-    buf_printf(&c->out, "%s%s%s\n", buf_str(&c->indent), root ? "" : "+- ", name);
-    if (!root)
-        buf_adds(&c->indent, id == last ? "  " : "| ");
-    for (int i = 0; i < c->l->n; i++)
-        if (is_child(&c->l->rows[i], name))
-            lastchild = i;
-    if (lastchild >= 0)
-        buf_printf(&c->out, "%s  |\n", buf_str(&c->indent));
-    size_t mid = c->indent.len;
-    buf_adds(&c->indent, "  ");
-    for (int i = 0; i < c->l->n; i++)
-        if (is_child(&c->l->rows[i], name))
-            json_array_append_new(children, tree_node(c, i, lastchild, false));
-    indent_cut(&c->indent, mid);
-    if (lastchild < 0 && id == last)
-        buf_printf(&c->out, "%s\n", buf_str(&c->indent));
-    indent_cut(&c->indent, base);
-    return json_pack("{s:o,s:o}", "name", json_str(name), "children", children);
-}
-
 /* Roots are rows without a parent, or only --from itself under --from. */
 static void list_tree(struct lvsh_result *r, const struct ckpt_list *l,
                       virDomainCheckpointPtr from)
 {
-    struct tree_ctx c = { l, BUF_INIT, BUF_INIT };
-    json_t *roots = json_array();
+    const char **names = xcalloc((size_t)l->n + 1, sizeof(char *));
+    const char **parents = xcalloc((size_t)l->n + 1, sizeof(char *));
+    bool *roots = xcalloc((size_t)l->n + 1, sizeof(bool));
+    struct buf out = BUF_INIT;
+    json_t *json;
     for (int i = 0; i < l->n; i++) {
-        bool root = from ? strcmp(row_name(&l->rows[i]), virDomainCheckpointGetName(from)) == 0
-                         : !l->rows[i].parent;
-        if (root)
-            json_array_append_new(roots, tree_node(&c, i, i, true));
+        names[i] = row_name(&l->rows[i]);
+        parents[i] = l->rows[i].parent;
+        roots[i] = from ? strcmp(names[i], virDomainCheckpointGetName(from)) == 0 : !parents[i];
     }
-    if (c.out.len)
-        out_text(r, "%s", buf_str(&c.out));
-    out_json(r, roots);
-    buf_free(&c.out);
-    buf_free(&c.indent);
+    tree_draw(&out, (size_t)l->n, names, parents, roots, &json);
+    if (out.len)
+        out_text(r, "%s", buf_str(&out));
+    out_json(r, json);
+    buf_free(&out);
+    free(names);
+    free(parents);
+    free(roots);
 }
 
 static enum lvsh_status cmd_domain_checkpoint_list(struct lvsh_session *s,

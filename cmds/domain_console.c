@@ -201,6 +201,7 @@ static long ms_since(const struct timespec *t)
  * signal and a lost connection, which no callback reports. */
 static enum con_end con_wait(struct lvsh_session *s, struct con *c)
 {
+    session_watch_close(s);   /* a loss while waiting: say why */
     pthread_mutex_lock(&c->lock);
     while (c->end == CON_RUNNING) {
         struct timespec until;

@@ -1,5 +1,6 @@
 /* domain_info.c: identity and state of one domain (dominfo, domstate, ...). */
 #include "domain_util.h"
+#include "parallel.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -134,70 +135,107 @@ static const struct lvsh_cmd cmd_domstate = {
     .handler = cmd_domain_domstate,
 };
 
-static void info_security(struct lvsh_session *s, virDomainPtr d, struct lvsh_result *r)
-{
+/* What dominfo asks of the daemon once the domain is found: independent
+ * calls, all in flight together (one round trip, not eight). */
+struct info_calls {
+    virDomainPtr d;
+    virConnectPtr conn;
+    char *ostype;
+    int info_rc;
+    virDomainInfo info;
+    int persistent, autostart_rc, autostart, saved, model_rc, label_rc, nmsgs;
     virSecurityModel model;
     virSecurityLabel label;
-    memset(&model, 0, sizeof(model));
-    if (virNodeGetSecurityModel(s->conn, &model) < 0) {
-        virResetLastError();
-        return;
+    char **msgs;
+};
+
+/* Call i of struct info_calls (run on its own thread: par_calls). */
+static void info_call(void *ctx, size_t i)
+{
+    struct info_calls *c = ctx;
+    switch (i) {
+    case 0: c->ostype = virDomainGetOSType(c->d); break;
+    case 1: c->info_rc = virDomainGetInfo(c->d, &c->info); break;
+    case 2: c->persistent = virDomainIsPersistent(c->d); break;
+    case 3: c->autostart_rc = virDomainGetAutostart(c->d, &c->autostart); break;
+    case 4: c->saved = virDomainHasManagedSaveImage(c->d, 0); break;
+    case 5: c->model_rc = virNodeGetSecurityModel(c->conn, &c->model); break;
+    /* the label only shows with a model; asked together all the same */
+    case 6: c->label_rc = virDomainGetSecurityLabel(c->d, &c->label); break;
+    case 7: c->nmsgs = virDomainGetMessages(c->d, &c->msgs, 0); break;
     }
-    if (!model.model[0])
+    virResetLastError();
+}
+#define INFO_CALLS 8
+
+static void info_security(const struct info_calls *c, struct lvsh_result *r)
+{
+    if (c->model_rc < 0 || !c->model.model[0])
         return;
-    out_field_str(r, "Security model", "security_model", model.model);
-    out_field_str(r, "Security DOI", "security_doi", model.doi);
-    memset(&label, 0, sizeof(label));
-    if (virDomainGetSecurityLabel(d, &label) < 0) {
-        virResetLastError();
+    out_field_str(r, "Security model", "security_model", c->model.model);
+    out_field_str(r, "Security DOI", "security_doi", c->model.doi);
+    if (c->label_rc < 0)
         return;
-    }
-    if (label.label[0])
-        out_field_fmt(r, "Security label", "security_label", json_str(label.label),
-                      "%s (%s)", label.label, label.enforcing ? "enforcing" : "permissive");
+    if (c->label.label[0])
+        out_field_fmt(r, "Security label", "security_label", json_str(c->label.label),
+                      "%s (%s)", c->label.label, c->label.enforcing ? "enforcing" : "permissive");
 }
 
 static void info_tristate(struct lvsh_result *r, const char *label, const char *key, int v,
                           const char *yes, const char *no)
 {
-    if (v < 0) {
-        virResetLastError();
+    if (v < 0)
         out_field(r, label, key, json_null(), "unknown");
-    } else {
+    else
         out_field(r, label, key, json_boolean(v), v ? yes : no);
-    }
 }
 
 /* The domain's messages (taint reasons, deprecations), as virsh lists
  * them: the first beside the label, the rest on lines of their own. */
-static void info_messages(virDomainPtr d, struct lvsh_result *r)
+static void info_messages(struct info_calls *c, struct lvsh_result *r)
 {
-    char **msgs = NULL;
-    int n = virDomainGetMessages(d, &msgs, 0);
-    if (n <= 0) {
-        virResetLastError();
-        free(msgs);
-        return;
+    int n = c->nmsgs;
+    if (n > 0) {
+        json_t *all = json_array();
+        for (int i = 0; i < n; i++)
+            json_array_append_new(all, json_str(c->msgs[i]));
+        out_field(r, "Messages", "messages", all, c->msgs[0]);
+        for (int i = 1; i < n; i++)
+            out_field(r, "", "", json_null(), c->msgs[i]);
     }
-    json_t *all = json_array();
     for (int i = 0; i < n; i++)
-        json_array_append_new(all, json_str(msgs[i]));
-    out_field(r, "Messages", "messages", all, msgs[0]);
-    for (int i = 1; i < n; i++)
-        out_field(r, "", "", json_null(), msgs[i]);
-    for (int i = 0; i < n; i++)
-        free(msgs[i]);
-    free(msgs);
+        free(c->msgs[i]);
+    free(c->msgs);
+}
+
+static void info_state(const virDomainInfo *info, struct lvsh_result *r)
+{
+    out_field_str(r, "State", "state", dom_state_name(info->state));
+    out_field_int(r, "CPU(s)", "cpus", info->nrVirtCpu);
+    if (info->cpuTime != 0)
+        out_field_fmt(r, "CPU time", "cpu_time_ns", json_integer((json_int_t)info->cpuTime),
+                      "%.1lfs", (double)info->cpuTime / 1e9);
+    if (info->maxMem != VIR_DOMAIN_MEMORY_PARAM_UNLIMITED)
+        out_field_fmt(r, "Max memory", "max_memory",
+                      json_integer((json_int_t)info->maxMem * 1024), "%lu KiB", info->maxMem);
+    else
+        out_field(r, "Max memory", "max_memory", json_null(), "no limit");
+    out_field_fmt(r, "Used memory", "used_memory",
+                  json_integer((json_int_t)info->memory * 1024), "%lu KiB", info->memory);
 }
 
 static enum lvsh_status cmd_domain_dominfo(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
 {
-    virDomainInfo info;
     char uuid[VIR_UUID_STRING_BUFLEN] = "";
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
         return LVSH_FAILED;
+    struct info_calls c;
+    memset(&c, 0, sizeof(c));
+    c.d = d;
+    c.conn = s->conn;
+    par_calls(INFO_CALLS, info_call, &c);
     unsigned id = virDomainGetID(d);
     if (id == (unsigned)-1)
         out_field(r, "Id", "id", json_null(), "-");
@@ -206,38 +244,17 @@ static enum lvsh_status cmd_domain_dominfo(struct lvsh_session *s, const struct 
     out_field_str(r, "Name", "name", virDomainGetName(d));
     virDomainGetUUIDString(d, uuid);
     out_field_str(r, "UUID", "uuid", uuid);
-    char *ostype = virDomainGetOSType(d);
-    if (ostype)
-        out_field_str(r, "OS Type", "os_type", ostype);
-    else
-        virResetLastError();
-    free(ostype);
-    if (virDomainGetInfo(d, &info) == 0) {
-        out_field_str(r, "State", "state", dom_state_name(info.state));
-        out_field_int(r, "CPU(s)", "cpus", info.nrVirtCpu);
-        if (info.cpuTime != 0)
-            out_field_fmt(r, "CPU time", "cpu_time_ns", json_integer((json_int_t)info.cpuTime),
-                          "%.1lfs", (double)info.cpuTime / 1e9);
-        if (info.maxMem != VIR_DOMAIN_MEMORY_PARAM_UNLIMITED)
-            out_field_fmt(r, "Max memory", "max_memory",
-                          json_integer((json_int_t)info.maxMem * 1024), "%lu KiB", info.maxMem);
-        else
-            out_field(r, "Max memory", "max_memory", json_null(), "no limit");
-        out_field_fmt(r, "Used memory", "used_memory",
-                      json_integer((json_int_t)info.memory * 1024), "%lu KiB", info.memory);
-    } else {
-        virResetLastError();
-    }
-    info_tristate(r, "Persistent", "persistent", virDomainIsPersistent(d), "yes", "no");
-    int autostart = 0;
-    if (virDomainGetAutostart(d, &autostart) < 0)
-        info_tristate(r, "Autostart", "autostart", -1, "", "");
-    else
-        info_tristate(r, "Autostart", "autostart", autostart, "enable", "disable");
-    info_tristate(r, "Managed save", "managed_save", virDomainHasManagedSaveImage(d, 0),
-                  "yes", "no");
-    info_security(s, d, r);
-    info_messages(d, r);
+    if (c.ostype)
+        out_field_str(r, "OS Type", "os_type", c.ostype);
+    free(c.ostype);
+    if (c.info_rc == 0)
+        info_state(&c.info, r);
+    info_tristate(r, "Persistent", "persistent", c.persistent, "yes", "no");
+    info_tristate(r, "Autostart", "autostart", c.autostart_rc < 0 ? -1 : c.autostart,
+                  "enable", "disable");
+    info_tristate(r, "Managed save", "managed_save", c.saved, "yes", "no");
+    info_security(&c, r);
+    info_messages(&c, r);
     virDomainFree(d);
     return LVSH_OK;
 }

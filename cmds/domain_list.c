@@ -5,7 +5,8 @@
  * plus one virDomainListGetStats call.  Columns that are listing filters
  * (autostart, persistent, managed save) cost one filtered listing each;
  * only --title needs one call per domain, as libvirt has no bulk form
- * (made a few at a time, so they cost fewer round-trip latencies). */
+ * (many in flight at once, so they cost a few round-trip latencies).
+ * The filtered listings go together with the main one. */
 #include "domain_common.h"
 #include "parallel.h"
 #include "util.h"
@@ -213,19 +214,24 @@ static int name_cmp(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Which rows match a listing filter, found by one filtered listing. */
-static bool *filter_marks(virConnectPtr conn, struct dom_row *rows, int n, unsigned flag)
+/* A filtered listing whose names mark rows (fetched on its own thread). */
+struct dom_marks {
+    virConnectPtr conn;
+    unsigned flag;
+    virDomainPtr *doms;
+    int m;
+};
+
+/* Which rows match a filtered listing, fetched beforehand; frees it. */
+static bool *marks_of(struct dom_marks *l, struct dom_row *rows, int n)
 {
     bool *marks = xcalloc((size_t)n + 1, sizeof(bool));
-    virDomainPtr *doms = NULL;
-    int m = virConnectListAllDomains(conn, &doms, flag);
-    if (m < 0) {
-        virResetLastError();
+    int m = l->m;
+    if (m < 0)
         return marks;
-    }
     const char **names = xcalloc((size_t)m + 1, sizeof(char *));
     for (int k = 0; k < m; k++)
-        names[k] = virDomainGetName(doms[k]);
+        names[k] = virDomainGetName(l->doms[k]);
     qsort(names, (size_t)m, sizeof(*names), name_cmp);
     for (int i = 0; i < n; i++) {
         const char *key = rows[i].name;
@@ -233,8 +239,10 @@ static bool *filter_marks(virConnectPtr conn, struct dom_row *rows, int n, unsig
     }
     free(names);
     for (int k = 0; k < m; k++)
-        virDomainFree(doms[k]);
-    free(doms);
+        virDomainFree(l->doms[k]);
+    free(l->doms);
+    l->doms = NULL;
+    l->m = -1;
     return marks;
 }
 
@@ -245,12 +253,13 @@ static const char *row_state_word(const struct dom_row *row, const bool *saved, 
     return dom_state_name(row->state);
 }
 
-static void list_json(struct lvsh_session *s, const struct lvsh_args *a,
-                      struct lvsh_result *r, struct dom_row *rows, int n)
+/* marks: the managed-save, autostart and persistent listings */
+static void list_json(const struct lvsh_args *a, struct lvsh_result *r, struct dom_row *rows,
+                      int n, struct dom_marks *marks)
 {
-    bool *autostart = filter_marks(s->conn, rows, n, VIR_CONNECT_LIST_DOMAINS_AUTOSTART);
-    bool *persistent = filter_marks(s->conn, rows, n, VIR_CONNECT_LIST_DOMAINS_PERSISTENT);
-    bool *saved = filter_marks(s->conn, rows, n, VIR_CONNECT_LIST_DOMAINS_MANAGEDSAVE);
+    bool *saved = marks_of(&marks[0], rows, n);
+    bool *autostart = marks_of(&marks[1], rows, n);
+    bool *persistent = marks_of(&marks[2], rows, n);
     json_t *arr = json_array();
     for (int i = 0; i < n; i++) {
         virDomainPtr d = rows[i].dom;
@@ -305,13 +314,13 @@ static void list_plain(const struct lvsh_args *a, struct lvsh_result *r,
     }
 }
 
-static void list_table(struct lvsh_session *s, const struct lvsh_args *a,
-                       struct lvsh_result *r, struct dom_row *rows, int n)
+/* marks: the managed-save listing, with --managed-save */
+static void list_table(const struct lvsh_args *a, struct lvsh_result *r, struct dom_row *rows,
+                       int n, struct dom_marks *marks)
 {
     struct out_table *t = out_table(r);
     bool title = args_has(a, "title");
-    bool *saved = args_has(a, "managed-save")
-        ? filter_marks(s->conn, rows, n, VIR_CONNECT_LIST_DOMAINS_MANAGEDSAVE) : NULL;
+    bool *saved = args_has(a, "managed-save") ? marks_of(&marks[0], rows, n) : NULL;
     out_table_col(t, "Id", "id", 0);
     out_table_col(t, "Name", "name", 0);
     out_table_col(t, "State", "state", 0);
@@ -332,19 +341,72 @@ static void list_table(struct lvsh_session *s, const struct lvsh_args *a,
     free(saved);
 }
 
+/* What list asks of the daemon before the titles, all in flight
+ * together: the domains with their states, and the filtered listings that
+ * give the other columns. */
+struct list_calls {
+    virConnectPtr conn;
+    const struct list_filter *f;
+    bool need_state;
+    struct dom_row *rows;
+    virDomainStatsRecordPtr *owner;
+    int n;
+    virErrorPtr err;
+    struct dom_marks marks[3];   /* managed save, autostart, persistent */
+};
+
+/* Call i of struct list_calls (run on its own thread: par_calls). */
+static void list_call(void *ctx, size_t i)
+{
+    struct list_calls *c = ctx;
+    if (i == 0) {
+        c->n = list_fetch(c->conn, c->f, c->need_state, &c->rows, &c->owner);
+        if (c->n < 0)
+            c->err = virSaveLastError();
+    } else {
+        struct dom_marks *l = &c->marks[i - 1];
+        l->m = virConnectListAllDomains(l->conn, &l->doms, l->flag);
+    }
+    virResetLastError();
+}
+
+static void list_calls_free(struct list_calls *c)
+{
+    for (int k = 0; k < 3; k++) {
+        for (int i = 0; i < c->marks[k].m; i++)
+            virDomainFree(c->marks[k].doms[i]);
+        free(c->marks[k].doms);
+    }
+    if (c->owner)
+        virDomainStatsRecordListFree(c->owner);
+    for (int i = 0; !c->owner && i < c->n; i++)
+        virDomainFree(c->rows[i].dom);
+    for (int i = 0; i < c->n; i++)
+        free(c->rows[i].title);
+    free(c->rows);
+}
+
 static enum lvsh_status cmd_domain_list(struct lvsh_session *s, const struct lvsh_args *a,
                                         struct lvsh_result *r)
 {
     struct list_filter f;
-    struct dom_row *rows = NULL;
-    virDomainStatsRecordPtr *owner;
     bool plain = args_has(a, "name") || args_has(a, "uuid") || args_has(a, "id");
     bool json = lvsh_wants_json(s, a);
+    struct list_calls c = { s->conn, &f, json || !plain, NULL, NULL, 0, NULL, {
+        { s->conn, VIR_CONNECT_LIST_DOMAINS_MANAGEDSAVE, NULL, -1 },
+        { s->conn, VIR_CONNECT_LIST_DOMAINS_AUTOSTART, NULL, -1 },
+        { s->conn, VIR_CONNECT_LIST_DOMAINS_PERSISTENT, NULL, -1 } } };
 
     list_filter_init(a, &f);
-    int n = list_fetch(s->conn, &f, json || !plain, &rows, &owner);
-    if (n < 0)
-        return err_virt(r, "failed to list domains");
+    size_t calls = json ? 4 : !plain && args_has(a, "managed-save") ? 2 : 1;
+    par_calls(calls, list_call, &c);
+    if (c.n < 0) {
+        c.n = 0;
+        list_calls_free(&c);
+        return par_fail(r, c.err, "failed to list domains");
+    }
+    struct dom_row *rows = c.rows;
+    int n = c.n;
     for (int i = 0; i < n; i++) {
         rows[i].name = virDomainGetName(rows[i].dom);
         rows[i].id = virDomainGetID(rows[i].dom);
@@ -353,18 +415,12 @@ static enum lvsh_status cmd_domain_list(struct lvsh_session *s, const struct lvs
     if (args_has(a, "title") && (json || !plain))
         par_each((size_t)n, row_title, rows);
     if (json)
-        list_json(s, a, r, rows, n);
+        list_json(a, r, rows, n, c.marks);
     else if (plain)
         list_plain(a, r, rows, n);
     else
-        list_table(s, a, r, rows, n);
-    if (owner)
-        virDomainStatsRecordListFree(owner);
-    for (int i = 0; !owner && i < n; i++)
-        virDomainFree(rows[i].dom);
-    for (int i = 0; i < n; i++)
-        free(rows[i].title);
-    free(rows);
+        list_table(a, r, rows, n, c.marks);
+    list_calls_free(&c);
     return LVSH_OK;
 }
 

@@ -181,6 +181,7 @@ static long long now_ms(void)
  * 0 done, 1 timed out, 2 interrupted, 3 connection lost. */
 static int qev_wait(struct lvsh_session *s, struct qev_ctx *c, long long timeout_s)
 {
+    session_watch_close(s);   /* a loss while waiting: say why */
     long long deadline = timeout_s > 0 ? now_ms() + timeout_s * 1000 : 0;
     const struct timespec tick = { 0, 20 * 1000 * 1000 };
     for (;;) {

@@ -7,6 +7,7 @@
  * and --tree only the parent of each. */
 #include "domain_snapshot.h"
 #include "parallel.h"
+#include "tree.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -16,6 +17,7 @@
 struct snap_row {
     virDomainSnapshotPtr snap;
     char *parent;            /* --tree: NULL for a root */
+    virErrorPtr err;         /* --tree: why the parent could not be read */
     struct snap_facts f;
     bool have_facts;         /* f was read; rows whose XML vanished are skipped */
 };
@@ -88,6 +90,40 @@ static unsigned list_flags(const struct lvsh_args *a)
     return flags;
 }
 
+/* Snapshot i's parent (run on several threads: par_each); a failure
+ * keeps libvirt's error for the calling thread to report. */
+static void fetch_parent(void *ctx, size_t i)
+{
+    struct snap_row *row = (struct snap_row *)ctx + i;
+    virDomainSnapshotPtr p = virDomainSnapshotGetParent(row->snap, 0);
+    if (p) {
+        row->parent = xstrdup(virDomainSnapshotGetName(p));
+        virDomainSnapshotFree(p);
+    } else if (virGetLastErrorCode() != VIR_ERR_NO_DOMAIN_SNAPSHOT) {
+        row->err = virSaveLastError();
+    }
+    virResetLastError();
+}
+
+/* Every row's parent, many calls in flight; the first failure in row
+ * order is the one reported. */
+static bool read_parents(struct lvsh_result *r, struct snap_list *l)
+{
+    bool ok = true;
+    par_each((size_t)l->n, fetch_parent, l->rows);
+    for (int i = 0; i < l->n; i++) {
+        if (l->rows[i].err && ok) {
+            par_fail(r, l->rows[i].err, "failed to get the parent of snapshot '%s'",
+                     row_name(&l->rows[i]));
+            ok = false;
+        } else {
+            virFreeError(l->rows[i].err);
+        }
+        l->rows[i].err = NULL;
+    }
+    return ok;
+}
+
 /* One bulk listing; with --tree also the parents, and --from itself as
  * the only root.  Sorted by name unless --topological. */
 static bool collect(struct lvsh_result *r, virDomainPtr d, virDomainSnapshotPtr from,
@@ -106,9 +142,8 @@ static bool collect(struct lvsh_result *r, virDomainPtr d, virDomainSnapshotPtr 
     for (int i = 0; i < n; i++)
         l->rows[l->n++].snap = snaps[i];
     free(snaps);
-    for (int i = 0; tree && i < l->n; i++)
-        if (!snap_parent_name(r, l->rows[i].snap, &l->rows[i].parent))
-            return false;
+    if (tree && !read_parents(r, l))
+        return false;
     if (tree && from) {
         virDomainSnapshotRef(from);
         l->rows[l->n++].snap = from;
@@ -132,7 +167,7 @@ static void fetch_xml(void *ctx, size_t i)
         virResetLastError();
 }
 
-/* Read each snapshot's XML, a few calls at a time, then parse them here;
+/* Read each snapshot's XML, many calls in flight, then parse them here;
  * one that vanished meanwhile is skipped. */
 static void read_facts(struct snap_list *l)
 {
@@ -183,64 +218,26 @@ static void list_table(struct lvsh_result *r, const struct snap_list *l, bool pa
 
 /* ---- --tree, drawn the way virsh draws it ------------------------------- */
 
-struct tree_ctx {
-    const struct snap_list *l;
-    struct buf out;
-    struct buf indent;
-};
-
-static bool is_child(const struct snap_row *row, const char *name)
-{
-    return row->parent && strcmp(row->parent, name) == 0;
-}
-
-static void indent_cut(struct buf *b, size_t len)
-{
-    b->len = len;
-    if (b->data)
-        b->data[len] = '\0';
-}
-
-/* Print row id and its subtree; last is the last of its siblings. */
-static json_t *tree_node(struct tree_ctx *c, int id, int last, bool root)
-{
-    const char *name = row_name(&c->l->rows[id]);
-    json_t *children = json_array();
-    size_t base = c->indent.len;
-    int lastchild = -1;
-
-    buf_printf(&c->out, "%s%s%s\n", buf_str(&c->indent), root ? "" : "+- ", name);
-    if (!root)
-        buf_adds(&c->indent, id == last ? "  " : "| ");
-    for (int i = 0; i < c->l->n; i++)
-        if (is_child(&c->l->rows[i], name))
-            lastchild = i;
-    if (lastchild >= 0)
-        buf_printf(&c->out, "%s  |\n", buf_str(&c->indent));
-    size_t mid = c->indent.len;
-    buf_adds(&c->indent, "  ");
-    for (int i = 0; i < c->l->n; i++)
-        if (is_child(&c->l->rows[i], name))
-            json_array_append_new(children, tree_node(c, i, lastchild, false));
-    indent_cut(&c->indent, mid);
-    if (lastchild < 0 && id == last)
-        buf_printf(&c->out, "%s\n", buf_str(&c->indent));
-    indent_cut(&c->indent, base);
-    return json_pack("{s:o,s:o}", "name", json_str(name), "children", children);
-}
-
 static void list_tree(struct lvsh_result *r, const struct snap_list *l)
 {
-    struct tree_ctx c = { l, BUF_INIT, BUF_INIT };
-    json_t *roots = json_array();
-    for (int i = 0; i < l->n; i++)
-        if (!l->rows[i].parent)
-            json_array_append_new(roots, tree_node(&c, i, i, true));
-    if (c.out.len)
-        out_text(r, "%s", buf_str(&c.out));
-    out_json(r, roots);
-    buf_free(&c.out);
-    buf_free(&c.indent);
+    const char **names = xcalloc((size_t)l->n + 1, sizeof(char *));
+    const char **parents = xcalloc((size_t)l->n + 1, sizeof(char *));
+    bool *roots = xcalloc((size_t)l->n + 1, sizeof(bool));
+    struct buf out = BUF_INIT;
+    json_t *json;
+    for (int i = 0; i < l->n; i++) {
+        names[i] = row_name(&l->rows[i]);
+        parents[i] = l->rows[i].parent;
+        roots[i] = !parents[i];
+    }
+    tree_draw(&out, (size_t)l->n, names, parents, roots, &json);
+    if (out.len)
+        out_text(r, "%s", buf_str(&out));
+    out_json(r, json);
+    buf_free(&out);
+    free(names);
+    free(parents);
+    free(roots);
 }
 
 static enum lvsh_status list_show(struct lvsh_session *s, const struct lvsh_args *a,
@@ -331,7 +328,7 @@ static const struct lvsh_cmd cmd_snapshot_list = {
                    " In JSON, creation_time is in seconds since the epoch and --tree gives "
                    "nested objects.  libvirt has no bulk form for snapshot details: the "
                    "table costs one call per snapshot (its XML) and --tree one (its parent), "
-                   "made a few at a time; --name costs one call in all.",
+                   "many in flight at once; --name costs one call in all.",
     .opts = opts_snapshot_list,
     .exclusive = excl_snapshot_list,
     .flags = LVSH_CMD_CONN,

@@ -176,6 +176,7 @@ static long long now_ms(void)
 
 static enum ev_end ev_wait(struct lvsh_session *s, struct ev_ctx *c, long long timeout_s)
 {
+    session_watch_close(s);   /* a loss while waiting: say why */
     long long deadline = timeout_s > 0 ? now_ms() + timeout_s * 1000 : 0;
     const struct timespec tick = { 0, 20 * 1000 * 1000 };
     for (;;) {

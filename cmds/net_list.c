@@ -2,8 +2,10 @@
  *
  * net-list costs a constant number of calls whatever the number of
  * networks: one filtered listing, plus one listing each for the active,
- * persistent and autostart columns (virsh asks every network instead). */
+ * persistent and autostart columns (virsh asks every network instead),
+ * all four in flight together. */
 #include "net_common.h"
+#include "parallel.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -41,31 +43,49 @@ static int str_cmp(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Which of nets[] a listing with `flag` holds: one call for them all. */
-static bool *net_marks(virConnectPtr conn, virNetworkPtr *nets, int n, unsigned flag,
-                       bool *ok)
+/* One listing (run on its own thread: par_calls). */
+struct net_listing {
+    virConnectPtr conn;
+    unsigned flags;
+    virNetworkPtr *nets;
+    int n;
+    virErrorPtr err;
+};
+
+static void net_listing_fetch(void *ctx, size_t i)
+{
+    struct net_listing *l = (struct net_listing *)ctx + i;
+    l->n = virConnectListAllNetworks(l->conn, &l->nets, l->flags);
+    if (l->n < 0)
+        l->err = virSaveLastError();
+    virResetLastError();
+}
+
+static void net_listing_free(struct net_listing *l)
+{
+    for (int k = 0; k < l->n; k++)
+        virNetworkFree(l->nets[k]);
+    free(l->nets);
+    virFreeError(l->err);
+}
+
+/* Which of nets[] the listing got holds; *ok false when it failed. */
+static bool *net_marks(virNetworkPtr *nets, int n, const struct net_listing *got, bool *ok)
 {
     bool *marks = xcalloc((size_t)n + 1, sizeof(bool));
-    virNetworkPtr *got = NULL;
-    int m = virConnectListAllNetworks(conn, &got, flag);
-    if (m < 0) {
-        virResetLastError();
-        *ok = false;
+    int m = got->n;
+    *ok = m >= 0;
+    if (m < 0)
         return marks;
-    }
     const char **names = xcalloc((size_t)m + 1, sizeof(char *));
     for (int k = 0; k < m; k++)
-        names[k] = virNetworkGetName(got[k]);
+        names[k] = virNetworkGetName(got->nets[k]);
     qsort(names, (size_t)m, sizeof(*names), str_cmp);
     for (int i = 0; i < n; i++) {
         const char *key = virNetworkGetName(nets[i]);
         marks[i] = bsearch(&key, names, (size_t)m, sizeof(*names), str_cmp) != NULL;
     }
     free(names);
-    for (int k = 0; k < m; k++)
-        virNetworkFree(got[k]);
-    free(got);
-    *ok = true;
     return marks;
 }
 
@@ -74,13 +94,14 @@ struct net_cols {
     bool autostart_ok;
 };
 
-static void cols_fetch(virConnectPtr conn, virNetworkPtr *nets, int n, struct net_cols *c)
+/* The columns from the listings of active, persistent, autostart networks. */
+static void cols_fill(virNetworkPtr *nets, int n, const struct net_listing *l,
+                      struct net_cols *c)
 {
     bool ok;
-    c->active = net_marks(conn, nets, n, VIR_CONNECT_LIST_NETWORKS_ACTIVE, &ok);
-    c->persistent = net_marks(conn, nets, n, VIR_CONNECT_LIST_NETWORKS_PERSISTENT, &ok);
-    c->autostart = net_marks(conn, nets, n, VIR_CONNECT_LIST_NETWORKS_AUTOSTART,
-                             &c->autostart_ok);
+    c->active = net_marks(nets, n, &l[0], &ok);
+    c->persistent = net_marks(nets, n, &l[1], &ok);
+    c->autostart = net_marks(nets, n, &l[2], &c->autostart_ok);
 }
 
 static void cols_free(struct net_cols *c)
@@ -128,22 +149,34 @@ static void list_json(struct lvsh_result *r, virNetworkPtr *nets, int n,
 static enum lvsh_status cmd_net_list(struct lvsh_session *s, const struct lvsh_args *a,
                                      struct lvsh_result *r)
 {
-    virNetworkPtr *nets = NULL;
-    int n = virConnectListAllNetworks(s->conn, &nets, list_flags(a));
-    if (n < 0)
-        return err_virt(r, "failed to list networks");
-    if (n > 1)   /* libvirt may return no array at all for none */
-        qsort(nets, (size_t)n, sizeof(*nets), net_sort_cmp);
     bool json = lvsh_wants_json(s, a);
-    if (json || (!args_has(a, "name") && !args_has(a, "uuid"))) {
+    bool cols = json || (!args_has(a, "name") && !args_has(a, "uuid"));
+    /* the listing and, for the columns, three filtered ones: all at once */
+    struct net_listing l[4] = {
+        { s->conn, list_flags(a), NULL, 0, NULL },
+        { s->conn, VIR_CONNECT_LIST_NETWORKS_ACTIVE, NULL, 0, NULL },
+        { s->conn, VIR_CONNECT_LIST_NETWORKS_PERSISTENT, NULL, 0, NULL },
+        { s->conn, VIR_CONNECT_LIST_NETWORKS_AUTOSTART, NULL, 0, NULL },
+    };
+    par_calls(cols ? 4 : 1, net_listing_fetch, l);
+    virNetworkPtr *nets = l[0].nets;
+    int n = l[0].n;
+    if (n < 0) {
+        par_fail(r, l[0].err, "failed to list networks");
+        l[0].err = NULL;
+    } else if (cols) {
+        if (n > 1)   /* libvirt may return no array at all for none */
+            qsort(nets, (size_t)n, sizeof(*nets), net_sort_cmp);
         struct net_cols c;
-        cols_fetch(s->conn, nets, n, &c);
+        cols_fill(nets, n, l + 1, &c);
         if (json)
             list_json(r, nets, n, &c);
         else
             list_table(r, nets, n, &c);
         cols_free(&c);
     } else {
+        if (n > 1)
+            qsort(nets, (size_t)n, sizeof(*nets), net_sort_cmp);
         for (int i = 0; i < n; i++) {
             char uuid[VIR_UUID_STRING_BUFLEN] = "";
             if (args_has(a, "uuid") && virNetworkGetUUIDString(nets[i], uuid) == 0)
@@ -152,10 +185,9 @@ static enum lvsh_status cmd_net_list(struct lvsh_session *s, const struct lvsh_a
                 out_text(r, "%s\n", virNetworkGetName(nets[i]));
         }
     }
-    for (int i = 0; i < n; i++)
-        virNetworkFree(nets[i]);
-    free(nets);
-    return LVSH_OK;
+    for (int k = 0; k < 4; k++)
+        net_listing_free(&l[k]);
+    return n < 0 ? LVSH_FAILED : LVSH_OK;
 }
 
 #define LIST_BOOL(n, h) { .name = n, .type = LVSH_OPT_BOOL, .help = h }

@@ -4,6 +4,7 @@
 #include "json_action.h"
 #include "lvsh.h"
 #include "parallel.h"
+#include "tree.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -185,49 +186,6 @@ static int nd_name_cmp(const void *pa, const void *pb)
 
 /* ---- nodedev-list: the tree ---------------------------------------------- */
 
-struct nd_tree {
-    const char **names;
-    const char **parents;   /* NULL for roots and orphans */
-    int n;
-    struct lvsh_result *r;
-};
-
-/* Print device i and, below it, its children, in virsh's ASCII layout. */
-static void tree_emit(const struct nd_tree *t, int i, struct buf *indent, bool root,
-                      bool last)
-{
-    size_t base = indent->len;
-    int lastchild = -1;
-
-    out_text(t->r, "%s%s%s\n", buf_str(indent), root ? "" : "+- ", t->names[i]);
-    if (!root)
-        buf_adds(indent, last ? "  " : "| ");
-    for (int k = 0; k < t->n; k++)
-        if (t->parents[k] && strcmp(t->parents[k], t->names[i]) == 0)
-            lastchild = k;
-    if (lastchild >= 0)
-        out_text(t->r, "%s  |\n", buf_str(indent));
-    size_t own = indent->len;
-    buf_adds(indent, "  ");
-    for (int k = 0; k <= lastchild; k++)
-        if (t->parents[k] && strcmp(t->parents[k], t->names[i]) == 0)
-            tree_emit(t, k, indent, false, k == lastchild);
-    indent->len = own;
-    indent->data[own] = '\0';
-    if (lastchild < 0 && last)
-        out_text(t->r, "%s\n", buf_str(indent));
-    indent->len = base;
-    indent->data[base] = '\0';
-}
-
-static bool name_listed(const struct nd_tree *t, const char *name)
-{
-    for (int k = 0; k < t->n; k++)
-        if (strcmp(t->names[k], name) == 0)
-            return true;
-    return false;
-}
-
 struct parent_fetch {
     virNodeDevicePtr *devs;
     const char **parents;
@@ -243,33 +201,32 @@ static void fetch_parent(void *ctx, size_t i)
 }
 
 /* The tree needs each device's parent: one call per device, the one
- * listing here that cannot be done in bulk; a few are made at a time. */
+ * listing here that cannot be done in bulk; many are in flight at once.
+ * A device whose parent is not listed starts a tree of its own. */
 static void list_tree(struct lvsh_result *r, virNodeDevicePtr *devs, int n)
 {
-    struct nd_tree t = { xcalloc((size_t)n + 1, sizeof(char *)),
-                         xcalloc((size_t)n + 1, sizeof(char *)), n, r };
+    const char **names = xcalloc((size_t)n + 1, sizeof(char *));
+    const char **parents = xcalloc((size_t)n + 1, sizeof(char *));
     json_t *arr = json_array();
+    struct buf out = BUF_INIT;
 
     for (int i = 0; i < n; i++)
-        t.names[i] = virNodeDeviceGetName(devs[i]);
-    struct parent_fetch f = { devs, t.parents };
+        names[i] = virNodeDeviceGetName(devs[i]);
+    struct parent_fetch f = { devs, parents };
     par_each((size_t)n, fetch_parent, &f);
-    for (int i = 0; i < n; i++) {
-        /* a device whose parent is not listed starts a tree of its own */
-        if (t.parents[i] && !name_listed(&t, t.parents[i]))
-            t.parents[i] = NULL;
-        json_array_append_new(arr, json_pack("{s:o,s:o}", "name", json_str(t.names[i]),
-                                             "parent", json_str(t.parents[i])));
-    }
-    struct buf indent = BUF_INIT;
-    buf_adds(&indent, "");
+    tree_draw(&out, (size_t)n, names, parents, NULL, NULL);
+    long *up = tree_parent_rows((size_t)n, names, parents);
     for (int i = 0; i < n; i++)
-        if (!t.parents[i])
-            tree_emit(&t, i, &indent, true, true);
-    buf_free(&indent);
+        json_array_append_new(arr, json_pack("{s:o,s:o}", "name", json_str(names[i]),
+                                             "parent", json_str(up[i] >= 0 ? parents[i]
+                                                                           : NULL)));
+    free(up);
+    if (out.len)
+        out_text(r, "%s", buf_str(&out));
+    buf_free(&out);
     out_json(r, arr);
-    free(t.names);
-    free(t.parents);
+    free(names);
+    free(parents);
 }
 
 static enum lvsh_status cmd_nodedev_list(struct lvsh_session *s, const struct lvsh_args *a,
@@ -330,8 +287,8 @@ static const struct lvsh_cmd cmd_nodedev_list_def = {
     .description = "List the names of the host's active devices, sorted; --inactive lists "
                    "defined but inactive ones, --all both, --cap only those with the given "
                    "capabilities.  --tree draws the parent/child hierarchy, at one call "
-                   "per device for its parent (libvirt has no bulk form; made a few at a "
-                   "time).  Works on every driver: filters a driver does not know are "
+                   "per device for its parent (libvirt has no bulk form; many in flight "
+                   "at once).  Works on every driver: filters a driver does not know are "
                    "applied by lvsh.",
     .opts = opts_nodedev_list,
     .exclusive = excl_nodedev_list,

@@ -77,22 +77,37 @@ static int uuid_cmp(const void *a, const void *b)
     return strcmp((const char *)a, (const char *)b);
 }
 
-/* Set one boolean of every row from a listing filtered by flag: one call. */
-static void rows_mark(virConnectPtr conn, struct pool_row *rows, int n, unsigned flag,
-                      size_t field)
+/* One listing of pools (run on its own thread: par_calls). */
+struct pool_listing {
+    virConnectPtr conn;
+    unsigned flags;
+    virStoragePoolPtr *pools;
+    int n;
+    virErrorPtr err;
+};
+
+static void pool_listing_fetch(void *ctx, size_t i)
 {
-    virStoragePoolPtr *pools = NULL;
-    int m = virConnectListAllStoragePools(conn, &pools, flag);
-    if (m < 0) {
-        virResetLastError();
+    struct pool_listing *l = (struct pool_listing *)ctx + i;
+    l->n = virConnectListAllStoragePools(l->conn, &l->pools, l->flags);
+    if (l->n < 0)
+        l->err = virSaveLastError();
+    virResetLastError();
+}
+
+/* Set one boolean of every row from a filtered listing, and free it. */
+static void rows_mark(struct pool_row *rows, int n, struct pool_listing *l, size_t field)
+{
+    int m = l->n;
+    virFreeError(l->err);
+    if (m < 0)
         return;
-    }
     char (*uuids)[VIR_UUID_STRING_BUFLEN] = xcalloc((size_t)m + 1, sizeof(*uuids));
     for (int k = 0; k < m; k++) {
-        virStoragePoolGetUUIDString(pools[k], uuids[k]);
-        virStoragePoolFree(pools[k]);
+        virStoragePoolGetUUIDString(l->pools[k], uuids[k]);
+        virStoragePoolFree(l->pools[k]);
     }
-    free(pools);
+    free(l->pools);
     qsort(uuids, (size_t)m, sizeof(*uuids), uuid_cmp);
     for (int i = 0; i < n; i++)
         *(bool *)((char *)&rows[i] + field) =
@@ -115,27 +130,32 @@ static void row_info(void *ctx, size_t i)
         virResetLastError();
 }
 
-/* The pools and their flags in four listings; sizes cost one call per
- * pool (libvirt has no bulk pool statistics), only when shown, made a few
- * at a time. */
-static int rows_fetch(virConnectPtr conn, unsigned flags, bool info, struct pool_row **out)
+/* The pools and their flags in four listings, made together; sizes cost
+ * one call per pool (libvirt has no bulk pool statistics), only when
+ * shown, many in flight at once.  NULL *err: no listing at all. */
+static int rows_fetch(virConnectPtr conn, unsigned flags, bool marks, bool info,
+                      struct pool_row **out, virErrorPtr *err)
 {
-    virStoragePoolPtr *pools = NULL;
-    int n = virConnectListAllStoragePools(conn, &pools, flags);
+    struct pool_listing l[4] = {
+        { conn, flags, NULL, 0, NULL },
+        { conn, VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE, NULL, 0, NULL },
+        { conn, VIR_CONNECT_LIST_STORAGE_POOLS_AUTOSTART, NULL, 0, NULL },
+        { conn, VIR_CONNECT_LIST_STORAGE_POOLS_PERSISTENT, NULL, 0, NULL },
+    };
+    par_calls(marks ? 4 : 1, pool_listing_fetch, l);
+    int n = l[0].n;
+    struct pool_row *rows = n < 0 ? NULL : xcalloc((size_t)n + 1, sizeof(*rows));
+    for (int i = 0; i < n; i++) {
+        rows[i].pool = l[0].pools[i];
+        virStoragePoolGetUUIDString(l[0].pools[i], rows[i].uuid);
+    }
+    free(l[0].pools);
+    *err = l[0].err;
+    rows_mark(rows, n, &l[1], offsetof(struct pool_row, active));
+    rows_mark(rows, n, &l[2], offsetof(struct pool_row, autostart));
+    rows_mark(rows, n, &l[3], offsetof(struct pool_row, persistent));
     if (n < 0)
         return -1;
-    struct pool_row *rows = xcalloc((size_t)n + 1, sizeof(*rows));
-    for (int i = 0; i < n; i++) {
-        rows[i].pool = pools[i];
-        virStoragePoolGetUUIDString(pools[i], rows[i].uuid);
-    }
-    free(pools);
-    rows_mark(conn, rows, n, VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE,
-              offsetof(struct pool_row, active));
-    rows_mark(conn, rows, n, VIR_CONNECT_LIST_STORAGE_POOLS_AUTOSTART,
-              offsetof(struct pool_row, autostart));
-    rows_mark(conn, rows, n, VIR_CONNECT_LIST_STORAGE_POOLS_PERSISTENT,
-              offsetof(struct pool_row, persistent));
     if (info)
         par_each((size_t)n, row_info, rows);
     qsort(rows, (size_t)n, sizeof(*rows), row_cmp);
@@ -242,9 +262,10 @@ static enum lvsh_status cmd_pool_list(struct lvsh_session *s, const struct lvsh_
 
     if (types && list_type_flags(types, &flags, r) != LVSH_OK)
         return LVSH_USAGE;
-    int n = rows_fetch(s->conn, flags, json || details, &rows);
+    virErrorPtr err = NULL;
+    int n = rows_fetch(s->conn, flags, json || !(uuid || name), json || details, &rows, &err);
     if (n < 0)
-        return err_virt(r, "failed to list pools");
+        return par_fail(r, err, "failed to list pools");
     if (json)
         list_json(r, rows, n);
     else if (uuid || name)

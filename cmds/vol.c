@@ -37,8 +37,8 @@ static void vol_row_fill(void *ctx, size_t i)
 }
 
 /* One listing call; paths and sizes cost one call per volume (libvirt has
- * no bulk volume information), sizes only when shown.  Those calls run a
- * few at a time, so they cost fewer round-trip latencies than volumes. */
+ * no bulk volume information), sizes only when shown.  Many of those
+ * calls are in flight at once, so they cost a few round-trip latencies. */
 static int vol_rows_fetch(virStoragePoolPtr p, bool info, struct vol_row **out)
 {
     virStorageVolPtr *vols = NULL;
@@ -130,7 +130,7 @@ static const struct lvsh_cmd cmd_vol_list_def = {
     .description = "List the volumes of an active pool with their paths; --details adds "
                    "type, capacity and allocation (always present in JSON, in bytes).  "
                    "Costs one call per volume for its path (and one for its sizes), "
-                   "made a few at a time: libvirt has no bulk form.",
+                   "many in flight at once: libvirt has no bulk form.",
     .opts = opts_vol_list,
     .flags = LVSH_CMD_CONN,
     .handler = cmd_vol_list,

@@ -1,12 +1,12 @@
 /* bounded.c: blocking calls on a worker thread the main thread can give up on. */
 #include "bounded.h"
+#include "xmlutil.h"
 #include "util.h"
 
 #include <signal.h>
 #include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
-#include <libxml/parser.h>
 
 struct bcall {
     pthread_mutex_t lock;
@@ -44,18 +44,11 @@ static void bcall_free(struct bcall *c)
     free(c);
 }
 
-/* libxml2's error handler is per thread: stay as quiet as the main one. */
-static void xml_quiet(void *ctx, const char *msg, ...)
-{
-    (void)ctx;
-    (void)msg;
-}
-
 static void *worker(void *opaque)
 {
     struct bcall *c = opaque;
     self = c;
-    xmlSetGenericErrorFunc(NULL, xml_quiet);
+    xml_quiet_this_thread();
     c->fn(c->arg);
     pthread_mutex_lock(&c->lock);
     c->done = true;

@@ -14,7 +14,9 @@
  * epoch box is reference counted because libvirt may call a callback
  * (or its free function) after we deregistered it. */
 #include "complete.h"
+#include "parallel.h"
 #include "result.h"
+#include "session.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -545,13 +547,25 @@ static void fetch_unref(struct fetch *f)
     free(f);
 }
 
+/* Call i of a fetch: 0 the listing, 1 the event registration. */
+static void fetch_call(void *opaque, size_t i)
+{
+    struct fetch *f = opaque;
+    if (i == 0)
+        f->ok = fetch_names(f->conn, f->kind, f->arg, &f->nm);
+    else
+        f->cb_id = events_register(f->conn, f->fam, f->box);
+    virResetLastError();
+}
+
 static void *fetch_main(void *opaque)
 {
     struct fetch *f = opaque;
-    if (f->fam != FAM_NONE)
-        f->cb_id = events_register(f->conn, f->fam, f->box);
-    bool ok = fetch_names(f->conn, f->kind, f->arg, &f->nm);
-    virResetLastError();
+    /* registering first would cost a round trip of its own: both go
+     * together (a change in the instant between the two is seen at the
+     * next event or write) */
+    par_calls(f->fam != FAM_NONE ? 2 : 1, fetch_call, f);
+    bool ok = f->ok;
     pthread_mutex_lock(&f->lock);
     f->ok = ok;
     f->done = true;
@@ -571,7 +585,7 @@ static long timeout_ms(void)
 /* Run f on a worker and wait for it a bounded time; true when it finished.
  * A finished worker is joined, so its thread-local state (libxml2's) is
  * gone before we go on; one that is still stuck is left to end alone. */
-static bool fetch_wait(struct fetch *f)
+static bool fetch_wait(struct fetch *f, long ms)
 {
     pthread_t t;
     f->refs = 2;
@@ -581,7 +595,6 @@ static bool fetch_wait(struct fetch *f)
     }
     struct timespec deadline;
     clock_gettime(CLOCK_MONOTONIC, &deadline);
-    long ms = timeout_ms();
     deadline.tv_sec += ms / 1000;
     deadline.tv_nsec += (ms % 1000) * 1000000L;
     if (deadline.tv_nsec >= 1000000000L) {
@@ -670,50 +683,33 @@ static struct lvsh_cache *cache_get(struct lvsh_session *s)
     return s->cache;
 }
 
-/* Is the URI served without a network hop (so connecting cannot hang)? */
-static bool uri_is_local(const char *uri)
-{
-    if (!uri)
-        uri = getenv("LIBVIRT_DEFAULT_URI");
-    if (!uri || !*uri)
-        return true;
-    const char *sep = strstr(uri, "://");
-    if (!sep)
-        return false;  /* an alias may name any host */
-    const char *plus = memchr(uri, '+', (size_t)(sep - uri));
-    bool transport_ok = !plus || strncmp(plus, "+unix", 5) == 0;
-    return transport_ok && sep[3] == '/';
-}
-
-/* The connection to list on: the open one, or a new one made without
- * prompting (in the REPL only for local URIs, and not after a failure). */
-static virConnectPtr completion_conn(struct lvsh_session *s, struct lvsh_cache *c)
+/* The connection to list on: the open one, or one made without
+ * prompting, in the background, waited for in the REPL until the TAB's
+ * deadline (the REPL started it at its start; a slow host costs no frozen
+ * prompt, and the next TAB finds it).  Not again after a failure for the
+ * same URI. */
+static virConnectPtr completion_conn(struct lvsh_session *s, struct lvsh_cache *c, long ms)
 {
     if (s->conn)
         return session_conn_lost(s) ? NULL : s->conn;
     if (c->failed && same_arg(c->failed_uri, s->uri))
         return NULL;
-    if (s->interactive && !uri_is_local(s->uri))
+    session_background_start(s);
+    /* `lvsh complete` (the shell scripts) connects as any one-shot run:
+     * its listing still has the deadline */
+    if (!session_background_wait(s, s->interactive ? ms : -1))
         return NULL;
-    struct lvsh_result r;
-    bool quiet = s->no_auth_prompt;
-    result_init(&r);
-    s->no_auth_prompt = true;
-    virConnectPtr conn = session_conn(s, &r);
-    s->no_auth_prompt = quiet;
-    result_free(&r);
-    virResetLastError();
-    if (!conn) {
+    if (!s->conn) {
         c->failed = true;
         free(c->failed_uri);
         c->failed_uri = s->uri ? xstrdup(s->uri) : NULL;
     }
-    return conn;
+    return s->conn;
 }
 
 /* Fetch a fresh listing of kind into l; false when it failed or timed out. */
 static bool cache_fill(struct lvsh_session *s, struct lvsh_cache *c, virConnectPtr conn,
-                       struct listing *l, enum lvsh_completer k, const char *arg)
+                       struct listing *l, enum lvsh_completer k, const char *arg, long ms)
 {
     struct fetch *f = xcalloc(1, sizeof(*f));
     pthread_condattr_t ca;
@@ -741,7 +737,7 @@ static bool cache_fill(struct lvsh_session *s, struct lvsh_cache *c, virConnectP
     enum fam fam = kind_family(k);
     unsigned long epoch = fam != FAM_NONE ? box_epoch(c->box, fam) : 0;
 
-    bool done = fetch_wait(f);
+    bool done = fetch_wait(f, ms);
     if (done) {
         if (f->cb_id >= 0) {
             c->cb[f->fam] = f->cb_id;
@@ -771,9 +767,16 @@ bool cache_list(struct lvsh_session *s, enum lvsh_completer kind, const char *ar
     if ((unsigned)kind >= LVSH_COMP__COUNT)
         return false;
     struct lvsh_cache *c = cache_get(s);
-    virConnectPtr conn = completion_conn(s, c);
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    long ms = timeout_ms();
+    virConnectPtr conn = completion_conn(s, c, ms);
     if (!conn)
         return false;
+    if (s->interactive)   /* one deadline for connecting and listing */
+        ms -= elapsed_ms(&start);
+    if (ms < 1)
+        ms = 1;
     if (c->conn != conn) {
         complete_cache_drop(s);
         c->conn = conn;
@@ -781,7 +784,7 @@ bool cache_list(struct lvsh_session *s, enum lvsh_completer kind, const char *ar
     if (!c->box)
         c->box = box_new();
     struct listing *l = &c->slot[kind];
-    if (!listing_fresh(s, c, l, kind, arg) && !cache_fill(s, c, conn, l, kind, arg))
+    if (!listing_fresh(s, c, l, kind, arg) && !cache_fill(s, c, conn, l, kind, arg, ms))
         return false;
     for (size_t i = 0; i < l->n; i++)
         add(opaque, l->names[i]);

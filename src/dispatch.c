@@ -138,6 +138,12 @@ static enum lvsh_status run_handler(struct lvsh_session *s, struct cmd_job **jp,
     dispatch_report_lost(s, o->where_file, o->where_line);   /* file:line in batch */
     if (s->conn && session_conn_lost(s))
         session_disconnect(s);
+    if (!s->conn && s->bg) {
+        /* the REPL's background connect: take it if it comes in time */
+        long ms = s->connect_timeout > 0 ? s->connect_timeout * 1000L : -1;
+        if (!session_background_wait(s, ms) && s->interrupted && *s->interrupted)
+            return session_err_interrupted(r);
+    }
     if (!s->conn) {
         /* --timeout bounds the whole command, its connection too */
         int saved = s->connect_timeout;

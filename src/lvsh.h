@@ -139,6 +139,7 @@ extern const struct lvsh_group lvsh_groups[];
 enum lvsh_format { LVSH_FMT_TABLE, LVSH_FMT_JSON, LVSH_FMT_CSV, LVSH_FMT_VERTICAL };
 
 struct lvsh_cache; /* completion listings, owned by complete.c */
+struct lvsh_bgconn; /* a background connect, owned by session_bg.c */
 
 struct lvsh_session {
     virConnectPtr conn;
@@ -159,8 +160,10 @@ struct lvsh_session {
     /* connection loss, set by the close callback on the event thread */
     pthread_mutex_t lock;
     bool conn_lost;
-    int conn_lost_reason;       /* VIR_CONNECT_CLOSE_REASON_* */
+    int conn_lost_reason;       /* VIR_CONNECT_CLOSE_REASON_*, -1 unknown */
     virConnectPtr watched;      /* the connection whose loss counts */
+    bool close_watched;         /* the close callback is registered on conn */
+    struct lvsh_bgconn *bg;     /* a connect running in the background */
 
     /* the libvirt event loop thread */
     pthread_t event_thread;
@@ -304,6 +307,8 @@ void session_local_end(void);
 const char *session_uri_label(const struct lvsh_session *s);
 /* true when the close callback says the connection has gone */
 bool session_conn_lost(struct lvsh_session *s);
+/* Register the close callback (REPL: at connect; long waits: first). */
+void session_watch_close(struct lvsh_session *s);
 
 /* ---- object lookups: one resolver per family --------------------------- */
 /* Each fills r with "failed to get X 'key'" and returns NULL when not found. */

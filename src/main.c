@@ -7,6 +7,7 @@
 #include "result.h"
 #include "repl.h"
 #include "session.h"
+#include "xmlutil.h"
 #include "util.h"
 
 #include <errno.h>
@@ -27,13 +28,6 @@ static void on_sigint(int sig)
 {
     (void)sig;
     sigint_seen = 1;
-}
-
-/* libxml2 would print parse warnings of libvirt's own files on stderr. */
-static void xml_error_quiet(void *ctx, const char *msg, ...)
-{
-    (void)ctx;
-    (void)msg;
 }
 
 static void usage(FILE *f)
@@ -318,7 +312,7 @@ int main(int argc, char **argv)
     signal(SIGPIPE, SIG_IGN);
 
     virSetErrorFunc(NULL, result_libvirt_error_hook);
-    xmlSetGenericErrorFunc(NULL, xml_error_quiet);
+    xml_quiet_this_thread();
     if (virInitialize() < 0 || !session_start_event_loop(&s)) {
         fprintf(stderr, "error: cannot initialise libvirt\n");
         session_free(&s);

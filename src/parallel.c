@@ -1,7 +1,18 @@
-/* parallel.c: per-object libvirt calls on a few threads at once. */
+/* parallel.c: many libvirt calls in flight on one connection. */
 #include "parallel.h"
 
+#include "result.h"
+#include "util.h"
+
 #include <pthread.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A worker only makes libvirt calls: a small stack is plenty, and 64 of
+ * libc's default 8 MiB would reserve half a gigabyte of address space. */
+#define PAR_STACK (512 * 1024)
 
 struct par_job {
     size_t n;
@@ -19,19 +30,71 @@ static void *par_worker(void *opaque)
     return NULL;
 }
 
+/* Run job on the calling thread and up to extra others. */
+static void par_run(struct par_job *job, size_t extra)
+{
+    pthread_t t[PAR_THREADS - 1];
+    pthread_attr_t attr;
+    size_t started = 0;
+
+    if (extra > PAR_THREADS - 1)
+        extra = PAR_THREADS - 1;
+    if (extra > 0 && pthread_attr_init(&attr) == 0) {
+        pthread_attr_setstacksize(&attr, PAR_STACK);
+        while (started < extra && pthread_create(&t[started], &attr, par_worker, job) == 0)
+            started++;
+        pthread_attr_destroy(&attr);
+    }
+    par_worker(job);
+    for (size_t k = 0; k < started; k++)
+        pthread_join(t[k], NULL);
+}
+
+static bool par_remote;   /* the connection reaches another host */
+
+void par_for_uri(const char *uri)
+{
+    const char *sep = uri ? strstr(uri, "://") : NULL;
+    if (!sep) {   /* no URI, or libvirt's own default: this host */
+        par_remote = false;
+        return;
+    }
+    const char *plus = memchr(uri, '+', (size_t)(sep - uri));
+    bool unix_socket = plus && strncmp(plus, "+unix:", 6) == 0;
+    /* a host part (qemu://host/, test+tcp://h:16509/), or a transport
+     * that may lead anywhere (ssh, tls, tcp, ext, libssh) */
+    par_remote = !unix_socket && (sep[3] != '/' || plus);
+}
+
 void par_each(size_t n, void (*fn)(void *ctx, size_t i), void *ctx)
 {
     struct par_job job = { n, 0, fn, ctx };
-    pthread_t t[PAR_THREADS - 1];
-    int started = 0;
+    size_t extra = n < 8 ? 0 : n / 2 - 1;
+    /* a few calls are not worth a thread; beyond that, about one thread
+     * per two calls, so a short listing does not start threads that
+     * would find nothing left to do */
+    if (!par_remote && extra > PAR_LOCAL_THREADS - 1)
+        extra = PAR_LOCAL_THREADS - 1;
+    par_run(&job, extra);
+}
 
-    /* a few calls are not worth a thread */
-    for (int k = 0; n >= 8 && k < PAR_THREADS - 1; k++) {
-        if (pthread_create(&t[k], NULL, par_worker, &job) != 0)
-            break;
-        started++;
-    }
-    par_worker(&job);
-    for (int k = 0; k < started; k++)
-        pthread_join(t[k], NULL);
+void par_calls(size_t n, void (*fn)(void *ctx, size_t i), void *ctx)
+{
+    struct par_job job = { n, 0, fn, ctx };
+    par_run(&job, par_remote && n > 1 ? n - 1 : 0);
+}
+
+enum lvsh_status par_fail(struct lvsh_result *r, virErrorPtr err, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = xvasprintf(fmt, ap);
+    va_end(ap);
+    err_fail(r, "%s", msg);
+    free(msg);
+    free(r->err_detail);
+    r->err_detail = err && err->message ? xstrdup(err->message) : NULL;
+    r->err_code = err ? err->code : 0;
+    virFreeError(err);
+    return LVSH_FAILED;
 }

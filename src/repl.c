@@ -152,6 +152,8 @@ int repl_run(struct lvsh_session *s)
     rl_readline_name = "lvsh";
     rl_catch_signals = 0;
     complete_install_readline(s);
+    /* connect while the person types: the first TAB then lists at once */
+    session_background_start(s);
 
     while (!repl_done && !s->quit_requested) {
         char *prompt = make_prompt(s);

@@ -2,6 +2,7 @@
 #include "session.h"
 #include "bounded.h"
 #include "complete.h"
+#include "parallel.h"
 #include "result.h"
 
 #include <errno.h>
@@ -30,6 +31,7 @@ static void stop_event_loop(struct lvsh_session *s);
 
 void session_free(struct lvsh_session *s)
 {
+    session_background_abandon(s);
     session_disconnect(s);
     complete_cache_free(s);
     stop_event_loop(s);
@@ -87,6 +89,7 @@ const char *session_close_reason_text(int reason)
     case VIR_CONNECT_CLOSE_REASON_EOF: return "end of file from the daemon";
     case VIR_CONNECT_CLOSE_REASON_KEEPALIVE: return "keepalive timeout";
     case VIR_CONNECT_CLOSE_REASON_CLIENT: return "closed by the client";
+    case -1: return "the connection closed";
     default: return "unknown reason";
     }
 }
@@ -113,6 +116,11 @@ bool session_conn_lost(struct lvsh_session *s)
         return s->conn && (virConnectIsAlive(s->conn) == 0 || session_conn_lost(s->parent));
     pthread_mutex_lock(&s->lock);
     bool lost = s->conn_lost;
+    /* without the close callback: a closed client (a local check) */
+    if (!lost && s->conn && !s->close_watched && virConnectIsAlive(s->conn) == 0) {
+        lost = s->conn_lost = true;
+        s->conn_lost_reason = -1;
+    }
     pthread_mutex_unlock(&s->lock);
     return lost;
 }
@@ -285,6 +293,7 @@ static enum lvsh_status take_error(struct lvsh_result *r, struct lvsh_result *fr
 enum lvsh_status session_connect(struct lvsh_session *s, const char *uri, bool readonly,
                                  struct lvsh_result *r)
 {
+    session_background_abandon(s);
     struct open_job *j = xcalloc(1, sizeof(*j));
     j->uri = uri ? xstrdup(uri) : NULL;
     j->flags = readonly ? VIR_CONNECT_RO : 0;
@@ -311,8 +320,18 @@ enum lvsh_status session_connect(struct lvsh_session *s, const char *uri, bool r
         return LVSH_FAILED;
     }
     open_free(j);
+    session_adopt(s, c, uri, readonly, false);
+    return LVSH_OK;
+}
+
+/* Make c the session's connection (opened for uri); watched: its close
+ * callback is registered already (session_watch_conn). */
+void session_adopt(struct lvsh_session *s, virConnectPtr c, const char *uri, bool readonly,
+                   bool watched)
+{
     session_disconnect(s);
     s->conn = c;
+    s->close_watched = watched;
     s->readonly = readonly;
     if (uri != s->uri) {
         free(s->uri);
@@ -320,21 +339,48 @@ enum lvsh_status session_connect(struct lvsh_session *s, const char *uri, bool r
     }
     char *actual = virConnectGetURI(c);
     s->conn_uri = actual ? actual : xstrdup(uri ? uri : "");
+    par_for_uri(s->conn_uri);   /* calls in flight: sized for the distance */
     pthread_mutex_lock(&s->lock);
-    s->conn_lost = false;
+    s->conn_lost = watched && virConnectIsAlive(c) == 0;   /* died before adoption */
+    s->conn_lost_reason = -1;
     s->watched = c;
     pthread_mutex_unlock(&s->lock);
-    virConnectRegisterCloseCallback(c, on_conn_close, s, NULL);
+    /* a person's shell lives long enough to want the reason of a loss;
+     * one-shot and -f runs save the two round trips (session_conn_lost
+     * still sees a dead connection) */
+    if (s->interactive)
+        session_watch_close(s);
     if (s->keepalive_interval > 0)
         virConnectSetKeepAlive(c, s->keepalive_interval, s->keepalive_count);
     virResetLastError();
-    return LVSH_OK;
+}
+
+bool session_watch_conn(struct lvsh_session *s, virConnectPtr c)
+{
+    bool ok = virConnectRegisterCloseCallback(c, on_conn_close, s, NULL) == 0;
+    virResetLastError();
+    return ok;
+}
+
+void session_unwatch_conn(virConnectPtr c)
+{
+    virConnectUnregisterCloseCallback(c, on_conn_close);
+    virResetLastError();
+}
+
+void session_watch_close(struct lvsh_session *s)
+{
+    if (s->conn && !s->close_watched)
+        s->close_watched = session_watch_conn(s, s->conn);
 }
 
 virConnectPtr session_conn(struct lvsh_session *s, struct lvsh_result *r)
 {
     if (s->conn && session_conn_lost(s))
         session_disconnect(s);
+    if (!s->conn && !session_background_wait(s, -1))
+        return err_fail(r, "failed to connect to '%s': interrupted", session_uri_label(s)),
+               NULL;
     if (!s->conn && session_connect(s, s->uri, s->readonly, r) != LVSH_OK)
         return NULL;
     return s->conn;
@@ -348,7 +394,9 @@ void session_disconnect(struct lvsh_session *s)
         s->conn = NULL;
     } else if (s->conn) {
         complete_cache_drop(s);  /* its event callbacks hold the connection */
-        virConnectUnregisterCloseCallback(s->conn, on_conn_close);
+        if (s->close_watched)
+            session_unwatch_conn(s->conn);
+        s->close_watched = false;
         virConnectClose(s->conn);
         virResetLastError();
         s->conn = NULL;
@@ -388,6 +436,8 @@ void session_copy(struct lvsh_session *ws, struct lvsh_session *s)
     ws->uri = s->uri ? xstrdup(s->uri) : NULL;
     ws->conn_uri = s->conn_uri ? xstrdup(s->conn_uri) : NULL;
     ws->cache = NULL;
+    ws->bg = NULL;              /* the parent's background connect stays its own */
+    ws->close_watched = false;  /* the callback is the parent's */
     if (ws->conn)
         virConnectRef(ws->conn);
 }

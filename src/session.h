@@ -23,5 +23,21 @@ void session_copy_free(struct lvsh_session *ws);
 /* Forget a connection that a given-up command still uses: its cleanup runs
  * on a thread of its own; the next command opens a fresh one. */
 void session_drop_abandoned(struct lvsh_session *s);
+/* Make c, opened for uri, the session's connection; watched: its close
+ * callback is registered already. */
+void session_adopt(struct lvsh_session *s, virConnectPtr c, const char *uri, bool readonly,
+                   bool watched);
+/* Register (or remove) the session's close callback on c. */
+bool session_watch_conn(struct lvsh_session *s, virConnectPtr c);
+void session_unwatch_conn(virConnectPtr c);
+
+/* Connecting in the background (session_bg.c): the REPL starts it so that
+ * the first TAB finds a connection.  wait: up to ms (< 0: until done, or
+ * Ctrl-C), adopting the connection when one came; false when still
+ * pending (or interrupted).  No pending connect: true at once. */
+void session_background_start(struct lvsh_session *s);
+bool session_background_wait(struct lvsh_session *s, long ms);
+/* Forget a pending connect (its thread closes what it gets). */
+void session_background_abandon(struct lvsh_session *s);
 
 #endif

@@ -61,6 +61,17 @@ static char *xml_error_text(const xmlError *e)
 }
 
 /* libxml2 reports XPath errors on stderr by default; lvsh reports its own. */
+static void xml_generic_quiet(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
+void xml_quiet_this_thread(void)
+{
+    xmlSetGenericErrorFunc(NULL, xml_generic_quiet);
+}
+
 static void xml_quiet(void *ctx, const xmlError *err)
 {
     (void)ctx;

@@ -46,8 +46,19 @@ keepalive_count = 5
 max_clients = 200
 max_anonymous_clients = 200
 max_workers = 20
-max_client_requests = 50
+max_client_requests = ${LVSH_TIER_MAX_REQUESTS:-50}
 CONF
+    # LVSH_TIER_TCP=ADDR:PORT: also listen on TCP without auth (the latency
+    # bench runs this in a network namespace of its own)
+    if [ -n "${LVSH_TIER_TCP:-}" ]; then
+        cat >> "$dir/conf/libvirtd.conf" <<CONF
+listen_tcp = 1
+listen_tls = 0
+auth_tcp = "none"
+listen_addr = "${LVSH_TIER_TCP%:*}"
+tcp_port = "${LVSH_TIER_TCP##*:}"
+CONF
+    fi
     cat > "$dir/conf/qemu.conf" <<CONF
 security_driver = "none"
 cgroup_controllers = [ ]
@@ -76,7 +87,7 @@ mkdir -p /etc/libvirt/qemu /var/lib/libvirt/qemu /var/lib/libvirt/images /var/lo
 cp "$dir/conf/qemu.conf" /etc/libvirt/qemu.conf
 cp "$dir/conf/virtlogd.conf" /etc/libvirt/virtlogd.conf
 virtlogd --daemon --config /etc/libvirt/virtlogd.conf --pid-file "$dir/virtlogd.pid"
-libvirtd --daemon --config "$dir/conf/libvirtd.conf" --pid-file "$dir/libvirtd.pid"
+libvirtd --daemon ${LVSH_TIER_TCP:+--listen} --config "$dir/conf/libvirtd.conf" --pid-file "$dir/libvirtd.pid"
 exec sleep infinity
 INNER
     chmod +x "$dir/inner.sh"
