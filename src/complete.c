@@ -22,7 +22,7 @@ const char *const complete_kind_names[] = {
     "network", "network-active", "network-inactive", "network-port",
     "pool", "pool-active", "pool-inactive", "volume", "secret",
     "nwfilter", "nwfilter-binding", "interface", "interface-active",
-    "interface-inactive", "nodedev", "nodedev-capability", "uri", "event",
+    "interface-inactive", "nodedev", "nodedev-capability", "uri", "event", "setting-value", "shutdown-mode",
     NULL,
 };
 
@@ -149,6 +149,10 @@ static const char *const nodedev_caps[] = {
     "css", "vdpa", "ap_card", "ap_queue", "ap_matrix", "vpd", NULL,
 };
 
+static const char *const shutdown_modes[] = {
+    "acpi", "agent", "initctl", "signal", "paravirt", NULL,
+};
+
 static const char *const uris[] = {
     "qemu:///system", "qemu:///session", "test:///default", "lxc:///system",
     "ch:///system", "xen:///system", "vbox:///session", NULL,
@@ -223,6 +227,7 @@ static const char *kind_arg_option(enum lvsh_completer k)
     case LVSH_COMP_DOMAIN_IFACE: return "domain";
     case LVSH_COMP_VOLUME: return "pool";
     case LVSH_COMP_NETWORK_PORT: return "network";
+    case LVSH_COMP_SET_VALUE: return "name";
     default: return NULL;
     }
 }
@@ -257,6 +262,12 @@ static void add_kind(struct lvsh_session *s, struct cands *cs, const struct lvsh
         break;
     case LVSH_COMP_EVENT:
         add_list(cs, event_names(cmd));
+        break;
+    case LVSH_COMP_SHUTDOWN_MODE:
+        add_csv(cs, cur, shutdown_modes);
+        break;
+    case LVSH_COMP_SET_VALUE:
+        add_list(cs, shell_set_values(arg));
         break;
     default:
         cache_list(s, k, arg, cands_add_cb, cs);
@@ -347,7 +358,10 @@ static void add_option_names(const struct ctx *x, struct cands *cs)
 {
     for (int k = 0; k < x->nopts; k++) {
         const struct lvsh_opt *o = &x->cmd->opts[k];
-        if (x->used[k] || o->flags & LVSH_OPTF_HIDDEN || o->type == LVSH_OPT_REST)
+        /* a list option by name (--diskspec, --keycode) may come again */
+        bool rest = o->type == LVSH_OPT_REST;
+        if ((x->used[k] && !rest) || o->flags & LVSH_OPTF_HIDDEN ||
+            (rest && x->cmd->flags & LVSH_CMD_OPTS_FIRST))
             continue;
         char *flag = xasprintf("--%s", o->name);
         cands_push(cs, flag);
@@ -433,6 +447,21 @@ void complete_cmd_words(struct lvsh_session *s, const struct lvsh_cmd *cmd,
     completion_finish(out);
 }
 
+/* The index of the first positional word of an OPTS_FIRST command, or -1. */
+static int opts_first_command(const struct lvsh_cmd *cmd, char *const *words, int nwords)
+{
+    for (int w = 1; w < nwords; w++) {
+        if (strcmp(words[w], "--") == 0)
+            return w + 1 < nwords ? w + 1 : -1;
+        if (strncmp(words[w], "--", 2) != 0)
+            return w;
+        int k = strchr(words[w], '=') ? -1 : opts_index(cmd, words[w] + 2);
+        if (k >= 0 && cmd->opts[k].type != LVSH_OPT_BOOL)
+            w++;   /* its value */
+    }
+    return -1;
+}
+
 void complete_words(struct lvsh_session *s, char *const *words, int nwords,
                     const char *cur, struct completion *out)
 {
@@ -446,6 +475,17 @@ void complete_words(struct lvsh_session *s, char *const *words, int nwords,
             break;
         }
     const struct lvsh_cmd *cmd = nwords > 0 ? cmdtab_find(words[0]) : NULL;
+    /* watch [opts] CMD ...: past CMD's name, the words are CMD's */
+    while (cmd && cmd->flags & LVSH_CMD_OPTS_FIRST) {
+        int k = opts_first_command(cmd, words, nwords);
+        if (k < 0)
+            break;
+        words += k;
+        nwords -= k;
+        cmd = nwords > 0 ? cmdtab_find(words[0]) : NULL;
+        if (nwords == 0)
+            break;
+    }
     if (nwords == 0)
         add_commands(s, &cs);
     else if (cmd)

@@ -52,6 +52,9 @@ extern const char *const complete_kind_names[];
 /* The kind with this name, or -1. */
 int complete_kind_by_name(const char *name);
 
+/* The values `set NAME` takes (on, off, ...), or NULL; cmds/shell.c. */
+const char *const *shell_set_values(const char *name);
+
 /* Hook the engine into readline for the REPL. */
 void complete_install_readline(struct lvsh_session *s);
 

@@ -3,6 +3,7 @@
 #include "cmdtab.h"
 #include "help.h"
 #include "options.h"
+#include "pager.h"
 #include "result.h"
 #include "session.h"
 #include "tokenize.h"
@@ -11,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static void render_opts_init(struct render_opts *o, const struct lvsh_session *s,
                              enum lvsh_format fmt, const char *file, int line)
@@ -18,6 +20,7 @@ static void render_opts_init(struct render_opts *o, const struct lvsh_session *s
     memset(o, 0, sizeof(*o));
     o->format = fmt;
     o->quiet = s->quiet;
+    o->no_header = s->no_header;
     o->pretty = s->stdout_tty;
     o->where_file = file;
     o->where_line = line;
@@ -59,6 +62,23 @@ static enum lvsh_status run_handler(struct lvsh_session *s, const struct lvsh_cm
     return st;
 }
 
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* virsh -t's line after each command; on stderr when stdout is JSON. */
+static void timing_report(const struct lvsh_session *s, double t0, enum lvsh_format fmt,
+                          bool trailer)
+{
+    FILE *f = fmt == LVSH_FMT_JSON ? stderr : stdout;
+    (void)s;
+    fprintf(f, "(Time: %.3f ms)\n%s", now_ms() - t0, trailer ? "\n" : "");
+    fflush(f);
+}
+
 enum lvsh_status dispatch_argv(struct lvsh_session *s, int argc, char *const argv[],
                                const char *file, int line)
 {
@@ -67,6 +87,7 @@ enum lvsh_status dispatch_argv(struct lvsh_session *s, int argc, char *const arg
     struct render_opts o;
     enum lvsh_status st;
     const struct lvsh_cmd *cmd = cmdtab_find(argv[0]);
+    double t0 = now_ms();
 
     result_init(&r);
     memset(&a, 0, sizeof(a));
@@ -84,8 +105,11 @@ enum lvsh_status dispatch_argv(struct lvsh_session *s, int argc, char *const arg
         st = opts_parse(cmd, argc, argv, &a, &r);
         if (a.json == 1)
             o.format = LVSH_FMT_JSON;
+        else if (a.help || strcmp(cmd->name, "help") == 0)
+            o.format = LVSH_FMT_TABLE;   /* `set output json` is for data, not help */
         r.stream_json = o.format == LVSH_FMT_JSON;
-        r.text_only = o.format != LVSH_FMT_JSON;
+        /* CSV takes the raw values (bytes, not "1.00 GiB") */
+        r.text_only = o.format == LVSH_FMT_TABLE || o.format == LVSH_FMT_VERTICAL;
         if (st == LVSH_OK)
             st = run_handler(s, cmd, &a, &r);
         if (cmd->flags & LVSH_CMD_XML && !a.help && a.v) {
@@ -98,7 +122,11 @@ enum lvsh_status dispatch_argv(struct lvsh_session *s, int argc, char *const arg
     }
     if (!cmd)
         o.trailer = s->trailer;
-    st = render_result(stdout, stderr, &r, &o, st);
+    struct pager pg;
+    st = render_result(pager_begin(s, &pg), stderr, &r, &o, st);
+    pager_end(s, &pg);
+    if (s->timing)
+        timing_report(s, t0, o.format, o.trailer);
     result_free(&r);
     args_free(&a);
     return st;

@@ -70,6 +70,8 @@ enum lvsh_completer {
     LVSH_COMP_NODEDEV_CAP,
     LVSH_COMP_URI,
     LVSH_COMP_EVENT,         /* event names of the command's family */
+    LVSH_COMP_SET_VALUE,     /* values of the `set` setting given as --name */
+    LVSH_COMP_SHUTDOWN_MODE, /* acpi,agent,...: a comma list of shutdown modes */
     LVSH_COMP__COUNT
 };
 
@@ -92,6 +94,8 @@ struct lvsh_opt {
 #define LVSH_CMD_XML        0x10u /* returns XML: has --xpath and --wrap */
 #define LVSH_CMD_NO_JSON    0x20u /* no data to render as JSON (rare) */
 #define LVSH_CMD_BARE       0x40u /* no virsh blank line after one-shot output */
+#define LVSH_CMD_OPTS_FIRST 0x80u /* words after the first positional one are all
+                                     positional (watch CMD --opt: --opt is CMD's) */
 
 struct lvsh_session;
 struct lvsh_args;
@@ -172,6 +176,14 @@ struct lvsh_session {
     const char *console_escape; /* -e: console escape sequence, "^]" */
     bool quit_requested;        /* set by quit/exit */
     bool trailer;               /* virsh one-shot: blank line after output */
+
+    /* the interactive shell's settings (repl.c, pager.c, `set`) */
+    bool timing;                /* -t, `set timing on`: elapsed time after commands */
+    bool pager;                 /* `set pager on`: page output longer than the screen */
+    bool no_pager_now;          /* inside watch or the rc file: never page */
+    bool no_header;             /* --no-header: CSV without its header line */
+    char *prompt;               /* `set prompt FORMAT`; NULL is the default */
+    int last_status;            /* the last line's status, %? in the prompt */
 };
 
 /* ---- parsed arguments -------------------------------------------------- */

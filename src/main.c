@@ -91,12 +91,13 @@ struct main_opts {
     const char *file;
     bool stop_on_error;
     int version;   /* 1 short, 2 long */
+    bool no_rc;    /* -n: skip the start-up file */
 };
 
 /* Returns -1 to go on, or an exit status. */
 static int parse_global(int argc, char **argv, struct lvsh_session *s, struct main_opts *m)
 {
-    enum { OPT_JSON = 256, OPT_ON_ERROR };
+    enum { OPT_JSON = 256, OPT_ON_ERROR, OPT_NO_HEADER };
     static const struct option longopts[] = {
         { "connect", required_argument, NULL, 'c' },
         { "readonly", no_argument, NULL, 'r' },
@@ -108,6 +109,9 @@ static int parse_global(int argc, char **argv, struct lvsh_session *s, struct ma
         { "keepalive-interval", required_argument, NULL, 'k' },
         { "keepalive-count", required_argument, NULL, 'K' },
         { "escape", required_argument, NULL, 'e' },
+        { "timing", no_argument, NULL, 't' },
+        { "no-rc", no_argument, NULL, 'n' },
+        { "no-header", no_argument, NULL, OPT_NO_HEADER },
         { "version", no_argument, NULL, 'v' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
@@ -115,7 +119,7 @@ static int parse_global(int argc, char **argv, struct lvsh_session *s, struct ma
     int c;
     long n;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "+:c:rqo:f:k:K:e:vVh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+:c:rqo:f:k:K:e:tnvVh", longopts, NULL)) != -1) {
         switch (c) {
         case 'c': free(s->uri); s->uri = xstrdup(optarg); break;
         case 'r': s->readonly = true; break;
@@ -150,6 +154,9 @@ static int parse_global(int argc, char **argv, struct lvsh_session *s, struct ma
             s->keepalive_count = (unsigned)n;
             break;
         case 'e': s->console_escape = optarg; break;
+        case 't': s->timing = true; break;
+        case 'n': m->no_rc = true; break;
+        case OPT_NO_HEADER: s->no_header = true; break;
         case 'v': m->version = 1; break;
         case 'V': m->version = 2; break;
         case 'h': usage(stdout); return 0;
@@ -187,7 +194,7 @@ static int run_mode(struct lvsh_session *s, struct main_opts *m, int argc, char 
     }
     if (isatty(STDIN_FILENO)) {
         s->interactive = true;
-        return repl_run(s);
+        return repl_run(s, !m->no_rc);
     }
     return run_stream(s, stdin, "<stdin>", m->stop_on_error);
 }
@@ -195,7 +202,7 @@ static int run_mode(struct lvsh_session *s, struct main_opts *m, int argc, char 
 int main(int argc, char **argv)
 {
     struct lvsh_session s;
-    struct main_opts m = { NULL, true, 0 };
+    struct main_opts m = { NULL, true, 0, false };
 
     setlocale(LC_ALL, "");
     session_init(&s);

@@ -217,6 +217,8 @@ enum lvsh_status opts_parse(const struct lvsh_cmd *cmd, int argc, char *const ar
 
     for (int i = 1; i < argc && st == LVSH_OK; i++) {
         const char *w = argv[i];
+        if (npos > 0 && (cmd->flags & LVSH_CMD_OPTS_FIRST))
+            dashdash = true;
         if (dashdash || strncmp(w, "--", 2) != 0 || w[2] == '\0') {
             if (!dashdash && strcmp(w, "--") == 0)
                 dashdash = true;

@@ -17,6 +17,7 @@ void session_init(struct lvsh_session *s)
     s->keepalive_interval = 5;
     s->keepalive_count = 6;
     s->console_escape = "^]";
+    s->pager = true;
 }
 
 static void stop_event_loop(struct lvsh_session *s);
@@ -27,6 +28,7 @@ void session_free(struct lvsh_session *s)
     complete_cache_free(s);
     stop_event_loop(s);
     free(s->uri);
+    free(s->prompt);
     pthread_mutex_destroy(&s->lock);
 }
 
