@@ -105,7 +105,7 @@ enum lvsh_status dispatch_argv(struct lvsh_session *s, int argc, char *const arg
         st = opts_parse(cmd, argc, argv, &a, &r);
         if (a.json == 1)
             o.format = LVSH_FMT_JSON;
-        else if (a.help || strcmp(cmd->name, "help") == 0)
+        else if (s->interactive && (a.help || strcmp(cmd->name, "help") == 0))
             o.format = LVSH_FMT_TABLE;   /* `set output json` is for data, not help */
         r.stream_json = o.format == LVSH_FMT_JSON;
         /* CSV takes the raw values (bytes, not "1.00 GiB") */
