@@ -43,7 +43,22 @@ struct cands {
     size_t cap;
 };
 
+/* `complete --describe`: "word<TAB>what it is" for commands and options. */
+static bool describe;
+
+void complete_set_describe(bool on)
+{
+    describe = on;
+}
+
+static void cands_push_desc(struct cands *cs, const char *word, const char *desc);
+
 static void cands_push(struct cands *cs, const char *word)
+{
+    cands_push_desc(cs, word, NULL);
+}
+
+static void cands_push_desc(struct cands *cs, const char *word, const char *desc)
 {
     struct completion *c = cs->c;
     if (!str_prefix(word, cs->prefix))
@@ -52,7 +67,9 @@ static void cands_push(struct cands *cs, const char *word)
         cs->cap = cs->cap ? cs->cap * 2 : 32;
         c->v = xrealloc(c->v, cs->cap * sizeof(char *));
     }
-    c->v[c->n++] = cs->lead ? xasprintf("%s%s", cs->lead, word) : xstrdup(word);
+    bool d = describe && desc && *desc;
+    c->v[c->n++] = xasprintf("%s%s%s%s", cs->lead ? cs->lead : "", word, d ? "\t" : "",
+                             d ? desc : "");
     c->v[c->n] = NULL;
 }
 
@@ -103,9 +120,9 @@ static void add_commands(struct lvsh_session *s, struct cands *cs)
         /* under -r, commands that write would only be refused */
         if (cmd->flags & LVSH_CMD_HIDDEN || (s->readonly && cmd->flags & LVSH_CMD_WRITES))
             continue;
-        cands_push(cs, cmd->name);
+        cands_push_desc(cs, cmd->name, cmd->summary);
         for (int i = 0; cmd->aliases && cmd->aliases[i]; i++)
-            cands_push(cs, cmd->aliases[i]);
+            cands_push_desc(cs, cmd->aliases[i], cmd->summary);
     }
 }
 
@@ -249,7 +266,7 @@ static void add_kind(struct lvsh_session *s, struct cands *cs, const struct lvsh
         break;
     case LVSH_COMP_GROUP_OR_COMMAND:
         for (const struct lvsh_group *g = lvsh_groups; g->keyword; g++)
-            cands_push(cs, g->keyword);
+            cands_push_desc(cs, g->keyword, g->title);
         /* fall through */
     case LVSH_COMP_COMMAND:
         add_commands(s, cs);
@@ -364,12 +381,12 @@ static void add_option_names(const struct ctx *x, struct cands *cs)
             (rest && x->cmd->flags & LVSH_CMD_OPTS_FIRST))
             continue;
         char *flag = xasprintf("--%s", o->name);
-        cands_push(cs, flag);
+        cands_push_desc(cs, flag, o->help);
         free(flag);
     }
-    cands_push(cs, "--help");
+    cands_push_desc(cs, "--help", "show this command's help");
     if (!(x->cmd->flags & LVSH_CMD_NO_JSON))
-        cands_push(cs, "--json");
+        cands_push_desc(cs, "--json", "JSON output");
 }
 
 static void add_option_value(struct lvsh_session *s, const struct ctx *x, struct cands *cs,

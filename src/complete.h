@@ -31,6 +31,9 @@ void complete_kind(struct lvsh_session *s, enum lvsh_completer kind,
 void complete_line(struct lvsh_session *s, const char *line, size_t cursor,
                    struct completion *out);
 void completion_free(struct completion *c);
+/* Candidates that are commands or options carry "\t" and a description
+ * (fish shows it); for `lvsh complete --describe`. */
+void complete_set_describe(bool on);
 
 /* What TAB inserts, in readline's convention: readline replaces
  * line[start, cursor) (start is past an opening quote, if any) with
