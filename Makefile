@@ -149,11 +149,12 @@ uninstall:
 # fpath has /usr/share/zsh/vendor-completions for packages and
 # /usr/local/share/zsh/site-functions for local installs; fish searches
 # /usr/share/fish/vendor_completions.d (pkg-config's completionsdir) and,
-# whatever the prefix, /etc/fish/completions, but /usr/local/share/fish
-# only when XDG_DATA_DIRS names /usr/local/share.
+# /etc/fish/completions (the place for /usr/local, whose share/fish it
+# searches only when XDG_DATA_DIRS names /usr/local/share) and
+# ~/.local/share/fish/vendor_completions.d (PREFIX=~/.local).
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR ?= $(if $(filter /usr,$(PREFIX)),/usr/share/zsh/vendor-completions,$(PREFIX)/share/zsh/site-functions)
-FISHCOMPDIR ?= $(if $(filter /usr,$(PREFIX)),/usr/share/fish/vendor_completions.d,/etc/fish/completions)
+FISHCOMPDIR ?= $(if $(filter /usr/local,$(PREFIX)),/etc/fish/completions,$(PREFIX)/share/fish/vendor_completions.d)
 
 install: install-completion
 uninstall: uninstall-completion
