@@ -28,7 +28,7 @@ UNIT_BINS += $(patsubst tests/fuzz/%.c,$(BUILD)/tests/%,$(FUZZ_SRCS))
 LVSH := $(if $(filter build,$(BUILD)),lvsh,$(BUILD)/lvsh)
 
 .PHONY: all run check check-build check-asan check-valgrind deps deps-check clean distclean \
-	install uninstall docs bench bench-latency install-completion uninstall-completion bench-complete fuzz
+	install install-strip uninstall docs bench bench-latency install-completion uninstall-completion bench-complete fuzz
 all: $(LVSH)
 
 config.mk: configure.ac config.mk.in
@@ -130,20 +130,31 @@ bench: deps-check all $(BUILD)/bench/complete_bench
 
 BINDIR = $(DESTDIR)$(PREFIX)/bin
 MAN1DIR = $(DESTDIR)$(PREFIX)/share/man/man1
+INSTALL_PROGRAM ?= install -m 0755
 
 install: all
 	install -d $(BINDIR) $(MAN1DIR)
-	install -m 0755 lvsh $(BINDIR)/lvsh
+	$(INSTALL_PROGRAM) lvsh $(BINDIR)/lvsh
 	install -m 0644 docs/lvsh.1 $(MAN1DIR)/lvsh.1
+
+# The same, with the binary stripped of its symbols (as automake's).
+install-strip:
+	@$(MAKE) --no-print-directory INSTALL_PROGRAM="install -s -m 0755" install
 
 uninstall:
 	rm -f $(BINDIR)/lvsh $(MAN1DIR)/lvsh.1
 
-# Shell completion scripts.  The binary and man page go in install and
-# uninstall alongside these, as separate lines.
+# Shell completion scripts, where each shell looks on Debian: bash-completion
+# searches $XDG_DATA_DIRS (/usr/local/share:/usr/share by default); zsh's
+# fpath has /usr/share/zsh/vendor-completions for packages and
+# /usr/local/share/zsh/site-functions for local installs; fish searches
+# /usr/share/fish/vendor_completions.d (pkg-config's completionsdir) and,
+# /etc/fish/completions (the place for /usr/local, whose share/fish it
+# searches only when XDG_DATA_DIRS names /usr/local/share) and
+# ~/.local/share/fish/vendor_completions.d (PREFIX=~/.local).
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
-ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
-FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
+ZSHCOMPDIR ?= $(if $(filter /usr,$(PREFIX)),/usr/share/zsh/vendor-completions,$(PREFIX)/share/zsh/site-functions)
+FISHCOMPDIR ?= $(if $(filter /usr/local,$(PREFIX)),/etc/fish/completions,$(PREFIX)/share/fish/vendor_completions.d)
 
 install: install-completion
 uninstall: uninstall-completion

@@ -19,6 +19,7 @@ static enum lvsh_status cmd_shell_complete(struct lvsh_session *s, const struct 
     /* a shell asking for candidates must never stop to ask for a password */
     bool quiet = s->no_auth_prompt;
     s->no_auth_prompt = true;
+    complete_set_describe(args_has(a, "describe"));
     if (kind) {
         int k = complete_kind_by_name(kind);
         complete_kind(s, (enum lvsh_completer)k, args_str(a, "arg"), n ? words[n - 1] : "",
@@ -33,6 +34,7 @@ static enum lvsh_status cmd_shell_complete(struct lvsh_session *s, const struct 
     }
     out_json(r, j);
     completion_free(&c);
+    complete_set_describe(false);
     s->no_auth_prompt = quiet;
     return LVSH_OK;
 }
@@ -43,6 +45,8 @@ static const struct lvsh_opt opts_shell_complete[] = {
       .help = "list the candidates of one completer kind instead (domain, pool, ...)" },
     { .name = "arg", .type = LVSH_OPT_STRING, .metavar = "object",
       .help = "with --kind: the domain, pool or network the kind belongs to" },
+    { .name = "describe", .type = LVSH_OPT_BOOL,
+      .help = "follow commands and options with a tab and what they do (for fish)" },
     { .name = "words", .type = LVSH_OPT_REST, .flags = LVSH_OPTF_POSITIONAL,
       .metavar = "word", .help = "the command line so far; the last word is completed" },
     LVSH_OPT_END,

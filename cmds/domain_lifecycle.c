@@ -353,6 +353,7 @@ static enum lvsh_status cmd_domain_shutdown(struct lvsh_session *s, const struct
 static const struct lvsh_opt opts_domain_shutdown[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN_ACTIVE),
     { .name = "mode", .type = LVSH_OPT_STRING, .metavar = "mode[,mode]",
+      .complete = LVSH_COMP_SHUTDOWN_MODE,
       .help = "how to ask the guest: acpi, agent, initctl, signal, paravirt (comma list)" },
     LVSH_OPT_END,
 };
@@ -390,6 +391,7 @@ static enum lvsh_status cmd_domain_reboot(struct lvsh_session *s, const struct l
 static const struct lvsh_opt opts_domain_reboot[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN_ACTIVE),
     { .name = "mode", .type = LVSH_OPT_STRING, .metavar = "mode[,mode]",
+      .complete = LVSH_COMP_SHUTDOWN_MODE,
       .help = "how to ask the guest: acpi, agent, initctl, signal, paravirt (comma list)" },
     LVSH_OPT_END,
 };

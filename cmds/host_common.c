@@ -71,3 +71,21 @@ char *host_timestamp(void)
     strftime(buf, sizeof(buf), "%Y-%m-%d %H:%M:%S", &tm);
     return xasprintf("%s.%03d+0000", buf, (int)(tv.tv_usec / 1000));
 }
+
+/* The balloon fields that are counts or times, not KiB. */
+static const char *const balloon_not_kib[] = {
+    "balloon.major_fault", "balloon.minor_fault", "balloon.last-update",
+    "balloon.hugetlb_pgalloc", "balloon.hugetlb_pgfail", NULL,
+};
+
+json_t *stats_param_json(const virTypedParameter *p)
+{
+    json_t *v = tparam_json(p);
+    if (strncmp(p->field, "balloon.", 8) != 0 || !json_is_integer(v))
+        return v;
+    for (int i = 0; balloon_not_kib[i]; i++)
+        if (strcmp(p->field, balloon_not_kib[i]) == 0)
+            return v;
+    json_integer_set(v, json_integer_value(v) * 1024);
+    return v;
+}

@@ -17,6 +17,10 @@ void json_set_dotted(json_t *obj, const char *key, json_t *value);
  * returns how many, *out is malloc'd (free it).  -1 on unparseable XML. */
 int xml_xpath_numbers(const char *xml, const char *expr, unsigned long long **out);
 
+/* A domstats field's value as JSON, sizes in bytes: libvirt gives the
+ * balloon sizes in KiB (balloon.current, balloon.rss, ...). */
+json_t *stats_param_json(const virTypedParameter *p);
+
 /* "2024-01-31 12:00:00.123+0000", virsh's --timestamp format */
 char *host_timestamp(void);
 

@@ -45,7 +45,7 @@ static json_t *record_json(const virDomainStatsRecord *rec)
     json_t *stats = json_object();
     virDomainGetUUIDString(rec->dom, uuid);
     for (int i = 0; i < rec->nparams; i++)
-        json_set_dotted(stats, rec->params[i].field, tparam_json(&rec->params[i]));
+        json_set_dotted(stats, rec->params[i].field, stats_param_json(&rec->params[i]));
     return json_pack("{s:o,s:s,s:o}", "name", json_str(virDomainGetName(rec->dom)), "uuid",
                      uuid, "stats", stats);
 }

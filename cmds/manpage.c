@@ -60,8 +60,8 @@ static void man_global_options(struct buf *b)
             roff(b, o->long_name);
             buf_adds(b, "\\fR");
         }
-        if (o->arg)
-            buf_printf(b, " \\fI%s\\fR", o->arg);
+        if (o->arg)   /* as --help shows it: --on-error=POLICY, -c URI */
+            buf_printf(b, "%s\\fI%s\\fR", o->long_name ? "=" : " ", o->arg);
         buf_addc(b, '\n');
         roff(b, o->help);
         buf_addc(b, '\n');
@@ -112,6 +112,12 @@ static void man_command(struct buf *b, const struct lvsh_cmd *c)
     free(syn);
 }
 
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
 static void man_commands(struct buf *b)
 {
     int n;
@@ -124,7 +130,8 @@ static void man_commands(struct buf *b)
             if (!any) {
                 buf_adds(b, ".SH ");
                 roff(b, g->title);
-                buf_adds(b, " COMMANDS\n");
+                /* "Shell Commands" already says it */
+                buf_adds(b, ends_with(g->title, "Commands") ? "\n" : " COMMANDS\n");
             }
             any = true;
             man_command(b, all[i]);
@@ -142,11 +149,19 @@ static void man_trailer(struct buf *b)
                 ".TP\n.B XDG_STATE_HOME\nWhere the history file lives (default "
                 "~/.local/state).\n"
                 ".TP\n.BR VISUAL \", \" EDITOR\nThe editor of the *\\-edit commands (default vi).\n"
+                ".TP\n.BR LVSH_PAGER \", \" PAGER\nThe pager for interactive output longer than "
+                "the terminal (default \\fBless \\-FRX\\fR); an empty value turns paging off.\n"
+                ".TP\n.B XDG_CONFIG_HOME\nWhere the start-up file lives (default ~/.config).\n"
+                ".TP\n.B LVSH_COMPLETE_TIMEOUT_MS\nHow long TAB waits for a listing of live "
+                "objects before it gives up, in milliseconds (default 2000).\n"
                 ".SH EXIT STATUS\n"
                 "0 when every command succeeded; 1 when a command failed (in a script, the "
                 "first failure's status); 2 when a command was used wrongly: unknown command "
                 "or option, a missing or malformed argument, an unterminated quote.\n"
-                ".SH FILES\n.TP\n.I $XDG_STATE_HOME/lvsh/history\n"
+                ".SH FILES\n.TP\n.I $XDG_CONFIG_HOME/lvsh/lvshrc\n"
+                "Commands run at the start of every interactive session (not with "
+                "\\fB\\-n\\fR), for example \\fBset prompt\\fR or \\fBset timing on\\fR.\n"
+                ".TP\n.I $XDG_STATE_HOME/lvsh/history\n"
                 "The interactive history, mode 0600.  Lines of commands that carry secrets "
                 "never enter it.\n"
                 ".SH EXAMPLES\n"

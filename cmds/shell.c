@@ -1,6 +1,7 @@
 /* shell.c: commands of the shell itself (help, quit, connect, echo, cd, ...). */
 #include "lvsh.h"
 #include "cmdtab.h"
+#include "complete.h"
 #include "help.h"
 #include "util.h"
 
@@ -306,21 +307,56 @@ static const struct lvsh_cmd cmd_pwd = {
     .handler = cmd_shell_pwd,
 };
 
-static const char *const set_names[] = { "output", "quiet", "timeout", "connect-timeout",
-                                         NULL };
-static const char *const format_names[] = { "table", "json", "csv", "vertical" };
+static const char *const set_names[] = {
+    "output", "quiet", "pager", "timing", "prompt", "timeout", "connect-timeout", NULL,
+};
+static const char *const format_names[] = { "table", "json", "csv", "vertical", NULL };
+static const char *const on_off[] = { "on", "off", NULL };
+
+/* What `set NAME <TAB>` offers (complete.c asks through complete_set_values). */
+const char *const *shell_set_values(const char *name)
+{
+    if (!name)
+        return NULL;
+    if (strcmp(name, "output") == 0)
+        return format_names;
+    if (strcmp(name, "quiet") == 0 || strcmp(name, "pager") == 0 ||
+        strcmp(name, "timing") == 0)
+        return on_off;
+    return NULL;
+}
+
+static void set_show(const struct lvsh_session *s, struct lvsh_result *r)
+{
+    out_record_width(r, 17);
+    out_field_str(r, "output", "output", format_names[s->format]);
+    out_field(r, "quiet", "quiet", json_boolean(s->quiet), s->quiet ? "on" : "off");
+    out_field(r, "pager", "pager", json_boolean(s->pager), s->pager ? "on" : "off");
+    out_field(r, "timing", "timing", json_boolean(s->timing), s->timing ? "on" : "off");
+    out_field_str(r, "prompt", "prompt", s->prompt ? s->prompt : "lvsh %m%# ");
+    out_field_fmt(r, "timeout", "timeout", json_integer(s->timeout), "%d", s->timeout);
+    out_field_fmt(r, "connect-timeout", "connect_timeout", json_integer(s->connect_timeout),
+                  "%d", s->connect_timeout);
+}
+
+static bool *set_flag(struct lvsh_session *s, const char *name)
+{
+    if (strcmp(name, "quiet") == 0)
+        return &s->quiet;
+    if (strcmp(name, "pager") == 0)
+        return &s->pager;
+    if (strcmp(name, "timing") == 0)
+        return &s->timing;
+    return NULL;
+}
 
 static enum lvsh_status cmd_shell_set(struct lvsh_session *s, const struct lvsh_args *a,
                                       struct lvsh_result *r)
 {
     const char *name = args_str(a, "name"), *value = args_str(a, "value");
+    bool *flag;
     if (!name) {
-        out_record_width(r, 17);
-        out_field_str(r, "output", "output", format_names[s->format]);
-        out_field(r, "quiet", "quiet", json_boolean(s->quiet), s->quiet ? "on" : "off");
-        out_field_fmt(r, "timeout", "timeout", json_integer(s->timeout), "%d", s->timeout);
-        out_field_fmt(r, "connect-timeout", "connect_timeout", json_integer(s->connect_timeout),
-                      "%d", s->connect_timeout);
+        set_show(s, r);
         return LVSH_OK;
     }
     if (!value)
@@ -335,27 +371,35 @@ static enum lvsh_status cmd_shell_set(struct lvsh_session *s, const struct lvsh_
         return LVSH_OK;
     }
     if (strcmp(name, "output") == 0) {
-        for (int i = 0; i < 4; i++)
+        for (int i = 0; format_names[i]; i++)
             if (strcmp(value, format_names[i]) == 0) {
                 s->format = (enum lvsh_format)i;
                 return LVSH_OK;
             }
         return err_usage(r, "unknown output format '%s' (table, json, csv, vertical)", value);
     }
-    if (strcmp(value, "on") == 0 || strcmp(value, "off") == 0) {
-        s->quiet = strcmp(value, "on") == 0;
+    if (strcmp(name, "prompt") == 0) {   /* an empty format brings the default back */
+        free(s->prompt);
+        s->prompt = *value ? xstrdup(value) : NULL;
         return LVSH_OK;
     }
-    return err_usage(r, "'set quiet' takes 'on' or 'off', not '%s'", value);
+    if (!(flag = set_flag(s, name)))
+        return err_usage(r, "no setting '%s' (output, quiet, pager, timing, prompt)", name);
+    if (strcmp(value, "on") == 0 || strcmp(value, "off") == 0) {
+        *flag = strcmp(value, "on") == 0;
+        return LVSH_OK;
+    }
+    return err_usage(r, "'set %s' takes 'on' or 'off', not '%s'", name, value);
 }
 
 static const struct lvsh_opt opts_shell_set[] = {
     { .name = "name", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_POSITIONAL,
       .help = "setting to change", .choices = set_names, .complete = LVSH_COMP_CHOICES,
       .metavar = "setting" },
-    { .name = "value", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_POSITIONAL,
-      .help = "new value: output table|json|csv|vertical, quiet on|off, timeout and "
-              "connect-timeout in seconds (0: none)" },
+    { .name = "value", .type = LVSH_OPT_STRING,
+      .flags = LVSH_OPTF_POSITIONAL | LVSH_OPTF_EMPTY_OK, .complete = LVSH_COMP_SET_VALUE,
+      .help = "new value: output table|json|csv|vertical; quiet, pager, timing on|off; "
+              "prompt FORMAT; timeout and connect-timeout in seconds (0: none)" },
     LVSH_OPT_END,
 };
 
@@ -364,11 +408,17 @@ static const struct lvsh_cmd cmd_set = {
     .group = "shell",
     .summary = "show or change session settings",
     .description = "Without arguments, show the settings.  'set output json' makes JSON the "
-                   "default output for the rest of the session (a command's own --json still "
-                   "applies to that command); 'set quiet on' drops headers and messages; "
-                   "'set timeout 30' fails any command still running after 30 s and "
+                   "default output of commands for the rest of the session (a command's own "
+                   "--json still applies to that command; help stays text); 'set quiet on' "
+                   "drops headers and messages; 'set pager off' stops paging output longer "
+                   "than the terminal; 'set timing on' prints the time each command took "
+                   "(as -t); 'set timeout 30' fails any command still running after 30 s and "
                    "'set connect-timeout 5' bounds opening a connection (as --timeout and "
-                   "--connect-timeout do; 0 means no limit).",
+                   "--connect-timeout do; 0 means no limit).  'set prompt FORMAT' sets the prompt, with these escapes: %m the "
+                   "host's short name (the driver for a local URI), %M the full host name, "
+                   "%U the URI, %d the driver, %# '#' or '>' when read-only, %? the last "
+                   "line's exit status, %[ and %] around colour escapes, %% a percent sign.  "
+                   "The default is 'lvsh %m%# '; an empty FORMAT brings it back.",
     .opts = opts_shell_set,
     .handler = cmd_shell_set,
 };

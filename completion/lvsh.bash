@@ -82,28 +82,47 @@ _lvsh()
     done
 
     type -P timeout >/dev/null && run=(timeout -k 1 5)
+    local raw=0   # URIs and --opt=value words: no filename quoting (':' '=')
     if ((i > n - 1)); then
         # the word is the value of a global option
         case ${words[n - 2]} in
         -c | --connect)
+            raw=1
             mapfile -t cands < <("${run[@]}" "$prog" complete --kind uri "$cur" 2>/dev/null) ;;
         -o | --output)
             mapfile -t cands < <(compgen -W 'table json csv vertical' -- "$cur") ;;
         -f | --file)
             mapfile -t cands < <(compgen -f -- "$cur") ;;
         esac
+    elif ((i == n - 1)) && [[ $cur == --*=* ]]; then
+        # --opt=value of a global option: whole words, trimmed below
+        raw=1
+        local v=${cur#*=}
+        case ${cur%%=*} in
+        --connect)
+            mapfile -t cands < <("${run[@]}" "$prog" complete --kind uri "$v" 2>/dev/null) ;;
+        --output) mapfile -t cands < <(compgen -W 'table json csv vertical' -- "$v") ;;
+        --on-error) mapfile -t cands < <(compgen -W 'stop continue' -- "$v") ;;
+        --file) mapfile -t cands < <(compgen -f -- "$v") ;;
+        esac
+        cands=("${cands[@]/#/${cur%%=*}=}")
     elif ((i == n - 1)) && [[ $cur == -* ]]; then
-        mapfile -t cands < <(compgen -W '-c --connect -r --readonly -q --quiet --json -o
-            --output -f --file --on-error= -k --keepalive-interval -K --keepalive-count
-            -e --escape -v --version -V -h --help' -- "$cur")
+        mapfile -t cands < <(compgen -W '-c --connect -r --readonly -q --quiet -t --timing
+            -n --no-rc --json -o --output --no-header -f --file --on-error= -k
+            --keepalive-interval -K --keepalive-count -e --escape -v --version -V -h
+            --help' -- "$cur")
+        [[ ${#cands[@]} == 1 && ${cands[0]} == *= ]] && compopt -o nospace 2>/dev/null
     else
         mapfile -t cands < <("${run[@]}" "$prog" "${gl[@]}" complete -- "${words[@]:i}" \
             2>/dev/null)
+        # `connect URI` and `-c` inside a line: URIs are not file names either
+        [[ ${cands[0]-} == *://* ]] && raw=1
     fi
 
     # bash splits words at ':' and '=' too: drop what it does not replace
     _lvsh_unquote "${COMP_WORDS[COMP_CWORD]}"
     local keep=$REPLY
+    [[ $keep == = ]] && keep=   # the cursor right after '='
     if [[ $cur != "$keep" && $cur == *"$keep" ]]; then
         local lead=${cur:0:${#cur}-${#keep}} c
         COMPREPLY=()
@@ -113,7 +132,16 @@ _lvsh()
     else
         COMPREPLY=("${cands[@]}")
     fi
-    # let bash quote the names (spaces, quotes) and keep directories open
+    if ((raw)); then
+        return 0
+    fi
+    # let bash quote the names (spaces, quotes) and keep directories open;
+    # bash adds the '/' of a directory itself
+    local k
+    for k in "${!COMPREPLY[@]}"; do
+        [[ ${COMPREPLY[k]} == ?*/ && -d ${COMPREPLY[k]%/} ]] && COMPREPLY[k]=${COMPREPLY[k]%/}
+    done
+    [[ ${#COMPREPLY[@]} == 1 && ${COMPREPLY[0]} == */ ]] && compopt -o nospace 2>/dev/null
     compopt -o filenames 2>/dev/null
     return 0
 }

@@ -58,13 +58,31 @@ function __lvsh_complete
         end
         set i (math $i + 1)
     end
-    if test $i -gt $n; and string match -q -- '-*' $cur
-        printf '%s\n' -c --connect -r --readonly -q --quiet --json -o --output -f --file \
-            --on-error=stop --on-error=continue -k --keepalive-interval -K \
-            --keepalive-count -e --escape -v --version -V -h --help
+    if test $i -gt $n; and string match -q -- '--connect=*' $cur
+        $run $prog complete --kind uri -- (string replace -- --connect= '' $cur) 2>/dev/null \
+            | string replace -r -- '^' --connect=
         return
     end
-    $run $prog $gl complete -- $words[$i..-1] "$cur" 2>/dev/null
+    if test $i -gt $n; and string match -q -- '-*' $cur
+        printf '%s\t%s\n' \
+            -c 'hypervisor connection URI' --connect 'hypervisor connection URI' \
+            -r 'connect read-only' --readonly 'connect read-only' \
+            -q 'no headers and no messages' --quiet 'no headers and no messages' \
+            -t 'print the time each command took' --timing 'print the time each command took' \
+            -n 'skip the start-up file' --no-rc 'skip the start-up file' \
+            --json 'JSON output' -o 'output format' --output 'output format' \
+            --no-header 'CSV without its header line' \
+            -f 'run the commands in a file' --file 'run the commands in a file' \
+            --on-error=stop 'stop at the first failure' \
+            --on-error=continue 'run every line of a script' \
+            -k 'keepalive interval' --keepalive-interval 'keepalive interval' \
+            -K 'keepalive count' --keepalive-count 'keepalive count' \
+            -e 'console escape sequence' --escape 'console escape sequence' \
+            -v 'print the version' --version 'print the version' \
+            -V 'print lvsh and libvirt versions' -h 'print the options' --help 'print the options'
+        return
+    end
+    $run $prog $gl complete --describe -- $words[$i..-1] "$cur" 2>/dev/null
 end
 
 complete -c lvsh -f -a '(__lvsh_complete)'

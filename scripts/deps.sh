@@ -5,7 +5,7 @@
 set -eu
 
 BUILD="gcc make autoconf automake pkg-config libvirt-dev libxml2-dev libjansson-dev libreadline-dev"
-CHECK="libvirt-clients libvirt-daemon qemu-system-x86 qemu-utils dnsmasq-base iptables iproute2 tmux python3 valgrind util-linux procps zsh fish jq man-db"
+CHECK="libvirt-clients libvirt-daemon qemu-system-x86 qemu-utils dnsmasq-base iptables iproute2 tmux python3 valgrind util-linux procps zsh fish bash-completion jq man-db"
 
 case "${1:-build}" in
     build) want="$BUILD" ;;

@@ -1,6 +1,7 @@
 /* cmdtab.c: command lookup by name and alias, and spelling suggestions. */
 #include "cmdtab.h"
 #include "tokenize.h"
+#include "suggest.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -60,53 +61,16 @@ const struct lvsh_cmd *cmdtab_find(const char *name)
     return NULL;
 }
 
-/* Optimal string alignment distance (edits plus adjacent swaps). */
-static size_t edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 64 || lb > 64)
-        return 99;
-    size_t d[65][65];
-    for (size_t i = 0; i <= la; i++)
-        d[i][0] = i;
-    for (size_t j = 0; j <= lb; j++)
-        d[0][j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        for (size_t j = 1; j <= lb; j++) {
-            size_t cost = a[i - 1] != b[j - 1];
-            size_t v = d[i - 1][j] + 1;
-            if (d[i][j - 1] + 1 < v) v = d[i][j - 1] + 1;
-            if (d[i - 1][j - 1] + cost < v) v = d[i - 1][j - 1] + cost;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-                d[i - 2][j - 2] + 1 < v)
-                v = d[i - 2][j - 2] + 1;
-            d[i][j] = v;
-        }
-    }
-    return d[la][lb];
-}
-
 char *cmdtab_suggest(const char *name)
 {
     struct cmdtab_iter it = CMDTAB_ITER_INIT;
     const struct lvsh_cmd *c;
-    size_t limit = strlen(name) < 4 ? 1 : 2, best = limit + 1;
-    struct buf b = BUF_INIT;
-    int found = 0;
-
-    /* two passes: find the best distance, then list names at it */
+    struct suggest sg;
+    suggest_init(&sg, name);
     while ((c = cmdtab_next(&it)))
-        if (!(c->flags & LVSH_CMD_HIDDEN) && edit_distance(name, c->name) < best)
-            best = edit_distance(name, c->name);
-    if (best > limit)
-        return NULL;
-    it = (struct cmdtab_iter)CMDTAB_ITER_INIT;
-    while ((c = cmdtab_next(&it)) && found < 3) {
-        if (c->flags & LVSH_CMD_HIDDEN || edit_distance(name, c->name) != best)
-            continue;
-        buf_printf(&b, "%s'%s'", found++ ? ", " : "", c->name);
-    }
-    return found ? buf_steal(&b) : NULL;
+        if (!(c->flags & LVSH_CMD_HIDDEN))
+            suggest_add(&sg, c->name, NULL);
+    return suggest_take(&sg);
 }
 
 static int cmd_cmp(const void *a, const void *b)

@@ -22,7 +22,7 @@ const char *const complete_kind_names[] = {
     "network", "network-active", "network-inactive", "network-port",
     "pool", "pool-active", "pool-inactive", "volume", "secret",
     "nwfilter", "nwfilter-binding", "interface", "interface-active",
-    "interface-inactive", "nodedev", "nodedev-capability", "uri", "event",
+    "interface-inactive", "nodedev", "nodedev-capability", "uri", "event", "setting-value", "shutdown-mode",
     NULL,
 };
 
@@ -43,7 +43,22 @@ struct cands {
     size_t cap;
 };
 
+/* `complete --describe`: "word<TAB>what it is" for commands and options. */
+static bool describe;
+
+void complete_set_describe(bool on)
+{
+    describe = on;
+}
+
+static void cands_push_desc(struct cands *cs, const char *word, const char *desc);
+
 static void cands_push(struct cands *cs, const char *word)
+{
+    cands_push_desc(cs, word, NULL);
+}
+
+static void cands_push_desc(struct cands *cs, const char *word, const char *desc)
 {
     struct completion *c = cs->c;
     if (!str_prefix(word, cs->prefix))
@@ -52,7 +67,9 @@ static void cands_push(struct cands *cs, const char *word)
         cs->cap = cs->cap ? cs->cap * 2 : 32;
         c->v = xrealloc(c->v, cs->cap * sizeof(char *));
     }
-    c->v[c->n++] = cs->lead ? xasprintf("%s%s", cs->lead, word) : xstrdup(word);
+    bool d = describe && desc && *desc;
+    c->v[c->n++] = xasprintf("%s%s%s%s", cs->lead ? cs->lead : "", word, d ? "\t" : "",
+                             d ? desc : "");
     c->v[c->n] = NULL;
 }
 
@@ -103,9 +120,9 @@ static void add_commands(struct lvsh_session *s, struct cands *cs)
         /* under -r, commands that write would only be refused */
         if (cmd->flags & LVSH_CMD_HIDDEN || (s->readonly && cmd->flags & LVSH_CMD_WRITES))
             continue;
-        cands_push(cs, cmd->name);
+        cands_push_desc(cs, cmd->name, cmd->summary);
         for (int i = 0; cmd->aliases && cmd->aliases[i]; i++)
-            cands_push(cs, cmd->aliases[i]);
+            cands_push_desc(cs, cmd->aliases[i], cmd->summary);
     }
 }
 
@@ -147,6 +164,10 @@ static const char *const nodedev_caps[] = {
     "system", "pci", "usb_device", "usb", "net", "scsi_host", "scsi_target", "scsi",
     "storage", "fc_host", "vports", "scsi_generic", "drm", "mdev_types", "mdev", "ccw",
     "css", "vdpa", "ap_card", "ap_queue", "ap_matrix", "vpd", NULL,
+};
+
+static const char *const shutdown_modes[] = {
+    "acpi", "agent", "initctl", "signal", "paravirt", NULL,
 };
 
 static const char *const uris[] = {
@@ -223,6 +244,7 @@ static const char *kind_arg_option(enum lvsh_completer k)
     case LVSH_COMP_DOMAIN_IFACE: return "domain";
     case LVSH_COMP_VOLUME: return "pool";
     case LVSH_COMP_NETWORK_PORT: return "network";
+    case LVSH_COMP_SET_VALUE: return "name";
     default: return NULL;
     }
 }
@@ -244,7 +266,7 @@ static void add_kind(struct lvsh_session *s, struct cands *cs, const struct lvsh
         break;
     case LVSH_COMP_GROUP_OR_COMMAND:
         for (const struct lvsh_group *g = lvsh_groups; g->keyword; g++)
-            cands_push(cs, g->keyword);
+            cands_push_desc(cs, g->keyword, g->title);
         /* fall through */
     case LVSH_COMP_COMMAND:
         add_commands(s, cs);
@@ -257,6 +279,12 @@ static void add_kind(struct lvsh_session *s, struct cands *cs, const struct lvsh
         break;
     case LVSH_COMP_EVENT:
         add_list(cs, event_names(cmd));
+        break;
+    case LVSH_COMP_SHUTDOWN_MODE:
+        add_csv(cs, cur, shutdown_modes);
+        break;
+    case LVSH_COMP_SET_VALUE:
+        add_list(cs, shell_set_values(arg));
         break;
     default:
         cache_list(s, k, arg, cands_add_cb, cs);
@@ -347,15 +375,18 @@ static void add_option_names(const struct ctx *x, struct cands *cs)
 {
     for (int k = 0; k < x->nopts; k++) {
         const struct lvsh_opt *o = &x->cmd->opts[k];
-        if (x->used[k] || o->flags & LVSH_OPTF_HIDDEN || o->type == LVSH_OPT_REST)
+        /* a list option by name (--diskspec, --keycode) may come again */
+        bool rest = o->type == LVSH_OPT_REST;
+        if ((x->used[k] && !rest) || o->flags & LVSH_OPTF_HIDDEN ||
+            (rest && x->cmd->flags & LVSH_CMD_OPTS_FIRST))
             continue;
         char *flag = xasprintf("--%s", o->name);
-        cands_push(cs, flag);
+        cands_push_desc(cs, flag, o->help);
         free(flag);
     }
-    cands_push(cs, "--help");
+    cands_push_desc(cs, "--help", "show this command's help");
     if (!(x->cmd->flags & LVSH_CMD_NO_JSON))
-        cands_push(cs, "--json");
+        cands_push_desc(cs, "--json", "JSON output");
 }
 
 static void add_option_value(struct lvsh_session *s, const struct ctx *x, struct cands *cs,
@@ -433,6 +464,21 @@ void complete_cmd_words(struct lvsh_session *s, const struct lvsh_cmd *cmd,
     completion_finish(out);
 }
 
+/* The index of the first positional word of an OPTS_FIRST command, or -1. */
+static int opts_first_command(const struct lvsh_cmd *cmd, char *const *words, int nwords)
+{
+    for (int w = 1; w < nwords; w++) {
+        if (strcmp(words[w], "--") == 0)
+            return w + 1 < nwords ? w + 1 : -1;
+        if (strncmp(words[w], "--", 2) != 0)
+            return w;
+        int k = strchr(words[w], '=') ? -1 : opts_index(cmd, words[w] + 2);
+        if (k >= 0 && cmd->opts[k].type != LVSH_OPT_BOOL)
+            w++;   /* its value */
+    }
+    return -1;
+}
+
 void complete_words(struct lvsh_session *s, char *const *words, int nwords,
                     const char *cur, struct completion *out)
 {
@@ -446,6 +492,17 @@ void complete_words(struct lvsh_session *s, char *const *words, int nwords,
             break;
         }
     const struct lvsh_cmd *cmd = nwords > 0 ? cmdtab_find(words[0]) : NULL;
+    /* watch [opts] CMD ...: past CMD's name, the words are CMD's */
+    while (cmd && cmd->flags & LVSH_CMD_OPTS_FIRST) {
+        int k = opts_first_command(cmd, words, nwords);
+        if (k < 0)
+            break;
+        words += k;
+        nwords -= k;
+        cmd = nwords > 0 ? cmdtab_find(words[0]) : NULL;
+        if (nwords == 0)
+            break;
+    }
     if (nwords == 0)
         add_commands(s, &cs);
     else if (cmd)

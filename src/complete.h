@@ -31,6 +31,9 @@ void complete_kind(struct lvsh_session *s, enum lvsh_completer kind,
 void complete_line(struct lvsh_session *s, const char *line, size_t cursor,
                    struct completion *out);
 void completion_free(struct completion *c);
+/* Candidates that are commands or options carry "\t" and a description
+ * (fish shows it); for `lvsh complete --describe`. */
+void complete_set_describe(bool on);
 
 /* What TAB inserts, in readline's convention: readline replaces
  * line[start, cursor) (start is past an opening quote, if any) with
@@ -51,6 +54,9 @@ char *complete_quote(const char *text, char q, bool at_start, bool close);
 extern const char *const complete_kind_names[];
 /* The kind with this name, or -1. */
 int complete_kind_by_name(const char *name);
+
+/* The values `set NAME` takes (on, off, ...), or NULL; cmds/shell.c. */
+const char *const *shell_set_values(const char *name);
 
 /* Hook the engine into readline for the REPL. */
 void complete_install_readline(struct lvsh_session *s);

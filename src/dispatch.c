@@ -4,6 +4,7 @@
 #include "cmdtab.h"
 #include "help.h"
 #include "options.h"
+#include "pager.h"
 #include "result.h"
 #include "session.h"
 #include "tokenize.h"
@@ -12,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static void render_opts_init(struct render_opts *o, const struct lvsh_session *s,
                              enum lvsh_format fmt, const char *file, int line)
@@ -19,6 +21,7 @@ static void render_opts_init(struct render_opts *o, const struct lvsh_session *s
     memset(o, 0, sizeof(*o));
     o->format = fmt;
     o->quiet = s->quiet;
+    o->no_header = s->no_header;
     o->pretty = s->stdout_tty;
     o->where_file = file;
     o->where_line = line;
@@ -207,12 +210,30 @@ static enum lvsh_status render_given_up(struct lvsh_session *s, struct render_op
     return st;
 }
 
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* virsh -t's line after each command; on stderr when stdout is JSON. */
+static void timing_report(const struct lvsh_session *s, double t0, enum lvsh_format fmt,
+                          bool trailer)
+{
+    FILE *f = fmt == LVSH_FMT_JSON ? stderr : stdout;
+    (void)s;
+    fprintf(f, "(Time: %.3f ms)\n%s", now_ms() - t0, trailer ? "\n" : "");
+    fflush(f);
+}
+
 enum lvsh_status dispatch_argv(struct lvsh_session *s, int argc, char *const argv[],
                                const char *file, int line)
 {
     struct render_opts o;
     enum lvsh_status st;
     const struct lvsh_cmd *cmd = cmdtab_find(argv[0]);
+    double t0 = now_ms();
 
     render_opts_init(&o, s, s->format, file, line);
     if (s->interrupted)
@@ -236,8 +257,11 @@ enum lvsh_status dispatch_argv(struct lvsh_session *s, int argc, char *const arg
     st = opts_parse(cmd, j->argc, j->argv, &j->a, &j->r);
     if (j->a.json == 1)
         o.format = LVSH_FMT_JSON;
+    else if (s->interactive && (j->a.help || strcmp(cmd->name, "help") == 0))
+        o.format = LVSH_FMT_TABLE;   /* `set output json` is for data, not help */
     j->r.stream_json = o.format == LVSH_FMT_JSON;
-    j->r.text_only = o.format != LVSH_FMT_JSON;
+    /* CSV takes the raw values (bytes, not "1.00 GiB") */
+    j->r.text_only = o.format == LVSH_FMT_TABLE || o.format == LVSH_FMT_VERTICAL;
     if (st == LVSH_OK)
         st = run_handler(s, &j, &end, &o);
     if (!j)
@@ -251,9 +275,13 @@ enum lvsh_status dispatch_argv(struct lvsh_session *s, int argc, char *const arg
     }
     o.trailer = s->trailer && !(cmd->flags & LVSH_CMD_BARE) && !j->r.bare;
     newline_after_ctrl_c(s, st);
-    st = render_result(stdout, stderr, &j->r, &o, st);
+    struct pager pg;
+    st = render_result(pager_begin(s, &pg), stderr, &j->r, &o, st);
+    pager_end(s, &pg);
     if (render_output_gone())
         s->quit_requested = true;   /* later output would be lost too */
+    if (s->timing)
+        timing_report(s, t0, o.format, o.trailer);
     job_free(j);
     return st;
 }

@@ -8,8 +8,11 @@ const struct lvsh_global_opt lvsh_global_opts[] = {
       "$LIBVIRT_DEFAULT_URI, then libvirt's default)" },
     { 'r', "readonly", NULL, "connect read-only; commands that change state are refused" },
     { 'q', "quiet", NULL, "no table headers and no informational messages" },
+    { 't', "timing", NULL, "print the time each command took, as virsh -t does" },
+    { 'n', "no-rc", NULL, "do not run $XDG_CONFIG_HOME/lvsh/lvshrc at interactive start" },
     { 0, "json", NULL, "JSON output (the same as -o json)" },
     { 'o', "output", "FORMAT", "output format: table (the default), json, csv or vertical" },
+    { 0, "no-header", NULL, "CSV output without its header line (-q keeps it)" },
     { 'f', "file", "FILE", "run the commands in FILE ('-' for standard input)" },
     { 0, "on-error", "POLICY", "after a failed command in a script: stop (the default) or "
       "continue; the exit status is the first failure's" },

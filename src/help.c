@@ -27,7 +27,8 @@ static const char *const completer_names[LVSH_COMP__COUNT] = {
     [LVSH_COMP_IFACE] = "interface", [LVSH_COMP_IFACE_ACTIVE] = "interface-active",
     [LVSH_COMP_IFACE_INACTIVE] = "interface-inactive", [LVSH_COMP_NODEDEV] = "nodedev",
     [LVSH_COMP_NODEDEV_CAP] = "nodedev-capability", [LVSH_COMP_URI] = "uri",
-    [LVSH_COMP_EVENT] = "event",
+    [LVSH_COMP_EVENT] = "event", [LVSH_COMP_SET_VALUE] = "setting-value",
+    [LVSH_COMP_SHUTDOWN_MODE] = "shutdown-mode",
 };
 
 const char *help_completer_name(enum lvsh_completer c)

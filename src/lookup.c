@@ -2,6 +2,7 @@
  * offers (and a few virsh does not: pool target paths, secret usage ids). */
 #include "lvsh.h"
 #include "result.h"
+#include "suggest.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +38,81 @@ static void *not_found(struct lvsh_result *r, const char *kind, const char *key)
     return NULL;
 }
 
+static void append_msg(struct lvsh_result *r, const char *tail)
+{
+    if (!r->err_msg)
+        return;
+    char *msg = xasprintf("%s%s", r->err_msg, tail);
+    free(r->err_msg);
+    r->err_msg = msg;
+}
+
+/* Append "(did you mean 'x'?)" to the error when a name is close to key.
+ * Only on failure, so the listing costs nothing on the good path. */
+static void hint_names(struct lvsh_result *r, const char *key, char **names, int n)
+{
+    struct suggest sg;
+    suggest_init(&sg, key);
+    for (int i = 0; i < n; i++)
+        suggest_add(&sg, names[i], NULL);
+    char *hint = suggest_take(&sg);
+    if (hint) {
+        char *tail = xasprintf(" (did you mean %s?)", hint);
+        append_msg(r, tail);
+        free(tail);
+    }
+    free(hint);
+}
+
+static void *domain_not_found(virConnectPtr conn, struct lvsh_result *r, const char *key)
+{
+    virDomainPtr *doms = NULL;
+    not_found(r, "domain", key);
+    int n = virConnectListAllDomains(conn, &doms, 0);
+    char **names = xcalloc(n > 0 ? (size_t)n : 1, sizeof(char *));
+    for (int i = 0; i < n; i++)
+        names[i] = (char *)virDomainGetName(doms[i]);
+    hint_names(r, key, names, n);
+    for (int i = 0; i < n; i++)
+        virDomainFree(doms[i]);
+    free(doms);
+    free(names);
+    return NULL;
+}
+
+static void *network_not_found(virConnectPtr conn, struct lvsh_result *r,
+                               const char *key)
+{
+    virNetworkPtr *nets = NULL;
+    not_found(r, "network", key);
+    int n = virConnectListAllNetworks(conn, &nets, 0);
+    char **names = xcalloc(n > 0 ? (size_t)n : 1, sizeof(char *));
+    for (int i = 0; i < n; i++)
+        names[i] = (char *)virNetworkGetName(nets[i]);
+    hint_names(r, key, names, n);
+    for (int i = 0; i < n; i++)
+        virNetworkFree(nets[i]);
+    free(nets);
+    free(names);
+    return NULL;
+}
+
+static void *pool_not_found(virConnectPtr conn, struct lvsh_result *r, const char *key)
+{
+    virStoragePoolPtr *pools = NULL;
+    not_found(r, "pool", key);
+    int n = virConnectListAllStoragePools(conn, &pools, 0);
+    char **names = xcalloc(n > 0 ? (size_t)n : 1, sizeof(char *));
+    for (int i = 0; i < n; i++)
+        names[i] = (char *)virStoragePoolGetName(pools[i]);
+    hint_names(r, key, names, n);
+    for (int i = 0; i < n; i++)
+        virStoragePoolFree(pools[i]);
+    free(pools);
+    free(names);
+    return NULL;
+}
+
 virDomainPtr lookup_domain(struct lvsh_session *s, struct lvsh_result *r, const char *key)
 {
     virDomainPtr d = NULL;
@@ -47,7 +123,7 @@ virDomainPtr lookup_domain(struct lvsh_session *s, struct lvsh_result *r, const 
         d = virDomainLookupByUUIDString(s->conn, key);
     if (!d)
         d = virDomainLookupByName(s->conn, key);
-    return d ? d : not_found(r, "domain", key);
+    return d ? d : domain_not_found(s->conn, r, key);
 }
 
 virNetworkPtr lookup_network(struct lvsh_session *s, struct lvsh_result *r, const char *key)
@@ -57,7 +133,7 @@ virNetworkPtr lookup_network(struct lvsh_session *s, struct lvsh_result *r, cons
         n = virNetworkLookupByUUIDString(s->conn, key);
     if (!n)
         n = virNetworkLookupByName(s->conn, key);
-    return n ? n : not_found(r, "network", key);
+    return n ? n : network_not_found(s->conn, r, key);
 }
 
 /* The text of an XPath expression on an XML document, or NULL. */
@@ -128,7 +204,7 @@ virStoragePoolPtr lookup_pool(struct lvsh_session *s, struct lvsh_result *r, con
         p = virStoragePoolLookupByUUIDString(s->conn, key);
     if (!p)
         p = virStoragePoolLookupByName(s->conn, key);
-    return p ? p : not_found(r, "pool", key);
+    return p ? p : pool_not_found(s->conn, r, key);
 }
 
 virStorageVolPtr lookup_volume(struct lvsh_session *s, struct lvsh_result *r,
@@ -146,7 +222,13 @@ virStorageVolPtr lookup_volume(struct lvsh_session *s, struct lvsh_result *r,
         v = virStorageVolLookupByKey(s->conn, key);
     if (!v)
         v = virStorageVolLookupByPath(s->conn, key);
-    return v ? v : not_found(r, "vol", key);
+    if (v)
+        return v;
+    /* virsh's hint: a bare name is only found with its pool */
+    not_found(r, "vol", key);
+    if (!pool)
+        append_msg(r, ", specifying --pool might help");
+    return NULL;
 }
 
 virSecretPtr lookup_secret(struct lvsh_session *s, struct lvsh_result *r, const char *key)

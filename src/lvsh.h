@@ -73,6 +73,8 @@ enum lvsh_completer {
     LVSH_COMP_NODEDEV_CAP,
     LVSH_COMP_URI,
     LVSH_COMP_EVENT,         /* event names of the command's family */
+    LVSH_COMP_SET_VALUE,     /* values of the `set` setting given as --name */
+    LVSH_COMP_SHUTDOWN_MODE, /* acpi,agent,...: a comma list of shutdown modes */
     LVSH_COMP__COUNT
 };
 
@@ -95,6 +97,8 @@ struct lvsh_opt {
 #define LVSH_CMD_XML        0x10u /* returns XML: has --xpath and --wrap */
 #define LVSH_CMD_NO_JSON    0x20u /* no data to render as JSON (rare) */
 #define LVSH_CMD_BARE       0x40u /* no virsh blank line after one-shot output */
+#define LVSH_CMD_OPTS_FIRST 0x80u /* words after the first positional one are all
+                                     positional (watch CMD --opt: --opt is CMD's) */
 
 struct lvsh_session;
 struct lvsh_args;
@@ -185,6 +189,13 @@ struct lvsh_session {
     int timeout;
     /* a command's private copy of the session (see dispatch.c): its parent */
     struct lvsh_session *parent;
+    /* the interactive shell's settings (repl.c, pager.c, `set`) */
+    bool timing;                /* -t, `set timing on`: elapsed time after commands */
+    bool pager;                 /* `set pager on`: page output longer than the screen */
+    bool no_pager_now;          /* inside watch or the rc file: never page */
+    bool no_header;             /* --no-header: CSV without its header line */
+    char *prompt;               /* `set prompt FORMAT`; NULL is the default */
+    int last_status;            /* the last line's status, %? in the prompt */
 };
 
 /* ---- parsed arguments -------------------------------------------------- */
@@ -270,6 +281,8 @@ void out_field_fmt(struct lvsh_result *r, const char *label, const char *key,
  * another thread as long as the handler is still running. */
 void out_stream(struct lvsh_result *r, json_t *record, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* Clear the terminal (watch redraws in place); nothing when stdout is not one. */
+void out_stream_clear_screen(struct lvsh_result *r);
 /* A warning shown at once on stderr (a streaming command cannot wait). */
 void out_stream_warn(struct lvsh_result *r, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -89,12 +89,13 @@ struct main_opts {
     const char *file;
     bool stop_on_error;
     int version;   /* 1 short, 2 long */
+    bool no_rc;    /* -n: skip the start-up file */
 };
 
 /* Returns -1 to go on, or an exit status. */
 static int parse_global(int argc, char **argv, struct lvsh_session *s, struct main_opts *m)
 {
-    enum { OPT_JSON = 256, OPT_ON_ERROR, OPT_CONNECT_TIMEOUT, OPT_TIMEOUT };
+    enum { OPT_JSON = 256, OPT_ON_ERROR, OPT_CONNECT_TIMEOUT, OPT_TIMEOUT, OPT_NO_HEADER };
     static const struct option longopts[] = {
         { "connect", required_argument, NULL, 'c' },
         { "readonly", no_argument, NULL, 'r' },
@@ -108,6 +109,9 @@ static int parse_global(int argc, char **argv, struct lvsh_session *s, struct ma
         { "escape", required_argument, NULL, 'e' },
         { "connect-timeout", required_argument, NULL, OPT_CONNECT_TIMEOUT },
         { "timeout", required_argument, NULL, OPT_TIMEOUT },
+        { "timing", no_argument, NULL, 't' },
+        { "no-rc", no_argument, NULL, 'n' },
+        { "no-header", no_argument, NULL, OPT_NO_HEADER },
         { "version", no_argument, NULL, 'v' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
@@ -115,7 +119,7 @@ static int parse_global(int argc, char **argv, struct lvsh_session *s, struct ma
     int c;
     long n;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "+:c:rqo:f:k:K:e:vVh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+:c:rqo:f:k:K:e:tnvVh", longopts, NULL)) != -1) {
         switch (c) {
         case 'c': free(s->uri); s->uri = xstrdup(optarg); break;
         case 'r': s->readonly = true; break;
@@ -159,6 +163,9 @@ static int parse_global(int argc, char **argv, struct lvsh_session *s, struct ma
             }
             *(c == OPT_TIMEOUT ? &s->timeout : &s->connect_timeout) = (int)n;
             break;
+        case 't': s->timing = true; break;
+        case 'n': m->no_rc = true; break;
+        case OPT_NO_HEADER: s->no_header = true; break;
         case 'v': m->version = 1; break;
         case 'V': m->version = 2; break;
         case 'h': usage(stdout); return 0;
@@ -258,7 +265,7 @@ static int run_mode(struct lvsh_session *s, struct main_opts *m, int argc, char 
     }
     if (isatty(STDIN_FILENO)) {
         s->interactive = true;
-        return repl_run(s);
+        return repl_run(s, !m->no_rc);
     }
     return run_stream(s, stdin, "<stdin>", m->stop_on_error);
 }
@@ -282,7 +289,7 @@ static void std_fds_hold(void)
 int main(int argc, char **argv)
 {
     struct lvsh_session s;
-    struct main_opts m = { NULL, true, 0 };
+    struct main_opts m = { NULL, true, 0, false };
 
     std_fds_hold();
     setlocale(LC_ALL, "");

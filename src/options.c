@@ -1,6 +1,7 @@
 /* options.c: the option parser driven by each command's table. */
 #include "options.h"
 #include "cmdtab.h"
+#include "suggest.h"
 #include "result.h"
 
 #include <errno.h>
@@ -184,6 +185,29 @@ static enum lvsh_status check_complete(const struct lvsh_cmd *cmd, struct lvsh_a
     return LVSH_OK;
 }
 
+/* "has no option --alll (did you mean --all?)" */
+static enum lvsh_status unknown_option(const struct lvsh_cmd *cmd, const char *name,
+                                       struct lvsh_result *r)
+{
+    struct suggest sg;
+    suggest_init(&sg, name);
+    for (int i = 0; cmd->opts && cmd->opts[i].name; i++) {
+        if (cmd->opts[i].flags & LVSH_OPTF_HIDDEN)
+            continue;
+        char *flag = xasprintf("--%s", cmd->opts[i].name);
+        suggest_add(&sg, cmd->opts[i].name, flag);
+        free(flag);
+    }
+    suggest_add(&sg, "help", "--help");
+    char *hint = suggest_take(&sg);
+    enum lvsh_status st = hint
+        ? err_usage(r, "command '%s' has no option --%s (did you mean %s?)", cmd->name, name,
+                    hint)
+        : err_usage(r, "command '%s' has no option --%s", cmd->name, name);
+    free(hint);
+    return st;
+}
+
 enum lvsh_status opts_parse(const struct lvsh_cmd *cmd, int argc, char *const argv[],
                             struct lvsh_args *a, struct lvsh_result *r)
 {
@@ -204,6 +228,8 @@ enum lvsh_status opts_parse(const struct lvsh_cmd *cmd, int argc, char *const ar
 
     for (int i = 1; i < argc && st == LVSH_OK; i++) {
         const char *w = argv[i];
+        if (npos > 0 && (cmd->flags & LVSH_CMD_OPTS_FIRST))
+            dashdash = true;
         if (dashdash || strncmp(w, "--", 2) != 0 || w[2] == '\0') {
             if (!dashdash && strcmp(w, "--") == 0)
                 dashdash = true;
@@ -219,7 +245,7 @@ enum lvsh_status opts_parse(const struct lvsh_cmd *cmd, int argc, char *const ar
         } else if (k < 0 && strcmp(name, "json") == 0 && !eq) {
             a->json = 1;
         } else if (k < 0) {
-            st = err_usage(r, "command '%s' has no option --%s", cmd->name, name);
+            st = unknown_option(cmd, name, r);
         } else if (cmd->opts[k].type == LVSH_OPT_BOOL) {
             if (eq)
                 st = err_usage(r, "option --%s of '%s' takes no value", name, cmd->name);

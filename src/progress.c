@@ -77,11 +77,24 @@ char *progress_format(const char *label, unsigned long long done, unsigned long 
     return buf_steal(&line);
 }
 
+/* A dumb terminal knows no escapes: pad with blanks over a longer line. */
+static bool term_dumb(void)
+{
+    const char *t = getenv("TERM");
+    return !t || !*t || strcmp(t, "dumb") == 0;
+}
+
 static void draw(struct lvsh_progress *p, double t)
 {
     char *line = progress_format(p->label, p->done, p->total, t - p->start, term_width());
-    /* \r to the line's start, \033[K clears what a longer line left */
-    fprintf(stderr, "\r%s\033[K", line);
+    size_t len = strlen(line);
+    if (term_dumb()) {
+        fprintf(stderr, "\r%s%*s", line, p->last_len > len ? (int)(p->last_len - len) : 0, "");
+    } else {
+        /* \r to the line's start, \033[K clears what a longer line left */
+        fprintf(stderr, "\r%s\033[K", line);
+    }
+    p->last_len = len;
     fflush(stderr);
     free(line);
     p->last_draw = t;

@@ -30,6 +30,7 @@ struct lvsh_progress {
     double start, last_draw;   /* monotonic seconds */
     bool enabled;
     bool drawn;                /* something is on the line */
+    size_t last_len;           /* bytes of the last line drawn (dumb terminals) */
 };
 
 /* True when a person watches stderr and the output is not JSON or -q. */

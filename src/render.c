@@ -218,14 +218,49 @@ static void put_csv_field(FILE *out, const char *raw)
     free(esc);
 }
 
-static void render_table_csv(FILE *out, const struct out_table *t, bool quiet)
+/* What a machine wants in a CSV cell: raw numbers (bytes, seconds) where
+ * the value is one, nothing where virsh shows '-' for a missing value. */
+static void put_csv_value(FILE *out, const json_t *value, const char *text)
 {
-    for (int r = quiet ? 0 : -1; r < t->nrows; r++) {
+    if (value && (json_is_integer(value) || json_is_real(value))) {
+        char *num = json_dumps(value, JSON_ENCODE_ANY | JSON_REAL_PRECISION(17));
+        fputs(num ? num : "", out);
+        free(num);
+        return;
+    }
+    if (!text || strcmp(text, "-") == 0 || (json_is_null(value) && strcmp(text, "unknown") == 0))
+        return;
+    put_csv_field(out, text);
+}
+
+/* The header line always (a CSV reader counts on it), unless --no-header. */
+static void render_table_csv(FILE *out, const struct out_table *t, bool no_header)
+{
+    for (int r = no_header ? 0 : -1; r < t->nrows; r++) {
         for (int c = 0; c < t->ncols; c++) {
             if (c)
                 fputc(',', out);
-            put_csv_field(out, r < 0 ? t->keys[c] : t->cells[r * t->ncols + c].text);
+            if (r < 0)
+                put_csv_field(out, t->keys[c]);
+            else
+                put_csv_value(out, t->cells[r * t->ncols + c].value,
+                              t->cells[r * t->ncols + c].text);
         }
+        fputc('\n', out);
+    }
+}
+
+/* A record (dominfo) as two columns: its JSON key and the raw value. */
+static void render_fields_csv(FILE *out, const struct lvsh_result *r, bool no_header)
+{
+    if (!no_header)
+        fputs("field,value\n", out);
+    for (int i = 0; i < r->nfields; i++) {
+        if (!*r->fields[i].key)   /* a continuation line belongs to the field above */
+            continue;
+        put_csv_field(out, r->fields[i].key);
+        fputc(',', out);
+        put_csv_value(out, r->fields[i].value, r->fields[i].text);
         fputc('\n', out);
     }
 }
@@ -340,6 +375,15 @@ void out_stream(struct lvsh_result *r, json_t *record, const char *fmt, ...)
     flush_errno(stdout);   /* a failure ends the loop (render_output_gone) */
 }
 
+void out_stream_clear_screen(struct lvsh_result *r)
+{
+    /* lvsh's own control sequence, not object data: never escaped */
+    if (__atomic_load_n(&r->muted, __ATOMIC_ACQUIRE) || r->stream_json || !is_term(stdout))
+        return;
+    fputs("\033[H\033[2J", stdout);
+    flush_errno(stdout);
+}
+
 void out_stream_warn(struct lvsh_result *r, const char *fmt, ...)
 {
     if (__atomic_load_n(&r->muted, __ATOMIC_ACQUIRE))
@@ -450,13 +494,16 @@ enum lvsh_status render_result(FILE *out, FILE *err, struct lvsh_result *r,
             put_text(out, r->text.data, r->text.len, is_term(out));
         if (r->table) {
             if (o->format == LVSH_FMT_CSV)
-                render_table_csv(out, r->table, o->quiet);
+                render_table_csv(out, r->table, o->no_header);
             else if (o->format == LVSH_FMT_VERTICAL)
                 render_table_vertical(out, r->table);
             else
                 render_table_text(out, r->table, o->quiet);
         }
-        render_fields_text(out, r);
+        if (o->format == LVSH_FMT_CSV && r->nfields)
+            render_fields_csv(out, r, o->no_header);
+        else
+            render_fields_text(out, r);
         if (r->xml)
             render_xml_text(out, r, xres, o->wrap);
         for (int i = 0; i < r->ninfos && !o->quiet; i++)
@@ -466,7 +513,9 @@ enum lvsh_status render_result(FILE *out, FILE *err, struct lvsh_result *r,
     if (st == LVSH_OK && result_failed(r))
         st = LVSH_FAILED;   /* a handler that set an error but said OK */
     render_error(err, r, o, st);
-    if (!werr && o->trailer && o->format != LVSH_FMT_JSON && !o->quiet)
+    /* no blank line after CSV: a reader would take it for an empty record */
+    if (!werr && o->trailer && o->format != LVSH_FMT_JSON && o->format != LVSH_FMT_CSV &&
+        !o->quiet)
         fputc('\n', out);
     if (!werr)
         werr = flush_errno(out);

@@ -4,6 +4,7 @@
 #include "cmdtab.h"
 #include "complete.h"
 #include "dispatch.h"
+#include "prompt.h"
 #include "session.h"
 #include "tokenize.h"
 #include "util.h"
@@ -69,9 +70,68 @@ static void history_save_line(const char *path, const char *line)
     history_truncate_file(path, 5000);
 }
 
-static char *make_prompt(const struct lvsh_session *s)
+/* bash's ignoreboth: no line that starts with a blank, no repeat of the
+ * line just before it. */
+static bool history_wanted(const char *line)
 {
-    return xasprintf("lvsh (%s)%c ", session_uri_label(s), s->readonly ? '>' : '#');
+    if (!*line || *line == ' ' || *line == '\t')
+        return false;
+    HIST_ENTRY *last = history_length > 0 ? history_get(history_base + history_length - 1)
+                                          : NULL;
+    if (last && strcmp(last->line, line) == 0)
+        return false;
+    return line_may_enter_history(line);
+}
+
+void repl_history_each(int last, void (*fn)(void *opaque, int num, const char *line),
+                       void *opaque)
+{
+    if (history_length == 0) {   /* a script or one-shot: the saved history */
+        char *path = repl_history_path();
+        using_history();
+        read_history(path);
+        free(path);
+    }
+    int first = last >= 0 && last < history_length ? history_length - last : 0;
+    for (int i = first; i < history_length; i++) {
+        HIST_ENTRY *e = history_get(history_base + i);
+        if (e)
+            fn(opaque, history_base + i, e->line);
+    }
+}
+
+char *repl_rc_path(void)
+{
+    const char *conf = getenv("XDG_CONFIG_HOME");
+    if (conf && *conf == '/')
+        return xasprintf("%s/lvsh/lvshrc", conf);
+    const char *home = getenv("HOME");
+    return xasprintf("%s/.config/lvsh/lvshrc", home && *home ? home : ".");
+}
+
+/* The start-up file: every line runs (errors are reported with its name and
+ * line, and do not stop it), nothing in it is paged. */
+static void run_rc(struct lvsh_session *s)
+{
+    char *path = repl_rc_path();
+    FILE *f = fopen(path, "r");
+    if (f) {
+        s->no_pager_now = true;
+        run_stream(s, f, path, false);
+        s->no_pager_now = false;
+        fclose(f);
+    }
+    free(path);
+}
+
+/* One line for a newcomer; `set quiet on` in the rc file or -q drops it. */
+static void welcome(const struct lvsh_session *s)
+{
+    if (s->quiet)
+        return;
+    printf("lvsh %s on %s: 'help' lists the commands, 'quit' leaves.\n", LVSH_VERSION,
+           session_uri_label(s));
+    fflush(stdout);
 }
 
 static void on_line(char *line)
@@ -143,7 +203,7 @@ static void report_lost_at_prompt(struct lvsh_session *s)
     free(saved);
 }
 
-int repl_run(struct lvsh_session *s)
+int repl_run(struct lvsh_session *s, bool rc)
 {
     char *hist = repl_history_path();
     mkdir_parents(hist);
@@ -152,11 +212,14 @@ int repl_run(struct lvsh_session *s)
     rl_readline_name = "lvsh";
     rl_catch_signals = 0;
     complete_install_readline(s);
+    if (rc)
+        run_rc(s);
+    welcome(s);
     /* connect while the person types: the first TAB then lists at once */
     session_background_start(s);
 
     while (!repl_done && !s->quit_requested) {
-        char *prompt = make_prompt(s);
+        char *prompt = prompt_expand(s, s->prompt);
         repl_have_line = false;
         rl_callback_handler_install(prompt, on_line);
         catch_tstp(true);
@@ -190,9 +253,9 @@ int repl_run(struct lvsh_session *s)
             putchar('\n');
             break;
         }
-        if (*line && line_may_enter_history(line))
+        if (history_wanted(line))
             history_save_line(hist, line);
-        run_text(s, line, strlen(line), NULL, 1, true);
+        s->last_status = run_text(s, line, strlen(line), NULL, 1, true);
         free(line);
         /* the command has dealt with its Ctrl-C: no second prompt for it */
         if (s->interrupted)

@@ -57,6 +57,7 @@ struct lvsh_result {
 struct render_opts {
     enum lvsh_format format;
     bool quiet;
+    bool no_header;            /* CSV without its header line (--no-header) */
     bool pretty;               /* indent JSON (a terminal is reading) */
     bool trailer;              /* virsh one-shot: blank line after output */
     const char *xpath;

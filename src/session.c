@@ -22,6 +22,7 @@ void session_init(struct lvsh_session *s)
     s->keepalive_count = 6;
     s->console_escape = "^]";
     s->connect_timeout = 15;
+    s->pager = true;
 }
 
 /* The main thread's Ctrl-C flag, for prompts outside a command thread. */
@@ -36,6 +37,7 @@ void session_free(struct lvsh_session *s)
     complete_cache_free(s);
     stop_event_loop(s);
     free(s->uri);
+    free(s->prompt);
     /* an abandoned call may still look at the lock when it returns */
     if (bounded_pending() == 0)
         pthread_mutex_destroy(&s->lock);

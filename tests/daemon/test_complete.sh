@@ -45,7 +45,7 @@ check "-r connects read-only" same "$("$LVSH" -r -c "$Q" complete --kind network
 
 # another client defines a domain: the REPL's cached listing follows the event
 tmux_start "LVSH_COMPLETE_TIMEOUT_MS=700" "$LVSH" -c "'$T'"
-check "REPL prompt" tmux_wait '\)# ?$'
+check "REPL prompt" tmux_wait '^lvsh [^ ]*# ?$'
 tmux_type "domstate te"; tmux_keys Tab
 check "the shared test domain" tmux_wait '# domstate test ?$'
 tmux_keys C-u
@@ -112,7 +112,7 @@ tx() { grep 'RPC_CLIENT_MSG_TX_QUEUE' "$W/rpc.log" 2>/dev/null | grep ' type=0 '
 opened() { grep 'RPC_CLIENT_MSG_TX_QUEUE' "$W/rpc.log" 2>/dev/null | grep -q ' proc=1 type=0 '; }
 wait_opened() { for _ in $(seq 1 200); do opened && return 0; sleep 0.05; done; return 1; }
 tmux_start "LIBVIRT_LOG_FILTERS=1:rpc" "LIBVIRT_LOG_OUTPUTS=1:file:$W/rpc.log" "$LVSH" -c "'$R'"
-check "REPL prompt on a remote URI" tmux_wait '\)# ?$'
+check "REPL prompt on a remote URI" tmux_wait '^lvsh [^ ]*# ?$'
 check "it connects before any command or TAB" wait_opened
 sleep 0.5   # the connect's last calls (features, keepalive)
 before=$(tx)

@@ -8,9 +8,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 . "$here/lib.sh"
 LVSH=${LVSH_BIN:-$top/lvsh}
-PROMPT='lvsh \(test:///default\)# ?$'
+PROMPT='lvsh test# ?$'
 
-count_prompts() { tmux_screen | grep -c 'lvsh (test:///default)#'; }
+count_prompts() { tmux_screen | grep -c 'lvsh test#'; }
 
 # 1. Ctrl-C ends an event loop; one prompt follows, not two.
 tmux_start env PS1="'sh\$ '" HISTFILE=/dev/null bash --norc --noprofile
@@ -31,9 +31,9 @@ tmux_type "dom"
 tmux_keys C-z
 check "Ctrl-Z stops lvsh" tmux_wait 'Stopped'
 tmux_type "fg"; tmux_keys Enter
-check "fg redraws the edited line" tmux_wait "^lvsh \(test:///default\)# dom$"
+check "fg redraws the edited line" tmux_wait "^lvsh test# dom$"
 tmux_type "state test"
-check "typed once after fg" tmux_wait "^lvsh \(test:///default\)# domstate test$"
+check "typed once after fg" tmux_wait "^lvsh test# domstate test$"
 tmux_keys Enter
 check "the command runs" tmux_wait '^running$'
 tmux_type "quit"; tmux_keys Enter

@@ -13,8 +13,8 @@ line_is() {  # line_is TEXT: the prompt line reads exactly TEXT before the curso
     local want=$1 i got
     tmux_type "@"
     for ((i = 0; i < 40; i++)); do
-        got=$(tmux_screen | grep -F 'complete.xml)# ' | tail -n 1)
-        got=${got#*complete.xml)# }
+        got=$(tmux_screen | grep -F 'lvsh test# ' | tail -n 1)
+        got=${got#*lvsh test# }
         if [ "$got" = "$want@" ] || [ "${got%%@*}@" = "$want@" ] && [ -n "$got" ]; then
             tmux_keys BSpace
             return 0
@@ -29,14 +29,14 @@ fresh() { tmux_keys C-u; }
 ready() {  # the last line on the screen is an empty prompt
     local i
     for ((i = 0; i < 100; i++)); do
-        tmux_screen | grep -v '^$' | tail -n 1 | grep -Eq 'complete.xml\)#$' && return 0
+        tmux_screen | grep -v '^$' | tail -n 1 | grep -Eq '^lvsh test#$' && return 0
         sleep 0.05
     done
     return 1
 }
 
 tmux_start "$LVSH" -c "'$URI'"
-check "prompt" tmux_wait 'complete.xml\)# ?$'
+check "prompt" tmux_wait '^lvsh test# ?$'
 
 tmux_type "dominf"; tmux_keys Tab
 check "a unique command prefix completes in one TAB" line_is "dominfo "

@@ -5,7 +5,7 @@ T_NAME=repl
 LVSH=${LVSH_BIN:-$(cd "$(dirname "$0")/../.." && pwd)/lvsh}
 
 tmux_start "$LVSH" -c test:///default
-check "prompt shows the URI" tmux_wait 'lvsh \(test:///default\)# ?$'
+check "prompt shows the driver" tmux_wait 'lvsh test# ?$'
 
 tmux_type "domstate test"
 tmux_keys Enter
@@ -48,7 +48,7 @@ check "history has the commands" grep -qx 'domstate test' "$hist"
 
 # read-only prompt ends in '>' and Ctrl-D leaves
 tmux_start "$LVSH" -r -c test:///default
-check "read-only prompt" tmux_wait 'lvsh \(test:///default\)> ?$'
+check "read-only prompt" tmux_wait 'lvsh test> ?$'
 tmux_type "destroy test"
 tmux_keys Enter
 check "writes refused under -r" tmux_wait "read-only"

@@ -8,7 +8,7 @@ LVSH=${LVSH_BIN:-$(cd "$(dirname "$0")/../.." && pwd)/lvsh}
 hist=$XDG_STATE_HOME/lvsh/history
 
 tmux_start "$LVSH" -c test:///default
-check "prompt" tmux_wait 'lvsh \(test:///default\)# ?$'
+check "prompt" tmux_wait 'lvsh test# ?$'
 tmux_type "echo kept-line"
 tmux_keys Enter
 check "a plain line runs" tmux_wait '^kept-line$'

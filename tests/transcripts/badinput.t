@@ -179,7 +179,7 @@ $ printf 'echo t\xffst\n' | lvsh -c test:///default | od -An -c
    t 377   s   t  \n
 ? 0
 $ printf 'domstate t\xffst\n' | lvsh -c test:///default --json
-! {"error":{"status":1,"code":42,"message":"failed to get domain 't\\xffst'","detail":"Domain not found","file":"<stdin>","line":1}}
+! {"error":{"status":1,"code":42,"message":"failed to get domain 't\\xffst' (did you mean 'test'?)","detail":"Domain not found","file":"<stdin>","line":1}}
 ? 1
 $ lvsh -c test:///default --json "list --foo$(printf '\xfe\xc3')"
 ! {"error":{"status":2,"code":0,"message":"command 'list' has no option --foo\\xfe\\xc3"}}

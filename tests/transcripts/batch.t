@@ -72,7 +72,6 @@ $ lvsh -c test:///default 'set output json; domid test; domid test --json; set o
 $ lvsh -c test:///default -o csv list --all
 id,name,state
 1,test,running
-
 ? 0
 Global options.
 $ lvsh --output yaml list

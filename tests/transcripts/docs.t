@@ -37,7 +37,7 @@ $ env -u MAKEFLAGS -u MAKELEVEL make -s -C "$TESTS/.." install DESTDIR="$PWD/roo
 ./usr/share/bash-completion/completions/lvsh
 ./usr/share/fish/vendor_completions.d/lvsh.fish
 ./usr/share/man/man1/lvsh.1
-./usr/share/zsh/site-functions/_lvsh
+./usr/share/zsh/vendor-completions/_lvsh
 ? 0
 The installed binary runs; the installed page is the committed one.
 $ root/usr/bin/lvsh -c test:///default domstate test && cmp root/usr/share/man/man1/lvsh.1 "$TESTS/../docs/lvsh.1" && test -x root/usr/bin/lvsh && echo same
@@ -62,11 +62,11 @@ complete -F _lvsh lvsh
 $ r=$PWD/root; PATH=$r/usr/bin:$PATH bash -c "source $r/usr/share/bash-completion/completions/lvsh; COMP_LINE='lvsh -c test:///default dominf'; COMP_POINT=\${#COMP_LINE}; COMP_WORDS=(lvsh -c test:///default dominf); COMP_CWORD=3; _lvsh lvsh dominf lvsh; echo \${COMPREPLY[@]}"
 dominfo
 ? 0
-$ r=$PWD/root; zsh -fc "fpath=($r/usr/share/zsh/site-functions \$fpath); autoload -Uz compinit; compinit -u -D; print \$_comps[lvsh]"
+$ r=$PWD/root; zsh -fc "fpath=($r/usr/share/zsh/vendor-completions \$fpath); autoload -Uz compinit; compinit -u -D; print \$_comps[lvsh]"
 _lvsh
 ? 0
 $ r=$PWD/root; PATH=$r/usr/bin:$PATH fish -c "set -p fish_complete_path $r/usr/share/fish/vendor_completions.d; complete -C'lvsh -c test:///default dominf'"
-dominfo
+dominfo	show basic information about a domain
 ? 0
 `make uninstall` removes exactly those files, and nothing else under DESTDIR.
 $ touch root/usr/bin/other root/usr/share/man/man1/other.1 && env -u MAKEFLAGS -u MAKELEVEL make -s -C "$TESTS/.." uninstall DESTDIR="$PWD/root" PREFIX=/usr > /dev/null && find root -type f | sort

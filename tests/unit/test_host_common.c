@@ -94,8 +94,28 @@ static void test_timestamp(void)
     free(ts);
 }
 
+static void test_stats_bytes(void)
+{
+    virTypedParameter p = { .type = VIR_TYPED_PARAM_ULLONG };
+    json_t *v;
+    strcpy(p.field, "balloon.current");
+    p.value.ul = 2048;
+    v = stats_param_json(&p);
+    CHECK_INT(json_integer_value(v), 2048 * 1024);
+    json_decref(v);
+    strcpy(p.field, "balloon.major_fault");
+    v = stats_param_json(&p);
+    CHECK_INT(json_integer_value(v), 2048);   /* a count stays a count */
+    json_decref(v);
+    strcpy(p.field, "block.0.capacity");
+    v = stats_param_json(&p);
+    CHECK_INT(json_integer_value(v), 2048);   /* already bytes */
+    json_decref(v);
+}
+
 int main(void)
 {
+    test_stats_bytes();
     test_dotted();
     test_tparams();
     test_xpath_numbers();
