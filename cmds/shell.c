@@ -233,6 +233,8 @@ static const struct lvsh_opt opts_shell_echo[] = {
     { .name = "split", .type = LVSH_OPT_BOOL,
       .help = "split each argument on ',' (',,' is a literal comma), one piece per line" },
     { .name = "err", .type = LVSH_OPT_BOOL, .help = "write to stderr instead of stdout" },
+    LVSH_OPT_ALIAS_OF("str", "string"),
+    LVSH_OPT_ALIAS_OF("hi", "string=hello"),
     { .name = "string", .type = LVSH_OPT_REST, .flags = LVSH_OPTF_POSITIONAL,
       .help = "words to print", .metavar = "string" },
     LVSH_OPT_END,

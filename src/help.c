@@ -80,7 +80,7 @@ static json_t *opt_json(const struct lvsh_opt *o)
     json_t *j = json_pack("{s:s,s:s,s:b,s:b,s:s,s:s}", "name", o->name,
                           "type", opts_type_name(o->type),
                           "required", (o->flags & LVSH_OPTF_REQUIRED) != 0,
-                          "positional", (o->flags & LVSH_OPTF_POSITIONAL) != 0,
+                          "positional", opts_fills(o),
                           "help", o->help ? o->help : "",
                           "completer", help_completer_name(o->complete));
     if (o->type != LVSH_OPT_BOOL)

@@ -27,6 +27,7 @@ enum lvsh_opt_type {
     LVSH_OPT_INT,    /* signed integer, range-checked when min < max */
     LVSH_OPT_SIZE,   /* scaled size: 512M, 2GiB; bare numbers in .unit bytes */
     LVSH_OPT_REST,   /* every remaining positional word */
+    LVSH_OPT_ALIAS,  /* another spelling: .alias_of is "name" or "name=value" */
 };
 
 #define LVSH_OPTF_REQUIRED   0x01u /* must be given */
@@ -34,6 +35,11 @@ enum lvsh_opt_type {
 #define LVSH_OPTF_HIDDEN     0x04u /* accepted, not shown in help */
 #define LVSH_OPTF_EMPTY_OK   0x08u /* an empty string is a valid value */
 #define LVSH_OPTF_SECRET     0x10u /* value is sensitive: never echo or log */
+#define LVSH_OPTF_NAMED      0x20u /* never filled by a positional word */
+
+/* Every non-bool option takes positional words in table order, as virsh
+ * fills them (LVSH_OPTF_POSITIONAL only shows it in help and completion);
+ * LVSH_OPTF_NAMED opts out, as virsh's --xpath. */
 
 /* What TAB offers for an option's value. */
 enum lvsh_completer {
@@ -83,6 +89,7 @@ struct lvsh_opt {
     long long min, max;           /* INT: accepted range when min < max */
     unsigned long long unit;      /* SIZE: bytes per bare number (0 = 1) */
     const char *metavar;          /* value name in help; defaults per type */
+    const char *alias_of;         /* ALIAS: the option it spells, "name[=value]" */
 };
 
 #define LVSH_CMD_CONN       0x01u /* needs a connection */
@@ -119,8 +126,13 @@ struct lvsh_cmd {
 
 /* Shorthand for option tables. */
 #define LVSH_OPT_END { .name = NULL }
+/* A hidden old spelling virsh still accepts: "--kilobytes" for "--size", or
+ * "--shareable" for "--mode shareable" (target "mode=shareable"). */
+#define LVSH_OPT_ALIAS_OF(alias, target) \
+    { .name = (alias), .type = LVSH_OPT_ALIAS, .flags = LVSH_OPTF_HIDDEN, \
+      .alias_of = (target), .help = "another spelling of --" target }
 #define LVSH_XPATH_OPTS \
-    { .name = "xpath", .type = LVSH_OPT_STRING, \
+    { .name = "xpath", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_NAMED, \
       .help = "print only what this XPath expression selects", .metavar = "expr" }, \
     { .name = "wrap", .type = LVSH_OPT_BOOL, \
       .help = "wrap several XPath results in one <nodes> element" }
