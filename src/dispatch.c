@@ -59,48 +59,98 @@ static enum lvsh_status run_handler(struct lvsh_session *s, const struct lvsh_cm
     return st;
 }
 
+/* The parse options of the session: virsh mode words errors as virsh and,
+ * as virsh, checks values only when the command runs. */
+static unsigned parse_how(const struct lvsh_session *s)
+{
+    return s->virsh_mode ? OPTS_VIRSH | OPTS_DEFER : 0;
+}
+
+/* One command of a line, parsed before any of the line runs. */
+struct parsed {
+    const struct lvsh_cmd *cmd;
+    struct lvsh_args a;
+    const char *file;
+    int line;
+};
+
+/* Render an error found before anything ran: no one-shot blank line after
+ * it, as virsh prints none after a line it refused. */
+static enum lvsh_status report_early(struct lvsh_session *s, struct lvsh_result *r,
+                                     const char *file, int line, enum lvsh_status st)
+{
+    struct render_opts o;
+    render_opts_init(&o, s, s->format, file, line);
+    return render_result(stdout, stderr, r, &o, st);
+}
+
+/* Look up and parse one command; on a problem the error is in r. */
+static enum lvsh_status parse_one(struct lvsh_session *s, int argc, char *const argv[],
+                                  struct parsed *p, struct lvsh_result *r)
+{
+    memset(&p->a, 0, sizeof(p->a));
+    p->cmd = cmdtab_find(argv[0]);
+    if (!p->cmd) {
+        if (s->virsh_mode)
+            return err_usage(r, "unknown command: '%s'", argv[0]);
+        char *hint = cmdtab_suggest(argv[0]);
+        enum lvsh_status st = hint
+            ? err_usage(r, "unknown command '%s' (did you mean %s?)", argv[0], hint)
+            : err_usage(r, "unknown command '%s' (try 'help')", argv[0]);
+        free(hint);
+        return st;
+    }
+    return opts_parse_ex(p->cmd, argc, argv, &p->a, parse_how(s), r);
+}
+
+/* Run one parsed command and render what it left. */
+static enum lvsh_status run_parsed(struct lvsh_session *s, struct parsed *p)
+{
+    struct lvsh_result r;
+    struct render_opts o;
+    const struct lvsh_cmd *cmd = p->cmd;
+    struct lvsh_args *a = &p->a;
+    enum lvsh_status st = LVSH_OK;
+
+    result_init(&r);
+    render_opts_init(&o, s, s->format, p->file, p->line);
+    if (s->interrupted)
+        *s->interrupted = 0;
+    if (a->json == 1)
+        o.format = LVSH_FMT_JSON;
+    r.stream_json = o.format == LVSH_FMT_JSON;
+    r.text_only = o.format != LVSH_FMT_JSON;
+    if (!a->help && (parse_how(s) & OPTS_DEFER))
+        st = opts_check_values(cmd, a, parse_how(s), &r);
+    if (st == LVSH_OK)
+        st = run_handler(s, cmd, a, &r);
+    if (cmd->flags & LVSH_CMD_XML && !a->help) {
+        int k = opts_index(cmd, "xpath");
+        o.xpath = k >= 0 && a->v[k].set ? a->v[k].str : NULL;
+        k = opts_index(cmd, "wrap");
+        o.wrap = k >= 0 && a->v[k].set;
+    }
+    o.trailer = s->trailer && !(cmd->flags & LVSH_CMD_BARE) && !r.bare;
+    st = render_result(stdout, stderr, &r, &o, st);
+    result_free(&r);
+    return st;
+}
+
 enum lvsh_status dispatch_argv(struct lvsh_session *s, int argc, char *const argv[],
                                const char *file, int line)
 {
     struct lvsh_result r;
-    struct lvsh_args a;
-    struct render_opts o;
+    struct parsed p = { .file = file, .line = line };
     enum lvsh_status st;
-    const struct lvsh_cmd *cmd = cmdtab_find(argv[0]);
 
     result_init(&r);
-    memset(&a, 0, sizeof(a));
-    render_opts_init(&o, s, s->format, file, line);
-    if (s->interrupted)
-        *s->interrupted = 0;
-    if (!cmd) {
-        char *hint = cmdtab_suggest(argv[0]);
-        if (hint)
-            st = err_usage(&r, "unknown command '%s' (did you mean %s?)", argv[0], hint);
-        else
-            st = err_usage(&r, "unknown command '%s' (try 'help')", argv[0]);
-        free(hint);
-    } else {
-        st = opts_parse(cmd, argc, argv, &a, &r);
-        if (a.json == 1)
-            o.format = LVSH_FMT_JSON;
-        r.stream_json = o.format == LVSH_FMT_JSON;
-        r.text_only = o.format != LVSH_FMT_JSON;
-        if (st == LVSH_OK)
-            st = run_handler(s, cmd, &a, &r);
-        if (cmd->flags & LVSH_CMD_XML && !a.help && a.v) {
-            int k = opts_index(cmd, "xpath");
-            o.xpath = k >= 0 && a.v[k].set ? a.v[k].str : NULL;
-            k = opts_index(cmd, "wrap");
-            o.wrap = k >= 0 && a.v[k].set;
-        }
-        o.trailer = s->trailer && !(cmd->flags & LVSH_CMD_BARE) && !r.bare;
-    }
-    if (!cmd)
-        o.trailer = s->trailer;
-    st = render_result(stdout, stderr, &r, &o, st);
+    st = parse_one(s, argc, argv, &p, &r);
+    if (st != LVSH_OK)
+        st = report_early(s, &r, file, line, st);
     result_free(&r);
-    args_free(&a);
+    if (st == LVSH_OK)
+        st = run_parsed(s, &p);
+    args_free(&p.a);
     return st;
 }
 
@@ -108,37 +158,63 @@ static enum lvsh_status tok_error(struct lvsh_session *s, const struct tok_list 
                                   const char *file)
 {
     struct lvsh_result r;
-    struct render_opts o;
     result_init(&r);
-    render_opts_init(&o, s, s->format, file, l->err_line);
-    err_usage(&r, "%s at column %d", l->error, l->err_col);
-    render_result(stdout, stderr, &r, &o, LVSH_USAGE);
+    if (s->virsh_mode)
+        err_usage(&r, "%s", l->error);
+    else
+        err_usage(&r, "%s at column %d", l->error, l->err_col);
+    enum lvsh_status st = report_early(s, &r, file, l->err_line, LVSH_USAGE);
     result_free(&r);
-    return LVSH_USAGE;
+    return st;
+}
+
+/* Parse every command of the text before running any, as virsh does: a
+ * bad option or an unknown command later in the line runs nothing. */
+static enum lvsh_status parse_all(struct lvsh_session *s, const struct tok_list *l,
+                                  const char *file, struct parsed *ps)
+{
+    for (int i = 0; i < l->ncmds; i++) {
+        struct lvsh_result r;
+        result_init(&r);
+        ps[i].file = file;
+        ps[i].line = l->cmds[i].line;
+        enum lvsh_status st = parse_one(s, l->cmds[i].argc, l->cmds[i].argv, &ps[i], &r);
+        if (st != LVSH_OK)
+            st = report_early(s, &r, file, ps[i].line, st);
+        result_free(&r);
+        if (st != LVSH_OK)
+            return st;
+    }
+    return LVSH_OK;
 }
 
 enum lvsh_status run_text(struct lvsh_session *s, const char *text, size_t len,
                           const char *file, int first_line, bool stop)
 {
     struct tok_list l;
-    enum lvsh_status first = LVSH_OK;
+    enum lvsh_status first, last, fail = LVSH_OK;
     bool ok = tokenize(text, len, first_line, &l);
+    struct parsed *ps = xcalloc((size_t)l.ncmds + 1, sizeof(*ps));
 
-    for (int i = 0; i < l.ncmds && !s->quit_requested; i++) {
-        enum lvsh_status st = dispatch_argv(s, l.cmds[i].argc, l.cmds[i].argv, file,
-                                            l.cmds[i].line);
-        if (st != LVSH_OK && first == LVSH_OK)
-            first = st;
-        if (st != LVSH_OK && stop)
+    if (!ok)
+        first = last = tok_error(s, &l, file);
+    else
+        first = last = parse_all(s, &l, file, ps);
+    for (int i = 0; first == LVSH_OK && i < l.ncmds && !s->quit_requested; i++) {
+        last = run_parsed(s, &ps[i]);
+        if (last != LVSH_OK && (stop || fail == LVSH_OK))
+            fail = last;
+        if (last != LVSH_OK && stop)
             break;
     }
-    if (!ok && (first == LVSH_OK || !stop) && !s->quit_requested) {
-        enum lvsh_status st = tok_error(s, &l, file);
-        if (first == LVSH_OK)
-            first = st;
-    }
+    for (int i = 0; i < l.ncmds; i++)
+        args_free(&ps[i].a);
+    free(ps);
     tok_list_free(&l);
-    return first;
+    /* virsh: the status of the line is its last command's */
+    if (s->virsh_mode)
+        return last;
+    return first != LVSH_OK ? first : fail;
 }
 
 /* Does text end inside an open quote (so the command goes on next line)? */
@@ -171,8 +247,8 @@ enum lvsh_status run_stream(struct lvsh_session *s, FILE *in, const char *name, 
             continue;
         enum lvsh_status st = run_text(s, pending.data, pending.len, name, start, stop);
         buf_free(&pending);
-        if (st != LVSH_OK && first == LVSH_OK)
-            first = st;
+        if ((st != LVSH_OK && first == LVSH_OK) || s->virsh_mode)
+            first = st;   /* virsh: the last command's status */
         if (st != LVSH_OK && stop)
             break;
     }
@@ -180,7 +256,7 @@ enum lvsh_status run_stream(struct lvsh_session *s, FILE *in, const char *name, 
         read_errno = errno ? errno : EIO;
     if (pending.len && !s->quit_requested && (first == LVSH_OK || !stop)) {
         enum lvsh_status st = run_text(s, pending.data, pending.len, name, start, stop);
-        if (first == LVSH_OK)
+        if (first == LVSH_OK || s->virsh_mode)
             first = st;
     }
     /* a read error (a directory given to -f: EISDIR) is not an empty script */

@@ -184,6 +184,8 @@ struct lvsh_session {
     const char *console_escape; /* -e: console escape sequence, "^]" */
     bool quit_requested;        /* set by quit/exit */
     bool trailer;               /* virsh one-shot: blank line after output */
+    bool virsh_mode;            /* invoked as virsh or with --virsh: behave as virsh 9.0
+                                 * where lvsh differs on purpose */
 };
 
 /* ---- parsed arguments -------------------------------------------------- */

@@ -1,0 +1,79 @@
+Parsing as virsh 9.0 parses: the whole line before anything runs, every
+non-bool option filled positionally in table order, virsh's old option
+spellings (aliases).
+
+A bad option or an unknown command later in the line runs nothing.
+
+$ lvsh -c test:///default 'destroy test; domstate test --bogus'
+! error: command 'domstate' has no option --bogus
+? 2
+$ lvsh -c test:///default 'destroy test; nosuchcommand'
+! error: unknown command 'nosuchcommand' (try 'help')
+? 2
+$ lvsh -c test:///default 'destroy test; domstate test'
+Domain 'test' destroyed
+
+shut off
+
+? 0
+
+Positional words fill the options in virsh's order.
+
+$ lvsh -c test:///default -q pool-define-as guest_images dir - - - - /guest_images --print-xml
+<pool type='dir'>
+  <name>guest_images</name>
+  <source>
+    <host name='-'/>
+    <dir path='-'/>
+    <device path='-'/>
+    <name>-</name>
+  </source>
+  <target>
+    <path>/guest_images</path>
+  </target>
+</pool>
+? 0
+$ lvsh -c test:///default -q 'domtime test 1234567890 --json'
+{"name":"test","uuid":"6695eb01-f6a4-8304-79aa-97f2502e193f","action":"time set","seconds":1234567890,"nseconds":0}
+? 0
+$ lvsh -c test:///default domstate test extra
+! error: unexpected argument 'extra' for command 'domstate'
+? 2
+$ lvsh -c test:///default domstate test --domain test
+! error: option --domain was given more than once to 'domstate'
+? 2
+$ lvsh -c test:///default 'schedinfo test j=k' 2>&1 >/dev/null
+error: invalid parameter 'j'
+? 1
+
+Options virsh fills only by name stay named (--xpath, schedinfo's --weight).
+
+$ lvsh -c test:///default 'net-dumpxml default /network/name'
+! error: unexpected argument '/network/name' for command 'net-dumpxml'
+? 2
+
+Aliases: accepted, hidden from help and completion.
+
+$ lvsh -c test:///default -q 'echo --str hello; echo --hi; echo a --hi b'
+hello
+hello
+a hello b
+? 0
+$ lvsh -c test:///default -q 'setmem test --kilobytes 1048576; dommemstat test' | grep actual
+actual 1048576
+? 0
+$ lvsh -c test:///default 'echo --hi=x'
+! error: option --hi of 'echo' takes no value
+? 2
+$ lvsh -c test:///default 'setmem test --size 1 --kilobytes 2'
+! error: option --size was given more than once to 'setmem'
+? 2
+$ lvsh -c test:///default 'nodedev-destroy --name nosuch' 2>&1 | head -1
+error: failed to get node device 'nosuch'
+? 0
+$ lvsh help setmem | grep -c kilobytes
+0
+? 1
+$ lvsh -c test:///default complete -- blkdeviotune test vda --total_ | wc -l
+0
+? 0
