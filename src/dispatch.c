@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 static void render_opts_init(struct render_opts *o, const struct lvsh_session *s,
                              enum lvsh_format fmt, const char *file, int line)
@@ -74,6 +76,23 @@ struct parsed {
     int line;
 };
 
+/* -l FILE: each error line, stamped as virsh stamps its log. */
+static void log_errors(const struct lvsh_session *s, const struct lvsh_result *r)
+{
+    if (!s->log || !r->err_msg)
+        return;
+    char stamp[64];
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    strftime(stamp, sizeof(stamp), "%Y.%m.%d %H:%M:%S", &tm);
+    const char *prog = s->virsh_mode ? "virsh" : "lvsh";
+    fprintf(s->log, "[%s %s %ld] ERROR %s\n", stamp, prog, (long)getpid(), r->err_msg);
+    if (r->err_detail)
+        fprintf(s->log, "[%s %s %ld] ERROR %s\n", stamp, prog, (long)getpid(), r->err_detail);
+    fflush(s->log);
+}
+
 /* Render an error found before anything ran: no one-shot blank line after
  * it, as virsh prints none after a line it refused. */
 static enum lvsh_status report_early(struct lvsh_session *s, struct lvsh_result *r,
@@ -81,6 +100,7 @@ static enum lvsh_status report_early(struct lvsh_session *s, struct lvsh_result 
 {
     struct render_opts o;
     render_opts_init(&o, s, s->format, file, line);
+    log_errors(s, r);
     return render_result(stdout, stderr, r, &o, st);
 }
 
@@ -132,6 +152,7 @@ static enum lvsh_status run_parsed(struct lvsh_session *s, struct parsed *p)
     }
     o.trailer = s->trailer && !(cmd->flags & LVSH_CMD_BARE) && !r.bare;
     st = render_result(stdout, stderr, &r, &o, st);
+    log_errors(s, &r);
     result_free(&r);
     return st;
 }

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <signal.h>
 #include <pthread.h>
 #include <libvirt/libvirt.h>
@@ -186,6 +187,8 @@ struct lvsh_session {
     bool trailer;               /* virsh one-shot: blank line after output */
     bool virsh_mode;            /* invoked as virsh or with --virsh: behave as virsh 9.0
                                  * where lvsh differs on purpose */
+    int debug_level;            /* -d: virsh's debug level, 0-4 (accepted) */
+    FILE *log;                  /* -l: errors are appended here, as virsh logs them */
 };
 
 /* ---- parsed arguments -------------------------------------------------- */

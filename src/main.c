@@ -90,13 +90,33 @@ static void print_versions(void)
 struct main_opts {
     const char *file;
     bool stop_on_error;
+    bool on_error_given;
     int version;   /* 1 short, 2 long */
 };
+
+/* A global option problem: virsh mode words it as virsh and exits 1. */
+static int global_error(const struct lvsh_session *s, const char *lvsh_msg,
+                        const char *virsh_msg)
+{
+    fprintf(stderr, "error: %s\n", s->virsh_mode && virsh_msg ? virsh_msg : lvsh_msg);
+    return s->virsh_mode ? 1 : 2;
+}
+
+/* The option getopt stopped at: "-x" for a short one (even "-x0"), else the
+ * long word up to any "=value". */
+static char *bad_option_word(char **argv)
+{
+    const char *w = argv[optind - 1];
+    if (optopt && !(w[0] == '-' && w[1] == '-'))
+        return xasprintf("-%c", optopt);
+    const char *eq = strchr(w, '=');
+    return eq ? xstrndup(w, (size_t)(eq - w)) : xstrdup(w);
+}
 
 /* Returns -1 to go on, or an exit status. */
 static int parse_global(int argc, char **argv, struct lvsh_session *s, struct main_opts *m)
 {
-    enum { OPT_JSON = 256, OPT_ON_ERROR };
+    enum { OPT_JSON = 256, OPT_ON_ERROR, OPT_VIRSH };
     static const struct option longopts[] = {
         { "connect", required_argument, NULL, 'c' },
         { "readonly", no_argument, NULL, 'r' },
@@ -108,14 +128,19 @@ static int parse_global(int argc, char **argv, struct lvsh_session *s, struct ma
         { "keepalive-interval", required_argument, NULL, 'k' },
         { "keepalive-count", required_argument, NULL, 'K' },
         { "escape", required_argument, NULL, 'e' },
-        { "version", no_argument, NULL, 'v' },
+        { "version", optional_argument, NULL, 'v' },
+        { "debug", required_argument, NULL, 'd' },
+        { "log", required_argument, NULL, 'l' },
+        { "virsh", no_argument, NULL, OPT_VIRSH },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
     int c;
     long n;
+    char *word, *msg;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "+:c:rqo:f:k:K:e:vVh", longopts, NULL)) != -1) {
+    while ((optopt = 0, c = getopt_long(argc, argv, "+:c:rqo:f:k:K:e:vVhd:l:", longopts,
+                                        NULL)) != -1) {
         switch (c) {
         case 'c': free(s->uri); s->uri = xstrdup(optarg); break;
         case 'r': s->readonly = true; break;
@@ -134,6 +159,7 @@ static int parse_global(int argc, char **argv, struct lvsh_session *s, struct ma
                 return 2;
             }
             m->stop_on_error = strcmp(optarg, "stop") == 0;
+            m->on_error_given = true;
             break;
         case 'k':
             if (!parse_nonneg(optarg, &n) || n > 3600) {
@@ -150,15 +176,47 @@ static int parse_global(int argc, char **argv, struct lvsh_session *s, struct ma
             s->keepalive_count = (unsigned)n;
             break;
         case 'e': s->console_escape = optarg; break;
-        case 'v': m->version = 1; break;
+        case 'v':
+            /* virsh: --version=long is -V, anything else the short form */
+            m->version = optarg && strcmp(optarg, "long") == 0 ? 2 : 1;
+            break;
+        case 'd':
+            if (!parse_nonneg(optarg, &n))
+                return global_error(s, "option -d takes a number from 0 to 4",
+                                    "option -d takes a numeric argument");
+            if (n > 4)
+                fprintf(stderr, "error: ignoring debug level %ld out of range [0-4]\n", n);
+            else
+                s->debug_level = (int)n;
+            break;
+        case 'l':
+            if (s->log)
+                fclose(s->log);
+            s->log = fopen(optarg, "a");
+            if (!s->log) {
+                fprintf(stderr, "error: cannot open log file '%s': %m\n", optarg);
+                return s->virsh_mode ? 1 : 2;
+            }
+            break;
+        case OPT_VIRSH: s->virsh_mode = true; break;
         case 'V': m->version = 2; break;
         case 'h': usage(stdout); return 0;
         case ':':
-            fprintf(stderr, "error: option '%s' needs a value\n", argv[optind - 1]);
-            return 2;
+            word = bad_option_word(argv);
+            msg = xasprintf("option '%s' needs a value", word);
+            c = global_error(s, msg, NULL);
+            free(msg);
+            free(word);
+            return c;
         default:
-            fprintf(stderr, "error: unknown option '%s' (see lvsh --help)\n", argv[optind - 1]);
-            return 2;
+            word = bad_option_word(argv);
+            msg = xasprintf("unknown option '%s' (see lvsh --help)", word);
+            char *vmsg = xasprintf("unsupported option '%s'. See --help.", word);
+            c = global_error(s, msg, vmsg);
+            free(vmsg);
+            free(msg);
+            free(word);
+            return c;
         }
     }
     return -1;
@@ -195,14 +253,24 @@ static int run_mode(struct lvsh_session *s, struct main_opts *m, int argc, char 
 int main(int argc, char **argv)
 {
     struct lvsh_session s;
-    struct main_opts m = { NULL, true, 0 };
+    struct main_opts m = { NULL, true, false, 0 };
 
     setlocale(LC_ALL, "");
     session_init(&s);
+    /* invoked as virsh (a symlink named virsh): behave as virsh 9.0 */
+    const char *base = strrchr(argv[0], '/');
+    s.virsh_mode = strcmp(base ? base + 1 : argv[0], "virsh") == 0;
+    /* -c, then $LVSH_DEFAULT_URI, then virsh's $VIRSH_DEFAULT_CONNECT_URI;
+     * libvirt itself reads $LIBVIRT_DEFAULT_URI and its config after that */
     const char *env = getenv("LVSH_DEFAULT_URI");
+    if (!env || !*env)
+        env = getenv("VIRSH_DEFAULT_CONNECT_URI");
     if (env && *env)
         s.uri = xstrdup(env);
     int st = parse_global(argc, argv, &s, &m);
+    /* virsh goes on after a failed command; --on-error still decides */
+    if (s.virsh_mode && !m.on_error_given)
+        m.stop_on_error = false;
     if (st < 0 && m.version) {
         if (m.version == 1)
             printf("%s\n", LVSH_VERSION);
@@ -211,6 +279,8 @@ int main(int argc, char **argv)
         st = 0;
     }
     if (st >= 0) {
+        if (s.log)
+            fclose(s.log);
         session_free(&s);
         return st;
     }
@@ -231,7 +301,11 @@ int main(int argc, char **argv)
         return 1;
     }
     st = run_mode(&s, &m, argc, argv);
+    bool virsh = s.virsh_mode;
+    if (s.log)
+        fclose(s.log);
     session_free(&s);
     xmlCleanupParser();
-    return st;
+    /* virsh has one failure status: usage errors exit 1 too */
+    return virsh && st == LVSH_USAGE ? 1 : st;
 }

@@ -77,3 +77,57 @@ $ lvsh help setmem | grep -c kilobytes
 $ lvsh -c test:///default complete -- blkdeviotune test vda --total_ | wc -l
 0
 ? 0
+
+Global options virsh's scripts use.
+
+$ lvsh -x0 list
+! error: unknown option '-x' (see lvsh --help)
+? 2
+$ lvsh -d0 -c test:///default echo hi
+hi
+? 0
+$ lvsh -d x echo hi
+! error: option -d takes a number from 0 to 4
+? 2
+$ lvsh --version=long | head -1
+lvsh 0.1.0
+? 0
+$ LIBVIRT_DEFAULT_URI=test:///default?bad VIRSH_DEFAULT_CONNECT_URI=test:///default?good lvsh 'uri; connect; uri'
+test:///default?good
+
+
+test:///default?good
+
+? 0
+$ VIRSH_DEFAULT_CONNECT_URI=test:///default?bad lvsh -c test:///default?good uri
+test:///default?good
+
+? 0
+$ lvsh -l log.txt -c test:///default 'domstate nosuch' >/dev/null 2>&1; sed 's/^\[[^]]*\]/[stamp]/' log.txt
+[stamp] ERROR failed to get domain 'nosuch'
+[stamp] ERROR Domain not found
+? 0
+
+virsh mode (--virsh, or the binary run as virsh): a line goes on after a
+failure and its status is the last command's; usage errors exit 1 with
+virsh's words.
+
+$ lvsh --virsh -q -c test:///default 'domstate nosuch; echo last' 2>/dev/null
+last
+? 0
+$ lvsh --virsh -c test:///default 'destroy test; domstate test --bogus'
+! error: command 'domstate' doesn't support option --bogus
+? 1
+$ lvsh --virsh -c test:///default 'echo a; nosuch'
+! error: unknown command: 'nosuch'
+? 1
+$ lvsh --virsh -c test:///default 'domstate test extra'
+! error: unexpected data 'extra'
+? 1
+$ lvsh --virsh -x
+! error: unsupported option '-x'. See --help.
+? 1
+$ lvsh --virsh -c test:///default 'setmem test abc' 2>&1
+error: Scaled numeric value 'abc' for <size> option is malformed or out of range
+
+? 1
