@@ -180,7 +180,9 @@ static enum lvsh_status tok_error(struct lvsh_session *s, const struct tok_list 
 {
     struct lvsh_result r;
     result_init(&r);
-    if (s->virsh_mode)
+    if (s->virsh_mode && strstr(l->error, "quote"))
+        err_usage(&r, "missing %c", strstr(l->error, "double") ? '"' : '\'');
+    else if (s->virsh_mode)
         err_usage(&r, "%s", l->error);
     else
         err_usage(&r, "%s at column %d", l->error, l->err_col);

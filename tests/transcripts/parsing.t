@@ -131,3 +131,27 @@ $ lvsh --virsh -c test:///default 'setmem test abc' 2>&1
 error: Scaled numeric value 'abc' for <size> option is malformed or out of range
 
 ? 1
+
+The tokenizer follows virsh: backslash-newline joins inside double quotes,
+a quoted or escaped '#' first word comments out its command, a final
+backslash escapes nothing.
+
+$ lvsh -c test:///default 'echo "a\
+b"'
+ab
+? 0
+$ lvsh -c test:///default '\# x;echo y'
+y
+? 0
+$ lvsh -c test:///default "'#x' y; echo z"
+z
+? 0
+$ lvsh -c test:///default 'echo a\'
+! error: dangling \ at column 7
+? 2
+$ lvsh --virsh -c test:///default 'echo a\'
+! error: dangling \
+? 1
+$ lvsh --virsh -c test:///default 'echo "a'
+! error: missing "
+? 1
