@@ -136,8 +136,7 @@ The tokenizer follows virsh: backslash-newline joins inside double quotes,
 a quoted or escaped '#' first word comments out its command, a final
 backslash escapes nothing.
 
-$ lvsh -c test:///default 'echo "a\
-b"'
+$ lvsh -c test:///default "$(printf 'echo \"a\\\nb\"')"
 ab
 ? 0
 $ lvsh -c test:///default '\# x;echo y'
