@@ -18,6 +18,9 @@ static enum lvsh_status cmd_shell_help(struct lvsh_session *s, const struct lvsh
         help_groups(r, NULL);
         return LVSH_OK;
     }
+    /* virsh's keywords first: 'help events' lists the event commands */
+    if (help_virsh_keyword(r, topic))
+        return LVSH_OK;
     const struct lvsh_cmd *c = cmdtab_find(topic);
     if (c) {
         help_command(c, r);
