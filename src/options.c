@@ -151,7 +151,7 @@ static enum lvsh_status opt_set(const struct lvsh_cmd *cmd, const struct lvsh_op
 }
 
 static enum lvsh_status check_exclusive(const struct lvsh_cmd *cmd, struct lvsh_args *a,
-                                        struct lvsh_result *r)
+                                        unsigned how, struct lvsh_result *r)
 {
     for (int i = 0; cmd->exclusive && cmd->exclusive[i]; i++) {
         char *list = xstrdup(cmd->exclusive[i]), *save = NULL;
@@ -162,7 +162,9 @@ static enum lvsh_status check_exclusive(const struct lvsh_cmd *cmd, struct lvsh_
             int k = opts_index(cmd, name);
             if (k < 0 || !a->v[k].set)
                 continue;
-            if (first)
+            if (first && (how & OPTS_VIRSH))
+                clash = xasprintf("Options --%s and --%s are mutually exclusive", first, name);
+            else if (first)
                 clash = xasprintf("options --%s and --%s of '%s' cannot be used together",
                                   first, name, cmd->name);
             else
@@ -206,7 +208,7 @@ enum lvsh_status opts_check_values(const struct lvsh_cmd *cmd, struct lvsh_args 
         if (st != LVSH_OK)
             return st;
     }
-    return check_exclusive(cmd, a, r);
+    return check_exclusive(cmd, a, how, r);
 }
 
 /* Parser state: the one list option collects its values, named or not. */

@@ -3,12 +3,12 @@
 # "N passed, N failed"; this script adds them up and prints the total last.
 #   LVSH_BIN   the binary under test (default ./lvsh)
 #   UNIT_DIR   where the unit test binaries are (default build/tests)
-#   TIERS      which tiers to run (default: unit transcripts tmux daemon asan)
+#   TIERS      which tiers to run (default: unit transcripts virsh-suite tmux daemon asan)
 set -u
 cd "$(dirname "$0")/.."
 export LVSH_BIN=${LVSH_BIN:-$PWD/lvsh}
 UNIT_DIR=${UNIT_DIR:-$PWD/build/tests}
-TIERS=${TIERS:-unit transcripts tmux daemon asan}
+TIERS=${TIERS:-unit transcripts virsh-suite tmux daemon asan}
 mkdir -p tests/out
 total_pass=0
 total_fail=0
@@ -43,6 +43,8 @@ for tier in $TIERS; do
         run_tier unit tests/unit/run.sh "$UNIT_DIR" ;;
     transcripts)
         run_tier transcripts python3 tests/transcript.py tests/transcripts/*.t ;;
+    virsh-suite)
+        run_tier virsh-suite python3 tests/virsh-suite/run.py ;;
     tmux)
         run_tier tmux tests/tmux/run.sh ;;
     daemon)
