@@ -22,11 +22,17 @@ argument, as virshtest.c passes its .in files):
   #! pending: REASON          known to differ until REASON is fixed: counted
                               apart, reported when it starts passing
 
+One more case, option-order, compares the option order of every command
+both have (virsh's help against lvsh's table): it decides which option
+each positional word fills.
+
 Environment: LVSH_BIN (default ./lvsh), VIRSH (default /usr/bin/virsh),
 CASES (names to run).  Prints "N passed, N failed".
 """
 import difflib
+import json
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -114,6 +120,48 @@ def prepare(workdir):
             f.write('uri_default = "test:///default?%s_uri"\n' % kind)
 
 
+def help_order(virsh, lvsh):
+    """The option order of every command both have: virsh's help (one virsh
+    process, the help commands on its standard input) against lvsh's
+    table.  The order decides which option a positional word fills."""
+    env = dict(os.environ, LANG="C")
+    lj = json.loads(subprocess.run([lvsh, "help", "--json"], stdout=subprocess.PIPE,
+                                   env=env, check=True).stdout)
+    cmds = {c["name"]: [o["name"] for o in c["options"]]
+            for g in lj["groups"] for c in g["commands"]}
+    names = sorted(cmds)
+    script = "".join("echo '@@ %s'\nhelp %s\n" % (n, n) for n in names)
+    out = subprocess.run([virsh, "-c", "test:///default"], input=script.encode(),
+                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env,
+                         timeout=300).stdout.decode("utf-8", "replace")
+    vopts, cur, section = {}, None, None
+    for line in out.split("\n"):
+        m = re.search(r"@@ (\S+)$", line)
+        if m:
+            cur, section = m.group(1), None
+            vopts[cur] = []
+            continue
+        t = line.strip()
+        if t in ("NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS"):
+            section = t
+        elif section == "OPTIONS" and cur and t:
+            m = re.match(r"\[?--([\w-]+)|<(\w+)>", t)
+            if m:
+                vopts[cur].append(m.group(1) or m.group(2))
+    problems = []
+    compared = sum(1 for n in names if vopts.get(n))
+    if compared < 200:   # virsh's help was not read: fail, do not pass vacuously
+        problems.append("only %d commands' help read from virsh" % compared)
+    for n in names:
+        if not vopts.get(n):
+            continue
+        both = [o for o in vopts[n] if o in cmds[n]]
+        mine = [o for o in cmds[n] if o in vopts[n]]
+        if both != mine:
+            problems.append("%s: virsh %s, lvsh %s" % (n, " ".join(both), " ".join(mine)))
+    return problems
+
+
 def main():
     lvsh = os.path.abspath(os.environ.get("LVSH_BIN") or os.path.join(TOP, "lvsh"))
     virsh = os.environ.get("VIRSH", "/usr/bin/virsh")
@@ -152,6 +200,16 @@ def main():
             for line in difflib.unified_diff(outs[0].splitlines(), outs[1].splitlines(),
                                              "virsh", "lvsh --virsh", lineterm="", n=2):
                 print("    " + line)
+    if not only or "option-order" in only.split():
+        problems = help_order(virsh, lvsh)
+        if problems:
+            failed += 1
+            print("FAIL option-order")
+            for p in problems:
+                print("    " + p)
+        else:
+            passed += 1
+            print("ok option-order")
     if pending_fail:
         print("pending, still different: %s" % " ".join(pending_fail))
     if pending_pass:
