@@ -154,3 +154,12 @@ $ lvsh --virsh -c test:///default 'echo a\'
 $ lvsh --virsh -c test:///default 'echo "a'
 ! error: missing "
 ? 1
+
+Completion reads aliases as the options they spell.
+
+$ lvsh -c test:///default complete -- setmem --kilobytes 5 ''
+test
+? 0
+$ lvsh -c test:///default complete -- domif-getlink test --persistent '' | head -1
+aa:bb:cc:dd:ee:ff
+? 0
