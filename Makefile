@@ -28,7 +28,8 @@ UNIT_BINS += $(patsubst tests/fuzz/%.c,$(BUILD)/tests/%,$(FUZZ_SRCS))
 LVSH := $(if $(filter build,$(BUILD)),lvsh,$(BUILD)/lvsh)
 
 .PHONY: all run check check-build check-asan check-valgrind deps deps-check clean distclean \
-	install install-strip uninstall docs bench bench-latency install-completion uninstall-completion bench-complete fuzz
+	install install-strip uninstall docs bench bench-latency install-completion uninstall-completion \
+	bench-complete fuzz install-virsh-link uninstall-virsh-link
 all: $(LVSH)
 
 config.mk: configure.ac config.mk.in
@@ -143,6 +144,17 @@ install-strip:
 
 uninstall:
 	rm -f $(BINDIR)/lvsh $(MAN1DIR)/lvsh.1
+
+# A virsh symlink, only on request: run under that name lvsh behaves as
+# virsh 9.0 (see VIRSH MODE in the man page).  It never replaces a real
+# virsh, and uninstall-virsh-link removes only our own link.
+install-virsh-link: install
+	@if [ -e $(BINDIR)/virsh ] && [ "$$(readlink $(BINDIR)/virsh)" != lvsh ]; then \
+		echo "$(BINDIR)/virsh exists and is not lvsh's link: left alone" >&2; exit 1; fi
+	ln -sf lvsh $(BINDIR)/virsh
+
+uninstall-virsh-link:
+	@if [ "$$(readlink $(BINDIR)/virsh)" = lvsh ]; then rm -f $(BINDIR)/virsh; fi
 
 # Shell completion scripts, where each shell looks on Debian: bash-completion
 # searches $XDG_DATA_DIRS (/usr/local/share:/usr/share by default); zsh's

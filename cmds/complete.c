@@ -40,10 +40,10 @@ static enum lvsh_status cmd_shell_complete(struct lvsh_session *s, const struct 
 }
 
 static const struct lvsh_opt opts_shell_complete[] = {
-    { .name = "kind", .type = LVSH_OPT_STRING, .choices = complete_kind_names,
+    { .name = "kind", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_NAMED, .choices = complete_kind_names,
       .complete = LVSH_COMP_CHOICES, .metavar = "kind",
       .help = "list the candidates of one completer kind instead (domain, pool, ...)" },
-    { .name = "arg", .type = LVSH_OPT_STRING, .metavar = "object",
+    { .name = "arg", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_NAMED, .metavar = "object",
       .help = "with --kind: the domain, pool or network the kind belongs to" },
     { .name = "describe", .type = LVSH_OPT_BOOL,
       .help = "follow commands and options with a tab and what they do (for fish)" },

@@ -314,7 +314,8 @@ static enum lvsh_status cmd_domain_guest_agent_timeout(struct lvsh_session *s,
 
 static const struct lvsh_opt opts_guest_agent_timeout[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
-    { .name = "timeout", .type = LVSH_OPT_INT, .min = -2, .max = 0x7fffffff,
+    { .name = "timeout", .type = LVSH_OPT_INT, .flags = LVSH_OPTF_NAMED,
+      .min = -2, .max = 0x7fffffff,
       .help = "seconds to wait for the agent (-2 forever, the default; -1 the "
               "driver's default; 0 not at all)", .metavar = "seconds" },
     LVSH_OPT_END,
@@ -516,7 +517,8 @@ static enum lvsh_status cmd_domain_qemu_agent_command(struct lvsh_session *s,
 
 static const struct lvsh_opt opts_qemu_agent_command[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN_RUNNING),
-    { .name = "timeout", .type = LVSH_OPT_INT, .min = -0x7fffffffLL, .max = 0x7fffffff,
+    { .name = "timeout", .type = LVSH_OPT_INT, .flags = LVSH_OPTF_NAMED,
+      .min = -0x7fffffffLL, .max = 0x7fffffff,
       .help = "seconds to wait for the answer (positive)", .metavar = "seconds" },
     { .name = "async", .type = LVSH_OPT_BOOL, .help = "do not wait for the answer" },
     { .name = "block", .type = LVSH_OPT_BOOL, .help = "wait for the answer forever" },

@@ -551,6 +551,7 @@ static const struct lvsh_opt opts_blockcopy[] = {
       .help = "with --wait, don't wait for the cancel to finish" },
     { .name = "xml", .type = LVSH_OPT_STRING, .metavar = "file", .complete = LVSH_COMP_FILE,
       .help = "file with the XML description of the copy destination" },
+    LVSH_OPT_ALIAS_OF("raw", "format=raw"),
     { .name = "format", .type = LVSH_OPT_STRING, .metavar = "format",
       .help = "format of the destination file" },
     { .name = "granularity", .type = LVSH_OPT_INT, .metavar = "number", .min = 0,

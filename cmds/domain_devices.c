@@ -463,6 +463,7 @@ static const struct lvsh_opt opts_domain_attach_disk[] = {
     DISK_OPT("io", "the I/O policy (threads, native, io_uring)"),
     { .name = "type", .type = LVSH_OPT_STRING, .help = "the device type",
       .choices = disk_devices, .complete = LVSH_COMP_CHOICES },
+    LVSH_OPT_ALIAS_OF("shareable", "mode=shareable"),
     { .name = "mode", .type = LVSH_OPT_STRING, .help = "share the disk read-only or writable",
       .choices = disk_modes, .complete = LVSH_COMP_CHOICES },
     { .name = "sourcetype", .type = LVSH_OPT_STRING,

@@ -548,7 +548,8 @@ static const struct lvsh_opt opts_domain_dompmsuspend[] = {
       .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, .metavar = "target",
       .help = "mem (suspend to RAM), disk (to disk) or hybrid", .choices = pm_targets,
       .complete = LVSH_COMP_CHOICES },
-    { .name = "duration", .type = LVSH_OPT_INT, .min = 0, .max = 0x7fffffff,
+    { .name = "duration", .type = LVSH_OPT_INT, .flags = LVSH_OPTF_NAMED,
+      .min = 0, .max = 0x7fffffff,
       .metavar = "seconds", .help = "wake up after this many seconds" },
     LVSH_OPT_END,
 };
@@ -854,6 +855,7 @@ static const struct lvsh_opt opts_domain_undefine[] = {
       .help = "remove these storage volumes (disk targets or source paths, see domblklist)" },
     { .name = "remove-all-storage", .type = LVSH_OPT_BOOL,
       .help = "remove every storage volume of its disks (use with caution)" },
+    LVSH_OPT_ALIAS_OF("delete-snapshots", "delete-storage-volume-snapshots"),
     { .name = "delete-storage-volume-snapshots", .type = LVSH_OPT_BOOL,
       .help = "delete the volumes' snapshots too (needs --remove-all-storage)" },
     { .name = "wipe-storage", .type = LVSH_OPT_BOOL,

@@ -341,6 +341,7 @@ static const struct lvsh_opt opts_migrate[] = {
     MIG_NUM("bandwidth", "bandwidth limit in MiB/s"),
     MIG_STR("tls-destination", "host name to verify the destination's TLS certificate "
             "against", LVSH_COMP_NONE),
+    LVSH_OPT_ALIAS_OF("tunneled", "tunnelled"),
     LVSH_OPT_END,
 };
 
@@ -466,8 +467,9 @@ static enum lvsh_status cmd_domain_migrate_compcache(struct lvsh_session *s,
 
 static const struct lvsh_opt opts_migrate_compcache[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN_ACTIVE),
-    { .name = "size", .type = LVSH_OPT_INT, .min = 0, .max = LLONG_MAX,
-      .flags = LVSH_OPTF_WRITES, .help = "set the size of the compression cache, in bytes", .metavar = "bytes" },
+    { .name = "size", .type = LVSH_OPT_INT, .flags = LVSH_OPTF_NAMED | LVSH_OPTF_WRITES,
+      .min = 0, .max = LLONG_MAX,
+      .help = "set the size of the compression cache, in bytes", .metavar = "bytes" },
     LVSH_OPT_END,
 };
 

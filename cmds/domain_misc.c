@@ -107,9 +107,10 @@ static enum lvsh_status cmd_domain_send_key(struct lvsh_session *s, const struct
 
 static const struct lvsh_opt opts_send_key[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN_ACTIVE),
-    { .name = "codeset", .type = LVSH_OPT_STRING, .choices = codesets,
+    { .name = "codeset", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_NAMED, .choices = codesets,
       .complete = LVSH_COMP_CHOICES, .help = "the codeset of the key codes (default linux)" },
-    { .name = "holdtime", .type = LVSH_OPT_INT, .min = 0, .max = 0x7fffffff,
+    { .name = "holdtime", .type = LVSH_OPT_INT, .flags = LVSH_OPTF_NAMED,
+      .min = 0, .max = 0x7fffffff,
       .help = "how long to hold the keys down, in milliseconds", .metavar = "ms" },
     { .name = "keycode", .type = LVSH_OPT_REST,
       .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, .metavar = "keycode",
@@ -424,10 +425,10 @@ static enum lvsh_status cmd_domain_domsetlaunchsecstate(struct lvsh_session *s,
 
 static const struct lvsh_opt opts_setlaunchsec[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN_ACTIVE),
-    { .name = "secrethdr", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_REQUIRED,
+    { .name = "secrethdr", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_NAMED,
       .complete = LVSH_COMP_FILE, .metavar = "file",
       .help = "file holding the secret header" },
-    { .name = "secret", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_REQUIRED,
+    { .name = "secret", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_NAMED,
       .complete = LVSH_COMP_FILE, .metavar = "file", .help = "file holding the secret" },
     { .name = "set-address", .type = LVSH_OPT_INT, .min = 0, .max = 0x7fffffffffffffffLL,
       .metavar = "address",

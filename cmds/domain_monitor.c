@@ -544,8 +544,8 @@ static enum lvsh_status cmd_domain_dommemstat(struct lvsh_session *s,
 
 static const struct lvsh_opt opts_dommemstat[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN_ACTIVE),
-    { .name = "period", .type = LVSH_OPT_INT, .min = 0, .max = 0x7fffffff,
-      .flags = LVSH_OPTF_WRITES,
+    { .name = "period", .type = LVSH_OPT_INT, .flags = LVSH_OPTF_NAMED | LVSH_OPTF_WRITES,
+      .min = 0, .max = 0x7fffffff,
       .help = "set the balloon statistics period in seconds (0 stops collection)",
       .metavar = "seconds" },
     { .name = "config", .type = LVSH_OPT_BOOL, .help = "set the period in the persistent "

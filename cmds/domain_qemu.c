@@ -89,7 +89,7 @@ static const struct lvsh_opt opts_qemu_monitor_command[] = {
     { .name = "pretty", .type = LVSH_OPT_BOOL, .help = "indent the QMP reply" },
     { .name = "return-value", .type = LVSH_OPT_BOOL,
       .help = "print only the value of the reply's 'return' key" },
-    { .name = "pass-fds", .type = LVSH_OPT_STRING, .metavar = "N,M,...",
+    { .name = "pass-fds", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_NAMED, .metavar = "N,M,...",
       .help = "pass these file descriptors along with the command" },
     { .name = "cmd", .type = LVSH_OPT_REST, .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL,
       .metavar = "command", .help = "the command: QMP JSON, or HMP text with --hmp" },

@@ -443,7 +443,7 @@ static const struct lvsh_opt opts_snapshot_create_as[] = {
     { .name = "print-xml", .type = LVSH_OPT_BOOL,
       .help = "print the snapshot XML instead of creating the snapshot" },
     SNAP_CREATE_FLAG_OPTS,
-    { .name = "memspec", .type = LVSH_OPT_STRING,
+    { .name = "memspec", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_NAMED,
       .help = "memory state: [file=]/path[,snapshot=internal|external|no]",
       .metavar = "spec", .complete = LVSH_COMP_FILE },
     { .name = "diskspec", .type = LVSH_OPT_REST, .flags = LVSH_OPTF_POSITIONAL,

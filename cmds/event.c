@@ -506,10 +506,10 @@ static enum lvsh_status cmd_events(struct lvsh_session *s, const struct lvsh_arg
 }
 
 static const struct lvsh_opt opts_events[] = {
-    { .name = "family", .type = LVSH_OPT_STRING, .choices = family_names,
+    { .name = "family", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_NAMED, .choices = family_names,
       .complete = LVSH_COMP_CHOICES, .help = "only this family's events",
       .metavar = "family" },
-    { .name = "event", .type = LVSH_OPT_STRING, .complete = LVSH_COMP_EVENT,
+    { .name = "event", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_NAMED, .complete = LVSH_COMP_EVENT,
       .help = "only events of this name, in every family that has it", .metavar = "event" },
     EV_OPTS_COMMON,
     LVSH_OPT_END,

@@ -316,9 +316,9 @@ static enum lvsh_status cmd_host_keepalive(struct lvsh_session *s, const struct 
 }
 
 static const struct lvsh_opt opts_keepalive[] = {
-    { .name = "interval", .type = LVSH_OPT_INT, .min = -1, .max = 3600,
+    { .name = "interval", .type = LVSH_OPT_INT, .flags = LVSH_OPTF_NAMED, .min = -1, .max = 3600,
       .help = "seconds between keepalive messages (0 disables)", .metavar = "seconds" },
-    { .name = "count", .type = LVSH_OPT_INT, .min = 0, .max = 1000,
+    { .name = "count", .type = LVSH_OPT_INT, .flags = LVSH_OPTF_NAMED, .min = 0, .max = 1000,
       .help = "unanswered messages before the connection is closed", .metavar = "n" },
     LVSH_OPT_END,
 };

@@ -525,13 +525,20 @@ ND_ACTION_HANDLER(cmd_nodedev_detach, ND_DETACH)
 ND_ACTION_HANDLER(cmd_nodedev_reattach, ND_REATTACH)
 ND_ACTION_HANDLER(cmd_nodedev_reset, ND_RESET)
 
+/* virsh still accepts nodedev-destroy's old --name */
+static const struct lvsh_opt opts_nodedev_destroy[] = {
+    LVSH_OPT_ALIAS_OF("name", "device"),
+    ND_OPT_DEVICE("device name, or 'wwnn,wwpn' of a SCSI host"),
+    LVSH_OPT_END,
+};
+
 static const struct lvsh_cmd cmd_nodedev_destroy_def = {
     .name = "nodedev-destroy",
     .group = "nodedev",
     .summary = "destroy a device on the host",
     .description = "Remove a device created with nodedev-create (or stop a defined one) "
                    "from the physical host.",
-    .opts = opts_nodedev_any,
+    .opts = opts_nodedev_destroy,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = cmd_nodedev_destroy,
 };

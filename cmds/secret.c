@@ -463,7 +463,8 @@ static enum lvsh_status cmd_secret_set_value(struct lvsh_session *s,
 
 static const struct lvsh_opt opts_secret_set_value[] = {
     SECRET_OPT_ARG,
-    { .name = "file", .type = LVSH_OPT_STRING, .metavar = "file", .complete = LVSH_COMP_FILE,
+    { .name = "file", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_NAMED,
+      .metavar = "file", .complete = LVSH_COMP_FILE,
       .help = "read the value from this file (- for stdin), base64 unless --plain" },
     { .name = "plain", .type = LVSH_OPT_BOOL,
       .help = "the file holds the raw value, not base64" },

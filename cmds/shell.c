@@ -19,6 +19,9 @@ static enum lvsh_status cmd_shell_help(struct lvsh_session *s, const struct lvsh
         help_groups(r, NULL);
         return LVSH_OK;
     }
+    /* virsh's keywords first: 'help events' lists the event commands */
+    if (help_virsh_keyword(r, topic))
+        return LVSH_OK;
     const struct lvsh_cmd *c = cmdtab_find(topic);
     if (c) {
         help_command(c, r);
@@ -234,6 +237,8 @@ static const struct lvsh_opt opts_shell_echo[] = {
     { .name = "split", .type = LVSH_OPT_BOOL,
       .help = "split each argument on ',' (',,' is a literal comma), one piece per line" },
     { .name = "err", .type = LVSH_OPT_BOOL, .help = "write to stderr instead of stdout" },
+    LVSH_OPT_ALIAS_OF("str", "string"),
+    LVSH_OPT_ALIAS_OF("hi", "string=hello"),
     { .name = "string", .type = LVSH_OPT_REST, .flags = LVSH_OPTF_POSITIONAL,
       .help = "words to print", .metavar = "string" },
     LVSH_OPT_END,

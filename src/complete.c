@@ -330,13 +330,14 @@ static void ctx_scan(struct ctx *x, char *const *words, int nwords)
         }
         const char *eq = strchr(word, '=');
         char *name = eq ? xstrndup(word + 2, (size_t)(eq - word - 2)) : xstrdup(word + 2);
-        int k = opts_index(x->cmd, name);
+        const char *fixed;   /* an alias with its own value takes none */
+        int k = opts_resolve(x->cmd, name, &fixed);
         free(name);
         if (k < 0)
             continue;
         x->used[k] = true;
         enum lvsh_opt_type t = x->cmd->opts[k].type;
-        if (t == LVSH_OPT_BOOL || t == LVSH_OPT_REST)
+        if (t == LVSH_OPT_BOOL || t == LVSH_OPT_REST || fixed)
             continue;
         if (eq)
             x->val[k] = eq + 1;

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 static void render_opts_init(struct render_opts *o, const struct lvsh_session *s,
                              enum lvsh_format fmt, const char *file, int line)
@@ -210,6 +211,72 @@ static enum lvsh_status render_given_up(struct lvsh_session *s, struct render_op
     return st;
 }
 
+/* The parse options of the session: virsh mode words errors as virsh and,
+ * as virsh, checks values only when the command runs. */
+static unsigned parse_how(const struct lvsh_session *s)
+{
+    return s->virsh_mode ? OPTS_VIRSH | OPTS_DEFER : 0;
+}
+
+/* One command of a line, parsed before any of the line runs. */
+struct parsed {
+    const struct lvsh_cmd *cmd;
+    int argc;
+    char *const *argv;          /* the line's words, until the line is done */
+    struct lvsh_args a;         /* parsed to check the line before it runs */
+    const char *file;
+    int line;
+};
+
+/* -l FILE: each error line, stamped as virsh stamps its log. */
+static void log_errors(const struct lvsh_session *s, const struct lvsh_result *r)
+{
+    if (!s->log || !r->err_msg)
+        return;
+    char stamp[64];
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    strftime(stamp, sizeof(stamp), "%Y.%m.%d %H:%M:%S", &tm);
+    const char *prog = s->virsh_mode ? "virsh" : "lvsh";
+    fprintf(s->log, "[%s %s %ld] ERROR %s\n", stamp, prog, (long)getpid(), r->err_msg);
+    if (r->err_detail)
+        fprintf(s->log, "[%s %s %ld] ERROR %s\n", stamp, prog, (long)getpid(), r->err_detail);
+    fflush(s->log);
+}
+
+/* Render an error found before anything ran: no one-shot blank line after
+ * it, as virsh prints none after a line it refused. */
+static enum lvsh_status report_early(struct lvsh_session *s, struct lvsh_result *r,
+                                     const char *file, int line, enum lvsh_status st)
+{
+    struct render_opts o;
+    render_opts_init(&o, s, s->format, file, line);
+    log_errors(s, r);
+    return render_result(stdout, stderr, r, &o, st);
+}
+
+/* Look up and parse one command; on a problem the error is in r. */
+static enum lvsh_status parse_one(struct lvsh_session *s, int argc, char *const argv[],
+                                  struct parsed *p, struct lvsh_result *r)
+{
+    memset(&p->a, 0, sizeof(p->a));
+    p->argc = argc;
+    p->argv = argv;
+    p->cmd = cmdtab_find(argv[0]);
+    if (!p->cmd) {
+        if (s->virsh_mode)
+            return err_usage(r, "unknown command: '%s'", argv[0]);
+        char *hint = cmdtab_suggest(argv[0]);
+        enum lvsh_status st = hint
+            ? err_usage(r, "unknown command '%s' (did you mean %s?)", argv[0], hint)
+            : err_usage(r, "unknown command '%s' (try 'help')", argv[0]);
+        free(hint);
+        return st;
+    }
+    return opts_parse_ex(p->cmd, argc, argv, &p->a, parse_how(s), r);
+}
+
 static double now_ms(void)
 {
     struct timespec ts;
@@ -227,34 +294,22 @@ static void timing_report(const struct lvsh_session *s, double t0, enum lvsh_for
     fflush(f);
 }
 
-enum lvsh_status dispatch_argv(struct lvsh_session *s, int argc, char *const argv[],
-                               const char *file, int line)
+/* Run one parsed command on a job of its own (bounded: Ctrl-C and --timeout
+ * can give up on it) and render what it left. */
+static enum lvsh_status run_parsed(struct lvsh_session *s, const struct parsed *p)
 {
     struct render_opts o;
-    enum lvsh_status st;
-    const struct lvsh_cmd *cmd = cmdtab_find(argv[0]);
+    const struct lvsh_cmd *cmd = p->cmd;
+    unsigned how = parse_how(s);
     double t0 = now_ms();
 
-    render_opts_init(&o, s, s->format, file, line);
+    render_opts_init(&o, s, s->format, p->file, p->line);
     if (s->interrupted)
         *s->interrupted = 0;
-    if (!cmd) {
-        struct lvsh_result r;
-        result_init(&r);
-        char *hint = cmdtab_suggest(argv[0]);
-        if (hint)
-            st = err_usage(&r, "unknown command '%s' (did you mean %s?)", argv[0], hint);
-        else
-            st = err_usage(&r, "unknown command '%s' (try 'help')", argv[0]);
-        free(hint);
-        o.trailer = s->trailer;
-        st = render_result(stdout, stderr, &r, &o, st);
-        result_free(&r);
-        return st;
-    }
-    struct cmd_job *j = job_new(cmd, argc, argv);
+    /* the job owns copies of the words: an abandoned one outlives the line */
+    struct cmd_job *j = job_new(cmd, p->argc, p->argv);
     enum bounded_end end = BOUNDED_DONE;
-    st = opts_parse(cmd, j->argc, j->argv, &j->a, &j->r);
+    enum lvsh_status st = opts_parse_ex(cmd, j->argc, j->argv, &j->a, how, &j->r);
     if (j->a.json == 1)
         o.format = LVSH_FMT_JSON;
     else if (s->interactive && (j->a.help || strcmp(cmd->name, "help") == 0))
@@ -262,6 +317,8 @@ enum lvsh_status dispatch_argv(struct lvsh_session *s, int argc, char *const arg
     j->r.stream_json = o.format == LVSH_FMT_JSON;
     /* CSV takes the raw values (bytes, not "1.00 GiB") */
     j->r.text_only = o.format == LVSH_FMT_TABLE || o.format == LVSH_FMT_VERTICAL;
+    if (st == LVSH_OK && !j->a.help && (how & OPTS_DEFER))
+        st = opts_check_values(cmd, &j->a, how, &j->r);
     if (st == LVSH_OK)
         st = run_handler(s, &j, &end, &o);
     if (!j)
@@ -278,6 +335,7 @@ enum lvsh_status dispatch_argv(struct lvsh_session *s, int argc, char *const arg
     struct pager pg;
     st = render_result(pager_begin(s, &pg), stderr, &j->r, &o, st);
     pager_end(s, &pg);
+    log_errors(s, &j->r);
     if (render_output_gone())
         s->quit_requested = true;   /* later output would be lost too */
     if (s->timing)
@@ -286,42 +344,87 @@ enum lvsh_status dispatch_argv(struct lvsh_session *s, int argc, char *const arg
     return st;
 }
 
+enum lvsh_status dispatch_argv(struct lvsh_session *s, int argc, char *const argv[],
+                               const char *file, int line)
+{
+    struct lvsh_result r;
+    struct parsed p = { .file = file, .line = line };
+    enum lvsh_status st;
+
+    result_init(&r);
+    st = parse_one(s, argc, argv, &p, &r);
+    if (st != LVSH_OK)
+        st = report_early(s, &r, file, line, st);
+    result_free(&r);
+    args_free(&p.a);
+    if (st == LVSH_OK)
+        st = run_parsed(s, &p);
+    return st;
+}
+
 static enum lvsh_status tok_error(struct lvsh_session *s, const struct tok_list *l,
                                   const char *file)
 {
     struct lvsh_result r;
-    struct render_opts o;
     result_init(&r);
-    render_opts_init(&o, s, s->format, file, l->err_line);
-    err_usage(&r, "%s at column %d", l->error, l->err_col);
-    render_result(stdout, stderr, &r, &o, LVSH_USAGE);
+    if (s->virsh_mode && strstr(l->error, "quote"))
+        err_usage(&r, "missing %c", strstr(l->error, "double") ? '"' : '\'');
+    else if (s->virsh_mode)
+        err_usage(&r, "%s", l->error);
+    else
+        err_usage(&r, "%s at column %d", l->error, l->err_col);
+    enum lvsh_status st = report_early(s, &r, file, l->err_line, LVSH_USAGE);
     result_free(&r);
-    return LVSH_USAGE;
+    return st;
+}
+
+/* Parse every command of the text before running any, as virsh does: a
+ * bad option or an unknown command later in the line runs nothing. */
+static enum lvsh_status parse_all(struct lvsh_session *s, const struct tok_list *l,
+                                  const char *file, struct parsed *ps)
+{
+    for (int i = 0; i < l->ncmds; i++) {
+        struct lvsh_result r;
+        result_init(&r);
+        ps[i].file = file;
+        ps[i].line = l->cmds[i].line;
+        enum lvsh_status st = parse_one(s, l->cmds[i].argc, l->cmds[i].argv, &ps[i], &r);
+        if (st != LVSH_OK)
+            st = report_early(s, &r, file, ps[i].line, st);
+        result_free(&r);
+        if (st != LVSH_OK)
+            return st;
+    }
+    return LVSH_OK;
 }
 
 enum lvsh_status run_text(struct lvsh_session *s, const char *text, size_t len,
                           const char *file, int first_line, bool stop)
 {
     struct tok_list l;
-    enum lvsh_status first = LVSH_OK;
+    enum lvsh_status first, last, fail = LVSH_OK;
     bool ok = tokenize(text, len, first_line, &l);
+    struct parsed *ps = xcalloc((size_t)l.ncmds + 1, sizeof(*ps));
 
-    for (int i = 0; i < l.ncmds && !s->quit_requested; i++) {
-        enum lvsh_status st = dispatch_argv(s, l.cmds[i].argc, l.cmds[i].argv, file,
-                                            l.cmds[i].line);
-        if (st != LVSH_OK && first == LVSH_OK)
-            first = st;
-        if ((st != LVSH_OK && stop) || st == LVSH_INTERRUPTED)
+    if (!ok)
+        first = last = tok_error(s, &l, file);
+    else
+        first = last = parse_all(s, &l, file, ps);
+    for (int i = 0; first == LVSH_OK && i < l.ncmds && !s->quit_requested; i++) {
+        last = run_parsed(s, &ps[i]);
+        if (last != LVSH_OK && (stop || fail == LVSH_OK))
+            fail = last;
+        if ((last != LVSH_OK && stop) || last == LVSH_INTERRUPTED)
             break;
     }
-    if (!ok && (first == LVSH_OK || !stop) && !s->quit_requested &&
-        first != LVSH_INTERRUPTED) {
-        enum lvsh_status st = tok_error(s, &l, file);
-        if (first == LVSH_OK)
-            first = st;
-    }
+    for (int i = 0; i < l.ncmds; i++)
+        args_free(&ps[i].a);
+    free(ps);
     tok_list_free(&l);
-    return first;
+    /* virsh: the status of the line is its last command's */
+    if (s->virsh_mode)
+        return last;
+    return first != LVSH_OK ? first : fail;
 }
 
 /* Does this line end in a continuation (a backslash before LF or CRLF)? */
@@ -361,8 +464,8 @@ enum lvsh_status run_stream(struct lvsh_session *s, FILE *in, const char *name, 
         enum lvsh_status st = run_text(s, pending.data, pending.len, name, start, stop);
         buf_free(&pending);
         scanned = 0;
-        if (st != LVSH_OK && first == LVSH_OK)
-            first = st;
+        if ((st != LVSH_OK && first == LVSH_OK) || s->virsh_mode)
+            first = st;   /* virsh: the last command's status */
         if ((st != LVSH_OK && stop) || st == LVSH_INTERRUPTED)
             break;
     }
@@ -374,7 +477,7 @@ enum lvsh_status run_stream(struct lvsh_session *s, FILE *in, const char *name, 
     if (pending.len && !s->quit_requested && (first == LVSH_OK || !stop) &&
         first != LVSH_INTERRUPTED) {
         enum lvsh_status st = run_text(s, pending.data, pending.len, name, start, stop);
-        if (first == LVSH_OK)
+        if (first == LVSH_OK || s->virsh_mode)
             first = st;
     }
     /* a read error (a directory given to -f: EISDIR) is not an empty script */

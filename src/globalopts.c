@@ -5,7 +5,7 @@
 
 const struct lvsh_global_opt lvsh_global_opts[] = {
     { 'c', "connect", "URI", "hypervisor connection URI (else $LVSH_DEFAULT_URI, then "
-      "$LIBVIRT_DEFAULT_URI, then libvirt's default)" },
+      "$VIRSH_DEFAULT_CONNECT_URI, then $LIBVIRT_DEFAULT_URI, then libvirt's default)" },
     { 'r', "readonly", NULL, "connect read-only; commands that change state are refused" },
     { 'q', "quiet", NULL, "no table headers and no informational messages" },
     { 't', "timing", NULL, "print the time each command took, as virsh -t does" },
@@ -25,8 +25,13 @@ const struct lvsh_global_opt lvsh_global_opts[] = {
       "counting credential prompts (0 = never; default 15)" },
     { 0, "timeout", "SEC", "fail any command still running after SEC seconds (default: "
       "no limit)" },
-    { 'v', "version", NULL, "print lvsh's version" },
+    { 'v', "version", NULL, "print lvsh's version (--version=long: as -V)" },
     { 'V', NULL, NULL, "print lvsh's and libvirt's versions" },
+    { 'd', "debug", "LEVEL", "virsh's debug level 0-4: accepted and checked for virsh's "
+      "scripts; lvsh prints no debug trace" },
+    { 'l', "log", "FILE", "append each error to FILE, stamped as virsh's log lines" },
+    { 0, "virsh", NULL, "behave as virsh 9.0 where lvsh differs on purpose (the same as "
+      "running lvsh under the name virsh): see VIRSH MODE" },
     { 'h', "help", NULL, "print a summary of the options" },
     { 0, NULL, NULL, NULL },
 };

@@ -81,7 +81,7 @@ static json_t *opt_json(const struct lvsh_opt *o)
     json_t *j = json_pack("{s:s,s:s,s:b,s:b,s:s,s:s}", "name", o->name,
                           "type", opts_type_name(o->type),
                           "required", (o->flags & LVSH_OPTF_REQUIRED) != 0,
-                          "positional", (o->flags & LVSH_OPTF_POSITIONAL) != 0,
+                          "positional", opts_fills(o),
                           "help", o->help ? o->help : "",
                           "completer", help_completer_name(o->complete));
     if (o->type != LVSH_OPT_BOOL)
@@ -158,7 +158,36 @@ void help_command(const struct lvsh_cmd *c, struct lvsh_result *r)
     free(syn);
 }
 
+/* virsh's group keywords where lvsh groups differently: its 'events' and
+ * 'virsh' are lvsh's 'event' and 'shell'; its 'backup' is the backup-*
+ * commands of lvsh's 'domain'. */
+static const struct { const char *keyword, *group, *prefix, *title; } virsh_keywords[] = {
+    { "events", "event", NULL, NULL },
+    { "virsh", "shell", NULL, NULL },
+    { "backup", "domain", "backup-", "Backup" },
+};
+
+static void help_groups_filtered(struct lvsh_result *r, const char *group, const char *prefix,
+                                 const char *title, const char *keyword);
+
+bool help_virsh_keyword(struct lvsh_result *r, const char *topic)
+{
+    for (size_t i = 0; i < sizeof(virsh_keywords) / sizeof(virsh_keywords[0]); i++)
+        if (strcmp(topic, virsh_keywords[i].keyword) == 0) {
+            help_groups_filtered(r, virsh_keywords[i].group, virsh_keywords[i].prefix,
+                                 virsh_keywords[i].title, topic);
+            return true;
+        }
+    return false;
+}
+
 void help_groups(struct lvsh_result *r, const char *group)
+{
+    help_groups_filtered(r, group, NULL, NULL, NULL);
+}
+
+static void help_groups_filtered(struct lvsh_result *r, const char *group, const char *prefix,
+                                 const char *title, const char *keyword)
 {
     int n;
     const struct lvsh_cmd **all = cmdtab_sorted(&n);
@@ -171,16 +200,20 @@ void help_groups(struct lvsh_result *r, const char *group)
         for (int i = 0; i < n; i++) {
             if (strcmp(all[i]->group, g->keyword) != 0 || all[i]->flags & LVSH_CMD_HIDDEN)
                 continue;
+            if (prefix && strncmp(all[i]->name, prefix, strlen(prefix)) != 0)
+                continue;
             if (!any)
-                out_text(r, " %s (help keyword '%s'):\n", g->title, g->keyword);
+                out_text(r, " %s (help keyword '%s'):\n", title ? title : g->title,
+                         keyword ? keyword : g->keyword);
             any = true;
             out_text(r, "    %-30s %s\n", all[i]->name, all[i]->summary);
             json_array_append_new(cmds, help_cmd_json(all[i]));
         }
         if (any)
             out_text(r, "\n");
-        json_array_append_new(groups, json_pack("{s:s,s:s,s:o}", "keyword", g->keyword,
-                                                "title", g->title, "commands", cmds));
+        json_array_append_new(groups, json_pack("{s:s,s:s,s:o}", "keyword",
+                                                keyword ? keyword : g->keyword, "title",
+                                                title ? title : g->title, "commands", cmds));
     }
     out_json(r, json_pack("{s:s,s:o}", "version", LVSH_VERSION, "groups", groups));
     free(all);

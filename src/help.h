@@ -15,4 +15,7 @@ void help_command(const struct lvsh_cmd *c, struct lvsh_result *r);
 /* Fill r with all commands, or those of one group keyword. */
 void help_groups(struct lvsh_result *r, const char *group);
 
+/* virsh's own group keywords (events, virsh, backup): false if not one */
+bool help_virsh_keyword(struct lvsh_result *r, const char *topic);
+
 #endif

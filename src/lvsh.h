@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <signal.h>
 #include <pthread.h>
 #include <libvirt/libvirt.h>
@@ -28,6 +29,7 @@ enum lvsh_opt_type {
     LVSH_OPT_INT,    /* signed integer, range-checked when min < max */
     LVSH_OPT_SIZE,   /* scaled size: 512M, 2GiB; bare numbers in .unit bytes */
     LVSH_OPT_REST,   /* every remaining positional word */
+    LVSH_OPT_ALIAS,  /* another spelling: .alias_of is "name" or "name=value" */
 };
 
 #define LVSH_OPTF_REQUIRED   0x01u /* must be given */
@@ -37,6 +39,11 @@ enum lvsh_opt_type {
 #define LVSH_OPTF_SECRET     0x10u /* value is sensitive: never echo or log */
 #define LVSH_OPTF_WRITES     0x20u /* giving it makes the command change state:
                                       refused under -r before connecting */
+#define LVSH_OPTF_NAMED      0x40u /* never filled by a positional word */
+
+/* Every non-bool option takes positional words in table order, as virsh
+ * fills them (LVSH_OPTF_POSITIONAL only shows it in help and completion);
+ * LVSH_OPTF_NAMED opts out, as virsh's --xpath. */
 
 /* What TAB offers for an option's value. */
 enum lvsh_completer {
@@ -88,6 +95,7 @@ struct lvsh_opt {
     long long min, max;           /* INT: accepted range when min < max */
     unsigned long long unit;      /* SIZE: bytes per bare number (0 = 1) */
     const char *metavar;          /* value name in help; defaults per type */
+    const char *alias_of;         /* ALIAS: the option it spells, "name[=value]" */
 };
 
 #define LVSH_CMD_CONN       0x01u /* needs a connection */
@@ -126,8 +134,13 @@ struct lvsh_cmd {
 
 /* Shorthand for option tables. */
 #define LVSH_OPT_END { .name = NULL }
+/* A hidden old spelling virsh still accepts: "--kilobytes" for "--size", or
+ * "--shareable" for "--mode shareable" (target "mode=shareable"). */
+#define LVSH_OPT_ALIAS_OF(alias, target) \
+    { .name = (alias), .type = LVSH_OPT_ALIAS, .flags = LVSH_OPTF_HIDDEN, \
+      .alias_of = (target), .help = "another spelling of --" target }
 #define LVSH_XPATH_OPTS \
-    { .name = "xpath", .type = LVSH_OPT_STRING, \
+    { .name = "xpath", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_NAMED, \
       .help = "print only what this XPath expression selects", .metavar = "expr" }, \
     { .name = "wrap", .type = LVSH_OPT_BOOL, \
       .help = "wrap several XPath results in one <nodes> element" }
@@ -196,6 +209,10 @@ struct lvsh_session {
     bool no_header;             /* --no-header: CSV without its header line */
     char *prompt;               /* `set prompt FORMAT`; NULL is the default */
     int last_status;            /* the last line's status, %? in the prompt */
+    bool virsh_mode;            /* invoked as virsh or with --virsh: behave as virsh 9.0
+                                 * where lvsh differs on purpose */
+    int debug_level;            /* -d: virsh's debug level, 0-4 (accepted) */
+    FILE *log;                  /* -l: errors are appended here, as virsh logs them */
 };
 
 /* ---- parsed arguments -------------------------------------------------- */

@@ -88,14 +88,34 @@ static void print_versions(void)
 struct main_opts {
     const char *file;
     bool stop_on_error;
+    bool on_error_given;
     int version;   /* 1 short, 2 long */
     bool no_rc;    /* -n: skip the start-up file */
 };
 
+/* A global option problem: virsh mode words it as virsh and exits 1. */
+static int global_error(const struct lvsh_session *s, const char *lvsh_msg,
+                        const char *virsh_msg)
+{
+    fprintf(stderr, "error: %s\n", s->virsh_mode && virsh_msg ? virsh_msg : lvsh_msg);
+    return s->virsh_mode ? 1 : 2;
+}
+
+/* The option getopt stopped at: "-x" for a short one (even "-x0"), else the
+ * long word up to any "=value". */
+static char *bad_option_word(char **argv)
+{
+    const char *w = argv[optind - 1];
+    if (optopt && !(w[0] == '-' && w[1] == '-'))
+        return xasprintf("-%c", optopt);
+    const char *eq = strchr(w, '=');
+    return eq ? xstrndup(w, (size_t)(eq - w)) : xstrdup(w);
+}
+
 /* Returns -1 to go on, or an exit status. */
 static int parse_global(int argc, char **argv, struct lvsh_session *s, struct main_opts *m)
 {
-    enum { OPT_JSON = 256, OPT_ON_ERROR, OPT_CONNECT_TIMEOUT, OPT_TIMEOUT, OPT_NO_HEADER };
+    enum { OPT_JSON = 256, OPT_ON_ERROR, OPT_CONNECT_TIMEOUT, OPT_TIMEOUT, OPT_NO_HEADER, OPT_VIRSH };
     static const struct option longopts[] = {
         { "connect", required_argument, NULL, 'c' },
         { "readonly", no_argument, NULL, 'r' },
@@ -112,14 +132,19 @@ static int parse_global(int argc, char **argv, struct lvsh_session *s, struct ma
         { "timing", no_argument, NULL, 't' },
         { "no-rc", no_argument, NULL, 'n' },
         { "no-header", no_argument, NULL, OPT_NO_HEADER },
-        { "version", no_argument, NULL, 'v' },
+        { "version", optional_argument, NULL, 'v' },
+        { "debug", required_argument, NULL, 'd' },
+        { "log", required_argument, NULL, 'l' },
+        { "virsh", no_argument, NULL, OPT_VIRSH },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
     int c;
     long n;
+    char *word, *msg;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "+:c:rqo:f:k:K:e:tnvVh", longopts, NULL)) != -1) {
+    while ((optopt = 0, c = getopt_long(argc, argv, "+:c:rqo:f:k:K:e:tnvVhd:l:", longopts,
+                                        NULL)) != -1) {
         switch (c) {
         case 'c': free(s->uri); s->uri = xstrdup(optarg); break;
         case 'r': s->readonly = true; break;
@@ -138,6 +163,7 @@ static int parse_global(int argc, char **argv, struct lvsh_session *s, struct ma
                 return 2;
             }
             m->stop_on_error = strcmp(optarg, "stop") == 0;
+            m->on_error_given = true;
             break;
         case 'k':
             if (!parse_nonneg(optarg, &n) || n > 3600) {
@@ -166,15 +192,47 @@ static int parse_global(int argc, char **argv, struct lvsh_session *s, struct ma
         case 't': s->timing = true; break;
         case 'n': m->no_rc = true; break;
         case OPT_NO_HEADER: s->no_header = true; break;
-        case 'v': m->version = 1; break;
+        case 'v':
+            /* virsh: --version=long is -V, anything else the short form */
+            m->version = optarg && strcmp(optarg, "long") == 0 ? 2 : 1;
+            break;
+        case 'd':
+            if (!parse_nonneg(optarg, &n))
+                return global_error(s, "option -d takes a number from 0 to 4",
+                                    "option -d takes a numeric argument");
+            if (n > 4)
+                fprintf(stderr, "error: ignoring debug level %ld out of range [0-4]\n", n);
+            else
+                s->debug_level = (int)n;
+            break;
+        case 'l':
+            if (s->log)
+                fclose(s->log);
+            s->log = fopen(optarg, "a");
+            if (!s->log) {
+                fprintf(stderr, "error: cannot open log file '%s': %m\n", optarg);
+                return s->virsh_mode ? 1 : 2;
+            }
+            break;
+        case OPT_VIRSH: s->virsh_mode = true; break;
         case 'V': m->version = 2; break;
         case 'h': usage(stdout); return 0;
         case ':':
-            fprintf(stderr, "error: option '%s' needs a value\n", argv[optind - 1]);
-            return 2;
+            word = bad_option_word(argv);
+            msg = xasprintf("option '%s' needs a value", word);
+            c = global_error(s, msg, NULL);
+            free(msg);
+            free(word);
+            return c;
         default:
-            fprintf(stderr, "error: unknown option '%s' (see lvsh --help)\n", argv[optind - 1]);
-            return 2;
+            word = bad_option_word(argv);
+            msg = xasprintf("unknown option '%s' (see lvsh --help)", word);
+            char *vmsg = xasprintf("unsupported option '%s'. See --help.", word);
+            c = global_error(s, msg, vmsg);
+            free(vmsg);
+            free(msg);
+            free(word);
+            return c;
         }
     }
     return -1;
@@ -289,15 +347,25 @@ static void std_fds_hold(void)
 int main(int argc, char **argv)
 {
     struct lvsh_session s;
-    struct main_opts m = { NULL, true, 0, false };
+    struct main_opts m = { .file = NULL, .stop_on_error = true };
 
     std_fds_hold();
     setlocale(LC_ALL, "");
     session_init(&s);
+    /* invoked as virsh (a symlink named virsh): behave as virsh 9.0 */
+    const char *base = strrchr(argv[0], '/');
+    s.virsh_mode = strcmp(base ? base + 1 : argv[0], "virsh") == 0;
+    /* -c, then $LVSH_DEFAULT_URI, then virsh's $VIRSH_DEFAULT_CONNECT_URI;
+     * libvirt itself reads $LIBVIRT_DEFAULT_URI and its config after that */
     const char *env = getenv("LVSH_DEFAULT_URI");
+    if (!env || !*env)
+        env = getenv("VIRSH_DEFAULT_CONNECT_URI");
     if (env && *env)
         s.uri = xstrdup(env);
     int st = parse_global(argc, argv, &s, &m);
+    /* virsh goes on after a failed command; --on-error still decides */
+    if (s.virsh_mode && !m.on_error_given)
+        m.stop_on_error = false;
     if (st < 0 && m.version) {
         if (m.version == 1)
             printf("%s\n", LVSH_VERSION);
@@ -306,6 +374,8 @@ int main(int argc, char **argv)
         st = 0;
     }
     if (st >= 0) {
+        if (s.log)
+            fclose(s.log);
         session_free(&s);
         return render_exit_status(st);
     }
@@ -326,7 +396,11 @@ int main(int argc, char **argv)
         return 1;
     }
     st = run_mode(&s, &m, argc, argv);
+    bool virsh = s.virsh_mode;
+    if (s.log)
+        fclose(s.log);
     session_free(&s);
     xmlCleanupParser();
-    return render_exit_status(st);
+    /* virsh has one failure status: usage errors exit 1 too */
+    return render_exit_status(virsh && st == LVSH_USAGE ? 1 : st);
 }

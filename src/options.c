@@ -26,6 +26,7 @@ const char *opts_type_name(enum lvsh_opt_type t)
     case LVSH_OPT_INT: return "int";
     case LVSH_OPT_SIZE: return "size";
     case LVSH_OPT_REST: return "rest";
+    case LVSH_OPT_ALIAS: return "alias";
     }
     return "?";
 }
@@ -58,17 +59,54 @@ static const char *shown(const struct lvsh_opt *o, const char *text)
     return o->flags & LVSH_OPTF_SECRET ? "(secret, not shown)" : text;
 }
 
-/* Check and store one value; the text stays owned by argv. */
-static enum lvsh_status opt_set(const struct lvsh_cmd *cmd, const struct lvsh_opt *o,
-                                struct lvsh_argval *v, const char *text,
-                                struct lvsh_result *r)
+bool opts_fills(const struct lvsh_opt *o)
 {
-    if (v->set)
-        return err_usage(r, "option --%s was given more than once to '%s'", o->name,
-                         cmd->name);
-    if (!*text && o->type == LVSH_OPT_STRING && !(o->flags & LVSH_OPTF_EMPTY_OK))
+    return o->type != LVSH_OPT_BOOL && o->type != LVSH_OPT_ALIAS &&
+           !(o->flags & LVSH_OPTF_NAMED);
+}
+
+int opts_resolve(const struct lvsh_cmd *cmd, const char *name, const char **fixed)
+{
+    int k = opts_index(cmd, name);
+    *fixed = NULL;
+    if (k < 0 || cmd->opts[k].type != LVSH_OPT_ALIAS)
+        return k;
+    const char *target = cmd->opts[k].alias_of;
+    const char *eq = strchr(target, '=');
+    char *tname = eq ? xstrndup(target, (size_t)(eq - target)) : xstrdup(target);
+    k = opts_index(cmd, tname);
+    free(tname);
+    if (eq)
+        *fixed = eq + 1;
+    return k;
+}
+
+/* The value name virsh shows in "expected syntax: --size <number>". */
+static const char *virsh_type_word(const struct lvsh_opt *o)
+{
+    return o->type == LVSH_OPT_INT || o->type == LVSH_OPT_SIZE ? "number" : "string";
+}
+
+static enum lvsh_status dup_error(const struct lvsh_cmd *cmd, const struct lvsh_opt *o,
+                                  unsigned how, struct lvsh_result *r)
+{
+    if (how & OPTS_VIRSH)
+        return err_usage(r, "option --%s already seen", o->name);
+    return err_usage(r, "option --%s was given more than once to '%s'", o->name, cmd->name);
+}
+
+/* Check one value and keep its number or size; the text stays owned by argv. */
+static enum lvsh_status opt_check(const struct lvsh_cmd *cmd, const struct lvsh_opt *o,
+                                  struct lvsh_argval *v, unsigned how, struct lvsh_result *r)
+{
+    const char *text = v->str;
+    if (!*text && o->type == LVSH_OPT_STRING && !(o->flags & LVSH_OPTF_EMPTY_OK)) {
+        if (how & OPTS_VIRSH)
+            return err_usage(r, "Failed to get option '%s': Option argument is empty",
+                             o->name);
         return err_usage(r, "option --%s of '%s' needs a non-empty value", o->name,
                          cmd->name);
+    }
     if (o->choices) {
         bool ok = false;
         for (int i = 0; o->choices[i] && !ok; i++)
@@ -84,77 +122,44 @@ static enum lvsh_status opt_set(const struct lvsh_cmd *cmd, const struct lvsh_op
         }
     }
     if (o->type == LVSH_OPT_INT) {
-        if (!parse_ll(text, &v->num))
+        bool ok = parse_ll(text, &v->num);
+        if (ok && o->min < o->max && (v->num < o->min || v->num > o->max)) {
+            if (!(how & OPTS_VIRSH))
+                return err_usage(r, "option --%s of '%s' must be between %lld and %lld",
+                                 o->name, cmd->name, o->min, o->max);
+            ok = false;
+        }
+        if (!ok && (how & OPTS_VIRSH))
+            return err_usage(r, "Numeric value '%s' for <%s> option is malformed or out "
+                             "of range", shown(o, text), o->name);
+        if (!ok)
             return err_usage(r, "option --%s of '%s' expects a whole number, not '%s'",
                              o->name, cmd->name, shown(o, text));
-        if (o->min < o->max && (v->num < o->min || v->num > o->max))
-            return err_usage(r, "option --%s of '%s' must be between %lld and %lld",
-                             o->name, cmd->name, o->min, o->max);
     }
-    if (o->type == LVSH_OPT_SIZE && !parse_scaled_size(text, o->unit ? o->unit : 1, &v->size))
+    if (o->type == LVSH_OPT_SIZE && !parse_scaled_size(text, o->unit ? o->unit : 1, &v->size)) {
+        if (how & OPTS_VIRSH)
+            return err_usage(r, "Scaled numeric value '%s' for <%s> option is malformed or "
+                             "out of range", shown(o, text), o->name);
         return err_usage(r, "option --%s of '%s' expects a size like 512M or 2GiB, not '%s'",
                          o->name, cmd->name, shown(o, text));
+    }
+    return LVSH_OK;
+}
+
+/* Store one value (its checks wait for opts_check_values under OPTS_DEFER). */
+static enum lvsh_status opt_set(const struct lvsh_cmd *cmd, const struct lvsh_opt *o,
+                                struct lvsh_argval *v, const char *text, unsigned how,
+                                struct lvsh_result *r)
+{
+    if (v->set)
+        return dup_error(cmd, o, how, r);
     v->set = true;
     v->str = text;
-    return LVSH_OK;
+    return how & OPTS_DEFER ? LVSH_OK : opt_check(cmd, o, v, how, r);
 }
 
-/* Values given as "--rest-opt value" (virsh's repeated --diskspec) sit in
- * named[0..nnamed) with room after them; leftover positional words join them. */
-struct named_rest {
-    int k;            /* the REST option given by name, or -1 */
-    char **v;
-    int n;
-};
-
-static enum lvsh_status fill_positionals(const struct lvsh_cmd *cmd, struct lvsh_args *a,
-                                         char *const *words, int n,
-                                         const struct named_rest *nr, struct lvsh_result *r)
-{
-    int w = 0;
-    for (int i = 0; i < a->nopts && w < n; i++) {
-        const struct lvsh_opt *o = &cmd->opts[i];
-        struct lvsh_argval *v = &a->v[i];
-        if (!(o->flags & LVSH_OPTF_POSITIONAL))
-            continue;
-        if (o->type == LVSH_OPT_REST) {
-            if (v->set)
-                continue;
-            v->set = true;
-            if (i == nr->k) {
-                for (int j = w; j < n; j++)
-                    nr->v[nr->n + j - w] = words[j];
-                v->rest = nr->v;
-                v->nrest = nr->n + n - w;
-            } else {
-                v->rest = &words[w];
-                v->nrest = n - w;
-            }
-            return LVSH_OK;
-        }
-        if (v->set || o->type == LVSH_OPT_BOOL)
-            continue;
-        enum lvsh_status st = opt_set(cmd, o, v, words[w++], r);
-        if (st != LVSH_OK)
-            return st;
-    }
-    /* a stray word of a command that takes a secret may be the secret */
-    if (w < n && cmdtab_takes_secret(cmd))
-        return err_usage(r, "unexpected argument for command '%s' (not shown: the "
-                            "command takes a secret)", cmd->name);
-    if (w < n)
-        return err_usage(r, "unexpected argument '%s' for command '%s'", words[w],
-                         cmd->name);
-    if (nr->k >= 0 && !a->v[nr->k].set) {
-        a->v[nr->k].set = true;
-        a->v[nr->k].rest = nr->v;
-        a->v[nr->k].nrest = nr->n;
-    }
-    return LVSH_OK;
-}
-
-static enum lvsh_status check_complete(const struct lvsh_cmd *cmd, struct lvsh_args *a,
-                                       struct lvsh_result *r)
+static enum lvsh_status check_exclusive(const struct lvsh_cmd *cmd, struct lvsh_args *a,
+                                        unsigned how, struct lvsh_result *r)
 {
     for (int i = 0; cmd->exclusive && cmd->exclusive[i]; i++) {
         char *list = xstrdup(cmd->exclusive[i]), *save = NULL;
@@ -165,7 +170,9 @@ static enum lvsh_status check_complete(const struct lvsh_cmd *cmd, struct lvsh_a
             int k = opts_index(cmd, name);
             if (k < 0 || !a->v[k].set)
                 continue;
-            if (first)
+            if (first && (how & OPTS_VIRSH))
+                clash = xasprintf("Options --%s and --%s are mutually exclusive", first, name);
+            else if (first)
                 clash = xasprintf("options --%s and --%s of '%s' cannot be used together",
                                   first, name, cmd->name);
             else
@@ -178,10 +185,6 @@ static enum lvsh_status check_complete(const struct lvsh_cmd *cmd, struct lvsh_a
             return LVSH_USAGE;
         }
     }
-    for (int i = 0; i < a->nopts; i++)
-        if ((cmd->opts[i].flags & LVSH_OPTF_REQUIRED) && !a->v[i].set)
-            return err_usage(r, "command '%s' requires option --%s", cmd->name,
-                             cmd->opts[i].name);
     return LVSH_OK;
 }
 
@@ -208,76 +211,164 @@ static enum lvsh_status unknown_option(const struct lvsh_cmd *cmd, const char *n
     return st;
 }
 
-enum lvsh_status opts_parse(const struct lvsh_cmd *cmd, int argc, char *const argv[],
-                            struct lvsh_args *a, struct lvsh_result *r)
+static enum lvsh_status check_required(const struct lvsh_cmd *cmd, struct lvsh_args *a,
+                                       unsigned how, struct lvsh_result *r)
 {
-    /* positional words in the first half, named REST values in the second */
-    char **pos = xcalloc(2 * (size_t)argc + 1, sizeof(char *));
-    struct named_rest nr = { -1, pos + argc, 0 };
-    int npos = 0;
+    for (int i = 0; i < a->nopts; i++) {
+        const struct lvsh_opt *o = &cmd->opts[i];
+        if (!(o->flags & LVSH_OPTF_REQUIRED) || a->v[i].set)
+            continue;
+        if (!(how & OPTS_VIRSH))
+            return err_usage(r, "command '%s' requires option --%s", cmd->name, o->name);
+        if (o->type == LVSH_OPT_INT || o->type == LVSH_OPT_SIZE)
+            return err_usage(r, "command '%s' requires --%s option", cmd->name, o->name);
+        return err_usage(r, "command '%s' requires <%s> option", cmd->name, o->name);
+    }
+    return LVSH_OK;
+}
+
+enum lvsh_status opts_check_values(const struct lvsh_cmd *cmd, struct lvsh_args *a,
+                                   unsigned how, struct lvsh_result *r)
+{
+    for (int i = 0; i < a->nopts; i++) {
+        const struct lvsh_opt *o = &cmd->opts[i];
+        if (!a->v[i].set || o->type == LVSH_OPT_BOOL || o->type == LVSH_OPT_REST ||
+            o->type == LVSH_OPT_ALIAS)
+            continue;
+        enum lvsh_status st = opt_check(cmd, o, &a->v[i], how, r);
+        if (st != LVSH_OK)
+            return st;
+    }
+    return check_exclusive(cmd, a, how, r);
+}
+
+/* Parser state: the one list option collects its values, named or not. */
+struct parse {
+    const struct lvsh_cmd *cmd;
+    struct lvsh_args *a;
+    unsigned how;
+    struct lvsh_result *r;
+    int rest;         /* index of the REST option, or -1 */
+    char **restv;     /* its values so far */
+    int nrest;
+    int npos;         /* words taken without --name */
+};
+
+static void rest_add(struct parse *p, char *word)
+{
+    struct lvsh_argval *v = &p->a->v[p->rest];
+    p->restv[p->nrest++] = word;
+    v->set = true;
+    v->rest = p->restv;
+    v->nrest = p->nrest;
+}
+
+/* A word without --name fills the first option still free, as virsh does. */
+static enum lvsh_status take_positional(struct parse *p, char *word)
+{
+    const struct lvsh_cmd *cmd = p->cmd;
+    p->npos++;
+    for (int i = 0; i < p->a->nopts; i++) {
+        const struct lvsh_opt *o = &cmd->opts[i];
+        if (!opts_fills(o))
+            continue;
+        /* options first, then another command's words (watch): only those */
+        if ((cmd->flags & LVSH_CMD_OPTS_FIRST) && !(o->flags & LVSH_OPTF_POSITIONAL))
+            continue;
+        if (i == p->rest) {
+            rest_add(p, word);
+            return LVSH_OK;
+        }
+        if (!p->a->v[i].set)
+            return opt_set(cmd, o, &p->a->v[i], word, p->how, p->r);
+    }
+    /* a stray word of a command that takes a secret may be the secret */
+    if (cmdtab_takes_secret(cmd))
+        return err_usage(p->r, "unexpected argument for command '%s' (not shown: the "
+                               "command takes a secret)", cmd->name);
+    if (p->how & OPTS_VIRSH)
+        return err_usage(p->r, "unexpected data '%s'", word);
+    return err_usage(p->r, "unexpected argument '%s' for command '%s'", word, cmd->name);
+}
+
+/* One --name or --name=value word; *i moves past a separate value. */
+static enum lvsh_status take_named(struct parse *p, int argc, char *const argv[], int *i)
+{
+    const struct lvsh_cmd *cmd = p->cmd;
+    struct lvsh_args *a = p->a;
+    const char *w = argv[*i], *fixed;
+    const char *eq = strchr(w + 2, '=');
+    char *name = eq ? xstrndup(w + 2, (size_t)(eq - w - 2)) : xstrdup(w + 2);
+    bool virsh = p->how & OPTS_VIRSH;
+    int k = opts_resolve(cmd, name, &fixed);
+    enum lvsh_status st = LVSH_OK;
+    const struct lvsh_opt *o = k >= 0 ? &cmd->opts[k] : NULL;
+
+    if (k < 0 && strcmp(name, "help") == 0 && !eq) {
+        a->help = true;
+    } else if (k < 0 && strcmp(name, "json") == 0 && !eq && !virsh) {
+        a->json = 1;
+    } else if (k < 0) {
+        st = virsh ? err_usage(p->r, "command '%s' doesn't support option --%s", cmd->name, name)
+                   : unknown_option(cmd, name, p->r);
+    } else if ((fixed || o->type == LVSH_OPT_BOOL) && eq) {
+        st = virsh ? err_usage(p->r, "invalid '=' after option --%s", name)
+                   : err_usage(p->r, "option --%s of '%s' takes no value", name, cmd->name);
+    } else if (fixed && o->type == LVSH_OPT_REST) {
+        rest_add(p, (char *)fixed);
+    } else if (fixed) {
+        st = opt_set(cmd, o, &a->v[k], fixed, p->how, p->r);
+    } else if (o->type == LVSH_OPT_BOOL) {
+        if (a->v[k].set)
+            st = dup_error(cmd, o, p->how, p->r);
+        a->v[k].set = true;
+    } else if (!eq && *i + 1 >= argc) {
+        st = virsh ? err_usage(p->r, "expected syntax: --%s <%s>", o->name, virsh_type_word(o))
+                   : err_usage(p->r, "option --%s of '%s' needs a value", o->name, cmd->name);
+    } else {
+        char *val = eq ? (char *)eq + 1 : argv[++*i];
+        if (o->type == LVSH_OPT_REST)
+            rest_add(p, val);   /* repeatable: each value joins the list */
+        else
+            st = opt_set(cmd, o, &a->v[k], val, p->how, p->r);
+    }
+    free(name);
+    return st;
+}
+
+enum lvsh_status opts_parse_ex(const struct lvsh_cmd *cmd, int argc, char *const argv[],
+                               struct lvsh_args *a, unsigned how, struct lvsh_result *r)
+{
+    struct parse p = { cmd, a, how, r, -1, NULL, 0, 0 };
     bool dashdash = false;
     enum lvsh_status st = LVSH_OK;
 
     memset(a, 0, sizeof(*a));
     a->cmd = cmd;
     a->json = -1;
-    while (cmd->opts && cmd->opts[a->nopts].name)
+    while (cmd->opts && cmd->opts[a->nopts].name) {
+        if (cmd->opts[a->nopts].type == LVSH_OPT_REST && p.rest < 0)
+            p.rest = a->nopts;
         a->nopts++;
+    }
     a->v = xcalloc((size_t)a->nopts + 1, sizeof(*a->v));
-    a->positional = pos;
+    p.restv = a->positional = xcalloc((size_t)argc + 1, sizeof(char *));
 
     for (int i = 1; i < argc && st == LVSH_OK; i++) {
         const char *w = argv[i];
-        if (npos > 0 && (cmd->flags & LVSH_CMD_OPTS_FIRST))
+        if (p.npos > 0 && (cmd->flags & LVSH_CMD_OPTS_FIRST))
+            dashdash = true;   /* the rest are the words of another command (watch) */
+        if (!dashdash && strcmp(w, "--") == 0)
             dashdash = true;
-        if (dashdash || strncmp(w, "--", 2) != 0 || w[2] == '\0') {
-            if (!dashdash && strcmp(w, "--") == 0)
-                dashdash = true;
-            else
-                pos[npos++] = argv[i];
-            continue;
-        }
-        const char *eq = strchr(w + 2, '=');
-        char *name = eq ? xstrndup(w + 2, (size_t)(eq - w - 2)) : xstrdup(w + 2);
-        int k = opts_index(cmd, name);
-        if (k < 0 && strcmp(name, "help") == 0 && !eq) {
-            a->help = true;
-        } else if (k < 0 && strcmp(name, "json") == 0 && !eq) {
-            a->json = 1;
-        } else if (k < 0) {
-            st = unknown_option(cmd, name, r);
-        } else if (cmd->opts[k].type == LVSH_OPT_BOOL) {
-            if (eq)
-                st = err_usage(r, "option --%s of '%s' takes no value", name, cmd->name);
-            else if (a->v[k].set)
-                st = err_usage(r, "option --%s was given more than once to '%s'", name,
-                               cmd->name);
-            else
-                a->v[k].set = true;
-        } else if (cmd->opts[k].type == LVSH_OPT_REST) {
-            /* --opt value, repeatable: each value joins the list */
-            if (!eq && i + 1 >= argc)
-                st = err_usage(r, "option --%s of '%s' needs a value", name, cmd->name);
-            else if (nr.k >= 0 && nr.k != k)
-                st = err_usage(r, "command '%s' takes only one list option by name",
-                               cmd->name);
-            else {
-                nr.k = k;
-                nr.v[nr.n++] = eq ? (char *)eq + 1 : argv[++i];
-            }
-        } else if (eq) {
-            st = opt_set(cmd, &cmd->opts[k], &a->v[k], eq + 1, r);
-        } else if (i + 1 < argc) {
-            st = opt_set(cmd, &cmd->opts[k], &a->v[k], argv[++i], r);
-        } else {
-            st = err_usage(r, "option --%s of '%s' needs a value", name, cmd->name);
-        }
-        free(name);
+        else if (dashdash || strncmp(w, "--", 2) != 0)
+            st = take_positional(&p, argv[i]);
+        else
+            st = take_named(&p, argc, argv, &i);
     }
-    if (st == LVSH_OK)
-        st = fill_positionals(cmd, a, pos, npos, &nr, r);
     if (st == LVSH_OK && !a->help)
-        st = check_complete(cmd, a, r);
+        st = check_required(cmd, a, how, r);
+    if (st == LVSH_OK && !a->help && !(how & OPTS_DEFER))
+        st = opts_check_values(cmd, a, how, r);
     return st;
 }
 
@@ -289,6 +380,12 @@ bool args_would_write(const struct lvsh_args *a)
         if (a->v[i].set && (a->cmd->opts[i].flags & LVSH_OPTF_WRITES))
             return true;
     return false;
+}
+
+enum lvsh_status opts_parse(const struct lvsh_cmd *cmd, int argc, char *const argv[],
+                            struct lvsh_args *a, struct lvsh_result *r)
+{
+    return opts_parse_ex(cmd, argc, argv, a, 0, r);
 }
 
 void args_free(struct lvsh_args *a)

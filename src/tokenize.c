@@ -21,6 +21,9 @@ struct scan {
     size_t quote_off;     /* where it was opened */
     int quote_line, quote_col;
     bool word_at_end;     /* input ended inside a word */
+    bool dangling;        /* input ended in a backslash with nothing to escape */
+    size_t dangling_off;
+    int dangling_line, dangling_col;
     bool dashdash;        /* last command saw a bare "--" before the end word */
     bool nul;             /* a NUL byte was seen in a quote or after \ */
     size_t nul_off;
@@ -91,6 +94,10 @@ static void scan_text_from(const char *text, size_t len, int first_line, char qu
         if (quote == '"') {
             if (c == '"') {
                 quote = 0;
+            } else if (c == '\\' && i + 1 < len && text[i + 1] == '\n') {
+                i++;   /* as virsh: a backslash-newline joins, in quotes too */
+                line++;
+                line_start = i + 1;
             } else if (c == '\\' && i + 1 < len) {
                 buf_addc(&w, text[++i]);
                 if (text[i] == '\n') { line++; line_start = i + 1; }
@@ -135,6 +142,20 @@ static void scan_text_from(const char *text, size_t len, int first_line, char qu
             buf_addc(&w, text[++i]);
         } else {
             buf_addc(&w, c);
+        }
+    }
+    /* a final backslash escapes nothing: virsh's "dangling \" */
+    if (len && text[len - 1] == '\\' && quote != '\'') {
+        size_t k = len - 1, n = 0;
+        while (k > 0 && text[k - 1] == '\\') {
+            k--;
+            n++;
+        }
+        if (n % 2 == 0) {
+            sc->dangling = true;
+            sc->dangling_off = len - 1;
+            sc->dangling_line = line;
+            sc->dangling_col = (int)(len - 1 - line_start) + 1;
         }
     }
     sc->open_quote = quote;
@@ -192,11 +213,12 @@ bool tokenize(const char *text, size_t len, int first_line, struct tok_list *out
         size_t j = i;
         while (j < sc.n && sc.toks[j].kind == TK_WORD)
             j++;
-        /* a command cut by an unterminated quote is not run */
-        bool cut = sc.open_quote && j == sc.n;
+        /* a command cut by an unterminated quote is not run; one whose
+         * first word is a quoted or escaped '#' is a comment, as in virsh */
+        bool cut = (sc.open_quote || sc.dangling) && j == sc.n;
         if (nul_cuts(&sc, j))
             break;
-        if (j > i && !cut) {
+        if (j > i && !cut && sc.toks[i].text[0] != '#') {
             int argc = (int)(j - i);
             char **argv = xcalloc((size_t)argc + 1, sizeof(*argv));
             for (size_t k = i; k < j; k++) {
@@ -207,7 +229,11 @@ bool tokenize(const char *text, size_t len, int first_line, struct tok_list *out
         }
         i = j < sc.n ? j + 1 : j;
     }
-    if (sc.nul) {
+    if (sc.dangling && !(sc.nul && sc.nul_off < sc.dangling_off)) {
+        out->error = xstrdup("dangling \\");
+        out->err_line = sc.dangling_line;
+        out->err_col = sc.dangling_col;
+    } else if (sc.nul) {
         out->error = xstrdup("NUL byte in the line");
         out->err_line = sc.nul_line;
         out->err_col = sc.nul_col;

@@ -64,10 +64,12 @@ static int count_lines(const uint8_t *d, size_t n)
 
 static void check_quote(const char *word)
 {
-    char *q = tok_quote(word);
+    /* as an argument: a first word that is a quoted '#' starts a comment */
+    char *q = tok_quote(word), *line = xasprintf("x %s", q);
     struct tok_list l;
-    bool ok = tokenize(q, strlen(q), 1, &l);
-    if (!ok || l.ncmds != 1 || l.cmds[0].argc != 1 || strcmp(l.cmds[0].argv[0], word) != 0)
+    bool ok = tokenize(line, strlen(line), 1, &l);
+    free(line);
+    if (!ok || l.ncmds != 1 || l.cmds[0].argc != 2 || strcmp(l.cmds[0].argv[1], word) != 0)
         fail(P_QUOTE, "a quoted word does not tokenize back to itself");
     tok_list_free(&l);
     free(q);

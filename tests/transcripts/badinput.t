@@ -94,10 +94,10 @@ $ lvsh -c test:///default --json nodedev-dumpxml nosuch
 ? 1
 
 Unterminated quotes and unknown options are usage errors (exit 2), in
-every mode; the commands before a bad quote still run.
+every mode.  A line is parsed whole before any of it runs, as virsh does:
+the commands before a bad quote on the same line do not run.
 
 $ lvsh -c test:///default "echo before; echo 'never"
-before
 ! error: unterminated single quote at column 19
 ? 2
 $ printf 'echo one\necho "two\n' > q.lvsh; lvsh -c test:///default -f q.lvsh
@@ -113,7 +113,6 @@ $ printf 'domstate test --no-such-option\necho never\n' | lvsh -c test:///defaul
 ? 2
 $ lvsh -c test:///default domstate test --no-such-option
 ! error: command 'domstate' has no option --no-such-option
-
 ? 2
 $ lvsh -c test:///default --json 'domstate test --reason=x'
 ! {"error":{"status":2,"code":0,"message":"option --reason of 'domstate' takes no value"}}
@@ -191,7 +190,6 @@ $ lvsh -c test:///default "$(printf 'nodedev-info \xc3\x28')"
 ? 1
 $ lvsh -c test:///default "$(printf '\xed\xa0\x80cmd')"
 ! error: unknown command .* (re)
-
 ? 2
 
 Quotes nested 12 levels deep (each level escapes the one inside): one

@@ -10,9 +10,8 @@ running
 ! nul.lvsh:2: error: NUL byte in the line at column 8
 ! nul.lvsh:3: error: NUL byte in the line at column 8
 ? 2
-Commands before the NUL on the same line still run, none after it.
+A line is parsed whole before any of it runs: nothing on a line with a NUL runs.
 $ printf 'echo before; echo "x\0y"; echo after\n' | lvsh -c test:///default
-before
 ! <stdin>:1: error: NUL byte in the line at column 21
 ? 2
 A quoted block of 40,000 lines is read in linear time (it took 27 s when
@@ -81,9 +80,9 @@ $ printf 'import socket, sys, time\ns = socket.socket(socket.AF_UNIX)\ns.bind(sy
 1
 0
 ? 0
-No error message quotes a value that could be a secret.
-$ lvsh -c test:///default secret-set-value relsec U0VDUkVU
-
+No error message quotes a value that could be a secret (every non-bool option
+takes a word in order, as in virsh: the stray one comes after them).
+$ lvsh -c test:///default secret-set-value relsec f b U0VDUkVU
 ! error: unexpected argument for command 'secret-set-value' (not shown: the command takes a secret)
 ? 2
 
@@ -118,7 +117,6 @@ No title for domain: test
 
 A negative size is refused, blanks before the sign too (virsh: Malformed size).
 $ lvsh -c test:///default vol-create-as default-pool neg ' -1'
-
 ! error: option --capacity of 'vol-create-as' expects a size like 512M or 2GiB, not ' -1'
 ? 2
 

@@ -58,3 +58,18 @@ Every listed command has a section in the page.
 $ test "$(lvsh man-page | grep -c '^\.SS ')" = "$(lvsh help --json | python3 -c 'import json,sys; print(sum(len(g["commands"]) for g in json.load(sys.stdin)["groups"]))')" && echo all
 all
 ? 0
+$ lvsh help backup
+ Backup (help keyword 'backup'):
+    backup-begin                   start a backup of a running domain
+    backup-dumpxml                 print the XML of a domain's backup job
+
+
+? 0
+$ lvsh help virsh | head -2
+ Shell Commands (help keyword 'virsh'):
+    cd                             change the current directory
+? 0
+$ lvsh help events | head -2
+ Events (help keyword 'events'):
+    event                          wait for domain events
+? 0

@@ -46,9 +46,20 @@ static void check_opts(const struct lvsh_cmd *c)
             EXPECT(pos, "%s --%s: rest options are positional", c->name, o->name);
             rest = true;
         }
-        if (pos && o->type != LVSH_OPT_REST) {
-            EXPECT(!(req && optional_positional), "%s --%s: required positional after an "
-                  "optional one", c->name, o->name);
+        if (o->type == LVSH_OPT_ALIAS) {
+            const char *fixed;
+            int k = opts_resolve(c, o->name, &fixed);
+            EXPECT(k >= 0 && c->opts[k].type != LVSH_OPT_ALIAS, "%s --%s: alias of a real "
+                  "option", c->name, o->name);
+            EXPECT(k < 0 || !fixed || c->opts[k].type != LVSH_OPT_BOOL, "%s --%s: an alias "
+                  "with a value spells a valued option", c->name, o->name);
+            EXPECT(o->flags & LVSH_OPTF_HIDDEN, "%s --%s: aliases are hidden", c->name, o->name);
+            continue;
+        }
+        /* virsh fills every non-bool option positionally, in table order */
+        if (opts_fills(o) && o->type != LVSH_OPT_REST) {
+            EXPECT(!(req && optional_positional), "%s --%s: required option after an "
+                  "optional one that takes positional words", c->name, o->name);
             if (!req)
                 optional_positional = true;
         }

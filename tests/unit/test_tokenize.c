@@ -132,16 +132,41 @@ static void test_partial(void)
     tok_partial_free(&p);
 }
 
+/* virsh's rules: backslash-newline joins in double quotes too, a quoted or
+ * escaped '#' first word comments out its command, a final backslash is
+ * an error. */
+static void test_virsh_rules(void)
+{
+    bool ok;
+    struct tok_list l = tk("echo \"a\\\nb\"", &ok);
+    CHECK(ok && l.ncmds == 1 && strcmp(l.cmds[0].argv[1], "ab") == 0, "joined in quotes");
+    tok_list_free(&l);
+    l = tk("\\# x;echo y\n'#also' ignored\necho a '#b'", &ok);
+    CHECK(ok && l.ncmds == 2 && strcmp(l.cmds[0].argv[1], "y") == 0 &&
+          strcmp(l.cmds[1].argv[1], "a") == 0 && strcmp(l.cmds[1].argv[2], "#b") == 0,
+          "quoted # first words are comments, later ones words");
+    tok_list_free(&l);
+    l = tk("echo a; echo b\\", &ok);
+    CHECK(!ok && l.error && strcmp(l.error, "dangling \\") == 0 && l.err_col == 15,
+          "dangling backslash at column 15: %s %d", l.error ? l.error : "-", l.err_col);
+    tok_list_free(&l);
+    l = tk("echo a\\\\", &ok);
+    CHECK(ok && l.ncmds == 1 && strcmp(l.cmds[0].argv[1], "a\\") == 0, "escaped backslash");
+    tok_list_free(&l);
+}
+
 static void test_quote_roundtrip(void)
 {
     const char *words[] = { "plain", "two words", "it's", "semi;colon", "", "#hash", "back\\slash" };
     for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
-        char *q = tok_quote(words[i]);
+        /* as an argument: a first word that is a quoted '#' is a comment */
+        char *q = tok_quote(words[i]), *line = xasprintf("x %s", q);
         bool ok;
-        struct tok_list l = tk(q, &ok);
-        CHECK(ok && l.ncmds == 1 && l.cmds[0].argc == 1 && strcmp(l.cmds[0].argv[0], words[i]) == 0,
+        struct tok_list l = tk(line, &ok);
+        CHECK(ok && l.ncmds == 1 && l.cmds[0].argc == 2 && strcmp(l.cmds[0].argv[1], words[i]) == 0,
               "quote round trip of '%s' via %s", words[i], q);
         tok_list_free(&l);
+        free(line);
         free(q);
     }
 }
@@ -155,5 +180,6 @@ int main(void)
     test_huge_and_binary();
     test_partial();
     test_quote_roundtrip();
+    test_virsh_rules();
     return unit_done("tokenize");
 }
