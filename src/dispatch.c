@@ -245,13 +245,16 @@ static void log_errors(const struct lvsh_session *s, const struct lvsh_result *r
     fflush(s->log);
 }
 
-/* Render an error found before anything ran: no one-shot blank line after
- * it, as virsh prints none after a line it refused. */
+/* Render an error found before anything ran.  virsh prints no one-shot
+ * blank line after a line it refused; lvsh's own mode keeps its blank line
+ * after a refused command (trailer), none after a syntax error. */
 static enum lvsh_status report_early(struct lvsh_session *s, struct lvsh_result *r,
-                                     const char *file, int line, enum lvsh_status st)
+                                     const char *file, int line, enum lvsh_status st,
+                                     bool trailer)
 {
     struct render_opts o;
     render_opts_init(&o, s, s->format, file, line);
+    o.trailer = trailer && s->trailer && !s->virsh_mode;
     log_errors(s, r);
     return render_result(stdout, stderr, r, &o, st);
 }
@@ -354,7 +357,7 @@ enum lvsh_status dispatch_argv(struct lvsh_session *s, int argc, char *const arg
     result_init(&r);
     st = parse_one(s, argc, argv, &p, &r);
     if (st != LVSH_OK)
-        st = report_early(s, &r, file, line, st);
+        st = report_early(s, &r, file, line, st, !(p.cmd && p.cmd->flags & LVSH_CMD_BARE));
     result_free(&r);
     args_free(&p.a);
     if (st == LVSH_OK)
@@ -373,7 +376,7 @@ static enum lvsh_status tok_error(struct lvsh_session *s, const struct tok_list 
         err_usage(&r, "%s", l->error);
     else
         err_usage(&r, "%s at column %d", l->error, l->err_col);
-    enum lvsh_status st = report_early(s, &r, file, l->err_line, LVSH_USAGE);
+    enum lvsh_status st = report_early(s, &r, file, l->err_line, LVSH_USAGE, false);
     result_free(&r);
     return st;
 }
@@ -390,7 +393,8 @@ static enum lvsh_status parse_all(struct lvsh_session *s, const struct tok_list 
         ps[i].line = l->cmds[i].line;
         enum lvsh_status st = parse_one(s, l->cmds[i].argc, l->cmds[i].argv, &ps[i], &r);
         if (st != LVSH_OK)
-            st = report_early(s, &r, file, ps[i].line, st);
+            st = report_early(s, &r, file, ps[i].line, st,
+                              !(ps[i].cmd && ps[i].cmd->flags & LVSH_CMD_BARE));
         result_free(&r);
         if (st != LVSH_OK)
             return st;

@@ -113,6 +113,7 @@ $ printf 'domstate test --no-such-option\necho never\n' | lvsh -c test:///defaul
 ? 2
 $ lvsh -c test:///default domstate test --no-such-option
 ! error: command 'domstate' has no option --no-such-option
+
 ? 2
 $ lvsh -c test:///default --json 'domstate test --reason=x'
 ! {"error":{"status":2,"code":0,"message":"option --reason of 'domstate' takes no value"}}
@@ -190,6 +191,7 @@ $ lvsh -c test:///default "$(printf 'nodedev-info \xc3\x28')"
 ? 1
 $ lvsh -c test:///default "$(printf '\xed\xa0\x80cmd')"
 ! error: unknown command .* (re)
+
 ? 2
 
 Quotes nested 12 levels deep (each level escapes the one inside): one
