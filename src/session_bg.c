@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <libxml/xmlerror.h>
 
 struct lvsh_bgconn {
     pthread_mutex_t lock;
@@ -53,9 +54,19 @@ static int no_prompt(virConnectCredentialPtr cred, unsigned int ncred, void *opa
     return -1;
 }
 
+static void xml_quiet(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
 static void *bg_main(void *opaque)
 {
     struct lvsh_bgconn *b = opaque;
+    /* libxml2's error handler is per thread: a driver in this process
+     * (test:///FILE) parsing a bad file must stay as quiet as on the
+     * main thread */
+    xmlSetGenericErrorFunc(NULL, xml_quiet);
     static int types[] = { VIR_CRED_AUTHNAME, VIR_CRED_PASSPHRASE, VIR_CRED_NOECHOPROMPT };
     virConnectAuth auth = { types, sizeof(types) / sizeof(types[0]), no_prompt, NULL };
     virConnectPtr c = virConnectOpenAuth(b->open_uri, &auth, b->readonly ? VIR_CONNECT_RO : 0);
