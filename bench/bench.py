@@ -348,12 +348,12 @@ WHY = """## Where lvsh is faster, and why
   measured, escaped and padded in runs of printable ASCII.
 - Columns libvirt only gives one object at a time (volume paths and sizes,
   pool sizes, titles, snapshot XML, device parents) cost the same calls in
-  both, but lvsh has up to 64 in flight on one connection (src/parallel.c);
-  the gain grows with the round-trip latency of a real remote host (see
-  `make bench-latency`).
+  both, but lvsh has several in flight on one connection (src/parallel.c:
+  4 over a local socket as here, up to 64 to another host); the gain grows
+  with the round-trip latency of a real remote host (`make bench-latency`).
 - The batch: both make the same 11 calls per domstate+dominfo pair (lvsh
-  sends dominfo's eight after the lookup together: one round trip on a
-  remote host); the gain here is lvsh's lighter command loop.
+  sends dominfo's eight after the lookup together on a remote host: one
+  round trip); the gain here is lvsh's lighter command loop.
 - Peak RSS at 10,000 domains is the one place lvsh pays for its bulk call:
   libvirt decodes the GetAllDomainStats reply into typed parameters (about
   2 MB at that size) while virsh's listing of names only carries less; virsh

@@ -4,6 +4,7 @@
 #include "result.h"
 #include "util.h"
 
+#include <libxml/xmlerror.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -14,12 +15,29 @@
  * libc's default 8 MiB would reserve half a gigabyte of address space. */
 #define PAR_STACK (512 * 1024)
 
+struct par_job;
+static void *par_worker(void *opaque);
+
 struct par_job {
     size_t n;
     size_t next;                    /* the next index to take (atomic) */
     void (*fn)(void *ctx, size_t i);
     void *ctx;
 };
+
+static void xml_quiet(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
+/* A started thread: libxml2's error handler is per thread, and a driver
+ * in this process may parse XML in a call (as quiet as the main thread). */
+static void *par_thread(void *opaque)
+{
+    xmlSetGenericErrorFunc(NULL, xml_quiet);
+    return par_worker(opaque);
+}
 
 static void *par_worker(void *opaque)
 {
@@ -41,7 +59,7 @@ static void par_run(struct par_job *job, size_t extra)
         extra = PAR_THREADS - 1;
     if (extra > 0 && pthread_attr_init(&attr) == 0) {
         pthread_attr_setstacksize(&attr, PAR_STACK);
-        while (started < extra && pthread_create(&t[started], &attr, par_worker, job) == 0)
+        while (started < extra && pthread_create(&t[started], &attr, par_thread, job) == 0)
             started++;
         pthread_attr_destroy(&attr);
     }

@@ -380,9 +380,10 @@ virConnectPtr session_conn(struct lvsh_session *s, struct lvsh_result *r)
 {
     if (s->conn && session_conn_lost(s))
         session_disconnect(s);
-    if (!s->conn && !session_background_wait(s, -1))
-        return err_fail(r, "failed to connect to '%s': interrupted", session_uri_label(s)),
-               NULL;
+    if (!s->conn && !session_background_wait(s, -1)) {
+        err_fail(r, "failed to connect to '%s': interrupted", session_uri_label(s));
+        return NULL;
+    }
     if (!s->conn && session_connect(s, s->uri, s->readonly, r) != LVSH_OK)
         return NULL;
     return s->conn;
