@@ -43,7 +43,7 @@ check "-r connects read-only" same "$("$LVSH" -r -c "$Q" complete --kind network
 
 # another client defines a domain: the REPL's cached listing follows the event
 tmux_start "LVSH_COMPLETE_TIMEOUT_MS=700" "$LVSH" -c "'$T'"
-check "REPL prompt" tmux_wait '\)# ?$'
+check "REPL prompt" tmux_wait '^lvsh [a-z0-9.-]+# ?$'
 tmux_type "domstate te"; tmux_keys Tab
 check "the shared test domain" tmux_wait '# domstate test ?$'
 tmux_keys C-u

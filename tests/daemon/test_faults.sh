@@ -11,7 +11,7 @@ URI=$LVSH_TIER_TEST
 
 # 1. The REPL survives the daemon's death, says so once, and reconnects.
 tmux_start "$LVSH" -c "'$URI'"
-check "prompt" tmux_wait '\)# ?$'
+check "prompt" tmux_wait '^lvsh [a-z0-9.-]+# ?$'
 tmux_type "domstate test"; tmux_keys Enter
 check "connected" tmux_wait '^running$'
 "$TIER" kill-daemon "$DIR"
