@@ -287,14 +287,19 @@ static double now_ms(void)
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
-/* virsh -t's line after each command; on stderr when stdout is JSON. */
+/* virsh -t's line after each command; a JSON line on stderr under JSON. */
 static void timing_report(const struct lvsh_session *s, double t0, enum lvsh_format fmt,
                           bool trailer)
 {
-    FILE *f = fmt == LVSH_FMT_JSON ? stderr : stdout;
+    double ms = now_ms() - t0;
     (void)s;
-    fprintf(f, "(Time: %.3f ms)\n%s", now_ms() - t0, trailer ? "\n" : "");
-    fflush(f);
+    if (fmt == LVSH_FMT_JSON) {   /* stdout stays one document per command */
+        fprintf(stderr, "{\"time_ms\":%.3f}\n", ms);
+        fflush(stderr);
+        return;
+    }
+    printf("(Time: %.3f ms)\n%s", ms, trailer ? "\n" : "");
+    fflush(stdout);
 }
 
 /* Run one parsed command on a job of its own (bounded: Ctrl-C and --timeout

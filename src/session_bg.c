@@ -13,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <libxml/xmlerror.h>
 
 struct lvsh_bgconn {
     pthread_mutex_t lock;
@@ -53,12 +52,6 @@ static int no_prompt(virConnectCredentialPtr cred, unsigned int ncred, void *opa
     (void)ncred;
     (void)opaque;
     return -1;
-}
-
-static void xml_quiet(void *ctx, const char *msg, ...)
-{
-    (void)ctx;
-    (void)msg;
 }
 
 static void *bg_main(void *opaque)

@@ -26,7 +26,7 @@ XML
 check "secret defined" "$LVSH" -q -c "$LVSH_TIER_QEMU" secret-define "$T_SCRATCH/s.xml"
 
 tmux_start "$LVSH" -c "'$LVSH_TIER_QEMU'"
-check "prompt" tmux_wait '^lvsh [^ ]*# ?$' 10
+check "prompt" tmux_wait '^lvsh [a-z0-9.-]+# ?$' 10
 
 tmux_type "secret-list"
 tmux_keys Enter

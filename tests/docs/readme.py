@@ -5,7 +5,7 @@ Every ```console block is checked; ```sh blocks (real hosts, make) are not.
 In a console block, "$ CMD" runs CMD in bash (stdout and stderr together,
 in one scratch directory for the whole file, `lvsh` from PATH) and the lines
 up to the next "$ " are its expected output.  A block whose second line is
-an interactive prompt ("lvsh (URI)# CMD") is a session: its commands are
+an interactive prompt ("lvsh HOST# CMD") is a session: its commands are
 piped into the first line's lvsh, and the output must be the lines between
 the prompts.  Prints the differences and, last, "readme: N examples, all
 match" or "readme: N examples, N differ".
@@ -16,7 +16,7 @@ import subprocess
 import sys
 import tempfile
 
-PROMPT = re.compile(r"^lvsh \([^)]*\)# ?(.*)$")
+PROMPT = re.compile(r"^lvsh [A-Za-z0-9._\[\]:-]+# ?(.*)$")
 
 
 def blocks(text):

@@ -108,6 +108,9 @@ check "-q: no welcome" bash -c "! tmux -L '$TMUX_SOCK' capture-pane -p -t t | gr
 tmux_type "domstate test"
 tmux_keys Enter
 check "-t: time after the command" tmux_wait '^\(Time: [0-9]+\.[0-9]{3} ms\)$'
+tmux_type "set outp"; tmux_keys Tab; tmux_type "j"; tmux_keys Tab Enter
+tmux_type "set"; tmux_keys Enter
+check "TAB completes set's values in the shell" tmux_wait '"output": "json"'
 tmux_keys C-d
 check "Ctrl-D leaves" tmux_wait '^\[exited 0\]$'
 

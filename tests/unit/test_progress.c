@@ -3,6 +3,7 @@
 #include "progress.h"
 
 #include <stdlib.h>
+#include <unistd.h>
 
 static void test_known_total(void)
 {
@@ -37,8 +38,42 @@ static void test_unknown_total_and_narrow(void)
     free(s);
 }
 
+/* The bytes a progress line writes on stderr under a given TERM. */
+static char *drawn_bytes(const char *term)
+{
+    char path[] = "/tmp/lvsh-progress.XXXXXX";
+    int fd = mkstemp(path), saved = dup(STDERR_FILENO);
+    struct lvsh_progress p;
+    static char buf[4096];
+    setenv("TERM", term, 1);
+    fflush(stderr);
+    dup2(fd, STDERR_FILENO);
+    progress_start(&p, "Uploading", 1 << 20, true);
+    p.last_draw = 0;
+    progress_set(&p, 1 << 19);   /* a shorter line after a longer one too */
+    progress_end(&p, true);
+    fflush(stderr);
+    dup2(saved, STDERR_FILENO);
+    close(saved);
+    ssize_t n = pread(fd, buf, sizeof(buf) - 1, 0);
+    buf[n > 0 ? n : 0] = '\0';
+    close(fd);
+    unlink(path);
+    return buf;
+}
+
+static void test_dumb_terminal(void)
+{
+    char *b = drawn_bytes("dumb");
+    CHECK(strstr(b, "\033") == NULL, "no escape under TERM=dumb: '%s'", b);
+    CHECK(strchr(b, '\r') != NULL && strstr(b, " 50%") != NULL, "still redrawn with \\r");
+    b = drawn_bytes("xterm");
+    CHECK(strstr(b, "\033[K") != NULL, "xterm clears the line end");
+}
+
 int main(void)
 {
+    test_dumb_terminal();
     test_known_total();
     test_done_and_hours();
     test_unknown_total_and_narrow();
