@@ -80,8 +80,10 @@ complete
 
 Static values: choices, groups, capability lists, URIs, events, files.
 $ lvsh -c "test://$FIXTURES/node.xml" complete -- set ''
+connect-timeout
 output
 quiet
+timeout
 ? 0
 $ lvsh -c "test://$FIXTURES/node.xml" complete -- help netw
 network
