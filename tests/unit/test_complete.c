@@ -69,7 +69,7 @@ static void test_commands_and_options(void)
     CHECK_LINE("domstate --reason -", "--domain|--help|--json");
     /* a positional value given: only options are left */
     CHECK_LINE("domstate web1 ", "--help|--json|--reason");
-    CHECK_LINE("set ", "output|quiet");
+    CHECK_LINE("set ", "connect-timeout|output|quiet|timeout");
     CHECK_LINE("help sta", "start");
     CHECK_LINE("help domai", "domain");
     CHECK_LINE("help dominf", "dominfo");
