@@ -26,7 +26,7 @@ enum bounded_end {
  * in libvirt) gets BOUNDED_NOTICE_MS; one that has seen it (it is aborting
  * its job or stream) gets BOUNDED_GRACE_MS to finish. */
 #define BOUNDED_NOTICE_MS 150
-#define BOUNDED_GRACE_MS 700
+#define BOUNDED_GRACE_MS 500
 
 /* Run fn(arg) on a new thread with SIGINT and SIGTSTP blocked; fn polls
  * bounded_cancel_flag() to notice a cancellation.  Waits until fn returns, Ctrl-C (*sigint

@@ -3,6 +3,7 @@
 #include "result.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,12 +59,17 @@ char *edit_in_editor(struct lvsh_session *s, struct lvsh_result *r, const char *
     char *cmd = xasprintf("%s \"$1\"", editor);
     pid_t pid = fork();
     if (pid == 0) {
+        sigset_t none;   /* a command thread blocks Ctrl-C and Ctrl-Z: the editor must not */
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, NULL);
         execl("/bin/sh", "sh", "-c", cmd, "sh", path, (char *)NULL);
         _exit(127);
     }
     int status = 0;
+    session_local_begin(true);   /* the editor's time and its Ctrl-C are the person's */
     while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
         ;
+    session_local_end();
     free(cmd);
     if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         unlink(path);

@@ -142,7 +142,7 @@ kill -INT $up
 wait $up
 rc=$?
 wait $feeder
-check "Ctrl-C fails the upload with exit 1" test $rc = 1
+check "Ctrl-C fails the upload with exit 130" test $rc = 130
 check "Ctrl-C says the upload was interrupted" grep -q 'interrupted after' "$work/int.err"
 check "the pool still answers after an aborted stream" l vol-info abort.raw --pool st
 l vol-delete abort.raw --pool st >/dev/null

@@ -39,7 +39,26 @@ check "the command runs" tmux_wait '^running$'
 tmux_type "quit"; tmux_keys Enter
 check "exits" tmux_wait '^sh\$ ?$'
 
-# 3. A listener that accepts and never speaks.
+# 3. Ctrl-C in the editor belongs to the editor: lvsh waits for it.
+cat > "$T_SCRATCH/ed.sh" <<'X'
+#!/bin/sh
+trap '' INT
+echo editor-running
+sleep 2
+echo editor-done
+X
+chmod +x "$T_SCRATCH/ed.sh"
+tmux_start env EDITOR="$T_SCRATCH/ed.sh" "$LVSH" -c test:///default
+check "editor: prompt" tmux_wait "$PROMPT" 10
+tmux_type "edit test"; tmux_keys Enter
+check "editor: runs" tmux_wait '^editor-running$' 10
+tmux_keys C-c
+check "editor: finishes" tmux_wait 'editor-done$' 10
+# (the `sh -c` that runs $EDITOR may still say it failed: that is its own Ctrl-C)
+check "editor: prompt after the editor" tmux_wait "^$PROMPT" 10
+check "editor: no interruption reported" bash -c "! tmux -L '$TMUX_SOCK' capture-pane -p -t t | grep -q interrupted"
+
+# 4. A listener that accepts and never speaks.
 port_file=$T_SCRATCH/port
 python3 - "$port_file" <<'PY' &
 import socket, sys, time
