@@ -3,12 +3,14 @@
 # "N passed, N failed"; this script adds them up and prints the total last.
 #   LVSH_BIN   the binary under test (default ./lvsh)
 #   UNIT_DIR   where the unit test binaries are (default build/tests)
-#   TIERS      which tiers to run (default: unit transcripts tmux daemon asan)
+#   FUZZ_DIR   where the fuzz harnesses are (default build/fuzz)
+#   TIERS      which tiers to run (default: unit fuzz transcripts tmux daemon asan)
 set -u
 cd "$(dirname "$0")/.."
 export LVSH_BIN=${LVSH_BIN:-$PWD/lvsh}
 UNIT_DIR=${UNIT_DIR:-$PWD/build/tests}
-TIERS=${TIERS:-unit transcripts tmux daemon asan}
+FUZZ_DIR=${FUZZ_DIR:-$PWD/build/fuzz}
+TIERS=${TIERS:-unit fuzz transcripts tmux daemon asan}
 mkdir -p tests/out
 total_pass=0
 total_fail=0
@@ -41,6 +43,8 @@ for tier in $TIERS; do
     case $tier in
     unit)
         run_tier unit tests/unit/run.sh "$UNIT_DIR" ;;
+    fuzz)
+        run_tier fuzz tests/fuzz/run.sh "$FUZZ_DIR" ;;
     transcripts)
         run_tier transcripts python3 tests/transcript.py tests/transcripts/*.t ;;
     tmux)
