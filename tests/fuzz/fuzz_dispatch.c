@@ -44,7 +44,9 @@ static void setup(void)
     fuzz_out = fdopen(real, "w");
     int null = open("/dev/null", O_WRONLY);
     dup2(null, STDOUT_FILENO);
+#ifndef LVSH_LIBFUZZER   /* libFuzzer reports on stderr: keep it */
     dup2(null, STDERR_FILENO);
+#endif
     close(null);
     session_init(&sess);
     sess.uri = xstrdup("test:///default");
