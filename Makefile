@@ -26,6 +26,9 @@ UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 FUZZ_SRCS := $(wildcard tests/fuzz/test_*.c)
 UNIT_BINS += $(patsubst tests/fuzz/%.c,$(BUILD)/tests/%,$(FUZZ_SRCS))
 LVSH := $(if $(filter build,$(BUILD)),lvsh,$(BUILD)/lvsh)
+# the fuzz tier's harnesses (tests/fuzz/fuzz_*.c), run by tests/fuzz/run.sh
+FUZZ_TIER_SRCS := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_TIER_BINS := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(FUZZ_TIER_SRCS))
 
 .PHONY: all run check check-build check-asan check-valgrind deps deps-check clean distclean \
 	install install-strip uninstall docs bench bench-latency install-completion uninstall-completion \
@@ -69,6 +72,11 @@ $(BUILD)/tests/%: tests/fuzz/%.c tests/unit/unit.h $(BUILD)/liblvsh.a
 	@$(if $(V),,echo "  FUZZ    $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit $(EXTRA_LDFLAGS) -o $@ $< $(BUILD)/liblvsh.a $(LDLIBS)
 
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/driver.h $(BUILD)/liblvsh.a
+	@mkdir -p $(dir $@)
+	@$(if $(V),,echo "  FUZZ    $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests/fuzz $(EXTRA_LDFLAGS) -o $@ $< $(BUILD)/liblvsh.a $(LDLIBS)
+
 deps:
 	@scripts/deps.sh build
 
@@ -79,12 +87,13 @@ deps-check:
 run: deps all
 	@./lvsh -c test:///default
 
-check-build: $(LVSH) $(UNIT_BINS)
+check-build: $(LVSH) $(UNIT_BINS) $(FUZZ_TIER_BINS)
 
 # Every test tier; the last line says "N passed, N failed".
 check: deps-check
 	@$(MAKE) --no-print-directory check-build
-	@LVSH_BIN=$(abspath $(LVSH)) UNIT_DIR=$(abspath $(BUILD)/tests) tests/run-all.sh
+	@LVSH_BIN=$(abspath $(LVSH)) UNIT_DIR=$(abspath $(BUILD)/tests) \
+		FUZZ_DIR=$(abspath $(BUILD)/fuzz) tests/run-all.sh
 
 check-asan: deps-check
 	@$(MAKE) --no-print-directory BUILD=build-asan CFLAGS="-O1 -g" \
@@ -103,19 +112,21 @@ check-valgrind: deps-check
 	@LVSH_BIN=$(abspath $(LVSH)) UNIT_DIR=$(abspath $(BUILD)/tests) \
 		LVSH_SANITIZER=valgrind tests/valgrind.sh
 
-# Longer fuzzing with libFuzzer (clang): FUZZ_TIME seconds per driver, the
-# corpus kept in build-fuzz/corpus.  make check runs the same drivers briefly.
+# Longer fuzzing with libFuzzer (clang): FUZZ_TIME seconds per harness, the
+# corpus kept in build-fuzz/corpus and seeded from the transcripts and
+# fixtures (tests/fuzz/seeds.py).  make check runs the same harnesses briefly.
 FUZZ_TIME ?= 60
 FUZZ_SAN = -fsanitize=address,undefined -fno-omit-frame-pointer
 fuzz: deps-check
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang CFLAGS="-O1 -g" \
 		EXTRA_CFLAGS="$(FUZZ_SAN) -fsanitize=fuzzer-no-link" build-fuzz/liblvsh.a
-	@set -e; for f in $(FUZZ_SRCS); do \
+	@python3 tests/fuzz/seeds.py build-fuzz/seeds
+	@set -e; for f in $(FUZZ_SRCS) $(FUZZ_TIER_SRCS); do \
 		n=$$(basename $$f .c); mkdir -p build-fuzz/corpus/$$n; \
 		clang $(ALL_CFLAGS) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer -DLVSH_LIBFUZZER \
-			-Itests/unit -o build-fuzz/$$n $$f build-fuzz/liblvsh.a $(LDLIBS); \
+			-Itests/unit -Itests/fuzz -o build-fuzz/$$n $$f build-fuzz/liblvsh.a $(LDLIBS); \
 		build-fuzz/$$n -max_total_time=$(FUZZ_TIME) -max_len=4096 \
-			build-fuzz/corpus/$$n; \
+			build-fuzz/corpus/$$n build-fuzz/seeds/$$(tests/fuzz/seeds.py --kind $$n); \
 	done
 
 # The manual page and the JSON reference are generated (the command table,

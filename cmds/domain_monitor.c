@@ -92,8 +92,8 @@ static void iflist_row(struct out_table *t, struct dom_xml *x, xmlNodePtr n)
 {
     static const char *const exprs[] = {
         "string(./target/@dev)", "string(./@type)",
-        "string(./source/@bridge|./source/@dev|./source/@network|./source/@name|"
-        "./source/@path)",
+        ("string(./source/@bridge|./source/@dev|./source/@network|./source/@name|"
+         "./source/@path)"),
         "string(./model/@type)", "string(./mac/@address)",
     };
     out_table_row(t);

@@ -292,7 +292,8 @@ static enum lvsh_status cmd_host_keepalive(struct lvsh_session *s, const struct 
                                            struct lvsh_result *r)
 {
     long long interval = s->keepalive_interval, count = s->keepalive_count;
-    bool change = args_int(a, "interval", &interval) | args_int(a, "count", &count);
+    bool has_interval = args_int(a, "interval", &interval);   /* both read: no || */
+    bool change = args_int(a, "count", &count) || has_interval;
     if (change) {
         /* 0 or less turns keepalive off, as libvirt defines it */
         if (virConnectSetKeepAlive(s->conn, (int)interval, (unsigned)count) < 0)

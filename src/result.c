@@ -212,6 +212,8 @@ void out_table_row(struct out_table *t)
         out_cell(t, json_null(), "");
     t->nrows++;
     t->cells = xrealloc(t->cells, (size_t)(t->nrows * t->ncols) * sizeof(*t->cells));
+    /* a last row left short renders as empty cells, not as stale memory */
+    memset(&t->cells[(t->nrows - 1) * t->ncols], 0, (size_t)t->ncols * sizeof(*t->cells));
     t->cur = 0;
 }
 

@@ -240,7 +240,8 @@ json_t *xml_xpath_eval(const char *xml, const char *expr, bool wrap, char **msg)
     default:
         break;
     }
-    out = json_pack("{s:s,s:o}", "xpath", expr, "results", arr);
+    /* json_str: an expression in invalid UTF-8 still gives a document */
+    out = json_pack("{s:o,s:o}", "xpath", json_str(expr), "results", arr);
     if (wrap && obj->type == XPATH_NODESET) {
         char *w = wrap_nodes(obj->nodesetval);
         json_object_set_new(out, "wrapped", json_str(w));

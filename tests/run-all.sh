@@ -3,7 +3,9 @@
 # "N passed, N failed"; this script adds them up and prints the total last.
 #   LVSH_BIN   the binary under test (default ./lvsh)
 #   UNIT_DIR   where the unit test binaries are (default build/tests)
-#   TIERS      which tiers to run (default: lint unit transcripts virsh-suite tmux daemon asan)
+#   FUZZ_DIR   where the fuzz harnesses are (default build/fuzz)
+#   TIERS      which tiers to run (default: lint unit fuzz transcripts virsh-suite tmux
+#              daemon asan)
 # As root the whole run happens in a network namespace of its own with only
 # loopback up, so no test can reach off the machine even by mistake (the
 # hermetic lint tier says which test would have tried).
@@ -15,7 +17,8 @@ if [ "$(id -u)" = 0 ] && [ -z "${LVSH_HERMETIC:-}" ] && command -v unshare >/dev
 fi
 export LVSH_BIN=${LVSH_BIN:-$PWD/lvsh}
 UNIT_DIR=${UNIT_DIR:-$PWD/build/tests}
-TIERS=${TIERS:-lint unit transcripts virsh-suite tmux daemon asan}
+FUZZ_DIR=${FUZZ_DIR:-$PWD/build/fuzz}
+TIERS=${TIERS:-lint unit fuzz transcripts virsh-suite tmux daemon asan}
 mkdir -p tests/out
 total_pass=0
 total_fail=0
@@ -51,6 +54,8 @@ for tier in $TIERS; do
         run_tier lint python3 tests/lint/hermetic.py ;;
     unit)
         run_tier unit tests/unit/run.sh "$UNIT_DIR" ;;
+    fuzz)
+        run_tier fuzz tests/fuzz/run.sh "$FUZZ_DIR" ;;
     transcripts)
         run_tier transcripts python3 tests/transcript.py tests/transcripts/*.t ;;
     virsh-suite)

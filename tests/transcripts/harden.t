@@ -137,3 +137,10 @@ Screenshot saved to shot.png, with type of image/png
 shot.png
 Screenshot saved to /dev/null, with type of image/png
 ? 0
+
+Found by the fuzz tier: an XPath expression in invalid UTF-8 that selects
+nothing printed "error: (null)"; now it selects nothing, as any other.
+$ lvsh -c test:///default dumpxml test --xpath "$(printf '/h\245\217\320\234')"; echo "status $?"
+
+status 0
+? 0

@@ -171,6 +171,36 @@ static void test_quote_roundtrip(void)
     }
 }
 
+/* NUL inside quotes or after a backslash is an error naming line and
+ * column; the commands before it stay, the one holding it is dropped. */
+static void test_quoted_nul(void)
+{
+    static const char text[] = "echo a\necho 'x\0y'; echo b";
+    struct tok_list l;
+    bool ok = tokenize(text, sizeof(text) - 1, 1, &l);
+    CHECK(!ok && l.error && strstr(l.error, "NUL"), "quoted NUL refused: %s", l.error);
+    CHECK(l.err_line == 2 && l.err_col == 8, "at 2:8, not %d:%d", l.err_line, l.err_col);
+    CHECK(l.ncmds == 1 && strcmp(l.cmds[0].argv[1], "a") == 0, "the command before runs");
+    tok_list_free(&l);
+    static const char esc[] = "echo a\\\0b";
+    ok = tokenize(esc, sizeof(esc) - 1, 1, &l);
+    CHECK(!ok && l.ncmds == 0, "escaped NUL refused, command dropped");
+    tok_list_free(&l);
+}
+
+/* tok_open_quote follows a quote across chunks, as the batch reader feeds them. */
+static void test_open_quote(void)
+{
+    char q = tok_open_quote("echo \"a\n", 8, 0);
+    CHECK(q == '"', "a double quote stays open");
+    q = tok_open_quote("it's\n", 5, q);
+    CHECK(q == '"', "a single quote inside it changes nothing");
+    q = tok_open_quote("b\" # it's\n", 11, q);
+    CHECK(q == 0, "closed, and the comment's quote does not count");
+    q = tok_open_quote("x\"#y'\n", 7, '"');
+    CHECK(q == '\'', "mid-word after a quote, # is no comment");
+}
+
 int main(void)
 {
     test_words();
@@ -181,5 +211,7 @@ int main(void)
     test_partial();
     test_quote_roundtrip();
     test_virsh_rules();
+    test_quoted_nul();
+    test_open_quote();
     return unit_done("tokenize");
 }
