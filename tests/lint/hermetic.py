@@ -66,6 +66,11 @@ def main():
         for d, dirs, names in os.walk(root):
             dirs[:] = [x for x in dirs if x not in ("out", "__pycache__")]
             for name in names:
+                # C unit tests hold URIs as data for parsers (prompts, host
+                # names, calls in flight) and open no connection; like every
+                # tier they run inside the run's own network namespace
+                if name.endswith(".c") and os.path.basename(d) == "unit":
+                    continue
                 if name.endswith((".t", ".sh", ".py", ".c", ".in")):
                     p = os.path.join(d, name)
                     if os.path.abspath(p) != here:
