@@ -207,7 +207,7 @@ static enum lvsh_status cmd_domain_detach_device_alias(struct lvsh_session *s,
         return LVSH_FAILED;
     enum lvsh_status st = LVSH_OK;
     if (virDomainDetachDeviceAlias(d, alias, args_affect_flags(a)) < 0) {
-        st = err_virt(r, "failed to detach device with alias %s", alias);
+        st = err_virt(r, "Failed to detach device with alias %s", alias);
     } else {
         device_done(r, d, "detach requested", "Device detach request sent successfully");
         out_json_set(r, "alias", json_str(alias));
@@ -813,7 +813,7 @@ static enum lvsh_status cmd_domain_detach_disk(struct lvsh_session *s,
     else if (xml)
         st = detach_found(d, a, r, xml, flags, "disk");
     else
-        err_fail(r, "no disk found whose source path or target is %s", args_str(a, "target"));
+        err_fail(r, "No disk found whose source path or target is %s", args_str(a, "target"));
     free(xml);
     virDomainFree(d);
     return st;
@@ -865,7 +865,7 @@ static enum lvsh_status cmd_domain_detach_interface(struct lvsh_session *s,
         err_fail(r, "no interface of type %s with MAC address %s was found", type,
                  args_str(a, "mac"));
     else
-        err_fail(r, "no interface found whose type is %s", type);
+        err_fail(r, "No interface found whose type is %s", type);
     free(xml);
     virDomainFree(d);
     return st;

@@ -349,7 +349,7 @@ static enum lvsh_status cmd_domain_domjobabort(struct lvsh_session *s,
     rc = virDomainAbortJob(d);
 #endif
     if (rc < 0)
-        return dom_fail(d, r, "failed to abort the job of domain '%s'", args_str(a, "domain"));
+        return dom_fail_lib(d, r, "failed to abort the job of domain '%s'", args_str(a, "domain"));
     out_json_action(r, dom_json_ref(d), "job aborted");
     virDomainFree(d);
     return LVSH_OK;

@@ -10,12 +10,13 @@
 #include <libxml/tree.h>
 
 /* Report an action: "Domain 'x' started" in text, an object in JSON. */
-void dom_action_done(struct lvsh_result *r, virDomainPtr d, const char *verb)
+void dom_action_done(struct lvsh_result *r, virDomainPtr d, const char *name,
+                     const char *verb)
 {
     json_t *j = dom_json_ref(d);
     json_object_set_new(j, "action", json_string(verb));
     out_json(r, j);
-    out_info(r, "Domain '%s' %s", virDomainGetName(d), verb);
+    out_info(r, "Domain '%s' %s", name, verb);
 }
 
 void dom_action_msg(struct lvsh_result *r, virDomainPtr d, const char *action,
@@ -55,7 +56,7 @@ static enum lvsh_status cmd_domain_start(struct lvsh_session *s, const struct lv
     if (rc < 0)
         st = err_virt(r, "failed to start domain '%s'", name);
     else
-        dom_action_done(r, d, "started");
+        dom_action_done(r, d, name, "started");
     virDomainFree(d);
     return st;
 }
@@ -90,14 +91,14 @@ static enum lvsh_status cmd_domain_destroy(struct lvsh_session *s, const struct 
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
         return LVSH_FAILED;
-    const char *name = virDomainGetName(d);
+    const char *name = args_str(a, "domain");   /* as typed, as virsh */
     int rc = args_has(a, "graceful")
         ? virDomainDestroyFlags(d, VIR_DOMAIN_DESTROY_GRACEFUL) : virDomainDestroy(d);
     enum lvsh_status st = LVSH_OK;
     if (rc < 0)
         st = err_virt(r, "failed to destroy domain '%s'", name);
     else
-        dom_action_done(r, d, "destroyed");
+        dom_action_done(r, d, name, "destroyed");
     virDomainFree(d);
     return st;
 }
@@ -126,12 +127,12 @@ static enum lvsh_status cmd_domain_suspend(struct lvsh_session *s, const struct 
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
         return LVSH_FAILED;
-    const char *name = virDomainGetName(d);
+    const char *name = args_str(a, "domain");   /* as typed, as virsh */
     enum lvsh_status st = LVSH_OK;
     if (virDomainSuspend(d) < 0)
         st = err_virt(r, "failed to suspend domain '%s'", name);
     else
-        dom_action_done(r, d, "suspended");
+        dom_action_done(r, d, name, "suspended");
     virDomainFree(d);
     return st;
 }
@@ -158,12 +159,12 @@ static enum lvsh_status cmd_domain_resume(struct lvsh_session *s, const struct l
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
         return LVSH_FAILED;
-    const char *name = virDomainGetName(d);
+    const char *name = args_str(a, "domain");   /* as typed, as virsh */
     enum lvsh_status st = LVSH_OK;
     if (virDomainResume(d) < 0)
-        st = err_virt(r, "failed to resume domain '%s'", name);
+        st = err_virt(r, "Failed to resume domain '%s'", name);
     else
-        dom_action_done(r, d, "resumed");
+        dom_action_done(r, d, name, "resumed");
     virDomainFree(d);
     return st;
 }
@@ -339,7 +340,7 @@ static enum lvsh_status cmd_domain_shutdown(struct lvsh_session *s, const struct
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
         return LVSH_FAILED;
-    const char *name = virDomainGetName(d);
+    const char *name = args_str(a, "domain");   /* as typed, as virsh */
     int rc = flags ? virDomainShutdownFlags(d, flags) : virDomainShutdown(d);
     enum lvsh_status st = LVSH_OK;
     if (rc < 0)
@@ -377,7 +378,7 @@ static enum lvsh_status cmd_domain_reboot(struct lvsh_session *s, const struct l
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
         return LVSH_FAILED;
-    const char *name = virDomainGetName(d);
+    const char *name = args_str(a, "domain");   /* as typed, as virsh */
     enum lvsh_status st = LVSH_OK;
     if (virDomainReboot(d, flags) < 0)
         st = err_virt(r, "failed to reboot domain '%s'", name);
@@ -410,7 +411,7 @@ static enum lvsh_status cmd_domain_reset(struct lvsh_session *s, const struct lv
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
         return LVSH_FAILED;
-    const char *name = virDomainGetName(d);
+    const char *name = args_str(a, "domain");   /* as typed, as virsh */
     enum lvsh_status st = LVSH_OK;
     if (virDomainReset(d, 0) < 0)
         st = err_virt(r, "failed to reset domain '%s'", name);
@@ -445,7 +446,7 @@ static enum lvsh_status cmd_domain_autostart(struct lvsh_session *s, const struc
     if (!d)
         return LVSH_FAILED;
     enum lvsh_status st = LVSH_OK;
-    const char *name = virDomainGetName(d);
+    const char *name = args_str(a, "domain");   /* as typed, as virsh */
     if (virDomainSetAutostart(d, on) < 0)
         st = on ? err_virt(r, "failed to mark domain '%s' as autostarted", name)
                 : err_virt(r, "failed to unmark domain '%s' as autostarted", name);
@@ -486,7 +487,7 @@ static enum lvsh_status cmd_domain_domrename(struct lvsh_session *s, const struc
     char *old = xstrdup(virDomainGetName(d));
     enum lvsh_status st = LVSH_OK;
     if (virDomainRename(d, to, 0) < 0) {
-        st = err_virt(r, "failed to rename domain '%s' to '%s'", old, to);
+        st = err_lib(r, "failed to rename domain '%s' to '%s'", old, to);
     } else {
         dom_action_msg(r, d, "renamed", "Domain successfully renamed");
         out_json_set(r, "name", json_str(to));
@@ -531,7 +532,7 @@ static enum lvsh_status cmd_domain_dompmsuspend(struct lvsh_session *s,
     if (!d)
         return LVSH_FAILED;
     enum lvsh_status st = LVSH_OK;
-    const char *name = virDomainGetName(d);
+    const char *name = args_str(a, "domain");   /* as typed, as virsh */
     if (virDomainPMSuspendForDuration(d, t, (unsigned long long)duration, 0) < 0)
         st = err_virt(r, "failed to suspend domain '%s' to %s", name, target);
     else
@@ -570,9 +571,9 @@ static enum lvsh_status cmd_domain_dompmwakeup(struct lvsh_session *s,
     if (!d)
         return LVSH_FAILED;
     enum lvsh_status st = LVSH_OK;
-    const char *name = virDomainGetName(d);
+    const char *name = args_str(a, "domain");   /* as typed, as virsh */
     if (virDomainPMWakeup(d, 0) < 0)
-        st = err_virt(r, "failed to wake up domain '%s'", name);
+        st = err_virt(r, "Domain '%s' could not be woken up", name);
     else
         dom_action_msg(r, d, "woken up", "Domain '%s' successfully woken up", name);
     virDomainFree(d);
@@ -805,7 +806,7 @@ static enum lvsh_status undefine_with_plan(virDomainPtr d, const struct lvsh_arg
                                            struct lvsh_result *r)
 {
     unsigned flags = undefine_flags(a);
-    const char *name = virDomainGetName(d);
+    const char *name = args_str(a, "domain");   /* as typed, as virsh */
     int rc = flags ? virDomainUndefineFlags(d, flags) : virDomainUndefine(d);
     if (rc < 0)
         return err_virt(r, "failed to undefine domain '%s'", name);

@@ -342,8 +342,7 @@ static enum lvsh_status cmd_domain_domlaunchsecinfo(struct lvsh_session *s,
     if (!d)
         return LVSH_FAILED;
     if (virDomainGetLaunchSecurityInfo(d, &p, &n, 0) < 0)
-        return dom_fail(d, r, "failed to get the launch security parameters of domain '%s'",
-                        args_str(a, "domain"));
+        return dom_fail(d, r, "Unable to get launch security parameters");
     tparams_out(r, p, n);
     virTypedParamsFree(p, n);
     virDomainFree(d);

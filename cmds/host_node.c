@@ -256,7 +256,7 @@ static enum lvsh_status cmd_node_nodememstats(struct lvsh_session *s,
     int n = 0;
     args_int(a, "cell", &cell);
     if (virNodeGetMemoryStats(s->conn, (int)cell, NULL, &n, 0) < 0)
-        return err_virt(r, "unable to get the number of memory statistics");
+        return err_virt(r, "Unable to get number of memory stats");
     virNodeMemoryStatsPtr p = xcalloc((size_t)n + 1, sizeof(*p));
     if (virNodeGetMemoryStats(s->conn, (int)cell, p, &n, 0) < 0) {
         free(p);
@@ -296,7 +296,7 @@ static enum lvsh_status memtune_show(struct lvsh_session *s, struct lvsh_result 
     int n = 0;
     virTypedParameterPtr p = NULL;
     if (virNodeGetMemoryParameters(s->conn, NULL, &n, 0) < 0)
-        return err_virt(r, "unable to get the number of memory parameters");
+        return err_virt(r, "Unable to get number of memory parameters");
     p = xcalloc((size_t)n + 1, sizeof(*p));
     if (virNodeGetMemoryParameters(s->conn, p, &n, 0) < 0) {
         free(p);
@@ -374,7 +374,7 @@ static enum lvsh_status cmd_node_sevinfo(struct lvsh_session *s, const struct lv
     virTypedParameterPtr p = NULL;
     int n = 0;
     if (virNodeGetSEVInfo(s->conn, &p, &n, 0) < 0)
-        return err_virt(r, "unable to get the host's SEV information");
+        return err_virt(r, "Unable to get host SEV information");
     for (int i = 0; i < n; i++) {
         char *v = tparam_text(&p[i]);
         char lbl[VIR_TYPED_PARAM_FIELD_LENGTH + 2];

@@ -88,6 +88,8 @@ enum lvsh_status dispatch_argv(struct lvsh_session *s, int argc, char *const arg
         r.text_only = o.format != LVSH_FMT_JSON;
         if (st == LVSH_OK)
             st = run_handler(s, cmd, &a, &r);
+        else if (!r.value_error)
+            r.bare = true;   /* a line virsh refuses to run prints nothing on stdout */
         if (cmd->flags & LVSH_CMD_XML && !a.help && a.v) {
             int k = opts_index(cmd, "xpath");
             o.xpath = k >= 0 && a.v[k].set ? a.v[k].str : NULL;
@@ -97,7 +99,7 @@ enum lvsh_status dispatch_argv(struct lvsh_session *s, int argc, char *const arg
         o.trailer = s->trailer && !(cmd->flags & LVSH_CMD_BARE) && !r.bare;
     }
     if (!cmd)
-        o.trailer = s->trailer;
+        o.trailer = false;
     st = render_result(stdout, stderr, &r, &o, st);
     result_free(&r);
     args_free(&a);

@@ -50,6 +50,16 @@ static bool parse_ll(const char *s, long long *out)
     return true;
 }
 
+/* A malformed number: a usage error, but (as virsh, which finds it while
+ * running the command) the one-shot blank line stays. */
+static enum lvsh_status opt_value_error(struct lvsh_result *r, const char *kind,
+                                        const struct lvsh_opt *o, const char *text)
+{
+    r->value_error = true;
+    return err_usage(r, "%s value '%s' for <%s> option is malformed or out of range", kind,
+                     text, o->name);
+}
+
 /* Check and store one value; the text stays owned by argv. */
 static enum lvsh_status opt_set(const struct lvsh_cmd *cmd, const struct lvsh_opt *o,
                                 struct lvsh_argval *v, const char *text,
@@ -76,16 +86,13 @@ static enum lvsh_status opt_set(const struct lvsh_cmd *cmd, const struct lvsh_op
         }
     }
     if (o->type == LVSH_OPT_INT) {
-        if (!parse_ll(text, &v->num))
-            return err_usage(r, "option --%s of '%s' expects a whole number, not '%s'",
-                             o->name, cmd->name, text);
-        if (o->min < o->max && (v->num < o->min || v->num > o->max))
-            return err_usage(r, "option --%s of '%s' must be between %lld and %lld",
-                             o->name, cmd->name, o->min, o->max);
+        /* virsh's wording, which scripts match */
+        if (!parse_ll(text, &v->num) ||
+            (o->min < o->max && (v->num < o->min || v->num > o->max)))
+            return opt_value_error(r, "Numeric", o, text);
     }
     if (o->type == LVSH_OPT_SIZE && !parse_scaled_size(text, o->unit ? o->unit : 1, &v->size))
-        return err_usage(r, "option --%s of '%s' expects a size like 512M or 2GiB, not '%s'",
-                         o->name, cmd->name, text);
+        return opt_value_error(r, "Scaled numeric", o, text);
     v->set = true;
     v->str = text;
     return LVSH_OK;

@@ -238,8 +238,10 @@ void render_error(FILE *err, const struct lvsh_result *r, const struct render_op
         json_decref(doc);
         return;
     }
-    put_prefix(err, o);
-    fprintf(err, "error: %s\n", r->err_msg);
+    if (!r->err_detail_only) {
+        put_prefix(err, o);
+        fprintf(err, "error: %s\n", r->err_msg);
+    }
     if (r->err_detail) {
         put_prefix(err, o);
         fprintf(err, "error: %s\n", r->err_detail);

@@ -316,14 +316,12 @@ static void set_error(struct lvsh_result *r, const char *fmt, va_list ap)
 {
     free(r->err_msg);
     r->err_msg = xvasprintf(fmt, ap);
+    r->err_detail_only = false;
 }
 
-enum lvsh_status err_virt(struct lvsh_result *r, const char *fmt, ...)
+/* Fill err_detail/err_code from libvirt's last error and reset it. */
+static void take_libvirt_error(struct lvsh_result *r)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    set_error(r, fmt, ap);
-    va_end(ap);
     virErrorPtr e = virGetLastError(), saved = latest_error();
     if ((!e || !e->message) && saved && saved->message)
         e = saved;
@@ -336,6 +334,27 @@ enum lvsh_status err_virt(struct lvsh_result *r, const char *fmt, ...)
     virResetLastError();
     if (saved)
         virResetError(saved);
+}
+
+enum lvsh_status err_virt(struct lvsh_result *r, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    set_error(r, fmt, ap);
+    va_end(ap);
+    r->err_detail_only = false;
+    take_libvirt_error(r);
+    return LVSH_FAILED;
+}
+
+enum lvsh_status err_lib(struct lvsh_result *r, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    set_error(r, fmt, ap);
+    va_end(ap);
+    take_libvirt_error(r);
+    r->err_detail_only = r->err_detail != NULL;
     return LVSH_FAILED;
 }
 

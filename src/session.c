@@ -182,8 +182,8 @@ enum lvsh_status session_connect(struct lvsh_session *s, const char *uri, bool r
     virConnectAuth auth = { auth_types, sizeof(auth_types) / sizeof(auth_types[0]),
                             auth_callback, s };
     virConnectPtr c = virConnectOpenAuth(uri, &auth, readonly ? VIR_CONNECT_RO : 0);
-    if (!c)
-        return err_virt(r, "failed to connect to '%s'", uri ? uri : "the default hypervisor");
+    if (!c)   /* virsh's wording: scripts and cluster agents match this line */
+        return err_virt(r, "failed to connect to the hypervisor");
     session_disconnect(s);
     s->conn = c;
     s->readonly = readonly;
@@ -207,8 +207,10 @@ virConnectPtr session_conn(struct lvsh_session *s, struct lvsh_result *r)
 {
     if (s->conn && session_conn_lost(s))
         session_disconnect(s);
-    if (!s->conn && session_connect(s, s->uri, s->readonly, r) != LVSH_OK)
+    if (!s->conn && session_connect(s, s->uri, s->readonly, r) != LVSH_OK) {
+        r->bare = true;   /* virsh fails before any command: nothing on stdout */
         return NULL;
+    }
     return s->conn;
 }
 

@@ -156,9 +156,8 @@ error: invalid XPath expression '(((((((((((
 
 ? 0
 $ lvsh -c "test:///$(head -c 100000 /dev/zero | tr '\0' d)" list 2>&1 | cut -c1-40
-error: failed to connect to 'test:///ddd
+error: failed to connect to the hypervi
 error: XML error: failed to parse xml do
-
 ? 0
 
 NUL bytes in a script separate words; they never cut a line short.

@@ -92,7 +92,6 @@ test:///default
 
 ? 0
 $ lvsh -c test:///nonexistent/file.xml list
-! error: failed to connect to 'test:///nonexistent/file.xml'
+! error: failed to connect to the hypervisor
 ! error: .* (re)
-
 ? 1
