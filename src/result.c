@@ -43,6 +43,14 @@ void result_libvirt_error_hook(void *opaque, virErrorPtr err)
     virCopyLastError(e);
 }
 
+void result_forget_libvirt_error(void)
+{
+    virResetLastError();
+    virErrorPtr e = latest_error();
+    if (e)
+        virResetError(e);
+}
+
 void result_init(struct lvsh_result *r)
 {
     memset(r, 0, sizeof(*r));
@@ -354,7 +362,9 @@ enum lvsh_status err_lib(struct lvsh_result *r, const char *fmt, ...)
     set_error(r, fmt, ap);
     va_end(ap);
     take_libvirt_error(r);
-    r->err_detail_only = r->err_detail != NULL;
+    if (!r->err_detail)   /* what virsh says when libvirt set no error */
+        r->err_detail = xstrdup("An error occurred, but the cause is unknown");
+    r->err_detail_only = true;
     return LVSH_FAILED;
 }
 

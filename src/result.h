@@ -70,6 +70,8 @@ struct render_opts {
  * still has it after a later successful call (virDomainGetName() in the
  * message arguments) has reset libvirt's last error; prints nothing. */
 void result_libvirt_error_hook(void *opaque, virErrorPtr err);
+/* Drop the thread's libvirt error and the hook's copy (an expected failure). */
+void result_forget_libvirt_error(void);
 
 void result_init(struct lvsh_result *r);
 void result_free(struct lvsh_result *r);

@@ -199,7 +199,7 @@ enum lvsh_status session_connect(struct lvsh_session *s, const char *uri, bool r
     virConnectRegisterCloseCallback(c, on_conn_close, s, NULL);
     if (s->keepalive_interval > 0)
         virConnectSetKeepAlive(c, s->keepalive_interval, s->keepalive_count);
-    virResetLastError();
+    result_forget_libvirt_error();   /* local drivers refuse keepalives */
     return LVSH_OK;
 }
 
