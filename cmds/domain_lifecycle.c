@@ -51,12 +51,24 @@ static enum lvsh_status cmd_domain_start(struct lvsh_session *s, const struct lv
         flags |= VIR_DOMAIN_START_FORCE_BOOT;
     if (args_has(a, "reset-nvram"))
         flags |= VIR_DOMAIN_START_RESET_NVRAM;
-    int rc = flags ? virDomainCreateWithFlags(d, flags) : virDomainCreate(d);
+    int *fds = NULL;
+    unsigned nfds = 0;
+    if (virDomainIsActive(d) == 1) {   /* virsh's check and words */
+        virDomainFree(d);
+        return err_fail(r, "Domain is already active");
+    }
+    if (args_has(a, "pass-fds") && !dom_parse_fds(args_str(a, "pass-fds"), &fds, &nfds)) {
+        virDomainFree(d);
+        return err_usage(r, "Unable to parse FD number '%s'", args_str(a, "pass-fds"));
+    }
+    int rc = nfds ? virDomainCreateWithFiles(d, nfds, fds, flags)
+             : flags ? virDomainCreateWithFlags(d, flags) : virDomainCreate(d);
     enum lvsh_status st = LVSH_OK;
     if (rc < 0)
-        st = err_virt(r, "failed to start domain '%s'", name);
+        st = err_virt(r, "Failed to start domain '%s'", name);
     else
         dom_action_done(r, d, name, "started");
+    free(fds);
     virDomainFree(d);
     return st;
 }
@@ -71,6 +83,8 @@ static const struct lvsh_opt opts_domain_start[] = {
     { .name = "force-boot", .type = LVSH_OPT_BOOL,
       .help = "boot afresh, discarding any managed save image" },
     { .name = "reset-nvram", .type = LVSH_OPT_BOOL, .help = "re-initialize NVRAM from its template" },
+    { .name = "pass-fds", .type = LVSH_OPT_STRING, .metavar = "N,M,...",
+      .help = "open descriptors of lvsh to pass to the guest" },
     LVSH_OPT_END,
 };
 
@@ -92,11 +106,12 @@ static enum lvsh_status cmd_domain_destroy(struct lvsh_session *s, const struct 
     if (!d)
         return LVSH_FAILED;
     const char *name = args_str(a, "domain");   /* as typed, as virsh */
-    int rc = args_has(a, "graceful")
-        ? virDomainDestroyFlags(d, VIR_DOMAIN_DESTROY_GRACEFUL) : virDomainDestroy(d);
+    unsigned flags = (args_has(a, "graceful") ? VIR_DOMAIN_DESTROY_GRACEFUL : 0) |
+                     (args_has(a, "remove-logs") ? VIR_DOMAIN_DESTROY_REMOVE_LOGS : 0);
+    int rc = flags ? virDomainDestroyFlags(d, flags) : virDomainDestroy(d);
     enum lvsh_status st = LVSH_OK;
     if (rc < 0)
-        st = err_virt(r, "failed to destroy domain '%s'", name);
+        st = err_virt(r, "Failed to destroy domain '%s'", name);   /* virsh's words */
     else
         dom_action_done(r, d, name, "destroyed");
     virDomainFree(d);
@@ -107,6 +122,8 @@ static const struct lvsh_opt opts_domain_destroy[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN_ACTIVE),
     { .name = "graceful", .type = LVSH_OPT_BOOL,
       .help = "only send SIGTERM, never SIGKILL, to the hypervisor process" },
+    { .name = "remove-logs", .type = LVSH_OPT_BOOL,
+      .help = "also remove the domain's log files (QEMU)" },
     LVSH_OPT_END,
 };
 

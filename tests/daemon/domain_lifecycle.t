@@ -12,7 +12,7 @@ running (booted)
 
 ? 0
 $ lvsh -c "$LVSH_TIER_QEMU" --json start "lvsh life guest"
-! {"error":{"status":1,"code":55,"message":"failed to start domain 'lvsh life guest'","detail":"Requested operation is not valid: domain is already running"}}
+! {"error":{"status":1,"code":0,"message":"Domain is already active"}}
 ? 1
 $ lvsh -c "$LVSH_TIER_QEMU" 'suspend "lvsh life guest"; domstate "lvsh life guest" --reason; resume "lvsh life guest"; domstate "lvsh life guest"'
 Domain 'lvsh life guest' suspended

@@ -204,3 +204,45 @@ $ printf '<node><cpu><mhz>100</mhz></cpu><memory>1024</memory></node>\n' > bare.
 Total:          0 KiB
 
 ? 0
+
+start checks the state first, as virsh; --pass-fds hands descriptors to the guest.
+$ lvsh -c test:///default start test
+! error: Domain is already active
+
+? 1
+$ lvsh -c test:///default 'destroy test; start test --pass-fds 0'
+Domain 'test' destroyed
+
+Domain 'test' started
+
+? 0
+$ lvsh -c test:///default 'destroy test; start test --pass-fds 0,x'
+Domain 'test' destroyed
+
+! error: Unable to parse FD number '0,x'
+
+? 2
+
+destroy --remove-logs (a QEMU flag: the test driver refuses it).
+$ lvsh -c test:///default destroy 1 --remove-logs
+! error: Failed to destroy domain '1'
+! error: unsupported flags (0x2) in function testDomainDestroyFlags
+
+? 1
+
+dom-fd-associate (libvirt 9.0's virDomainFDAssociate; the test driver has none).
+$ lvsh -c test:///default dom-fd-associate test --name grp --pass-fds 0
+! error: this function is not supported by the connection driver: virDomainFDAssociate
+
+? 1
+$ lvsh -c test:///default --json dom-fd-associate test grp 0
+! {"error":{"status":1,"code":3,"message":"failed to associate descriptors with domain 'test'","detail":"this function is not supported by the connection driver: virDomainFDAssociate"}}
+? 1
+$ lvsh -c test:///default dom-fd-associate test grp a
+! error: Unable to parse FD number 'a'
+
+? 2
+$ lvsh -c test:///default dom-fd-associate nosuch grp 0
+! error: failed to get domain 'nosuch'
+
+? 1
