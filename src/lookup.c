@@ -49,9 +49,9 @@ virDomainPtr lookup_domain(struct lvsh_session *s, struct lvsh_result *r, const 
         d = virDomainLookupByName(s->conn, key);
     if (d)
         return d;
-    /* virsh drops libvirt's "Domain not found" here; scripts see one line */
-    virResetLastError();
-    err_fail(r, "failed to get domain '%s'", key);
+    /* virsh drops libvirt's "Domain not found" here: one line in text */
+    err_virt(r, "failed to get domain '%s'", key);
+    r->err_msg_only = true;
     return NULL;
 }
 

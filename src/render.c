@@ -242,7 +242,7 @@ void render_error(FILE *err, const struct lvsh_result *r, const struct render_op
         put_prefix(err, o);
         fprintf(err, "error: %s\n", r->err_msg);
     }
-    if (r->err_detail) {
+    if (r->err_detail && !r->err_msg_only) {
         put_prefix(err, o);
         fprintf(err, "error: %s\n", r->err_detail);
     }

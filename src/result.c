@@ -325,6 +325,7 @@ static void set_error(struct lvsh_result *r, const char *fmt, va_list ap)
     free(r->err_msg);
     r->err_msg = xvasprintf(fmt, ap);
     r->err_detail_only = false;
+    r->err_msg_only = false;
 }
 
 /* Fill err_detail/err_code from libvirt's last error and reset it. */

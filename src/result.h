@@ -50,6 +50,7 @@ struct lvsh_result {
     char *err_detail;          /* libvirt's own message */
     int err_code;              /* libvirt's error number, 0 for lvsh errors */
     bool err_detail_only;      /* err_lib(): text shows only err_detail */
+    bool err_msg_only;         /* text shows only err_msg (JSON keeps the detail) */
     bool value_error;          /* a usage error in an option's value */
 
     bool stream_json;          /* out_stream() writes JSON lines (set by dispatch) */
