@@ -51,7 +51,7 @@ static bool parse_ll(const char *s, long long *out)
 }
 
 /* A malformed number: a usage error, but (as virsh, which finds it while
- * running the command) the one-shot blank line stays. */
+ * running the command) the one-shot blank line stays (r->value_error). */
 static enum lvsh_status opt_value_error(struct lvsh_result *r, const char *kind,
                                         const struct lvsh_opt *o, const char *text)
 {
@@ -69,6 +69,7 @@ static enum lvsh_status opt_set(const struct lvsh_cmd *cmd, const struct lvsh_op
         return err_usage(r, "option --%s was given more than once to '%s'", o->name,
                          cmd->name);
     if (!*text && o->type == LVSH_OPT_STRING && !(o->flags & LVSH_OPTF_EMPTY_OK))
+        r->value_error = true;   /* virsh finds these while running: blank line kept */
         return err_usage(r, "option --%s of '%s' needs a non-empty value", o->name,
                          cmd->name);
     if (o->choices) {
@@ -79,6 +80,7 @@ static enum lvsh_status opt_set(const struct lvsh_cmd *cmd, const struct lvsh_op
             struct buf b = BUF_INIT;
             for (int i = 0; o->choices[i]; i++)
                 buf_printf(&b, "%s%s", i ? ", " : "", o->choices[i]);
+            r->value_error = true;
             err_usage(r, "invalid value '%s' for --%s of '%s' (expected one of: %s)",
                       text, o->name, cmd->name, buf_str(&b));
             buf_free(&b);
@@ -168,6 +170,7 @@ static enum lvsh_status check_complete(const struct lvsh_cmd *cmd, struct lvsh_a
         }
         free(list);
         if (clash) {
+            r->value_error = true;
             err_usage(r, "%s", clash);
             free(clash);
             return LVSH_USAGE;

@@ -51,7 +51,8 @@ struct lvsh_result {
     int err_code;              /* libvirt's error number, 0 for lvsh errors */
     bool err_detail_only;      /* err_lib(): text shows only err_detail */
     bool err_msg_only;         /* text shows only err_msg (JSON keeps the detail) */
-    bool value_error;          /* a usage error in an option's value */
+    bool value_error;          /* a usage error virsh finds only when running the
+                                  command (a value, a clash): blank line kept */
 
     bool stream_json;          /* out_stream() writes JSON lines (set by dispatch) */
 };
