@@ -68,10 +68,11 @@ static enum lvsh_status opt_set(const struct lvsh_cmd *cmd, const struct lvsh_op
     if (v->set)
         return err_usage(r, "option --%s was given more than once to '%s'", o->name,
                          cmd->name);
-    if (!*text && o->type == LVSH_OPT_STRING && !(o->flags & LVSH_OPTF_EMPTY_OK))
+    if (!*text && o->type == LVSH_OPT_STRING && !(o->flags & LVSH_OPTF_EMPTY_OK)) {
         r->value_error = true;   /* virsh finds these while running: blank line kept */
         return err_usage(r, "option --%s of '%s' needs a non-empty value", o->name,
                          cmd->name);
+    }
     if (o->choices) {
         bool ok = false;
         for (int i = 0; o->choices[i] && !ok; i++)
