@@ -410,13 +410,15 @@ static char *disk_xml(const struct lvsh_args *a, struct lvsh_result *r)
 static enum lvsh_status attach_generated(struct lvsh_session *s, const struct lvsh_args *a,
                                          struct lvsh_result *r, char *xml, const char *what)
 {
+    if (args_has(a, "print-xml")) {   /* as virsh: the domain need not exist */
+        out_xml(r, xml);
+        free(xml);
+        return LVSH_OK;
+    }
     virDomainPtr d = dom_arg(s, a, r);
     enum lvsh_status st = LVSH_FAILED;
-    if (d && args_has(a, "print-xml")) {
-        out_xml(r, xml);
-        st = LVSH_OK;
-    } else if (d && virDomainAttachDeviceFlags(d, xml, affect_flags(a, d)) < 0) {
-        st = err_virt(r, "failed to attach %s", what);
+    if (d && virDomainAttachDeviceFlags(d, xml, affect_flags(a, d)) < 0) {
+        st = err_virt(r, "Failed to attach %s", what);   /* virsh's words */
     } else if (d) {
         char *msg = xasprintf("%c%s attached successfully", what[0] - 'a' + 'A', what + 1);
         device_done(r, d, "attached", msg);

@@ -246,3 +246,18 @@ $ lvsh -c test:///default dom-fd-associate nosuch grp 0
 ! error: failed to get domain 'nosuch'
 
 ? 1
+
+attach-disk and attach-interface --print-xml need no existing domain, as virsh.
+$ lvsh -c test:///default attach-disk nosuch /img vdb --print-xml
+<disk type='file'>
+  <source file='/img'/>
+  <target dev='vdb'/>
+</disk>
+
+? 0
+$ lvsh -c test:///default attach-interface nosuch network default --print-xml
+<interface type='network'>
+  <source network='default'/>
+</interface>
+
+? 0
