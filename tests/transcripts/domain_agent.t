@@ -42,7 +42,7 @@ $ lvsh -c test:///default domfstrim test --mountpoint /x
 
 ? 1
 $ lvsh -c test:///default domfstrim test --minimum -1
-! error: option --minimum of 'domfstrim' must be between 0 and 9223372036854775807
+! error: Numeric value '-1' for <minimum> option is malformed or out of range
 
 ? 2
 $ lvsh -r -c test:///default domfsfreeze test
@@ -66,13 +66,11 @@ $ lvsh -c test:///default set-user-password nosuch root hunter2 2>&1 | grep -c h
 ? 1
 $ lvsh -c test:///default set-user-password test root ''
 ! error: option --password of 'set-user-password' needs a non-empty value
-
 ? 2
 
 What the test driver refuses: libvirt's error, exit 1.
 
 $ lvsh -c test:///default get-user-sshkeys test root
-! error: failed to get the SSH keys of user 'root'
 ! error: this function is not supported by the connection driver: virDomainAuthorizedSSHKeysGet
 
 ? 1
@@ -82,17 +80,14 @@ $ cd "$(mktemp -d)"; printf 'ssh-ed25519 AAAA one\n' > keys; lvsh -c test:///def
 
 ? 1
 $ lvsh -c test:///default guest-agent-timeout test
-! error: failed to set the guest agent timeout of domain 'test'
 ! error: this function is not supported by the connection driver: virDomainAgentSetResponseTimeout
 
 ? 1
 $ lvsh -c test:///default guestinfo test --user --os --timezone --hostname --filesystem --disk --interface
-! error: failed to get the guest information of domain 'test'
 ! error: this function is not supported by the connection driver: virDomainGetGuestInfo
 
 ? 1
 $ lvsh -c test:///default guestvcpus test
-! error: failed to get the guest vCPUs of domain 'test'
 ! error: this function is not supported by the connection driver: virDomainGetGuestVcpus
 
 ? 1
@@ -102,7 +97,6 @@ $ lvsh -c test:///default guestvcpus test --cpulist 0-1 --enable
 
 ? 1
 $ lvsh -c test:///default qemu-agent-command test --block '{"execute":"guest-ping"}'
-! error: failed to run the agent command in domain 'test'
 ! error: this function is not supported by the connection driver: virDomainQemuAgentCommand
 
 ? 1
@@ -123,7 +117,6 @@ $ cd "$(mktemp -d)"; : > empty; lvsh -c test:///default set-user-sshkeys test ro
 ? 1
 $ lvsh -c test:///default set-user-sshkeys test root --reset --remove
 ! error: options --reset and --remove of 'set-user-sshkeys' cannot be used together
-
 ? 2
 $ lvsh -c test:///default guestvcpus test --enable
 ! error: Option --cpulist is required by option --enable
@@ -143,10 +136,8 @@ $ lvsh -c test:///default qemu-agent-command test --async --block x
 ? 1
 $ lvsh -c test:///default qemu-agent-command test
 ! error: command 'qemu-agent-command' requires option --cmd
-
 ? 2
 $ lvsh -c test:///default domfsfreeze nosuch
 ! error: failed to get domain 'nosuch'
-! error: Domain not found (re)
 
 ? 1

@@ -84,14 +84,11 @@ Domain 'test' destroyed
 ? 1
 $ lvsh -c test:///default domdisplay nosuch
 ! error: failed to get domain 'nosuch'
-! error: Domain not found (re)
 
 ? 1
 $ lvsh -c test:///default domdisplay --all --type vnc test
 ! error: options --all and --type of 'domdisplay' cannot be used together
-
 ? 2
 $ lvsh -c test:///default vncdisplay test --bogus
 ! error: command 'vncdisplay' has no option --bogus
-
 ? 2
