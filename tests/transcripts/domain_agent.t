@@ -66,6 +66,7 @@ $ lvsh -c test:///default set-user-password nosuch root hunter2 2>&1 | grep -c h
 ? 1
 $ lvsh -c test:///default set-user-password test root ''
 ! error: option --password of 'set-user-password' needs a non-empty value
+
 ? 2
 
 What the test driver refuses: libvirt's error, exit 1.
@@ -117,6 +118,7 @@ $ cd "$(mktemp -d)"; : > empty; lvsh -c test:///default set-user-sshkeys test ro
 ? 1
 $ lvsh -c test:///default set-user-sshkeys test root --reset --remove
 ! error: options --reset and --remove of 'set-user-sshkeys' cannot be used together
+
 ? 2
 $ lvsh -c test:///default guestvcpus test --enable
 ! error: Option --cpulist is required by option --enable

@@ -35,6 +35,7 @@ $ lvsh -c test:///default blockcommit test hda --async
 ? 1
 $ lvsh -c test:///default blockcommit test hda --pivot --keep-overlay
 ! error: options --pivot and --keep-overlay of 'blockcommit' cannot be used together
+
 ? 2
 $ lvsh -c test:///default blockcopy test hda
 ! error: need either --dest or --xml
@@ -59,6 +60,7 @@ $ lvsh -c test:///default --json blockcopy test hda /tmp/y --print-xml
 ? 0
 $ lvsh -c test:///default blockjob test hda --abort --info
 ! error: options --info and --abort of 'blockjob' cannot be used together
+
 ? 2
 $ lvsh -c test:///default --json blockjob test hda
 ! {"error":{"status":1,"code":0,"message":"this function is not supported by the connection driver: virDomainGetBlockJobInfo"}}
@@ -87,6 +89,7 @@ $ lvsh -c test:///default dump test /tmp/lvsh-nocore --format elf
 ? 1
 $ lvsh -c test:///default dump test /tmp/lvsh-nocore --memory-only --format xz
 ! error: invalid value 'xz' for --format of 'dump' (expected one of: kdump-zlib, kdump-lzo, kdump-snappy, win-dmp, elf)
+
 ? 2
 $ d=$(mktemp -d); lvsh -c test:///default --json dump test $d/core | sed "s|$d|DIR|"; rm -rf $d
 {"name":"test","uuid":"6695eb01-f6a4-8304-79aa-97f2502e193f","action":"dumped","file":"DIR/core"}
@@ -112,4 +115,5 @@ $ lvsh -c test:///default domdirtyrate-calc test
 ? 1
 $ lvsh -c test:///default domdirtyrate-calc test --mode bogus
 ! error: invalid value 'bogus' for --mode of 'domdirtyrate-calc' (expected one of: page-sampling, dirty-bitmap, dirty-ring)
+
 ? 2

@@ -143,6 +143,7 @@ $ lvsh -c test:///default "checkpoint-create test $FIXTURES/domain_malformed.xml
 ? 1
 $ lvsh -c test:///default 'checkpoint-list test --parent --roots'
 ! error: .*parent.*roots.* (re)
+
 ? 2
 $ lvsh -c test:///default 'checkpoint-dumpxml test'
 ! error: .*checkpointname.* (re)
@@ -153,4 +154,5 @@ $ lvsh -r -c test:///default 'checkpoint-create-as test c1'
 ? 1
 $ lvsh -c test:///default 'checkpoint-delete test c1 --children --children-only'
 ! error: .*children.*children-only.* (re)
+
 ? 2

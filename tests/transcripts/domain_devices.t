@@ -76,19 +76,26 @@ $ lvsh -c test:///default attach-disk test /tmp/x vdc --print-xml --source-host-
 ? 2
 $ lvsh -c test:///default attach-disk test /tmp/x vdc --print-xml --source-protocol nbd --source-host-name h --source-host-socket /s
 ! error: options --source-host-name and --source-host-socket of 'attach-disk' cannot be used together
+
 ? 2
 $ lvsh -c test:///default attach-disk test /tmp/x vdc --print-xml --mode writable
 ! error: invalid value 'writable' for --mode of 'attach-disk' (expected one of: readonly, shareable)
+
 ? 2
 $ lvsh -c test:///default attach-disk test /tmp/x vdc --live --current
 ! error: options --current and --live of 'attach-disk' cannot be used together
+
 ? 2
 $ lvsh -c test:///default attach-disk nosuch /tmp/x vdc --print-xml
+<disk type='file'>
+  <source file='/tmp/x'/>
+  <target dev='vdc'/>
+</disk>
 
-! error: failed to get domain 'nosuch'
-? 1
+? 0
 $ lvsh -c test:///default attach-interface test user x --print-xml
 ! error: invalid value 'user' for --type of 'attach-interface' (expected one of: network, bridge, direct, hostdev, vhostuser)
+
 ? 2
 $ lvsh -c test:///default attach-interface test network default --print-xml --inbound 1,2,3,4,5
 
@@ -154,12 +161,12 @@ The test driver refuses hot-plug: libvirt's own error, exit 1.
 
 $ lvsh -c test:///default attach-disk test /tmp/x vdc --live
 
-! error: failed to attach disk
+! error: Failed to attach disk
 ! error: this function is not supported by the connection driver: virDomainAttachDeviceFlags
 ? 1
 $ lvsh -c test:///default attach-interface test network default --config
 
-! error: failed to attach interface
+! error: Failed to attach interface
 ! error: this function is not supported by the connection driver: virDomainAttachDeviceFlags
 ? 1
 $ lvsh -c test:///default detach-disk test vda

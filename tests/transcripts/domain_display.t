@@ -88,6 +88,7 @@ $ lvsh -c test:///default domdisplay nosuch
 ? 1
 $ lvsh -c test:///default domdisplay --all --type vnc test
 ! error: options --all and --type of 'domdisplay' cannot be used together
+
 ? 2
 $ lvsh -c test:///default vncdisplay test --bogus
 ! error: command 'vncdisplay' has no option --bogus

@@ -84,6 +84,7 @@ current      live           2
 ? 0
 $ lvsh -c test:///default vcpucount test --maximum --active
 ! error: options --maximum and --active of 'vcpucount' cannot be used together
+
 ? 2
 $ lvsh -c test:///default vcpucount test --guest
 ! error: failed to get the vCPU count of domain 'test'

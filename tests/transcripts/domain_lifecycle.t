@@ -188,6 +188,7 @@ $ lvsh -c test:///default dompmsuspend test mem --duration 10
 ? 1
 $ lvsh -c test:///default dompmsuspend test sideways
 ! error: invalid value 'sideways' for --target of 'dompmsuspend' (expected one of: mem, disk, hybrid)
+
 ? 2
 $ lvsh -c test:///default dompmsuspend test mem --duration -1
 
@@ -226,9 +227,11 @@ $ lvsh -c test:///default -r undefine test
 ? 1
 $ lvsh -c test:///default undefine test --nvram --keep-nvram
 ! error: options --nvram and --keep-nvram of 'undefine' cannot be used together
+
 ? 2
 $ lvsh -c test:///default undefine test --storage vda --remove-all-storage
 ! error: options --storage and --remove-all-storage of 'undefine' cannot be used together
+
 ? 2
 $ lvsh -c test:///default undefine test --wipe-storage
 
@@ -303,6 +306,7 @@ file written
 ? 0
 $ lvsh -c test:///default 'save test img.save --running --paused'
 ! error: options --running and --paused of 'save' cannot be used together
+
 ? 2
 $ lvsh -c test:///default 'save test img.save --xml nosuch.xml'
 
@@ -383,6 +387,7 @@ error: FIXTURES/domain_malformed.xml:5:3: malformed XML: expected '>'
 ? 0
 $ lvsh -c "test://$FIXTURES/domain_life.xml" "managedsave-define saved-vm x.xml --running --paused"
 ! error: options --running and --paused of 'managedsave-define' cannot be used together
+
 ? 2
 $ EDITOR=true lvsh -c "test://$FIXTURES/domain_life.xml" 'managedsave-edit saved-vm'
 

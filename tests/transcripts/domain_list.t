@@ -59,6 +59,7 @@ Domain 'test' destroyed
 ? 0
 $ lvsh -c test:///default list --table --name
 ! error: options --table and --name of 'list' cannot be used together
+
 ? 2
 $ lvsh -c test:///default list --bogus
 ! error: command 'list' has no option --bogus

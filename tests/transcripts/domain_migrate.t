@@ -51,6 +51,7 @@ $ lvsh -c test:///default 'migrate test qemu:///x --timeout-postcopy'
 ? 2
 $ lvsh -c test:///default 'migrate test qemu:///x --live --offline'
 ! error: options --live and --offline of 'migrate' cannot be used together
+
 ? 2
 $ lvsh -c test:///default 'migrate test'
 ! error: .*desturi.* (re)

@@ -43,6 +43,7 @@ $ lvsh -c test:///default domif-getlink nosuch vnet0
 ? 1
 $ lvsh -c test:///default domif-setlink test testnet0 sideways
 ! error: invalid value 'sideways' for --state of 'domif-setlink' (expected one of: up, down)
+
 ? 2
 $ lvsh -c test:///default domif-setlink test vnet9 down
 ! error: interface 'vnet9' not found
