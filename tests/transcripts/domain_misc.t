@@ -109,6 +109,7 @@ $ lvsh -c test:///default send-key test --codeset xt KEY_A
 ? 2
 $ lvsh -c test:///default send-key test --codeset nosuch 1
 ! error: invalid value 'nosuch' for --codeset of 'send-key' .* (re)
+
 ? 2
 $ lvsh -c test:///default send-process-signal test 1 foo
 ! error: malformed signal name: foo
@@ -126,6 +127,7 @@ $ lvsh -c test:///default perf test --enable nosuch
 ? 1
 $ lvsh -c test:///default set-lifecycle-action test reboot foo
 ! error: invalid value 'foo' for --action of 'set-lifecycle-action' .* (re)
+
 ? 2
 $ lvsh -c test:///default domlaunchsecinfo test
 ! error: Unable to get launch security parameters
@@ -173,6 +175,7 @@ $ lvsh -c test:///default qemu-monitor-command test '{"execute":"query-status"}'
 ? 1
 $ lvsh -c test:///default qemu-monitor-command test --hmp --pretty info status
 ! error: .* (re)
+
 ? 2
 $ lvsh -c test:///default qemu-monitor-command test --pass-fds 3,x info
 ! error: malformed --pass-fds '3,x' (expected N,M,...)
