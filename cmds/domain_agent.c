@@ -136,7 +136,7 @@ static enum lvsh_status cmd_domain_get_user_sshkeys(struct lvsh_session *s,
         return LVSH_FAILED;
     int n = virDomainAuthorizedSSHKeysGet(d, user, &keys, 0);
     if (n < 0)
-        return dom_fail(d, r, "failed to get the SSH keys of user '%s'", user);
+        return dom_fail_lib(d, r, "failed to get the SSH keys of user '%s'", user);
     virDomainFree(d);
     json_t *arr = json_array();
     for (int i = 0; i < n; i++) {
@@ -305,7 +305,7 @@ static enum lvsh_status cmd_domain_guest_agent_timeout(struct lvsh_session *s,
     if (!d)
         return LVSH_FAILED;
     if (virDomainAgentSetResponseTimeout(d, (int)t, 0) < 0)
-        return dom_fail(d, r, "failed to set the guest agent timeout of domain '%s'",
+        return dom_fail_lib(d, r, "failed to set the guest agent timeout of domain '%s'",
                         args_str(a, "domain"));
     virDomainFree(d);
     out_json(r, json_pack("{s:I}", "timeout", (json_int_t)t));
@@ -360,7 +360,7 @@ static enum lvsh_status cmd_domain_guestinfo(struct lvsh_session *s,
     if (!d)
         return LVSH_FAILED;
     if (virDomainGetGuestInfo(d, types, &p, &n, 0) < 0)
-        return dom_fail(d, r, "failed to get the guest information of domain '%s'",
+        return dom_fail_lib(d, r, "failed to get the guest information of domain '%s'",
                         args_str(a, "domain"));
     virDomainFree(d);
     json_t *o = json_object();
@@ -427,7 +427,7 @@ static enum lvsh_status cmd_domain_guestvcpus(struct lvsh_session *s,
     virTypedParameterPtr p = NULL;
     unsigned int n = 0;
     if (virDomainGetGuestVcpus(d, &p, &n, 0) < 0)
-        return dom_fail(d, r, "failed to get the guest vCPUs of domain '%s'",
+        return dom_fail_lib(d, r, "failed to get the guest vCPUs of domain '%s'",
                         args_str(a, "domain"));
     virDomainFree(d);
     tparams_out(r, p, (int)n);
@@ -499,7 +499,7 @@ static enum lvsh_status cmd_domain_qemu_agent_command(struct lvsh_session *s,
     if (!d)
         return LVSH_FAILED;
     if (!res)
-        return dom_fail(d, r, "failed to run the agent command in domain '%s'",
+        return dom_fail_lib(d, r, "failed to run the agent command in domain '%s'",
                         args_str(a, "domain"));
     virDomainFree(d);
     json_t *j = json_loads(res, JSON_DECODE_ANY, NULL);

@@ -19,7 +19,7 @@ static enum lvsh_status cmd_domain_backup_begin(struct lvsh_session *s,
     } else if (virDomainBackupBegin(d, bxml, cxml,
                                     args_has(a, "reuse-external")
                                         ? VIR_DOMAIN_BACKUP_BEGIN_REUSE_EXTERNAL : 0) < 0) {
-        st = err_virt(r, "failed to start a backup of domain '%s'", args_str(a, "domain"));
+        st = err_lib(r, "failed to start a backup of domain '%s'", args_str(a, "domain"));
     } else {
         out_info(r, "Backup started");
         json_t *o = dom_json_ref(d);
@@ -73,7 +73,7 @@ static enum lvsh_status cmd_domain_backup_dumpxml(struct lvsh_session *s,
     if (xml)
         out_xml(r, xml);
     else
-        st = err_virt(r, "failed to get the backup job XML of domain '%s'", name);
+        st = err_lib(r, "failed to get the backup job XML of domain '%s'", name);
     free(xml);
     virDomainFree(d);
     return st;

@@ -64,7 +64,7 @@ enum lvsh_status ckpt_lookup(struct lvsh_result *r, virDomainPtr d, const struct
         return err_usage(r, "--%s is required", opt);
     *out = virDomainCheckpointLookupByName(d, name, 0);
     if (!*out)
-        return err_virt(r, "failed to get checkpoint '%s' of domain '%s'", name, dname);
+        return err_lib(r, "failed to get checkpoint '%s' of domain '%s'", name, dname);
     return LVSH_OK;
 }
 

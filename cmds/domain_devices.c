@@ -207,7 +207,7 @@ static enum lvsh_status cmd_domain_detach_device_alias(struct lvsh_session *s,
         return LVSH_FAILED;
     enum lvsh_status st = LVSH_OK;
     if (virDomainDetachDeviceAlias(d, alias, args_affect_flags(a)) < 0) {
-        st = err_virt(r, "failed to detach device with alias %s", alias);
+        st = err_virt(r, "Failed to detach device with alias %s", alias);
     } else {
         device_done(r, d, "detach requested", "Device detach request sent successfully");
         out_json_set(r, "alias", json_str(alias));
@@ -410,13 +410,15 @@ static char *disk_xml(const struct lvsh_args *a, struct lvsh_result *r)
 static enum lvsh_status attach_generated(struct lvsh_session *s, const struct lvsh_args *a,
                                          struct lvsh_result *r, char *xml, const char *what)
 {
+    if (args_has(a, "print-xml")) {   /* as virsh: the domain need not exist */
+        out_xml(r, xml);
+        free(xml);
+        return LVSH_OK;
+    }
     virDomainPtr d = dom_arg(s, a, r);
     enum lvsh_status st = LVSH_FAILED;
-    if (d && args_has(a, "print-xml")) {
-        out_xml(r, xml);
-        st = LVSH_OK;
-    } else if (d && virDomainAttachDeviceFlags(d, xml, affect_flags(a, d)) < 0) {
-        st = err_virt(r, "failed to attach %s", what);
+    if (d && virDomainAttachDeviceFlags(d, xml, affect_flags(a, d)) < 0) {
+        st = err_virt(r, "Failed to attach %s", what);   /* virsh's words */
     } else if (d) {
         char *msg = xasprintf("%c%s attached successfully", what[0] - 'a' + 'A', what + 1);
         device_done(r, d, "attached", msg);
@@ -814,7 +816,7 @@ static enum lvsh_status cmd_domain_detach_disk(struct lvsh_session *s,
     else if (xml)
         st = detach_found(d, a, r, xml, flags, "disk");
     else
-        err_fail(r, "no disk found whose source path or target is %s", args_str(a, "target"));
+        err_fail(r, "No disk found whose source path or target is %s", args_str(a, "target"));
     free(xml);
     virDomainFree(d);
     return st;
@@ -866,7 +868,7 @@ static enum lvsh_status cmd_domain_detach_interface(struct lvsh_session *s,
         err_fail(r, "no interface of type %s with MAC address %s was found", type,
                  args_str(a, "mac"));
     else
-        err_fail(r, "no interface found whose type is %s", type);
+        err_fail(r, "No interface found whose type is %s", type);
     free(xml);
     virDomainFree(d);
     return st;

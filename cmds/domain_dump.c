@@ -122,12 +122,12 @@ static enum lvsh_status cmd_domain_dump(struct lvsh_session *s, const struct lvs
         pthread_join(t, NULL);
     }
     progress_end(&p, j.rc == 0);
-    const char *name = virDomainGetName(j.d);
+    const char *name = args_str(a, "domain");   /* as typed, as virsh */
     if (j.rc < 0) {
         virDomainFree(j.d);
         return LVSH_FAILED;
     }
-    dom_action_msg(r, j.d, "dumped", "Domain '%s' dumped to %s", name, j.file);
+    dom_action_msg(r, j.d, "dumped", "\nDomain '%s' dumped to %s", name, j.file);
     out_json_set(r, "file", json_str(j.file));
     virDomainFree(j.d);
     return LVSH_OK;

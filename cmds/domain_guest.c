@@ -226,57 +226,189 @@ static const char *job_op_word(int op)
     return op >= 0 && op < 11 ? w[op] : "Unknown";
 }
 
-/* The labels virsh gives the common fields; others print by name. */
-static const char *job_label(const char *field, const char **unit)
+/* How virsh prints one job statistic: its unit and number format. */
+enum job_fmt { JF_MS, JF_SIZE, JF_BPS, JF_PAGES_S, JF_BYTES, JF_N12, JF_N13, JF_INT13,
+               JF_STR };
+
+struct job_line {
+    const char *field, *label;
+    enum job_fmt fmt;
+};
+
+static const struct job_line job_mem_lines[] = {
+    { VIR_DOMAIN_JOB_MEMORY_BPS, "Memory bandwidth:", JF_BPS },
+    { VIR_DOMAIN_JOB_MEMORY_DIRTY_RATE, "Dirty rate:", JF_PAGES_S },
+    { VIR_DOMAIN_JOB_MEMORY_PAGE_SIZE, "Page size:", JF_BYTES },
+    { VIR_DOMAIN_JOB_MEMORY_ITERATION, "Iteration:", JF_N12 },
+    { VIR_DOMAIN_JOB_MEMORY_POSTCOPY_REQS, "Postcopy requests:", JF_N12 },
+    { NULL, NULL, 0 },
+};
+
+static const struct job_line job_tail_lines[] = {
+    { VIR_DOMAIN_JOB_MEMORY_CONSTANT, "Constant pages:", JF_N12 },
+    { VIR_DOMAIN_JOB_MEMORY_NORMAL, "Normal pages:", JF_N12 },
+    { VIR_DOMAIN_JOB_MEMORY_NORMAL_BYTES, "Normal data:", JF_SIZE },
+    { VIR_DOMAIN_JOB_DOWNTIME, NULL, JF_MS },   /* label depends on the job type */
+    { VIR_DOMAIN_JOB_DOWNTIME_NET, "Downtime w/o network:", JF_MS },
+    { VIR_DOMAIN_JOB_SETUP_TIME, "Setup time:", JF_MS },
+    { VIR_DOMAIN_JOB_COMPRESSION_CACHE, "Compression cache:", JF_SIZE },
+    { VIR_DOMAIN_JOB_COMPRESSION_BYTES, "Compressed data:", JF_SIZE },
+    { VIR_DOMAIN_JOB_COMPRESSION_PAGES, "Compressed pages:", JF_N13 },
+    { VIR_DOMAIN_JOB_COMPRESSION_CACHE_MISSES, "Compression cache misses:", JF_N13 },
+    { VIR_DOMAIN_JOB_COMPRESSION_OVERFLOW, "Compression overflows:", JF_N13 },
+    { VIR_DOMAIN_JOB_AUTO_CONVERGE_THROTTLE, "Auto converge throttle:", JF_INT13 },
+    { VIR_DOMAIN_JOB_DISK_TEMP_USED, "Temporary disk space use:", JF_SIZE },
+    { VIR_DOMAIN_JOB_DISK_TEMP_TOTAL, "Temporary disk space total:", JF_SIZE },
+    { VIR_DOMAIN_JOB_ERRMSG, "Error message:", JF_STR },
+    { NULL, NULL, 0 },
+};
+
+static unsigned long long job_ull(const virTypedParameter *p, int n, const char *field)
 {
-    static const struct { const char *f, *label, *unit; } map[] = {
-        { VIR_DOMAIN_JOB_TIME_ELAPSED, "Time elapsed:", "ms" },
-        { VIR_DOMAIN_JOB_TIME_REMAINING, "Time remaining:", "ms" },
-        { VIR_DOMAIN_JOB_DATA_PROCESSED, "Data processed:", NULL },
-        { VIR_DOMAIN_JOB_DATA_REMAINING, "Data remaining:", NULL },
-        { VIR_DOMAIN_JOB_DATA_TOTAL, "Data total:", NULL },
-        { VIR_DOMAIN_JOB_MEMORY_PROCESSED, "Memory processed:", NULL },
-        { VIR_DOMAIN_JOB_MEMORY_REMAINING, "Memory remaining:", NULL },
-        { VIR_DOMAIN_JOB_MEMORY_TOTAL, "Memory total:", NULL },
-        { VIR_DOMAIN_JOB_DOWNTIME, "Total downtime:", "ms" },
-        { VIR_DOMAIN_JOB_SETUP_TIME, "Setup time:", "ms" },
-    };
-    for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++) {
-        if (strcmp(map[i].f, field) == 0) {
-            *unit = map[i].unit;
-            return map[i].label;
-        }
-    }
-    *unit = NULL;
-    return NULL;
+    unsigned long long v = 0;
+    virTypedParamsGetULLong((virTypedParameterPtr)p, n, field, &v);
+    return v;
 }
 
-static void job_param_line(struct lvsh_result *r, const virTypedParameter *p, bool raw)
+/* One "Label:  value unit" line, when the statistic is there. */
+static void job_line_out(struct lvsh_result *r, const virTypedParameter *p, int n,
+                         const char *label, const char *field, enum job_fmt fmt)
 {
-    const char *unit = NULL;
-    const char *label = raw ? NULL : job_label(p->field, &unit);
-    char *v = tparam_text(p);
-    if (raw) {
-        out_text(r, "%s: %s\n", p->field, v);
-    } else if (label && unit) {
-        out_text(r, "%-17s %-12s %s\n", label, v, unit);
-    } else if (label && p->type == VIR_TYPED_PARAM_ULLONG) {
-        char *sz = fmt_size3(p->value.ul);
+    virTypedParameterPtr pp = (virTypedParameterPtr)p;
+    unsigned long long v = 0;
+    int iv = 0;
+    const char *sv = NULL;
+    if (fmt == JF_STR) {
+        if (virTypedParamsGetString(pp, n, field, &sv) == 1)
+            out_text(r, "%-17s %s\n", label, sv);
+        return;
+    }
+    if (fmt == JF_INT13) {
+        if (virTypedParamsGetInt(pp, n, field, &iv) == 1)
+            out_text(r, "%-17s %-13d\n", label, iv);
+        return;
+    }
+    if (virTypedParamsGetULLong(pp, n, field, &v) != 1 || (fmt == JF_BPS && v == 0))
+        return;
+    char *sz = fmt == JF_SIZE || fmt == JF_BPS ? fmt_size3(v) : NULL;
+    switch (fmt) {
+    case JF_MS: out_text(r, "%-17s %-12llu ms\n", label, v); break;
+    case JF_SIZE: out_text(r, "%-17s %s\n", label, sz); break;
+    case JF_BPS: out_text(r, "%-17s %s/s\n", label, sz); break;
+    case JF_PAGES_S: out_text(r, "%-17s %-12llu pages/s\n", label, v); break;
+    case JF_BYTES: out_text(r, "%-17s %-12llu bytes\n", label, v); break;
+    case JF_N12: out_text(r, "%-17s %-12llu\n", label, v); break;
+    default: out_text(r, "%-17s %-13llu\n", label, v); break;
+    }
+    free(sz);
+}
+
+/* "X processed/remaining/total" as sizes, when any of the three is non-zero. */
+static bool job_triplet(struct lvsh_result *r, const virTypedParameter *p, int n,
+                        const char *what, const char *const f[3])
+{
+    unsigned long long v[3];
+    for (int i = 0; i < 3; i++)
+        v[i] = job_ull(p, n, f[i]);
+    if (!v[0] && !v[1] && !v[2])
+        return false;
+    static const char *const part[] = { "processed", "remaining", "total" };
+    for (int i = 0; i < 3; i++) {
+        char *label = xasprintf("%s %s:", what, part[i]);
+        char *sz = fmt_size3(v[i]);
         out_text(r, "%-17s %s\n", label, sz);
         free(sz);
-    } else {
-        char *l = xasprintf("%s:", label ? label : p->field);
-        out_text(r, "%-17s %s\n", l, v);
-        free(l);
+        free(label);
     }
-    free(v);
+    return true;
+}
+
+/* The statistics in virsh's order, labels and units. */
+static void job_stats_text(struct lvsh_result *r, const virTypedParameter *p, int n, int type)
+{
+    static const char *const data[] = { VIR_DOMAIN_JOB_DATA_PROCESSED,
+                                        VIR_DOMAIN_JOB_DATA_REMAINING,
+                                        VIR_DOMAIN_JOB_DATA_TOTAL };
+    static const char *const mem[] = { VIR_DOMAIN_JOB_MEMORY_PROCESSED,
+                                       VIR_DOMAIN_JOB_MEMORY_REMAINING,
+                                       VIR_DOMAIN_JOB_MEMORY_TOTAL };
+    static const char *const file[] = { VIR_DOMAIN_JOB_DISK_PROCESSED,
+                                        VIR_DOMAIN_JOB_DISK_REMAINING,
+                                        VIR_DOMAIN_JOB_DISK_TOTAL };
+    out_text(r, "%-17s %-12llu ms\n", "Time elapsed:",
+             job_ull(p, n, VIR_DOMAIN_JOB_TIME_ELAPSED));
+    job_line_out(r, p, n, "Time elapsed w/o network:", VIR_DOMAIN_JOB_TIME_ELAPSED_NET,
+                 JF_MS);
+    if (type == VIR_DOMAIN_JOB_BOUNDED)
+        out_text(r, "%-17s %-12llu ms\n", "Time remaining:",
+                 job_ull(p, n, VIR_DOMAIN_JOB_TIME_REMAINING));
+    job_triplet(r, p, n, "Data", data);
+    if (job_triplet(r, p, n, "Memory", mem))
+        for (const struct job_line *l = job_mem_lines; l->field; l++)
+            job_line_out(r, p, n, l->label, l->field, l->fmt);
+    if (job_triplet(r, p, n, "File", file))
+        job_line_out(r, p, n, "File bandwidth:", VIR_DOMAIN_JOB_DISK_BPS, JF_BPS);
+    for (const struct job_line *l = job_tail_lines; l->field; l++) {
+        const char *label = l->label ? l->label
+                            : type == VIR_DOMAIN_JOB_COMPLETED ? "Total downtime:"
+                                                                : "Expected downtime:";
+        job_line_out(r, p, n, label, l->field, l->fmt);
+    }
+}
+
+/* virDomainGetJobInfo's answer as the typed statistics it stands for. */
+static int job_info_params(virDomainPtr d, int *type, virTypedParameterPtr *p, int *n)
+{
+    virDomainJobInfo info;
+    int max = 0;
+    if (virDomainGetJobInfo(d, &info) < 0)
+        return -1;
+    *type = info.type;
+    const struct { const char *f; unsigned long long v; } map[] = {
+        { VIR_DOMAIN_JOB_TIME_ELAPSED, info.timeElapsed },
+        { VIR_DOMAIN_JOB_TIME_REMAINING, info.timeRemaining },
+        { VIR_DOMAIN_JOB_DATA_TOTAL, info.dataTotal },
+        { VIR_DOMAIN_JOB_DATA_PROCESSED, info.dataProcessed },
+        { VIR_DOMAIN_JOB_DATA_REMAINING, info.dataRemaining },
+        { VIR_DOMAIN_JOB_MEMORY_TOTAL, info.memTotal },
+        { VIR_DOMAIN_JOB_MEMORY_PROCESSED, info.memProcessed },
+        { VIR_DOMAIN_JOB_MEMORY_REMAINING, info.memRemaining },
+        { VIR_DOMAIN_JOB_DISK_TOTAL, info.fileTotal },
+        { VIR_DOMAIN_JOB_DISK_PROCESSED, info.fileProcessed },
+        { VIR_DOMAIN_JOB_DISK_REMAINING, info.fileRemaining },
+    };
+    for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+        virTypedParamsAddULLong(p, n, &max, map[i].f, map[i].v);
+    return 0;
+}
+
+/* The job statistics, or virsh's fallback to the old call; r filled on error. */
+static bool job_get(virDomainPtr d, const struct lvsh_args *a, unsigned flags, int *type,
+                    virTypedParameterPtr *p, int *n, struct lvsh_result *r)
+{
+    if (virDomainGetJobStats(d, type, p, n, flags) == 0)
+        return true;
+    virErrorPtr e = virGetLastError();
+    if (!e || e->code != VIR_ERR_NO_SUPPORT) {
+        err_lib(r, "failed to get the job of domain '%s'", args_str(a, "domain"));
+        return false;
+    }
+    if (flags || args_has(a, "rawstats")) {
+        err_virt(r, "Optional flags or --rawstats are not supported by the daemon");
+        return false;
+    }
+    virResetLastError();
+    if (job_info_params(d, type, p, n) == 0)
+        return true;
+    err_lib(r, "failed to get the job of domain '%s'", args_str(a, "domain"));
+    return false;
 }
 
 static enum lvsh_status cmd_domain_domjobinfo(struct lvsh_session *s,
                                               const struct lvsh_args *a,
                                               struct lvsh_result *r)
 {
-    int type = 0, n = 0, op = 0;
+    int type = 0, n = 0, op = VIR_DOMAIN_JOB_OPERATION_UNKNOWN;
     virTypedParameterPtr p = NULL;
     unsigned flags = 0;
     if (args_has(a, "completed"))
@@ -286,25 +418,36 @@ static enum lvsh_status cmd_domain_domjobinfo(struct lvsh_session *s,
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
         return LVSH_FAILED;
-    if (virDomainGetJobStats(d, &type, &p, &n, flags) < 0)
-        return dom_fail(d, r, "failed to get the job of domain '%s'", args_str(a, "domain"));
+    bool ok = job_get(d, a, flags, &type, &p, &n, r);
     virDomainFree(d);
-    bool raw = args_has(a, "rawstats");
+    if (!ok)
+        return LVSH_FAILED;
+    bool raw = args_has(a, "rawstats"), any = args_has(a, "anystats");
+    /* JSON keeps libvirt's names and plain numbers */
     json_t *o = json_pack("{s:s}", "type", job_type_word(type));
-    if (raw)
+    if (type != VIR_DOMAIN_JOB_NONE || raw || any)
+        for (int i = 0; i < n; i++)
+            json_object_set_new(o, p[i].field, tparam_json(&p[i]));
+    out_json(r, o);
+    if (raw) {
         out_text(r, "Job type: %d\n\n", type);
-    else
+        for (int i = 0; i < n; i++) {
+            char *v = tparam_text(&p[i]);
+            out_text(r, "%s: %s\n", p[i].field, v);
+            free(v);
+        }
+    } else {
         out_text(r, "%-17s %-12s\n", "Job type:", job_type_word(type));
-    bool show = type != VIR_DOMAIN_JOB_NONE || raw || args_has(a, "anystats");
-    if (show && virTypedParamsGetInt(p, n, VIR_DOMAIN_JOB_OPERATION, &op) == 1 && !raw)
-        out_text(r, "%-17s %-12s\n", "Operation:", job_op_word(op));
-    for (int i = 0; show && i < n; i++) {
-        json_object_set_new(o, p[i].field, tparam_json(&p[i]));
-        if (raw || strcmp(p[i].field, VIR_DOMAIN_JOB_OPERATION) != 0)
-            job_param_line(r, &p[i], raw);
+        if (type != VIR_DOMAIN_JOB_NONE) {
+            virTypedParamsGetInt(p, n, VIR_DOMAIN_JOB_OPERATION, &op);
+            out_text(r, "%-17s %-12s\n", "Operation:", job_op_word(op));
+            /* as virsh: a finished job's numbers only with --completed (or --anystats) */
+            if (any || type == VIR_DOMAIN_JOB_BOUNDED || type == VIR_DOMAIN_JOB_UNBOUNDED ||
+                ((flags & VIR_DOMAIN_JOB_STATS_COMPLETED) && type == VIR_DOMAIN_JOB_COMPLETED))
+                job_stats_text(r, p, n, type);
+        }
     }
     virTypedParamsFree(p, n);
-    out_json(r, o);
     return LVSH_OK;
 }
 
@@ -349,7 +492,7 @@ static enum lvsh_status cmd_domain_domjobabort(struct lvsh_session *s,
     rc = virDomainAbortJob(d);
 #endif
     if (rc < 0)
-        return dom_fail(d, r, "failed to abort the job of domain '%s'", args_str(a, "domain"));
+        return dom_fail_lib(d, r, "failed to abort the job of domain '%s'", args_str(a, "domain"));
     out_json_action(r, dom_json_ref(d), "job aborted");
     virDomainFree(d);
     return LVSH_OK;

@@ -39,8 +39,8 @@ static xmlNodePtr find_iface(struct dom_xml *x, const char *iface)
 
 static enum lvsh_status iface_missing(struct lvsh_result *r, const char *iface)
 {
-    return err_fail(r, "interface (%s: %s) not found", looks_like_mac(iface) ? "mac" : "dev",
-                    iface);
+    return err_fail(r, "Interface (%s: %s) not found.", looks_like_mac(iface) ? "mac" : "dev",
+                    iface);   /* virsh's words */
 }
 
 static const struct lvsh_opt opts_getlink[] = {
@@ -77,6 +77,7 @@ static enum lvsh_status cmd_domain_domif_getlink(struct lvsh_session *s,
         const char *word = state ? state : "up";
         out_text(r, "%s %s\n", iface, word);
         out_json(r, json_pack("{s:o,s:s}", "interface", json_str(iface), "state", word));
+        out_bare(r);   /* virsh: a blank line only after a failure */
         free(state);
     }
     dom_xml_free(&x);
@@ -90,7 +91,7 @@ static const struct lvsh_cmd cmd_domif_getlink = {
     .description = "Print the interface as given and its link state, up or down.  The "
                    "interface is a MAC address or the host-side device name.",
     .opts = opts_getlink,
-    .flags = LVSH_CMD_CONN | LVSH_CMD_BARE,
+    .flags = LVSH_CMD_CONN,
     .handler = cmd_domain_domif_getlink,
 };
 
@@ -161,6 +162,8 @@ static enum lvsh_status cmd_domain_domif_setlink(struct lvsh_session *s,
     }
     dom_xml_free(&x);
     virDomainFree(d);
+    if (st == LVSH_OK)
+        out_bare(r);   /* virsh: a blank line only after a failure */
     return st;
 }
 
@@ -190,7 +193,7 @@ static const struct lvsh_cmd cmd_domif_setlink = {
                    "interface's XML and a changed <link state=.../>.  A shut-off domain's "
                    "definition is changed, as with --config.",
     .opts = opts_setlink,
-    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES | LVSH_CMD_BARE,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = cmd_domain_domif_setlink,
 };
 
@@ -257,11 +260,11 @@ static enum lvsh_status domiftune_show(virDomainPtr d, const struct lvsh_args *a
     const char *iface = args_str(a, "interface");
     int n = 0;
     if (virDomainGetInterfaceParameters(d, iface, NULL, &n, flags) < 0)
-        return err_virt(r, "failed to get the parameters of interface '%s'", iface);
+        return err_virt(r, "Unable to get interface parameters");
     virTypedParameterPtr p = xcalloc((size_t)n + 1, sizeof(*p));
     if (n > 0 && virDomainGetInterfaceParameters(d, iface, p, &n, flags) < 0) {
         free(p);
-        return err_virt(r, "failed to get the parameters of interface '%s'", iface);
+        return err_virt(r, "Unable to get interface parameters");
     }
     tparams_out(r, p, n);
     virTypedParamsClear(p, n);

@@ -10,12 +10,13 @@
 #include <libxml/tree.h>
 
 /* Report an action: "Domain 'x' started" in text, an object in JSON. */
-void dom_action_done(struct lvsh_result *r, virDomainPtr d, const char *verb)
+void dom_action_done(struct lvsh_result *r, virDomainPtr d, const char *name,
+                     const char *verb)
 {
     json_t *j = dom_json_ref(d);
     json_object_set_new(j, "action", json_string(verb));
     out_json(r, j);
-    out_info(r, "Domain '%s' %s", virDomainGetName(d), verb);
+    out_info(r, "Domain '%s' %s", name, verb);
 }
 
 void dom_action_msg(struct lvsh_result *r, virDomainPtr d, const char *action,
@@ -50,12 +51,24 @@ static enum lvsh_status cmd_domain_start(struct lvsh_session *s, const struct lv
         flags |= VIR_DOMAIN_START_FORCE_BOOT;
     if (args_has(a, "reset-nvram"))
         flags |= VIR_DOMAIN_START_RESET_NVRAM;
-    int rc = flags ? virDomainCreateWithFlags(d, flags) : virDomainCreate(d);
+    int *fds = NULL;
+    unsigned nfds = 0;
+    if (virDomainIsActive(d) == 1) {   /* virsh's check and words */
+        virDomainFree(d);
+        return err_fail(r, "Domain is already active");
+    }
+    if (args_has(a, "pass-fds") && !dom_parse_fds(args_str(a, "pass-fds"), &fds, &nfds)) {
+        virDomainFree(d);
+        return err_usage(r, "Unable to parse FD number '%s'", args_str(a, "pass-fds"));
+    }
+    int rc = nfds ? virDomainCreateWithFiles(d, nfds, fds, flags)
+             : flags ? virDomainCreateWithFlags(d, flags) : virDomainCreate(d);
     enum lvsh_status st = LVSH_OK;
     if (rc < 0)
-        st = err_virt(r, "failed to start domain '%s'", name);
+        st = err_virt(r, "Failed to start domain '%s'", name);
     else
-        dom_action_done(r, d, "started");
+        dom_action_done(r, d, name, "started");
+    free(fds);
     virDomainFree(d);
     return st;
 }
@@ -70,6 +83,8 @@ static const struct lvsh_opt opts_domain_start[] = {
     { .name = "force-boot", .type = LVSH_OPT_BOOL,
       .help = "boot afresh, discarding any managed save image" },
     { .name = "reset-nvram", .type = LVSH_OPT_BOOL, .help = "re-initialize NVRAM from its template" },
+    { .name = "pass-fds", .type = LVSH_OPT_STRING, .metavar = "N,M,...",
+      .help = "open descriptors of lvsh to pass to the guest" },
     LVSH_OPT_END,
 };
 
@@ -90,14 +105,15 @@ static enum lvsh_status cmd_domain_destroy(struct lvsh_session *s, const struct 
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
         return LVSH_FAILED;
-    const char *name = virDomainGetName(d);
-    int rc = args_has(a, "graceful")
-        ? virDomainDestroyFlags(d, VIR_DOMAIN_DESTROY_GRACEFUL) : virDomainDestroy(d);
+    const char *name = args_str(a, "domain");   /* as typed, as virsh */
+    unsigned flags = (args_has(a, "graceful") ? VIR_DOMAIN_DESTROY_GRACEFUL : 0) |
+                     (args_has(a, "remove-logs") ? VIR_DOMAIN_DESTROY_REMOVE_LOGS : 0);
+    int rc = flags ? virDomainDestroyFlags(d, flags) : virDomainDestroy(d);
     enum lvsh_status st = LVSH_OK;
     if (rc < 0)
-        st = err_virt(r, "failed to destroy domain '%s'", name);
+        st = err_virt(r, "Failed to destroy domain '%s'", name);   /* virsh's words */
     else
-        dom_action_done(r, d, "destroyed");
+        dom_action_done(r, d, name, "destroyed");
     virDomainFree(d);
     return st;
 }
@@ -106,6 +122,8 @@ static const struct lvsh_opt opts_domain_destroy[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN_ACTIVE),
     { .name = "graceful", .type = LVSH_OPT_BOOL,
       .help = "only send SIGTERM, never SIGKILL, to the hypervisor process" },
+    { .name = "remove-logs", .type = LVSH_OPT_BOOL,
+      .help = "also remove the domain's log files (QEMU)" },
     LVSH_OPT_END,
 };
 
@@ -126,12 +144,12 @@ static enum lvsh_status cmd_domain_suspend(struct lvsh_session *s, const struct 
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
         return LVSH_FAILED;
-    const char *name = virDomainGetName(d);
+    const char *name = args_str(a, "domain");   /* as typed, as virsh */
     enum lvsh_status st = LVSH_OK;
     if (virDomainSuspend(d) < 0)
         st = err_virt(r, "failed to suspend domain '%s'", name);
     else
-        dom_action_done(r, d, "suspended");
+        dom_action_done(r, d, name, "suspended");
     virDomainFree(d);
     return st;
 }
@@ -158,12 +176,12 @@ static enum lvsh_status cmd_domain_resume(struct lvsh_session *s, const struct l
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
         return LVSH_FAILED;
-    const char *name = virDomainGetName(d);
+    const char *name = args_str(a, "domain");   /* as typed, as virsh */
     enum lvsh_status st = LVSH_OK;
     if (virDomainResume(d) < 0)
-        st = err_virt(r, "failed to resume domain '%s'", name);
+        st = err_virt(r, "Failed to resume domain '%s'", name);
     else
-        dom_action_done(r, d, "resumed");
+        dom_action_done(r, d, name, "resumed");
     virDomainFree(d);
     return st;
 }
@@ -339,7 +357,7 @@ static enum lvsh_status cmd_domain_shutdown(struct lvsh_session *s, const struct
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
         return LVSH_FAILED;
-    const char *name = virDomainGetName(d);
+    const char *name = args_str(a, "domain");   /* as typed, as virsh */
     int rc = flags ? virDomainShutdownFlags(d, flags) : virDomainShutdown(d);
     enum lvsh_status st = LVSH_OK;
     if (rc < 0)
@@ -378,7 +396,7 @@ static enum lvsh_status cmd_domain_reboot(struct lvsh_session *s, const struct l
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
         return LVSH_FAILED;
-    const char *name = virDomainGetName(d);
+    const char *name = args_str(a, "domain");   /* as typed, as virsh */
     enum lvsh_status st = LVSH_OK;
     if (virDomainReboot(d, flags) < 0)
         st = err_virt(r, "failed to reboot domain '%s'", name);
@@ -412,7 +430,7 @@ static enum lvsh_status cmd_domain_reset(struct lvsh_session *s, const struct lv
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
         return LVSH_FAILED;
-    const char *name = virDomainGetName(d);
+    const char *name = args_str(a, "domain");   /* as typed, as virsh */
     enum lvsh_status st = LVSH_OK;
     if (virDomainReset(d, 0) < 0)
         st = err_virt(r, "failed to reset domain '%s'", name);
@@ -447,7 +465,7 @@ static enum lvsh_status cmd_domain_autostart(struct lvsh_session *s, const struc
     if (!d)
         return LVSH_FAILED;
     enum lvsh_status st = LVSH_OK;
-    const char *name = virDomainGetName(d);
+    const char *name = args_str(a, "domain");   /* as typed, as virsh */
     if (virDomainSetAutostart(d, on) < 0)
         st = on ? err_virt(r, "failed to mark domain '%s' as autostarted", name)
                 : err_virt(r, "failed to unmark domain '%s' as autostarted", name);
@@ -488,7 +506,7 @@ static enum lvsh_status cmd_domain_domrename(struct lvsh_session *s, const struc
     char *old = xstrdup(virDomainGetName(d));
     enum lvsh_status st = LVSH_OK;
     if (virDomainRename(d, to, 0) < 0) {
-        st = err_virt(r, "failed to rename domain '%s' to '%s'", old, to);
+        st = err_lib(r, "failed to rename domain '%s' to '%s'", old, to);
     } else {
         dom_action_msg(r, d, "renamed", "Domain successfully renamed");
         out_json_set(r, "name", json_str(to));
@@ -533,7 +551,7 @@ static enum lvsh_status cmd_domain_dompmsuspend(struct lvsh_session *s,
     if (!d)
         return LVSH_FAILED;
     enum lvsh_status st = LVSH_OK;
-    const char *name = virDomainGetName(d);
+    const char *name = args_str(a, "domain");   /* as typed, as virsh */
     if (virDomainPMSuspendForDuration(d, t, (unsigned long long)duration, 0) < 0)
         st = err_virt(r, "failed to suspend domain '%s' to %s", name, target);
     else
@@ -573,9 +591,9 @@ static enum lvsh_status cmd_domain_dompmwakeup(struct lvsh_session *s,
     if (!d)
         return LVSH_FAILED;
     enum lvsh_status st = LVSH_OK;
-    const char *name = virDomainGetName(d);
+    const char *name = args_str(a, "domain");   /* as typed, as virsh */
     if (virDomainPMWakeup(d, 0) < 0)
-        st = err_virt(r, "failed to wake up domain '%s'", name);
+        st = err_virt(r, "Domain '%s' could not be woken up", name);
     else
         dom_action_msg(r, d, "woken up", "Domain '%s' successfully woken up", name);
     virDomainFree(d);
@@ -808,7 +826,7 @@ static enum lvsh_status undefine_with_plan(virDomainPtr d, const struct lvsh_arg
                                            struct lvsh_result *r)
 {
     unsigned flags = undefine_flags(a);
-    const char *name = virDomainGetName(d);
+    const char *name = args_str(a, "domain");   /* as typed, as virsh */
     int rc = flags ? virDomainUndefineFlags(d, flags) : virDomainUndefine(d);
     if (rc < 0)
         return err_virt(r, "failed to undefine domain '%s'", name);

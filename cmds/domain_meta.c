@@ -74,7 +74,7 @@ static enum lvsh_status desc_show(virDomainPtr d, const struct lvsh_args *a,
     if (v)
         out_text(r, "%s\n", v);
     else
-        out_text(r, "No %s for domain: %s\n", what, virDomainGetName(d));
+        out_info(r, "No %s for domain: %s", what, virDomainGetName(d));   /* not under -q */
     out_json(r, json_pack("{s:o}", what, json_str(v)));
     free(v);
     return LVSH_OK;
@@ -104,6 +104,8 @@ static enum lvsh_status cmd_domain_desc(struct lvsh_session *s, const struct lvs
     enum lvsh_status st = LVSH_OK;
     if (!text && !args_has(a, "edit")) {
         st = desc_show(d, a, r, type, flags);
+        if (st == LVSH_OK)
+            out_bare(r);
         virDomainFree(d);
         return st;
     }
@@ -121,6 +123,8 @@ static enum lvsh_status cmd_domain_desc(struct lvsh_session *s, const struct lvs
     }
     free(text);
     virDomainFree(d);
+    if (st == LVSH_OK)
+        out_bare(r);   /* virsh ends none of desc's outputs with a blank line */
     return st;
 }
 
@@ -209,7 +213,7 @@ static enum lvsh_status meta_show(virDomainPtr d, const struct lvsh_args *a,
     char *xml = virDomainGetMetadata(d, VIR_DOMAIN_METADATA_ELEMENT, args_str(a, "uri"),
                                      flags);
     if (!xml)
-        return err_virt(r, "failed to get the metadata '%s' of domain '%s'",
+        return err_lib(r, "failed to get the metadata '%s' of domain '%s'",
                         args_str(a, "uri"), args_str(a, "domain"));
     out_xml(r, xml);
     free(xml);
@@ -282,7 +286,7 @@ static enum lvsh_status domtime_show(virDomainPtr d, const struct lvsh_args *a,
     long long secs = 0;
     unsigned int nsecs = 0;
     if (virDomainGetTime(d, &secs, &nsecs, 0) < 0)
-        return err_virt(r, "failed to get the time of domain '%s'", args_str(a, "domain"));
+        return err_lib(r, "failed to get the time of domain '%s'", args_str(a, "domain"));
     if (args_has(a, "pretty")) {
         time_t t = (time_t)secs;
         struct tm tm;
@@ -295,6 +299,7 @@ static enum lvsh_status domtime_show(virDomainPtr d, const struct lvsh_args *a,
     }
     out_json(r, json_pack("{s:I,s:I}", "seconds", (json_int_t)secs, "nseconds",
                           (json_int_t)nsecs));
+    out_bare(r);   /* virsh: no blank line after the time, one after the rest */
     return LVSH_OK;
 }
 
@@ -331,7 +336,7 @@ static enum lvsh_status cmd_domain_domtime(struct lvsh_session *s, const struct 
             nsecs = (unsigned)ts.tv_nsec;
         }
         if (virDomainSetTime(d, secs, nsecs, sync ? VIR_DOMAIN_TIME_SYNC : 0) < 0)
-            st = err_virt(r, "failed to set the time of domain '%s'", args_str(a, "domain"));
+            st = err_lib(r, "failed to set the time of domain '%s'", args_str(a, "domain"));
         else if (sync)
             out_json_action(r, dom_json_ref(d), "time synced");
         else
@@ -365,7 +370,7 @@ static const struct lvsh_cmd cmd_domtime = {
                    "(--time).  Needs the guest agent.",
     .opts = opts_domtime,
     .exclusive = excl_domtime,
-    .flags = LVSH_CMD_CONN | LVSH_CMD_BARE,
+    .flags = LVSH_CMD_CONN,
     .handler = cmd_domain_domtime,
 };
 

@@ -266,7 +266,7 @@ static enum lvsh_status cmd_domain_migrate(struct lvsh_session *s, const struct 
     } else if (!(j.flags & VIR_MIGRATE_PEER2PEER) && !args_has(a, "direct") &&
                !(j.dconn = virConnectOpenAuth(j.desturi, virConnectAuthPtrDefault, 0))) {
         /* a normal migration: the client talks to both hosts, as virsh does */
-        err_virt(r, "failed to connect to the destination '%s'", j.desturi);
+        err_lib(r, "failed to connect to the destination '%s'", j.desturi);
     } else {
         st = migrate_run(s, a, r, &j);
     }
@@ -413,7 +413,7 @@ static enum lvsh_status cmd_domain_migrate_getmaxdowntime(struct lvsh_session *s
     if (!d)
         return LVSH_FAILED;
     if (virDomainMigrateGetMaxDowntime(d, &ms, 0) < 0)
-        return dom_fail(d, r, "failed to get the maximum downtime of domain '%s'",
+        return dom_fail_lib(d, r, "failed to get the maximum downtime of domain '%s'",
                         virDomainGetName(d));
     out_text(r, "%llu\n", ms);
     json_t *o = dom_json_ref(d);
@@ -453,7 +453,7 @@ static enum lvsh_status cmd_domain_migrate_compcache(struct lvsh_session *s,
         virDomainMigrateSetCompressionCache(d, (unsigned long long)want, 0) < 0)
         return dom_fail(d, r, "failed to set the compression cache of domain '%s'", name);
     if (virDomainMigrateGetCompressionCache(d, &size, 0) < 0)
-        return dom_fail(d, r, "failed to get the compression cache of domain '%s'", name);
+        return dom_fail_lib(d, r, "failed to get the compression cache of domain '%s'", name);
     char *text = fmt_size3(size);
     out_text(r, "Compression cache: %s\n", text);
     out_bare(r);   /* virsh prints no blank line after it */
@@ -533,7 +533,7 @@ static enum lvsh_status cmd_domain_migrate_getspeed(struct lvsh_session *s,
     if (!d)
         return LVSH_FAILED;
     if (virDomainMigrateGetMaxSpeed(d, &bw, flags) < 0)
-        return dom_fail(d, r, "failed to get the migration speed of domain '%s'",
+        return dom_fail_lib(d, r, "failed to get the migration speed of domain '%s'",
                         virDomainGetName(d));
     out_text(r, "%lu\n", bw);
     json_t *o = dom_json_ref(d);
@@ -567,7 +567,7 @@ static enum lvsh_status cmd_domain_migrate_postcopy(struct lvsh_session *s,
     if (!d)
         return LVSH_FAILED;
     if (virDomainMigrateStartPostCopy(d, 0) < 0)
-        return dom_fail(d, r, "failed to switch the migration of domain '%s' to post-copy",
+        return dom_fail_lib(d, r, "failed to switch the migration of domain '%s' to post-copy",
                         virDomainGetName(d));
     json_t *o = dom_json_ref(d);
     json_object_set_new(o, "postcopy", json_true());

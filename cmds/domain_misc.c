@@ -2,6 +2,7 @@
  * send-process-signal), perf events, lifecycle actions, launch security,
  * memory devices and FD groups. */
 #include "domain_util.h"
+#include "json_action.h"
 #include "util.h"
 #include "keynames_linux.h"
 
@@ -343,8 +344,7 @@ static enum lvsh_status cmd_domain_domlaunchsecinfo(struct lvsh_session *s,
     if (!d)
         return LVSH_FAILED;
     if (virDomainGetLaunchSecurityInfo(d, &p, &n, 0) < 0)
-        return dom_fail(d, r, "failed to get the launch security parameters of domain '%s'",
-                        args_str(a, "domain"));
+        return dom_fail(d, r, "Unable to get launch security parameters");
     tparams_out(r, p, n);
     virTypedParamsFree(p, n);
     virDomainFree(d);
@@ -447,6 +447,66 @@ static const struct lvsh_cmd cmd_domsetlaunchsecstate = {
     .handler = cmd_domain_domsetlaunchsecstate,
 };
 
+/* ---- dom-fd-associate ---------------------------------------------------- */
+
+static enum lvsh_status cmd_domain_fd_associate(struct lvsh_session *s,
+                                                const struct lvsh_args *a,
+                                                struct lvsh_result *r)
+{
+    int *fds = NULL;
+    unsigned nfds = 0;
+    unsigned flags = (args_has(a, "seclabel-writable")
+                      ? VIR_DOMAIN_FD_ASSOCIATE_SECLABEL_WRITABLE : 0) |
+                     (args_has(a, "seclabel-restore")
+                      ? VIR_DOMAIN_FD_ASSOCIATE_SECLABEL_RESTORE : 0);
+    virDomainPtr d = dom_arg(s, a, r);
+    if (!d)
+        return LVSH_FAILED;
+    if (!dom_parse_fds(args_str(a, "pass-fds"), &fds, &nfds)) {
+        virDomainFree(d);
+        return err_usage(r, "Unable to parse FD number '%s'", args_str(a, "pass-fds"));
+    }
+    enum lvsh_status st = LVSH_OK;
+    if (virDomainFDAssociate(d, args_str(a, "name"), nfds, fds, flags) < 0) {
+        st = err_lib(r, "failed to associate descriptors with domain '%s'",
+                     args_str(a, "domain"));
+    } else {
+        json_t *j = json_action(dom_json_ref(d), "fds associated");
+        json_object_set_new(j, "fdgroup", json_str(args_str(a, "name")));
+        out_json(r, j);
+    }
+    free(fds);
+    virDomainFree(d);
+    return st;
+}
+
+static const struct lvsh_opt opts_fd_associate[] = {
+    DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN_ACTIVE),
+    { .name = "name", .type = LVSH_OPT_STRING,
+      .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, .metavar = "name",
+      .help = "the FD group's name, as the domain XML refers to it" },
+    { .name = "pass-fds", .type = LVSH_OPT_STRING,
+      .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, .metavar = "N,M,...",
+      .help = "lvsh's open descriptors to hand over" },
+    { .name = "seclabel-writable", .type = LVSH_OPT_BOOL,
+      .help = "label the files for writing, not only reading" },
+    { .name = "seclabel-restore", .type = LVSH_OPT_BOOL,
+      .help = "restore the files' security labels when the domain is done with them" },
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_dom_fd_associate = {
+    .name = "dom-fd-associate",
+    .group = "domain",
+    .summary = "hand open file descriptors to a domain as a named FD group",
+    .description = "Pass descriptors lvsh holds open (from the shell that started it: "
+                   "3<file) to the domain, as the FD group NAME its disks can use.  The "
+                   "association lasts while the connection is open.",
+    .opts = opts_fd_associate,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = cmd_domain_fd_associate,
+};
+
 LVSH_FAMILY(domain_misc) = { &cmd_inject_nmi, &cmd_send_key, &cmd_send_process_signal,
                              &cmd_perf, &cmd_set_lifecycle_action, &cmd_domlaunchsecinfo,
-                             &cmd_domsetlaunchsecstate, NULL };
+                             &cmd_domsetlaunchsecstate, &cmd_dom_fd_associate, NULL };

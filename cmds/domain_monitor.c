@@ -338,7 +338,7 @@ static enum lvsh_status cmd_domain_domblkstat(struct lvsh_session *s,
         return LVSH_FAILED;
     int n = blkstat_fetch(d, dev, &p);
     if (n < 0)
-        return dom_fail(d, r, "failed to get the block statistics of '%s'", dev);
+        return dom_fail(d, r, "Failed to get block stats %s %s", args_str(a, "domain"), dev ? dev : "");
     virDomainFree(d);
     json_t *o = json_object();
     if (human)
@@ -444,7 +444,7 @@ static enum lvsh_status cmd_domain_domifstat(struct lvsh_session *s,
     if (!d)
         return LVSH_FAILED;
     if (virDomainInterfaceStats(d, dev, &st, sizeof(st)) < 0)
-        return dom_fail(d, r, "failed to get the statistics of interface '%s'", dev);
+        return dom_fail(d, r, "Failed to get interface stats %s %s", args_str(a, "domain"), dev);
     virDomainFree(d);
     const struct { const char *name; long long v; } f[] = {
         { "rx_bytes", st.rx_bytes }, { "rx_packets", st.rx_packets },

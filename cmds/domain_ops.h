@@ -6,7 +6,9 @@
 #include "lvsh.h"
 
 /* "Domain 'x' <verb>" as text; {name, uuid, action: verb} as JSON. */
-void dom_action_done(struct lvsh_result *r, virDomainPtr d, const char *verb);
+/* "Domain 'NAME' VERB": NAME as virsh shows it (the key typed, for most) */
+void dom_action_done(struct lvsh_result *r, virDomainPtr d, const char *name,
+                     const char *verb);
 /* The same JSON with a message of the command's own wording. */
 void dom_action_msg(struct lvsh_result *r, virDomainPtr d, const char *action,
                     const char *fmt, ...) __attribute__((format(printf, 4, 5)));

@@ -212,7 +212,7 @@ static enum lvsh_status qev_finish(struct lvsh_result *r, int end, int count)
     if (end == 3)
         return err_fail(r, "event loop ended after %d events: the connection is no longer "
                         "alive", count);
-    return LVSH_OK;
+    return count > 0 ? LVSH_OK : LVSH_FAILED;   /* as virsh: no event seen fails */
 }
 
 static enum lvsh_status cmd_domain_qemu_monitor_event(struct lvsh_session *s,
@@ -262,7 +262,7 @@ static const struct lvsh_opt opts_qemu_monitor_event[] = {
     { .name = "pretty", .type = LVSH_OPT_BOOL, .help = "indent the event details" },
     { .name = "loop", .type = LVSH_OPT_BOOL,
       .help = "go on after the first event, until --timeout or Ctrl-C" },
-    { .name = "timeout", .type = LVSH_OPT_INT, .min = 1, .max = 31536000, .metavar = "seconds",
+    { .name = "timeout", .type = LVSH_OPT_INT, .min = 1, .max = 2147483, .metavar = "seconds",
       .help = "stop waiting after this many seconds" },
     { .name = "regex", .type = LVSH_OPT_BOOL, .help = "--event is a regular expression" },
     { .name = "no-case", .type = LVSH_OPT_BOOL, .help = "match --event in any case" },

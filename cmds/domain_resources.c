@@ -95,10 +95,11 @@ static enum lvsh_status set_memory(struct lvsh_session *s, const struct lvsh_arg
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
         return LVSH_FAILED;
-    if (virDomainSetMemoryFlags(d, (unsigned long)kib, args_affect_flags(a) | extra) < 0)
-        return dom_fail(d, r, "failed to set the %s of domain '%s'", what,
-                        args_str(a, "domain"));
     bool max = extra & VIR_DOMAIN_MEM_MAXIMUM;
+    if (virDomainSetMemoryFlags(d, (unsigned long)kib, args_affect_flags(a) | extra) < 0)
+        return max ? dom_fail(d, r, "Unable to change MaxMemorySize")   /* virsh's words */
+                   : dom_fail_lib(d, r, "failed to set the %s of domain '%s'", what,
+                                  args_str(a, "domain"));
     json_t *j = json_action(dom_json_ref(d), max ? "max memory set" : "memory set");
     json_object_set_new(j, max ? "max_memory" : "memory", json_integer((json_int_t)(kib * 1024)));
     out_json(r, j);
@@ -224,15 +225,13 @@ static enum lvsh_status cmd_domain_memtune(struct lvsh_session *s, const struct 
     }
     if (nset > 0) {
         if (virDomainSetMemoryParameters(d, set, nset, flags) < 0)
-            st = err_virt(r, "failed to change the memory limits of domain '%s'",
-                          args_str(a, "domain"));
+            st = err_virt(r, "Unable to change memory parameters");   /* virsh's words */
         else
             tune_done(r, d, set, nset, true);
     } else {
         int n = get_params(d, NULL, get_memory, flags, &cur);
         if (n < 0)
-            st = err_virt(r, "failed to get the memory limits of domain '%s'",
-                          args_str(a, "domain"));
+            st = err_virt(r, "Unable to get memory parameters");
         else
             memtune_show(r, cur, n);
         virTypedParamsFree(cur, n > 0 ? n : 0);
@@ -296,7 +295,7 @@ static enum lvsh_status sched_changes(struct lvsh_result *r, const struct lvsh_a
     if (kv) {
         const char *eq = strchr(kv, '=');
         if (!eq || eq == kv)
-            return err_usage(r, "schedinfo --set expects NAME=VALUE, not '%s'", kv);
+            return err_usage(r, "Invalid syntax for --set, expecting name=value");
         char *field = xstrndup(kv, (size_t)(eq - kv));
         bool ok = tparam_add_text(r, set, nset, &max, cur, ncur, field, eq + 1);
         free(field);
@@ -328,6 +327,7 @@ static enum lvsh_status cmd_domain_schedinfo(struct lvsh_session *s,
         return dom_fail(d, r, "failed to get the scheduler of domain '%s'",
                         args_str(a, "domain"));
     enum lvsh_status st = LVSH_OK;
+    out_text(r, "%-15s: %s\n", "Scheduler", type);   /* first, even on failure, as virsh */
     int n = sched_get(d, flags, &cur);
     if (n < 0) {
         st = err_virt(r, "failed to get the scheduler parameters of domain '%s'",
@@ -346,7 +346,6 @@ static enum lvsh_status cmd_domain_schedinfo(struct lvsh_session *s,
         }
     }
     if (st == LVSH_OK) {
-        out_text(r, "%-15s: %s\n", "Scheduler", type);
         tparams_out(r, cur, n > 0 ? n : 0);
         out_json_set(r, "scheduler", json_str(type));
     }
@@ -401,13 +400,13 @@ static enum lvsh_status tune_run(virDomainPtr d, const char *dev, tparam_getter 
                                  int (*apply)(virDomainPtr, const char *,
                                               virTypedParameterPtr, int, unsigned),
                                  virTypedParameterPtr set, int nset, unsigned flags,
-                                 struct lvsh_result *r, const char *what)
+                                 struct lvsh_result *r, const char *get_msg,
+                                 const char *set_msg)
 {
     virTypedParameterPtr cur = NULL;
     if (nset > 0) {
         if (apply(d, dev, set, nset, flags) < 0)
-            return err_virt(r, "failed to change the %s of domain '%s'", what,
-                            virDomainGetName(d));
+            return err_virt(r, "%s", set_msg);
         tune_done(r, d, set, nset, false);
         if (dev)
             out_json_set(r, "device", json_str(dev));
@@ -415,7 +414,7 @@ static enum lvsh_status tune_run(virDomainPtr d, const char *dev, tparam_getter 
     }
     int n = get_params(d, dev, get, flags, &cur);
     if (n < 0)
-        return err_virt(r, "failed to get the %s of domain '%s'", what, virDomainGetName(d));
+        return err_virt(r, "%s", get_msg);
     tparams_out(r, cur, n);
     virTypedParamsFree(cur, n);
     return LVSH_OK;
@@ -446,7 +445,8 @@ static enum lvsh_status cmd_domain_blkiotune(struct lvsh_session *s,
     enum lvsh_status st = LVSH_FAILED;
     if (d) {
         st = tune_run(d, NULL, get_blkio, apply_blkio, set, nset, args_affect_flags(a), r,
-                      "block I/O tuning");
+                      "Unable to get blkio parameters",   /* virsh's words */
+                      "Unable to change blkio parameters");
         virDomainFree(d);
     }
     virTypedParamsFree(set, nset);
@@ -531,7 +531,8 @@ static enum lvsh_status cmd_domain_blkdeviotune(struct lvsh_session *s,
     enum lvsh_status st = LVSH_FAILED;
     if (d) {
         st = tune_run(d, args_str(a, "device"), get_iotune, apply_iotune, set, nset,
-                      args_affect_flags(a), r, "I/O limits");
+                      args_affect_flags(a), r, "Unable to get block I/O throttle parameters",
+                      "Unable to change block I/O throttle");
         virDomainFree(d);
     }
     virTypedParamsFree(set, nset);

@@ -132,13 +132,13 @@ static enum lvsh_status cmd_domain_save(struct lvsh_session *s, const struct lvs
         free(xml);
         return LVSH_FAILED;
     }
-    const char *name = virDomainGetName(d);
+    const char *name = args_str(a, "domain");   /* as typed, as virsh */
     struct save_job j = { .d = d, .file = file, .xml = xml, .flags = save_flags(a), .r = r };
     enum lvsh_status st = LVSH_OK;
     if (save_run(s, a, &j, "Save") < 0) {
         st = LVSH_FAILED;
     } else {
-        dom_action_msg(r, d, "saved", "Domain '%s' saved to %s", name, file);
+        dom_action_msg(r, d, "saved", "\nDomain '%s' saved to %s", name, file);
         out_json_set(r, "file", json_str(file));
     }
     free(xml);
@@ -186,7 +186,7 @@ static enum lvsh_status cmd_domain_restore(struct lvsh_session *s, const struct 
                           : virDomainRestore(s->conn, file);
     free(xml);
     if (rc < 0)
-        return err_virt(r, "failed to restore domain from %s", file);
+        return err_virt(r, "Failed to restore domain from %s", file);
     out_info(r, "Domain restored from %s", file);
     out_json(r, json_pack("{s:s,s:o}", "action", "restored", "file", json_str(file)));
     return LVSH_OK;
@@ -224,13 +224,13 @@ static enum lvsh_status cmd_domain_managedsave(struct lvsh_session *s,
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
         return LVSH_FAILED;
-    const char *name = virDomainGetName(d);
+    const char *name = args_str(a, "domain");   /* as typed, as virsh */
     struct save_job j = { .d = d, .flags = save_flags(a), .r = r };
     enum lvsh_status st = LVSH_OK;
     if (save_run(s, a, &j, "Managed save") < 0)
         st = LVSH_FAILED;
     else
-        dom_action_msg(r, d, "managed-saved", "Domain '%s' state saved by libvirt",
+        dom_action_msg(r, d, "managed-saved", "\nDomain '%s' state saved by libvirt",
                        name);
     virDomainFree(d);
     return st;
@@ -263,7 +263,7 @@ static enum lvsh_status cmd_domain_managedsave_remove(struct lvsh_session *s,
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
         return LVSH_FAILED;
-    const char *name = virDomainGetName(d);
+    const char *name = args_str(a, "domain");   /* as typed, as virsh */
     enum lvsh_status st = LVSH_OK;
     int has = virDomainHasManagedSaveImage(d, 0);
     if (has < 0)
@@ -275,6 +275,8 @@ static enum lvsh_status cmd_domain_managedsave_remove(struct lvsh_session *s,
         st = err_virt(r, "failed to remove the managed save image of domain '%s'", name);
     else
         dom_action_msg(r, d, "removed", "Removed managedsave image for domain '%s'", name);
+    if (st == LVSH_OK)
+        out_bare(r);   /* virsh prints no blank line after either message */
     virDomainFree(d);
     return st;
 }
@@ -302,11 +304,11 @@ static enum lvsh_status cmd_domain_managedsave_dumpxml(struct lvsh_session *s,
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
         return LVSH_FAILED;
-    const char *name = virDomainGetName(d);
+    const char *name = args_str(a, "domain");   /* as typed, as virsh */
     char *xml = virDomainManagedSaveGetXMLDesc(d, flags);
     enum lvsh_status st = LVSH_OK;
     if (!xml) {
-        st = err_virt(r, "failed to get the managed save XML of domain '%s'",
+        st = err_lib(r, "failed to get the managed save XML of domain '%s'",
                       name);
     } else {
         out_xml(r, xml);
@@ -346,7 +348,7 @@ static enum lvsh_status cmd_domain_managedsave_define(struct lvsh_session *s,
         free(xml);
         return LVSH_FAILED;
     }
-    const char *name = virDomainGetName(d);
+    const char *name = args_str(a, "domain");   /* as typed, as virsh */
     enum lvsh_status st = LVSH_OK;
     if (virDomainManagedSaveDefineXML(d, xml, state_flags(a)) < 0)
         st = err_virt(r, "failed to update the managed save XML of domain '%s'", name);
@@ -401,10 +403,10 @@ static enum lvsh_status cmd_domain_managedsave_edit(struct lvsh_session *s,
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
         return LVSH_FAILED;
-    const char *name = virDomainGetName(d);
+    const char *name = args_str(a, "domain");   /* as typed, as virsh */
     char *xml = virDomainManagedSaveGetXMLDesc(d, VIR_DOMAIN_SAVE_IMAGE_XML_SECURE);
     if (!xml) {
-        enum lvsh_status st = err_virt(r, "failed to get the managed save XML of domain "
+        enum lvsh_status st = err_lib(r, "failed to get the managed save XML of domain "
                                        "'%s'", name);
         virDomainFree(d);
         return st;

@@ -96,7 +96,7 @@ enum lvsh_status snap_lookup(struct lvsh_result *r, virDomainPtr d, const struct
     if (name) {
         *out = virDomainSnapshotLookupByName(d, name, 0);
         if (!*out)
-            return err_virt(r, "failed to get snapshot '%s' of domain '%s'", name,
+            return err_lib(r, "failed to get snapshot '%s' of domain '%s'", name,
                             dname);
         return LVSH_OK;
     }
@@ -474,7 +474,7 @@ static enum lvsh_status snap_set_current(struct lvsh_result *r, virDomainPtr d,
     const char *dname = virDomainGetName(d);
     virDomainSnapshotPtr snap = virDomainSnapshotLookupByName(d, name, 0);
     if (!snap)
-        return err_virt(r, "failed to get snapshot '%s' of domain '%s'", name,
+        return err_lib(r, "failed to get snapshot '%s' of domain '%s'", name,
                         dname);
     char *xml = virDomainSnapshotGetXMLDesc(snap, VIR_DOMAIN_SNAPSHOT_XML_SECURE);
     virDomainSnapshotPtr again = NULL;
@@ -507,7 +507,7 @@ static enum lvsh_status snap_show_current(struct lvsh_result *r, virDomainPtr d,
         return err_virt(r, "failed to get the current snapshot of domain '%s'",
                         dname);
     if (!has)
-        return err_fail(r, "domain '%s' has no current snapshot", dname);
+        return err_fail(r, "domain '%s' has no current snapshot", args_str(a, "domain"));
     virDomainSnapshotPtr snap = virDomainSnapshotCurrent(d, 0);
     if (!snap)
         return err_virt(r, "failed to get the current snapshot of domain '%s'",

@@ -82,12 +82,12 @@ bool tparam_add_text(struct lvsh_result *r, virTypedParameterPtr *params, int *n
         if (strcmp(cur[i].field, field) != 0)
             continue;
         if (virTypedParamsAddFromString(params, n, max, field, cur[i].type, value) < 0) {
-            err_virt(r, "invalid value '%s' for parameter '%s'", value, field);
+            err_lib(r, "invalid value '%s' for parameter '%s'", value, field);
             return false;
         }
         return true;
     }
-    err_fail(r, "invalid parameter '%s'", field);
+    err_fail(r, "invalid scheduler option: %s", field);   /* virsh's words */
     return false;
 }
 
@@ -193,6 +193,19 @@ char *fmt_size3(unsigned long long bytes)
         u++;
     }
     return xasprintf("%.3f %s", v, units[u]);
+}
+
+enum lvsh_status dom_fail_lib(virDomainPtr d, struct lvsh_result *r, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = xvasprintf(fmt, ap);
+    va_end(ap);
+    err_lib(r, "%s", msg);
+    free(msg);
+    if (d)
+        virDomainFree(d);
+    return LVSH_FAILED;
 }
 
 enum lvsh_status dom_fail(virDomainPtr d, struct lvsh_result *r, const char *fmt, ...)

@@ -205,8 +205,8 @@ static enum lvsh_status ev_finish(struct lvsh_session *s, struct lvsh_result *r,
         out_text(r, "event loop interrupted\n");
     out_text(r, "events received: %d\n", count);
     out_json(r, json_pack("{s:i,s:s}", "events_received", count, "end", ends[end]));
-    if (end != EV_LOST)
-        return LVSH_OK;
+    if (end != EV_LOST)   /* as virsh: a wait that saw no event fails, silently */
+        return count > 0 ? LVSH_OK : LVSH_FAILED;
     char *msg = session_take_lost_report(s);
     enum lvsh_status st = err_fail(r, "event loop ended after %d events: %s", count,
                                    msg ? msg : "the connection is no longer alive");
@@ -314,7 +314,7 @@ static enum lvsh_status ev_family_cmd(struct lvsh_session *s, const struct lvsh_
     { .name = "all", .type = LVSH_OPT_BOOL, .help = "wait for every event of the family" }, \
     { .name = "loop", .type = LVSH_OPT_BOOL, \
       .help = "go on after the first event, until --timeout or Ctrl-C" }, \
-    { .name = "timeout", .type = LVSH_OPT_INT, .min = 1, .max = 31536000, \
+    { .name = "timeout", .type = LVSH_OPT_INT, .min = 1, .max = 2147483, \
       .help = "stop after this many seconds", .metavar = "seconds" }, \
     { .name = "list", .type = LVSH_OPT_BOOL, .help = "list the event names and exit" }, \
     { .name = "timestamp", .type = LVSH_OPT_BOOL, \

@@ -127,7 +127,7 @@ static enum lvsh_status cmd_conv_save_dumpxml(struct lvsh_session *s,
     unsigned flags = args_has(a, "security-info") ? VIR_DOMAIN_SAVE_IMAGE_XML_SECURE : 0;
     char *xml = virDomainSaveImageGetXMLDesc(s->conn, args_str(a, "file"), flags);
     if (!xml)
-        return err_virt(r, "failed to read the XML of saved image '%s'", args_str(a, "file"));
+        return err_lib(r, "failed to read the XML of saved image '%s'", args_str(a, "file"));
     out_xml(r, xml);
     free(xml);
     return LVSH_OK;
@@ -206,7 +206,7 @@ static enum lvsh_status cmd_conv_save_edit(struct lvsh_session *s, const struct 
     bool changed = false;
     char *xml = virDomainSaveImageGetXMLDesc(s->conn, file, VIR_DOMAIN_SAVE_IMAGE_XML_SECURE);
     if (!xml)
-        return err_virt(r, "failed to read the XML of saved image '%s'", file);
+        return err_lib(r, "failed to read the XML of saved image '%s'", file);
     char *edited = edit_in_editor(s, r, xml, ".xml", &changed);
     free(xml);
     if (!edited)
@@ -252,7 +252,7 @@ static enum lvsh_status find_sources(struct lvsh_session *s, struct lvsh_result 
 {
     char *xml = virConnectFindStoragePoolSources(s->conn, type, spec, 0);
     if (!xml)
-        return err_virt(r, "failed to find %s pool sources", type);
+        return err_virt(r, "Failed to find any %s pool sources", type);
     out_xml(r, xml);
     free(xml);
     return LVSH_OK;

@@ -61,15 +61,6 @@ static void record_text(struct lvsh_result *r, const virDomainStatsRecord *rec, 
     }
 }
 
-/* libvirt returns every domain in hash order, which changes from run to run:
- * sort by name so output is stable (named domains keep the order given). */
-static int record_cmp(const void *x, const void *y)
-{
-    const virDomainStatsRecord *a = *(virDomainStatsRecordPtr const *)x;
-    const virDomainStatsRecord *b = *(virDomainStatsRecordPtr const *)y;
-    return strcmp(virDomainGetName(a->dom), virDomainGetName(b->dom));
-}
-
 /* Resolve the named domains; NULL with r filled if one is missing. */
 static virDomainPtr *named_domains(struct lvsh_session *s, struct lvsh_result *r,
                                    char *const *names, int n)
@@ -109,9 +100,8 @@ static enum lvsh_status cmd_stats_domstats(struct lvsh_session *s, const struct 
             virDomainFree(doms[i]);
         free(doms);
     } else {
+        /* the daemon's order, as virsh prints it */
         n = virConnectGetAllDomainStats(s->conn, groups, &recs, flags);
-        if (n > 1)
-            qsort(recs, (size_t)n, sizeof(*recs), record_cmp);
     }
     if (n < 0)
         return err_virt(r, "failed to get domain statistics");
@@ -169,8 +159,8 @@ static const struct lvsh_cmd cmd_domstats = {
     .summary = "get statistics of many domains in one call",
     .description = "Print the statistics groups asked for (all the driver has when none "
                    "is given) for every domain, those matching the --list-* filters, or "
-                   "the domains named, with one libvirt call.  Domains come sorted by "
-                   "name (named ones in the order given).  In JSON each domain is "
+                   "the domains named, with one libvirt call, in the order the daemon "
+                   "gives them (named ones in the order given).  In JSON each domain is "
                    "{name, uuid, stats} and the flat keys nest: \"vcpu.0.time\" is "
                    "stats.vcpu[\"0\"].time.",
     .opts = opts_domstats,

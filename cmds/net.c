@@ -257,10 +257,10 @@ static enum lvsh_status net_act(struct lvsh_session *s, const struct lvsh_args *
     virNetworkPtr n = net_arg(s, a, r);
     if (!n)
         return LVSH_FAILED;
-    const char *name = virNetworkGetName(n);
+    const char *name = args_str(a, "network");   /* as typed, as virsh */
     enum lvsh_status st = LVSH_OK;
     if (act->call(n) < 0)
-        st = err_virt(r, "failed to %s network '%s'", act->verb, name);
+        st = err_virt(r, "Failed to %s network %s", act->verb, name);
     else
         net_action_done(r, n, act->done, act->message, name);
     virNetworkFree(n);
@@ -335,7 +335,7 @@ static enum lvsh_status cmd_net_autostart(struct lvsh_session *s, const struct l
     virNetworkPtr n = net_arg(s, a, r);
     if (!n)
         return LVSH_FAILED;
-    const char *name = virNetworkGetName(n);
+    const char *name = args_str(a, "network");   /* as typed, as virsh */
     enum lvsh_status st = LVSH_OK;
     if (virNetworkSetAutostart(n, enable) < 0)
         st = err_virt(r, "failed to %s autostart of network '%s'",

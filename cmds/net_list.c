@@ -279,7 +279,7 @@ static enum lvsh_status cmd_net_dhcp_leases(struct lvsh_session *s,
     const char *name = virNetworkGetName(n);
     int nl = virNetworkGetDHCPLeases(n, args_str(a, "mac"), &leases, 0);
     if (nl < 0) {
-        enum lvsh_status st = err_virt(r, "failed to get the DHCP leases of network '%s'",
+        enum lvsh_status st = err_virt(r, "Failed to get leases info for %s",
                                        name);
         virNetworkFree(n);
         return st;

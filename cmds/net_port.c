@@ -30,7 +30,7 @@ static enum lvsh_status cmd_net_port_list(struct lvsh_session *s, const struct l
     const char *name = virNetworkGetName(n);
     int np = virNetworkListAllPorts(n, &ports, 0);
     if (np < 0) {
-        enum lvsh_status st = err_virt(r, "failed to list the ports of network '%s'",
+        enum lvsh_status st = err_lib(r, "failed to list the ports of network '%s'",
                                        name);
         virNetworkFree(n);
         return st;

@@ -89,6 +89,7 @@ static enum lvsh_status cmd_net_update(struct lvsh_session *s, const struct lvsh
         json_object_set_new(j, "affected", json_string(affected));
         out_json(r, j);
         out_info(r, "Updated network %s %s", name, affected);
+        out_bare(r);   /* virsh prints no blank line after it */
     }
     free(xml);
     virNetworkFree(n);

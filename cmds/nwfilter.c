@@ -39,8 +39,12 @@ static enum lvsh_status cmd_nwfilter_list(struct lvsh_session *s, const struct l
     virNWFilterPtr *filters = NULL;
     (void)a;
     int n = virConnectListAllNWFilters(s->conn, &filters, 0);
+    virErrorPtr e = n < 0 ? virGetLastError() : NULL;
+    /* virsh then tries the old calls: a driver without filters fails there */
+    if (e && e->code == VIR_ERR_NO_SUPPORT && virConnectNumOfNWFilters(s->conn) < 0)
+        return err_virt(r, "Failed to count network filters");
     if (n < 0)
-        return err_virt(r, "failed to list network filters");
+        return err_virt(r, "Failed to list network filters");
     if (n > 1)   /* libvirt may return no array at all for none */
         qsort(filters, (size_t)n, sizeof(*filters), filter_cmp);
     struct out_table *t = out_table(r);
@@ -256,7 +260,7 @@ static enum lvsh_status cmd_nwfilter_binding_list(struct lvsh_session *s,
     (void)a;
     int n = virConnectListAllNWFilterBindings(s->conn, &bindings, 0);
     if (n < 0)
-        return err_virt(r, "failed to list network filter bindings");
+        return err_virt(r, "Failed to list network filter bindings");
     if (n > 1)   /* libvirt may return no array at all for none */
         qsort(bindings, (size_t)n, sizeof(*bindings), binding_cmp);
     struct out_table *t = out_table(r);

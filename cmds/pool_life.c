@@ -17,9 +17,9 @@ static enum lvsh_status pool_do(struct lvsh_session *s, const struct lvsh_args *
         return LVSH_FAILED;
     enum lvsh_status st = LVSH_OK;
     if (op(p, flags) < 0)
-        st = err_virt(r, "failed to %s pool '%s'", verb, args_str(a, "pool"));
+        st = err_virt(r, "Failed to %s pool %s", verb, args_str(a, "pool"));
     else {
-        out_info(r, "Pool %s %s", virStoragePoolGetName(p), done);
+        out_info(r, "Pool %s %s", args_str(a, "pool"), done);   /* as typed, as virsh */
         const char *last = strrchr(done, ' ');   /* "has been undefined" -> "undefined" */
         out_json_action(r, pool_json_ref(p), last ? last + 1 : done);
     }
@@ -184,7 +184,7 @@ static enum lvsh_status cmd_pool_autostart(struct lvsh_session *s, const struct 
         st = err_virt(r, "failed to %s autostart of pool '%s'", disable ? "disable" : "enable",
                       args_str(a, "pool"));
     else {
-        out_info(r, "Pool %s %s as autostarted", virStoragePoolGetName(p),
+        out_info(r, "Pool %s %s as autostarted", args_str(a, "pool"),
                  disable ? "unmarked" : "marked");
         json_t *j = json_action(pool_json_ref(p), disable ? "no-autostart" : "autostart");
         json_object_set_new(j, "autostart", json_boolean(!disable));

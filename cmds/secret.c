@@ -220,8 +220,12 @@ static enum lvsh_status cmd_secret_list(struct lvsh_session *s, const struct lvs
         if (args_has(a, map[i].opt))
             flags |= map[i].flag;
     int n = virConnectListAllSecrets(s->conn, &secs, flags);
+    virErrorPtr e = n < 0 ? virGetLastError() : NULL;
+    /* virsh then tries the old calls: a driver without secrets fails there */
+    if (e && e->code == VIR_ERR_NO_SUPPORT && !flags && virConnectNumOfSecrets(s->conn) < 0)
+        return err_virt(r, "Failed to count secrets");
     if (n < 0)
-        return err_virt(r, "failed to list secrets");
+        return err_virt(r, "Failed to list secrets");
     struct secret_row *rows = xcalloc((size_t)n + 1, sizeof(*rows));
     for (int i = 0; i < n; i++) {
         rows[i].sec = secs[i];

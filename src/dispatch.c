@@ -361,8 +361,11 @@ enum lvsh_status dispatch_argv(struct lvsh_session *s, int argc, char *const arg
 
     result_init(&r);
     st = parse_one(s, argc, argv, &p, &r);
+    /* a refused line prints nothing on stdout, as virsh; a malformed value
+     * keeps the blank line (virsh finds it while running the command) */
     if (st != LVSH_OK)
-        st = report_early(s, &r, file, line, st, !(p.cmd && p.cmd->flags & LVSH_CMD_BARE));
+        st = report_early(s, &r, file, line, st,
+                          r.value_error && !(p.cmd && p.cmd->flags & LVSH_CMD_BARE));
     result_free(&r);
     args_free(&p.a);
     if (st == LVSH_OK)
@@ -399,7 +402,7 @@ static enum lvsh_status parse_all(struct lvsh_session *s, const struct tok_list 
         enum lvsh_status st = parse_one(s, l->cmds[i].argc, l->cmds[i].argv, &ps[i], &r);
         if (st != LVSH_OK)
             st = report_early(s, &r, file, ps[i].line, st,
-                              !(ps[i].cmd && ps[i].cmd->flags & LVSH_CMD_BARE));
+                              r.value_error && !(ps[i].cmd && ps[i].cmd->flags & LVSH_CMD_BARE));
         result_free(&r);
         if (st != LVSH_OK)
             return st;

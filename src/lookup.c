@@ -123,7 +123,16 @@ virDomainPtr lookup_domain(struct lvsh_session *s, struct lvsh_result *r, const 
         d = virDomainLookupByUUIDString(s->conn, key);
     if (!d)
         d = virDomainLookupByName(s->conn, key);
-    return d ? d : domain_not_found(s->conn, r, key);
+    if (d)
+        return d;
+    /* virsh drops libvirt's "Domain not found" here: one line in text (and
+     * lvsh's "did you mean" only outside virsh mode) */
+    if (s->virsh_mode)
+        not_found(r, "domain", key);
+    else
+        domain_not_found(s->conn, r, key);
+    r->err_msg_only = true;
+    return NULL;
 }
 
 virNetworkPtr lookup_network(struct lvsh_session *s, struct lvsh_result *r, const char *key)
@@ -196,9 +205,11 @@ virStoragePoolPtr lookup_pool(struct lvsh_session *s, struct lvsh_result *r, con
     if (key[0] == '/') {   /* pool names cannot hold '/': a target path */
         p = pool_by_target(s->conn, key);
         virResetLastError();
-        if (!p)
-            err_fail(r, "failed to get pool '%s': no pool has that target path", key);
-        return p;
+        if (p)
+            return p;
+        /* as virsh: the name lookup's error */
+        p = virStoragePoolLookupByName(s->conn, key);
+        return p ? p : not_found(r, "pool", key);
     }
     if (looks_like_uuid(key))
         p = virStoragePoolLookupByUUIDString(s->conn, key);
@@ -238,12 +249,23 @@ virSecretPtr lookup_secret(struct lvsh_session *s, struct lvsh_result *r, const 
         VIR_SECRET_USAGE_TYPE_ISCSI, VIR_SECRET_USAGE_TYPE_TLS,
         VIR_SECRET_USAGE_TYPE_VTPM,
     };
-    virSecretPtr sec = NULL;
-    if (looks_like_uuid(key))
-        sec = virSecretLookupByUUIDString(s->conn, key);
+    /* the UUID lookup's error is the one virsh reports, so it goes first */
+    virSecretPtr sec = virSecretLookupByUUIDString(s->conn, key);
+    if (sec)
+        return sec;
+    virErrorPtr uuid_err = virSaveLastError();
     for (size_t i = 0; !sec && i < sizeof(usages) / sizeof(usages[0]); i++)
         sec = virSecretLookupByUsage(s->conn, usages[i], key);
-    return sec ? sec : not_found(r, "secret", key);
+    if (!sec) {
+        not_found(r, "secret", key);
+        if (uuid_err && uuid_err->message) {
+            free(r->err_detail);
+            r->err_detail = xstrdup(uuid_err->message);
+            r->err_code = uuid_err->code;
+        }
+    }
+    virFreeError(uuid_err);
+    return sec;
 }
 
 virNWFilterPtr lookup_nwfilter(struct lvsh_session *s, struct lvsh_result *r, const char *key)
@@ -282,5 +304,7 @@ virNodeDevicePtr lookup_nodedev(struct lvsh_session *s, struct lvsh_result *r, c
     }
     if (!d)
         d = virNodeDeviceLookupByName(s->conn, key);
-    return d ? d : not_found(r, "node device", key);
+    if (!d)   /* virsh's words */
+        err_virt(r, "Could not find matching device '%s'", key);
+    return d;
 }

@@ -308,6 +308,10 @@ void out_stream_warn(struct lvsh_result *r, const char *fmt, ...)
 /* a libvirt call failed: message plus libvirt's own last error */
 enum lvsh_status err_virt(struct lvsh_result *r, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* as err_virt, but text shows only libvirt's line, as virsh does where it
+ * adds no message of its own (JSON keeps both) */
+enum lvsh_status err_lib(struct lvsh_result *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 /* lvsh's own failure (no libvirt detail) */
 enum lvsh_status err_fail(struct lvsh_result *r, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -95,6 +95,17 @@ static enum lvsh_status dup_error(const struct lvsh_cmd *cmd, const struct lvsh_
     return err_usage(r, "option --%s was given more than once to '%s'", o->name, cmd->name);
 }
 
+/* A malformed number: a usage error in virsh's wording, which scripts match,
+ * but (as virsh, which finds it while running the command) the one-shot
+ * blank line stays (r->value_error). */
+static enum lvsh_status opt_value_error(struct lvsh_result *r, const char *kind,
+                                        const struct lvsh_opt *o, const char *text)
+{
+    r->value_error = true;
+    return err_usage(r, "%s value '%s' for <%s> option is malformed or out of range", kind,
+                     shown(o, text), o->name);
+}
+
 /* Check one value and keep its number or size; the text stays owned by argv. */
 static enum lvsh_status opt_check(const struct lvsh_cmd *cmd, const struct lvsh_opt *o,
                                   struct lvsh_argval *v, unsigned how, struct lvsh_result *r)
@@ -104,6 +115,7 @@ static enum lvsh_status opt_check(const struct lvsh_cmd *cmd, const struct lvsh_
         if (how & OPTS_VIRSH)
             return err_usage(r, "Failed to get option '%s': Option argument is empty",
                              o->name);
+        r->value_error = true;   /* virsh finds these while running: blank line kept */
         return err_usage(r, "option --%s of '%s' needs a non-empty value", o->name,
                          cmd->name);
     }
@@ -115,6 +127,7 @@ static enum lvsh_status opt_check(const struct lvsh_cmd *cmd, const struct lvsh_
             struct buf b = BUF_INIT;
             for (int i = 0; o->choices[i]; i++)
                 buf_printf(&b, "%s%s", i ? ", " : "", o->choices[i]);
+            r->value_error = true;
             err_usage(r, "invalid value '%s' for --%s of '%s' (expected one of: %s)",
                       shown(o, text), o->name, cmd->name, buf_str(&b));
             buf_free(&b);
@@ -122,27 +135,13 @@ static enum lvsh_status opt_check(const struct lvsh_cmd *cmd, const struct lvsh_
         }
     }
     if (o->type == LVSH_OPT_INT) {
-        bool ok = parse_ll(text, &v->num);
-        if (ok && o->min < o->max && (v->num < o->min || v->num > o->max)) {
-            if (!(how & OPTS_VIRSH))
-                return err_usage(r, "option --%s of '%s' must be between %lld and %lld",
-                                 o->name, cmd->name, o->min, o->max);
-            ok = false;
-        }
-        if (!ok && (how & OPTS_VIRSH))
-            return err_usage(r, "Numeric value '%s' for <%s> option is malformed or out "
-                             "of range", shown(o, text), o->name);
-        if (!ok)
-            return err_usage(r, "option --%s of '%s' expects a whole number, not '%s'",
-                             o->name, cmd->name, shown(o, text));
+        /* virsh's wording, which scripts match */
+        if (!parse_ll(text, &v->num) ||
+            (o->min < o->max && (v->num < o->min || v->num > o->max)))
+            return opt_value_error(r, "Numeric", o, text);
     }
-    if (o->type == LVSH_OPT_SIZE && !parse_scaled_size(text, o->unit ? o->unit : 1, &v->size)) {
-        if (how & OPTS_VIRSH)
-            return err_usage(r, "Scaled numeric value '%s' for <%s> option is malformed or "
-                             "out of range", shown(o, text), o->name);
-        return err_usage(r, "option --%s of '%s' expects a size like 512M or 2GiB, not '%s'",
-                         o->name, cmd->name, shown(o, text));
-    }
+    if (o->type == LVSH_OPT_SIZE && !parse_scaled_size(text, o->unit ? o->unit : 1, &v->size))
+        return opt_value_error(r, "Scaled numeric", o, text);
     return LVSH_OK;
 }
 
@@ -180,6 +179,7 @@ static enum lvsh_status check_exclusive(const struct lvsh_cmd *cmd, struct lvsh_
         }
         free(list);
         if (clash) {
+            r->value_error = true;
             err_usage(r, "%s", clash);
             free(clash);
             return LVSH_USAGE;

@@ -428,9 +428,11 @@ void render_error(FILE *err, const struct lvsh_result *r, const struct render_op
         json_decref(doc);
         return;
     }
-    put_prefix(err, o);
-    put_line(err, "error: ", r->err_msg);
-    if (r->err_detail) {
+    if (!r->err_detail_only) {
+        put_prefix(err, o);
+        put_line(err, "error: ", r->err_msg);
+    }
+    if (r->err_detail && !r->err_msg_only) {
         put_prefix(err, o);
         put_line(err, "error: ", r->err_detail);
     }

@@ -43,6 +43,14 @@ void result_libvirt_error_hook(void *opaque, virErrorPtr err)
     virCopyLastError(e);
 }
 
+void result_forget_libvirt_error(void)
+{
+    virResetLastError();
+    virErrorPtr e = latest_error();
+    if (e)
+        virResetError(e);
+}
+
 void result_init(struct lvsh_result *r)
 {
     memset(r, 0, sizeof(*r));
@@ -318,14 +326,13 @@ static void set_error(struct lvsh_result *r, const char *fmt, va_list ap)
 {
     free(r->err_msg);
     r->err_msg = xvasprintf(fmt, ap);
+    r->err_detail_only = false;
+    r->err_msg_only = false;
 }
 
-enum lvsh_status err_virt(struct lvsh_result *r, const char *fmt, ...)
+/* Fill err_detail/err_code from libvirt's last error and reset it. */
+static void take_libvirt_error(struct lvsh_result *r)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    set_error(r, fmt, ap);
-    va_end(ap);
     virErrorPtr e = virGetLastError(), saved = latest_error();
     if ((!e || !e->message) && saved && saved->message)
         e = saved;
@@ -338,6 +345,29 @@ enum lvsh_status err_virt(struct lvsh_result *r, const char *fmt, ...)
     virResetLastError();
     if (saved)
         virResetError(saved);
+}
+
+enum lvsh_status err_virt(struct lvsh_result *r, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    set_error(r, fmt, ap);
+    va_end(ap);
+    r->err_detail_only = false;
+    take_libvirt_error(r);
+    return LVSH_FAILED;
+}
+
+enum lvsh_status err_lib(struct lvsh_result *r, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    set_error(r, fmt, ap);
+    va_end(ap);
+    take_libvirt_error(r);
+    if (!r->err_detail)   /* what virsh says when libvirt set no error */
+        r->err_detail = xstrdup("An error occurred, but the cause is unknown");
+    r->err_detail_only = true;
     return LVSH_FAILED;
 }
 

@@ -49,6 +49,10 @@ struct lvsh_result {
     char *err_msg;
     char *err_detail;          /* libvirt's own message */
     int err_code;              /* libvirt's error number, 0 for lvsh errors */
+    bool err_detail_only;      /* err_lib(): text shows only err_detail */
+    bool err_msg_only;         /* text shows only err_msg (JSON keeps the detail) */
+    bool value_error;          /* a usage error virsh finds only when running the
+                                  command (a value, a clash): blank line kept */
 
     bool stream_json;          /* out_stream() writes JSON lines (set by dispatch) */
     int muted;                 /* atomic: the command was given up on; stream nothing */
@@ -70,6 +74,8 @@ struct render_opts {
  * still has it after a later successful call (virDomainGetName() in the
  * message arguments) has reset libvirt's last error; prints nothing. */
 void result_libvirt_error_hook(void *opaque, virErrorPtr err);
+/* Drop the thread's libvirt error and the hook's copy (an expected failure). */
+void result_forget_libvirt_error(void);
 
 void result_init(struct lvsh_result *r);
 void result_free(struct lvsh_result *r);

@@ -266,7 +266,8 @@ static void open_run(void *opaque)
                             auth_callback, j };
     j->conn = virConnectOpenAuth(j->uri, &auth, j->flags);
     if (!j->conn)
-        err_virt(&j->r, "failed to connect to '%s'", j->uri ? j->uri : "the default hypervisor");
+        /* virsh's wording: scripts and cluster agents match this line */
+        err_virt(&j->r, "failed to connect to the hypervisor");
 }
 
 /* Whoever ends last: the caller, or an abandoned opening thread. */
@@ -310,8 +311,8 @@ enum lvsh_status session_connect(struct lvsh_session *s, const char *uri, bool r
             open_free(j);
         if (end == BOUNDED_INTERRUPTED)
             return session_err_interrupted(r);
-        err_fail(r, "failed to connect to '%s'", label);
-        r->err_detail = xasprintf("timed out after %d s", s->connect_timeout);
+        err_fail(r, "failed to connect to the hypervisor");
+        r->err_detail = xasprintf("%s: timed out after %d s", label, s->connect_timeout);
         return LVSH_FAILED;
     }
     virConnectPtr c = j->conn;
@@ -355,6 +356,7 @@ void session_adopt(struct lvsh_session *s, virConnectPtr c, const char *uri, boo
     if (s->keepalive_interval > 0)
         virConnectSetKeepAlive(c, s->keepalive_interval, s->keepalive_count);
     virResetLastError();
+    result_forget_libvirt_error();   /* local drivers refuse keepalives */
 }
 
 bool session_watch_conn(struct lvsh_session *s, virConnectPtr c)
@@ -384,8 +386,10 @@ virConnectPtr session_conn(struct lvsh_session *s, struct lvsh_result *r)
         err_fail(r, "failed to connect to '%s': interrupted", session_uri_label(s));
         return NULL;
     }
-    if (!s->conn && session_connect(s, s->uri, s->readonly, r) != LVSH_OK)
+    if (!s->conn && session_connect(s, s->uri, s->readonly, r) != LVSH_OK) {
+        r->bare = true;   /* virsh fails before any command: nothing on stdout */
         return NULL;
+    }
     return s->conn;
 }
 

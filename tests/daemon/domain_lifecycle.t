@@ -12,7 +12,7 @@ running (booted)
 
 ? 0
 $ lvsh -c "$LVSH_TIER_QEMU" --json start "lvsh life guest"
-! {"error":{"status":1,"code":55,"message":"failed to start domain 'lvsh life guest'","detail":"Requested operation is not valid: domain is already running"}}
+! {"error":{"status":1,"code":0,"message":"Domain is already active"}}
 ? 1
 $ lvsh -c "$LVSH_TIER_QEMU" 'suspend "lvsh life guest"; domstate "lvsh life guest" --reason; resume "lvsh life guest"; domstate "lvsh life guest"'
 Domain 'lvsh life guest' suspended
@@ -46,7 +46,7 @@ Domain 'lvsh life guest' resumed
 
 ? 0
 $ lvsh -c "$LVSH_TIER_QEMU" restore /tmp/lvsh-life-nosuch.save
-! error: failed to restore domain from /tmp/lvsh-life-nosuch.save
+! error: Failed to restore domain from /tmp/lvsh-life-nosuch.save
 ! error: .*/tmp/lvsh-life-nosuch.save.* (re)
 
 ? 1
@@ -120,7 +120,7 @@ Device detached successfully
 
 ? 0
 $ lvsh -c "$LVSH_TIER_QEMU" detach-disk "lvsh life guest" sdb
-! error: no disk found whose source path or target is sdb
+! error: No disk found whose source path or target is sdb
 
 ? 1
 $ lvsh -c "$LVSH_TIER_QEMU" "attach-device \"lvsh life guest\" \"$FIXTURES/domain_guest_nic.xml\" --config; dumpxml \"lvsh life guest\" --inactive --xpath \"string(//interface/mac/@address)\"; dumpxml \"lvsh life guest\" --xpath \"count(//interface)\""
@@ -210,7 +210,6 @@ paused
 The creating connection has closed: autodestroy removes the domain (give it a moment).
 $ for i in $(seq 50); do lvsh -c "$LVSH_TIER_QEMU" domstate "lvsh life transient" >/dev/null 2>&1 || break; sleep 0.2; done; lvsh -c "$LVSH_TIER_QEMU" domstate "lvsh life transient"
 ! error: failed to get domain 'lvsh life transient'
-! error: Domain not found: no domain with matching name 'lvsh life transient'
 
 ? 1
 $ lvsh -c "$LVSH_TIER_QEMU" 'create t.xml; destroy "lvsh life transient"'
@@ -279,6 +278,5 @@ disk-b.img
 ? 0
 $ lvsh -c "$LVSH_TIER_QEMU" domstate "lvsh life guest"
 ! error: failed to get domain 'lvsh life guest'
-! error: Domain not found: no domain with matching name 'lvsh life guest'
 
 ? 1

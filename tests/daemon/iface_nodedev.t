@@ -57,12 +57,12 @@ $ lvsh -c "$LVSH_TIER_QEMU" --json nodedev-list --tree | python3 -c 'import json
 ["computer"]
 ? 0
 $ lvsh -c "$LVSH_TIER_QEMU" nodedev-info nosuch
-! error: failed to get node device 'nosuch'
+! error: Could not find matching device 'nosuch'
 ! error: Node device not found: no node device with matching name 'nosuch'
 
 ? 1
 $ lvsh -c "$LVSH_TIER_QEMU" nodedev-reset nosuch
-! error: failed to get node device 'nosuch'
+! error: Could not find matching device 'nosuch'
 ! error: Node device not found: no node device with matching name 'nosuch'
 
 ? 1

@@ -226,7 +226,7 @@ Bridge:         BRIDGE
 $ . ./env.sh
 > lvsh -c $Q net-start "lvsh isolated é"
 
-! error: failed to start network 'lvsh isolated é'
+! error: Failed to start network lvsh isolated é
 ! error: Requested operation is not valid: network is already active
 ? 1
 
@@ -375,7 +375,6 @@ bridge is gone
 
 $ . ./env.sh; lvsh -c $Q 'net-port-list "lvsh isolated é"'
 
-! error: failed to list the ports of network 'lvsh isolated é'
 ! error: Requested operation is not valid: network 'lvsh isolated é' is not active
 ? 1
 

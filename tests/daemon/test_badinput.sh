@@ -54,17 +54,18 @@ check "nothing was defined by any of it" test "$(state)" = "$before"
 # unknown objects, every lookup kind this branch has
 run "domstate lvsh-nosuch; domstate 4242; domstate 00000000-0000-4000-8000-000000000042"
 check "unknown domains: exit 1 ($rc)" test $rc = 1
-check "unknown domain by name" has "error: Domain not found: no domain with matching name 'lvsh-nosuch'"
+check "unknown domain by name" has "error: failed to get domain 'lvsh-nosuch'"
+check "unknown domain: virsh's one line" test "$(grep -c 'Domain not found' <<<"$out")" = 0
 check "unknown domain by id and uuid" test "$(grep -c '^error: failed to get domain' <<<"$out")" = 3
 run "secret-dumpxml 00000000-0000-4000-8000-000000000042; secret-get-value lvsh-no-usage"
 check "unknown secrets: exit 1 ($rc)" test $rc = 1
 check "unknown secret by uuid" has "error: failed to get secret '00000000-0000-4000-8000-000000000042'"
-check "unknown secret by usage" has "error: Secret not found: no secret with matching usage 'lvsh-no-usage'"
+check "unknown secret by usage: virsh's error (the UUID lookup's)" has "error: uuidstr in virSecretLookupByUUIDString must be a valid UUID"
 run "iface-mac lvsh-nosuch0; iface-name 00:00:5e:00:53:42; nodedev-info lvsh_nosuch"
 check "unknown interfaces and devices: exit 1 ($rc)" test $rc = 1
 check "unknown interface by name" has "error: failed to get interface 'lvsh-nosuch0'"
 check "unknown interface by MAC" has "error: failed to get interface '00:00:5e:00:53:42'"
-check "unknown node device" has "error: failed to get node device 'lvsh_nosuch'"
+check "unknown node device" has "error: Could not find matching device 'lvsh_nosuch'"
 
 # invalid UTF-8 and NUL in names reach the daemon as bytes, not a crash
 printf 'domstate lvsh-\xff\xfe\nsecret-dumpxml caf\xc3\n' > utf.lvsh
@@ -78,7 +79,7 @@ python3 -c "print('domstate ' + 'y' * (5 << 20)); print('domstate ' + 'z' * (1 <
 run -f huge.lvsh
 check "5 MB name: exit 1 ($rc)" test $rc = 1
 check "5 MB name: libvirt's encoding error" has "huge.lvsh:1: error: Unable to encode message payload"
-check "1 MB name: looked up and not found" grep -q "^huge.lvsh:2: error: Domain not found" <<<"$out"
+check "1 MB name: looked up and not found" grep -q "^huge.lvsh:2: error: failed to get domain" <<<"$out"
 check "connection still usable" grep -q "^qemu+unix:///system" <<<"$out"
 
 # random lines from the real command table, read-only (-r refuses writes):

@@ -17,15 +17,12 @@ $ lvsh -c test:///default 'domid test; domuuid test'
 ? 0
 $ lvsh -c test:///default lsit
 ! error: unknown command 'lsit' (did you mean 'list'?)
-
 ? 2
 $ lvsh -c test:///default list --foo
 ! error: command 'list' has no option --foo
-
 ? 2
 $ lvsh -c test:///default domstate
 ! error: command 'domstate' requires option --domain
-
 ? 2
 $ lvsh -c test:///default 'echo "open'
 ! error: unterminated double quote at column 6

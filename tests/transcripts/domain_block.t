@@ -11,12 +11,11 @@ $ lvsh -c test:///default blockresize test hda 1G
 
 ? 1
 $ lvsh -c test:///default blockresize test hda 12X
-! error: option --size of 'blockresize' expects a size like 512M or 2GiB, not '12X' (re)
+! error: Scaled numeric value '12X' for <size> option is malformed or out of range
 
 ? 2
 $ lvsh -c test:///default blockresize nosuch hda 1G
 ! error: failed to get domain 'nosuch'
-! error: Domain not found (re)
 
 ? 1
 $ for c in "blockpull test hda" "blockcommit test hda" "blockjob test hda" "blockjob test hda --raw" "blockcopy test hda --dest /tmp/y"; do diff <(lvsh -c test:///default $c 2>&1) <(virsh -c test:///default $c 2>&1) || echo "$c differs"; done; echo done
@@ -74,6 +73,7 @@ $ lvsh -c test:///default -r blockjob test hda --abort
 Dump: the test driver writes a small file; --memory-only it refuses.
 
 $ d=$(mktemp -d); lvsh -c test:///default dump test $d/core | sed "s|$d|DIR|"; test -s $d/core && echo written; rm -rf $d
+
 Domain 'test' dumped to DIR/core
 
 written

@@ -120,11 +120,9 @@ malformed XML, exclusive options, read-only connections:
 
 $ lvsh -c test:///default checkpoint-list nosuch
 ! error: failed to get domain 'nosuch'
-! error: Domain not found (re)
 
 ? 1
 $ lvsh -c test:///default checkpoint-info test nosuch
-! error: failed to get checkpoint 'nosuch' of domain 'test'
 ! error: Domain checkpoint not found: no domain checkpoint with matching name 'nosuch'
 
 ? 1
@@ -149,7 +147,6 @@ $ lvsh -c test:///default 'checkpoint-list test --parent --roots'
 ? 2
 $ lvsh -c test:///default 'checkpoint-dumpxml test'
 ! error: .*checkpointname.* (re)
-
 ? 2
 $ lvsh -r -c test:///default 'checkpoint-create-as test c1'
 ! error: .*read-only.* (re)

@@ -75,25 +75,27 @@ $ lvsh -c test:///default attach-disk test /tmp/x vdc --print-xml --source-host-
 ! error: the --source-host-* options need --source-protocol
 ? 2
 $ lvsh -c test:///default attach-disk test /tmp/x vdc --print-xml --source-protocol nbd --source-host-name h --source-host-socket /s
-
 ! error: options --source-host-name and --source-host-socket of 'attach-disk' cannot be used together
+
 ? 2
 $ lvsh -c test:///default attach-disk test /tmp/x vdc --print-xml --mode writable
-
 ! error: invalid value 'writable' for --mode of 'attach-disk' (expected one of: readonly, shareable)
+
 ? 2
 $ lvsh -c test:///default attach-disk test /tmp/x vdc --live --current
-
 ! error: options --current and --live of 'attach-disk' cannot be used together
+
 ? 2
 $ lvsh -c test:///default attach-disk nosuch /tmp/x vdc --print-xml
+<disk type='file'>
+  <source file='/tmp/x'/>
+  <target dev='vdc'/>
+</disk>
 
-! error: failed to get domain 'nosuch'
-! error: Domain not found
-? 1
+? 0
 $ lvsh -c test:///default attach-interface test user x --print-xml
-
 ! error: invalid value 'user' for --type of 'attach-interface' (expected one of: network, bridge, direct, hostdev, vhostuser)
+
 ? 2
 $ lvsh -c test:///default attach-interface test network default --print-xml --inbound 1,2,3,4,5
 
@@ -125,7 +127,7 @@ $ lvsh -c test:///default attach-interface test hostdev 00:1f --print-xml
 ? 2
 $ lvsh -c test:///default detach-interface test bridge
 
-! error: no interface found whose type is bridge
+! error: No interface found whose type is bridge
 ? 1
 $ lvsh -c test:///default detach-interface test network --mac 52:54:00:00:00:09
 
@@ -145,7 +147,7 @@ $ lvsh -c "test://$FIXTURES/domain_life.xml" 'detach-interface "web \"one\"" net
 ? 0
 $ lvsh -c test:///default detach-disk test vdz
 
-! error: no disk found whose source path or target is vdz
+! error: No disk found whose source path or target is vdz
 ? 1
 $ lvsh -c "test://$FIXTURES/domain_life.xml" 'detach-disk "db ünïcode 数据库" "/pool/db data.img" --config --print-xml'
 <disk type="file" device="disk">
@@ -159,12 +161,12 @@ The test driver refuses hot-plug: libvirt's own error, exit 1.
 
 $ lvsh -c test:///default attach-disk test /tmp/x vdc --live
 
-! error: failed to attach disk
+! error: Failed to attach disk
 ! error: this function is not supported by the connection driver: virDomainAttachDeviceFlags
 ? 1
 $ lvsh -c test:///default attach-interface test network default --config
 
-! error: failed to attach interface
+! error: Failed to attach interface
 ! error: this function is not supported by the connection driver: virDomainAttachDeviceFlags
 ? 1
 $ lvsh -c test:///default detach-disk test vda
@@ -202,11 +204,10 @@ $ lvsh -c test:///default attach-device test /nonexistent.xml
 ? 1
 $ lvsh -c test:///default detach-device-alias test net0 --live
 
-! error: failed to detach device with alias net0
+! error: Failed to detach device with alias net0
 ! error: this function is not supported by the connection driver: virDomainDetachDeviceAlias
 ? 1
 $ lvsh -c test:///default detach-device-alias test net0 --persistent
-
 ! error: command 'detach-device-alias' has no option --persistent
 ? 2
 $ lvsh -c test:///default -r attach-device test /nonexistent.xml

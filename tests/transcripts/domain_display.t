@@ -84,7 +84,6 @@ Domain 'test' destroyed
 ? 1
 $ lvsh -c test:///default domdisplay nosuch
 ! error: failed to get domain 'nosuch'
-! error: Domain not found (re)
 
 ? 1
 $ lvsh -c test:///default domdisplay --all --type vnc test
@@ -93,5 +92,4 @@ $ lvsh -c test:///default domdisplay --all --type vnc test
 ? 2
 $ lvsh -c test:///default vncdisplay test --bogus
 ! error: command 'vncdisplay' has no option --bogus
-
 ? 2

@@ -65,12 +65,10 @@ $ lvsh -c test:///default domstate test --json
 ? 0
 $ lvsh -c test:///default dominfo nosuch
 ! error: failed to get domain 'nosuch'
-! error: Domain not found (re)
 
 ? 1
 $ lvsh -c test:///default domid
 ! error: command 'domid' requires option --domain
-
 ? 2
 $ lvsh -c test:///default 'vcpucount test; setvcpus test 1; vcpucount test --live; vcpucount test --maximum --config'
 maximum      config         2
@@ -180,7 +178,7 @@ $ lvsh -c test:///default setvcpus test 1 --guest
 
 ? 1
 $ lvsh -c test:///default setvcpus test 0
-! error: option --count of 'setvcpus' must be between 1 and 65535
+! error: Numeric value '0' for <count> option is malformed or out of range
 
 ? 2
 $ lvsh -c test:///default -r setvcpus test 1

@@ -42,7 +42,6 @@ $ lvsh -c test:///default -r define "$FIXTURES/domain_define.xml"
 ! error: 'define' changes state, but the connection is read-only (-r)
 ? 1
 $ lvsh -c test:///default define
-
 ! error: command 'define' requires option --file
 ? 2
 $ diff <(lvsh -c test:///default define "$FIXTURES/domain_define.xml") <(virsh -c test:///default define "$FIXTURES/domain_define.xml") && echo same
@@ -117,18 +116,16 @@ Domain 'test' destroyed
 shut off (destroyed)
 
 
-! error: failed to destroy domain 'test'
+! error: Failed to destroy domain 'test'
 ! error: Requested operation is not valid: domain is not running
 ? 1
 $ lvsh -c test:///default 'start test --paused'
 
-! error: failed to start domain 'test'
-! error: unsupported flags (0x1) in function testDomainCreateWithFlags
+! error: Domain is already active
 ? 1
 $ lvsh -c test:///default 'shutdown nosuch'
 
 ! error: failed to get domain 'nosuch'
-! error: Domain not found
 ? 1
 $ lvsh -c test:///default -r reset test
 
@@ -173,14 +170,12 @@ shut off
 ? 0
 $ lvsh -c test:///default domrename test other
 
-! error: failed to rename domain 'test' to 'other'
 ! error: Requested operation is not valid: cannot rename active domain
 ? 1
 $ lvsh -c test:///default --json 'destroy test; domrename test other' | tail -1
 {"name":"other","uuid":"6695eb01-f6a4-8304-79aa-97f2502e193f","action":"renamed","old_name":"test"}
 ? 0
 $ lvsh -c test:///default domrename test
-
 ! error: command 'domrename' requires option --new-name
 ? 2
 
@@ -192,16 +187,16 @@ $ lvsh -c test:///default dompmsuspend test mem --duration 10
 ! error: this function is not supported by the connection driver: virDomainPMSuspendForDuration
 ? 1
 $ lvsh -c test:///default dompmsuspend test sideways
-
 ! error: invalid value 'sideways' for --target of 'dompmsuspend' (expected one of: mem, disk, hybrid)
+
 ? 2
 $ lvsh -c test:///default dompmsuspend test mem --duration -1
 
-! error: option --duration of 'dompmsuspend' must be between 0 and 2147483647
+! error: Numeric value '-1' for <duration> option is malformed or out of range
 ? 2
 $ lvsh -c test:///default dompmwakeup test
 
-! error: failed to wake up domain 'test'
+! error: Domain 'test' could not be woken up
 ! error: this function is not supported by the connection driver: virDomainPMWakeup
 ? 1
 
@@ -225,19 +220,18 @@ Domain 'test' has been undefined
 $ lvsh -c test:///default undefine nosuch
 
 ! error: failed to get domain 'nosuch'
-! error: Domain not found
 ? 1
 $ lvsh -c test:///default -r undefine test
 
 ! error: 'undefine' changes state, but the connection is read-only (-r)
 ? 1
 $ lvsh -c test:///default undefine test --nvram --keep-nvram
-
 ! error: options --nvram and --keep-nvram of 'undefine' cannot be used together
+
 ? 2
 $ lvsh -c test:///default undefine test --storage vda --remove-all-storage
-
 ! error: options --storage and --remove-all-storage of 'undefine' cannot be used together
+
 ? 2
 $ lvsh -c test:///default undefine test --wipe-storage
 
@@ -299,6 +293,7 @@ $ lvsh -c "test://$FIXTURES/domain_life.xml" 'undefine "web \"one\"" --remove-al
 save and restore (the test driver writes a real file), managed save.
 
 $ lvsh -c "test://$FIXTURES/domain_life.xml" 'save "web \"one\"" img.save; domstate "web \"one\"" --reason; restore img.save; domstate "web \"one\"" --reason'; test -s img.save && echo file written
+
 Domain 'web "one"' saved to img.save
 
 shut off (saved)
@@ -310,8 +305,8 @@ running (restored)
 file written
 ? 0
 $ lvsh -c test:///default 'save test img.save --running --paused'
-
 ! error: options --running and --paused of 'save' cannot be used together
+
 ? 2
 $ lvsh -c test:///default 'save test img.save --xml nosuch.xml'
 
@@ -330,7 +325,7 @@ Domain 'test' destroyed
 ? 1
 $ lvsh -c test:///default restore /nonexistent/nosuch.save
 
-! error: failed to restore domain from /nonexistent/nosuch.save
+! error: Failed to restore domain from /nonexistent/nosuch.save
 ! error: cannot read domain image '/nonexistent/nosuch.save': No such file or directory
 ? 1
 $ lvsh -c test:///default --json 'save test img.save; restore img.save'
@@ -342,19 +337,19 @@ $ lvsh -c test:///default -r save test img.save
 ! error: 'save' changes state, but the connection is read-only (-r)
 ? 1
 $ lvsh -c test:///default 'save test img.save; restore img.save --paused'
+
 Domain 'test' saved to img.save
 
 
-! error: failed to restore domain from img.save
+! error: Failed to restore domain from img.save
 ! error: unsupported flags (0x4) in function testDomainRestoreFlags
 ? 1
 $ lvsh -c test:///default 'managedsave test; managedsave-remove test; managedsave-remove test'
+
 Domain 'test' state saved by libvirt
 
 Removed managedsave image for domain 'test'
-
 Domain 'test' has no manage save image; removal skipped
-
 ? 0
 $ lvsh -c "test://$FIXTURES/domain_life.xml" 'list --all --managed-save; managedsave "web \"one\""; list --all --with-managed-save --name; start "web \"one\""; domstate "web \"one\"" --reason'
  Id   Name                State
@@ -362,6 +357,7 @@ $ lvsh -c "test://$FIXTURES/domain_life.xml" 'list --all --managed-save; managed
  1    web "one"           running
  -    db ünïcode 数据库   shut off
  -    saved-vm            saved
+
 
 Domain 'web "one"' state saved by libvirt
 
@@ -378,7 +374,6 @@ $ lvsh -c "test://$FIXTURES/domain_life.xml" --json 'managedsave-remove saved-vm
 ? 0
 $ lvsh -c "test://$FIXTURES/domain_life.xml" 'managedsave-dumpxml saved-vm'
 
-! error: failed to get the managed save XML of domain 'saved-vm'
 ! error: this function is not supported by the connection driver: virDomainManagedSaveGetXMLDesc
 ? 1
 $ lvsh -c "test://$FIXTURES/domain_life.xml" "managedsave-define saved-vm '$FIXTURES/domain_define.xml'"
@@ -391,12 +386,11 @@ error: FIXTURES/domain_malformed.xml:5:3: malformed XML: expected '>'
 
 ? 0
 $ lvsh -c "test://$FIXTURES/domain_life.xml" "managedsave-define saved-vm x.xml --running --paused"
-
 ! error: options --running and --paused of 'managedsave-define' cannot be used together
+
 ? 2
 $ EDITOR=true lvsh -c "test://$FIXTURES/domain_life.xml" 'managedsave-edit saved-vm'
 
-! error: failed to get the managed save XML of domain 'saved-vm'
 ! error: this function is not supported by the connection driver: virDomainManagedSaveGetXMLDesc
 ? 1
 $ lvsh -c test:///default -r managedsave test

@@ -63,5 +63,4 @@ $ lvsh -c test:///default list --table --name
 ? 2
 $ lvsh -c test:///default list --bogus
 ! error: command 'list' has no option --bogus
-
 ? 2

@@ -30,24 +30,29 @@ $ lvsh -c test:///default domif-getlink test testnet0 --json
 {"interface":"testnet0","state":"up"}
 ? 0
 $ lvsh -c test:///default domif-getlink test vnet9
-! error: interface (dev: vnet9) not found
+! error: Interface (dev: vnet9) not found.
+
 ? 1
 $ lvsh -c test:///default domif-getlink test 11:22:33:44:55:66
-! error: interface (mac: 11:22:33:44:55:66) not found
+! error: Interface (mac: 11:22:33:44:55:66) not found.
+
 ? 1
 $ lvsh -c test:///default domif-getlink nosuch vnet0
 ! error: failed to get domain 'nosuch'
-! error: Domain not found (re)
+
 ? 1
 $ lvsh -c test:///default domif-setlink test testnet0 sideways
 ! error: invalid value 'sideways' for --state of 'domif-setlink' (expected one of: up, down)
+
 ? 2
 $ lvsh -c test:///default domif-setlink test vnet9 down
 ! error: interface 'vnet9' not found
+
 ? 1
 $ lvsh -c test:///default domif-setlink test testnet0 down
 ! error: failed to update the link state of interface 'testnet0'
 ! error: this function is not supported by the connection driver: virDomainUpdateDeviceFlags
+
 ? 1
 $ lvsh -c test:///default domiftune test testnet0 --inbound ,,5
 ! error: either inbound average or floor is mandatory
@@ -62,7 +67,7 @@ $ lvsh -c test:///default domiftune test testnet0 --inbound abc
 
 ? 2
 $ lvsh -c test:///default domiftune test vnet9
-! error: failed to get the parameters of interface 'vnet9'
+! error: Unable to get interface parameters
 ! error: invalid argument: 'vnet9' is not a known interface
 
 ? 1
@@ -125,7 +130,7 @@ $ lvsh -c test:///default set-lifecycle-action test reboot foo
 
 ? 2
 $ lvsh -c test:///default domlaunchsecinfo test
-! error: failed to get the launch security parameters of domain 'test'
+! error: Unable to get launch security parameters
 ! error: unsupported flags (0x4) in function testDomainGetLaunchSecurityInfo
 
 ? 1
@@ -139,7 +144,7 @@ $ lvsh -c test:///default domsetlaunchsecstate test --secrethdr /nonexistent --s
 
 ? 1
 $ lvsh -c test:///default iothreadadd test 0
-! error: option --id of 'iothreadadd' must be between 1 and 4294967295
+! error: Numeric value '0' for <id> option is malformed or out of range
 
 ? 2
 $ lvsh -c test:///default iothreadset test 5
@@ -183,7 +188,6 @@ $ lvsh -c test:///default qemu-monitor-event --timeout 1
 ? 1
 $ lvsh -c test:///default qemu-monitor-event --domain nosuch
 ! error: failed to get domain 'nosuch'
-! error: Domain not found (re)
 
 ? 1
 $ lvsh -c test:///default qemu-attach 1

@@ -54,12 +54,12 @@ Device: vda
 
 ? 0
 $ lvsh -c test:///default domblkstat test
-! error: failed to get the block statistics of ''
+! error: Failed to get block stats test 
 ! error: Operation not supported: summary statistics are not supported yet
 
 ? 1
 $ lvsh -c test:///default domifstat test vnet0
-! error: failed to get the statistics of interface 'vnet0'
+! error: Failed to get interface stats test vnet0
 ! error: invalid argument: 'vnet0' is not a known interface
 
 ? 1
@@ -87,13 +87,9 @@ $ lvsh -c test:///default domifaddr test --source dhcp
 ? 2
 $ lvsh -c test:///default 'desc test; desc test --new-desc hello   world; desc test; desc test --title --new-desc "My title"; list --title'
 No description for domain: test
-
 Domain description updated successfully
-
 hello world
-
 Domain title updated successfully
-
  Id   Name   State     Title
 ---------------------------------
  1    test   running   My title
@@ -108,7 +104,6 @@ Metadata removed
 
 ? 0
 $ lvsh -c test:///default metadata test http://example.org/x
-! error: failed to get the metadata 'http://example.org/x' of domain 'test'
 ! error: metadata not found: Requested metadata element is not present
 
 ? 1
@@ -127,12 +122,10 @@ testhost
 
 ? 0
 $ lvsh -c test:///default domjobinfo test
-! error: failed to get the job of domain 'test'
-! error: this function is not supported by the connection driver: virDomainGetJobStats
+! error: this function is not supported by the connection driver: virDomainGetJobInfo
 
 ? 1
 $ lvsh -c test:///default domjobabort test
-! error: failed to abort the job of domain 'test'
 ! error: this function is not supported by the connection driver: virDomainAbortJob
 
 ? 1
@@ -146,11 +139,11 @@ Max memory:     8388608 KiB
 Used memory:    1048576 KiB
 ? 0
 $ lvsh -c test:///default setmem test 10X
-! error: option --size of 'setmem' expects a size like 512M or 2GiB, not '10X'
+! error: Scaled numeric value '10X' for <size> option is malformed or out of range
 
 ? 2
 $ lvsh -c test:///default setmaxmem test 4G
-! error: failed to set the maximum memory of domain 'test'
+! error: Unable to change MaxMemorySize
 ! error: Requested operation is not valid: cannot resize the maximum memory on an active domain
 
 ? 1
@@ -167,10 +160,11 @@ $ lvsh -c test:///default memtune test --soft-limit lots
 
 ? 2
 $ lvsh -c test:///default 'schedinfo test --set weight=100; schedinfo test --set nope=1'
-! error: invalid parameter 'nope'
+! error: invalid scheduler option: nope
 Scheduler      : fair
 weight         : 50
 
+Scheduler      : fair
 
 ? 1
 $ lvsh -c test:///default 'numatune test --mode interleave --nodeset 0; numatune test'

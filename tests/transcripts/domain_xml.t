@@ -33,7 +33,6 @@ $ lvsh -c test:///default --json dumpxml test | python3 -c 'import json,sys; pri
 $ lvsh -c test:///default dumpxml nosuch
 
 ! error: failed to get domain 'nosuch'
-! error: Domain not found
 ? 1
 $ lvsh -c test:///default -r dumpxml test --xpath 'string(//name)'
 test
@@ -91,7 +90,6 @@ Domain 'test' XML configuration edited.
 $ EDITOR=true lvsh -c test:///default edit nosuch
 
 ! error: failed to get domain 'nosuch'
-! error: Domain not found
 ? 1
 $ EDITOR=true lvsh -c test:///default -r edit test
 

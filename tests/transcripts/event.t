@@ -60,30 +60,30 @@ $ lvsh -c test:///default event --all --timeout 1
 event loop timed out
 events received: 0
 
-? 0
+? 1
 $ lvsh -c test:///default event test lifecycle --timeout 1 --timestamp
 event loop timed out
 events received: 0
 
-? 0
+? 1
 $ lvsh -c test:///default --json event --event reboot --loop --timeout 1
 {"events_received":0,"end":"timeout"}
-? 0
+? 1
 $ lvsh -c test:///default net-event --network default --all --loop --timeout 1
 event loop timed out
 events received: 0
 
-? 0
+? 1
 $ lvsh -c test:///default pool-event --pool default-pool --event refresh --timeout 1
 event loop timed out
 events received: 0
 
-? 0
+? 1
 $ lvsh -c test:///default nodedev-event --all --timeout 1
 event loop timed out
 events received: 0
 
-? 0
+? 1
 $ lvsh -c test:///default secret-event --all --timeout 1
 
 ! error: failed to register secret event 'lifecycle'
@@ -97,15 +97,15 @@ event loop timed out
 events received: 0
 
 ! warning: secret events are not available: this function is not supported by the connection driver: virConnectSecretEventRegisterAny
-? 0
+? 1
 $ lvsh -c test:///default --json events --family network --timeout 1
 {"events_received":0,"end":"timeout"}
-? 0
+? 1
 $ lvsh -c test:///default events --event refresh --timeout 1
 event loop timed out
 events received: 0
 
-? 0
+? 1
 $ lvsh -c test:///default events --family secret --timeout 1
 
 ! error: failed to register secret event 'lifecycle'
@@ -120,21 +120,20 @@ $ lvsh -c test:///default event
 ! error: one of --list, --all or --event NAME is required
 ? 2
 $ lvsh -c test:///default event --event explode
-
 ! error: invalid value 'explode' for --event of 'event' (expected one of: lifecycle, reboot, rtc-change, watchdog, io-error, graphics, io-error-reason, control-error, block-job, disk-change, tray-change, pm-wakeup, pm-suspend, balloon-change, pm-suspend-disk, device-removed, block-job-2, tunable, agent-lifecycle, device-added, migration-iteration, job-completed, device-removal-failed, metadata-change, block-threshold, memory-failure, memory-device-size-change)
+
 ? 2
 $ lvsh -c test:///default event --all --event lifecycle
-
 ! error: options --event and --all of 'event' cannot be used together
+
 ? 2
 $ lvsh -c test:///default event --all --timeout 0
 
-! error: option --timeout of 'event' must be between 1 and 31536000
+! error: Numeric value '0' for <timeout> option is malformed or out of range
 ? 2
 $ lvsh -c test:///default event nosuch --all
 
 ! error: failed to get domain 'nosuch'
-! error: Domain not found
 ? 1
 $ lvsh -c test:///default net-event --network nosuch --all
 
@@ -143,15 +142,16 @@ $ lvsh -c test:///default net-event --network nosuch --all
 ? 1
 $ lvsh -c test:///default pool-event --pool /no/such/path --all
 
-! error: failed to get pool '/no/such/path': no pool has that target path
+! error: failed to get pool '/no/such/path'
+! error: Storage pool not found: no storage pool with matching name '/no/such/path'
 ? 1
 $ lvsh -c "test://$FIXTURES/node.xml" pool-event --pool /srv/backup/ --all --timeout 1
 event loop timed out
 events received: 0
 
-? 0
+? 1
 $ lvsh -c test:///default nodedev-event --device nosuch --all
 
-! error: failed to get node device 'nosuch'
+! error: Could not find matching device 'nosuch'
 ! error: Node device not found: no node device with matching name 'nosuch'
 ? 1

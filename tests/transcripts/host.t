@@ -70,11 +70,11 @@ $ lvsh -c test:///default keepalive --interval 10
 ? 1
 $ lvsh -c test:///default keepalive --interval 99999
 
-! error: option --interval of 'keepalive' must be between -1 and 3600
+! error: Numeric value '99999' for <interval> option is malformed or out of range
 ? 2
 $ lvsh -c test:///default keepalive --count many
 
-! error: option --count of 'keepalive' expects a whole number, not 'many'
+! error: Numeric value 'many' for <count> option is malformed or out of range
 ? 2
 $ lvsh -c test:///default conn-info
 URI:                test:///default
@@ -114,6 +114,5 @@ $ lvsh -c test:///default --json conn-info
 {"uri":"test:///default","hostname":"vm","driver":"TEST","library_version":"9.0.0","daemon_version":"9.0.0","hypervisor_version":"0.0.2","secure":true,"encrypted":false,"alive":true,"readonly":false,"security_model":"testSecurity","security_doi":"0","keepalive_interval":5,"keepalive_count":6}
 ? 0
 $ lvsh -c test:///default uri extra
-
 ! error: unexpected argument 'extra' for command 'uri'
 ? 2

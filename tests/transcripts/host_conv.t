@@ -26,7 +26,6 @@ $ cp $FIXTURES/host-domain-cpu.xml dom.xml && lvsh -c test:///default domxml-to-
 $ lvsh -c test:///default domxml-to-native qemu-argv --domain nosuch
 
 ! error: failed to get domain 'nosuch'
-! error: Domain not found
 ? 1
 $ lvsh -c test:///default domxml-to-native qemu-argv
 
@@ -48,7 +47,6 @@ $ cp $FIXTURES/host-saved.img saved.img && lvsh -c test:///default --json save-i
 ? 0
 $ lvsh -c test:///default save-image-dumpxml /nonexistent/nosuch.img
 
-! error: failed to read the XML of saved image '/nonexistent/nosuch.img'
 ! error: cannot read domain image '/nonexistent/nosuch.img': No such file or directory
 ? 1
 $ cp $FIXTURES/host-saved.img saved.img && lvsh -c test:///default save-image-dumpxml saved.img | sed 's/<vcpu placement=.static.>2/<vcpu placement="static">1/' > new.xml && lvsh -c test:///default 'save-image-define saved.img new.xml --running; save-image-dumpxml saved.img --xpath "string(//vcpu)"'
@@ -91,7 +89,7 @@ same
 ? 0
 $ lvsh -c test:///default find-storage-pool-sources netfs
 
-! error: failed to find netfs pool sources
+! error: Failed to find any netfs pool sources
 ! error: invalid argument: hostname must be specified for netfs sources
 ? 1
 $ cp $FIXTURES/host-srcspec.xml . && lvsh -c test:///default find-storage-pool-sources netfs host-srcspec.xml
@@ -120,12 +118,12 @@ $ lvsh -c test:///default --json find-storage-pool-sources logical --xpath '//na
 ? 0
 $ lvsh -c test:///default find-storage-pool-sources iscsi
 
-! error: failed to find iscsi pool sources
+! error: Failed to find any iscsi pool sources
 ! error: this function is not supported by the connection driver: pool type 'iscsi' does not support source discovery
 ? 1
 $ lvsh -c test:///default find-storage-pool-sources nosuchtype
 
-! error: failed to find nosuchtype pool sources
+! error: Failed to find any nosuchtype pool sources
 ! error: this function is not supported by the connection driver: pool type 'nosuchtype' does not support source discovery
 ? 1
 $ lvsh -c test:///default 'iface-begin; iface-rollback; iface-begin; iface-commit'

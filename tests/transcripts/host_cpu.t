@@ -14,7 +14,6 @@ $ lvsh -c test:///default cpu-models sparc
 ! error: this function is not supported by the connection driver: 'sparc' architecture is not supported by CPU driver
 ? 1
 $ lvsh -c test:///default cpu-models
-
 ! error: command 'cpu-models' requires option --arch
 ? 2
 $ cd $FIXTURES && diff <(lvsh -c test:///default cpu-baseline host-cpus.xml) <(virsh -c test:///default cpu-baseline host-cpus.xml) && echo same

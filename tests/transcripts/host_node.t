@@ -37,21 +37,21 @@ $ lvsh -c test:///default --json nodecpustats --percent
 ? 0
 $ lvsh -c test:///default nodecpustats --cpu -1
 
-! error: option --cpu of 'nodecpustats' must be between 0 and 65535
+! error: Numeric value '-1' for <cpu> option is malformed or out of range
 ? 2
 $ lvsh -c test:///default nodememstats
 
-! error: unable to get the number of memory statistics
+! error: Unable to get number of memory stats
 ! error: this function is not supported by the connection driver: virNodeGetMemoryStats
 ? 1
 $ lvsh -c test:///default nodememstats --cell 0
 
-! error: unable to get the number of memory statistics
+! error: Unable to get number of memory stats
 ! error: this function is not supported by the connection driver: virNodeGetMemoryStats
 ? 1
 $ lvsh -c test:///default node-memory-tune
 
-! error: unable to get the number of memory parameters
+! error: Unable to get number of memory parameters
 ! error: this function is not supported by the connection driver: virNodeGetMemoryParameters
 ? 1
 $ lvsh -c test:///default node-memory-tune --shm-pages-to-scan 200
@@ -65,11 +65,11 @@ $ lvsh -c test:///default -r node-memory-tune --shm-sleep-millisecs 10
 ? 1
 $ lvsh -c test:///default node-memory-tune --shm-merge-across-nodes 2
 
-! error: option --shm-merge-across-nodes of 'node-memory-tune' must be between 0 and 1
+! error: Numeric value '2' for <shm-merge-across-nodes> option is malformed or out of range
 ? 2
 $ lvsh -c test:///default nodesevinfo
 
-! error: unable to get the host's SEV information
+! error: Unable to get host SEV information
 ! error: this function is not supported by the connection driver: virNodeGetSEVInfo
 ? 1
 $ diff <(lvsh -c test:///default 'freecell; freecell --cellno 1; freecell 0; freecell --all') <(virsh -c test:///default 'freecell; freecell --cellno 1; freecell 0; freecell --all') && echo same
@@ -118,7 +118,7 @@ $ lvsh -c test:///default --json 'freepages --pagesize 2048; freepages 0 4'
 ? 0
 $ lvsh -c test:///default freepages --pagesize lots
 
-! error: option --pagesize of 'freepages' expects a size like 512M or 2GiB, not 'lots'
+! error: Scaled numeric value 'lots' for <pagesize> option is malformed or out of range
 ? 2
 $ lvsh -c test:///default allocpages 2M 3
 
@@ -131,7 +131,6 @@ $ lvsh -c test:///default allocpages --pagesize 1G --pagecount 1 --cellno 0 --ad
 ! error: this function is not supported by the connection driver: virNodeAllocPages
 ? 1
 $ lvsh -c test:///default allocpages 2M
-
 ! error: command 'allocpages' requires option --pagecount
 ? 2
 $ lvsh -c test:///default -r allocpages 2M 3

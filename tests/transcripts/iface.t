@@ -67,7 +67,6 @@ $ lvsh -c test:///default iface-mac nosuch
 ? 1
 $ lvsh -c test:///default iface-mac
 ! error: command 'iface-mac' requires option --interface
-
 ? 2
 
 XML, with --xpath; the test driver keeps no separate inactive definition and
@@ -271,6 +270,6 @@ $ lvsh -c "test://$FIXTURES/secdev.xml" iface-bridge nosuch br9
 
 ? 1
 $ lvsh -c test:///default iface-bridge eth1 br0 --delay -3
-! error: option --delay of 'iface-bridge' must be between 0 and 2147483647
+! error: Numeric value '-3' for <delay> option is malformed or out of range
 
 ? 2

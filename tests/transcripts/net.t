@@ -169,7 +169,6 @@ $ lvsh -c test:///default net-name 00000000-0000-0000-0000-000000000000
 ? 1
 
 $ lvsh -c test:///default net-info
-
 ! error: command 'net-info' requires option --network
 ? 2
 
@@ -288,7 +287,7 @@ tnet
 
 $ lvsh -c test:///default net-start default
 
-! error: failed to start network 'default'
+! error: Failed to start network default
 ! error: Requested operation is not valid: Network 'default' is already running
 ? 1
 
@@ -296,7 +295,7 @@ $ lvsh -c test:///default 'net-create tnet.xml; net-undefine tnet'
 Network tnet created from tnet.xml
 
 
-! error: failed to undefine network 'tnet'
+! error: Failed to undefine network tnet
 ! error: Requested operation is not valid: Network 'tnet' is still running
 ? 1
 
@@ -339,7 +338,6 @@ $ printf '<network><name>bad</name><forward mode="nonsense"/></network>\n' > inv
 ? 1
 
 $ lvsh -c test:///default net-define
-
 ! error: command 'net-define' requires option --file
 ? 2
 
@@ -348,13 +346,9 @@ $ lvsh -c test:///default net-define
 
 $ lvsh -c test://$FIXTURES/net.xml "net-update default add ip-dhcp-host \"<host mac='52:54:00:00:00:09' name='x' ip='192.168.122.9'/>\"; net-update default add-first ip-dhcp-host \"<host mac='52:54:00:00:00:08' name='y' ip='192.168.122.8'/>\" --live; net-update default modify ip-dhcp-host \"<host mac='52:54:00:aa:00:01' name='web1' ip='192.168.122.11'/>\" --current; net-update default delete ip-dhcp-host \"<host mac='52:54:00:00:00:09'/>\"; net-dumpxml default --xpath '//dhcp/host'"
 Updated network default live state
-
 Updated network default live state
-
 Updated network default live state
-
 Updated network default live state
-
 <host mac="52:54:00:00:00:08" name="y" ip="192.168.122.8"/>
 <host mac="52:54:00:aa:00:01" name="web1" ip="192.168.122.11"/>
 
@@ -363,24 +357,17 @@ Updated network default live state
 $ printf "<host mac='52:54:00:00:00:07' ip='192.168.122.7'/>\n" > host.xml
 > lvsh -c test://$FIXTURES/net.xml 'net-update default add-last ip-dhcp-host host.xml --config; net-dumpxml default --xpath "//dhcp/host[last()]"'
 Updated network default persistent config
-
 <host mac="52:54:00:aa:00:01" name="web1" ip="192.168.122.10"/>
 
 ? 0
 
 $ lvsh -c test://$FIXTURES/net.xml "net-update default add ip-dhcp-range \"<range start='192.168.122.200' end='192.168.122.210'/>\" --parent-index 0; net-update default add dns-txt \"<txt name='t2' value='v2'/>\"; net-update default add-first dns-srv \"<srv service='sip' protocol='udp' domain='example.org' target='sip.example.org' port='5060' priority='10' weight='5'/>\"; net-update default delete dns-host \"<host ip='192.168.122.50'/>\"; net-update default add portgroup \"<portgroup name='sales'/>\"; net-update default modify portgroup \"<portgroup name='sales'><vlan><tag id='42'/></vlan></portgroup>\"; net-dumpxml default"
 Updated network default live state
-
 Updated network default live state
-
 Updated network default live state
-
 Updated network default live state
-
 Updated network default live state
-
 Updated network default live state
-
 <network>
   <name>default</name>
   <uuid>cccccccc-0000-4000-8000-000000000001</uuid>
@@ -414,7 +401,6 @@ $ lvsh -c test://$FIXTURES/net.xml "net-destroy Zeta; net-update Zeta add dns-ho
 Network Zeta destroyed
 
 Updated network Zeta persistent config
-
 
 ! error: failed to update network 'Zeta'
 ! error: Requested operation is not valid: network is not running
@@ -475,7 +461,7 @@ $ lvsh -c test://$FIXTURES/net.xml "net-update default add dns-txt '<txt/>' --cu
 
 $ lvsh -c test://$FIXTURES/net.xml "net-update default add dns-txt '<txt/>' --parent-index -2"
 
-! error: option --parent-index of 'net-update' must be between -1 and 2147483647
+! error: Numeric value '-2' for <parent-index> option is malformed or out of range
 ? 2
 
 # net-edit: an unchanged file changes nothing; an edit is defined; a broken
@@ -545,17 +531,16 @@ same
 
 $ lvsh -c test:///default net-dhcp-leases default
 
-! error: failed to get the DHCP leases of network 'default'
+! error: Failed to get leases info for default
 ! error: this function is not supported by the connection driver: virNetworkGetDHCPLeases
 ? 1
 
 $ lvsh -c test:///default net-dhcp-leases default --mac 52:54:00:00:00:01 --json
-! {"error":{"status":1,"code":3,"message":"failed to get the DHCP leases of network 'default'","detail":"this function is not supported by the connection driver: virNetworkGetDHCPLeases"}}
+! {"error":{"status":1,"code":3,"message":"Failed to get leases info for default","detail":"this function is not supported by the connection driver: virNetworkGetDHCPLeases"}}
 ? 1
 
 $ lvsh -c test:///default net-port-list default
 
-! error: failed to list the ports of network 'default'
 ! error: this function is not supported by the connection driver: virNetworkListAllPorts
 ? 1
 
@@ -572,12 +557,12 @@ $ lvsh -c test:///default net-port-list default --uuid --table
 
 $ lvsh -c test:///default nwfilter-list
 
-! error: failed to list network filters
-! error: this function is not supported by the connection driver: virConnectListAllNWFilters
+! error: Failed to count network filters
+! error: this function is not supported by the connection driver: virConnectNumOfNWFilters
 ? 1
 
 $ lvsh -c test:///default nwfilter-binding-list --json
-! {"error":{"status":1,"code":3,"message":"failed to list network filter bindings","detail":"this function is not supported by the connection driver: virConnectListAllNWFilterBindings"}}
+! {"error":{"status":1,"code":3,"message":"Failed to list network filter bindings","detail":"this function is not supported by the connection driver: virConnectListAllNWFilterBindings"}}
 ? 1
 
 $ lvsh -c test:///default nwfilter-dumpxml nosuch
@@ -615,6 +600,6 @@ Active:         yes
 Persistent:     yes
 Autostart:      no
 Bridge:         virbr9
-! script.lvsh:3: error: failed to list network filters
-! script.lvsh:3: error: this function is not supported by the connection driver: virConnectListAllNWFilters
+! script.lvsh:3: error: Failed to count network filters
+! script.lvsh:3: error: this function is not supported by the connection driver: virConnectNumOfNWFilters
 ? 1

@@ -115,7 +115,7 @@ $ lvsh -c test:///default --json nodedev-info scsi_host1
 {"name":"scsi_host1","parent":"computer","active":true,"persistent":null,"autostart":null}
 ? 0
 $ lvsh -c test:///default nodedev-info nosuch
-! error: failed to get node device 'nosuch'
+! error: Could not find matching device 'nosuch'
 ! error: Node device not found: no node device with matching name 'nosuch'
 
 ? 1
@@ -235,7 +235,7 @@ $ lvsh -c test:///default nodedev-reset scsi_host1
 
 ? 1
 $ lvsh -c test:///default nodedev-destroy nosuch
-! error: failed to get node device 'nosuch'
+! error: Could not find matching device 'nosuch'
 ! error: Node device not found: no node device with matching name 'nosuch'
 
 ? 1
@@ -243,7 +243,7 @@ $ lvsh -c test:///default nodedev-destroy nosuch
 A "wwnn,wwpn" pair is tried as a SCSI host first, then as a name.
 
 $ lvsh -c test:///default nodedev-info 2000000012341234,1000000012341234
-! error: failed to get node device '2000000012341234,1000000012341234'
+! error: Could not find matching device '2000000012341234,1000000012341234'
 ! error: Node device not found: no node device with matching name '2000000012341234,1000000012341234'
 
 ? 1

@@ -132,10 +132,10 @@ $ lvsh -c test://$FIXTURES/storage.xml pool-info nosuch
 ? 1
 $ lvsh -c test://$FIXTURES/storage.xml pool-uuid /no/such/path
 
-! error: failed to get pool '/no/such/path': no pool has that target path
+! error: failed to get pool '/no/such/path'
+! error: Storage pool not found: no storage pool with matching name '/no/such/path'
 ? 1
 $ lvsh -c test://$FIXTURES/storage.xml pool-info
-
 ! error: command 'pool-info' requires option --pool
 ? 2
 
@@ -205,12 +205,12 @@ $ lvsh -c test://$FIXTURES/storage.xml -q 'pool-destroy images; pool-start image
 ? 0
 $ lvsh -c test://$FIXTURES/storage.xml 'pool-start images'
 
-! error: failed to start pool 'images'
+! error: Failed to start pool images
 ! error: Requested operation is not valid: storage pool 'images' is active
 ? 1
 $ lvsh -c test://$FIXTURES/storage.xml 'pool-undefine images'
 
-! error: failed to undefine pool 'images'
+! error: Failed to undefine pool images
 ! error: Requested operation is not valid: storage pool 'images' is active
 ? 1
 $ lvsh -c test://$FIXTURES/storage.xml 'pool-build images --overwrite --no-overwrite'
@@ -219,7 +219,7 @@ $ lvsh -c test://$FIXTURES/storage.xml 'pool-build images --overwrite --no-overw
 ? 2
 $ lvsh -c test://$FIXTURES/storage.xml 'pool-build images --overwrite'
 
-! error: failed to build pool 'images'
+! error: Failed to build pool images
 ! error: unsupported flags (0x8) in function testStoragePoolBuild
 ? 1
 $ lvsh -c test://$FIXTURES/storage.xml --json 'pool-refresh images'

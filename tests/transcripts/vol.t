@@ -59,7 +59,7 @@ $ lvsh -c test://$FIXTURES/storage.xml vol-info 'disk one.img' --pool nosuch
 ? 1
 $ lvsh -c test://$FIXTURES/storage.xml vol-info 'disk one.img'
 
-! error: failed to get vol 'disk one.img'
+! error: failed to get vol 'disk one.img', specifying --pool might help
 ! error: Storage volume not found: no storage vol with matching path 'disk one.img'
 ? 1
 $ lvsh -c test://$FIXTURES/storage.xml 'pool-destroy vg0; vol-list vg0'
@@ -75,7 +75,6 @@ $ lvsh -c test://$FIXTURES/storage.xml vol-info --physical Zeta.iso --pool image
 ! error: this function is not supported by the connection driver: virStorageVolGetInfoFlags
 ? 1
 $ lvsh -c test://$FIXTURES/storage.xml vol-name
-
 ! error: command 'vol-name' requires option --vol
 ? 2
 
@@ -115,11 +114,11 @@ Allocation:     0 bytes
 ? 0
 $ lvsh -c test://$FIXTURES/storage.xml vol-create-as images big 1X
 
-! error: option --capacity of 'vol-create-as' expects a size like 512M or 2GiB, not '1X'
+! error: Scaled numeric value '1X' for <capacity> option is malformed or out of range
 ? 2
 $ lvsh -c test://$FIXTURES/storage.xml vol-create-as images big -- -1G
 
-! error: option --capacity of 'vol-create-as' expects a size like 512M or 2GiB, not '-1G'
+! error: Scaled numeric value '-1G' for <capacity> option is malformed or out of range
 ? 2
 $ lvsh -c test://$FIXTURES/storage.xml vol-create-as images "disk one.img" 1G
 
@@ -279,5 +278,5 @@ $ lvsh -c test://$FIXTURES/storage.xml vol-download Zeta.iso /no/such/dir/file -
 ? 1
 $ lvsh -c test://$FIXTURES/storage.xml vol-upload Zeta.iso up.bin --pool images --offset 1Z
 
-! error: option --offset of 'vol-upload' expects a size like 512M or 2GiB, not '1Z'
+! error: Scaled numeric value '1Z' for <offset> option is malformed or out of range
 ? 2

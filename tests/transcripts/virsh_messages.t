@@ -1,0 +1,263 @@
+Messages and errors as virsh 9.0 words them (scripts parse them).  Each case
+was compared byte for byte with virsh on the same URI.
+
+Action messages name the domain, network or pool as typed (start names it).
+$ lvsh -c test:///default 'destroy 1; start 6695eb01-f6a4-8304-79aa-97f2502e193f'
+Domain '1' destroyed
+
+Domain 'test' started
+
+? 0
+$ lvsh -c test:///default 'suspend 6695eb01-f6a4-8304-79aa-97f2502e193f; resume 1; autostart 1; reboot 1'
+Domain '6695eb01-f6a4-8304-79aa-97f2502e193f' suspended
+
+Domain '1' resumed
+
+Domain '1' marked as autostarted
+
+Domain '1' is being rebooted
+
+? 0
+$ lvsh -c test:///default 'shutdown 6695eb01-f6a4-8304-79aa-97f2502e193f; undefine 6695eb01-f6a4-8304-79aa-97f2502e193f'
+Domain '6695eb01-f6a4-8304-79aa-97f2502e193f' is being shutdown
+
+Domain '6695eb01-f6a4-8304-79aa-97f2502e193f' has been undefined
+
+? 0
+$ lvsh -c test:///default 'net-destroy dd8fe884-6c02-601e-7551-cca97df1c5df; pool-destroy dfe224cb-28fb-8dd0-c4b2-64eb3f0f4566'
+Network dd8fe884-6c02-601e-7551-cca97df1c5df destroyed
+
+Pool dfe224cb-28fb-8dd0-c4b2-64eb3f0f4566 destroyed
+
+? 0
+$ lvsh -c test:///default --json destroy 1
+{"name":"test","uuid":"6695eb01-f6a4-8304-79aa-97f2502e193f","action":"destroyed"}
+? 0
+
+managedsave, save and dump start with virsh's empty line; -q drops it with the message.
+$ lvsh -c test:///default 'managedsave 1; managedsave-remove test; managedsave-remove test'
+
+Domain '1' state saved by libvirt
+
+Removed managedsave image for domain 'test'
+Domain 'test' has no manage save image; removal skipped
+? 0
+$ lvsh -c test:///default 'save 1 saved.img; restore saved.img'
+
+Domain '1' saved to saved.img
+
+Domain restored from saved.img
+
+? 0
+$ lvsh -q -c test:///default 'dump 1 core.img'
+? 0
+
+schedinfo prints the scheduler before a refused change.
+$ lvsh -c test:///default schedinfo 1 --set j=k
+Scheduler      : fair
+
+! error: invalid scheduler option: j
+? 1
+$ lvsh -c test:///default schedinfo 1 --set weight=x
+Scheduler      : fair
+
+! error: invalid argument: Invalid value for field 'weight': expected unsigned int
+? 1
+
+desc and net-update print no blank line after; without a title -q prints nothing.
+$ lvsh -c test:///default 'desc 1 --title; desc 1 --title web; desc 1 --title'
+No title for domain: test
+Domain title updated successfully
+web
+? 0
+$ lvsh -q -c test:///default desc 1 --title
+? 0
+$ lvsh -c test:///default net-update default add ip-dhcp-host "<host mac='00:11:22:33:44:55' ip='192.168.122.5'/>"
+Updated network default live state
+? 0
+
+domtime and domif-*link: the blank line only after a failure or a change.
+$ lvsh -c test:///default 'domtime 1 --pretty; domtime 1 --sync'
+Time: 1989-11-17 15:32:00
+
+? 0
+$ lvsh -c test:///default domif-getlink 1 eth1
+! error: Interface (dev: eth1) not found.
+
+? 1
+
+Lookups: one line for a domain (libvirt's is dropped), libvirt's for the others,
+virsh's hints for volumes and node devices.
+$ lvsh -c test:///default domstate nosuch
+! error: failed to get domain 'nosuch'
+
+? 1
+$ lvsh -c test:///default vol-info nosuch
+! error: failed to get vol 'nosuch', specifying --pool might help
+! error: Storage volume not found: no storage vol with matching path 'nosuch'
+
+? 1
+$ lvsh -c test:///default nodedev-dumpxml nosuch
+! error: Could not find matching device 'nosuch'
+! error: Node device not found: no node device with matching name 'nosuch'
+
+? 1
+$ lvsh -c test:///default secret-dumpxml nosuch
+! error: failed to get secret 'nosuch'
+! error: uuidstr in virSecretLookupByUUIDString must be a valid UUID
+
+? 1
+$ lvsh -c test:///default pool-info /nonexistent
+! error: failed to get pool '/nonexistent'
+! error: Storage pool not found: no storage pool with matching name '/nonexistent'
+
+? 1
+
+Where virsh adds nothing of its own, only libvirt's line (JSON keeps both).
+$ lvsh -c test:///default snapshot-info 1 nosuch
+! error: Domain snapshot not found: no domain snapshot with matching name 'nosuch'
+
+? 1
+$ lvsh -c test:///default checkpoint-dumpxml 1 nosuch
+! error: Domain checkpoint not found: no domain checkpoint with matching name 'nosuch'
+
+? 1
+$ lvsh -c test:///default --json snapshot-info 1 nosuch
+! {"error":{"status":1,"code":72,"message":"failed to get snapshot 'nosuch' of domain 'test'","detail":"Domain snapshot not found: no domain snapshot with matching name 'nosuch'"}}
+? 1
+$ lvsh -c test:///default domjobinfo 1
+! error: this function is not supported by the connection driver: virDomainGetJobInfo
+
+? 1
+$ lvsh -c test:///default domjobinfo 1 --completed
+! error: Optional flags or --rawstats are not supported by the daemon
+! error: this function is not supported by the connection driver: virDomainGetJobStats
+
+? 1
+$ lvsh -c test:///default 'secret-list; nwfilter-list'
+! error: Failed to count secrets
+! error: this function is not supported by the connection driver: virConnectNumOfSecrets
+
+? 1
+$ lvsh -c test:///default nwfilter-list
+! error: Failed to count network filters
+! error: this function is not supported by the connection driver: virConnectNumOfNWFilters
+
+? 1
+$ lvsh -c test:///default 'setmaxmem 1 1048576; resume 1'
+! error: Unable to change MaxMemorySize
+! error: Requested operation is not valid: cannot resize the maximum memory on an active domain
+
+? 1
+$ lvsh -c test:///default --on-error=continue 'resume 1; domifstat 1 vnet0; blkdeviotune 1 x; memtune nosuch'
+! error: Failed to resume domain '1'
+! error: internal error: domain 'test' not paused
+
+! error: Failed to get interface stats 1 vnet0
+! error: invalid argument: 'vnet0' is not a known interface
+
+! error: Unable to get block I/O throttle parameters
+! error: invalid argument: disk 'x' was not found in the domain config
+
+! error: failed to get domain 'nosuch'
+
+? 1
+
+Malformed numbers: virsh's words (exit 2 stays lvsh's usage status), and the
+blank line virsh prints after them.
+$ lvsh -c test:///default 'setmem 1 x'
+! error: Scaled numeric value 'x' for <size> option is malformed or out of range
+
+? 2
+$ lvsh -c test:///default iothreadadd 1 abc
+! error: Numeric value 'abc' for <id> option is malformed or out of range
+
+? 2
+$ lvsh -c test:///default event --all --timeout 2147484
+! error: Numeric value '2147484' for <timeout> option is malformed or out of range
+
+? 2
+
+Other usage errors print nothing on stdout.
+$ lvsh -c test:///default domstate test --bogus | od -c | head -1
+0000000
+! error: command 'domstate' has no option --bogus
+? 0
+
+A wait that sees no event exits 1, as virsh.
+$ lvsh -c test:///default event --all --timeout 1
+event loop timed out
+events received: 0
+
+? 1
+
+A failed connection: virsh's two lines, nothing on stdout.
+$ lvsh -c test:///nonexistent/node.xml list | od -c
+0000000
+! error: failed to connect to the hypervisor
+! error: XML error: failed to parse xml document '/nonexistent/node.xml'
+? 0
+
+freecell on a host without NUMA cells prints virsh's zero total.
+$ printf '<node><cpu><mhz>100</mhz></cpu><memory>1024</memory></node>\n' > bare.xml; lvsh -c "test://$PWD/bare.xml" freecell --all
+--------------------
+Total:          0 KiB
+
+? 0
+
+start checks the state first, as virsh; --pass-fds hands descriptors to the guest.
+$ lvsh -c test:///default start test
+! error: Domain is already active
+
+? 1
+$ lvsh -c test:///default 'destroy test; start test --pass-fds 0'
+Domain 'test' destroyed
+
+Domain 'test' started
+
+? 0
+$ lvsh -c test:///default 'destroy test; start test --pass-fds 0,x'
+Domain 'test' destroyed
+
+! error: Unable to parse FD number '0,x'
+
+? 2
+
+destroy --remove-logs (a QEMU flag: the test driver refuses it).
+$ lvsh -c test:///default destroy 1 --remove-logs
+! error: Failed to destroy domain '1'
+! error: unsupported flags (0x2) in function testDomainDestroyFlags
+
+? 1
+
+dom-fd-associate (libvirt 9.0's virDomainFDAssociate; the test driver has none).
+$ lvsh -c test:///default dom-fd-associate test --name grp --pass-fds 0
+! error: this function is not supported by the connection driver: virDomainFDAssociate
+
+? 1
+$ lvsh -c test:///default --json dom-fd-associate test grp 0
+! {"error":{"status":1,"code":3,"message":"failed to associate descriptors with domain 'test'","detail":"this function is not supported by the connection driver: virDomainFDAssociate"}}
+? 1
+$ lvsh -c test:///default dom-fd-associate test grp a
+! error: Unable to parse FD number 'a'
+
+? 2
+$ lvsh -c test:///default dom-fd-associate nosuch grp 0
+! error: failed to get domain 'nosuch'
+
+? 1
+
+attach-disk and attach-interface --print-xml need no existing domain, as virsh.
+$ lvsh -c test:///default attach-disk nosuch /img vdb --print-xml
+<disk type='file'>
+  <source file='/img'/>
+  <target dev='vdb'/>
+</disk>
+
+? 0
+$ lvsh -c test:///default attach-interface nosuch network default --print-xml
+<interface type='network'>
+  <source network='default'/>
+</interface>
+
+? 0
