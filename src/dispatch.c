@@ -155,8 +155,10 @@ static enum lvsh_status run_handler(struct lvsh_session *s, struct cmd_job **jp,
             s->connect_timeout = s->timeout;
         enum lvsh_status st = session_connect(s, s->uri, s->readonly, r);
         s->connect_timeout = saved;
-        if (st != LVSH_OK)
+        if (st != LVSH_OK) {
+            r->bare = true;   /* virsh fails before any command: nothing on stdout */
             return st;
+        }
     }
     enum lvsh_status st = run_bounded(s, jp, end);
     if (writes && st == LVSH_OK && *jp)

@@ -312,7 +312,8 @@ enum lvsh_status session_connect(struct lvsh_session *s, const char *uri, bool r
         if (end == BOUNDED_INTERRUPTED)
             return session_err_interrupted(r);
         err_fail(r, "failed to connect to the hypervisor");
-        r->err_detail = xasprintf("%s: timed out after %d s", label, s->connect_timeout);
+        r->err_detail = xasprintf("timed out after %d s connecting to '%s'",
+                                  s->connect_timeout, label);
         return LVSH_FAILED;
     }
     virConnectPtr c = j->conn;

@@ -11,14 +11,17 @@ $ lvsh --connect-timeout -1 list
 ! error: invalid connect timeout '-1' (seconds, 0 for none)
 ? 2
 $ lvsh -c test:///default --json set
-{"output":"json","quiet":false,"timeout":0,"connect_timeout":15}
+{"output":"json","quiet":false,"pager":true,"timing":false,"prompt":"lvsh %m%# ","timeout":0,"connect_timeout":15}
 ? 0
 $ lvsh -c test:///default --json --timeout 5 --connect-timeout 0 'set timeout 7; set connect-timeout 3; set'
-{"output":"json","quiet":false,"timeout":7,"connect_timeout":3}
+{"output":"json","quiet":false,"pager":true,"timing":false,"prompt":"lvsh %m%# ","timeout":7,"connect_timeout":3}
 ? 0
 $ lvsh -q -c test:///default --timeout 5 set
 output:           table
 quiet:            on
+pager:            on
+timing:           off
+prompt:           lvsh %m%# 
 timeout:          5
 connect-timeout:  15
 ? 0
@@ -35,6 +38,7 @@ $ lvsh -c test:///default console test --force </dev/null
 
 ? 1
 $ lvsh -c test:///default --timeout 30 'save test --verbose save.img; restore save.img; domstate test'
+
 Domain 'test' saved to save.img
 
 Domain restored from save.img
@@ -43,6 +47,7 @@ running
 
 ? 0
 $ lvsh -c test:///default 'managedsave test --verbose; domstate test --reason'
+
 Domain 'test' state saved by libvirt
 
 shut off (saved)

@@ -575,7 +575,6 @@ $ lvsh -c test:///default nwfilter-dumpxml nosuch
 
 $ lvsh -c test://$FIXTURES/net.xml -o csv 'net-destroy Zeta; net-list --all'
 Network Zeta destroyed
-
 name,state,autostart,persistent
 a-very-long-network-name-that-goes-on-and-on-for-quite-a-while,active,no,yes
 default,active,no,yes
@@ -583,7 +582,6 @@ isolated net,active,no,yes
 passthrough,active,no,yes
 réseau-网络,active,no,yes
 Zeta,inactive,no,yes
-
 ? 0
 
 $ printf 'net-list --all --name\nnet-info "isolated net"\nnwfilter-list\nnet-uuid default\n' > script.lvsh

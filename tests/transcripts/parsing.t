@@ -6,11 +6,9 @@ A bad option or an unknown command later in the line runs nothing.
 
 $ lvsh -c test:///default 'destroy test; domstate test --bogus'
 ! error: command 'domstate' has no option --bogus
-
 ? 2
 $ lvsh -c test:///default 'destroy test; nosuchcommand'
 ! error: unknown command 'nosuchcommand' (try 'help')
-
 ? 2
 $ lvsh -c test:///default 'destroy test; domstate test'
 Domain 'test' destroyed
@@ -40,21 +38,18 @@ $ lvsh -c test:///default -q 'domtime test 1234567890 --json'
 ? 0
 $ lvsh -c test:///default domstate test extra
 ! error: unexpected argument 'extra' for command 'domstate'
-
 ? 2
 $ lvsh -c test:///default domstate test --domain test
 ! error: option --domain was given more than once to 'domstate'
-
 ? 2
 $ lvsh -c test:///default 'schedinfo test j=k' 2>&1 >/dev/null
-error: invalid parameter 'j'
+error: invalid scheduler option: j
 ? 1
 
 Options virsh fills only by name stay named (--xpath, schedinfo's --weight).
 
 $ lvsh -c test:///default 'net-dumpxml default /network/name'
 ! error: unexpected argument '/network/name' for command 'net-dumpxml'
-
 ? 2
 
 Aliases: accepted, hidden from help and completion.
@@ -72,10 +67,9 @@ $ lvsh -c test:///default 'echo --hi=x'
 ? 2
 $ lvsh -c test:///default 'setmem test --size 1 --kilobytes 2'
 ! error: option --size was given more than once to 'setmem'
-
 ? 2
 $ lvsh -c test:///default 'nodedev-destroy --name nosuch' 2>&1 | head -1
-error: failed to get node device 'nosuch'
+error: Could not find matching device 'nosuch'
 ? 0
 $ lvsh help setmem | grep -c kilobytes
 0

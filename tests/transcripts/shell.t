@@ -56,9 +56,8 @@ A failing run ends the watch with its status.
 $ lvsh -c test:///default watch --count 3 --interval 0.1 domstate nosuch
 Every 0.1s: domstate nosuch  [0-9-]+ [0-9:]+ (re)
 
-! error: failed to get domain 'nosuch'
-! error: Domain not found
 
+! error: failed to get domain 'nosuch'
 ? 1
 $ lvsh -c test:///default --json watch --count 1 domstate test
 {"watch":"domstate test","time":"[0-9-]+ [0-9:]+"} (re)
@@ -86,11 +85,13 @@ set: the settings and their values; completion of the values.
 $ lvsh 'set pager off; set prompt "%m%# "; set'
 
 
-output:         table
-quiet:          off
-pager:          off
-timing:         off
-prompt:         %m%# 
+output:           table
+quiet:            off
+pager:            off
+timing:           off
+prompt:           %m%# 
+timeout:          0
+connect-timeout:  15
 
 ? 0
 $ lvsh set timing maybe
@@ -98,8 +99,8 @@ $ lvsh set timing maybe
 
 ? 2
 $ lvsh set colour on
-! error: invalid value 'colour' for --name of 'set' (expected one of: output, quiet, pager, timing, prompt)
 
+! error: invalid value 'colour' for --name of 'set' (expected one of: output, quiet, pager, timing, prompt, timeout, connect-timeout)
 ? 2
 $ lvsh complete -- set timing ''
 off
@@ -124,12 +125,10 @@ Did you mean: options, and domain, network and pool names; virsh's hint
 for a volume looked up without its pool.
 $ lvsh -c test:///default list --alll
 ! error: command 'list' has no option --alll (did you mean '--all'?)
-
 ? 2
 $ lvsh -c test:///default destroy tset
-! error: failed to get domain 'tset' (did you mean 'test'?)
-! error: Domain not found
 
+! error: failed to get domain 'tset' (did you mean 'test'?)
 ? 1
 $ lvsh -c test:///default net-info defualt
 ! error: failed to get network 'defualt' (did you mean 'default'?)
@@ -147,9 +146,8 @@ $ lvsh -c test:///default vol-info nosuch
 
 ? 1
 $ lvsh -c test:///default domstate zzzz
-! error: failed to get domain 'zzzz'
-! error: Domain not found
 
+! error: failed to get domain 'zzzz'
 ? 1
 
 The man page: one heading per group, options as --help shows them, the
@@ -158,5 +156,6 @@ $ lvsh man-page | grep -c 'Shell Commands COMMANDS'; lvsh man-page | grep -c '^.
 0
 1
 \fB\-\-on\-error\fR=\fIPOLICY\fR
+Run under the name \fBvirsh\fR (\fBmake install\-virsh\-link\fR installs that symlink; plain \fBmake install\fR never does) or with \fB\-\-virsh\fR, lvsh behaves as virsh 9.0 where the two differ on purpose: a line or script goes on after a failed command and returns the last command's status, usage errors exit 1, parse errors are worded as virsh's, and option values are checked when their command runs.  \fB\-\-on\-error\fR still applies.
 2
 ? 0
