@@ -82,9 +82,9 @@ static const struct lvsh_opt opts_domain_start[] = {
       .help = "avoid the file system cache when restoring" },
     { .name = "force-boot", .type = LVSH_OPT_BOOL,
       .help = "boot afresh, discarding any managed save image" },
-    { .name = "reset-nvram", .type = LVSH_OPT_BOOL, .help = "re-initialize NVRAM from its template" },
     { .name = "pass-fds", .type = LVSH_OPT_STRING, .metavar = "N,M,...",
       .help = "open descriptors of lvsh to pass to the guest" },
+    { .name = "reset-nvram", .type = LVSH_OPT_BOOL, .help = "re-initialize NVRAM from its template" },
     LVSH_OPT_END,
 };
 

@@ -411,6 +411,7 @@ static enum lvsh_status cmd_domain_iothreadinfo(struct lvsh_session *s,
     virDomainFree(d);
     if (n == 0) {
         out_text(r, "No IOThreads found for the domain\n");
+        out_bare(r);   /* virsh prints no blank line after it */
         out_json(r, json_array());
     } else {
         struct out_table *t = out_table(r);

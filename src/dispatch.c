@@ -115,6 +115,9 @@ static enum lvsh_status run_bounded(struct lvsh_session *s, struct cmd_job **jp,
         return LVSH_FAILED;
     }
     s->write_generation = j->ws.write_generation;
+    /* settings a command may change on its copy (keepalive) */
+    s->keepalive_interval = j->ws.keepalive_interval;
+    s->keepalive_count = j->ws.keepalive_count;
     if (!j->ws.conn && s->conn)
         session_disconnect(s);   /* the handler found it dead and reported it */
     session_copy_free(&j->ws);

@@ -131,7 +131,8 @@ virDomainPtr lookup_domain(struct lvsh_session *s, struct lvsh_result *r, const 
         not_found(r, "domain", key);
     else
         domain_not_found(s->conn, r, key);
-    r->err_msg_only = true;
+    /* other failures (a name too big for the RPC layer) keep libvirt's line */
+    r->err_msg_only = r->err_code == VIR_ERR_NO_DOMAIN;
     return NULL;
 }
 

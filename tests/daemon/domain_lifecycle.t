@@ -32,6 +32,7 @@ $ lvsh -c "$LVSH_TIER_QEMU" -r suspend "lvsh life guest"
 Save to a file and restore from it (the file lives in /tmp, cleaned at the end).
 
 $ rm -f /tmp/lvsh-life.save; lvsh -c "$LVSH_TIER_QEMU" 'save "lvsh life guest" /tmp/lvsh-life.save; domstate "lvsh life guest" --reason'
+
 Domain 'lvsh life guest' saved to /tmp/lvsh-life.save
 
 shut off (saved)
@@ -54,6 +55,7 @@ $ lvsh -c "$LVSH_TIER_QEMU" restore /tmp/lvsh-life-nosuch.save
 Managed save: the next start resumes from it; managedsave-dumpxml shows its XML.
 
 $ lvsh -c "$LVSH_TIER_QEMU" 'managedsave "lvsh life guest"; domstate "lvsh life guest" --reason; managedsave-dumpxml "lvsh life guest" --xpath "string(//name)"'
+
 Domain 'lvsh life guest' state saved by libvirt
 
 shut off (saved)
@@ -66,13 +68,13 @@ $ lvsh -c "$LVSH_TIER_QEMU" --json managedsave-remove "lvsh life guest"
 ? 0
 $ lvsh -c "$LVSH_TIER_QEMU" 'managedsave-remove "lvsh life guest"; start "lvsh life guest"; domstate "lvsh life guest" --reason'
 Domain 'lvsh life guest' has no manage save image; removal skipped
-
 Domain 'lvsh life guest' started
 
 running (booted)
 
 ? 0
 $ lvsh -c "$LVSH_TIER_QEMU" 'managedsave "lvsh life guest"; start "lvsh life guest"; domstate "lvsh life guest" --reason'
+
 Domain 'lvsh life guest' state saved by libvirt
 
 Domain 'lvsh life guest' started
@@ -226,6 +228,7 @@ QEMU driver the call never returns and wedges the daemon, for virsh too.)
 $ lvsh -c "$LVSH_TIER_QEMU" 'start "lvsh life guest"; managedsave "lvsh life guest"'
 Domain 'lvsh life guest' started
 
+
 Domain 'lvsh life guest' state saved by libvirt
 
 ? 0
@@ -250,11 +253,12 @@ the guest is not defined again.)
 $ lvsh -c "$LVSH_TIER_QEMU" 'start "lvsh life guest"; managedsave "lvsh life guest"; undefine "lvsh life guest"'
 Domain 'lvsh life guest' started
 
+
 Domain 'lvsh life guest' state saved by libvirt
+
 
 ! error: failed to undefine domain 'lvsh life guest'
 ! error: Requested operation is not valid: Refusing to undefine while domain managed save image exists
-
 ? 1
 $ rm -rf /tmp/lvsh-life-pool; mkdir -p /tmp/lvsh-life-pool
 > virsh -q -c "$LVSH_TIER_QEMU" pool-create-as lvsh-life-pool dir --target /tmp/lvsh-life-pool >/dev/null

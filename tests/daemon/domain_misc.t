@@ -56,7 +56,7 @@ $ lvsh -c "$LVSH_TIER_QEMU" qemu-monitor-event --event NO_SUCH_EVENT --loop --ti
 event loop timed out
 events received: 0
 
-? 0
+? 1
 $ G="lvsh misc guest ü"; for c in "inject-nmi" "send-key --keycode KEY_A" \
 >   "send-key --codeset xt --holdtime 20 --keycode 30" "domif-getlink --interface 52:54:00:4c:56:01" \
 >   "domiftune --interface 52:54:00:4c:56:01" "perf"; do

@@ -57,7 +57,7 @@ $ lvsh -c "$LVSH_TIER_QEMU" --json node-memory-tune | python3 -c 'import json,sy
 ? 0
 $ lvsh -c "$LVSH_TIER_QEMU" nodesevinfo
 
-! error: unable to get the host's SEV information
+! error: Unable to get host SEV information
 ! error: Operation not supported: QEMU does not support SEV guest
 ? 1
 $ lvsh -c "$LVSH_TIER_QEMU" freecell --all
@@ -143,7 +143,8 @@ events received: 0
 ? 0
 $ lvsh -c "$LVSH_TIER_QEMU" pool-event --pool /nonexistent/pool/dir --all
 
-! error: failed to get pool '/nonexistent/pool/dir': no pool has that target path
+! error: failed to get pool '/nonexistent/pool/dir'
+! error: Storage pool not found: no storage pool with matching name '/nonexistent/pool/dir'
 ? 1
 $ lvsh -c "$LVSH_TIER_QEMU" 'iface-begin; iface-rollback'
 

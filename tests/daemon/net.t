@@ -69,25 +69,15 @@ $ . ./env.sh; N="lvsh isolated é"
 > net-update '$N' delete dns-host \"<host ip='10.213.$NET.50'/>\""
 > lvsh -c $Q net-dumpxml --inactive "$N" | sed -e "s/$BR/BRIDGE/" -e "s/10\.213\.$NET\./10.213.NET./g" -e '/<uuid>/d' -e '/<mac address/d'
 Updated network lvsh isolated é persistent config
-
 Updated network lvsh isolated é persistent config
-
 Updated network lvsh isolated é persistent config
-
 Updated network lvsh isolated é persistent config
-
 Updated network lvsh isolated é persistent config
-
 Updated network lvsh isolated é persistent config
-
 Updated network lvsh isolated é persistent config
-
 Updated network lvsh isolated é persistent config
-
 Updated network lvsh isolated é persistent config
-
 Updated network lvsh isolated é persistent config
-
 <network>
   <name>lvsh isolated é</name>
   <bridge name='BRIDGE' stp='on' delay='0'/>
@@ -237,11 +227,8 @@ $ . ./env.sh; N="lvsh isolated é"
 > echo "live: $(lvsh -c $Q -q net-dumpxml "$N" --xpath 'count(//dhcp/host)'), config: $(lvsh -c $Q -q net-dumpxml --inactive "$N" --xpath 'count(//dhcp/host)')"
 > echo "live: $(lvsh -c $Q -q net-dumpxml "$N" --xpath 'count(//txt)'), config: $(lvsh -c $Q -q net-dumpxml --inactive "$N" --xpath 'count(//txt)')"
 Updated network lvsh isolated é persistent config and live state
-
 Updated network lvsh isolated é live state
-
 Updated network lvsh isolated é live state
-
 live: 3, config: 2
 live: 2, config: 1
 ? 0
@@ -401,7 +388,7 @@ bridge is gone
 $ . ./env.sh; lvsh -c $Q 'net-define iso.xml --validate; net-undefine dddddddd-0000-4000-8000-000000000001'
 Network lvsh isolated é defined from iso.xml
 
-Network lvsh isolated é has been undefined
+Network dddddddd-0000-4000-8000-000000000001 has been undefined
 
 ? 0
 

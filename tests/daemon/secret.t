@@ -58,9 +58,9 @@ $ diff <(lvsh -c "$LVSH_TIER_QEMU" secret-dumpxml 5ec2e700-0000-4000-8000-000000
 same
 ? 0
 $ lvsh -c "$LVSH_TIER_QEMU" secret-dumpxml no-such-usage
-! error: failed to get secret 'no-such-usage'
-! error: Secret not found: no secret with matching usage 'no-such-usage'
 
+! error: failed to get secret 'no-such-usage'
+! error: uuidstr in virSecretLookupByUUIDString must be a valid UUID
 ? 1
 
 Values: from a base64 file (its newline is fine), back in base64 or raw, byte
@@ -139,9 +139,9 @@ $ lvsh -r -c "$LVSH_TIER_QEMU" secret-set-value lvsh-tls --file v.b64
 
 ? 1
 $ lvsh -c "$LVSH_TIER_QEMU" secret-set-value no-such-usage --file v.b64
-! error: failed to get secret 'no-such-usage'
-! error: Secret not found: no secret with matching usage 'no-such-usage'
 
+! error: failed to get secret 'no-such-usage'
+! error: uuidstr in virSecretLookupByUUIDString must be a valid UUID
 ? 1
 
 A private secret keeps its value; one without a value says so.
@@ -184,9 +184,9 @@ Secret [0-9a-f-]{36} deleted (re)
 
 ? 0
 $ lvsh -c "$LVSH_TIER_QEMU" secret-get-value 5ec2e700-0000-4000-8000-00000000000a
-! error: failed to get secret '5ec2e700-0000-4000-8000-00000000000a'
-! error: Secret not found: no secret with matching usage '5ec2e700-0000-4000-8000-00000000000a'
 
+! error: failed to get secret '5ec2e700-0000-4000-8000-00000000000a'
+! error: Secret not found: no secret with matching uuid '5ec2e700-0000-4000-8000-00000000000a'
 ? 1
 $ lvsh -q -c "$LVSH_TIER_QEMU" secret-list | grep -c 5ec2e700
 0
