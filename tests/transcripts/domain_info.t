@@ -165,7 +165,6 @@ $ lvsh -c test:///default vcpupin test --cpulist 1
 ? 2
 $ lvsh -c test:///default iothreadinfo test
 No IOThreads found for the domain
-
 ? 0
 $ lvsh -c test:///default setvcpu test 1 --disable
 ! error: failed to change vCPUs '1' of domain 'test'

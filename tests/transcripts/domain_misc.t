@@ -92,7 +92,6 @@ $ lvsh -c test:///default 'iothreadadd test 5; iothreadpin test 5 1; iothreadset
 
 
 No IOThreads found for the domain
-
 ? 0
 $ lvsh -c test:///default 'perf test --enable cmt --json; iothreadadd test 5 --json; inject-nmi test --json'
 {"cmt":true}
