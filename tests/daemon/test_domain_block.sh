@@ -131,7 +131,7 @@ check "no job after the timeout" out_is "No current block job for vda\n" blockjo
 
 # ---- dump, screenshot, dirty rate ---------------------------------------------
 check "dump --memory-only writes an ELF core" \
-    out_is "Domain '$dom' dumped to $work/mem.core\n\n" dump "$dom" "$work/mem.core" --memory-only
+    out_is "\nDomain '$dom' dumped to $work/mem.core\n\n" dump "$dom" "$work/mem.core" --memory-only
 check "the core is ELF" bash -c "head -c 4 '$work/mem.core' | grep -q ELF"
 check "dump --json" bash -c "'$LVSH' -c '$URI' --json dump '$dom' '$work/mem2.core' --memory-only --format elf |
     python3 -c 'import json,sys; d=json.load(sys.stdin); assert d[\"action\"]==\"dumped\", d'"

@@ -143,7 +143,9 @@ wait $up
 rc=$?
 wait $feeder
 check "Ctrl-C fails the upload with exit 130" test $rc = 130
-check "Ctrl-C says the upload was interrupted" grep -q 'interrupted after' "$work/int.err"
+# the stream's own account ("interrupted after N bytes") when its abort
+# returns in time; on a busy machine the wait may be given up first
+check "Ctrl-C says the upload was interrupted" grep -Eq 'interrupted( after|$)' "$work/int.err"
 check "the pool still answers after an aborted stream" l vol-info abort.raw --pool st
 l vol-delete abort.raw --pool st >/dev/null
 
