@@ -27,9 +27,10 @@ three
 ? 0
 A line that cannot be read for lack of memory is an error, not the end of
 the script.
-$ head -c 120000000 /dev/zero | tr '\0' x | (ulimit -v 150000; MALLOC_ARENA_MAX=1 lvsh -c test:///default -f -)
-! error: cannot read '<stdin>': Cannot allocate memory
-? 1
+(ASan's shadow memory does not fit under ulimit -v: the ASan tier says so.)
+$ if [ "${LVSH_SANITIZER:-}" = asan ]; then echo "not run under ASan"; exit 0; fi; head -c 120000000 /dev/zero | tr '\0' x | (ulimit -v 150000; MALLOC_ARENA_MAX=1 lvsh -c test:///default -f - 2>&1; echo "exit $?") | tr '\n' ' '; echo
+(error: cannot read '<stdin>': Cannot allocate memory exit 1 |not run under ASan) (re)
+? 0
 
 Write errors: output that cannot be written fails the command with the cause;
 a closed stdout is held on /dev/null read-only, so it fails too (and never
