@@ -142,6 +142,20 @@ enum bounded_end bounded_run(void (*fn)(void *), void *arg, void (*free_fn)(void
     return bounded_run_ex(fn, arg, free_fn, NULL, sigint, timeout_s, abandoned);
 }
 
+bool bounded_spawn(void *(*fn)(void *), void *arg)
+{
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    sigset_t old;
+    bounded_block_signals(&old);
+    pthread_t t;
+    int rc = pthread_create(&t, &attr, fn, arg);
+    bounded_unblock(&old);
+    pthread_attr_destroy(&attr);
+    return rc == 0;
+}
+
 enum bounded_end bounded_run_ex(void (*fn)(void *), void *arg, void (*free_fn)(void *),
                                 void (*on_abandon)(void *), volatile sig_atomic_t *sigint,
                                 int timeout_s, bool *abandoned)
@@ -159,16 +173,7 @@ enum bounded_end bounded_run_ex(void (*fn)(void *), void *arg, void (*free_fn)(v
     c->on_abandon = on_abandon;
     *abandoned = false;
 
-    pthread_attr_t attr;
-    pthread_attr_init(&attr);
-    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-    sigset_t old;
-    bounded_block_signals(&old);
-    pthread_t t;
-    int rc = pthread_create(&t, &attr, worker, c);
-    bounded_unblock(&old);
-    pthread_attr_destroy(&attr);
-    if (rc != 0) {
+    if (!bounded_spawn(worker, c)) {
         bcall_free(c);
         fn(arg);
         return sigint && *sigint ? BOUNDED_INTERRUPTED : BOUNDED_DONE;

@@ -64,6 +64,9 @@ int bounded_pending(void);
 /* Block SIGINT and SIGTSTP in threads created by the caller until
  * bounded_unblock(old); they belong to the main thread. */
 void bounded_block_signals(sigset_t *old);
+/* Start fn(arg) on a detached thread that never takes Ctrl-C or Ctrl-Z;
+ * false when no thread could be made. */
+bool bounded_spawn(void *(*fn)(void *), void *arg);
 void bounded_unblock(const sigset_t *old);
 
 #endif

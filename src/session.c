@@ -486,16 +486,8 @@ void session_drop_abandoned(struct lvsh_session *s)
         d->cache = s->cache;
         s->conn = NULL;
         s->cache = NULL;
-        pthread_attr_t attr;
-        pthread_attr_init(&attr);
-        pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-        sigset_t old;
-        bounded_block_signals(&old);
-        pthread_t t;
-        if (pthread_create(&t, &attr, drop_main, d) != 0)
+        if (!bounded_spawn(drop_main, d))
             free(d);   /* the connection leaks rather than block the prompt */
-        bounded_unblock(&old);
-        pthread_attr_destroy(&attr);
     }
     free(s->conn_uri);
     s->conn_uri = NULL;
