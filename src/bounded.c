@@ -142,18 +142,25 @@ enum bounded_end bounded_run(void (*fn)(void *), void *arg, void (*free_fn)(void
     return bounded_run_ex(fn, arg, free_fn, NULL, sigint, timeout_s, abandoned);
 }
 
-bool bounded_spawn(void *(*fn)(void *), void *arg)
+/* A thread that never takes Ctrl-C or Ctrl-Z, joinable or detached. */
+static bool spawn_thread(void *(*fn)(void *), void *arg, bool detached, pthread_t *t)
 {
     pthread_attr_t attr;
     pthread_attr_init(&attr);
-    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    if (detached)
+        pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
     sigset_t old;
     bounded_block_signals(&old);
-    pthread_t t;
-    int rc = pthread_create(&t, &attr, fn, arg);
+    int rc = pthread_create(t, &attr, fn, arg);
     bounded_unblock(&old);
     pthread_attr_destroy(&attr);
     return rc == 0;
+}
+
+bool bounded_spawn(void *(*fn)(void *), void *arg)
+{
+    pthread_t t;
+    return spawn_thread(fn, arg, true, &t);
 }
 
 enum bounded_end bounded_run_ex(void (*fn)(void *), void *arg, void (*free_fn)(void *),
@@ -173,14 +180,22 @@ enum bounded_end bounded_run_ex(void (*fn)(void *), void *arg, void (*free_fn)(v
     c->on_abandon = on_abandon;
     *abandoned = false;
 
-    if (!bounded_spawn(worker, c)) {
+    pthread_t t;
+    if (!spawn_thread(worker, c, false, &t)) {
         bcall_free(c);
         fn(arg);
         return sigint && *sigint ? BOUNDED_INTERRUPTED : BOUNDED_DONE;
     }
     enum bounded_end why = wait_call(c, sigint, timeout_s, abandoned);
-    if (!*abandoned)
+    if (*abandoned) {
+        pthread_detach(t);
+    } else {
+        /* it has signalled and is only exiting: waiting for it lets the
+         * thread-local state of libvirt, glib and libxml2 be freed before
+         * a one-shot lvsh exits */
+        pthread_join(t, NULL);
         bcall_free(c);
+    }
     return why;
 }
 
