@@ -57,7 +57,9 @@ for tier in $TIERS; do
     fuzz)
         run_tier fuzz tests/fuzz/run.sh "$FUZZ_DIR" ;;
     transcripts)
-        run_tier transcripts python3 tests/transcript.py tests/transcripts/*.t ;;
+        # the files are independent: one per core at a time
+        LVSH_TEST_JOBS=${LVSH_TEST_JOBS:-$(nproc)} \
+            run_tier transcripts python3 tests/transcript.py tests/transcripts/*.t ;;
     virsh-suite)
         run_tier virsh-suite python3 tests/virsh-suite/run.py ;;
     tmux)

@@ -16,6 +16,7 @@ Usage: transcript.py FILE.t...   Prints one line per case and, last,
 "transcripts: N passed, N failed".
 """
 import json
+import concurrent.futures
 import os
 import re
 import shutil
@@ -161,24 +162,40 @@ def test_env(scratch):
     return env
 
 
-def main(paths):
+def run_file(path):
+    """Run one .t file's cases in order in a scratch home of its own; return
+    (passed, failed, report)."""
     passed = failed = 0
-    for path in paths:
-        scratch = tempfile.mkdtemp(prefix="lvsh-t-")
-        try:
-            env = test_env(scratch)
-            for case in parse(path):
-                problem = run_case(case, env, scratch)
-                label = f"{os.path.relpath(path)}:{case.line}: {case.cmd.splitlines()[0][:90]}"
-                if problem:
-                    failed += 1
-                    print(f"FAIL {label}\n{problem}", flush=True)
-                else:
-                    passed += 1
-                    if os.environ.get("VERBOSE"):
-                        print(f"ok   {label}", flush=True)
-        finally:
-            shutil.rmtree(scratch, ignore_errors=True)
+    report = []
+    scratch = tempfile.mkdtemp(prefix="lvsh-t-")
+    try:
+        env = test_env(scratch)
+        for case in parse(path):
+            problem = run_case(case, env, scratch)
+            label = f"{os.path.relpath(path)}:{case.line}: {case.cmd.splitlines()[0][:90]}"
+            if problem:
+                failed += 1
+                report.append(f"FAIL {label}\n{problem}")
+            else:
+                passed += 1
+                if os.environ.get("VERBOSE"):
+                    report.append(f"ok   {label}")
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return passed, failed, report
+
+
+def main(paths):
+    # Files are independent (each its own home), so LVSH_TEST_JOBS of them
+    # may run at once; a file's cases always run in order.
+    jobs = max(1, int(os.environ.get("LVSH_TEST_JOBS", "1")))
+    passed = failed = 0
+    with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
+        for p, f, report in pool.map(run_file, paths):
+            passed += p
+            failed += f
+            for line in report:
+                print(line, flush=True)
     print(f"transcripts: {passed} passed, {failed} failed")
     return 1 if failed else 0
 
