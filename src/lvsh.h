@@ -256,6 +256,10 @@ void out_info(struct lvsh_result *r, const char *fmt, ...)
 /* a warning on stderr that does not fail the command */
 void out_warn(struct lvsh_result *r, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* a line on stderr in an error's words ("error: ..."), as virsh's echo --err,
+ * that does not fail the command (JSON shows it as a warning) */
+void out_err_line(struct lvsh_result *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 /* this output already ends the way virsh ends it (a message without a
  * newline of its own): no one-shot blank line after it, as LVSH_CMD_BARE
  * but decided at run time, for commands whose modes differ */

@@ -261,3 +261,19 @@ $ lvsh -c test:///default attach-interface nosuch network default --print-xml
 </interface>
 
 ? 0
+
+echo --err writes an error line (the command still succeeds) and keeps the
+one-shot blank line on stdout; echo alone ends with its words.
+$ lvsh -c test:///default 'echo --err to-stderr; echo to-stdout'
+
+to-stdout
+! error: to-stderr
+? 0
+
+complete ends with the one-shot blank line only in virsh mode (the shell
+scripts read every line of lvsh's).
+$ lvsh --virsh -c "test://$FIXTURES/node.xml" complete -- domstat
+domstate
+domstats
+
+? 0
