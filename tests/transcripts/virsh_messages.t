@@ -277,3 +277,45 @@ domstate
 domstats
 
 ? 0
+
+A size with an unknown suffix or too large adds libvirt's own line, as virsh;
+a malformed number does not.
+$ lvsh -c test:///default 'setmaxmem test 7QB --config'
+! error: Scaled numeric value '7QB' for <size> option is malformed or out of range
+! error: invalid argument: unknown suffix 'QB'
+
+? 2
+$ lvsh -c test:///default 'setmaxmem test 16e --config'
+! error: Scaled numeric value '16e' for <size> option is malformed or out of range
+! error: numerical overflow: value too large: 16e
+
+? 2
+$ lvsh -c test:///default 'setmaxmem test -1 --config'
+! error: Scaled numeric value '-1' for <size> option is malformed or out of range
+
+? 2
+
+cpu-stats checks its CPU range itself, in virsh's words; a count past the
+host's CPUs is said on stdout.
+$ lvsh -c test:///default 'cpu-stats test --start -2'
+! error: Invalid value for start CPU
+
+? 1
+$ lvsh -c test:///default 'cpu-stats test --count -1'
+! error: Invalid value for number of CPUs to show
+
+? 1
+$ lvsh -c test:///default 'cpu-stats test --start 5'
+! error: Start CPU 5 is out of range (min: 0, max: 1)
+
+? 1
+$ lvsh -c test:///default 'cpu-stats test --start 1 --count 5' | sed 's/[0-9.]* seconds/N seconds/'
+Only 2 CPUs available to show
+CPU1:
+	cpu_time            N seconds
+	vcpu_time           N seconds
+
+? 0
+$ lvsh -c test:///default 'cpu-stats test --count 0'
+
+? 0
