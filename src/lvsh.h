@@ -161,6 +161,8 @@ struct lvsh_bgconn; /* a background connect, owned by session_bg.c */
 struct lvsh_session {
     virConnectPtr conn;
     char *uri;                  /* what the user asked for; NULL = default */
+    bool uri_named;             /* -c named it: virsh connects before any command, so
+                                 * a failure prints nothing on stdout */
     bool readonly;
     bool quiet;
     enum lvsh_format format;    /* session default, `set output` changes it */

@@ -198,6 +198,22 @@ $ lvsh -c test:///nonexistent/node.xml list | od -c
 ! error: XML error: failed to parse xml document '/nonexistent/node.xml'
 ? 0
 
+The default URI (no -c) is connected by the first command that needs it, as
+virsh: its failure is that command's, with the one-shot blank line.
+$ LIBVIRT_DEFAULT_URI=test:///nonexistent/node.xml lvsh list | od -c
+0000000  \n
+0000001
+! error: failed to connect to the hypervisor
+! error: XML error: failed to parse xml document '/nonexistent/node.xml'
+? 0
+
+In virsh mode a URI named with -c is connected before anything runs: its
+failure runs nothing, not even a command that needs no connection.
+$ lvsh --virsh -c test:///nonexistent/node.xml 'echo hi'
+! error: failed to connect to the hypervisor
+! error: XML error: failed to parse xml document '/nonexistent/node.xml'
+? 1
+
 freecell on a host without NUMA cells prints virsh's zero total.
 $ printf '<node><cpu><mhz>100</mhz></cpu><memory>1024</memory></node>\n' > bare.xml; lvsh -c "test://$PWD/bare.xml" freecell --all
 --------------------
