@@ -40,6 +40,8 @@ enum lvsh_opt_type {
 #define LVSH_OPTF_WRITES     0x20u /* giving it makes the command change state:
                                       refused under -r before connecting */
 #define LVSH_OPTF_NAMED      0x40u /* never filled by a positional word */
+#define LVSH_OPTF_VIRSH_WORD 0x80u /* a number virsh reads as a plain word: missing,
+                                      virsh says "requires <name>", not "--name" */
 
 /* Every non-bool option takes positional words in table order, as virsh
  * fills them (LVSH_OPTF_POSITIONAL only shows it in help and completion);

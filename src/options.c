@@ -224,20 +224,36 @@ static enum lvsh_status unknown_option(const struct lvsh_cmd *cmd, const char *n
     return st;
 }
 
+static char *missing_msg(const struct lvsh_cmd *cmd, const struct lvsh_opt *o, unsigned how)
+{
+    if (!(how & OPTS_VIRSH))
+        return xasprintf("command '%s' requires option --%s", cmd->name, o->name);
+    if ((o->type == LVSH_OPT_INT || o->type == LVSH_OPT_SIZE) &&
+        !(o->flags & LVSH_OPTF_VIRSH_WORD))
+        return xasprintf("command '%s' requires --%s option", cmd->name, o->name);
+    return xasprintf("command '%s' requires <%s> option", cmd->name, o->name);
+}
+
+/* Every missing required option on a line of its own, as virsh: the
+ * earlier ones as error lines, the last one as the error. */
 static enum lvsh_status check_required(const struct lvsh_cmd *cmd, struct lvsh_args *a,
                                        unsigned how, struct lvsh_result *r)
 {
+    char *last = NULL;
     for (int i = 0; i < a->nopts; i++) {
         const struct lvsh_opt *o = &cmd->opts[i];
         if (!(o->flags & LVSH_OPTF_REQUIRED) || a->v[i].set)
             continue;
-        if (!(how & OPTS_VIRSH))
-            return err_usage(r, "command '%s' requires option --%s", cmd->name, o->name);
-        if (o->type == LVSH_OPT_INT || o->type == LVSH_OPT_SIZE)
-            return err_usage(r, "command '%s' requires --%s option", cmd->name, o->name);
-        return err_usage(r, "command '%s' requires <%s> option", cmd->name, o->name);
+        if (last)
+            out_err_line(r, "%s", last);
+        free(last);
+        last = missing_msg(cmd, o, how);
     }
-    return LVSH_OK;
+    if (!last)
+        return LVSH_OK;
+    err_usage(r, "%s", last);
+    free(last);
+    return LVSH_USAGE;
 }
 
 enum lvsh_status opts_check_values(const struct lvsh_cmd *cmd, struct lvsh_args *a,

@@ -335,3 +335,15 @@ CPU1:
 $ lvsh -c test:///default 'cpu-stats test --count 0'
 
 ? 0
+
+Every missing required option is named, one line each, as virsh.
+$ lvsh -c test:///default attach-disk
+! error: command 'attach-disk' requires option --domain
+! error: command 'attach-disk' requires option --source
+! error: command 'attach-disk' requires option --target
+? 2
+$ lvsh --virsh -c test:///default 'send-process-signal'
+! error: command 'send-process-signal' requires <domain> option
+! error: command 'send-process-signal' requires <pid> option
+! error: command 'send-process-signal' requires <signame> option
+? 1
