@@ -66,8 +66,12 @@ static enum lvsh_status cmd_domain_start(struct lvsh_session *s, const struct lv
     enum lvsh_status st = LVSH_OK;
     if (rc < 0)
         st = err_virt(r, "Failed to start domain '%s'", name);
-    else
+    else if (!args_has(a, "console") || lvsh_wants_json(s, a))
         dom_action_done(r, d, name, "started");
+    else if (!s->quiet)   /* said before the console takes the terminal */
+        out_stream(r, NULL, "Domain '%s' started\n", name);
+    if (rc == 0 && args_has(a, "console"))
+        st = dom_console_attach(s, r, d, false);
     free(fds);
     virDomainFree(d);
     return st;
@@ -75,6 +79,8 @@ static enum lvsh_status cmd_domain_start(struct lvsh_session *s, const struct lv
 
 static const struct lvsh_opt opts_domain_start[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN_INACTIVE),
+    { .name = "console", .type = LVSH_OPT_BOOL,
+      .help = "attach to its console once started (needs a terminal)" },
     { .name = "paused", .type = LVSH_OPT_BOOL, .help = "leave the guest paused after start" },
     { .name = "autodestroy", .type = LVSH_OPT_BOOL,
       .help = "destroy the guest when this connection closes" },
@@ -234,10 +240,19 @@ static enum lvsh_status cmd_domain_create(struct lvsh_session *s, const struct l
     free(fds);
     if (!d)
         return err_virt(r, "failed to create domain from '%s'", file);
-    dom_action_msg(r, d, "created", "Domain '%s' created from %s", virDomainGetName(d), file);
-    out_json_set(r, "file", json_str(file));
+    enum lvsh_status st = LVSH_OK;
+    if (!args_has(a, "console") || lvsh_wants_json(s, a)) {
+        dom_action_msg(r, d, "created", "Domain '%s' created from %s", virDomainGetName(d),
+                       file);
+        out_json_set(r, "file", json_str(file));
+    } else if (!s->quiet) {   /* said before the console takes the terminal */
+        out_stream(r, NULL, "Domain '%s' created from %s\n", virDomainGetName(d), file);
+    }
+    /* virsh keeps create's status whatever the console does */
+    if (args_has(a, "console"))
+        st = dom_console_attach(s, r, d, true);
     virDomainFree(d);
-    return LVSH_OK;
+    return st;
 }
 
 static const struct lvsh_opt opts_domain_create[] = {
@@ -245,6 +260,8 @@ static const struct lvsh_opt opts_domain_create[] = {
       .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, .metavar = "file",
       .help = "file with the domain's XML description ('-' for stdin)",
       .complete = LVSH_COMP_FILE },
+    { .name = "console", .type = LVSH_OPT_BOOL,
+      .help = "attach to its console once created (needs a terminal)" },
     { .name = "paused", .type = LVSH_OPT_BOOL, .help = "leave the guest paused after creation" },
     { .name = "autodestroy", .type = LVSH_OPT_BOOL,
       .help = "destroy the guest when this connection closes" },

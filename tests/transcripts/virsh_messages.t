@@ -347,3 +347,20 @@ $ lvsh --virsh -c test:///default 'send-process-signal'
 ! error: command 'send-process-signal' requires <pid> option
 ! error: command 'send-process-signal' requires <signame> option
 ? 1
+
+start --console and create --console need a terminal, as virsh: the domain
+starts, then the error; create keeps its status 0.
+$ lvsh -c test:///default 'destroy test; start test --console; domstate test' </dev/null
+Domain 'test' destroyed
+
+Domain 'test' started
+
+! error: Cannot run interactive console without a controlling TTY
+? 1
+$ lvsh -q -c test:///default dumpxml test | sed 's|<name>test</name>|<name>tr</name>|; /<uuid>/d' > tr.xml; lvsh -c test:///default 'create tr.xml --console; domstate tr' </dev/null
+Domain 'tr' created from tr.xml
+
+running
+
+! error: Cannot run interactive console without a controlling TTY
+? 0
