@@ -33,6 +33,10 @@ static enum lvsh_status cmd_shell_complete(struct lvsh_session *s, const struct 
         json_array_append_new(j, json_str(c.v[i]));
     }
     out_json(r, j);
+    /* lvsh's scripts read every line (the command is bare); virsh ends
+     * its candidates with the one-shot blank line */
+    if (s->virsh_mode && s->trailer && !s->quiet)
+        out_text(r, "\n");
     completion_free(&c);
     complete_set_describe(false);
     s->no_auth_prompt = quiet;

@@ -26,10 +26,11 @@ bool ckpt_parent_name(struct lvsh_result *r, virDomainCheckpointPtr cp, char **o
 /* {"domain": ..., "name": ...} for a checkpoint */
 json_t *ckpt_json_ref(virDomainPtr d, const char *name);
 
-/* The usual checkpoint-name option, positional after the domain. */
+/* The usual checkpoint-name option, positional after the domain; as virsh,
+ * its absence is found by ckpt_lookup, after the domain's. */
 #define CKPT_OPT_NAME(helptext) \
     { .name = "checkpointname", .type = LVSH_OPT_STRING, \
-      .flags = LVSH_OPTF_POSITIONAL | LVSH_OPTF_REQUIRED, \
+      .flags = LVSH_OPTF_POSITIONAL, \
       .help = (helptext), .metavar = "checkpoint" }
 
 #endif

@@ -11,6 +11,7 @@
  * result API (rendered after the handler returns) cannot do.  Only the
  * console I/O functions below write to the terminal. */
 #include "domain_common.h"
+#include "domain_util.h"
 #include "bounded.h"
 #include "session.h"
 #include "util.h"
@@ -432,6 +433,48 @@ static enum lvsh_status con_open(struct lvsh_session *s, const struct lvsh_args 
         status = err_virt(r, "failed to open the console of domain '%s'", name);
     else
         status = con_run(s, r, d, st, escape);
+    virStreamFree(st);
+    return status;
+}
+
+/* A failure of start/create --console: an error, or (soft: create, whose
+ * status virsh keeps) only an error line.  The console's own refusal keeps
+ * libvirt's words alone, as virsh. */
+static enum lvsh_status attach_failed(struct lvsh_result *r, bool soft, const char *msg)
+{
+    if (soft) {
+        out_err_line(r, "%s", msg);
+        return LVSH_OK;
+    }
+    return err_fail(r, "%s", msg);
+}
+
+enum lvsh_status dom_console_attach(struct lvsh_session *s, struct lvsh_result *r,
+                                    virDomainPtr d, bool soft)
+{
+    int escape = escape_byte(s->console_escape);
+    if (escape < 0)
+        return err_usage(r, "invalid console escape sequence '%s' (-e): use one character "
+                         "or ^ and a letter", s->console_escape);
+    if (!isatty(STDIN_FILENO))
+        return attach_failed(r, soft, "Cannot run interactive console without a "
+                                      "controlling TTY");
+    virStreamPtr st = virStreamNew(s->conn, VIR_STREAM_NONBLOCK);
+    if (!st)
+        return err_virt(r, "failed to create a stream");
+    enum lvsh_status status;
+    if (virDomainOpenConsole(d, NULL, st, 0) < 0) {
+        char *msg = xstrdup(virGetLastErrorMessage());   /* GetName resets it */
+        virResetLastError();
+        con_banner(s, d, s->console_escape);   /* virsh says it before it tries */
+        /* create --console drops libvirt's refusal silently, as virsh */
+        status = soft ? LVSH_OK : attach_failed(r, soft, msg);
+        free(msg);
+    } else {
+        status = con_run(s, r, d, st, escape);
+        if (soft)
+            status = LVSH_OK;
+    }
     virStreamFree(st);
     return status;
 }

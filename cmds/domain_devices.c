@@ -3,6 +3,7 @@
 #include "domain_ops.h"
 #include "util.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -244,52 +245,77 @@ static const struct lvsh_cmd cmd_detach_device_alias = {
 
 /* ---- attach-disk -------------------------------------------------------- */
 
-/* Parse "a.b.c" (bases 16 or 10) into n numbers; false on anything else. */
-static bool parse_dotted(const char *s, int base, unsigned long *out, int n)
+/* virsh's reading of an address: after the type and after each number one
+ * separator of any kind ("ide:1:2:5", "pci:0000.00.05.0"), numbers as
+ * unsigned ints in the base, anything after the last one ignored. */
+static bool parse_fields(const char *s, int base, unsigned long *out, int n)
 {
     for (int i = 0; i < n; i++) {
+        if (!*s)
+            return false;
+        s++;   /* the separator */
+        const char *p = s + strspn(s, " \t\n\v\f\r");
+        if (*p == '-')
+            return false;
         char *end;
-        if (!*s || *s == '-' || *s == '+')
-            return false;
+        errno = 0;
         out[i] = strtoul(s, &end, base);
-        if (end == s || (i + 1 < n ? *end != '.' : *end != '\0'))
+        if (end == s || errno || out[i] > 0xffffffffUL)
             return false;
-        s = end + (i + 1 < n);
+        s = end;
     }
     return true;
 }
 
-/* --address pci:D.B.S.F | ccw:C.S.D | scsi|sata|ide:C.B.U | usb:B.P as XML. */
+enum addr_kind { ADDR_PCI, ADDR_CCW, ADDR_SCSI, ADDR_SATA, ADDR_IDE, ADDR_USB };
+
+/* --address TYPE:N.N... as virsh reads it, into <address/>; the kind in *kind. */
 static bool disk_address(struct buf *b, const char *addr, bool multifunction,
-                         struct lvsh_result *r)
+                         enum addr_kind *kind, struct lvsh_result *r)
 {
+    static const struct { const char *name; int base, n; } kinds[] = {
+        [ADDR_PCI] = { "pci", 16, 4 }, [ADDR_CCW] = { "ccw", 16, 3 },
+        [ADDR_SCSI] = { "scsi", 10, 3 }, [ADDR_SATA] = { "sata", 10, 3 },
+        [ADDR_IDE] = { "ide", 10, 3 }, [ADDR_USB] = { "usb", 10, 2 },
+    };
     unsigned long v[4];
     const char *colon = strchr(addr, ':');
     size_t kl = colon ? (size_t)(colon - addr) : 0;
-    const char *rest = colon ? colon + 1 : "";
-    bool ok = false;
-    if (kl == 3 && strncmp(addr, "pci", 3) == 0 && parse_dotted(rest, 16, v, 4)) {
+    int k = -1;
+    for (int i = 0; colon && i < (int)(sizeof(kinds) / sizeof(kinds[0])); i++)
+        if (strlen(kinds[i].name) == kl && strncmp(addr, kinds[i].name, kl) == 0)
+            k = i;
+    if (k < 0 || !parse_fields(colon, kinds[k].base, v, kinds[k].n)) {
+        err_usage(r, "Invalid address.");
+        return false;
+    }
+    *kind = (enum addr_kind)k;
+    if (k == ADDR_PCI)
         buf_printf(b, "  <address type='pci' domain='0x%04lx' bus='0x%02lx' slot='0x%02lx' "
                    "function='0x%lx'%s/>\n", v[0], v[1], v[2], v[3],
                    multifunction ? " multifunction='on'" : "");
-        ok = true;
-    } else if (kl == 3 && strncmp(addr, "ccw", 3) == 0 && parse_dotted(rest, 16, v, 3)) {
+    else if (k == ADDR_CCW)
         buf_printf(b, "  <address type='ccw' cssid='0x%02lx' ssid='0x%lx' devno='0x%04lx'/>\n",
                    v[0], v[1], v[2]);
-        ok = true;
-    } else if (((kl == 4 && (strncmp(addr, "scsi", 4) == 0 || strncmp(addr, "sata", 4) == 0))
-                || (kl == 3 && strncmp(addr, "ide", 3) == 0)) && parse_dotted(rest, 10, v, 3)) {
+    else if (k == ADDR_USB)
+        buf_printf(b, "  <address type='usb' bus='%lu' port='%lu'/>\n", v[0], v[1]);
+    else
         buf_printf(b, "  <address type='drive' controller='%lu' bus='%lu' unit='%lu'/>\n",
                    v[0], v[1], v[2]);
-        ok = true;
-    } else if (kl == 3 && strncmp(addr, "usb", 3) == 0 && parse_dotted(rest, 10, v, 2)) {
-        buf_printf(b, "  <address type='usb' bus='%lu' port='%lu'/>\n", v[0], v[1]);
-        ok = true;
-    }
-    if (!ok)
-        err_usage(r, "malformed --address '%s' (expected pci:DDDD.BB.SS.F, ccw:CC.S.DDDD, "
-                  "scsi:C.B.U, sata:C.B.U, ide:C.B.U or usb:B.P)", addr);
-    return ok;
+    return true;
+}
+
+/* The address kinds a target name allows, as virsh checks them (vd: pci or
+ * ccw, sd: scsi, usb or sata, hd: ide); NULL when it fits. */
+static const char *address_mismatch(const char *target, enum addr_kind k)
+{
+    if (strncmp(target, "vd", 2) == 0 && k != ADDR_PCI && k != ADDR_CCW)
+        return "expecting a pci:0000.00.00.00 or ccw:00.0.0000 address.";
+    if (strncmp(target, "sd", 2) == 0 && k != ADDR_SCSI && k != ADDR_USB && k != ADDR_SATA)
+        return "expecting a scsi:00.00.00 or usb:00.00 or sata:00.00.00 address.";
+    if (strncmp(target, "hd", 2) == 0 && k != ADDR_IDE)
+        return "expecting an ide:00.00.00 address.";
+    return NULL;
 }
 
 /* The disk's type attribute: --sourcetype, network for a protocol, else by stat. */
@@ -327,6 +353,7 @@ static void disk_network_source(struct buf *b, const struct lvsh_args *a)
         return;
     }
     buf_adds(b, ">\n    <host");
+    xml_attr(b, "transport", tr);   /* virsh's attribute order */
     if (hname) {
         const char *c = strrchr(hname, ':');
         bool port = c && !strchr(c, ']');    /* not inside [ipv6] */
@@ -336,7 +363,6 @@ static void disk_network_source(struct buf *b, const struct lvsh_args *a)
             xml_attr(b, "port", c + 1);
         free(host);
     }
-    xml_attr(b, "transport", tr);
     xml_attr(b, "socket", sock);
     buf_adds(b, "/>\n  </source>\n");
 }
@@ -360,6 +386,11 @@ static void disk_driver(struct buf *b, const struct lvsh_args *a)
 /* The <disk> element attach-disk describes; NULL with r filled on bad input. */
 static char *disk_xml(const struct lvsh_args *a, struct lvsh_result *r)
 {
+    if (args_has(a, "source-host-socket") && !args_has(a, "source-host-transport")) {
+        err_usage(r, "Option --source-host-transport is required by option "
+                  "--source-host-socket");
+        return NULL;
+    }
     const char *type = disk_source_type(a, r);
     if (!type)
         return NULL;
@@ -397,8 +428,13 @@ static char *disk_xml(const struct lvsh_args *a, struct lvsh_result *r)
         buf_adds(&b, "/>\n");
     }
     xml_text_elem(&b, "wwn", args_str(a, "wwn"));
+    enum addr_kind kind;
+    const char *bad = NULL;
     if (args_has(a, "address") &&
-        !disk_address(&b, args_str(a, "address"), args_has(a, "multifunction"), r)) {
+        (!disk_address(&b, args_str(a, "address"), args_has(a, "multifunction"), &kind, r) ||
+         (bad = address_mismatch(args_str(a, "target"), kind)))) {
+        if (bad)
+            err_usage(r, "%s", bad);
         buf_free(&b);
         return NULL;
     }
@@ -583,7 +619,7 @@ static bool iface_source(struct buf *b, const struct lvsh_args *a, const char *t
     buf_adds(b, "  <source");
     if (strcmp(type, "vhostuser") == 0) {
         if (!mode) {
-            err_usage(r, "a vhostuser interface needs --source-mode server|client");
+            err_usage(r, "source-mode is mandatory");   /* virsh's words */
             return false;
         }
         buf_adds(b, " type='unix'");

@@ -66,8 +66,12 @@ static enum lvsh_status cmd_domain_start(struct lvsh_session *s, const struct lv
     enum lvsh_status st = LVSH_OK;
     if (rc < 0)
         st = err_virt(r, "Failed to start domain '%s'", name);
-    else
+    else if (!args_has(a, "console") || lvsh_wants_json(s, a))
         dom_action_done(r, d, name, "started");
+    else if (!s->quiet)   /* said before the console takes the terminal */
+        out_stream(r, NULL, "Domain '%s' started\n", name);
+    if (rc == 0 && args_has(a, "console"))
+        st = dom_console_attach(s, r, d, false);
     free(fds);
     virDomainFree(d);
     return st;
@@ -75,6 +79,8 @@ static enum lvsh_status cmd_domain_start(struct lvsh_session *s, const struct lv
 
 static const struct lvsh_opt opts_domain_start[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN_INACTIVE),
+    { .name = "console", .type = LVSH_OPT_BOOL,
+      .help = "attach to its console once started (needs a terminal)" },
     { .name = "paused", .type = LVSH_OPT_BOOL, .help = "leave the guest paused after start" },
     { .name = "autodestroy", .type = LVSH_OPT_BOOL,
       .help = "destroy the guest when this connection closes" },
@@ -234,10 +240,19 @@ static enum lvsh_status cmd_domain_create(struct lvsh_session *s, const struct l
     free(fds);
     if (!d)
         return err_virt(r, "failed to create domain from '%s'", file);
-    dom_action_msg(r, d, "created", "Domain '%s' created from %s", virDomainGetName(d), file);
-    out_json_set(r, "file", json_str(file));
+    enum lvsh_status st = LVSH_OK;
+    if (!args_has(a, "console") || lvsh_wants_json(s, a)) {
+        dom_action_msg(r, d, "created", "Domain '%s' created from %s", virDomainGetName(d),
+                       file);
+        out_json_set(r, "file", json_str(file));
+    } else if (!s->quiet) {   /* said before the console takes the terminal */
+        out_stream(r, NULL, "Domain '%s' created from %s\n", virDomainGetName(d), file);
+    }
+    /* virsh keeps create's status whatever the console does */
+    if (args_has(a, "console"))
+        st = dom_console_attach(s, r, d, true);
     virDomainFree(d);
-    return LVSH_OK;
+    return st;
 }
 
 static const struct lvsh_opt opts_domain_create[] = {
@@ -245,6 +260,8 @@ static const struct lvsh_opt opts_domain_create[] = {
       .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, .metavar = "file",
       .help = "file with the domain's XML description ('-' for stdin)",
       .complete = LVSH_COMP_FILE },
+    { .name = "console", .type = LVSH_OPT_BOOL,
+      .help = "attach to its console once created (needs a terminal)" },
     { .name = "paused", .type = LVSH_OPT_BOOL, .help = "leave the guest paused after creation" },
     { .name = "autodestroy", .type = LVSH_OPT_BOOL,
       .help = "destroy the guest when this connection closes" },
@@ -820,6 +837,29 @@ static unsigned undefine_flags(const struct lvsh_args *a)
     return f;
 }
 
+/* A server that refuses undefine's flags (an older one, the test driver):
+ * as virsh, do their work piecewise and undefine without them.  -2 when
+ * r is filled already. */
+static int undefine_piecewise(virDomainPtr d, unsigned flags, struct lvsh_result *r)
+{
+    if ((flags & VIR_DOMAIN_UNDEFINE_MANAGED_SAVE) && virDomainHasManagedSaveImage(d, 0) > 0 &&
+        virDomainManagedSaveRemove(d, 0) < 0) {
+        err_lib(r, "failed to remove the managed save image");
+        return -2;
+    }
+    virResetLastError();
+    int nsnap = virDomainSnapshotNum(d, VIR_DOMAIN_SNAPSHOT_LIST_METADATA);
+    virResetLastError();
+    if (nsnap > 0) {
+        if (flags & VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA)
+            err_fail(r, "Unable to remove metadata of %d snapshots", nsnap);
+        else
+            err_fail(r, "Refusing to undefine while %d snapshots exist", nsnap);
+        return -2;
+    }
+    return virDomainUndefine(d);
+}
+
 /* Undefine d, then remove the storage the plan selected. */
 static enum lvsh_status undefine_with_plan(virDomainPtr d, const struct lvsh_args *a,
                                            struct undef_plan *p, bool json,
@@ -827,9 +867,20 @@ static enum lvsh_status undefine_with_plan(virDomainPtr d, const struct lvsh_arg
 {
     unsigned flags = undefine_flags(a);
     const char *name = args_str(a, "domain");   /* as typed, as virsh */
+    /* as virsh: without --managed-save a managed save image is refused
+     * here, in its own words, before libvirt is asked */
+    if (!(flags & VIR_DOMAIN_UNDEFINE_MANAGED_SAVE) && virDomainHasManagedSaveImage(d, 0) > 0)
+        return err_fail(r, "Refusing to undefine while domain managed save image exists");
+    virResetLastError();
     int rc = flags ? virDomainUndefineFlags(d, flags) : virDomainUndefine(d);
+    virErrorPtr e = rc < 0 && flags ? virGetLastError() : NULL;
+    if (e && (e->code == VIR_ERR_NO_SUPPORT || e->code == VIR_ERR_INVALID_ARG)) {
+        virResetLastError();
+        if ((rc = undefine_piecewise(d, flags, r)) == -2)
+            return LVSH_FAILED;
+    }
     if (rc < 0)
-        return err_virt(r, "failed to undefine domain '%s'", name);
+        return err_virt(r, "Failed to undefine domain '%s'", name);
     dom_action_msg(r, d, "undefined", "Domain '%s' has been undefined", name);
     if (!p)
         return LVSH_OK;
@@ -856,8 +907,7 @@ static enum lvsh_status cmd_domain_undefine(struct lvsh_session *s, const struct
     struct undef_plan plan = { NULL, 0 };
     enum lvsh_status st = LVSH_FAILED;
     if (storage && virDomainIsActive(d) == 1)
-        err_fail(r, "cannot remove the storage of domain '%s' while it runs",
-                 virDomainGetName(d));
+        err_fail(r, "Storage volume deletion is supported only on stopped domains");
     else if (!storage || (plan_collect(d, &plan, r) &&
                           plan_select(&plan, args_str(a, "storage"), r)))
         st = undefine_with_plan(d, a, storage ? &plan : NULL, lvsh_wants_json(s, a), r);

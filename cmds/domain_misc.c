@@ -182,7 +182,8 @@ static enum lvsh_status cmd_domain_send_process_signal(struct lvsh_session *s,
 
 static const struct lvsh_opt opts_send_signal[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN_ACTIVE),
-    { .name = "pid", .type = LVSH_OPT_INT, .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL,
+    { .name = "pid", .type = LVSH_OPT_INT,
+      .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL | LVSH_OPTF_VIRSH_WORD,
       .help = "the process ID in the guest", .metavar = "pid" },
     { .name = "signame", .type = LVSH_OPT_STRING,
       .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, .choices = NULL,
@@ -400,23 +401,31 @@ static enum lvsh_status cmd_domain_domsetlaunchsecstate(struct lvsh_session *s,
     virTypedParameterPtr p = NULL;
     int n = 0, max = 0;
     long long addr;
+    /* as virsh: the domain first, then the two files it needs */
+    virDomainPtr d = dom_arg(s, a, r);
+    if (!d)
+        return LVSH_FAILED;
+    if (!args_has(a, "secrethdr") || !args_has(a, "secret")) {
+        virDomainFree(d);
+        return err_usage(r, "Both secret and the secret header are required");
+    }
     if (!add_file_b64(r, &p, &n, &max, VIR_DOMAIN_LAUNCH_SECURITY_SEV_SECRET_HEADER,
                       args_str(a, "secrethdr")) ||
         !add_file_b64(r, &p, &n, &max, VIR_DOMAIN_LAUNCH_SECURITY_SEV_SECRET,
                       args_str(a, "secret"))) {
         virTypedParamsFree(p, n);
+        virDomainFree(d);
         return LVSH_FAILED;
     }
     if (args_int(a, "set-address", &addr))
         virTypedParamsAddULLong(&p, &n, &max, VIR_DOMAIN_LAUNCH_SECURITY_SEV_SECRET_SET_ADDRESS,
                                 (unsigned long long)addr);
-    virDomainPtr d = dom_arg(s, a, r);
     enum lvsh_status st = LVSH_FAILED;
-    if (d && virDomainSetLaunchSecurityState(d, p, n, 0) < 0) {
+    if (virDomainSetLaunchSecurityState(d, p, n, 0) < 0) {
         err_virt(r, "failed to set the launch security state of domain '%s'",
                  args_str(a, "domain"));
         virDomainFree(d);
-    } else if (d) {
+    } else {
         st = done(r, d, "set-launch-security-state");
     }
     virTypedParamsFree(p, n);
@@ -425,10 +434,10 @@ static enum lvsh_status cmd_domain_domsetlaunchsecstate(struct lvsh_session *s,
 
 static const struct lvsh_opt opts_setlaunchsec[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN_ACTIVE),
-    { .name = "secrethdr", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_NAMED,
+    { .name = "secrethdr", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_NAMED,
       .complete = LVSH_COMP_FILE, .metavar = "file",
       .help = "file holding the secret header" },
-    { .name = "secret", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_NAMED,
+    { .name = "secret", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_NAMED,
       .complete = LVSH_COMP_FILE, .metavar = "file", .help = "file holding the secret" },
     { .name = "set-address", .type = LVSH_OPT_INT, .min = 0, .max = 0x7fffffffffffffffLL,
       .metavar = "address",

@@ -300,7 +300,8 @@ static enum lvsh_status cmd_domain_qemu_attach(struct lvsh_session *s, const str
 }
 
 static const struct lvsh_opt opts_qemu_attach[] = {
-    { .name = "pid", .type = LVSH_OPT_INT, .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL,
+    { .name = "pid", .type = LVSH_OPT_INT,
+      .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL | LVSH_OPTF_VIRSH_WORD,
       .min = 1, .max = 0x7fffffff, .metavar = "pid", .help = "the process ID of the QEMU" },
     LVSH_OPT_END,
 };

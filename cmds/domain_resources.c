@@ -777,7 +777,14 @@ static enum lvsh_status cpustats_percpu(virDomainPtr d, struct lvsh_result *r, j
     if (per < 0)
         return err_virt(r, "failed to get the CPU statistics of domain '%s'",
                         virDomainGetName(d));
-    if (count < 0 || start + count > ncpus)
+    if (start >= ncpus)
+        return err_fail(r, "Start CPU %lld is out of range (min: 0, max: %d)", start, ncpus - 1);
+    if (count < 0 || count > ncpus) {
+        if (count > 0)   /* virsh says so on stdout, even under -q */
+            out_text(r, "Only %d CPUs available to show\n", ncpus);
+        count = ncpus - start;
+    }
+    if (start + count > ncpus)
         count = ncpus - start;
     json_t *arr = json_array();
     json_object_set_new(out, "cpus", arr);
@@ -829,6 +836,11 @@ static enum lvsh_status cmd_domain_cpu_stats(struct lvsh_session *s,
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
         return LVSH_FAILED;
+    if ((has_start && start < 0) || (has_count && count < 0)) {   /* virsh's own checks */
+        virDomainFree(d);
+        return err_fail(r, start < 0 ? "Invalid value for start CPU"
+                                     : "Invalid value for number of CPUs to show");
+    }
     json_t *out = json_object();
     enum lvsh_status st = LVSH_OK;
     if (!total || has_start || has_count)
@@ -843,9 +855,9 @@ static enum lvsh_status cmd_domain_cpu_stats(struct lvsh_session *s,
 static const struct lvsh_opt opts_cpu_stats[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN_ACTIVE),
     { .name = "total", .type = LVSH_OPT_BOOL, .help = "only the totals" },
-    { .name = "start", .type = LVSH_OPT_INT, .min = 0, .max = 0x7fffffff,
+    { .name = "start", .type = LVSH_OPT_INT, .min = -0x7fffffffLL - 1, .max = 0x7fffffff,
       .help = "the first host CPU to show", .metavar = "cpu" },
-    { .name = "count", .type = LVSH_OPT_INT, .min = 1, .max = 0x7fffffff,
+    { .name = "count", .type = LVSH_OPT_INT, .min = -0x7fffffffLL - 1, .max = 0x7fffffff,
       .help = "how many host CPUs to show at most" },
     LVSH_OPT_END,
 };

@@ -171,7 +171,7 @@ static enum lvsh_status snap_create(struct lvsh_result *r, virDomainPtr d, const
     const char *dname = virDomainGetName(d);
     virDomainSnapshotPtr snap = virDomainSnapshotCreateXML(d, xml, flags);
     if (!snap)
-        return err_virt(r, "failed to create a snapshot of domain '%s'", dname);
+        return err_lib(r, "failed to create a snapshot of domain '%s'", dname);
     const char *name = virDomainSnapshotGetName(snap);
     if (from)
         out_info(r, "Domain snapshot %s created from '%s'", name, from);

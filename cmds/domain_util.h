@@ -52,4 +52,10 @@ char *fmt_size3(unsigned long long bytes);
 /* "3,4" (--pass-fds) into a new array of descriptors; false when malformed. */
 bool dom_parse_fds(const char *list, int **fds, unsigned *n);
 
+/* start/create --console: attach to d's first console as virsh does (a
+ * terminal is needed; the banner comes before the console opens).  soft:
+ * a failure is only an error line and the status stays 0 (create). */
+enum lvsh_status dom_console_attach(struct lvsh_session *s, struct lvsh_result *r,
+                                    virDomainPtr d, bool soft);
+
 #endif

@@ -289,7 +289,7 @@ static enum lvsh_status cmd_domain_vcpupin(struct lvsh_session *s, const struct 
         if (!map)
             st = LVSH_USAGE;
         else if (virDomainPinVcpuFlags(d, (unsigned)vcpu, map, maplen, flags) < 0)
-            st = err_virt(r, "failed to pin vCPU %lld of domain '%s'", vcpu,
+            st = err_lib(r, "failed to pin vCPU %lld of domain '%s'", vcpu,
                           args_str(a, "domain"));
         else
             pin_done(r, d, json_integer(vcpu), cpulist);

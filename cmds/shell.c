@@ -220,10 +220,14 @@ static enum lvsh_status cmd_shell_echo(struct lvsh_session *s, const struct lvsh
             buf_addc(&b, ' ');
         echo_word(a, args[i], &b, words);
     }
-    if (args_has(a, "err"))
-        out_warn(r, "%s", buf_str(&b));
-    else
+    /* virsh prints the words without a newline and its one-shot blank line
+     * ends them; --err goes to stderr as an error line, the blank line stays */
+    if (args_has(a, "err")) {
+        out_err_line(r, "%s", buf_str(&b));
+    } else {
         out_text(r, "%s\n", buf_str(&b));
+        out_bare(r);
+    }
     out_json(r, json_pack("{s:o,s:o}", "text", json_str(buf_str(&b)), "words", words));
     buf_free(&b);
     return LVSH_OK;
@@ -252,7 +256,6 @@ static const struct lvsh_cmd cmd_echo = {
                    "check quoting: --shell and --xml show each word escaped for that use.",
     .opts = opts_shell_echo,
     .exclusive = excl_shell_echo,
-    .flags = LVSH_CMD_BARE,
     .handler = cmd_shell_echo,
 };
 

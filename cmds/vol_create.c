@@ -154,7 +154,7 @@ static const struct lvsh_opt opts_vol_create_as[] = {
     { .name = "name", .type = LVSH_OPT_STRING,
       .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, .help = "name of the new volume" },
     { .name = "capacity", .type = LVSH_OPT_SIZE,
-      .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL,
+      .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL | LVSH_OPTF_VIRSH_WORD,
       .help = "size of the volume (10G, 512MiB; bare numbers are bytes)" },
     { .name = "allocation", .type = LVSH_OPT_SIZE,
       .help = "space to allocate now (bare numbers are bytes)" },

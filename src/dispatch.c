@@ -159,7 +159,9 @@ static enum lvsh_status run_handler(struct lvsh_session *s, struct cmd_job **jp,
         enum lvsh_status st = session_connect(s, s->uri, s->readonly, r);
         s->connect_timeout = saved;
         if (st != LVSH_OK) {
-            r->bare = true;   /* virsh fails before any command: nothing on stdout */
+            /* a URI named with -c fails before any command in virsh: nothing
+             * on stdout; the default one fails in the command: blank line */
+            r->bare = s->uri_named;
             return st;
         }
     }
@@ -262,6 +264,17 @@ static enum lvsh_status report_early(struct lvsh_session *s, struct lvsh_result 
     o.trailer = trailer && s->trailer && !s->virsh_mode;
     log_errors(s, r);
     return render_result(stdout, stderr, r, &o, st);
+}
+
+enum lvsh_status dispatch_connect_first(struct lvsh_session *s)
+{
+    struct lvsh_result r;
+    result_init(&r);
+    enum lvsh_status st = session_connect(s, s->uri, s->readonly, &r);
+    if (st != LVSH_OK)
+        st = report_early(s, &r, NULL, 0, st, false);
+    result_free(&r);
+    return st;
 }
 
 /* Look up and parse one command; on a problem the error is in r. */

@@ -16,6 +16,10 @@ enum lvsh_status run_text(struct lvsh_session *s, const char *text, size_t len,
 /* Run a script stream line by line (so a pipe is served as it arrives). */
 enum lvsh_status run_stream(struct lvsh_session *s, FILE *in, const char *name, bool stop);
 
+/* virsh mode with -c: connect before running anything, as virsh does; a
+ * failure is reported (nothing on stdout) and nothing runs. */
+enum lvsh_status dispatch_connect_first(struct lvsh_session *s);
+
 /* Report a lost connection once, before the next command uses it. */
 void dispatch_report_lost(struct lvsh_session *s, const char *file, int line);
 

@@ -40,6 +40,8 @@ enum lvsh_opt_type {
 #define LVSH_OPTF_WRITES     0x20u /* giving it makes the command change state:
                                       refused under -r before connecting */
 #define LVSH_OPTF_NAMED      0x40u /* never filled by a positional word */
+#define LVSH_OPTF_VIRSH_WORD 0x80u /* a number virsh reads as a plain word: missing,
+                                      virsh says "requires <name>", not "--name" */
 
 /* Every non-bool option takes positional words in table order, as virsh
  * fills them (LVSH_OPTF_POSITIONAL only shows it in help and completion);
@@ -161,6 +163,8 @@ struct lvsh_bgconn; /* a background connect, owned by session_bg.c */
 struct lvsh_session {
     virConnectPtr conn;
     char *uri;                  /* what the user asked for; NULL = default */
+    bool uri_named;             /* -c named it: virsh connects before any command, so
+                                 * a failure prints nothing on stdout */
     bool readonly;
     bool quiet;
     enum lvsh_format format;    /* session default, `set output` changes it */
@@ -255,6 +259,10 @@ void out_info(struct lvsh_result *r, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* a warning on stderr that does not fail the command */
 void out_warn(struct lvsh_result *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* a line on stderr in an error's words ("error: ..."), as virsh's echo --err,
+ * that does not fail the command (JSON shows it as a warning) */
+void out_err_line(struct lvsh_result *r, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* this output already ends the way virsh ends it (a message without a
  * newline of its own): no one-shot blank line after it, as LVSH_CMD_BARE

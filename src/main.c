@@ -147,7 +147,7 @@ static int parse_global(int argc, char **argv, struct lvsh_session *s, struct ma
     while ((optopt = 0, c = getopt_long(argc, argv, "+:c:rqo:f:k:K:e:tnvVhd:l:", longopts,
                                         NULL)) != -1) {
         switch (c) {
-        case 'c': free(s->uri); s->uri = xstrdup(optarg); break;
+        case 'c': free(s->uri); s->uri = xstrdup(optarg); s->uri_named = true; break;
         case 'r': s->readonly = true; break;
         case 'q': s->quiet = true; break;
         case OPT_JSON: s->format = LVSH_FMT_JSON; break;
@@ -396,7 +396,12 @@ int main(int argc, char **argv)
         session_free(&s);
         return 1;
     }
-    st = run_mode(&s, &m, argc, argv);
+    if (s.virsh_mode && s.uri_named)
+        st = dispatch_connect_first(&s);
+    else
+        st = LVSH_OK;
+    if (st == LVSH_OK)
+        st = run_mode(&s, &m, argc, argv);
     bool virsh = s.virsh_mode;
     if (s.log)
         fclose(s.log);

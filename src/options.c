@@ -106,6 +106,9 @@ static enum lvsh_status opt_value_error(struct lvsh_result *r, const char *kind,
                      shown(o, text), o->name);
 }
 
+static bool scaled_size(const char *s, unsigned long long unit, unsigned long long *out,
+                        char **why);
+
 /* Check one value and keep its number or size; the text stays owned by argv. */
 static enum lvsh_status opt_check(const struct lvsh_cmd *cmd, const struct lvsh_opt *o,
                                   struct lvsh_argval *v, unsigned how, struct lvsh_result *r)
@@ -140,8 +143,18 @@ static enum lvsh_status opt_check(const struct lvsh_cmd *cmd, const struct lvsh_
             (o->min < o->max && (v->num < o->min || v->num > o->max)))
             return opt_value_error(r, "Numeric", o, text);
     }
-    if (o->type == LVSH_OPT_SIZE && !parse_scaled_size(text, o->unit ? o->unit : 1, &v->size))
-        return opt_value_error(r, "Scaled numeric", o, text);
+    char *why = NULL;
+    if (o->type == LVSH_OPT_SIZE && !scaled_size(text, o->unit ? o->unit : 1, &v->size, &why)) {
+        opt_value_error(r, "Scaled numeric", o, text);
+        /* virsh adds libvirt's own line; never for a secret's value */
+        if (why && !(o->flags & LVSH_OPTF_SECRET)) {
+            free(r->err_detail);
+            r->err_detail = why;
+            why = NULL;
+        }
+        free(why);
+        return LVSH_USAGE;
+    }
     return LVSH_OK;
 }
 
@@ -211,20 +224,36 @@ static enum lvsh_status unknown_option(const struct lvsh_cmd *cmd, const char *n
     return st;
 }
 
+static char *missing_msg(const struct lvsh_cmd *cmd, const struct lvsh_opt *o, unsigned how)
+{
+    if (!(how & OPTS_VIRSH))
+        return xasprintf("command '%s' requires option --%s", cmd->name, o->name);
+    if ((o->type == LVSH_OPT_INT || o->type == LVSH_OPT_SIZE) &&
+        !(o->flags & LVSH_OPTF_VIRSH_WORD))
+        return xasprintf("command '%s' requires --%s option", cmd->name, o->name);
+    return xasprintf("command '%s' requires <%s> option", cmd->name, o->name);
+}
+
+/* Every missing required option on a line of its own, as virsh: the
+ * earlier ones as error lines, the last one as the error. */
 static enum lvsh_status check_required(const struct lvsh_cmd *cmd, struct lvsh_args *a,
                                        unsigned how, struct lvsh_result *r)
 {
+    char *last = NULL;
     for (int i = 0; i < a->nopts; i++) {
         const struct lvsh_opt *o = &cmd->opts[i];
         if (!(o->flags & LVSH_OPTF_REQUIRED) || a->v[i].set)
             continue;
-        if (!(how & OPTS_VIRSH))
-            return err_usage(r, "command '%s' requires option --%s", cmd->name, o->name);
-        if (o->type == LVSH_OPT_INT || o->type == LVSH_OPT_SIZE)
-            return err_usage(r, "command '%s' requires --%s option", cmd->name, o->name);
-        return err_usage(r, "command '%s' requires <%s> option", cmd->name, o->name);
+        if (last)
+            out_err_line(r, "%s", last);
+        free(last);
+        last = missing_msg(cmd, o, how);
     }
-    return LVSH_OK;
+    if (!last)
+        return LVSH_OK;
+    err_usage(r, "%s", last);
+    free(last);
+    return LVSH_USAGE;
 }
 
 enum lvsh_status opts_check_values(const struct lvsh_cmd *cmd, struct lvsh_args *a,
@@ -457,10 +486,14 @@ unsigned args_affect_flags(const struct lvsh_args *a)
     return f;
 }
 
-bool parse_scaled_size(const char *s, unsigned long long unit, unsigned long long *out)
+/* parse_scaled_size; on failure *why (when why) is the libvirt line virsh
+ * adds after its own for a bad suffix or an overflow, NULL when the number
+ * itself is malformed */
+static bool scaled_size(const char *s, unsigned long long unit, unsigned long long *out,
+                        char **why)
 {
     static const struct { const char *suffix; unsigned long long mult; } units[] = {
-        { "", 0 }, { "b", 1 }, { "bytes", 1 },
+        { "", 0 }, { "b", 1 }, { "byte", 1 }, { "bytes", 1 },
         { "k", 1ULL << 10 }, { "kib", 1ULL << 10 }, { "kb", 1000ULL },
         { "m", 1ULL << 20 }, { "mib", 1ULL << 20 }, { "mb", 1000000ULL },
         { "g", 1ULL << 30 }, { "gib", 1ULL << 30 }, { "gb", 1000000000ULL },
@@ -479,10 +512,20 @@ bool parse_scaled_size(const char *s, unsigned long long unit, unsigned long lon
         if (strcasecmp(end, units[i].suffix) != 0)
             continue;
         unsigned long long m = units[i].mult ? units[i].mult : unit;
-        if (m && v > ~0ULL / m)
+        if (m && v > ~0ULL / m) {
+            if (why)
+                *why = xasprintf("numerical overflow: value too large: %llu%s", v, end);
             return false;
+        }
         *out = v * m;
         return true;
     }
+    if (why)
+        *why = xasprintf("invalid argument: unknown suffix '%s'", end);
     return false;
+}
+
+bool parse_scaled_size(const char *s, unsigned long long unit, unsigned long long *out)
+{
+    return scaled_size(s, unit, out, NULL);
 }

@@ -484,7 +484,7 @@ enum lvsh_status render_result(FILE *out, FILE *err, struct lvsh_result *r,
             continue;
         }
         put_prefix(err, o);
-        put_line(err, "warning: ", r->warns[i]);
+        put_line(err, r->warn_is_error[i] ? "error: " : "warning: ", r->warns[i]);
     }
     if (o->format == LVSH_FMT_JSON) {
         json_t *doc = result_failed(r) ? NULL : result_json(r, xres);

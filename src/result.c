@@ -90,6 +90,7 @@ void result_free(struct lvsh_result *r)
     buf_free(&r->text);
     strv_free(r->infos, r->ninfos);
     strv_free(r->warns, r->nwarns);
+    free(r->warn_is_error);
     free(r->xml);
     json_decref(r->json);
     table_free(r->table);
@@ -162,11 +163,26 @@ void out_info(struct lvsh_result *r, const char *fmt, ...)
     va_end(ap);
 }
 
+static void push_warn(struct lvsh_result *r, char *msg, bool is_error)
+{
+    r->warn_is_error = xrealloc(r->warn_is_error, (size_t)(r->nwarns + 1) * sizeof(bool));
+    r->warn_is_error[r->nwarns] = is_error;
+    strv_push(&r->warns, &r->nwarns, msg);
+}
+
 void out_warn(struct lvsh_result *r, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    strv_push(&r->warns, &r->nwarns, xvasprintf(fmt, ap));
+    push_warn(r, xvasprintf(fmt, ap), false);
+    va_end(ap);
+}
+
+void out_err_line(struct lvsh_result *r, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    push_warn(r, xvasprintf(fmt, ap), true);
     va_end(ap);
 }
 

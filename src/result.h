@@ -36,6 +36,7 @@ struct lvsh_result {
     int ninfos;
     char **warns;
     int nwarns;
+    bool *warn_is_error;       /* out_err_line(): "error: " in text, still a warning */
     char *xml;
     json_t *json;
     struct out_table *table;

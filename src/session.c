@@ -388,7 +388,7 @@ virConnectPtr session_conn(struct lvsh_session *s, struct lvsh_result *r)
         return NULL;
     }
     if (!s->conn && session_connect(s, s->uri, s->readonly, r) != LVSH_OK) {
-        r->bare = true;   /* virsh fails before any command: nothing on stdout */
+        r->bare = s->uri_named;   /* as dispatch.c: virsh's start-up failure */
         return NULL;
     }
     return s->conn;

@@ -257,8 +257,7 @@ Domain 'lvsh life guest' started
 Domain 'lvsh life guest' state saved by libvirt
 
 
-! error: failed to undefine domain 'lvsh life guest'
-! error: Requested operation is not valid: Refusing to undefine while domain managed save image exists
+! error: Refusing to undefine while domain managed save image exists
 ? 1
 $ rm -rf /tmp/lvsh-life-pool; mkdir -p /tmp/lvsh-life-pool
 > virsh -q -c "$LVSH_TIER_QEMU" pool-create-as lvsh-life-pool dir --target /tmp/lvsh-life-pool >/dev/null

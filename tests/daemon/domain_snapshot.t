@@ -7,17 +7,14 @@ running
 
 ? 0
 $ lvsh -c "$LVSH_TIER_QEMU" snapshot-create-as 'snap guest' s1
-! error: failed to create a snapshot of domain 'snap guest'
 ! error: unsupported configuration: internal and full system snapshots require all disks to be selected for snapshot
 
 ? 1
 $ lvsh -c "$LVSH_TIER_QEMU" snapshot-create-as 'snap guest' s1 --disk-only
-! error: failed to create a snapshot of domain 'snap guest'
 ! error: unsupported configuration: nothing selected for snapshot
 
 ? 1
 $ lvsh -c "$LVSH_TIER_QEMU" snapshot-create-as 'snap guest' --no-metadata
-! error: failed to create a snapshot of domain 'snap guest'
 ! error: unsupported configuration: internal and full system snapshots require all disks to be selected for snapshot
 
 ? 1

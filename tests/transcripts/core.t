@@ -37,6 +37,7 @@ compared
 ? 0
 $ lvsh echo --shell --split a
 ! error: options --shell and --split of 'echo' cannot be used together
+
 ? 2
 A 1 MB line through stdin.
 $ python3 -c 'print("echo " + "x" * 1048576)' | lvsh | wc -c

@@ -12,6 +12,7 @@ $ lvsh -c test:///default blockresize test hda 1G
 ? 1
 $ lvsh -c test:///default blockresize test hda 12X
 ! error: Scaled numeric value '12X' for <size> option is malformed or out of range
+! error: invalid argument: unknown suffix 'X'
 
 ? 2
 $ lvsh -c test:///default blockresize nosuch hda 1G

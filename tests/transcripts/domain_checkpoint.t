@@ -146,7 +146,8 @@ $ lvsh -c test:///default 'checkpoint-list test --parent --roots'
 
 ? 2
 $ lvsh -c test:///default 'checkpoint-dumpxml test'
-! error: .*checkpointname.* (re)
+! error: --checkpointname is required
+
 ? 2
 $ lvsh -r -c test:///default 'checkpoint-create-as test c1'
 ! error: .*read-only.* (re)

@@ -60,12 +60,69 @@ Bad input.
 
 $ lvsh -c test:///default attach-disk test /tmp/x vdc --print-xml --address pci:zz
 
-! error: malformed --address 'pci:zz' (expected pci:DDDD.BB.SS.F, ccw:CC.S.DDDD, scsi:C.B.U, sata:C.B.U, ide:C.B.U or usb:B.P)
+! error: Invalid address.
 ? 2
 $ lvsh -c test:///default attach-disk test /tmp/x vdc --print-xml --address floppy:0
 
-! error: malformed --address 'floppy:0' (expected pci:DDDD.BB.SS.F, ccw:CC.S.DDDD, scsi:C.B.U, sata:C.B.U, ide:C.B.U or usb:B.P)
+! error: Invalid address.
 ? 2
+
+Addresses read as virsh reads them: any one separator after the type and
+after each number (ide:1:2:5, pci:0000.00.05.0), the target's prefix decides
+which kinds fit (vd: pci or ccw, sd: scsi, usb or sata, hd: ide).
+$ lvsh -c test:///default attach-disk test /img hdb --print-xml --address ide:1:2:5
+<disk type='file'>
+  <source file='/img'/>
+  <target dev='hdb'/>
+  <address type='drive' controller='1' bus='2' unit='5'/>
+</disk>
+
+? 0
+$ lvsh -c test:///default attach-disk test /img vdb --print-xml --address pci:12:34:56:78
+<disk type='file'>
+  <source file='/img'/>
+  <target dev='vdb'/>
+  <address type='pci' domain='0x0012' bus='0x34' slot='0x56' function='0x78'/>
+</disk>
+
+? 0
+$ lvsh -c test:///default attach-disk test /img sdb --print-xml --address usb:12:34
+<disk type='file'>
+  <source file='/img'/>
+  <target dev='sdb'/>
+  <address type='usb' bus='12' port='34'/>
+</disk>
+
+? 0
+$ lvsh -c test:///default attach-disk test /img vdb --print-xml --address ccw:fe.0.0001
+<disk type='file'>
+  <source file='/img'/>
+  <target dev='vdb'/>
+  <address type='ccw' cssid='0xfe' ssid='0x0' devno='0x0001'/>
+</disk>
+
+? 0
+$ lvsh -c test:///default attach-disk test /img vdb --print-xml --address ide:1:2:5
+
+! error: expecting a pci:0000.00.00.00 or ccw:00.0.0000 address.
+? 2
+$ lvsh -c test:///default attach-disk test /img sdb --print-xml --address pci:0.0.5.0
+
+! error: expecting a scsi:00.00.00 or usb:00.00 or sata:00.00.00 address.
+? 2
+$ lvsh -c test:///default attach-disk test /img hdb --print-xml --address sata:0:0:1
+
+! error: expecting an ide:00.00.00 address.
+? 2
+$ lvsh -c test:///default attach-disk test vol1 vdb --print-xml --source-protocol nbd --source-host-name host1:1234 --source-host-transport tcp
+<disk type='network'>
+  <source protocol='nbd' name='vol1'>
+    <host transport='tcp' name='host1' port='1234'/>
+  </source>
+  <target dev='vdb'/>
+</disk>
+
+? 0
 $ lvsh -c test:///default attach-disk test /tmp/x vdc --print-xml --sourcetype network
 
 ! error: --sourcetype network needs --source-protocol
@@ -119,7 +176,7 @@ $ lvsh -c test:///default attach-interface test network default --print-xml --so
 ? 2
 $ lvsh -c test:///default attach-interface test vhostuser /s --print-xml
 
-! error: a vhostuser interface needs --source-mode server|client
+! error: source-mode is mandatory
 ? 2
 $ lvsh -c test:///default attach-interface test hostdev 00:1f --print-xml
 

@@ -243,8 +243,7 @@ $ lvsh -c test:///default undefine test --delete-storage-volume-snapshots --stor
 ? 2
 $ lvsh -c "test://$FIXTURES/domain_life.xml" 'undefine saved-vm'
 
-! error: failed to undefine domain 'saved-vm'
-! error: Requested operation is not valid: Refusing to undefine while domain managed save image exists
+! error: Refusing to undefine while domain managed save image exists
 ? 1
 $ lvsh -c "test://$FIXTURES/domain_life.xml" 'undefine saved-vm --managed-save; list --all --name'
 Domain 'saved-vm' has been undefined
@@ -287,7 +286,7 @@ saved-vm
 ? 1
 $ lvsh -c "test://$FIXTURES/domain_life.xml" 'undefine "web \"one\"" --remove-all-storage'
 
-! error: cannot remove the storage of domain 'web "one"' while it runs
+! error: Storage volume deletion is supported only on stopped domains
 ? 1
 
 save and restore (the test driver writes a real file), managed save.

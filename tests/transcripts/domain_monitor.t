@@ -140,6 +140,7 @@ Used memory:    1048576 KiB
 ? 0
 $ lvsh -c test:///default setmem test 10X
 ! error: Scaled numeric value '10X' for <size> option is malformed or out of range
+! error: invalid argument: unknown suffix 'X'
 
 ? 2
 $ lvsh -c test:///default setmaxmem test 4G

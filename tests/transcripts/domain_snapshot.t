@@ -270,12 +270,10 @@ $ lvsh -c test:///default snapshot-dumpxml test
 ? 2
 $ lvsh -c test:///default 'snapshot-create-as test s1; snapshot-create-as test s1'
 Domain snapshot s1 created
-! error: failed to create a snapshot of domain 'test'
 ! error: operation failed: domain moment s1 already exists
 
 ? 1
 $ lvsh -c test:///default snapshot-create-as test --disk-only
-! error: failed to create a snapshot of domain 'test'
 ! error: unsupported flags (0x10) in function testDomainSnapshotCreateXML
 
 ? 1

@@ -198,6 +198,22 @@ $ lvsh -c test:///nonexistent/node.xml list | od -c
 ! error: XML error: failed to parse xml document '/nonexistent/node.xml'
 ? 0
 
+The default URI (no -c) is connected by the first command that needs it, as
+virsh: its failure is that command's, with the one-shot blank line.
+$ LIBVIRT_DEFAULT_URI=test:///nonexistent/node.xml lvsh list | od -c
+0000000  \n
+0000001
+! error: failed to connect to the hypervisor
+! error: XML error: failed to parse xml document '/nonexistent/node.xml'
+? 0
+
+In virsh mode a URI named with -c is connected before anything runs: its
+failure runs nothing, not even a command that needs no connection.
+$ lvsh --virsh -c test:///nonexistent/node.xml 'echo hi'
+! error: failed to connect to the hypervisor
+! error: XML error: failed to parse xml document '/nonexistent/node.xml'
+? 1
+
 freecell on a host without NUMA cells prints virsh's zero total.
 $ printf '<node><cpu><mhz>100</mhz></cpu><memory>1024</memory></node>\n' > bare.xml; lvsh -c "test://$PWD/bare.xml" freecell --all
 --------------------
@@ -260,4 +276,91 @@ $ lvsh -c test:///default attach-interface nosuch network default --print-xml
   <source network='default'/>
 </interface>
 
+? 0
+
+echo --err writes an error line (the command still succeeds) and keeps the
+one-shot blank line on stdout; echo alone ends with its words.
+$ lvsh -c test:///default 'echo --err to-stderr; echo to-stdout'
+
+to-stdout
+! error: to-stderr
+? 0
+
+complete ends with the one-shot blank line only in virsh mode (the shell
+scripts read every line of lvsh's).
+$ lvsh --virsh -c "test://$FIXTURES/node.xml" complete -- domstat
+domstate
+domstats
+
+? 0
+
+A size with an unknown suffix or too large adds libvirt's own line, as virsh;
+a malformed number does not.
+$ lvsh -c test:///default 'setmaxmem test 7QB --config'
+! error: Scaled numeric value '7QB' for <size> option is malformed or out of range
+! error: invalid argument: unknown suffix 'QB'
+
+? 2
+$ lvsh -c test:///default 'setmaxmem test 16e --config'
+! error: Scaled numeric value '16e' for <size> option is malformed or out of range
+! error: numerical overflow: value too large: 16e
+
+? 2
+$ lvsh -c test:///default 'setmaxmem test -1 --config'
+! error: Scaled numeric value '-1' for <size> option is malformed or out of range
+
+? 2
+
+cpu-stats checks its CPU range itself, in virsh's words; a count past the
+host's CPUs is said on stdout.
+$ lvsh -c test:///default 'cpu-stats test --start -2'
+! error: Invalid value for start CPU
+
+? 1
+$ lvsh -c test:///default 'cpu-stats test --count -1'
+! error: Invalid value for number of CPUs to show
+
+? 1
+$ lvsh -c test:///default 'cpu-stats test --start 5'
+! error: Start CPU 5 is out of range (min: 0, max: 1)
+
+? 1
+$ lvsh -c test:///default 'cpu-stats test --start 1 --count 5' | sed 's/[0-9.]* seconds/N seconds/'
+Only 2 CPUs available to show
+CPU1:
+	cpu_time            N seconds
+	vcpu_time           N seconds
+
+? 0
+$ lvsh -c test:///default 'cpu-stats test --count 0'
+
+? 0
+
+Every missing required option is named, one line each, as virsh.
+$ lvsh -c test:///default attach-disk
+! error: command 'attach-disk' requires option --domain
+! error: command 'attach-disk' requires option --source
+! error: command 'attach-disk' requires option --target
+? 2
+$ lvsh --virsh -c test:///default 'send-process-signal'
+! error: command 'send-process-signal' requires <domain> option
+! error: command 'send-process-signal' requires <pid> option
+! error: command 'send-process-signal' requires <signame> option
+? 1
+
+start --console and create --console need a terminal, as virsh: the domain
+starts, then the error; create keeps its status 0.
+$ lvsh -c test:///default 'destroy test; start test --console; domstate test' </dev/null
+Domain 'test' destroyed
+
+Domain 'test' started
+
+! error: Cannot run interactive console without a controlling TTY
+? 1
+$ lvsh -q -c test:///default dumpxml test | sed 's|<name>test</name>|<name>tr</name>|; /<uuid>/d' > tr.xml; lvsh -c test:///default 'create tr.xml --console; domstate tr' </dev/null
+Domain 'tr' created from tr.xml
+
+running
+
+! error: Cannot run interactive console without a controlling TTY
 ? 0

@@ -115,6 +115,7 @@ Allocation:     0 bytes
 $ lvsh -c test://$FIXTURES/storage.xml vol-create-as images big 1X
 
 ! error: Scaled numeric value '1X' for <capacity> option is malformed or out of range
+! error: invalid argument: unknown suffix 'X'
 ? 2
 $ lvsh -c test://$FIXTURES/storage.xml vol-create-as images big -- -1G
 
@@ -279,4 +280,5 @@ $ lvsh -c test://$FIXTURES/storage.xml vol-download Zeta.iso /no/such/dir/file -
 $ lvsh -c test://$FIXTURES/storage.xml vol-upload Zeta.iso up.bin --pool images --offset 1Z
 
 ! error: Scaled numeric value '1Z' for <offset> option is malformed or out of range
+! error: invalid argument: unknown suffix 'Z'
 ? 2

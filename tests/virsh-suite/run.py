@@ -27,7 +27,7 @@ both have (virsh's help against lvsh's table): it decides which option
 each positional word fills.
 
 Environment: LVSH_BIN (default ./lvsh), VIRSH (default /usr/bin/virsh),
-CASES (names to run).  Prints "N passed, N failed".
+CASES (names to run), SHOW_PENDING=1 (also diff the pending cases).  Prints "N passed, N failed".
 """
 import difflib
 import json
@@ -162,6 +162,12 @@ def help_order(virsh, lvsh):
     return problems
 
 
+def show_diff(outs):
+    for line in difflib.unified_diff(outs[0].splitlines(), outs[1].splitlines(),
+                                     "virsh", "lvsh --virsh", lineterm="", n=2):
+        print("    " + line)
+
+
 def main():
     lvsh = os.path.abspath(os.environ.get("LVSH_BIN") or os.path.join(TOP, "lvsh"))
     virsh = os.environ.get("VIRSH", "/usr/bin/virsh")
@@ -190,6 +196,8 @@ def main():
             if head["pending"]:
                 (pending_pass if same else pending_fail).append(name)
                 print("%s %s (pending: %s)" % ("ok" if same else "differs", name, head["pending"]))
+                if not same and os.environ.get("SHOW_PENDING"):
+                    show_diff(outs)
                 continue
             if same:
                 passed += 1
@@ -197,9 +205,7 @@ def main():
                 continue
             failed += 1
             print("FAIL %s" % name)
-            for line in difflib.unified_diff(outs[0].splitlines(), outs[1].splitlines(),
-                                             "virsh", "lvsh --virsh", lineterm="", n=2):
-                print("    " + line)
+            show_diff(outs)
     if not only or "option-order" in only.split():
         problems = help_order(virsh, lvsh)
         if problems:
