@@ -123,7 +123,7 @@ static int cpu_defs_from_file(struct lvsh_result *r, const char *path, bool with
 
 /* ---- cpu-models --------------------------------------------------------- */
 
-static enum lvsh_status cmd_cpu_models(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_cpu_models(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
     char **models = NULL;
@@ -149,7 +149,7 @@ static const struct lvsh_opt opts_cpu_models[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_cpu_models_def = {
+static const struct lvsh_cmd cmd_cpu_models = {
     .name = "cpu-models",
     .group = "host",
     .summary = "list the CPU models known for an architecture",
@@ -157,7 +157,7 @@ static const struct lvsh_cmd cmd_cpu_models_def = {
                    "'all CPU models are accepted' when the driver does not restrict them).",
     .opts = opts_cpu_models,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_cpu_models,
+    .handler = run_cpu_models,
 };
 
 /* ---- compare ------------------------------------------------------------ */
@@ -199,7 +199,7 @@ static enum lvsh_status compare_report(struct lvsh_result *r, const char *file, 
     }
 }
 
-static enum lvsh_status cmd_cpu_compare(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_cpu_compare(struct lvsh_session *s, const struct lvsh_args *a,
                                         struct lvsh_result *r)
 {
     const char *file = args_str(a, "file");
@@ -239,7 +239,7 @@ static const struct lvsh_opt opts_cpu_compare[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_cpu_compare_def = {
+static const struct lvsh_cmd cmd_cpu_compare = {
     .name = "cpu-compare",
     .group = "host",
     .summary = "compare the host CPU with a CPU description",
@@ -249,10 +249,10 @@ static const struct lvsh_cmd cmd_cpu_compare_def = {
                    "domain capabilities (its host-model CPU).",
     .opts = opts_cpu_compare,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_cpu_compare,
+    .handler = run_cpu_compare,
 };
 
-static enum lvsh_status cmd_hv_cpu_compare(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_hypervisor_cpu_compare(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
 {
     const char *file = args_str(a, "file");
@@ -277,7 +277,7 @@ static const struct lvsh_opt opts_hv_cpu_compare[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_hv_cpu_compare_def = {
+static const struct lvsh_cmd cmd_hypervisor_cpu_compare = {
     .name = "hypervisor-cpu-compare",
     .group = "host",
     .summary = "compare the CPU the hypervisor provides with a CPU description",
@@ -285,7 +285,7 @@ static const struct lvsh_cmd cmd_hv_cpu_compare_def = {
                    "of the given virttype, emulator, arch and machine.",
     .opts = opts_hv_cpu_compare,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_hv_cpu_compare,
+    .handler = run_hypervisor_cpu_compare,
 };
 
 /* ---- baseline ----------------------------------------------------------- */
@@ -305,7 +305,7 @@ static enum lvsh_status baseline_done(struct lvsh_result *r, char *xml)
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_cpu_baseline(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_cpu_baseline(struct lvsh_session *s, const struct lvsh_args *a,
                                          struct lvsh_result *r)
 {
     char **defs = NULL;
@@ -331,7 +331,7 @@ static const struct lvsh_opt opts_cpu_baseline[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_cpu_baseline_def = {
+static const struct lvsh_cmd cmd_cpu_baseline = {
     .name = "cpu-baseline",
     .group = "host",
     .summary = "compute the CPU every given CPU can provide",
@@ -340,10 +340,10 @@ static const struct lvsh_cmd cmd_cpu_baseline_def = {
                    "host capabilities or domain capabilities documents.",
     .opts = opts_cpu_baseline,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_cpu_baseline,
+    .handler = run_cpu_baseline,
 };
 
-static enum lvsh_status cmd_hv_cpu_baseline(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_hypervisor_cpu_baseline(struct lvsh_session *s, const struct lvsh_args *a,
                                             struct lvsh_result *r)
 {
     const char *file = args_str(a, "file"), *model = args_str(a, "model");
@@ -380,7 +380,7 @@ static const struct lvsh_opt opts_hv_cpu_baseline[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_hv_cpu_baseline_def = {
+static const struct lvsh_cmd cmd_hypervisor_cpu_baseline = {
     .name = "hypervisor-cpu-baseline",
     .group = "host",
     .summary = "compute a baseline CPU the hypervisor can provide",
@@ -390,8 +390,8 @@ static const struct lvsh_cmd cmd_hv_cpu_baseline_def = {
     .opts = opts_hv_cpu_baseline,
     .exclusive = excl_file_model,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_hv_cpu_baseline,
+    .handler = run_hypervisor_cpu_baseline,
 };
 
-LVSH_FAMILY(host_cpu) = { &cmd_cpu_models_def, &cmd_cpu_compare_def, &cmd_hv_cpu_compare_def,
-                          &cmd_cpu_baseline_def, &cmd_hv_cpu_baseline_def, NULL };
+LVSH_FAMILY(host_cpu) = { &cmd_cpu_models, &cmd_cpu_compare, &cmd_hypervisor_cpu_compare,
+                          &cmd_cpu_baseline, &cmd_hypervisor_cpu_baseline, NULL };

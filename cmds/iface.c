@@ -75,7 +75,7 @@ static int iface_fetch(virConnectPtr conn, unsigned flag, struct iface_row **row
     return 0;
 }
 
-static enum lvsh_status cmd_iface_list(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_iface_list(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
     struct iface_row *rows = NULL;
@@ -120,7 +120,7 @@ static const struct lvsh_opt opts_iface_list[] = {
 
 static const char *const excl_iface_list[] = { "all inactive", NULL };
 
-static const struct lvsh_cmd cmd_iface_list_def = {
+static const struct lvsh_cmd cmd_iface_list = {
     .name = "iface-list",
     .group = "interface",
     .summary = "list physical host interfaces",
@@ -129,12 +129,12 @@ static const struct lvsh_cmd cmd_iface_list_def = {
     .opts = opts_iface_list,
     .exclusive = excl_iface_list,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_iface_list,
+    .handler = run_iface_list,
 };
 
 /* ---- iface-name, iface-mac, iface-dumpxml -------------------------------- */
 
-static enum lvsh_status cmd_iface_name(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_iface_name(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
     virInterfacePtr i = iface_arg(s, a, r, "interface");
@@ -151,17 +151,17 @@ static const struct lvsh_opt opts_iface_name[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_iface_name_def = {
+static const struct lvsh_cmd cmd_iface_name = {
     .name = "iface-name",
     .group = "interface",
     .summary = "convert an interface MAC address to its name",
     .description = "Print the name of the interface with this MAC address.",
     .opts = opts_iface_name,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_iface_name,
+    .handler = run_iface_name,
 };
 
-static enum lvsh_status cmd_iface_mac(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_iface_mac(struct lvsh_session *s, const struct lvsh_args *a,
                                       struct lvsh_result *r)
 {
     virInterfacePtr i = iface_arg(s, a, r, "interface");
@@ -178,17 +178,17 @@ static const struct lvsh_opt opts_iface_mac[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_iface_mac_def = {
+static const struct lvsh_cmd cmd_iface_mac = {
     .name = "iface-mac",
     .group = "interface",
     .summary = "convert an interface name to its MAC address",
     .description = "Print the MAC address of the named interface.",
     .opts = opts_iface_mac,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_iface_mac,
+    .handler = run_iface_mac,
 };
 
-static enum lvsh_status cmd_iface_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_iface_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
                                           struct lvsh_result *r)
 {
     virInterfacePtr i = iface_arg(s, a, r, "interface");
@@ -216,7 +216,7 @@ static const struct lvsh_opt opts_iface_dumpxml[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_iface_dumpxml_def = {
+static const struct lvsh_cmd cmd_iface_dumpxml = {
     .name = "iface-dumpxml",
     .group = "interface",
     .summary = "print an interface's XML description",
@@ -224,12 +224,12 @@ static const struct lvsh_cmd cmd_iface_dumpxml_def = {
                    "with --inactive the definition it will have when next started.",
     .opts = opts_iface_dumpxml,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_iface_dumpxml,
+    .handler = run_iface_dumpxml,
 };
 
 /* ---- iface-define, -undefine, -start, -destroy --------------------------- */
 
-static enum lvsh_status cmd_iface_define(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_iface_define(struct lvsh_session *s, const struct lvsh_args *a,
                                          struct lvsh_result *r)
 {
     const char *file = args_str(a, "file");
@@ -257,7 +257,7 @@ static const struct lvsh_opt opts_iface_define[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_iface_define_def = {
+static const struct lvsh_cmd cmd_iface_define = {
     .name = "iface-define",
     .group = "interface",
     .summary = "define or modify a host interface from an XML file",
@@ -265,7 +265,7 @@ static const struct lvsh_cmd cmd_iface_define_def = {
                    "one with the same name.  It takes effect when the interface is started.",
     .opts = opts_iface_define,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_iface_define,
+    .handler = run_iface_define,
 };
 
 /* One action on one interface: call it, report "Interface X <verb>". */
@@ -294,19 +294,19 @@ static int do_undefine(virInterfacePtr i) { return virInterfaceUndefine(i); }
 static int do_start(virInterfacePtr i) { return virInterfaceCreate(i, 0); }
 static int do_destroy(virInterfacePtr i) { return virInterfaceDestroy(i, 0); }
 
-static enum lvsh_status cmd_iface_undefine(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_iface_undefine(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
 {
     return iface_action(s, a, r, do_undefine, "undefine", "undefined");
 }
 
-static enum lvsh_status cmd_iface_start(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_iface_start(struct lvsh_session *s, const struct lvsh_args *a,
                                         struct lvsh_result *r)
 {
     return iface_action(s, a, r, do_start, "start", "started");
 }
 
-static enum lvsh_status cmd_iface_destroy(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_iface_destroy(struct lvsh_session *s, const struct lvsh_args *a,
                                           struct lvsh_result *r)
 {
     return iface_action(s, a, r, do_destroy, "destroy", "destroyed");
@@ -325,27 +325,27 @@ static const struct lvsh_opt opts_iface_active[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_iface_undefine_def = {
+static const struct lvsh_cmd cmd_iface_undefine = {
     .name = "iface-undefine",
     .group = "interface",
     .summary = "undefine a host interface",
     .description = "Remove the persistent definition of a host interface.",
     .opts = opts_iface_any,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_iface_undefine,
+    .handler = run_iface_undefine,
 };
 
-static const struct lvsh_cmd cmd_iface_start_def = {
+static const struct lvsh_cmd cmd_iface_start = {
     .name = "iface-start",
     .group = "interface",
     .summary = "start a host interface",
     .description = "Bring up a defined, inactive host interface (like ifup).",
     .opts = opts_iface_inactive,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_iface_start,
+    .handler = run_iface_start,
 };
 
-static const struct lvsh_cmd cmd_iface_destroy_def = {
+static const struct lvsh_cmd cmd_iface_destroy = {
     .name = "iface-destroy",
     .group = "interface",
     .summary = "stop a host interface",
@@ -353,12 +353,12 @@ static const struct lvsh_cmd cmd_iface_destroy_def = {
                    "definition stays.",
     .opts = opts_iface_active,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_iface_destroy,
+    .handler = run_iface_destroy,
 };
 
 /* ---- iface-edit ---------------------------------------------------------- */
 
-static enum lvsh_status cmd_iface_edit(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_iface_edit(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
     bool changed = false;
@@ -395,7 +395,7 @@ static enum lvsh_status cmd_iface_edit(struct lvsh_session *s, const struct lvsh
     return st;
 }
 
-static const struct lvsh_cmd cmd_iface_edit_def = {
+static const struct lvsh_cmd cmd_iface_edit = {
     .name = "iface-edit",
     .group = "interface",
     .summary = "edit an interface's XML in $VISUAL or $EDITOR",
@@ -403,7 +403,7 @@ static const struct lvsh_cmd cmd_iface_edit_def = {
                    "define the result when it changed.",
     .opts = opts_iface_any,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_iface_edit,
+    .handler = run_iface_edit,
 };
 
 /* ---- iface-bridge, iface-unbridge: rewrite the definition's XML ---------- */
@@ -528,7 +528,7 @@ static enum lvsh_status bridge_define_start(struct lvsh_session *s, struct lvsh_
     return st;
 }
 
-static enum lvsh_status cmd_iface_bridge(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_iface_bridge(struct lvsh_session *s, const struct lvsh_args *a,
                                          struct lvsh_result *r)
 {
     struct bridge_req q = { args_str(a, "bridge"), !args_has(a, "no-stp"), -1 };
@@ -569,7 +569,7 @@ static const struct lvsh_opt opts_iface_bridge[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_iface_bridge_def = {
+static const struct lvsh_cmd cmd_iface_bridge = {
     .name = "iface-bridge",
     .group = "interface",
     .summary = "create a bridge and attach an existing interface to it",
@@ -578,7 +578,7 @@ static const struct lvsh_cmd cmd_iface_bridge_def = {
                    "only port, then start it unless --no-start.",
     .opts = opts_iface_bridge,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_iface_bridge,
+    .handler = run_iface_bridge,
 };
 
 /* The device's definition recovered from the bridge's: *ifname is set. */
@@ -644,7 +644,7 @@ static enum lvsh_status unbridge_apply(struct lvsh_session *s, struct lvsh_resul
     return st;
 }
 
-static enum lvsh_status cmd_iface_unbridge(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_iface_unbridge(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
 {
     virInterfacePtr br = iface_arg(s, a, r, "bridge");
@@ -675,7 +675,7 @@ static const struct lvsh_opt opts_iface_unbridge[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_iface_unbridge_def = {
+static const struct lvsh_cmd cmd_iface_unbridge = {
     .name = "iface-unbridge",
     .group = "interface",
     .summary = "undefine a bridge and restore its attached interface",
@@ -684,12 +684,12 @@ static const struct lvsh_cmd cmd_iface_unbridge_def = {
                    "and start it unless --no-start.",
     .opts = opts_iface_unbridge,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_iface_unbridge,
+    .handler = run_iface_unbridge,
 };
 
 LVSH_FAMILY(iface) = {
-    &cmd_iface_list_def, &cmd_iface_name_def, &cmd_iface_mac_def, &cmd_iface_dumpxml_def,
-    &cmd_iface_define_def, &cmd_iface_undefine_def, &cmd_iface_start_def,
-    &cmd_iface_destroy_def, &cmd_iface_edit_def, &cmd_iface_bridge_def,
-    &cmd_iface_unbridge_def, NULL,
+    &cmd_iface_list, &cmd_iface_name, &cmd_iface_mac, &cmd_iface_dumpxml,
+    &cmd_iface_define, &cmd_iface_undefine, &cmd_iface_start,
+    &cmd_iface_destroy, &cmd_iface_edit, &cmd_iface_bridge,
+    &cmd_iface_unbridge, NULL,
 };

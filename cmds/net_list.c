@@ -146,7 +146,7 @@ static void list_json(struct lvsh_result *r, virNetworkPtr *nets, int n,
     out_json(r, arr);
 }
 
-static enum lvsh_status cmd_net_list(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_net_list(struct lvsh_session *s, const struct lvsh_args *a,
                                      struct lvsh_result *r)
 {
     bool json = lvsh_wants_json(s, a);
@@ -206,7 +206,7 @@ static const struct lvsh_opt opts_net_list[] = {
 
 static const char *const excl_net_list[] = { "table name uuid", NULL };
 
-static const struct lvsh_cmd cmd_net_list_def = {
+static const struct lvsh_cmd cmd_net_list = {
     .name = "net-list",
     .group = "network",
     .summary = "list networks",
@@ -217,7 +217,7 @@ static const struct lvsh_cmd cmd_net_list_def = {
     .opts = opts_net_list,
     .exclusive = excl_net_list,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_net_list,
+    .handler = run_net_list,
 };
 
 static int lease_cmp(const void *a, const void *b)
@@ -268,7 +268,7 @@ static void lease_row(struct out_table *t, virNetworkDHCPLeasePtr l)
     out_cell_str(t, or_minus(l->clientid));
 }
 
-static enum lvsh_status cmd_net_dhcp_leases(struct lvsh_session *s,
+static enum lvsh_status run_net_dhcp_leases(struct lvsh_session *s,
                                             const struct lvsh_args *a,
                                             struct lvsh_result *r)
 {
@@ -312,7 +312,7 @@ static const struct lvsh_opt opts_net_dhcp_leases[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_net_dhcp_leases_def = {
+static const struct lvsh_cmd cmd_net_dhcp_leases = {
     .name = "net-dhcp-leases",
     .group = "network",
     .summary = "print the DHCP leases of a network",
@@ -321,7 +321,7 @@ static const struct lvsh_cmd cmd_net_dhcp_leases_def = {
                    "id.  In JSON the expiry time is in seconds since the epoch.",
     .opts = opts_net_dhcp_leases,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_net_dhcp_leases,
+    .handler = run_net_dhcp_leases,
 };
 
-LVSH_FAMILY(net_list) = { &cmd_net_list_def, &cmd_net_dhcp_leases_def, NULL };
+LVSH_FAMILY(net_list) = { &cmd_net_list, &cmd_net_dhcp_leases, NULL };

@@ -82,7 +82,7 @@ static enum lvsh_status desc_show(struct lvsh_result *r, virNetworkPtr n, int ty
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_net_desc(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_net_desc(struct lvsh_session *s, const struct lvsh_args *a,
                                      struct lvsh_result *r)
 {
     bool title = args_has(a, "title");
@@ -154,7 +154,7 @@ static const char *const excl_meta_affect[] = {
     "current live", "current config", "edit new-desc", NULL,
 };
 
-static const struct lvsh_cmd cmd_net_desc_def = {
+static const struct lvsh_cmd cmd_net_desc = {
     .name = "net-desc",
     .group = "network",
     .summary = "show or set a network's description or title",
@@ -163,7 +163,7 @@ static const struct lvsh_cmd cmd_net_desc_def = {
     .opts = opts_net_desc,
     .exclusive = excl_meta_affect,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_net_desc,
+    .handler = run_net_desc,
 };
 
 static enum lvsh_status meta_set(struct lvsh_session *s, const struct lvsh_args *a,
@@ -210,7 +210,7 @@ out:
     return st;
 }
 
-static enum lvsh_status cmd_net_metadata(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_net_metadata(struct lvsh_session *s, const struct lvsh_args *a,
                                          struct lvsh_result *r)
 {
     const char *uri = args_str(a, "uri");
@@ -270,7 +270,7 @@ static const char *const excl_net_metadata[] = {
     "current live", "current config", "edit set remove", NULL,
 };
 
-static const struct lvsh_cmd cmd_net_metadata_def = {
+static const struct lvsh_cmd cmd_net_metadata = {
     .name = "net-metadata",
     .group = "network",
     .summary = "show or set a network's custom XML metadata",
@@ -279,14 +279,14 @@ static const struct lvsh_cmd cmd_net_metadata_def = {
     .opts = opts_net_metadata,
     .exclusive = excl_net_metadata,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_net_metadata,
+    .handler = run_net_metadata,
 };
 
 #endif /* LIBVIR_CHECK_VERSION(9, 7, 0) */
 
 LVSH_FAMILY(net_metadata) = {
 #if LIBVIR_CHECK_VERSION(9, 7, 0)
-    &cmd_net_desc_def, &cmd_net_metadata_def,
+    &cmd_net_desc, &cmd_net_metadata,
 #endif
     NULL,
 };

@@ -20,7 +20,7 @@ static int port_cmp(const void *a, const void *b)
     return memcmp(ua, ub, VIR_UUID_BUFLEN);
 }
 
-static enum lvsh_status cmd_net_port_list(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_net_port_list(struct lvsh_session *s, const struct lvsh_args *a,
                                           struct lvsh_result *r)
 {
     virNetworkPortPtr *ports = NULL;
@@ -70,7 +70,7 @@ static const struct lvsh_opt opts_net_port_list[] = {
 
 static const char *const excl_net_port_list[] = { "table uuid", NULL };
 
-static const struct lvsh_cmd cmd_net_port_list_def = {
+static const struct lvsh_cmd cmd_net_port_list = {
     .name = "net-port-list",
     .group = "network",
     .summary = "list the ports of a network",
@@ -79,7 +79,7 @@ static const struct lvsh_cmd cmd_net_port_list_def = {
     .opts = opts_net_port_list,
     .exclusive = excl_net_port_list,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_net_port_list,
+    .handler = run_net_port_list,
 };
 
 static json_t *port_json(virNetworkPtr n, virNetworkPortPtr p, const char *action)
@@ -93,7 +93,7 @@ static json_t *port_json(virNetworkPtr n, virNetworkPortPtr p, const char *actio
     return j;
 }
 
-static enum lvsh_status cmd_net_port_create(struct lvsh_session *s,
+static enum lvsh_status run_net_port_create(struct lvsh_session *s,
                                             const struct lvsh_args *a,
                                             struct lvsh_result *r)
 {
@@ -131,7 +131,7 @@ static const struct lvsh_opt opts_net_port_create[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_net_port_create_def = {
+static const struct lvsh_cmd cmd_net_port_create = {
     .name = "net-port-create",
     .group = "network",
     .summary = "create a port on a network from an XML file",
@@ -139,7 +139,7 @@ static const struct lvsh_cmd cmd_net_port_create_def = {
                    "<networkport> XML (owner, MAC address, bandwidth, ...).",
     .opts = opts_net_port_create,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_net_port_create,
+    .handler = run_net_port_create,
 };
 
 /* Look up --network and --port together; both NULL with r filled on error. */
@@ -158,7 +158,7 @@ static virNetworkPortPtr port_arg(struct lvsh_session *s, const struct lvsh_args
     return p;
 }
 
-static enum lvsh_status cmd_net_port_dumpxml(struct lvsh_session *s,
+static enum lvsh_status run_net_port_dumpxml(struct lvsh_session *s,
                                              const struct lvsh_args *a,
                                              struct lvsh_result *r)
 {
@@ -185,7 +185,7 @@ static const struct lvsh_opt opts_net_port_dumpxml[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_net_port_dumpxml_def = {
+static const struct lvsh_cmd cmd_net_port_dumpxml = {
     .name = "net-port-dumpxml",
     .group = "network",
     .summary = "print a network port's XML description",
@@ -193,10 +193,10 @@ static const struct lvsh_cmd cmd_net_port_dumpxml_def = {
                    "in (the plug: bridge, macvtap device or host device).",
     .opts = opts_net_port_dumpxml,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_net_port_dumpxml,
+    .handler = run_net_port_dumpxml,
 };
 
-static enum lvsh_status cmd_net_port_delete(struct lvsh_session *s,
+static enum lvsh_status run_net_port_delete(struct lvsh_session *s,
                                             const struct lvsh_args *a,
                                             struct lvsh_result *r)
 {
@@ -224,15 +224,15 @@ static const struct lvsh_opt opts_net_port_delete[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_net_port_delete_def = {
+static const struct lvsh_cmd cmd_net_port_delete = {
     .name = "net-port-delete",
     .group = "network",
     .summary = "delete a network port",
     .description = "Release a port of a network, given by its UUID.",
     .opts = opts_net_port_delete,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_net_port_delete,
+    .handler = run_net_port_delete,
 };
 
-LVSH_FAMILY(net_port) = { &cmd_net_port_list_def, &cmd_net_port_create_def,
-                          &cmd_net_port_dumpxml_def, &cmd_net_port_delete_def, NULL };
+LVSH_FAMILY(net_port) = { &cmd_net_port_list, &cmd_net_port_create,
+                          &cmd_net_port_dumpxml, &cmd_net_port_delete, NULL };

@@ -53,7 +53,7 @@ static const char *update_affected(virNetworkPtr n, unsigned flags)
     return active > 0 ? "live state" : "persistent config";
 }
 
-static enum lvsh_status cmd_net_update(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_net_update(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
     int cmd = word_index(update_commands, args_str(a, "command"));
@@ -122,7 +122,7 @@ static const struct lvsh_opt opts_net_update[] = {
 
 static const char *const excl_net_update[] = { "current live", "current config", NULL };
 
-static const struct lvsh_cmd cmd_net_update_def = {
+static const struct lvsh_cmd cmd_net_update = {
     .name = "net-update",
     .group = "network",
     .summary = "add, delete or modify one part of a network's configuration",
@@ -134,7 +134,7 @@ static const struct lvsh_cmd cmd_net_update_def = {
     .opts = opts_net_update,
     .exclusive = excl_net_update,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_net_update,
+    .handler = run_net_update,
 };
 
-LVSH_FAMILY(net_update) = { &cmd_net_update_def, NULL };
+LVSH_FAMILY(net_update) = { &cmd_net_update, NULL };

@@ -229,7 +229,7 @@ static void list_tree(struct lvsh_result *r, virNodeDevicePtr *devs, int n)
     free(parents);
 }
 
-static enum lvsh_status cmd_nodedev_list(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_nodedev_list(struct lvsh_session *s, const struct lvsh_args *a,
                                          struct lvsh_result *r)
 {
     unsigned caps = 0, activity = VIR_CONNECT_LIST_NODE_DEVICES_ACTIVE;
@@ -280,7 +280,7 @@ static const struct lvsh_opt opts_nodedev_list[] = {
 
 static const char *const excl_nodedev_list[] = { "all inactive", NULL };
 
-static const struct lvsh_cmd cmd_nodedev_list_def = {
+static const struct lvsh_cmd cmd_nodedev_list = {
     .name = "nodedev-list",
     .group = "nodedev",
     .summary = "list host devices",
@@ -293,7 +293,7 @@ static const struct lvsh_cmd cmd_nodedev_list_def = {
     .opts = opts_nodedev_list,
     .exclusive = excl_nodedev_list,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_nodedev_list,
+    .handler = run_nodedev_list,
 };
 
 /* ---- nodedev-info, nodedev-dumpxml --------------------------------------- */
@@ -308,7 +308,7 @@ static void info_bool(struct lvsh_result *r, const char *label, const char *key,
     }
 }
 
-static enum lvsh_status cmd_nodedev_info(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_nodedev_info(struct lvsh_session *s, const struct lvsh_args *a,
                                          struct lvsh_result *r)
 {
     int autostart = 0;
@@ -337,7 +337,7 @@ static const struct lvsh_opt opts_nodedev_any[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_nodedev_info_def = {
+static const struct lvsh_cmd cmd_nodedev_info = {
     .name = "nodedev-info",
     .group = "nodedev",
     .summary = "show basic information about a host device",
@@ -345,10 +345,10 @@ static const struct lvsh_cmd cmd_nodedev_info_def = {
                    "and started at boot.",
     .opts = opts_nodedev_any,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_nodedev_info,
+    .handler = run_nodedev_info,
 };
 
-static enum lvsh_status cmd_nodedev_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_nodedev_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
                                             struct lvsh_result *r)
 {
     virNodeDevicePtr d = nd_arg(s, a, r);
@@ -371,14 +371,14 @@ static const struct lvsh_opt opts_nodedev_dumpxml[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_nodedev_dumpxml_def = {
+static const struct lvsh_cmd cmd_nodedev_dumpxml = {
     .name = "nodedev-dumpxml",
     .group = "nodedev",
     .summary = "print a host device's XML description",
     .description = "Print the XML description of a host device with its capabilities.",
     .opts = opts_nodedev_dumpxml,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_nodedev_dumpxml,
+    .handler = run_nodedev_dumpxml,
 };
 
 /* ---- nodedev-create, nodedev-define -------------------------------------- */
@@ -416,13 +416,13 @@ static enum lvsh_status nd_from_file(struct lvsh_session *s, const struct lvsh_a
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_nodedev_create(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_nodedev_create(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
 {
     return nd_from_file(s, a, r, false);
 }
 
-static enum lvsh_status cmd_nodedev_define(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_nodedev_define(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
 {
     return nd_from_file(s, a, r, true);
@@ -437,7 +437,7 @@ static const struct lvsh_opt opts_nodedev_file[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_nodedev_create_def = {
+static const struct lvsh_cmd cmd_nodedev_create = {
     .name = "nodedev-create",
     .group = "nodedev",
     .summary = "create a transient device on the host",
@@ -446,10 +446,10 @@ static const struct lvsh_cmd cmd_nodedev_create_def = {
                    "disappears when destroyed.",
     .opts = opts_nodedev_file,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_nodedev_create,
+    .handler = run_nodedev_create,
 };
 
-static const struct lvsh_cmd cmd_nodedev_define_def = {
+static const struct lvsh_cmd cmd_nodedev_define = {
     .name = "nodedev-define",
     .group = "nodedev",
     .summary = "define a persistent device on the host",
@@ -457,7 +457,7 @@ static const struct lvsh_cmd cmd_nodedev_define_def = {
                    "description; start it with nodedev-start before guests use it.",
     .opts = opts_nodedev_file,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_nodedev_define,
+    .handler = run_nodedev_define,
 };
 
 /* ---- one action on one device -------------------------------------------- */
@@ -518,12 +518,12 @@ static enum lvsh_status nd_action(struct lvsh_session *s, const struct lvsh_args
         return nd_action(s, a, r, act); \
     }
 
-ND_ACTION_HANDLER(cmd_nodedev_destroy, ND_DESTROY)
-ND_ACTION_HANDLER(cmd_nodedev_undefine, ND_UNDEFINE)
-ND_ACTION_HANDLER(cmd_nodedev_start, ND_START)
-ND_ACTION_HANDLER(cmd_nodedev_detach, ND_DETACH)
-ND_ACTION_HANDLER(cmd_nodedev_reattach, ND_REATTACH)
-ND_ACTION_HANDLER(cmd_nodedev_reset, ND_RESET)
+ND_ACTION_HANDLER(run_nodedev_destroy, ND_DESTROY)
+ND_ACTION_HANDLER(run_nodedev_undefine, ND_UNDEFINE)
+ND_ACTION_HANDLER(run_nodedev_start, ND_START)
+ND_ACTION_HANDLER(run_nodedev_detach, ND_DETACH)
+ND_ACTION_HANDLER(run_nodedev_reattach, ND_REATTACH)
+ND_ACTION_HANDLER(run_nodedev_reset, ND_RESET)
 
 /* virsh still accepts nodedev-destroy's old --name */
 static const struct lvsh_opt opts_nodedev_destroy[] = {
@@ -532,7 +532,7 @@ static const struct lvsh_opt opts_nodedev_destroy[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_nodedev_destroy_def = {
+static const struct lvsh_cmd cmd_nodedev_destroy = {
     .name = "nodedev-destroy",
     .group = "nodedev",
     .summary = "destroy a device on the host",
@@ -540,10 +540,10 @@ static const struct lvsh_cmd cmd_nodedev_destroy_def = {
                    "from the physical host.",
     .opts = opts_nodedev_destroy,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_nodedev_destroy,
+    .handler = run_nodedev_destroy,
 };
 
-static const struct lvsh_cmd cmd_nodedev_undefine_def = {
+static const struct lvsh_cmd cmd_nodedev_undefine = {
     .name = "nodedev-undefine",
     .group = "nodedev",
     .summary = "undefine an inactive persistent device",
@@ -551,17 +551,17 @@ static const struct lvsh_cmd cmd_nodedev_undefine_def = {
                    "stays until destroyed.",
     .opts = opts_nodedev_any,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_nodedev_undefine,
+    .handler = run_nodedev_undefine,
 };
 
-static const struct lvsh_cmd cmd_nodedev_start_def = {
+static const struct lvsh_cmd cmd_nodedev_start = {
     .name = "nodedev-start",
     .group = "nodedev",
     .summary = "start a defined, inactive device",
     .description = "Start a persistent host device defined with nodedev-define.",
     .opts = opts_nodedev_any,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_nodedev_start,
+    .handler = run_nodedev_start,
 };
 
 static const struct lvsh_opt opts_nodedev_detach[] = {
@@ -571,7 +571,7 @@ static const struct lvsh_opt opts_nodedev_detach[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_nodedev_detach_def = {
+static const struct lvsh_cmd cmd_nodedev_detach = {
     .name = "nodedev-detach",
     .group = "nodedev",
     .summary = "detach a device from its host driver",
@@ -579,20 +579,20 @@ static const struct lvsh_cmd cmd_nodedev_detach_def = {
                    "guest.  The host loses the device until nodedev-reattach.",
     .opts = opts_nodedev_detach,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_nodedev_detach,
+    .handler = run_nodedev_detach,
 };
 
-static const struct lvsh_cmd cmd_nodedev_reattach_def = {
+static const struct lvsh_cmd cmd_nodedev_reattach = {
     .name = "nodedev-reattach",
     .group = "nodedev",
     .summary = "give a detached device back to its host driver",
     .description = "Rebind a PCI device released by its guest to its host driver.",
     .opts = opts_nodedev_any,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_nodedev_reattach,
+    .handler = run_nodedev_reattach,
 };
 
-static const struct lvsh_cmd cmd_nodedev_reset_def = {
+static const struct lvsh_cmd cmd_nodedev_reset = {
     .name = "nodedev-reset",
     .group = "nodedev",
     .summary = "reset a device",
@@ -600,12 +600,12 @@ static const struct lvsh_cmd cmd_nodedev_reset_def = {
                    "level, power management or bus reset, whichever it supports).",
     .opts = opts_nodedev_any,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_nodedev_reset,
+    .handler = run_nodedev_reset,
 };
 
 /* ---- nodedev-autostart --------------------------------------------------- */
 
-static enum lvsh_status cmd_nodedev_autostart(struct lvsh_session *s,
+static enum lvsh_status run_nodedev_autostart(struct lvsh_session *s,
                                               const struct lvsh_args *a,
                                               struct lvsh_result *r)
 {
@@ -634,7 +634,7 @@ static const struct lvsh_opt opts_nodedev_autostart[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_nodedev_autostart_def = {
+static const struct lvsh_cmd cmd_nodedev_autostart = {
     .name = "nodedev-autostart",
     .group = "nodedev",
     .summary = "start a persistent device at boot, or stop doing so",
@@ -642,12 +642,12 @@ static const struct lvsh_cmd cmd_nodedev_autostart_def = {
                    "starts; --disable removes the mark.",
     .opts = opts_nodedev_autostart,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_nodedev_autostart,
+    .handler = run_nodedev_autostart,
 };
 
 LVSH_FAMILY(nodedev) = {
-    &cmd_nodedev_list_def, &cmd_nodedev_info_def, &cmd_nodedev_dumpxml_def,
-    &cmd_nodedev_create_def, &cmd_nodedev_destroy_def, &cmd_nodedev_define_def,
-    &cmd_nodedev_undefine_def, &cmd_nodedev_start_def, &cmd_nodedev_autostart_def,
-    &cmd_nodedev_detach_def, &cmd_nodedev_reattach_def, &cmd_nodedev_reset_def, NULL,
+    &cmd_nodedev_list, &cmd_nodedev_info, &cmd_nodedev_dumpxml,
+    &cmd_nodedev_create, &cmd_nodedev_destroy, &cmd_nodedev_define,
+    &cmd_nodedev_undefine, &cmd_nodedev_start, &cmd_nodedev_autostart,
+    &cmd_nodedev_detach, &cmd_nodedev_reattach, &cmd_nodedev_reset, NULL,
 };

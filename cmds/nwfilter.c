@@ -33,7 +33,7 @@ static int filter_cmp(const void *a, const void *b)
                         virNWFilterGetName(*(virNWFilterPtr const *)b));
 }
 
-static enum lvsh_status cmd_nwfilter_list(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_nwfilter_list(struct lvsh_session *s, const struct lvsh_args *a,
                                           struct lvsh_result *r)
 {
     virNWFilterPtr *filters = NULL;
@@ -64,17 +64,17 @@ static enum lvsh_status cmd_nwfilter_list(struct lvsh_session *s, const struct l
 
 static const struct lvsh_opt opts_none[] = { LVSH_OPT_END };
 
-static const struct lvsh_cmd cmd_nwfilter_list_def = {
+static const struct lvsh_cmd cmd_nwfilter_list = {
     .name = "nwfilter-list",
     .group = "filter",
     .summary = "list network filters",
     .description = "List every network filter by UUID and name, in one call to the daemon.",
     .opts = opts_none,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_nwfilter_list,
+    .handler = run_nwfilter_list,
 };
 
-static enum lvsh_status cmd_nwfilter_define(struct lvsh_session *s,
+static enum lvsh_status run_nwfilter_define(struct lvsh_session *s,
                                             const struct lvsh_args *a,
                                             struct lvsh_result *r)
 {
@@ -100,7 +100,7 @@ static const struct lvsh_opt opts_nwfilter_define[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_nwfilter_define_def = {
+static const struct lvsh_cmd cmd_nwfilter_define = {
     .name = "nwfilter-define",
     .group = "filter",
     .summary = "define or update a network filter from an XML file",
@@ -108,10 +108,10 @@ static const struct lvsh_cmd cmd_nwfilter_define_def = {
                    "(guests using it get the new rules at once).",
     .opts = opts_nwfilter_define,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_nwfilter_define,
+    .handler = run_nwfilter_define,
 };
 
-static enum lvsh_status cmd_nwfilter_undefine(struct lvsh_session *s,
+static enum lvsh_status run_nwfilter_undefine(struct lvsh_session *s,
                                               const struct lvsh_args *a,
                                               struct lvsh_result *r)
 {
@@ -135,7 +135,7 @@ static const struct lvsh_opt opts_nwfilter_only[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_nwfilter_undefine_def = {
+static const struct lvsh_cmd cmd_nwfilter_undefine = {
     .name = "nwfilter-undefine",
     .group = "filter",
     .summary = "undefine a network filter",
@@ -143,10 +143,10 @@ static const struct lvsh_cmd cmd_nwfilter_undefine_def = {
                    "filter still uses it.",
     .opts = opts_nwfilter_only,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_nwfilter_undefine,
+    .handler = run_nwfilter_undefine,
 };
 
-static enum lvsh_status cmd_nwfilter_dumpxml(struct lvsh_session *s,
+static enum lvsh_status run_nwfilter_dumpxml(struct lvsh_session *s,
                                              const struct lvsh_args *a,
                                              struct lvsh_result *r)
 {
@@ -171,14 +171,14 @@ static const struct lvsh_opt opts_nwfilter_dumpxml[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_nwfilter_dumpxml_def = {
+static const struct lvsh_cmd cmd_nwfilter_dumpxml = {
     .name = "nwfilter-dumpxml",
     .group = "filter",
     .summary = "print a network filter's XML description",
     .description = "Print the rules of a network filter as XML.",
     .opts = opts_nwfilter_dumpxml,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_nwfilter_dumpxml,
+    .handler = run_nwfilter_dumpxml,
 };
 
 static enum lvsh_status nwfilter_edit_apply(struct lvsh_session *s, struct lvsh_result *r,
@@ -196,7 +196,7 @@ static enum lvsh_status nwfilter_edit_apply(struct lvsh_session *s, struct lvsh_
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_nwfilter_edit(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_nwfilter_edit(struct lvsh_session *s, const struct lvsh_args *a,
                                           struct lvsh_result *r)
 {
     virNWFilterPtr f = lookup_nwfilter(s, r, args_str(a, "nwfilter"));
@@ -224,7 +224,7 @@ static enum lvsh_status cmd_nwfilter_edit(struct lvsh_session *s, const struct l
     return st;
 }
 
-static const struct lvsh_cmd cmd_nwfilter_edit_def = {
+static const struct lvsh_cmd cmd_nwfilter_edit = {
     .name = "nwfilter-edit",
     .group = "filter",
     .summary = "edit a network filter's XML in your editor",
@@ -232,7 +232,7 @@ static const struct lvsh_cmd cmd_nwfilter_edit_def = {
                    "When the file is saved unchanged nothing is defined.",
     .opts = opts_nwfilter_only,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_nwfilter_edit,
+    .handler = run_nwfilter_edit,
 };
 
 /* ---- bindings --------------------------------------------------------- */
@@ -252,7 +252,7 @@ static int binding_cmp(const void *a, const void *b)
                         virNWFilterBindingGetPortDev(*(virNWFilterBindingPtr const *)b));
 }
 
-static enum lvsh_status cmd_nwfilter_binding_list(struct lvsh_session *s,
+static enum lvsh_status run_nwfilter_binding_list(struct lvsh_session *s,
                                                   const struct lvsh_args *a,
                                                   struct lvsh_result *r)
 {
@@ -276,7 +276,7 @@ static enum lvsh_status cmd_nwfilter_binding_list(struct lvsh_session *s,
     return LVSH_OK;
 }
 
-static const struct lvsh_cmd cmd_nwfilter_binding_list_def = {
+static const struct lvsh_cmd cmd_nwfilter_binding_list = {
     .name = "nwfilter-binding-list",
     .group = "filter",
     .summary = "list network filter bindings",
@@ -284,10 +284,10 @@ static const struct lvsh_cmd cmd_nwfilter_binding_list_def = {
                    "the daemon.",
     .opts = opts_none,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_nwfilter_binding_list,
+    .handler = run_nwfilter_binding_list,
 };
 
-static enum lvsh_status cmd_nwfilter_binding_create(struct lvsh_session *s,
+static enum lvsh_status run_nwfilter_binding_create(struct lvsh_session *s,
                                                     const struct lvsh_args *a,
                                                     struct lvsh_result *r)
 {
@@ -313,7 +313,7 @@ static const struct lvsh_opt opts_nwfilter_binding_create[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_nwfilter_binding_create_def = {
+static const struct lvsh_cmd cmd_nwfilter_binding_create = {
     .name = "nwfilter-binding-create",
     .group = "filter",
     .summary = "bind a network filter to a port from an XML file",
@@ -322,10 +322,10 @@ static const struct lvsh_cmd cmd_nwfilter_binding_create_def = {
                    "reference with parameters).",
     .opts = opts_nwfilter_binding_create,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_nwfilter_binding_create,
+    .handler = run_nwfilter_binding_create,
 };
 
-static enum lvsh_status cmd_nwfilter_binding_delete(struct lvsh_session *s,
+static enum lvsh_status run_nwfilter_binding_delete(struct lvsh_session *s,
                                                     const struct lvsh_args *a,
                                                     struct lvsh_result *r)
 {
@@ -349,17 +349,17 @@ static const struct lvsh_opt opts_binding_only[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_nwfilter_binding_delete_def = {
+static const struct lvsh_cmd cmd_nwfilter_binding_delete = {
     .name = "nwfilter-binding-delete",
     .group = "filter",
     .summary = "remove a network filter binding",
     .description = "Stop filtering the traffic of a port device.",
     .opts = opts_binding_only,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_nwfilter_binding_delete,
+    .handler = run_nwfilter_binding_delete,
 };
 
-static enum lvsh_status cmd_nwfilter_binding_dumpxml(struct lvsh_session *s,
+static enum lvsh_status run_nwfilter_binding_dumpxml(struct lvsh_session *s,
                                                      const struct lvsh_args *a,
                                                      struct lvsh_result *r)
 {
@@ -384,18 +384,18 @@ static const struct lvsh_opt opts_nwfilter_binding_dumpxml[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_nwfilter_binding_dumpxml_def = {
+static const struct lvsh_cmd cmd_nwfilter_binding_dumpxml = {
     .name = "nwfilter-binding-dumpxml",
     .group = "filter",
     .summary = "print a network filter binding's XML description",
     .description = "Print the XML of the binding on a port device.",
     .opts = opts_nwfilter_binding_dumpxml,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_nwfilter_binding_dumpxml,
+    .handler = run_nwfilter_binding_dumpxml,
 };
 
-LVSH_FAMILY(nwfilter) = { &cmd_nwfilter_list_def, &cmd_nwfilter_define_def,
-                          &cmd_nwfilter_undefine_def, &cmd_nwfilter_dumpxml_def,
-                          &cmd_nwfilter_edit_def, &cmd_nwfilter_binding_list_def,
-                          &cmd_nwfilter_binding_create_def, &cmd_nwfilter_binding_delete_def,
-                          &cmd_nwfilter_binding_dumpxml_def, NULL };
+LVSH_FAMILY(nwfilter) = { &cmd_nwfilter_list, &cmd_nwfilter_define,
+                          &cmd_nwfilter_undefine, &cmd_nwfilter_dumpxml,
+                          &cmd_nwfilter_edit, &cmd_nwfilter_binding_list,
+                          &cmd_nwfilter_binding_create, &cmd_nwfilter_binding_delete,
+                          &cmd_nwfilter_binding_dumpxml, NULL };

@@ -251,7 +251,7 @@ static void list_plain(struct lvsh_result *r, struct pool_row *rows, int n, bool
     }
 }
 
-static enum lvsh_status cmd_pool_list(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_pool_list(struct lvsh_session *s, const struct lvsh_args *a,
                                       struct lvsh_result *r)
 {
     unsigned flags = list_flags(a);
@@ -298,7 +298,7 @@ static const char *const excl_pool_list[] = {
     "details uuid", "details name", "persistent transient", "autostart no-autostart", NULL,
 };
 
-static const struct lvsh_cmd cmd_pool_list_def = {
+static const struct lvsh_cmd cmd_pool_list = {
     .name = "pool-list",
     .group = "pool",
     .summary = "list storage pools",
@@ -310,7 +310,7 @@ static const struct lvsh_cmd cmd_pool_list_def = {
     .opts = opts_pool_list,
     .exclusive = excl_pool_list,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_pool_list,
+    .handler = run_pool_list,
 };
 
 static void info_sizes(struct lvsh_result *r, const virStoragePoolInfo *info, bool bytes)
@@ -325,7 +325,7 @@ static void info_sizes(struct lvsh_result *r, const virStoragePoolInfo *info, bo
     }
 }
 
-static enum lvsh_status cmd_pool_info(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_pool_info(struct lvsh_session *s, const struct lvsh_args *a,
                                       struct lvsh_result *r)
 {
     char uuid[VIR_UUID_STRING_BUFLEN] = "";
@@ -365,7 +365,7 @@ static const struct lvsh_opt opts_pool_info[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_pool_info_def = {
+static const struct lvsh_cmd cmd_pool_info = {
     .name = "pool-info",
     .group = "pool",
     .summary = "show information about a storage pool",
@@ -374,7 +374,7 @@ static const struct lvsh_cmd cmd_pool_info_def = {
                    "--bytes, and always in JSON).",
     .opts = opts_pool_info,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_pool_info,
+    .handler = run_pool_info,
 };
 
 static const struct lvsh_opt opts_pool_only[] = {
@@ -382,7 +382,7 @@ static const struct lvsh_opt opts_pool_only[] = {
     LVSH_OPT_END,
 };
 
-static enum lvsh_status cmd_pool_uuid(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_pool_uuid(struct lvsh_session *s, const struct lvsh_args *a,
                                       struct lvsh_result *r)
 {
     char uuid[VIR_UUID_STRING_BUFLEN];
@@ -400,17 +400,17 @@ static enum lvsh_status cmd_pool_uuid(struct lvsh_session *s, const struct lvsh_
     return LVSH_OK;
 }
 
-static const struct lvsh_cmd cmd_pool_uuid_def = {
+static const struct lvsh_cmd cmd_pool_uuid = {
     .name = "pool-uuid",
     .group = "pool",
     .summary = "convert a pool name to its UUID",
     .description = "Print the UUID of the pool given by name (or target path).",
     .opts = opts_pool_only,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_pool_uuid,
+    .handler = run_pool_uuid,
 };
 
-static enum lvsh_status cmd_pool_name(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_pool_name(struct lvsh_session *s, const struct lvsh_args *a,
                                       struct lvsh_result *r)
 {
     virStoragePoolPtr p = pool_arg(s, a, r);
@@ -422,17 +422,17 @@ static enum lvsh_status cmd_pool_name(struct lvsh_session *s, const struct lvsh_
     return LVSH_OK;
 }
 
-static const struct lvsh_cmd cmd_pool_name_def = {
+static const struct lvsh_cmd cmd_pool_name = {
     .name = "pool-name",
     .group = "pool",
     .summary = "convert a pool UUID to its name",
     .description = "Print the name of the pool given by UUID (or target path).",
     .opts = opts_pool_only,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_pool_name,
+    .handler = run_pool_name,
 };
 
-static enum lvsh_status cmd_pool_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_pool_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
                                          struct lvsh_result *r)
 {
     unsigned flags = args_has(a, "inactive") ? VIR_STORAGE_XML_INACTIVE : 0;
@@ -458,7 +458,7 @@ static const struct lvsh_opt opts_pool_dumpxml[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_pool_dumpxml_def = {
+static const struct lvsh_cmd cmd_pool_dumpxml = {
     .name = "pool-dumpxml",
     .group = "pool",
     .summary = "print a storage pool's XML",
@@ -466,9 +466,9 @@ static const struct lvsh_cmd cmd_pool_dumpxml_def = {
                    "XPath expression selects.",
     .opts = opts_pool_dumpxml,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_pool_dumpxml,
+    .handler = run_pool_dumpxml,
 };
 
-LVSH_FAMILY(pool) = { &cmd_pool_list_def, &cmd_pool_info_def, &cmd_pool_uuid_def,
-                      &cmd_pool_name_def, &cmd_pool_dumpxml_def,
+LVSH_FAMILY(pool) = { &cmd_pool_list, &cmd_pool_info, &cmd_pool_uuid,
+                      &cmd_pool_name, &cmd_pool_dumpxml,
                       NULL };

@@ -11,7 +11,7 @@ static const char *const pool_type_names[] = {
     "rbd", "sheepdog", "gluster", "zfs", "vstorage", NULL,
 };
 
-static enum lvsh_status cmd_pool_define(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_pool_define(struct lvsh_session *s, const struct lvsh_args *a,
                                         struct lvsh_result *r)
 {
     const char *file = args_str(a, "file");
@@ -39,7 +39,7 @@ static const struct lvsh_opt opts_pool_define[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_pool_define_def = {
+static const struct lvsh_cmd cmd_pool_define = {
     .name = "pool-define",
     .group = "pool",
     .summary = "define a persistent storage pool from an XML file",
@@ -47,17 +47,17 @@ static const struct lvsh_cmd cmd_pool_define_def = {
                    "existing persistent one, from an XML file.",
     .opts = opts_pool_define,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_pool_define,
+    .handler = run_pool_define,
 };
 
-static enum lvsh_status cmd_pool_create(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_pool_create(struct lvsh_session *s, const struct lvsh_args *a,
                                         struct lvsh_result *r)
 {
     const char *file = args_str(a, "file");
     char *xml = xml_read_file(r, file);
     if (!xml)
         return LVSH_FAILED;
-    virStoragePoolPtr p = virStoragePoolCreateXML(s->conn, xml, pool_create_build_flags(a));
+    virStoragePoolPtr p = virStoragePoolCreateXML(s->conn, xml, args_flags(a));
     free(xml);
     if (!p)
         return err_virt(r, "failed to create pool from '%s'", file);
@@ -79,7 +79,7 @@ static const struct lvsh_opt opts_pool_create[] = {
 
 static const char *const excl_overwrite[] = { "overwrite no-overwrite", NULL };
 
-static const struct lvsh_cmd cmd_pool_create_def = {
+static const struct lvsh_cmd cmd_pool_create = {
     .name = "pool-create",
     .group = "pool",
     .summary = "create and start a transient storage pool from an XML file",
@@ -88,7 +88,7 @@ static const struct lvsh_cmd cmd_pool_create_def = {
     .opts = opts_pool_create,
     .exclusive = excl_overwrite,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_pool_create,
+    .handler = run_pool_create,
 };
 
 /* <tag attr='value'/> with the value escaped, indented by ind spaces. */
@@ -224,7 +224,7 @@ static enum lvsh_status pool_as(struct lvsh_session *s, const struct lvsh_args *
         return LVSH_OK;
     }
     virStoragePoolPtr p = create ?
-        virStoragePoolCreateXML(s->conn, xml, pool_create_build_flags(a)) :
+        virStoragePoolCreateXML(s->conn, xml, args_flags(a)) :
         virStoragePoolDefineXML(s->conn, xml, 0);
     free(xml);
     if (!p)
@@ -236,13 +236,13 @@ static enum lvsh_status pool_as(struct lvsh_session *s, const struct lvsh_args *
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_pool_define_as(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_pool_define_as(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
 {
     return pool_as(s, a, r, false);
 }
 
-static enum lvsh_status cmd_pool_create_as(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_pool_create_as(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
 {
     return pool_as(s, a, r, true);
@@ -286,7 +286,7 @@ static const struct lvsh_opt opts_pool_define_as[] = {
 
 static const char *const excl_pool_as[] = { "secret-usage secret-uuid", NULL };
 
-static const struct lvsh_cmd cmd_pool_define_as_def = {
+static const struct lvsh_cmd cmd_pool_define_as = {
     .name = "pool-define-as",
     .group = "pool",
     .summary = "define a persistent storage pool from options",
@@ -296,7 +296,7 @@ static const struct lvsh_cmd cmd_pool_define_as_def = {
     .opts = opts_pool_define_as,
     .exclusive = excl_pool_as,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES | LVSH_CMD_XML,
-    .handler = cmd_pool_define_as,
+    .handler = run_pool_define_as,
 };
 
 static const struct lvsh_opt opts_pool_create_as[] = {
@@ -310,7 +310,7 @@ static const char *const excl_pool_create_as[] = {
     "secret-usage secret-uuid", "overwrite no-overwrite", NULL,
 };
 
-static const struct lvsh_cmd cmd_pool_create_as_def = {
+static const struct lvsh_cmd cmd_pool_create_as = {
     .name = "pool-create-as",
     .group = "pool",
     .summary = "create and start a transient storage pool from options",
@@ -320,7 +320,7 @@ static const struct lvsh_cmd cmd_pool_create_as_def = {
     .opts = opts_pool_create_as,
     .exclusive = excl_pool_create_as,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES | LVSH_CMD_XML,
-    .handler = cmd_pool_create_as,
+    .handler = run_pool_create_as,
 };
 
 /* The configuration to edit; old daemons refuse the inactive flag. */
@@ -337,7 +337,7 @@ static char *edit_get_xml(virStoragePoolPtr p)
     return xml;
 }
 
-static enum lvsh_status cmd_pool_edit(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_pool_edit(struct lvsh_session *s, const struct lvsh_args *a,
                                       struct lvsh_result *r)
 {
     const char *key = args_str(a, "pool");
@@ -379,7 +379,7 @@ static const struct lvsh_opt opts_pool_edit[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_pool_edit_def = {
+static const struct lvsh_cmd cmd_pool_edit = {
     .name = "pool-edit",
     .group = "pool",
     .summary = "edit a storage pool's XML configuration",
@@ -387,9 +387,9 @@ static const struct lvsh_cmd cmd_pool_edit_def = {
                    "result if it changed.",
     .opts = opts_pool_edit,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_pool_edit,
+    .handler = run_pool_edit,
 };
 
-LVSH_FAMILY(pool_define) = { &cmd_pool_define_def, &cmd_pool_create_def,
-                             &cmd_pool_define_as_def, &cmd_pool_create_as_def,
-                             &cmd_pool_edit_def, NULL };
+LVSH_FAMILY(pool_define) = { &cmd_pool_define, &cmd_pool_create,
+                             &cmd_pool_define_as, &cmd_pool_create_as,
+                             &cmd_pool_edit, NULL };

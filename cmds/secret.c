@@ -203,7 +203,7 @@ static int secret_cmp(const void *pa, const void *pb)
                       ((const struct secret_row *)pb)->uuid);
 }
 
-static enum lvsh_status cmd_secret_list(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_secret_list(struct lvsh_session *s, const struct lvsh_args *a,
                                         struct lvsh_result *r)
 {
     static const struct { const char *opt; unsigned flag; } map[] = {
@@ -264,7 +264,7 @@ static const struct lvsh_opt opts_secret_list[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_secret_list_def = {
+static const struct lvsh_cmd cmd_secret_list = {
     .name = "secret-list",
     .group = "secret",
     .summary = "list secrets",
@@ -274,12 +274,12 @@ static const struct lvsh_cmd cmd_secret_list_def = {
                    "of a pair lists both kinds.",
     .opts = opts_secret_list,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_secret_list,
+    .handler = run_secret_list,
 };
 
 /* ---- secret-define, secret-dumpxml, secret-undefine ---------------------- */
 
-static enum lvsh_status cmd_secret_define(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_secret_define(struct lvsh_session *s, const struct lvsh_args *a,
                                           struct lvsh_result *r)
 {
     const char *file = args_str(a, "file");
@@ -308,7 +308,7 @@ static const struct lvsh_opt opts_secret_define[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_secret_define_def = {
+static const struct lvsh_cmd cmd_secret_define = {
     .name = "secret-define",
     .group = "secret",
     .summary = "define or modify a secret from an XML file",
@@ -316,10 +316,10 @@ static const struct lvsh_cmd cmd_secret_define_def = {
                    "UUID.  The XML carries no value: set it with secret-set-value.",
     .opts = opts_secret_define,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_secret_define,
+    .handler = run_secret_define,
 };
 
-static enum lvsh_status cmd_secret_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_secret_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
 {
     virSecretPtr sec = secret_arg(s, a, r);
@@ -342,17 +342,17 @@ static const struct lvsh_opt opts_secret_dumpxml[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_secret_dumpxml_def = {
+static const struct lvsh_cmd cmd_secret_dumpxml = {
     .name = "secret-dumpxml",
     .group = "secret",
     .summary = "print a secret's attributes as XML",
     .description = "Print the XML description of a secret (never its value).",
     .opts = opts_secret_dumpxml,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_secret_dumpxml,
+    .handler = run_secret_dumpxml,
 };
 
-static enum lvsh_status cmd_secret_undefine(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_secret_undefine(struct lvsh_session *s, const struct lvsh_args *a,
                                             struct lvsh_result *r)
 {
     char uuid[VIR_UUID_STRING_BUFLEN] = "";
@@ -378,14 +378,14 @@ static const struct lvsh_opt opts_secret_only[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_secret_undefine_def = {
+static const struct lvsh_cmd cmd_secret_undefine = {
     .name = "secret-undefine",
     .group = "secret",
     .summary = "undefine a secret",
     .description = "Delete a secret and its value.",
     .opts = opts_secret_only,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_secret_undefine,
+    .handler = run_secret_undefine,
 };
 
 /* ---- secret-set-value ---------------------------------------------------- */
@@ -435,7 +435,7 @@ static enum lvsh_status value_from_args(const struct lvsh_args *a, struct lvsh_r
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_secret_set_value(struct lvsh_session *s,
+static enum lvsh_status run_secret_set_value(struct lvsh_session *s,
                                              const struct lvsh_args *a,
                                              struct lvsh_result *r)
 {
@@ -485,7 +485,7 @@ static const char *const excl_secret_set_value[] = {
     "interactive file", NULL,
 };
 
-static const struct lvsh_cmd cmd_secret_set_value_def = {
+static const struct lvsh_cmd cmd_secret_set_value = {
     .name = "secret-set-value",
     .group = "secret",
     .summary = "set a secret's value",
@@ -497,7 +497,7 @@ static const struct lvsh_cmd cmd_secret_set_value_def = {
     .opts = opts_secret_set_value,
     .exclusive = excl_secret_set_value,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES | LVSH_CMD_NO_HISTORY,
-    .handler = cmd_secret_set_value,
+    .handler = run_secret_set_value,
 };
 
 /* ---- secret-get-value ---------------------------------------------------- */
@@ -520,7 +520,7 @@ static enum lvsh_status get_value_json(virSecretPtr sec, const struct lvsh_args 
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_secret_get_value(struct lvsh_session *s,
+static enum lvsh_status run_secret_get_value(struct lvsh_session *s,
                                              const struct lvsh_args *a,
                                              struct lvsh_result *r)
 {
@@ -560,7 +560,7 @@ static const struct lvsh_opt opts_secret_get_value[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_secret_get_value_def = {
+static const struct lvsh_cmd cmd_secret_get_value = {
     .name = "secret-get-value",
     .group = "secret",
     .summary = "print a secret's value",
@@ -568,10 +568,10 @@ static const struct lvsh_cmd cmd_secret_get_value_def = {
                    "Private secrets never reveal their value.",
     .opts = opts_secret_get_value,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_secret_get_value,
+    .handler = run_secret_get_value,
 };
 
 LVSH_FAMILY(secret) = {
-    &cmd_secret_list_def, &cmd_secret_define_def, &cmd_secret_dumpxml_def,
-    &cmd_secret_undefine_def, &cmd_secret_set_value_def, &cmd_secret_get_value_def, NULL,
+    &cmd_secret_list, &cmd_secret_define, &cmd_secret_dumpxml,
+    &cmd_secret_undefine, &cmd_secret_set_value, &cmd_secret_get_value, NULL,
 };

@@ -73,12 +73,3 @@ void buf_add_xml(struct buf *b, const char *s)
         }
     }
 }
-
-unsigned pool_create_build_flags(const struct lvsh_args *a)
-{
-    if (args_has(a, "overwrite"))
-        return VIR_STORAGE_POOL_CREATE_WITH_BUILD_OVERWRITE;
-    if (args_has(a, "no-overwrite"))
-        return VIR_STORAGE_POOL_CREATE_WITH_BUILD_NO_OVERWRITE;
-    return args_has(a, "build") ? VIR_STORAGE_POOL_CREATE_WITH_BUILD : 0;
-}

@@ -43,14 +43,15 @@ char *size_text(unsigned long long v, bool bytes);
 /* Append s to b with XML's five special characters escaped. */
 void buf_add_xml(struct buf *b, const char *s);
 
-/* virsh's --build/--overwrite/--no-overwrite as pool-create flags */
-unsigned pool_create_build_flags(const struct lvsh_args *a);
-
+/* virsh's --build/--overwrite/--no-overwrite, as pool-create flags */
 #define POOL_BUILD_OPTS \
-    { .name = "build", .type = LVSH_OPT_BOOL, .help = "build the pool before starting it" }, \
+    { .name = "build", .type = LVSH_OPT_BOOL, .flag = VIR_STORAGE_POOL_CREATE_WITH_BUILD, \
+      .help = "build the pool before starting it" }, \
     { .name = "no-overwrite", .type = LVSH_OPT_BOOL, \
+      .flag = VIR_STORAGE_POOL_CREATE_WITH_BUILD_NO_OVERWRITE, \
       .help = "build, but refuse to overwrite existing data" }, \
     { .name = "overwrite", .type = LVSH_OPT_BOOL, \
+      .flag = VIR_STORAGE_POOL_CREATE_WITH_BUILD_OVERWRITE, \
       .help = "build, overwriting any existing data" }
 
 #endif

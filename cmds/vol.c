@@ -94,7 +94,7 @@ static void vol_list_table(struct lvsh_result *r, struct vol_row *rows, int n, b
     }
 }
 
-static enum lvsh_status cmd_vol_list(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_vol_list(struct lvsh_session *s, const struct lvsh_args *a,
                                      struct lvsh_result *r)
 {
     struct vol_row *rows = NULL;
@@ -123,7 +123,7 @@ static const struct lvsh_opt opts_vol_list[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_vol_list_def = {
+static const struct lvsh_cmd cmd_vol_list = {
     .name = "vol-list",
     .group = "volume",
     .summary = "list the volumes of a storage pool",
@@ -133,7 +133,7 @@ static const struct lvsh_cmd cmd_vol_list_def = {
                    "many in flight at once: libvirt has no bulk form.",
     .opts = opts_vol_list,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_vol_list,
+    .handler = run_vol_list,
 };
 
 static void info_size(struct lvsh_result *r, const char *label, const char *key,
@@ -144,7 +144,7 @@ static void info_size(struct lvsh_result *r, const char *label, const char *key,
     free(text);
 }
 
-static enum lvsh_status cmd_vol_info(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_vol_info(struct lvsh_session *s, const struct lvsh_args *a,
                                      struct lvsh_result *r)
 {
     virStorageVolInfo info;
@@ -179,7 +179,7 @@ static const struct lvsh_opt opts_vol_info[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_vol_info_def = {
+static const struct lvsh_cmd cmd_vol_info = {
     .name = "vol-info",
     .group = "volume",
     .summary = "show information about a storage volume",
@@ -187,10 +187,10 @@ static const struct lvsh_cmd cmd_vol_info_def = {
                    "size on the host) of a volume; sizes are bytes with --bytes and in JSON.",
     .opts = opts_vol_info,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_vol_info,
+    .handler = run_vol_info,
 };
 
-static enum lvsh_status cmd_vol_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_vol_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
                                         struct lvsh_result *r)
 {
     virStorageVolPtr v = vol_arg(s, a, r);
@@ -214,7 +214,7 @@ static const struct lvsh_opt opts_vol_dumpxml[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_vol_dumpxml_def = {
+static const struct lvsh_cmd cmd_vol_dumpxml = {
     .name = "vol-dumpxml",
     .group = "volume",
     .summary = "print a storage volume's XML",
@@ -222,10 +222,10 @@ static const struct lvsh_cmd cmd_vol_dumpxml_def = {
                    "XPath expression selects.",
     .opts = opts_vol_dumpxml,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_vol_dumpxml,
+    .handler = run_vol_dumpxml,
 };
 
-static enum lvsh_status cmd_vol_path(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_vol_path(struct lvsh_session *s, const struct lvsh_args *a,
                                      struct lvsh_result *r)
 {
     virStorageVolPtr v = vol_arg(s, a, r);
@@ -252,17 +252,17 @@ static const struct lvsh_opt opts_vol_with_pool[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_vol_path_def = {
+static const struct lvsh_cmd cmd_vol_path = {
     .name = "vol-path",
     .group = "volume",
     .summary = "print a storage volume's path",
     .description = "Print the path of a volume given by name (with --pool) or key.",
     .opts = opts_vol_with_pool,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_vol_path,
+    .handler = run_vol_path,
 };
 
-static enum lvsh_status cmd_vol_key(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_vol_key(struct lvsh_session *s, const struct lvsh_args *a,
                                     struct lvsh_result *r)
 {
     virStorageVolPtr v = vol_arg(s, a, r);
@@ -274,14 +274,14 @@ static enum lvsh_status cmd_vol_key(struct lvsh_session *s, const struct lvsh_ar
     return LVSH_OK;
 }
 
-static const struct lvsh_cmd cmd_vol_key_def = {
+static const struct lvsh_cmd cmd_vol_key = {
     .name = "vol-key",
     .group = "volume",
     .summary = "print a storage volume's key",
     .description = "Print the key of a volume given by name (with --pool) or path.",
     .opts = opts_vol_with_pool,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_vol_key,
+    .handler = run_vol_key,
 };
 
 static const struct lvsh_opt opts_vol_by_key[] = {
@@ -291,7 +291,7 @@ static const struct lvsh_opt opts_vol_by_key[] = {
     LVSH_OPT_END,
 };
 
-static enum lvsh_status cmd_vol_name(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_vol_name(struct lvsh_session *s, const struct lvsh_args *a,
                                      struct lvsh_result *r)
 {
     virStorageVolPtr v = lookup_volume(s, r, args_str(a, "vol"), NULL);
@@ -303,17 +303,17 @@ static enum lvsh_status cmd_vol_name(struct lvsh_session *s, const struct lvsh_a
     return LVSH_OK;
 }
 
-static const struct lvsh_cmd cmd_vol_name_def = {
+static const struct lvsh_cmd cmd_vol_name = {
     .name = "vol-name",
     .group = "volume",
     .summary = "print a storage volume's name",
     .description = "Print the name of a volume given by key or path.",
     .opts = opts_vol_by_key,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_vol_name,
+    .handler = run_vol_name,
 };
 
-static enum lvsh_status cmd_vol_pool(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_vol_pool(struct lvsh_session *s, const struct lvsh_args *a,
                                      struct lvsh_result *r)
 {
     virStorageVolPtr v = lookup_volume(s, r, args_str(a, "vol"), NULL);
@@ -343,7 +343,7 @@ static const struct lvsh_opt opts_vol_pool[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_vol_pool_def = {
+static const struct lvsh_cmd cmd_vol_pool = {
     .name = "vol-pool",
     .group = "volume",
     .summary = "print the storage pool a volume belongs to",
@@ -351,9 +351,9 @@ static const struct lvsh_cmd cmd_vol_pool_def = {
                    "given by key or path.",
     .opts = opts_vol_pool,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_vol_pool,
+    .handler = run_vol_pool,
 };
 
-LVSH_FAMILY(vol) = { &cmd_vol_list_def, &cmd_vol_info_def, &cmd_vol_dumpxml_def,
-                     &cmd_vol_path_def, &cmd_vol_key_def, &cmd_vol_name_def,
-                     &cmd_vol_pool_def, NULL };
+LVSH_FAMILY(vol) = { &cmd_vol_list, &cmd_vol_info, &cmd_vol_dumpxml,
+                     &cmd_vol_path, &cmd_vol_key, &cmd_vol_name,
+                     &cmd_vol_pool, NULL };

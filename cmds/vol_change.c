@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static enum lvsh_status cmd_vol_delete(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_vol_delete(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
     unsigned flags = args_has(a, "delete-snapshots") ?
@@ -37,14 +37,14 @@ static const struct lvsh_opt opts_vol_delete[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_vol_delete_def = {
+static const struct lvsh_cmd cmd_vol_delete = {
     .name = "vol-delete",
     .group = "volume",
     .summary = "delete a storage volume",
     .description = "Delete a volume and its data.",
     .opts = opts_vol_delete,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_vol_delete,
+    .handler = run_vol_delete,
 };
 
 /* In the order of virStorageVolWipeAlgorithm. */
@@ -53,7 +53,7 @@ static const char *const wipe_algorithms[] = {
     "random", "trim", NULL,
 };
 
-static enum lvsh_status cmd_vol_wipe(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_vol_wipe(struct lvsh_session *s, const struct lvsh_args *a,
                                      struct lvsh_result *r)
 {
     const char *alg = args_str(a, "algorithm");
@@ -91,7 +91,7 @@ static const struct lvsh_opt opts_vol_wipe[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_vol_wipe_def = {
+static const struct lvsh_cmd cmd_vol_wipe = {
     .name = "vol-wipe",
     .group = "volume",
     .summary = "overwrite a storage volume's data",
@@ -100,7 +100,7 @@ static const struct lvsh_cmd cmd_vol_wipe_def = {
                    "and trim).",
     .opts = opts_vol_wipe,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_vol_wipe,
+    .handler = run_vol_wipe,
 };
 
 /* {name, key, action: "resized", capacity: the new capacity in bytes (null
@@ -118,7 +118,7 @@ static void vol_resize_json(struct lvsh_result *r, virStorageVolPtr v)
     out_json(r, j);
 }
 
-static enum lvsh_status cmd_vol_resize(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_vol_resize(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
     const char *cap = args_str(a, "capacity");
@@ -172,7 +172,7 @@ static const struct lvsh_opt opts_vol_resize[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_vol_resize_def = {
+static const struct lvsh_cmd cmd_vol_resize = {
     .name = "vol-resize",
     .group = "volume",
     .summary = "change a storage volume's capacity",
@@ -180,8 +180,8 @@ static const struct lvsh_cmd cmd_vol_resize_def = {
                    "running guest uses; see blockresize for live resizing.",
     .opts = opts_vol_resize,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_vol_resize,
+    .handler = run_vol_resize,
 };
 
-LVSH_FAMILY(vol_change) = { &cmd_vol_delete_def, &cmd_vol_wipe_def, &cmd_vol_resize_def,
+LVSH_FAMILY(vol_change) = { &cmd_vol_delete, &cmd_vol_wipe, &cmd_vol_resize,
                             NULL };

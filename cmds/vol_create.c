@@ -8,7 +8,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
-static enum lvsh_status cmd_vol_create(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_vol_create(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
     const char *file = args_str(a, "file");
@@ -61,14 +61,14 @@ static const struct lvsh_opt opts_vol_create[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_vol_create_def = {
+static const struct lvsh_cmd cmd_vol_create = {
     .name = "vol-create",
     .group = "volume",
     .summary = "create a storage volume from an XML file",
     .description = "Create a volume in a pool from an XML description.",
     .opts = opts_vol_create,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_vol_create,
+    .handler = run_vol_create,
 };
 
 /* The XML virsh's vol-create-as builds; backing is the backing volume's path. */
@@ -116,7 +116,7 @@ static char *backing_path(struct lvsh_session *s, const struct lvsh_args *a,
     return path;
 }
 
-static enum lvsh_status cmd_vol_create_as(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_vol_create_as(struct lvsh_session *s, const struct lvsh_args *a,
                                           struct lvsh_result *r)
 {
     char *backing = NULL;
@@ -171,7 +171,7 @@ static const struct lvsh_opt opts_vol_create_as[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_vol_create_as_def = {
+static const struct lvsh_cmd cmd_vol_create_as = {
     .name = "vol-create-as",
     .group = "volume",
     .summary = "create a storage volume from options",
@@ -179,7 +179,7 @@ static const struct lvsh_cmd cmd_vol_create_as_def = {
                    "it in the pool; --print-xml only prints the XML.",
     .opts = opts_vol_create_as,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES | LVSH_CMD_XML,
-    .handler = cmd_vol_create_as,
+    .handler = run_vol_create_as,
 };
 
 static unsigned copy_flags(const struct lvsh_args *a)
@@ -192,7 +192,7 @@ static unsigned copy_flags(const struct lvsh_args *a)
     return flags;
 }
 
-static enum lvsh_status cmd_vol_create_from(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_vol_create_from(struct lvsh_session *s, const struct lvsh_args *a,
                                             struct lvsh_result *r)
 {
     const char *file = args_str(a, "file");
@@ -241,7 +241,7 @@ static const struct lvsh_opt opts_vol_create_from[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_vol_create_from_def = {
+static const struct lvsh_cmd cmd_vol_create_from = {
     .name = "vol-create-from",
     .group = "volume",
     .summary = "create a storage volume from XML, copying another volume",
@@ -249,7 +249,7 @@ static const struct lvsh_cmd cmd_vol_create_from_def = {
                    "of an existing volume.",
     .opts = opts_vol_create_from,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_vol_create_from,
+    .handler = run_vol_create_from,
 };
 
 /* The first child element of parent called name, or NULL. */
@@ -345,7 +345,7 @@ static enum lvsh_status vol_clone_run(const struct lvsh_args *a, struct lvsh_res
     return st;
 }
 
-static enum lvsh_status cmd_vol_clone(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_vol_clone(struct lvsh_session *s, const struct lvsh_args *a,
                                       struct lvsh_result *r)
 {
     virStorageVolPtr orig = vol_arg(s, a, r);
@@ -369,7 +369,7 @@ static const struct lvsh_opt opts_vol_clone[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_vol_clone_def = {
+static const struct lvsh_cmd cmd_vol_clone = {
     .name = "vol-clone",
     .group = "volume",
     .summary = "clone a storage volume within its pool",
@@ -377,8 +377,8 @@ static const struct lvsh_cmd cmd_vol_clone_def = {
                    "and sizes.",
     .opts = opts_vol_clone,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES | LVSH_CMD_XML,
-    .handler = cmd_vol_clone,
+    .handler = run_vol_clone,
 };
 
-LVSH_FAMILY(vol_create) = { &cmd_vol_create_def, &cmd_vol_create_as_def,
-                            &cmd_vol_create_from_def, &cmd_vol_clone_def, NULL };
+LVSH_FAMILY(vol_create) = { &cmd_vol_create, &cmd_vol_create_as,
+                            &cmd_vol_create_from, &cmd_vol_clone, NULL };

@@ -264,7 +264,7 @@ static enum lvsh_status upload_run(struct lvsh_session *s, const struct lvsh_arg
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_vol_upload(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_vol_upload(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
     const char *file = args_str(a, "file");
@@ -302,7 +302,7 @@ static const struct lvsh_opt opts_vol_upload[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_vol_upload_def = {
+static const struct lvsh_cmd cmd_vol_upload = {
     .name = "vol-upload",
     .group = "volume",
     .summary = "copy a local file into a storage volume",
@@ -312,7 +312,7 @@ static const struct lvsh_cmd cmd_vol_upload_def = {
                    "rate and time left; Ctrl-C aborts the transfer.",
     .opts = opts_vol_upload,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_vol_upload,
+    .handler = run_vol_upload,
 };
 
 /* How much a download will bring, for the progress line: the volume's
@@ -369,7 +369,7 @@ static enum lvsh_status download_run(struct lvsh_session *s, const struct lvsh_a
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_vol_download(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_vol_download(struct lvsh_session *s, const struct lvsh_args *a,
                                          struct lvsh_result *r)
 {
     struct outfile out;
@@ -401,7 +401,7 @@ static const struct lvsh_opt opts_vol_download[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_vol_download_def = {
+static const struct lvsh_cmd cmd_vol_download = {
     .name = "vol-download",
     .group = "volume",
     .summary = "copy a storage volume into a local file",
@@ -413,7 +413,7 @@ static const struct lvsh_cmd cmd_vol_download_def = {
                    "download leaves an existing FILE as it was and no partial file.",
     .opts = opts_vol_download,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_vol_download,
+    .handler = run_vol_download,
 };
 
-LVSH_FAMILY(vol_transfer) = { &cmd_vol_upload_def, &cmd_vol_download_def, NULL };
+LVSH_FAMILY(vol_transfer) = { &cmd_vol_upload, &cmd_vol_download, NULL };

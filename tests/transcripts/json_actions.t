@@ -26,7 +26,7 @@ $ lvsh -c test:///default --json 'pool-define-as tmp dir --target /tmp/lvsh-x; p
 {"name":"tmp","uuid":"[0-9a-f-]{36}","action":"defined"} (re)
 {"name":"tmp","uuid":"[0-9a-f-]{36}","action":"built"} (re)
 {"name":"tmp","uuid":"[0-9a-f-]{36}","action":"started"} (re)
-{"name":"tmp","uuid":"[0-9a-f-]{36}","action":"autostart","autostart":true} (re)
+{"name":"tmp","uuid":"[0-9a-f-]{36}","action":"autostart enabled","autostart":true} (re)
 {"name":"tmp","uuid":"[0-9a-f-]{36}","action":"refreshed"} (re)
 {"name":"tmp","uuid":"[0-9a-f-]{36}","action":"destroyed"} (re)
 {"name":"tmp","uuid":"[0-9a-f-]{36}","action":"undefined"} (re)
@@ -41,9 +41,9 @@ $ lvsh -c test:///default --json 'vol-create-as default-pool "new one.img" 1G; v
 
 Networks, domains, node devices and pools share one autostart shape.
 $ lvsh -c test:///default --json 'net-autostart default; net-autostart default --disable; autostart test --disable'
-{"name":"default","uuid":"dd8fe884-6c02-601e-7551-cca97df1c5df","action":"autostart","autostart":true}
-{"name":"default","uuid":"dd8fe884-6c02-601e-7551-cca97df1c5df","action":"no-autostart","autostart":false}
-{"name":"test","uuid":"6695eb01-f6a4-8304-79aa-97f2502e193f","action":"no-autostart","autostart":false}
+{"name":"default","uuid":"dd8fe884-6c02-601e-7551-cca97df1c5df","action":"autostart enabled","autostart":true}
+{"name":"default","uuid":"dd8fe884-6c02-601e-7551-cca97df1c5df","action":"autostart disabled","autostart":false}
+{"name":"test","uuid":"6695eb01-f6a4-8304-79aa-97f2502e193f","action":"autostart disabled","autostart":false}
 ? 0
 
 Interfaces (and their transactions), node devices.
