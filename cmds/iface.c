@@ -1,7 +1,6 @@
 /* iface.c: physical host interfaces (iface-list, -define, -bridge, ...).
  * An interface argument is a name or a MAC address.  The iface-begin/
  * commit/rollback transaction commands live with the host commands. */
-#include "json_action.h"
 #include "lvsh.h"
 #include "util.h"
 
@@ -22,17 +21,7 @@ static json_t *mac_json(const char *mac)
     return mac && *mac ? json_str(mac) : json_null();
 }
 
-static json_t *iface_json_ref(virInterfacePtr i)
-{
-    return json_pack("{s:o,s:o}", "name", json_str(virInterfaceGetName(i)), "mac",
-                     mac_json(virInterfaceGetMACString(i)));
-}
 
-static virInterfacePtr iface_arg(struct lvsh_session *s, const struct lvsh_args *a,
-                                 struct lvsh_result *r, const char *opt)
-{
-    return lookup_iface(s, r, args_str(a, opt));
-}
 
 /* The persistent definition.  Drivers that keep no separate one (the test
  * driver) refuse the INACTIVE flag; then their one definition is it. */
@@ -137,12 +126,10 @@ static const struct lvsh_cmd cmd_iface_list = {
 static enum lvsh_status run_iface_name(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
-    virInterfacePtr i = iface_arg(s, a, r, "interface");
-    if (!i)
-        return LVSH_FAILED;
+    virInterfacePtr i = args_target(a);
+    (void)s;
     out_text(r, "%s\n", virInterfaceGetName(i));
-    out_json(r, iface_json_ref(i));
-    virInterfaceFree(i);
+    out_json(r, kind_json_ref(LVSH_KIND_INTERFACE, i));
     return LVSH_OK;
 }
 
@@ -159,17 +146,16 @@ static const struct lvsh_cmd cmd_iface_name = {
     .opts = opts_iface_name,
     .flags = LVSH_CMD_CONN,
     .handler = run_iface_name,
+    .target = LVSH_KIND_INTERFACE,
 };
 
 static enum lvsh_status run_iface_mac(struct lvsh_session *s, const struct lvsh_args *a,
                                       struct lvsh_result *r)
 {
-    virInterfacePtr i = iface_arg(s, a, r, "interface");
-    if (!i)
-        return LVSH_FAILED;
+    virInterfacePtr i = args_target(a);
+    (void)s;
     out_text(r, "%s\n", virInterfaceGetMACString(i));
-    out_json(r, iface_json_ref(i));
-    virInterfaceFree(i);
+    out_json(r, kind_json_ref(LVSH_KIND_INTERFACE, i));
     return LVSH_OK;
 }
 
@@ -186,14 +172,14 @@ static const struct lvsh_cmd cmd_iface_mac = {
     .opts = opts_iface_mac,
     .flags = LVSH_CMD_CONN,
     .handler = run_iface_mac,
+    .target = LVSH_KIND_INTERFACE,
 };
 
 static enum lvsh_status run_iface_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
                                           struct lvsh_result *r)
 {
-    virInterfacePtr i = iface_arg(s, a, r, "interface");
-    if (!i)
-        return LVSH_FAILED;
+    virInterfacePtr i = args_target(a);
+    (void)s;
     /* names first: every libvirt call, even a getter, clears the last error */
     const char *name = virInterfaceGetName(i);
     unsigned flags = args_has(a, "inactive") ? VIR_INTERFACE_XML_INACTIVE : 0;
@@ -204,7 +190,6 @@ static enum lvsh_status run_iface_dumpxml(struct lvsh_session *s, const struct l
     else
         out_xml(r, xml);
     free(xml);
-    virInterfaceFree(i);
     return st;
 }
 
@@ -225,6 +210,7 @@ static const struct lvsh_cmd cmd_iface_dumpxml = {
     .opts = opts_iface_dumpxml,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
     .handler = run_iface_dumpxml,
+    .target = LVSH_KIND_INTERFACE,
 };
 
 /* ---- iface-define, -undefine, -start, -destroy --------------------------- */
@@ -242,7 +228,7 @@ static enum lvsh_status run_iface_define(struct lvsh_session *s, const struct lv
     if (!i)
         return err_virt(r, "failed to define an interface from '%s'", file);
     out_info(r, "Interface %s defined from %s", virInterfaceGetName(i), file);
-    out_json_action(r, iface_json_ref(i), "defined");
+    act_json(r, LVSH_KIND_INTERFACE, i, "defined");
     out_json_set(r, "file", json_str(file));
     virInterfaceFree(i);
     return LVSH_OK;
@@ -268,48 +254,32 @@ static const struct lvsh_cmd cmd_iface_define = {
     .handler = run_iface_define,
 };
 
-/* One action on one interface: call it, report "Interface X <verb>". */
-static enum lvsh_status iface_action(struct lvsh_session *s, const struct lvsh_args *a,
-                                     struct lvsh_result *r, int (*fn)(virInterfacePtr),
-                                     const char *what, const char *verb)
-{
-    virInterfacePtr i = iface_arg(s, a, r, "interface");
-    if (!i)
-        return LVSH_FAILED;
-    const char *name = virInterfaceGetName(i);   /* before fn: getters clear errors */
-    enum lvsh_status st = LVSH_OK;
-    if (fn(i) < 0) {
-        st = err_virt(r, "failed to %s interface '%s'", what, name);
-    } else {
-        json_t *j = iface_json_ref(i);
-        json_object_set_new(j, "action", json_string(verb));
-        out_json(r, j);
-        out_info(r, "Interface %s %s", name, verb);
-    }
-    virInterfaceFree(i);
-    return st;
-}
-
-static int do_undefine(virInterfacePtr i) { return virInterfaceUndefine(i); }
-static int do_start(virInterfacePtr i) { return virInterfaceCreate(i, 0); }
-static int do_destroy(virInterfacePtr i) { return virInterfaceDestroy(i, 0); }
+/* "Interface X started", X the interface's own name (a MAC address names it too) */
+#define IFACE_ACT(w, verb) { .word = w, .fail = "failed to " verb " interface '%s'", \
+                             .done = "Interface %s " w, .flags = LVSH_ACT_NAME }
 
 static enum lvsh_status run_iface_undefine(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
 {
-    return iface_action(s, a, r, do_undefine, "undefine", "undefined");
+    static const struct lvsh_action act = IFACE_ACT("undefined", "undefine");
+    (void)s;
+    return act_report(r, a, virInterfaceUndefine(args_target(a)), &act);
 }
 
 static enum lvsh_status run_iface_start(struct lvsh_session *s, const struct lvsh_args *a,
                                         struct lvsh_result *r)
 {
-    return iface_action(s, a, r, do_start, "start", "started");
+    static const struct lvsh_action act = IFACE_ACT("started", "start");
+    (void)s;
+    return act_report(r, a, virInterfaceCreate(args_target(a), 0), &act);
 }
 
 static enum lvsh_status run_iface_destroy(struct lvsh_session *s, const struct lvsh_args *a,
                                           struct lvsh_result *r)
 {
-    return iface_action(s, a, r, do_destroy, "destroy", "destroyed");
+    static const struct lvsh_action act = IFACE_ACT("destroyed", "destroy");
+    (void)s;
+    return act_report(r, a, virInterfaceDestroy(args_target(a), 0), &act);
 }
 
 static const struct lvsh_opt opts_iface_any[] = {
@@ -333,6 +303,7 @@ static const struct lvsh_cmd cmd_iface_undefine = {
     .opts = opts_iface_any,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_iface_undefine,
+    .target = LVSH_KIND_INTERFACE,
 };
 
 static const struct lvsh_cmd cmd_iface_start = {
@@ -343,6 +314,7 @@ static const struct lvsh_cmd cmd_iface_start = {
     .opts = opts_iface_inactive,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_iface_start,
+    .target = LVSH_KIND_INTERFACE,
 };
 
 static const struct lvsh_cmd cmd_iface_destroy = {
@@ -354,6 +326,7 @@ static const struct lvsh_cmd cmd_iface_destroy = {
     .opts = opts_iface_active,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_iface_destroy,
+    .target = LVSH_KIND_INTERFACE,
 };
 
 /* ---- iface-edit ---------------------------------------------------------- */
@@ -362,9 +335,7 @@ static enum lvsh_status run_iface_edit(struct lvsh_session *s, const struct lvsh
                                        struct lvsh_result *r)
 {
     bool changed = false;
-    virInterfacePtr i = iface_arg(s, a, r, "interface");
-    if (!i)
-        return LVSH_FAILED;
+    virInterfacePtr i = args_target(a);
     char *name = xstrdup(virInterfaceGetName(i));
     char *xml = iface_config_xml(i), *edited = NULL;
     enum lvsh_status st = LVSH_OK;
@@ -374,7 +345,7 @@ static enum lvsh_status run_iface_edit(struct lvsh_session *s, const struct lvsh
         st = LVSH_FAILED;
     else if (!changed) {
         out_info(r, "Interface %s XML configuration not changed.", name);
-        out_json_action(r, iface_json_ref(i), "unchanged");
+        act_json(r, LVSH_KIND_INTERFACE, i, "unchanged");
     }
     else if (!xml_check_wellformed(r, edited, "edited XML"))
         st = LVSH_FAILED;
@@ -384,14 +355,13 @@ static enum lvsh_status run_iface_edit(struct lvsh_session *s, const struct lvsh
             st = err_virt(r, "failed to define interface '%s' from the edited XML", name);
         } else {
             out_info(r, "Interface %s XML configuration edited.", virInterfaceGetName(ni));
-            out_json_action(r, iface_json_ref(ni), "edited");
+            act_json(r, LVSH_KIND_INTERFACE, ni, "edited");
             virInterfaceFree(ni);
         }
     }
     free(edited);
     free(xml);
     free(name);
-    virInterfaceFree(i);
     return st;
 }
 
@@ -404,6 +374,7 @@ static const struct lvsh_cmd cmd_iface_edit = {
     .opts = opts_iface_any,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_iface_edit,
+    .target = LVSH_KIND_INTERFACE,
 };
 
 /* ---- iface-bridge, iface-unbridge: rewrite the definition's XML ---------- */
@@ -533,9 +504,7 @@ static enum lvsh_status run_iface_bridge(struct lvsh_session *s, const struct lv
 {
     struct bridge_req q = { args_str(a, "bridge"), !args_has(a, "no-stp"), -1 };
     args_int(a, "delay", &q.delay);
-    virInterfacePtr i = iface_arg(s, a, r, "interface");
-    if (!i)
-        return LVSH_FAILED;
+    virInterfacePtr i = args_target(a);
     char *ifname = xstrdup(virInterfaceGetName(i));
     virInterfacePtr exists = virInterfaceLookupByName(s->conn, q.bridge);
     char *xml = NULL, *brxml = NULL;
@@ -551,7 +520,6 @@ static enum lvsh_status run_iface_bridge(struct lvsh_session *s, const struct lv
     free(brxml);
     free(xml);
     free(ifname);
-    virInterfaceFree(i);
     return st;
 }
 
@@ -579,6 +547,7 @@ static const struct lvsh_cmd cmd_iface_bridge = {
     .opts = opts_iface_bridge,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_iface_bridge,
+    .target = LVSH_KIND_INTERFACE,
 };
 
 /* The device's definition recovered from the bridge's: *ifname is set. */
@@ -647,9 +616,7 @@ static enum lvsh_status unbridge_apply(struct lvsh_session *s, struct lvsh_resul
 static enum lvsh_status run_iface_unbridge(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
 {
-    virInterfacePtr br = iface_arg(s, a, r, "bridge");
-    if (!br)
-        return LVSH_FAILED;
+    virInterfacePtr br = args_target(a);
     char *brname = xstrdup(virInterfaceGetName(br));
     char *xml = iface_config_xml(br), *ifxml = NULL, *ifname = NULL;
     enum lvsh_status st = LVSH_FAILED;
@@ -661,7 +628,6 @@ static enum lvsh_status run_iface_unbridge(struct lvsh_session *s, const struct 
     free(ifname);
     free(xml);
     free(brname);
-    virInterfaceFree(br);
     return st;
 }
 
@@ -685,6 +651,8 @@ static const struct lvsh_cmd cmd_iface_unbridge = {
     .opts = opts_iface_unbridge,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_iface_unbridge,
+    .target = LVSH_KIND_INTERFACE,
+    .target_opt = "bridge",
 };
 
 LVSH_FAMILY(iface) = {

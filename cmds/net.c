@@ -166,14 +166,14 @@ static enum lvsh_status net_from_file(struct lvsh_session *s, const struct lvsh_
     char *xml = xml_read_file(r, file);
     if (!xml)
         return LVSH_FAILED;
-    bool validate = args_has(a, "validate");
+    unsigned flags = args_flags(a);   /* --validate: one bit for create and define */
     virNetworkPtr n;
     if (create)
-        n = validate ? virNetworkCreateXMLFlags(s->conn, xml, VIR_NETWORK_CREATE_VALIDATE)
-                     : virNetworkCreateXML(s->conn, xml);
+        n = flags ? virNetworkCreateXMLFlags(s->conn, xml, flags)
+                  : virNetworkCreateXML(s->conn, xml);
     else
-        n = validate ? virNetworkDefineXMLFlags(s->conn, xml, VIR_NETWORK_DEFINE_VALIDATE)
-                     : virNetworkDefineXML(s->conn, xml);
+        n = flags ? virNetworkDefineXMLFlags(s->conn, xml, flags)
+                  : virNetworkDefineXML(s->conn, xml);
     free(xml);
     if (!n)
         return err_virt(r, "failed to %s a network from '%s'", create ? "create" : "define",
@@ -199,7 +199,7 @@ static enum lvsh_status run_net_create(struct lvsh_session *s, const struct lvsh
 
 static const struct lvsh_opt opts_net_file[] = {
     NET_OPT_FILE("network"),
-    NET_OPT_VALIDATE,
+    NET_OPT_VALIDATE(VIR_NETWORK_DEFINE_VALIDATE),
     LVSH_OPT_END,
 };
 

@@ -136,7 +136,7 @@ static void list_json(struct lvsh_result *r, virNetworkPtr *nets, int n,
 {
     json_t *arr = json_array();
     for (int i = 0; i < n; i++) {
-        json_t *o = net_json_ref(nets[i]);
+        json_t *o = kind_json_ref(LVSH_KIND_NETWORK, nets[i]);
         json_object_set_new(o, "active", json_boolean(c->active[i]));
         json_object_set_new(o, "persistent", json_boolean(c->persistent[i]));
         json_object_set_new(o, "autostart",
@@ -273,15 +273,13 @@ static enum lvsh_status run_net_dhcp_leases(struct lvsh_session *s,
                                             struct lvsh_result *r)
 {
     virNetworkDHCPLeasePtr *leases = NULL;
-    virNetworkPtr n = net_arg(s, a, r);
-    if (!n)
-        return LVSH_FAILED;
+    virNetworkPtr n = args_target(a);
+    (void)s;
     const char *name = virNetworkGetName(n);
     int nl = virNetworkGetDHCPLeases(n, args_str(a, "mac"), &leases, 0);
     if (nl < 0) {
         enum lvsh_status st = err_virt(r, "Failed to get leases info for %s",
                                        name);
-        virNetworkFree(n);
         return st;
     }
     if (nl > 1)   /* libvirt may return no array at all for none */
@@ -301,7 +299,6 @@ static enum lvsh_status run_net_dhcp_leases(struct lvsh_session *s,
     }
     out_json(r, arr);
     free(leases);
-    virNetworkFree(n);
     return LVSH_OK;
 }
 
@@ -322,6 +319,7 @@ static const struct lvsh_cmd cmd_net_dhcp_leases = {
     .opts = opts_net_dhcp_leases,
     .flags = LVSH_CMD_CONN,
     .handler = run_net_dhcp_leases,
+    .target = LVSH_KIND_NETWORK,
 };
 
 LVSH_FAMILY(net_list) = { &cmd_net_list, &cmd_net_dhcp_leases, NULL };

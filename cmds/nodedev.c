@@ -1,7 +1,6 @@
 /* nodedev.c: host devices as libvirt sees them (nodedev-list, -info,
  * -create, -detach, ...).  A device argument is its name, or "wwnn,wwpn"
  * for a SCSI host (see lookup_nodedev). */
-#include "json_action.h"
 #include "lvsh.h"
 #include "parallel.h"
 #include "tree.h"
@@ -48,12 +47,6 @@ static const struct nd_cap {
     { .name = "device", .type = LVSH_OPT_STRING, \
       .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, \
       .help = text, .metavar = "device", .complete = LVSH_COMP_NODEDEV }
-
-static virNodeDevicePtr nd_arg(struct lvsh_session *s, const struct lvsh_args *a,
-                               struct lvsh_result *r)
-{
-    return lookup_nodedev(s, r, args_str(a, "device"));
-}
 
 /* ---- nodedev-list: fetching ---------------------------------------------- */
 
@@ -313,9 +306,8 @@ static enum lvsh_status run_nodedev_info(struct lvsh_session *s, const struct lv
 {
     int autostart = 0;
     bool no_is_active = false;
-    virNodeDevicePtr d = nd_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virNodeDevicePtr d = args_target(a);
+    (void)s;
     const char *parent = virNodeDeviceGetParent(d);
     virResetLastError();
     out_field_str(r, "Name", "name", virNodeDeviceGetName(d));
@@ -328,7 +320,6 @@ static enum lvsh_status run_nodedev_info(struct lvsh_session *s, const struct lv
     } else {
         out_field(r, "Autostart", "autostart", json_boolean(autostart), yes_no(autostart));
     }
-    virNodeDeviceFree(d);
     return LVSH_OK;
 }
 
@@ -346,14 +337,14 @@ static const struct lvsh_cmd cmd_nodedev_info = {
     .opts = opts_nodedev_any,
     .flags = LVSH_CMD_CONN,
     .handler = run_nodedev_info,
+    .target = LVSH_KIND_NODEDEV,
 };
 
 static enum lvsh_status run_nodedev_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
                                             struct lvsh_result *r)
 {
-    virNodeDevicePtr d = nd_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virNodeDevicePtr d = args_target(a);
+    (void)s;
     char *xml = virNodeDeviceGetXMLDesc(d, 0);
     enum lvsh_status st = LVSH_OK;
     if (!xml)
@@ -361,7 +352,6 @@ static enum lvsh_status run_nodedev_dumpxml(struct lvsh_session *s, const struct
     else
         out_xml(r, xml);
     free(xml);
-    virNodeDeviceFree(d);
     return st;
 }
 
@@ -379,14 +369,10 @@ static const struct lvsh_cmd cmd_nodedev_dumpxml = {
     .opts = opts_nodedev_dumpxml,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
     .handler = run_nodedev_dumpxml,
+    .target = LVSH_KIND_NODEDEV,
 };
 
 /* ---- nodedev-create, nodedev-define -------------------------------------- */
-
-static json_t *nd_json_ref(virNodeDevicePtr d)
-{
-    return json_pack("{s:o}", "name", json_str(virNodeDeviceGetName(d)));
-}
 
 static enum lvsh_status nd_from_file(struct lvsh_session *s, const struct lvsh_args *a,
                                      struct lvsh_result *r, bool define)
@@ -410,7 +396,7 @@ static enum lvsh_status nd_from_file(struct lvsh_session *s, const struct lvsh_a
         out_info(r, "Node device '%s' defined from '%s'", virNodeDeviceGetName(d), file);
     else
         out_info(r, "Node device %s created from %s", virNodeDeviceGetName(d), file);
-    out_json_action(r, nd_json_ref(d), define ? "defined" : "created");
+    act_json(r, LVSH_KIND_NODEDEV, d, define ? "defined" : "created");
     out_json_set(r, "file", json_str(file));
     virNodeDeviceFree(d);
     return LVSH_OK;
@@ -462,68 +448,65 @@ static const struct lvsh_cmd cmd_nodedev_define = {
 
 /* ---- one action on one device -------------------------------------------- */
 
-enum nd_action { ND_DESTROY, ND_UNDEFINE, ND_START, ND_DETACH, ND_REATTACH, ND_RESET };
+/* virsh's words, with the device's own name */
+#define ND_ACT(w, verb, done_) { .word = w, .fail = "failed to " verb " node device '%s'", \
+                                 .done = done_, .flags = LVSH_ACT_NAME }
 
-static const struct {
-    const char *what;      /* "failed to <what> node device 'x'" */
-    const char *done_fmt;  /* success message, %s = device name */
-} nd_actions[] = {
-    [ND_DESTROY] = { "destroy", "Destroyed node device '%s'" },
-    [ND_UNDEFINE] = { "undefine", "Undefined node device '%s'" },
-    [ND_START] = { "start", "Device %s started" },
-    [ND_DETACH] = { "detach", "Device %s detached" },
-    [ND_REATTACH] = { "re-attach", "Device %s re-attached" },
-    [ND_RESET] = { "reset", "Device %s was reset" },
-};
-
-static int nd_call(virNodeDevicePtr d, enum nd_action act, const char *driver)
+static enum lvsh_status run_nodedev_destroy(struct lvsh_session *s, const struct lvsh_args *a,
+                                            struct lvsh_result *r)
 {
-    switch (act) {
-    case ND_DESTROY: return virNodeDeviceDestroy(d);
-    case ND_UNDEFINE: return virNodeDeviceUndefine(d, 0);
-    case ND_START: return virNodeDeviceCreate(d, 0);
-    case ND_DETACH:
-        return driver ? virNodeDeviceDetachFlags(d, driver, 0) : virNodeDeviceDettach(d);
-    case ND_REATTACH: return virNodeDeviceReAttach(d);
-    case ND_RESET: return virNodeDeviceReset(d);
-    }
-    return -1;
+    static const struct lvsh_action act = ND_ACT("destroyed", "destroy", "Destroyed node device '%s'");
+    virNodeDevicePtr d = args_target(a);
+    (void)s;
+    return act_report(r, a, virNodeDeviceDestroy(d), &act);
 }
 
-static enum lvsh_status nd_action(struct lvsh_session *s, const struct lvsh_args *a,
-                                  struct lvsh_result *r, enum nd_action act)
+static enum lvsh_status run_nodedev_undefine(struct lvsh_session *s, const struct lvsh_args *a,
+                                             struct lvsh_result *r)
 {
-    virNodeDevicePtr d = nd_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
-    /* copy the name now: any libvirt call clears the last error */
-    char *name = xstrdup(virNodeDeviceGetName(d));
-    enum lvsh_status st = LVSH_OK;
-    if (nd_call(d, act, act == ND_DETACH ? args_str(a, "driver") : NULL) < 0) {
-        st = err_virt(r, "failed to %s node device '%s'", nd_actions[act].what, name);
-    } else {
-        out_info(r, nd_actions[act].done_fmt, name);
-        out_json(r, json_pack("{s:o,s:s}", "name", json_str(name), "action",
-                              nd_actions[act].what));
-    }
-    free(name);
-    virNodeDeviceFree(d);
-    return st;
+    static const struct lvsh_action act = ND_ACT("undefined", "undefine", "Undefined node device '%s'");
+    virNodeDevicePtr d = args_target(a);
+    (void)s;
+    return act_report(r, a, virNodeDeviceUndefine(d, 0), &act);
 }
 
-#define ND_ACTION_HANDLER(fn, act) \
-    static enum lvsh_status fn(struct lvsh_session *s, const struct lvsh_args *a, \
-                               struct lvsh_result *r) \
-    { \
-        return nd_action(s, a, r, act); \
-    }
+static enum lvsh_status run_nodedev_start(struct lvsh_session *s, const struct lvsh_args *a,
+                                          struct lvsh_result *r)
+{
+    static const struct lvsh_action act = ND_ACT("started", "start", "Device %s started");
+    virNodeDevicePtr d = args_target(a);
+    (void)s;
+    return act_report(r, a, virNodeDeviceCreate(d, 0), &act);
+}
 
-ND_ACTION_HANDLER(run_nodedev_destroy, ND_DESTROY)
-ND_ACTION_HANDLER(run_nodedev_undefine, ND_UNDEFINE)
-ND_ACTION_HANDLER(run_nodedev_start, ND_START)
-ND_ACTION_HANDLER(run_nodedev_detach, ND_DETACH)
-ND_ACTION_HANDLER(run_nodedev_reattach, ND_REATTACH)
-ND_ACTION_HANDLER(run_nodedev_reset, ND_RESET)
+static enum lvsh_status run_nodedev_detach(struct lvsh_session *s, const struct lvsh_args *a,
+                                           struct lvsh_result *r)
+{
+    static const struct lvsh_action act = ND_ACT("detached", "detach", "Device %s detached");
+    virNodeDevicePtr d = args_target(a);
+    (void)s;
+    const char *driver = args_str(a, "driver");
+    return act_report(r, a, driver ? virNodeDeviceDetachFlags(d, driver, 0)
+                                   : virNodeDeviceDettach(d), &act);
+}
+
+static enum lvsh_status run_nodedev_reattach(struct lvsh_session *s, const struct lvsh_args *a,
+                                             struct lvsh_result *r)
+{
+    static const struct lvsh_action act = ND_ACT("re-attached", "re-attach", "Device %s re-attached");
+    virNodeDevicePtr d = args_target(a);
+    (void)s;
+    return act_report(r, a, virNodeDeviceReAttach(d), &act);
+}
+
+static enum lvsh_status run_nodedev_reset(struct lvsh_session *s, const struct lvsh_args *a,
+                                          struct lvsh_result *r)
+{
+    static const struct lvsh_action act = ND_ACT("reset", "reset", "Device %s was reset");
+    virNodeDevicePtr d = args_target(a);
+    (void)s;
+    return act_report(r, a, virNodeDeviceReset(d), &act);
+}
 
 /* virsh still accepts nodedev-destroy's old --name */
 static const struct lvsh_opt opts_nodedev_destroy[] = {
@@ -541,6 +524,7 @@ static const struct lvsh_cmd cmd_nodedev_destroy = {
     .opts = opts_nodedev_destroy,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_nodedev_destroy,
+    .target = LVSH_KIND_NODEDEV,
 };
 
 static const struct lvsh_cmd cmd_nodedev_undefine = {
@@ -552,6 +536,7 @@ static const struct lvsh_cmd cmd_nodedev_undefine = {
     .opts = opts_nodedev_any,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_nodedev_undefine,
+    .target = LVSH_KIND_NODEDEV,
 };
 
 static const struct lvsh_cmd cmd_nodedev_start = {
@@ -562,6 +547,7 @@ static const struct lvsh_cmd cmd_nodedev_start = {
     .opts = opts_nodedev_any,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_nodedev_start,
+    .target = LVSH_KIND_NODEDEV,
 };
 
 static const struct lvsh_opt opts_nodedev_detach[] = {
@@ -580,6 +566,7 @@ static const struct lvsh_cmd cmd_nodedev_detach = {
     .opts = opts_nodedev_detach,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_nodedev_detach,
+    .target = LVSH_KIND_NODEDEV,
 };
 
 static const struct lvsh_cmd cmd_nodedev_reattach = {
@@ -590,6 +577,7 @@ static const struct lvsh_cmd cmd_nodedev_reattach = {
     .opts = opts_nodedev_any,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_nodedev_reattach,
+    .target = LVSH_KIND_NODEDEV,
 };
 
 static const struct lvsh_cmd cmd_nodedev_reset = {
@@ -601,6 +589,7 @@ static const struct lvsh_cmd cmd_nodedev_reset = {
     .opts = opts_nodedev_any,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_nodedev_reset,
+    .target = LVSH_KIND_NODEDEV,
 };
 
 /* ---- nodedev-autostart --------------------------------------------------- */
@@ -610,9 +599,8 @@ static enum lvsh_status run_nodedev_autostart(struct lvsh_session *s,
                                               struct lvsh_result *r)
 {
     bool on = !args_has(a, "disable");
-    virNodeDevicePtr d = nd_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virNodeDevicePtr d = args_target(a);
+    (void)s;
     char *name = xstrdup(virNodeDeviceGetName(d));
     enum lvsh_status st = LVSH_OK;
     if (virNodeDeviceSetAutostart(d, on) < 0) {
@@ -624,7 +612,6 @@ static enum lvsh_status run_nodedev_autostart(struct lvsh_session *s,
                               on ? "autostart" : "no-autostart", "autostart", on));
     }
     free(name);
-    virNodeDeviceFree(d);
     return st;
 }
 
@@ -643,6 +630,7 @@ static const struct lvsh_cmd cmd_nodedev_autostart = {
     .opts = opts_nodedev_autostart,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_nodedev_autostart,
+    .target = LVSH_KIND_NODEDEV,
 };
 
 LVSH_FAMILY(nodedev) = {

@@ -222,7 +222,7 @@ static void list_json(struct lvsh_result *r, struct pool_row *rows, int n)
     json_t *arr = json_array();
     for (int i = 0; i < n; i++) {
         struct pool_row *row = &rows[i];
-        json_t *o = pool_json_ref(row->pool);
+        json_t *o = kind_json_ref(LVSH_KIND_POOL, row->pool);
         json_object_set_new(o, "state", json_str(row->have_info ?
                                                  pool_state_name(row->info.state) :
                                                  row->active ? "running" : "inactive"));
@@ -330,12 +330,10 @@ static enum lvsh_status run_pool_info(struct lvsh_session *s, const struct lvsh_
 {
     char uuid[VIR_UUID_STRING_BUFLEN] = "";
     virStoragePoolInfo info;
-    virStoragePoolPtr p = pool_arg(s, a, r);
-    if (!p)
-        return LVSH_FAILED;
+    virStoragePoolPtr p = args_target(a);
+    (void)s;
     if (virStoragePoolGetInfo(p, &info) < 0) {
         err_virt(r, "failed to get information of pool '%s'", args_str(a, "pool"));
-        virStoragePoolFree(p);
         return LVSH_FAILED;
     }
     out_field_str(r, "Name", "name", virStoragePoolGetName(p));
@@ -355,7 +353,6 @@ static enum lvsh_status run_pool_info(struct lvsh_session *s, const struct lvsh_
     virResetLastError();
     if (info.state == VIR_STORAGE_POOL_RUNNING || info.state == VIR_STORAGE_POOL_DEGRADED)
         info_sizes(r, &info, args_has(a, "bytes"));
-    virStoragePoolFree(p);
     return LVSH_OK;
 }
 
@@ -375,6 +372,7 @@ static const struct lvsh_cmd cmd_pool_info = {
     .opts = opts_pool_info,
     .flags = LVSH_CMD_CONN,
     .handler = run_pool_info,
+    .target = LVSH_KIND_POOL,
 };
 
 static const struct lvsh_opt opts_pool_only[] = {
@@ -386,17 +384,14 @@ static enum lvsh_status run_pool_uuid(struct lvsh_session *s, const struct lvsh_
                                       struct lvsh_result *r)
 {
     char uuid[VIR_UUID_STRING_BUFLEN];
-    virStoragePoolPtr p = pool_arg(s, a, r);
-    if (!p)
-        return LVSH_FAILED;
+    virStoragePoolPtr p = args_target(a);
+    (void)s;
     if (virStoragePoolGetUUIDString(p, uuid) < 0) {
         err_virt(r, "failed to get the UUID of pool '%s'", args_str(a, "pool"));
-        virStoragePoolFree(p);
         return LVSH_FAILED;
     }
     out_text(r, "%s\n", uuid);
-    out_json(r, pool_json_ref(p));
-    virStoragePoolFree(p);
+    out_json(r, kind_json_ref(LVSH_KIND_POOL, p));
     return LVSH_OK;
 }
 
@@ -408,17 +403,16 @@ static const struct lvsh_cmd cmd_pool_uuid = {
     .opts = opts_pool_only,
     .flags = LVSH_CMD_CONN,
     .handler = run_pool_uuid,
+    .target = LVSH_KIND_POOL,
 };
 
 static enum lvsh_status run_pool_name(struct lvsh_session *s, const struct lvsh_args *a,
                                       struct lvsh_result *r)
 {
-    virStoragePoolPtr p = pool_arg(s, a, r);
-    if (!p)
-        return LVSH_FAILED;
+    virStoragePoolPtr p = args_target(a);
+    (void)s;
     out_text(r, "%s\n", virStoragePoolGetName(p));
-    out_json(r, pool_json_ref(p));
-    virStoragePoolFree(p);
+    out_json(r, kind_json_ref(LVSH_KIND_POOL, p));
     return LVSH_OK;
 }
 
@@ -430,19 +424,18 @@ static const struct lvsh_cmd cmd_pool_name = {
     .opts = opts_pool_only,
     .flags = LVSH_CMD_CONN,
     .handler = run_pool_name,
+    .target = LVSH_KIND_POOL,
 };
 
 static enum lvsh_status run_pool_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
                                          struct lvsh_result *r)
 {
     unsigned flags = args_has(a, "inactive") ? VIR_STORAGE_XML_INACTIVE : 0;
-    virStoragePoolPtr p = pool_arg(s, a, r);
-    if (!p)
-        return LVSH_FAILED;
+    virStoragePoolPtr p = args_target(a);
+    (void)s;
     char *xml = virStoragePoolGetXMLDesc(p, flags);
     if (!xml)
         err_virt(r, "failed to get the XML of pool '%s'", args_str(a, "pool"));
-    virStoragePoolFree(p);
     if (!xml)
         return LVSH_FAILED;
     out_xml(r, xml);
@@ -467,6 +460,7 @@ static const struct lvsh_cmd cmd_pool_dumpxml = {
     .opts = opts_pool_dumpxml,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
     .handler = run_pool_dumpxml,
+    .target = LVSH_KIND_POOL,
 };
 
 LVSH_FAMILY(pool) = { &cmd_pool_list, &cmd_pool_info, &cmd_pool_uuid,

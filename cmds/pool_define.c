@@ -1,6 +1,5 @@
 /* pool_define.c: making storage pools (pool-define, pool-create,
  * pool-define-as, pool-create-as) and changing them (pool-edit). */
-#include "json_action.h"
 #include "storage_common.h"
 
 #include <stdlib.h>
@@ -24,7 +23,7 @@ static enum lvsh_status run_pool_define(struct lvsh_session *s, const struct lvs
     if (!p)
         return err_virt(r, "failed to define pool from '%s'", file);
     out_info(r, "Pool %s defined from %s", virStoragePoolGetName(p), file);
-    out_json_action(r, pool_json_ref(p), "defined");
+    act_json(r, LVSH_KIND_POOL, p, "defined");
     out_json_set(r, "file", json_str(file));
     virStoragePoolFree(p);
     return LVSH_OK;
@@ -62,7 +61,7 @@ static enum lvsh_status run_pool_create(struct lvsh_session *s, const struct lvs
     if (!p)
         return err_virt(r, "failed to create pool from '%s'", file);
     out_info(r, "Pool %s created from %s", virStoragePoolGetName(p), file);
-    out_json_action(r, pool_json_ref(p), "created");
+    act_json(r, LVSH_KIND_POOL, p, "created");
     out_json_set(r, "file", json_str(file));
     virStoragePoolFree(p);
     return LVSH_OK;
@@ -231,7 +230,7 @@ static enum lvsh_status pool_as(struct lvsh_session *s, const struct lvsh_args *
         return err_virt(r, "failed to %s pool '%s'", create ? "create" : "define",
                         args_str(a, "name"));
     out_info(r, "Pool %s %s", virStoragePoolGetName(p), create ? "created" : "defined");
-    out_json_action(r, pool_json_ref(p), create ? "created" : "defined");
+    act_json(r, LVSH_KIND_POOL, p, create ? "created" : "defined");
     virStoragePoolFree(p);
     return LVSH_OK;
 }
@@ -342,25 +341,22 @@ static enum lvsh_status run_pool_edit(struct lvsh_session *s, const struct lvsh_
 {
     const char *key = args_str(a, "pool");
     bool changed = false;
-    virStoragePoolPtr p = pool_arg(s, a, r);
-    if (!p)
-        return LVSH_FAILED;
+    virStoragePoolPtr p = args_target(a);
     char *xml = edit_get_xml(p);
     if (!xml) {
         err_virt(r, "failed to get the XML of pool '%s'", key);
-        virStoragePoolFree(p);
         return LVSH_FAILED;
     }
     char *edited = edit_in_editor(s, r, xml, ".xml", &changed);
     enum lvsh_status st = edited ? LVSH_OK : LVSH_FAILED;
     if (edited && !changed) {
         out_info(r, "Pool %s XML configuration not changed.", virStoragePoolGetName(p));
-        out_json_action(r, pool_json_ref(p), "unchanged");
+        act_json(r, LVSH_KIND_POOL, p, "unchanged");
     } else if (edited && xml_check_wellformed(r, edited, "edited XML")) {
         virStoragePoolPtr np = virStoragePoolDefineXML(s->conn, edited, 0);
         if (np) {
             out_info(r, "Pool %s XML configuration edited.", virStoragePoolGetName(np));
-            out_json_action(r, pool_json_ref(np), "edited");
+            act_json(r, LVSH_KIND_POOL, np, "edited");
             virStoragePoolFree(np);
         } else {
             st = err_virt(r, "failed to define the edited pool '%s'", key);
@@ -370,7 +366,6 @@ static enum lvsh_status run_pool_edit(struct lvsh_session *s, const struct lvsh_
     }
     free(edited);
     free(xml);
-    virStoragePoolFree(p);
     return st;
 }
 
@@ -388,6 +383,7 @@ static const struct lvsh_cmd cmd_pool_edit = {
     .opts = opts_pool_edit,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_pool_edit,
+    .target = LVSH_KIND_POOL,
 };
 
 LVSH_FAMILY(pool_define) = { &cmd_pool_define, &cmd_pool_create,

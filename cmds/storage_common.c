@@ -5,18 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-virStoragePoolPtr pool_arg(struct lvsh_session *s, const struct lvsh_args *a,
-                           struct lvsh_result *r)
-{
-    return lookup_pool(s, r, args_str(a, "pool"));
-}
-
-virStorageVolPtr vol_arg(struct lvsh_session *s, const struct lvsh_args *a,
-                         struct lvsh_result *r)
-{
-    return lookup_volume(s, r, args_str(a, "vol"), args_str(a, "pool"));
-}
-
 const char *pool_state_name(int state)
 {
     switch (state) {
@@ -40,19 +28,6 @@ const char *vol_type_name(int type)
     case VIR_STORAGE_VOL_PLOOP: return "ploop";
     default: return "unknown";
     }
-}
-
-json_t *pool_json_ref(virStoragePoolPtr p)
-{
-    char uuid[VIR_UUID_STRING_BUFLEN] = "";
-    virStoragePoolGetUUIDString(p, uuid);
-    return json_pack("{s:o,s:s}", "name", json_str(virStoragePoolGetName(p)), "uuid", uuid);
-}
-
-json_t *vol_json_ref(virStorageVolPtr v)
-{
-    return json_pack("{s:o,s:o}", "name", json_str(virStorageVolGetName(v)),
-                     "key", json_str(virStorageVolGetKey(v)));
 }
 
 char *size_text(unsigned long long v, bool bytes)

@@ -22,20 +22,9 @@
       .help = "pool name, uuid or target path of the volume's pool", .metavar = "pool", \
       .complete = LVSH_COMP_POOL }
 
-/* Look up --pool; NULL with r filled when absent. */
-virStoragePoolPtr pool_arg(struct lvsh_session *s, const struct lvsh_args *a,
-                           struct lvsh_result *r);
-/* Look up --vol (and --pool if given); NULL with r filled when absent. */
-virStorageVolPtr vol_arg(struct lvsh_session *s, const struct lvsh_args *a,
-                         struct lvsh_result *r);
-
 /* virsh's words: "running", "inactive", ...; "file", "block", ... */
 const char *pool_state_name(int state);
 const char *vol_type_name(int type);
-
-/* name and uuid of a pool, name and key of a volume, as JSON objects */
-json_t *pool_json_ref(virStoragePoolPtr p);
-json_t *vol_json_ref(virStorageVolPtr v);
 
 /* A size as text: "10.00 GiB", or the plain byte count with bytes true. */
 char *size_text(unsigned long long v, bool bytes);

@@ -99,13 +99,10 @@ static enum lvsh_status run_vol_list(struct lvsh_session *s, const struct lvsh_a
 {
     struct vol_row *rows = NULL;
     bool details = args_has(a, "details") || lvsh_wants_json(s, a);
-    virStoragePoolPtr p = pool_arg(s, a, r);
-    if (!p)
-        return LVSH_FAILED;
+    virStoragePoolPtr p = args_target(a);
     int n = vol_rows_fetch(p, details, &rows);
     if (n < 0)
         err_virt(r, "failed to list the volumes of pool '%s'", args_str(a, "pool"));
-    virStoragePoolFree(p);
     if (n < 0)
         return LVSH_FAILED;
     vol_list_table(r, rows, n, details);
@@ -134,6 +131,7 @@ static const struct lvsh_cmd cmd_vol_list = {
     .opts = opts_vol_list,
     .flags = LVSH_CMD_CONN,
     .handler = run_vol_list,
+    .target = LVSH_KIND_POOL,
 };
 
 static void info_size(struct lvsh_result *r, const char *label, const char *key,
@@ -149,14 +147,12 @@ static enum lvsh_status run_vol_info(struct lvsh_session *s, const struct lvsh_a
 {
     virStorageVolInfo info;
     bool physical = args_has(a, "physical"), bytes = args_has(a, "bytes");
-    virStorageVolPtr v = vol_arg(s, a, r);
-    if (!v)
-        return LVSH_FAILED;
+    virStorageVolPtr v = args_target(a);
+    (void)s;
     int rc = physical ? virStorageVolGetInfoFlags(v, &info, VIR_STORAGE_VOL_GET_PHYSICAL)
                       : virStorageVolGetInfo(v, &info);
     if (rc < 0) {
         err_virt(r, "failed to get information of volume '%s'", args_str(a, "vol"));
-        virStorageVolFree(v);
         return LVSH_FAILED;
     }
     out_field_str(r, "Name", "name", virStorageVolGetName(v));
@@ -166,7 +162,6 @@ static enum lvsh_status run_vol_info(struct lvsh_session *s, const struct lvsh_a
         info_size(r, "Physical", "physical", info.allocation, bytes);
     else
         info_size(r, "Allocation", "allocation", info.allocation, bytes);
-    virStorageVolFree(v);
     return LVSH_OK;
 }
 
@@ -188,18 +183,17 @@ static const struct lvsh_cmd cmd_vol_info = {
     .opts = opts_vol_info,
     .flags = LVSH_CMD_CONN,
     .handler = run_vol_info,
+    .target = LVSH_KIND_VOLUME,
 };
 
 static enum lvsh_status run_vol_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
                                         struct lvsh_result *r)
 {
-    virStorageVolPtr v = vol_arg(s, a, r);
-    if (!v)
-        return LVSH_FAILED;
+    virStorageVolPtr v = args_target(a);
+    (void)s;
     char *xml = virStorageVolGetXMLDesc(v, 0);
     if (!xml)
         err_virt(r, "failed to get the XML of volume '%s'", args_str(a, "vol"));
-    virStorageVolFree(v);
     if (!xml)
         return LVSH_FAILED;
     out_xml(r, xml);
@@ -223,26 +217,24 @@ static const struct lvsh_cmd cmd_vol_dumpxml = {
     .opts = opts_vol_dumpxml,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
     .handler = run_vol_dumpxml,
+    .target = LVSH_KIND_VOLUME,
 };
 
 static enum lvsh_status run_vol_path(struct lvsh_session *s, const struct lvsh_args *a,
                                      struct lvsh_result *r)
 {
-    virStorageVolPtr v = vol_arg(s, a, r);
-    if (!v)
-        return LVSH_FAILED;
+    virStorageVolPtr v = args_target(a);
+    (void)s;
     char *path = virStorageVolGetPath(v);
     if (!path) {
         err_virt(r, "failed to get the path of volume '%s'", args_str(a, "vol"));
-        virStorageVolFree(v);
         return LVSH_FAILED;
     }
     out_text(r, "%s\n", path);
-    json_t *j = vol_json_ref(v);
+    json_t *j = kind_json_ref(LVSH_KIND_VOLUME, v);
     json_object_set_new(j, "path", json_str(path));
     out_json(r, j);
     free(path);
-    virStorageVolFree(v);
     return LVSH_OK;
 }
 
@@ -260,17 +252,16 @@ static const struct lvsh_cmd cmd_vol_path = {
     .opts = opts_vol_with_pool,
     .flags = LVSH_CMD_CONN,
     .handler = run_vol_path,
+    .target = LVSH_KIND_VOLUME,
 };
 
 static enum lvsh_status run_vol_key(struct lvsh_session *s, const struct lvsh_args *a,
                                     struct lvsh_result *r)
 {
-    virStorageVolPtr v = vol_arg(s, a, r);
-    if (!v)
-        return LVSH_FAILED;
+    virStorageVolPtr v = args_target(a);
+    (void)s;
     out_text(r, "%s\n", virStorageVolGetKey(v));
-    out_json(r, vol_json_ref(v));
-    virStorageVolFree(v);
+    out_json(r, kind_json_ref(LVSH_KIND_VOLUME, v));
     return LVSH_OK;
 }
 
@@ -282,6 +273,7 @@ static const struct lvsh_cmd cmd_vol_key = {
     .opts = opts_vol_with_pool,
     .flags = LVSH_CMD_CONN,
     .handler = run_vol_key,
+    .target = LVSH_KIND_VOLUME,
 };
 
 static const struct lvsh_opt opts_vol_by_key[] = {
@@ -294,12 +286,10 @@ static const struct lvsh_opt opts_vol_by_key[] = {
 static enum lvsh_status run_vol_name(struct lvsh_session *s, const struct lvsh_args *a,
                                      struct lvsh_result *r)
 {
-    virStorageVolPtr v = lookup_volume(s, r, args_str(a, "vol"), NULL);
-    if (!v)
-        return LVSH_FAILED;
+    virStorageVolPtr v = args_target(a);
+    (void)s;
     out_text(r, "%s\n", virStorageVolGetName(v));
-    out_json(r, vol_json_ref(v));
-    virStorageVolFree(v);
+    out_json(r, kind_json_ref(LVSH_KIND_VOLUME, v));
     return LVSH_OK;
 }
 
@@ -311,21 +301,20 @@ static const struct lvsh_cmd cmd_vol_name = {
     .opts = opts_vol_by_key,
     .flags = LVSH_CMD_CONN,
     .handler = run_vol_name,
+    .target = LVSH_KIND_VOLUME,
 };
 
 static enum lvsh_status run_vol_pool(struct lvsh_session *s, const struct lvsh_args *a,
                                      struct lvsh_result *r)
 {
-    virStorageVolPtr v = lookup_volume(s, r, args_str(a, "vol"), NULL);
-    if (!v)
-        return LVSH_FAILED;
+    virStorageVolPtr v = args_target(a);
+    (void)s;
     virStoragePoolPtr p = virStoragePoolLookupByVolume(v);
     if (!p)
         err_virt(r, "failed to get the pool of volume '%s'", args_str(a, "vol"));
-    virStorageVolFree(v);
     if (!p)
         return LVSH_FAILED;
-    json_t *j = pool_json_ref(p);
+    json_t *j = kind_json_ref(LVSH_KIND_POOL, p);
     if (args_has(a, "uuid"))
         out_text(r, "%s\n", json_string_value(json_object_get(j, "uuid")));
     else
@@ -352,6 +341,7 @@ static const struct lvsh_cmd cmd_vol_pool = {
     .opts = opts_vol_pool,
     .flags = LVSH_CMD_CONN,
     .handler = run_vol_pool,
+    .target = LVSH_KIND_VOLUME,
 };
 
 LVSH_FAMILY(vol) = { &cmd_vol_list, &cmd_vol_info, &cmd_vol_dumpxml,

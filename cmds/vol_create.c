@@ -1,6 +1,5 @@
 /* vol_create.c: making storage volumes (vol-create, vol-create-as,
  * vol-create-from, vol-clone). */
-#include "json_action.h"
 #include "storage_common.h"
 
 #include <stdlib.h>
@@ -17,9 +16,8 @@ static enum lvsh_status run_vol_create(struct lvsh_session *s, const struct lvsh
         flags |= VIR_STORAGE_VOL_CREATE_PREALLOC_METADATA;
     if (args_has(a, "validate"))
         flags |= VIR_STORAGE_VOL_CREATE_VALIDATE;
-    virStoragePoolPtr p = pool_arg(s, a, r);
-    if (!p)
-        return LVSH_FAILED;
+    virStoragePoolPtr p = args_target(a);
+    (void)s;
     char *xml = xml_read_file(r, file);
     virStorageVolPtr v = xml ? virStorageVolCreateXML(p, xml, flags) : NULL;
     enum lvsh_status st = LVSH_OK;
@@ -29,13 +27,12 @@ static enum lvsh_status run_vol_create(struct lvsh_session *s, const struct lvsh
         st = err_virt(r, "failed to create a volume from '%s'", file);
     else {
         out_info(r, "Vol %s created from %s", virStorageVolGetName(v), file);
-        out_json_action(r, vol_json_ref(v), "created");
+        act_json(r, LVSH_KIND_VOLUME, v, "created");
         out_json_set(r, "file", json_str(file));
     }
     if (v)
         virStorageVolFree(v);
     free(xml);
-    virStoragePoolFree(p);
     return st;
 }
 
@@ -69,6 +66,7 @@ static const struct lvsh_cmd cmd_vol_create = {
     .opts = opts_vol_create,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_vol_create,
+    .target = LVSH_KIND_POOL,
 };
 
 /* The XML virsh's vol-create-as builds; backing is the backing volume's path. */
@@ -122,11 +120,8 @@ static enum lvsh_status run_vol_create_as(struct lvsh_session *s, const struct l
     char *backing = NULL;
     unsigned flags = args_has(a, "prealloc-metadata") ?
                      VIR_STORAGE_VOL_CREATE_PREALLOC_METADATA : 0;
-    virStoragePoolPtr p = pool_arg(s, a, r);
-    if (!p)
-        return LVSH_FAILED;
+    virStoragePoolPtr p = args_target(a);
     if (args_has(a, "backing-vol") && !(backing = backing_path(s, a, r))) {
-        virStoragePoolFree(p);
         return LVSH_FAILED;
     }
     char *xml = vol_xml_from_args(a, backing);
@@ -139,13 +134,12 @@ static enum lvsh_status run_vol_create_as(struct lvsh_session *s, const struct l
             st = err_virt(r, "failed to create volume '%s'", args_str(a, "name"));
         } else {
             out_info(r, "Vol %s created", virStorageVolGetName(v));
-            out_json_action(r, vol_json_ref(v), "created");
+            act_json(r, LVSH_KIND_VOLUME, v, "created");
             virStorageVolFree(v);
         }
     }
     free(xml);
     free(backing);
-    virStoragePoolFree(p);
     return st;
 }
 
@@ -180,6 +174,7 @@ static const struct lvsh_cmd cmd_vol_create_as = {
     .opts = opts_vol_create_as,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES | LVSH_CMD_XML,
     .handler = run_vol_create_as,
+    .target = LVSH_KIND_POOL,
 };
 
 static unsigned copy_flags(const struct lvsh_args *a)
@@ -199,9 +194,7 @@ static enum lvsh_status run_vol_create_from(struct lvsh_session *s, const struct
     unsigned flags = copy_flags(a);
     if (args_has(a, "validate"))
         flags |= VIR_STORAGE_VOL_CREATE_VALIDATE;
-    virStoragePoolPtr p = pool_arg(s, a, r);
-    if (!p)
-        return LVSH_FAILED;
+    virStoragePoolPtr p = args_target(a);
     virStorageVolPtr in = lookup_volume(s, r, args_str(a, "vol"), args_str(a, "inputpool"));
     char *xml = in ? xml_read_file(r, file) : NULL;
     virStorageVolPtr v = xml ? virStorageVolCreateXMLFrom(p, xml, in, flags) : NULL;
@@ -213,16 +206,15 @@ static enum lvsh_status run_vol_create_from(struct lvsh_session *s, const struct
     else {
         out_info(r, "Vol %s created from input vol %s", virStorageVolGetName(v),
                  virStorageVolGetName(in));
-        out_json_action(r, vol_json_ref(v), "created");
+        act_json(r, LVSH_KIND_VOLUME, v, "created");
         out_json_set(r, "file", json_str(file));
-        out_json_set(r, "input", vol_json_ref(in));
+        out_json_set(r, "input", kind_json_ref(LVSH_KIND_VOLUME, in));
     }
     if (v)
         virStorageVolFree(v);
     if (in)
         virStorageVolFree(in);
     free(xml);
-    virStoragePoolFree(p);
     return st;
 }
 
@@ -250,6 +242,7 @@ static const struct lvsh_cmd cmd_vol_create_from = {
     .opts = opts_vol_create_from,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_vol_create_from,
+    .target = LVSH_KIND_POOL,
 };
 
 /* The first child element of parent called name, or NULL. */
@@ -334,8 +327,8 @@ static enum lvsh_status vol_clone_run(const struct lvsh_args *a, struct lvsh_res
         } else {
             out_info(r, "Vol %s cloned from %s", virStorageVolGetName(v),
                      virStorageVolGetName(orig));
-            out_json_action(r, vol_json_ref(v), "cloned");
-            out_json_set(r, "source", vol_json_ref(orig));
+            act_json(r, LVSH_KIND_VOLUME, v, "cloned");
+            out_json_set(r, "source", kind_json_ref(LVSH_KIND_VOLUME, orig));
             virStorageVolFree(v);
         }
     }
@@ -348,11 +341,9 @@ static enum lvsh_status vol_clone_run(const struct lvsh_args *a, struct lvsh_res
 static enum lvsh_status run_vol_clone(struct lvsh_session *s, const struct lvsh_args *a,
                                       struct lvsh_result *r)
 {
-    virStorageVolPtr orig = vol_arg(s, a, r);
-    if (!orig)
-        return LVSH_FAILED;
+    virStorageVolPtr orig = args_target(a);
+    (void)s;
     enum lvsh_status st = vol_clone_run(a, r, orig);
-    virStorageVolFree(orig);
     return st;
 }
 
@@ -378,6 +369,7 @@ static const struct lvsh_cmd cmd_vol_clone = {
     .opts = opts_vol_clone,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES | LVSH_CMD_XML,
     .handler = run_vol_clone,
+    .target = LVSH_KIND_VOLUME,
 };
 
 LVSH_FAMILY(vol_create) = { &cmd_vol_create, &cmd_vol_create_as,

@@ -408,6 +408,9 @@ enum lvsh_status act_report(struct lvsh_result *r, const struct lvsh_args *a, in
 void act_done(struct lvsh_result *r, enum lvsh_kind k, void *obj, const char *word,
               const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
+/* Only the JSON half: the identity of obj plus "action": word. */
+void act_json(struct lvsh_result *r, enum lvsh_kind k, void *obj, const char *word);
+
 /* The identity of an object in JSON: name and uuid (domain, network, pool,
  * nwfilter), name and key (volume), name and mac (interface), name (node
  * device, port device of a binding), uuid and usage (secret, net port). */

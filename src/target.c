@@ -55,8 +55,8 @@ static json_t *ref_net_port(void *o)
     char uuid[VIR_UUID_STRING_BUFLEN] = "";
     virNetworkPortGetUUIDString(o, uuid);
     json_t *j = json_object();
-    json_object_set_new(j, "network", json_str(virNetworkGetName(virNetworkPortGetNetwork(o))));
     json_object_set_new(j, "uuid", json_str(uuid));
+    json_object_set_new(j, "network", json_str(virNetworkGetName(virNetworkPortGetNetwork(o))));
     return j;
 }
 
@@ -305,13 +305,18 @@ void target_release(struct lvsh_args *a)
 
 /* ---- actions ------------------------------------------------------------------ */
 
+void act_json(struct lvsh_result *r, enum lvsh_kind k, void *obj, const char *word)
+{
+    json_t *j = kind_json_ref(k, obj);
+    json_object_set_new(j, "action", json_string(word));
+    out_json(r, j);
+}
+
 void act_done(struct lvsh_result *r, enum lvsh_kind k, void *obj, const char *word,
               const char *fmt, ...)
 {
     va_list ap;
-    json_t *j = kind_json_ref(k, obj);
-    json_object_set_new(j, "action", json_string(word));
-    out_json(r, j);
+    act_json(r, k, obj, word);
     va_start(ap, fmt);
     char *msg = xvasprintf(fmt, ap);
     va_end(ap);

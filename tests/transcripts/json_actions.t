@@ -54,6 +54,17 @@ $ cp $FIXTURES/docs-iface.xml $FIXTURES/docs-vhba.xml . && lvsh -c test:///defau
 {"name":"scsi_host12","action":"created","file":"docs-vhba.xml"}
 ? 0
 
+Every family says the same past participle for the same change (node devices
+said "destroy" before).
+$ cp $FIXTURES/docs-vhba.xml . && lvsh -c test:///default --json 'nodedev-create docs-vhba.xml; nodedev-destroy scsi_host12; iface-destroy eth1; iface-start eth1; net-destroy default; net-start default'
+{"name":"scsi_host12","action":"created","file":"docs-vhba.xml"}
+{"name":"scsi_host12","action":"destroyed"}
+{"name":"eth1","mac":"aa:bb:cc:dd:ee:ff","action":"destroyed"}
+{"name":"eth1","mac":"aa:bb:cc:dd:ee:ff","action":"started"}
+{"name":"default","uuid":"dd8fe884-6c02-601e-7551-cca97df1c5df","action":"destroyed"}
+{"name":"default","uuid":"dd8fe884-6c02-601e-7551-cca97df1c5df","action":"started"}
+? 0
+
 Edits that change nothing say so.
 $ EDITOR=true lvsh -c test:///default --json 'snapshot-create-as test s1; snapshot-edit test s1; pool-edit default-pool; iface-edit eth1'
 {"domain":"test","name":"s1","action":"created"}
