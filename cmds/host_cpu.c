@@ -162,12 +162,6 @@ static const struct lvsh_cmd cmd_cpu_models = {
 
 /* ---- compare ------------------------------------------------------------ */
 
-static unsigned compare_flags(const struct lvsh_args *a)
-{
-    return (args_has(a, "error") ? VIR_CONNECT_COMPARE_CPU_FAIL_INCOMPATIBLE : 0) |
-           (args_has(a, "validate") ? VIR_CONNECT_COMPARE_CPU_VALIDATE_XML : 0);
-}
-
 static const char *compare_word(int rc)
 {
     switch (rc) {
@@ -207,7 +201,7 @@ static enum lvsh_status run_cpu_compare(struct lvsh_session *s, const struct lvs
     int n = cpu_defs_from_file(r, file, false, &defs);
     if (n == 0)
         return LVSH_FAILED;
-    int rc = virConnectCompareCPU(s->conn, defs[0], compare_flags(a));
+    int rc = virConnectCompareCPU(s->conn, defs[0], args_flags(a));
     strv_free(defs, n);
     if (rc == VIR_CPU_COMPARE_ERROR)
         return err_virt(r, "Failed to compare host CPU with %s", file);
@@ -220,8 +214,10 @@ static enum lvsh_status run_cpu_compare(struct lvsh_session *s, const struct lvs
       .complete = LVSH_COMP_FILE, .metavar = "file" }
 #define CPU_OPT_COMPARE_FLAGS \
     { .name = "error", .type = LVSH_OPT_BOOL, \
+      .flag = VIR_CONNECT_COMPARE_CPU_FAIL_INCOMPATIBLE, \
       .help = "report an incompatible CPU as an error with the reason" }, \
     { .name = "validate", .type = LVSH_OPT_BOOL, \
+      .flag = VIR_CONNECT_COMPARE_CPU_VALIDATE_XML, \
       .help = "validate the XML against the schema" }
 #define CPU_OPT_HYPERVISOR \
     { .name = "virttype", .type = LVSH_OPT_STRING, \
@@ -263,7 +259,7 @@ static enum lvsh_status run_hypervisor_cpu_compare(struct lvsh_session *s, const
     int rc = virConnectCompareHypervisorCPU(s->conn, args_str(a, "emulator"),
                                             args_str(a, "arch"), args_str(a, "machine"),
                                             args_str(a, "virttype"), defs[0],
-                                            compare_flags(a));
+                                            args_flags(a));
     strv_free(defs, n);
     if (rc == VIR_CPU_COMPARE_ERROR)
         return err_virt(r, "Failed to compare hypervisor CPU with %s", file);
@@ -290,12 +286,6 @@ static const struct lvsh_cmd cmd_hypervisor_cpu_compare = {
 
 /* ---- baseline ----------------------------------------------------------- */
 
-static unsigned baseline_flags(const struct lvsh_args *a)
-{
-    return (args_has(a, "features") ? VIR_CONNECT_BASELINE_CPU_EXPAND_FEATURES : 0) |
-           (args_has(a, "migratable") ? VIR_CONNECT_BASELINE_CPU_MIGRATABLE : 0);
-}
-
 static enum lvsh_status baseline_done(struct lvsh_result *r, char *xml)
 {
     if (!xml)
@@ -313,15 +303,17 @@ static enum lvsh_status run_cpu_baseline(struct lvsh_session *s, const struct lv
     if (n == 0)
         return LVSH_FAILED;
     char *xml = virConnectBaselineCPU(s->conn, (const char **)defs, (unsigned)n,
-                                      baseline_flags(a));
+                                      args_flags(a));
     strv_free(defs, n);
     return baseline_done(r, xml);
 }
 
 #define CPU_OPT_BASELINE_FLAGS \
     { .name = "features", .type = LVSH_OPT_BOOL, \
+      .flag = VIR_CONNECT_BASELINE_CPU_EXPAND_FEATURES, \
       .help = "list every feature, including those the model implies" }, \
     { .name = "migratable", .type = LVSH_OPT_BOOL, \
+      .flag = VIR_CONNECT_BASELINE_CPU_MIGRATABLE, \
       .help = "leave out features that block migration" }
 
 static const struct lvsh_opt opts_cpu_baseline[] = {
@@ -363,7 +355,7 @@ static enum lvsh_status run_hypervisor_cpu_baseline(struct lvsh_session *s, cons
     char *xml = virConnectBaselineHypervisorCPU(s->conn, args_str(a, "emulator"),
                                                 args_str(a, "arch"), args_str(a, "machine"),
                                                 args_str(a, "virttype"), (const char **)defs,
-                                                (unsigned)n, baseline_flags(a));
+                                                (unsigned)n, args_flags(a));
     strv_free(defs, n);
     return baseline_done(r, xml);
 }

@@ -608,7 +608,7 @@ static enum lvsh_status run_allocpages(struct lvsh_session *s, const struct lvsh
     bool one = args_int(a, "cellno", &cell);
     unsigned size = (unsigned)(bytes / 1024);
     unsigned long long ucount = (unsigned long long)count;
-    unsigned flags = args_has(a, "add") ? VIR_NODE_ALLOC_PAGES_ADD : 0;
+    unsigned flags = args_flags(a);   /* --add */
 
     /* startCell -1 means every cell, as libvirt defines it */
     int rc = virNodeAllocPages(s->conn, 1, &size, &ucount, one ? (int)cell : -1,
@@ -631,7 +631,7 @@ static const struct lvsh_opt opts_allocpages[] = {
       .help = "number of pages", .metavar = "count" },
     { .name = "cellno", .type = LVSH_OPT_INT, .flags = LVSH_OPTF_POSITIONAL, .min = 0,
       .max = 65535, .help = "only this NUMA cell", .metavar = "cell" },
-    { .name = "add", .type = LVSH_OPT_BOOL,
+    { .name = "add", .type = LVSH_OPT_BOOL, .flag = VIR_NODE_ALLOC_PAGES_ADD,
       .help = "add the pages to the pool instead of setting its size" },
     { .name = "all", .type = LVSH_OPT_BOOL, .help = "every NUMA cell (the default)" },
     LVSH_OPT_END,

@@ -182,8 +182,7 @@ static enum lvsh_status run_iface_dumpxml(struct lvsh_session *s, const struct l
     (void)s;
     /* names first: every libvirt call, even a getter, clears the last error */
     const char *name = virInterfaceGetName(i);
-    unsigned flags = args_has(a, "inactive") ? VIR_INTERFACE_XML_INACTIVE : 0;
-    char *xml = virInterfaceGetXMLDesc(i, flags);
+    char *xml = virInterfaceGetXMLDesc(i, args_flags(a));
     enum lvsh_status st = LVSH_OK;
     if (!xml)
         st = err_virt(r, "failed to get the XML of interface '%s'", name);
@@ -195,7 +194,7 @@ static enum lvsh_status run_iface_dumpxml(struct lvsh_session *s, const struct l
 
 static const struct lvsh_opt opts_iface_dumpxml[] = {
     IFACE_OPT_ARG(LVSH_COMP_IFACE, "interface name or MAC address"),
-    { .name = "inactive", .type = LVSH_OPT_BOOL,
+    { .name = "inactive", .type = LVSH_OPT_BOOL, .flag = VIR_INTERFACE_XML_INACTIVE,
       .help = "show the persistent definition, not the live state" },
     LVSH_XPATH_OPTS,
     LVSH_OPT_END,
@@ -222,8 +221,7 @@ static enum lvsh_status run_iface_define(struct lvsh_session *s, const struct lv
     char *xml = xml_read_file(r, file);
     if (!xml)
         return LVSH_FAILED;
-    unsigned flags = args_has(a, "validate") ? VIR_INTERFACE_DEFINE_VALIDATE : 0;
-    virInterfacePtr i = virInterfaceDefineXML(s->conn, xml, flags);
+    virInterfacePtr i = virInterfaceDefineXML(s->conn, xml, args_flags(a));
     free(xml);
     if (!i)
         return err_virt(r, "failed to define an interface from '%s'", file);
@@ -239,7 +237,8 @@ static const struct lvsh_opt opts_iface_define[] = {
       .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL,
       .help = "file with the interface's XML description (- for stdin)", .metavar = "file",
       .complete = LVSH_COMP_FILE },
-    { .name = "validate", .type = LVSH_OPT_BOOL, .help = "validate the XML against the schema" },
+    { .name = "validate", .type = LVSH_OPT_BOOL, .flag = VIR_INTERFACE_DEFINE_VALIDATE,
+      .help = "validate the XML against the schema" },
     LVSH_OPT_END,
 };
 

@@ -383,11 +383,9 @@ static enum lvsh_status nd_from_file(struct lvsh_session *s, const struct lvsh_a
         return LVSH_FAILED;
     virNodeDevicePtr d;
     if (define)
-        d = virNodeDeviceDefineXML(s->conn, xml, args_has(a, "validate")
-                                   ? VIR_NODE_DEVICE_DEFINE_XML_VALIDATE : 0);
+        d = virNodeDeviceDefineXML(s->conn, xml, args_flags(a));   /* the same bit */
     else
-        d = virNodeDeviceCreateXML(s->conn, xml, args_has(a, "validate")
-                                   ? VIR_NODE_DEVICE_CREATE_XML_VALIDATE : 0);
+        d = virNodeDeviceCreateXML(s->conn, xml, args_flags(a));
     free(xml);
     if (!d)
         return err_virt(r, "failed to %s a node device from '%s'",
@@ -419,7 +417,8 @@ static const struct lvsh_opt opts_nodedev_file[] = {
       .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL,
       .help = "file with the device's XML description (- for stdin)", .metavar = "file",
       .complete = LVSH_COMP_FILE },
-    { .name = "validate", .type = LVSH_OPT_BOOL, .help = "validate the XML against the schema" },
+    { .name = "validate", .type = LVSH_OPT_BOOL, .flag = VIR_NODE_DEVICE_CREATE_XML_VALIDATE,
+      .help = "validate the XML against the schema" },
     LVSH_OPT_END,
 };
 

@@ -430,10 +430,9 @@ static const struct lvsh_cmd cmd_pool_name = {
 static enum lvsh_status run_pool_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
                                          struct lvsh_result *r)
 {
-    unsigned flags = args_has(a, "inactive") ? VIR_STORAGE_XML_INACTIVE : 0;
     virStoragePoolPtr p = args_target(a);
     (void)s;
-    char *xml = virStoragePoolGetXMLDesc(p, flags);
+    char *xml = virStoragePoolGetXMLDesc(p, args_flags(a));
     if (!xml)
         err_virt(r, "failed to get the XML of pool '%s'", args_str(a, "pool"));
     if (!xml)
@@ -445,7 +444,7 @@ static enum lvsh_status run_pool_dumpxml(struct lvsh_session *s, const struct lv
 
 static const struct lvsh_opt opts_pool_dumpxml[] = {
     POOL_OPT_POOL(LVSH_COMP_POOL, "pool name, uuid or target path"),
-    { .name = "inactive", .type = LVSH_OPT_BOOL,
+    { .name = "inactive", .type = LVSH_OPT_BOOL, .flag = VIR_STORAGE_XML_INACTIVE,
       .help = "show the configuration the pool will have at its next start" },
     LVSH_XPATH_OPTS,
     LVSH_OPT_END,

@@ -14,11 +14,10 @@ static enum lvsh_status run_pool_define(struct lvsh_session *s, const struct lvs
                                         struct lvsh_result *r)
 {
     const char *file = args_str(a, "file");
-    unsigned flags = args_has(a, "validate") ? VIR_STORAGE_POOL_DEFINE_VALIDATE : 0;
     char *xml = xml_read_file(r, file);
     if (!xml)
         return LVSH_FAILED;
-    virStoragePoolPtr p = virStoragePoolDefineXML(s->conn, xml, flags);
+    virStoragePoolPtr p = virStoragePoolDefineXML(s->conn, xml, args_flags(a));
     free(xml);
     if (!p)
         return err_virt(r, "failed to define pool from '%s'", file);
@@ -34,7 +33,8 @@ static const struct lvsh_opt opts_pool_define[] = {
       .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL,
       .help = "file with the pool's XML description ('-' for stdin)", .metavar = "file",
       .complete = LVSH_COMP_FILE },
-    { .name = "validate", .type = LVSH_OPT_BOOL, .help = "validate the XML against the schema" },
+    { .name = "validate", .type = LVSH_OPT_BOOL, .flag = VIR_STORAGE_POOL_DEFINE_VALIDATE,
+      .help = "validate the XML against the schema" },
     LVSH_OPT_END,
 };
 

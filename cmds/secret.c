@@ -255,8 +255,7 @@ static enum lvsh_status run_secret_define(struct lvsh_session *s, const struct l
     char *xml = xml_read_file(r, file);
     if (!xml)
         return LVSH_FAILED;
-    unsigned flags = args_has(a, "validate") ? VIR_SECRET_DEFINE_VALIDATE : 0;
-    virSecretPtr sec = virSecretDefineXML(s->conn, xml, flags);
+    virSecretPtr sec = virSecretDefineXML(s->conn, xml, args_flags(a));
     free(xml);
     if (!sec)
         return err_virt(r, "failed to define a secret from '%s'", file);
@@ -272,7 +271,8 @@ static const struct lvsh_opt opts_secret_define[] = {
       .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL,
       .help = "file with the secret's XML description (- for stdin)", .metavar = "file",
       .complete = LVSH_COMP_FILE },
-    { .name = "validate", .type = LVSH_OPT_BOOL, .help = "validate the XML against the schema" },
+    { .name = "validate", .type = LVSH_OPT_BOOL, .flag = VIR_SECRET_DEFINE_VALIDATE,
+      .help = "validate the XML against the schema" },
     LVSH_OPT_END,
 };
 
