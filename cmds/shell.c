@@ -315,7 +315,6 @@ static const struct lvsh_cmd cmd_pwd = {
 static const char *const set_names[] = {
     "output", "quiet", "pager", "timing", "prompt", "timeout", "connect-timeout", NULL,
 };
-static const char *const format_names[] = { "table", "json", "csv", "vertical", NULL };
 static const char *const on_off[] = { "on", "off", NULL };
 
 /* What `set NAME <TAB>` offers (complete.c asks through complete_set_values). */
@@ -324,7 +323,7 @@ const char *const *shell_set_values(const char *name)
     if (!name)
         return NULL;
     if (strcmp(name, "output") == 0)
-        return format_names;
+        return lvsh_format_names;
     if (strcmp(name, "quiet") == 0 || strcmp(name, "pager") == 0 ||
         strcmp(name, "timing") == 0)
         return on_off;
@@ -334,7 +333,7 @@ const char *const *shell_set_values(const char *name)
 static void set_show(const struct lvsh_session *s, struct lvsh_result *r)
 {
     out_record_width(r, 17);
-    out_field_str(r, "output", "output", format_names[s->format]);
+    out_field_str(r, "output", "output", lvsh_format_names[s->format]);
     out_field(r, "quiet", "quiet", json_boolean(s->quiet), s->quiet ? "on" : "off");
     out_field(r, "pager", "pager", json_boolean(s->pager), s->pager ? "on" : "off");
     out_field(r, "timing", "timing", json_boolean(s->timing), s->timing ? "on" : "off");
@@ -376,12 +375,9 @@ static enum lvsh_status run_set(struct lvsh_session *s, const struct lvsh_args *
         return LVSH_OK;
     }
     if (strcmp(name, "output") == 0) {
-        for (int i = 0; format_names[i]; i++)
-            if (strcmp(value, format_names[i]) == 0) {
-                s->format = (enum lvsh_format)i;
-                return LVSH_OK;
-            }
-        return err_usage(r, "unknown output format '%s' (table, json, csv, vertical)", value);
+        if (lvsh_format_parse(value, &s->format))
+            return LVSH_OK;
+        return err_usage(r, "unknown output format '%s' (" LVSH_FORMAT_LIST ")", value);
     }
     if (strcmp(name, "prompt") == 0) {   /* an empty format brings the default back */
         free(s->prompt);

@@ -188,6 +188,13 @@ extern const struct lvsh_group lvsh_groups[];
 /* ---- session ---------------------------------------------------------- */
 
 enum lvsh_format { LVSH_FMT_TABLE, LVSH_FMT_JSON, LVSH_FMT_CSV, LVSH_FMT_VERTICAL };
+/* The one table of format names, indexed by enum lvsh_format, NULL-ended
+ * (what -o, `set output` and completion offer); "text" also means table. */
+extern const char *const lvsh_format_names[];
+/* name into *f; false when it names no format */
+bool lvsh_format_parse(const char *name, enum lvsh_format *f);
+/* "table, json, csv, vertical", for error messages */
+#define LVSH_FORMAT_LIST "table, json, csv, vertical"
 
 struct lvsh_cache; /* completion listings, owned by complete.c */
 struct lvsh_bgconn; /* a background connect, owned by session_bg.c */

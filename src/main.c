@@ -53,20 +53,6 @@ static void usage(FILE *f)
     fputs("\nRun 'lvsh help' for the list of commands.\n", f);
 }
 
-static bool parse_format(const char *s, enum lvsh_format *f)
-{
-    static const struct { const char *name; enum lvsh_format fmt; } fmts[] = {
-        { "table", LVSH_FMT_TABLE }, { "text", LVSH_FMT_TABLE }, { "json", LVSH_FMT_JSON },
-        { "csv", LVSH_FMT_CSV }, { "vertical", LVSH_FMT_VERTICAL },
-    };
-    for (size_t i = 0; i < sizeof(fmts) / sizeof(fmts[0]); i++)
-        if (strcmp(s, fmts[i].name) == 0) {
-            *f = fmts[i].fmt;
-            return true;
-        }
-    return false;
-}
-
 static bool parse_nonneg(const char *s, long *out)
 {
     char *end;
@@ -152,8 +138,9 @@ static int parse_global(int argc, char **argv, struct lvsh_session *s, struct ma
         case 'q': s->quiet = true; break;
         case OPT_JSON: s->format = LVSH_FMT_JSON; break;
         case 'o':
-            if (!parse_format(optarg, &s->format)) {
-                fprintf(stderr, "error: unknown output format '%s' (table, json, csv, vertical)\n", optarg);
+            if (!lvsh_format_parse(optarg, &s->format)) {
+                fprintf(stderr, "error: unknown output format '%s' (" LVSH_FORMAT_LIST ")\n",
+                        optarg);
                 return 2;
             }
             break;
