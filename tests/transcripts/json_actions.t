@@ -89,3 +89,9 @@ $ lvsh -c test:///default --json 'echo --err careful'
 {"text":"careful","words":["careful"]}
 ! {"warning":"careful"}
 ? 0
+
+A user's string that is not UTF-8 keeps the document's shape (escaped), as
+every other string does.
+$ lvsh -c test:///default --json "set-user-password test "$'\xff'"bob secret"
+{"user":"\\xffbob","domain":"test"}
+? 0
