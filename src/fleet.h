@@ -86,6 +86,23 @@ int fleet_status(const struct fleet_out *o, size_t n);
 /* "2 of 5 hosts unreachable: kvm[03-04]" lines on stderr (JSON under json). */
 void fleet_summary(const struct fleet_out *o, size_t n, bool json);
 
+/* `on TARGETS COMMAND...`: run one command (words, rest[0] its name) on
+ * other hosts and print the composition. */
+enum lvsh_status fleet_on(struct lvsh_session *s, const char *targets, int nrest,
+                          char *const rest[]);
+
+/* Routing (fleet_route.c): the index of the option naming the command's
+ * one object (domain, network or pool), or -1. */
+int fleet_route_opt(const struct lvsh_cmd *cmd, const struct lvsh_args *a);
+/* Narrow hosts[] to where the object is: NAME@HOST names the host (argv
+ * becomes a new copy without "@HOST", the caller frees it), else every host
+ * is asked.  Hosts made on the way (an inventory host outside the targets)
+ * belong to tmp.  Fails (r filled) when no host or several have it. */
+enum lvsh_status fleet_route(struct lvsh_session *s, const struct lvsh_cmd *cmd,
+                             const struct lvsh_args *a, int *argc, char ***argv,
+                             struct fleet_host ***hosts, size_t *n, struct lvsh_fleet *tmp,
+                             struct lvsh_result *r);
+
 /* The dispatch hook: run a parsed command on the fleet (or `on`'s targets)
  * and render it.  false: not a fleet command, dispatch runs it as usual. */
 bool fleet_dispatch(struct lvsh_session *s, const struct lvsh_cmd *cmd,

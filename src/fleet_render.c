@@ -316,7 +316,19 @@ static void tmp_free(struct lvsh_fleet *tmp)
     free(tmp->hosts);
 }
 
-/* Run cmd (argv) on hosts and print the composition. */
+static enum lvsh_status run_composed(struct lvsh_session *s, const struct lvsh_cmd *cmd,
+                                     int argc, char *const argv[], struct fleet_host **hosts,
+                                     size_t n, const struct render_opts *o, bool writes)
+{
+    struct fleet_out *outs = fleet_run_hosts(s, hosts, n, cmd, argc, argv, NULL, NULL, o->format);
+    enum lvsh_status st = (enum lvsh_status)fleet_render(s, outs, n, o);
+    fleet_outs_free(outs, n);
+    if (writes)
+        s->write_generation++;
+    return st;
+}
+
+/* Run cmd (argv) on hosts, or where its object is, and print the composition. */
 static enum lvsh_status run_on(struct lvsh_session *s, const struct lvsh_cmd *cmd, int argc,
                                char *const argv[], struct fleet_host **hosts, size_t n,
                                const struct render_opts *base)
@@ -344,32 +356,42 @@ static enum lvsh_status run_on(struct lvsh_session *s, const struct lvsh_cmd *cm
         args_free(&a);
         return refuse(&r, &o, st);
     }
-    if (f->dry_run) {
-        dry_run(hosts, n, o.format == LVSH_FMT_JSON);
-    } else if (writes && !f->yes && !confirmed(cmd->name, hosts, n)) {
+    /* a command naming one object runs where it is */
+    struct lvsh_fleet rtmp = { 0 };
+    struct fleet_host **rh = xcalloc(n + 1, sizeof(*rh));
+    char **rargv = (char **)argv;
+    memcpy(rh, hosts, n * sizeof(*rh));
+    st = fleet_route(s, cmd, &a, &argc, &rargv, &rh, &n, &rtmp, &r);
+    if (st != LVSH_OK)
+        st = refuse(&r, &o, st);
+    else if (f->dry_run)
+        dry_run(rh, n, o.format == LVSH_FMT_JSON);
+    else if (writes && !f->yes && !confirmed(cmd->name, rh, n))
         st = refuse(&r, &o, err_fail(&r, "not run: not confirmed"));
-        args_free(&a);
-        return st;
-    } else {
-        struct fleet_out *outs = fleet_run_hosts(s, hosts, n, cmd, argc, argv, NULL, NULL, o.format);
-        st = (enum lvsh_status)fleet_render(s, outs, n, &o);
-        fleet_outs_free(outs, n);
-        if (writes)
-            s->write_generation++;
+    else
+        st = run_composed(s, cmd, argc, rargv, rh, n, &o, writes);
+    if (rargv != argv) {
+        for (int i = 0; i < argc; i++)
+            free(rargv[i]);
+        free(rargv);
     }
+    free(rh);
+    tmp_free(&rtmp);
     args_free(&a);
     result_free(&r);
     return st;
 }
 
-/* `on TARGETS COMMAND...`: the command and its hosts. */
-static enum lvsh_status run_on_cmd(struct lvsh_session *s, const struct lvsh_args *a,
-                                   const struct render_opts *o)
+enum lvsh_status fleet_on(struct lvsh_session *s, const char *targets, int nrest,
+                          char *const rest[])
 {
     struct lvsh_result r;
-    int nrest;
-    char *const *rest = args_rest(a, "command", &nrest);
+    struct render_opts ro, *o = &ro;
     const struct lvsh_cmd *sub = cmdtab_find(rest[0]);
+    memset(&ro, 0, sizeof(ro));
+    ro.format = s->format;
+    ro.quiet = s->quiet;
+    ro.no_header = s->no_header;
     result_init(&r);
     if (!sub)
         return refuse(&r, o, err_usage(&r, "unknown command '%s' (try 'help')", rest[0]));
@@ -378,7 +400,7 @@ static enum lvsh_status run_on_cmd(struct lvsh_session *s, const struct lvsh_arg
     struct inv_host *ih;
     size_t n;
     char *err;
-    if (!fleet_resolve(args_str(a, "targets"), &ih, &n, &err)) {
+    if (!fleet_resolve(targets, &ih, &n, &err)) {
         enum lvsh_status st = err_usage(&r, "%s", err);
         free(err);
         return refuse(&r, o, st);
@@ -397,14 +419,21 @@ bool fleet_dispatch(struct lvsh_session *s, const struct lvsh_cmd *cmd,
                     const struct lvsh_args *a, int argc, char *const argv[],
                     const struct render_opts *o, enum lvsh_status *st)
 {
-    int nrest = 0;
-    if (strcmp(cmd->name, "on") == 0 && args_rest(a, "command", &nrest) && nrest > 0) {
-        *st = run_on_cmd(s, a, o);
+    struct lvsh_fleet *f = s->fleet;
+    if (!(cmd->flags & LVSH_CMD_CONN))
+        return false;
+    /* `connect` made the session's own connection: that one serves */
+    if (!f || !f->active || s->conn) {
+        /* one host: only NAME@HOST of an inventory host goes elsewhere */
+        int k = fleet_route_opt(cmd, a);
+        const char *at = k >= 0 ? strrchr(a->v[k].str, '@') : NULL;
+        char *uri = at ? fleet_single_uri(at + 1) : NULL;
+        if (!uri)
+            return false;
+        free(uri);
+        *st = run_on(s, cmd, argc, argv, NULL, 0, o);
         return true;
     }
-    struct lvsh_fleet *f = s->fleet;
-    if (!f || !f->active || !(cmd->flags & LVSH_CMD_CONN))
-        return false;
     struct fleet_host **hosts = xcalloc(f->n ? f->n : 1, sizeof(*hosts));
     for (size_t i = 0; i < f->n; i++)
         hosts[i] = &f->hosts[i];
