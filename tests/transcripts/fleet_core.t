@@ -181,6 +181,21 @@ $ lvsh -c a,dead list
 ! dead: error: Failed to connect socket to '/nonexistent': No such file or directory
 ! 1 of 2 hosts unreachable: dead
 ? 4
+
+A host that accepts the connection and never answers costs its connect
+deadline, not everyone's time: it is reported as timed out.
+
+$ python3 -c 'import socket,time; s=socket.socket(socket.AF_UNIX); s.bind("hang.sock"); s.listen(8); time.sleep(60)' & for i in $(seq 100); do [ -S hang.sock ] && break; sleep 0.1; done
+> lvsh --connect-timeout 1 -c "a,qemu+unix:///system?socket=$PWD/hang.sock" list 2>&1 | sed "s|$PWD|DIR|g"; echo "status ${PIPESTATUS[0]}"; kill %1
+ Host   Id   Name   State
+-----------------------------
+ a      1    web1   running
+qemu+unix:///system?socket=DIR/hang.sock: error: failed to connect to the hypervisor
+qemu+unix:///system?socket=DIR/hang.sock: error: timed out after 1 s connecting to 'qemu+unix:///system?socket=DIR/hang.sock'
+1 of 2 hosts timed out: qemu+unix:///system?socket=DIR/hang.sock
+
+status 4
+? 0
 $ lvsh -c @live domid web2
 ---------------
 b (1)
