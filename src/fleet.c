@@ -104,6 +104,7 @@ struct hjob {
     struct lvsh_args a;
     fleet_probe probe;
     char *word;
+    char *host, *uri;           /* streamed lines name the host */
     struct lvsh_result r;
     struct lvsh_session ws;
     enum lvsh_status st;
@@ -119,6 +120,8 @@ static void hjob_free(void *opaque)
         free(j->argv[i]);
     free(j->argv);
     free(j->word);
+    free(j->host);
+    free(j->uri);
     free(j);
 }
 
@@ -200,6 +203,10 @@ static void host_call(struct run *run, struct fleet_host *h, struct fleet_out *o
     j->cmd = run->cmd;
     j->probe = run->probe;
     j->word = run->word ? xstrdup(run->word) : NULL;
+    j->host = xstrdup(h->name);
+    j->uri = h->uri ? xstrdup(h->uri) : NULL;
+    j->r.stream_host = j->host;
+    j->r.stream_uri = j->uri;
     session_copy(&j->ws, &h->hs);
     j->ws.fleet = NULL;
     if (run->cmd) {
@@ -217,6 +224,7 @@ static void host_call(struct run *run, struct fleet_host *h, struct fleet_out *o
             o->state = FLEET_FAILED;
             result_free(&o->r);
             o->r = j->r;
+            o->r.stream_host = o->r.stream_uri = NULL;
             result_init(&j->r);
             hjob_free(j);
             return;
@@ -242,6 +250,7 @@ static void host_call(struct run *run, struct fleet_host *h, struct fleet_out *o
              : j->st == LVSH_OK && !result_failed(&j->r) ? FLEET_CONNECTED : FLEET_FAILED;
     result_free(&o->r);
     o->r = j->r;
+    o->r.stream_host = o->r.stream_uri = NULL;   /* they go with the job */
     result_init(&j->r);
     hjob_free(j);
 }

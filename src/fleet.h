@@ -103,10 +103,11 @@ enum lvsh_status fleet_route(struct lvsh_session *s, const struct lvsh_cmd *cmd,
                              struct fleet_host ***hosts, size_t *n, struct lvsh_fleet *tmp,
                              struct lvsh_result *r);
 
-/* The dispatch hook: run a parsed command on the fleet (or `on`'s targets)
- * and render it.  false: not a fleet command, dispatch runs it as usual. */
-bool fleet_dispatch(struct lvsh_session *s, const struct lvsh_cmd *cmd,
-                    const struct lvsh_args *a, int argc, char *const argv[],
-                    const struct render_opts *o, enum lvsh_status *st);
+/* The dispatch hook: run a parsed command on the fleet, or on the host of
+ * its NAME@HOST object, and render it.  false: dispatch runs it as usual.
+ * A URI option naming an inventory host becomes its URI first (argv is the
+ * job's own copy: a word may be replaced). */
+bool fleet_dispatch(struct lvsh_session *s, const struct lvsh_cmd *cmd, struct lvsh_args *a,
+                    int argc, char **argv, const struct render_opts *o, enum lvsh_status *st);
 
 #endif
