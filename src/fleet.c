@@ -1,6 +1,7 @@
 /* fleet.c: the fleet's hosts, and running one thing on all of them at once. */
 #include "fleet.h"
 #include "bounded.h"
+#include "complete.h"
 #include "options.h"
 #include "session.h"
 
@@ -387,4 +388,20 @@ void fleet_summary(const struct fleet_out *o, size_t n, bool json)
     summary_line(o, n, FLEET_TIMED_OUT, "timed out", json);
     summary_line(o, n, FLEET_FAILED, "failed", json);
     fflush(stderr);
+}
+
+bool fleet_cache_list(struct lvsh_session *s, enum lvsh_completer kind, const char *arg,
+                      void (*add)(void *opaque, const char *name), void *opaque)
+{
+    struct lvsh_fleet *f = s->fleet;
+    if (!f || !f->active || s->conn || s->parent)
+        return false;
+    for (size_t i = 0; i < f->n; i++) {
+        struct lvsh_session *hs = &f->hosts[i].hs;
+        hs->no_auth_prompt = true;
+        hs->readonly = s->readonly;
+        hs->interactive = s->interactive;   /* a person's shell: event-fresh caches */
+        cache_list(hs, kind, arg, add, opaque);
+    }
+    return true;
 }

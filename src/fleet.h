@@ -91,6 +91,11 @@ void fleet_summary(const struct fleet_out *o, size_t n, bool json);
 enum lvsh_status fleet_on(struct lvsh_session *s, const char *targets, int nrest,
                           char *const rest[]);
 
+/* Completion on a fleet: the names of every host (each with its own
+ * cache and connection); false when the session is not a fleet. */
+bool fleet_cache_list(struct lvsh_session *s, enum lvsh_completer kind, const char *arg,
+                      void (*add)(void *opaque, const char *name), void *opaque);
+
 /* Routing (fleet_route.c): the index of the option naming the command's
  * one object (domain, network or pool), or -1. */
 int fleet_route_opt(const struct lvsh_cmd *cmd, const struct lvsh_args *a);
