@@ -9,7 +9,7 @@
 /* getopt_long's value for the options that have no short name */
 enum lvsh_gopt_id {
     GOPT_JSON = 256, GOPT_NO_HEADER, GOPT_ON_ERROR, GOPT_CONNECT_TIMEOUT, GOPT_TIMEOUT,
-    GOPT_VIRSH,
+    GOPT_VIRSH, GOPT_FANOUT, GOPT_BY_HOST, GOPT_YES, GOPT_DRY_RUN,
 };
 
 struct lvsh_global_opt {

@@ -200,6 +200,7 @@ bool lvsh_format_parse(const char *name, enum lvsh_format *f);
 
 struct lvsh_cache; /* completion listings, owned by complete.c */
 struct lvsh_bgconn; /* a background connect, owned by session_bg.c */
+struct lvsh_fleet; /* several target hosts, owned by fleet.c */
 
 struct lvsh_session {
     virConnectPtr conn;
@@ -258,6 +259,7 @@ struct lvsh_session {
                                  * where lvsh differs on purpose */
     int debug_level;            /* -d: virsh's debug level, 0-4 (accepted) */
     FILE *log;                  /* -l: errors are appended here, as virsh logs them */
+    struct lvsh_fleet *fleet;   /* -c with several hosts, `use`: see fleet.h */
 };
 
 /* ---- parsed arguments -------------------------------------------------- */
