@@ -29,4 +29,12 @@ tmux_type "y"; tmux_keys Enter
 check "yes runs it on both" tmux_wait '^a,b \(2\)'
 tmux_type "destroy web1"; tmux_keys Enter
 check "a write routed to one host does not ask" tmux_wait "Domain 'web1' destroyed"
+
+# -c with a group: the prompt names it, and TAB needs no `use` first
+tmux_start "$LVSH" -c @ab
+check "the prompt names the targets" tmux_wait 'lvsh @ab# ?$'
+tmux_type "list"; tmux_keys Enter
+check "list on both hosts" tmux_wait '^ b +1 +web2 +running'
+tmux_type "start d"; tmux_keys Tab
+check "TAB completes a name of either host" tmux_wait 'lvsh @ab# start db1 ?$'
 tmux_done
