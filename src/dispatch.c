@@ -2,6 +2,7 @@
 #include "dispatch.h"
 #include "bounded.h"
 #include "cmdtab.h"
+#include "fleet.h"
 #include "help.h"
 #include "options.h"
 #include "pager.h"
@@ -332,6 +333,12 @@ static enum lvsh_status run_parsed(struct lvsh_session *s, const struct parsed *
     j->r.text_only = o.format == LVSH_FMT_TABLE || o.format == LVSH_FMT_VERTICAL;
     if (st == LVSH_OK && !j->a.help && (how & OPTS_DEFER))
         st = opts_check_values(cmd, &j->a, how, &j->r);
+    /* several target hosts: fleet.h runs and renders it */
+    if (st == LVSH_OK && !j->a.help &&
+        fleet_dispatch(s, cmd, &j->a, j->argc, j->argv, &o, &st)) {
+        job_free(j);
+        return st;
+    }
     if (st == LVSH_OK)
         st = run_handler(s, &j, &end, &o);
     if (!j)

@@ -5,7 +5,14 @@
 
 const struct lvsh_global_opt lvsh_global_opts[] = {
     { 'c', "connect", "URI", "hypervisor connection URI (else $LVSH_DEFAULT_URI, then "
-      "$VIRSH_DEFAULT_CONNECT_URI, then $LIBVIRT_DEFAULT_URI, then libvirt's default)" },
+      "$VIRSH_DEFAULT_CONNECT_URI, then $LIBVIRT_DEFAULT_URI, then libvirt's default); "
+      "repeated, or a list of hosts, @groups and ranges of the inventory: run on them all" },
+    { 0, "fanout", "N", "with several hosts: run on at most N at once (default 32)" },
+    { 0, "by-host", NULL, "with several hosts: prefix each line of text with its host "
+      "instead of grouping identical outputs" },
+    { 0, "yes", NULL, "with several hosts: do not ask before a command that changes state" },
+    { 0, "dry-run", NULL, "with several hosts: print the hosts each command would run on, "
+      "run nothing" },
     { 'r', "readonly", NULL, "connect read-only; commands that change state are refused" },
     { 'q', "quiet", NULL, "no table headers and no informational messages" },
     { 't', "timing", NULL, "print the time each command took, as virsh -t does" },

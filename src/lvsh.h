@@ -157,6 +157,7 @@ enum lvsh_format { LVSH_FMT_TABLE, LVSH_FMT_JSON, LVSH_FMT_CSV, LVSH_FMT_VERTICA
 
 struct lvsh_cache; /* completion listings, owned by complete.c */
 struct lvsh_bgconn; /* a background connect, owned by session_bg.c */
+struct lvsh_fleet; /* several target hosts, owned by fleet.c */
 
 struct lvsh_session {
     virConnectPtr conn;
@@ -213,6 +214,7 @@ struct lvsh_session {
                                  * where lvsh differs on purpose */
     int debug_level;            /* -d: virsh's debug level, 0-4 (accepted) */
     FILE *log;                  /* -l: errors are appended here, as virsh logs them */
+    struct lvsh_fleet *fleet;   /* -c with several hosts, `use`: see fleet.h */
 };
 
 /* ---- parsed arguments -------------------------------------------------- */

@@ -3,6 +3,7 @@
 #include "cmdtab.h"
 #include "bounded.h"
 #include "dispatch.h"
+#include "fleet.h"
 #include "options.h"
 #include "globalopts.h"
 #include "result.h"
@@ -92,6 +93,7 @@ struct main_opts {
     bool on_error_given;
     int version;   /* 1 short, 2 long */
     bool no_rc;    /* -n: skip the start-up file */
+    int nconnect;  /* -c given this many times: more than once is a fleet */
 };
 
 /* A global option problem: virsh mode words it as virsh and exits 1. */
@@ -116,7 +118,8 @@ static char *bad_option_word(char **argv)
 /* Returns -1 to go on, or an exit status. */
 static int parse_global(int argc, char **argv, struct lvsh_session *s, struct main_opts *m)
 {
-    enum { OPT_JSON = 256, OPT_ON_ERROR, OPT_CONNECT_TIMEOUT, OPT_TIMEOUT, OPT_NO_HEADER, OPT_VIRSH };
+    enum { OPT_JSON = 256, OPT_ON_ERROR, OPT_CONNECT_TIMEOUT, OPT_TIMEOUT, OPT_NO_HEADER, OPT_VIRSH,
+           OPT_FANOUT, OPT_BY_HOST, OPT_YES, OPT_DRY_RUN };
     static const struct option longopts[] = {
         { "connect", required_argument, NULL, 'c' },
         { "readonly", no_argument, NULL, 'r' },
@@ -137,6 +140,10 @@ static int parse_global(int argc, char **argv, struct lvsh_session *s, struct ma
         { "debug", required_argument, NULL, 'd' },
         { "log", required_argument, NULL, 'l' },
         { "virsh", no_argument, NULL, OPT_VIRSH },
+        { "fanout", required_argument, NULL, OPT_FANOUT },
+        { "by-host", no_argument, NULL, OPT_BY_HOST },
+        { "yes", no_argument, NULL, OPT_YES },
+        { "dry-run", no_argument, NULL, OPT_DRY_RUN },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
@@ -147,7 +154,26 @@ static int parse_global(int argc, char **argv, struct lvsh_session *s, struct ma
     while ((optopt = 0, c = getopt_long(argc, argv, "+:c:rqo:f:k:K:e:tnvVhd:l:", longopts,
                                         NULL)) != -1) {
         switch (c) {
-        case 'c': free(s->uri); s->uri = xstrdup(optarg); break;
+        case 'c':
+            if (m->nconnect++ > 0) {   /* -c a -c b: the hosts a,b (fleet.h) */
+                char *both = xasprintf("%s,%s", s->uri, optarg);
+                free(s->uri);
+                s->uri = both;
+            } else {
+                free(s->uri);
+                s->uri = xstrdup(optarg);
+            }
+            break;
+        case OPT_FANOUT:
+            if (!parse_nonneg(optarg, &n) || n < 1 || n > 10000) {
+                fprintf(stderr, "error: invalid fanout '%s' (1 to 10000 hosts at once)\n", optarg);
+                return 2;
+            }
+            fleet_of(s)->fanout = (int)n;
+            break;
+        case OPT_BY_HOST: fleet_of(s)->by_host = true; break;
+        case OPT_YES: fleet_of(s)->yes = true; break;
+        case OPT_DRY_RUN: fleet_of(s)->dry_run = true; break;
         case 'r': s->readonly = true; break;
         case 'q': s->quiet = true; break;
         case OPT_JSON: s->format = LVSH_FMT_JSON; break;
@@ -293,6 +319,33 @@ static void strv_wipe_free(char **v)
     free(v);
 }
 
+/* -c with several hosts (a list, a group, a range, -c twice) makes a fleet;
+ * -c NAME of one inventory host opens its URI.  Returns -1 to go on. */
+static int setup_targets(struct lvsh_session *s, const struct main_opts *m)
+{
+    if (!s->uri)
+        return -1;
+    if (m->nconnect < 2 && !inventory_spec_is_set(s->uri)) {
+        char *uri = fleet_single_uri(s->uri);
+        if (uri) {
+            free(s->uri);
+            s->uri = uri;
+        }
+        return -1;
+    }
+    struct inv_host *h;
+    size_t n;
+    char *err;
+    if (!fleet_resolve(s->uri, &h, &n, &err)) {
+        fprintf(stderr, "error: %s\n", err);
+        free(err);
+        return 2;
+    }
+    fleet_set_hosts(s, h, n);
+    inv_hosts_free(h, n);
+    return -1;
+}
+
 static int run_mode(struct lvsh_session *s, struct main_opts *m, int argc, char **argv)
 {
     if (m->file) {
@@ -364,6 +417,8 @@ int main(int argc, char **argv)
     if (env && *env)
         s.uri = xstrdup(env);
     int st = parse_global(argc, argv, &s, &m);
+    if (st < 0 && !m.version)
+        st = setup_targets(&s, &m);
     /* virsh goes on after a failed command; --on-error still decides */
     if (s.virsh_mode && !m.on_error_given)
         m.stop_on_error = false;
@@ -377,6 +432,7 @@ int main(int argc, char **argv)
     if (st >= 0) {
         if (s.log)
             fclose(s.log);
+        fleet_free(&s);
         session_free(&s);
         return render_exit_status(st);
     }
@@ -400,6 +456,7 @@ int main(int argc, char **argv)
     bool virsh = s.virsh_mode;
     if (s.log)
         fclose(s.log);
+    fleet_free(&s);
     session_free(&s);
     /* virsh has one failure status: usage errors exit 1 too */
     st = render_exit_status(virsh && st == LVSH_USAGE ? 1 : st);

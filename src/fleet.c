@@ -1,0 +1,381 @@
+/* fleet.c: the fleet's hosts, and running one thing on all of them at once. */
+#include "fleet.h"
+#include "bounded.h"
+#include "options.h"
+#include "session.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+struct lvsh_fleet *fleet_of(struct lvsh_session *s)
+{
+    if (!s->fleet) {
+        s->fleet = xcalloc(1, sizeof(*s->fleet));
+        s->fleet->fanout = FLEET_FANOUT_DEFAULT;
+    }
+    return s->fleet;
+}
+
+static void host_free(struct fleet_host *h)
+{
+    session_free(&h->hs);
+    free(h->name);
+    free(h->uri);
+}
+
+void fleet_free(struct lvsh_session *s)
+{
+    struct lvsh_fleet *f = s->fleet;
+    if (!f)
+        return;
+    for (size_t i = 0; i < f->n; i++)
+        host_free(&f->hosts[i]);
+    free(f->hosts);
+    free(f);
+    s->fleet = NULL;
+}
+
+bool fleet_resolve(const char *spec, struct inv_host **out, size_t *n, char **err)
+{
+    struct inventory *inv = inventory_load();
+    for (size_t i = 0; i < inv->nerrors; i++)
+        fprintf(stderr, "warning: %s\n", inv->errors[i]);
+    bool ok = inventory_targets(inv, spec, out, n, err);
+    if (ok && *n == 0) {
+        *err = xasprintf("no hosts in '%s'", spec);
+        ok = false;
+    }
+    inventory_free(inv);
+    return ok;
+}
+
+char *fleet_single_uri(const char *name)
+{
+    if (!name || !*name || strchr(name, ':') || strchr(name, '/'))
+        return NULL;
+    struct inventory *inv = inventory_load();
+    char *uri = NULL;
+    for (size_t i = 0; i < inv->nhosts && !uri; i++)
+        if (strcmp(inv->hosts[i].name, name) == 0)
+            uri = xstrdup(inv->hosts[i].uri);
+    inventory_free(inv);
+    return uri;
+}
+
+void fleet_set_hosts(struct lvsh_session *s, const struct inv_host *h, size_t n)
+{
+    struct lvsh_fleet *f = fleet_of(s);
+    struct fleet_host *hosts = xcalloc(n ? n : 1, sizeof(*hosts));
+    for (size_t i = 0; i < n; i++) {
+        /* a host kept (same name and URI) keeps its open connection */
+        for (size_t k = 0; k < f->n; k++)
+            if (f->hosts[k].name && strcmp(f->hosts[k].name, h[i].name) == 0 &&
+                strcmp(f->hosts[k].uri, h[i].uri) == 0) {
+                hosts[i] = f->hosts[k];
+                f->hosts[k].name = NULL;
+                break;
+            }
+        if (hosts[i].name)
+            continue;
+        hosts[i].name = xstrdup(h[i].name);
+        hosts[i].uri = xstrdup(h[i].uri);
+        session_init(&hosts[i].hs);
+        hosts[i].hs.uri = xstrdup(h[i].uri);
+    }
+    for (size_t k = 0; k < f->n; k++)
+        if (f->hosts[k].name)
+            host_free(&f->hosts[k]);
+    free(f->hosts);
+    f->hosts = hosts;
+    f->n = n;
+    f->active = true;
+}
+
+/* ---- one host ---------------------------------------------------------- */
+
+/* A host's command or probe, on a thread of its own (bounded.h): given up
+ * on, it frees itself when the call finally returns. */
+struct hjob {
+    const struct lvsh_cmd *cmd;
+    int argc;
+    char **argv;
+    struct lvsh_args a;
+    fleet_probe probe;
+    char *word;
+    struct lvsh_result r;
+    struct lvsh_session ws;
+    enum lvsh_status st;
+};
+
+static void hjob_free(void *opaque)
+{
+    struct hjob *j = opaque;
+    session_copy_free(&j->ws);
+    result_free(&j->r);
+    args_free(&j->a);
+    for (int i = 0; i < j->argc; i++)
+        free(j->argv[i]);
+    free(j->argv);
+    free(j->word);
+    free(j);
+}
+
+static void hjob_run(void *opaque)
+{
+    struct hjob *j = opaque;
+    volatile sig_atomic_t *cancel = bounded_cancel_flag();
+    if (cancel)
+        j->ws.interrupted = cancel;
+    j->st = j->cmd ? j->cmd->handler(&j->ws, &j->a, &j->r)
+                   : j->probe(&j->ws, j->word, &j->r);
+}
+
+static void hjob_mute(void *opaque)
+{
+    struct hjob *j = opaque;
+    __atomic_store_n(&j->r.muted, 1, __ATOMIC_RELEASE);
+}
+
+/* What the whole run shares with its worker threads. */
+struct run {
+    struct lvsh_session *s;
+    struct fleet_host **hosts;
+    struct fleet_out *outs;
+    size_t n, next;
+    const struct lvsh_cmd *cmd;
+    int argc;
+    char *const *argv;
+    fleet_probe probe;
+    const char *word;
+};
+
+static double mono_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Open h's connection under the connect deadline (--timeout bounds it too). */
+static bool host_connect(struct run *run, struct fleet_host *h, struct fleet_out *o)
+{
+    struct lvsh_session *hs = &h->hs, *s = run->s;
+    if (hs->conn && session_conn_lost(hs))
+        session_disconnect(hs);
+    if (hs->conn)
+        return true;
+    hs->interrupted = s->interrupted;
+    hs->readonly = s->readonly;
+    hs->keepalive_interval = s->keepalive_interval;
+    hs->keepalive_count = s->keepalive_count;
+    hs->no_auth_prompt = true;   /* many hosts at once: no one to ask */
+    hs->connect_timeout = s->connect_timeout;
+    if (s->timeout > 0 && (hs->connect_timeout == 0 || s->timeout < hs->connect_timeout))
+        hs->connect_timeout = s->timeout;
+    if (session_connect(hs, h->uri, s->readonly, &o->r) == LVSH_OK) {
+        h->state = FLEET_CONNECTED;
+        return true;
+    }
+    /* session_connect words a deadline as its own detail (no libvirt code) */
+    bool timed_out = o->r.err_code == 0 && o->r.err_detail &&
+                     str_prefix(o->r.err_detail, "timed out after");
+    if (s->interrupted && *s->interrupted)
+        o->state = FLEET_INTERRUPTED;
+    else
+        o->state = timed_out ? FLEET_TIMED_OUT : FLEET_UNREACHABLE;
+    h->state = o->state;
+    o->st = LVSH_FAILED;
+    return false;
+}
+
+/* Run the command or probe on h's connection under the call deadline. */
+static void host_call(struct run *run, struct fleet_host *h, struct fleet_out *o)
+{
+    struct hjob *j = xcalloc(1, sizeof(*j));
+    result_init(&j->r);
+    j->r.stream_json = o->r.stream_json;
+    j->r.text_only = o->r.text_only;
+    j->cmd = run->cmd;
+    j->probe = run->probe;
+    j->word = run->word ? xstrdup(run->word) : NULL;
+    session_copy(&j->ws, &h->hs);
+    j->ws.fleet = NULL;
+    if (run->cmd) {
+        j->argc = run->argc;
+        j->argv = xcalloc((size_t)run->argc + 1, sizeof(char *));
+        for (int i = 0; i < run->argc; i++)
+            j->argv[i] = xstrdup(run->argv[i]);
+        /* parsed once before the run; values are checked here, per host */
+        unsigned how = run->s->virsh_mode ? OPTS_VIRSH | OPTS_DEFER : 0;
+        enum lvsh_status st = opts_parse_ex(run->cmd, j->argc, j->argv, &j->a, how, &j->r);
+        if (st == LVSH_OK && (how & OPTS_DEFER))
+            st = opts_check_values(run->cmd, &j->a, how, &j->r);
+        if (st != LVSH_OK) {
+            o->st = st;
+            o->state = FLEET_FAILED;
+            result_free(&o->r);
+            o->r = j->r;
+            result_init(&j->r);
+            hjob_free(j);
+            return;
+        }
+    }
+    bool abandoned;
+    enum bounded_end end = bounded_run_ex(hjob_run, j, hjob_free, hjob_mute, run->s->interrupted,
+                                          run->s->timeout, &abandoned);
+    if (abandoned) {
+        session_drop_abandoned(&h->hs);   /* still busy: the next command reconnects */
+        o->st = LVSH_FAILED;
+        o->state = end == BOUNDED_TIMED_OUT ? FLEET_TIMED_OUT : FLEET_INTERRUPTED;
+        if (end == BOUNDED_TIMED_OUT)
+            err_fail(&o->r, "timed out after %d s", run->s->timeout);
+        else
+            err_fail(&o->r, "interrupted");
+        return;
+    }
+    if (!j->ws.conn && h->hs.conn)
+        session_disconnect(&h->hs);   /* the handler found it dead */
+    o->st = j->st;
+    o->state = end == BOUNDED_INTERRUPTED ? FLEET_INTERRUPTED
+             : j->st == LVSH_OK && !result_failed(&j->r) ? FLEET_CONNECTED : FLEET_FAILED;
+    result_free(&o->r);
+    o->r = j->r;
+    result_init(&j->r);
+    hjob_free(j);
+}
+
+static void host_run(struct run *run, size_t i)
+{
+    struct fleet_out *o = &run->outs[i];
+    struct fleet_host *h = run->hosts[i];
+    double t0 = mono_ms();
+    o->h = h;
+    if (run->s->interrupted && *run->s->interrupted) {
+        o->state = FLEET_INTERRUPTED;
+        o->st = LVSH_FAILED;
+        err_fail(&o->r, "interrupted");
+        return;
+    }
+    if (host_connect(run, h, o)) {
+        o->state = FLEET_CONNECTED;
+        o->st = LVSH_OK;
+        if (run->cmd || run->probe)
+            host_call(run, h, o);
+    }
+    o->ms = mono_ms() - t0;
+}
+
+static void *run_worker(void *opaque)
+{
+    struct run *run = opaque;
+    size_t i;
+    while ((i = __atomic_fetch_add(&run->next, 1, __ATOMIC_RELAXED)) < run->n)
+        host_run(run, i);
+    return NULL;
+}
+
+/* Each host holds a socket or two (ssh: a pipe pair and a child): ask for
+ * the hard limit of open files when the soft one is short. */
+static void raise_nofile(size_t n)
+{
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur >= 64 + 4 * n)
+        return;
+    rl.rlim_cur = rl.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &rl);
+}
+
+struct fleet_out *fleet_run_hosts(struct lvsh_session *s, struct fleet_host **hosts, size_t n,
+                                  const struct lvsh_cmd *cmd, int argc, char *const argv[],
+                                  fleet_probe probe, const char *word, enum lvsh_format fmt)
+{
+    struct lvsh_fleet *f = fleet_of(s);
+    struct run run = { s, hosts, xcalloc(n ? n : 1, sizeof(struct fleet_out)), n, 0,
+                       cmd, argc, argv, probe, word };
+    for (size_t i = 0; i < n; i++) {
+        result_init(&run.outs[i].r);
+        run.outs[i].h = hosts[i];
+        run.outs[i].r.stream_json = fmt == LVSH_FMT_JSON;
+        /* CSV takes the raw values (bytes, not "1.00 GiB"), as in dispatch.c */
+        run.outs[i].r.text_only = fmt == LVSH_FMT_TABLE || fmt == LVSH_FMT_VERTICAL;
+    }
+    raise_nofile(n);
+    size_t nthreads = n < (size_t)f->fanout ? n : (size_t)f->fanout;
+    pthread_t *t = xcalloc(nthreads ? nthreads : 1, sizeof(*t));
+    size_t started = 0;
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, 512 * 1024);
+    sigset_t old;
+    bounded_block_signals(&old);   /* Ctrl-C wakes the main thread, which tells all */
+    while (started < nthreads && pthread_create(&t[started], &attr, run_worker, &run) == 0)
+        started++;
+    bounded_unblock(&old);
+    pthread_attr_destroy(&attr);
+    if (started == 0)
+        run_worker(&run);
+    for (size_t k = 0; k < started; k++)
+        pthread_join(t[k], NULL);
+    free(t);
+    return run.outs;
+}
+
+void fleet_outs_free(struct fleet_out *o, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        result_free(&o[i].r);
+    free(o);
+}
+
+int fleet_status(const struct fleet_out *o, size_t n)
+{
+    bool failed = false, gone = false, usage = n > 0;
+    for (size_t i = 0; i < n; i++) {
+        if (o[i].state == FLEET_INTERRUPTED)
+            return LVSH_INTERRUPTED;
+        if (o[i].state == FLEET_UNREACHABLE || o[i].state == FLEET_TIMED_OUT)
+            gone = true;
+        else if (o[i].st != LVSH_OK || o[i].state == FLEET_FAILED)
+            failed = true;
+        if (o[i].st != LVSH_USAGE)
+            usage = false;
+    }
+    if (usage)
+        return LVSH_USAGE;
+    return gone ? (failed ? FLEET_ST_BOTH : FLEET_ST_UNREACHABLE) : failed ? LVSH_FAILED : LVSH_OK;
+}
+
+static void summary_line(const struct fleet_out *o, size_t n, enum fleet_state st,
+                         const char *what, bool json)
+{
+    const char **names = xcalloc(n ? n : 1, sizeof(char *));
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (o[i].state == st)
+            names[k++] = o[i].h->name;
+    if (k) {
+        char *set = hostset_fold(names, k);
+        char *msg = xasprintf("%zu of %zu host%s %s: %s", k, n, n == 1 ? "" : "s", what, set);
+        if (json) {
+            json_t *doc = json_pack("{s:o}", "summary", json_str(msg));
+            json_dumpf(doc, stderr, JSON_COMPACT);
+            fputc('\n', stderr);
+            json_decref(doc);
+        } else {
+            fprintf(stderr, "%s\n", msg);
+        }
+        free(msg);
+        free(set);
+    }
+    free(names);
+}
+
+void fleet_summary(const struct fleet_out *o, size_t n, bool json)
+{
+    summary_line(o, n, FLEET_UNREACHABLE, "unreachable", json);
+    summary_line(o, n, FLEET_TIMED_OUT, "timed out", json);
+    summary_line(o, n, FLEET_FAILED, "failed", json);
+    fflush(stderr);
+}
