@@ -318,7 +318,7 @@ static struct out_table *where_table(struct lvsh_result *r)
 {
     struct out_table *t = out_table(r);
     out_table_col(t, "Host", "host", 0);
-    out_table_col(t, "Id", "id", OUT_COL_RIGHT);
+    out_table_col(t, "Id", "id", 0);
     out_table_col(t, "Name", "name", 0);
     out_table_col(t, "State", "state", 0);
     return t;

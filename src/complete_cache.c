@@ -14,6 +14,7 @@
  * epoch box is reference counted because libvirt may call a callback
  * (or its free function) after we deregistered it. */
 #include "complete.h"
+#include "fleet.h"
 #include "parallel.h"
 #include "result.h"
 #include "session.h"
@@ -766,6 +767,8 @@ bool cache_list(struct lvsh_session *s, enum lvsh_completer kind, const char *ar
 {
     if ((unsigned)kind >= LVSH_COMP__COUNT)
         return false;
+    if (fleet_cache_list(s, kind, arg, add, opaque))   /* several hosts: every one's */
+        return true;
     struct lvsh_cache *c = cache_get(s);
     struct timespec start;
     clock_gettime(CLOCK_MONOTONIC, &start);

@@ -1,6 +1,7 @@
 /* fleet.c: the fleet's hosts, and running one thing on all of them at once. */
 #include "fleet.h"
 #include "bounded.h"
+#include "complete.h"
 #include "options.h"
 #include "session.h"
 
@@ -104,6 +105,7 @@ struct hjob {
     struct lvsh_args a;
     fleet_probe probe;
     char *word;
+    char *host, *uri;           /* streamed lines name the host */
     struct lvsh_result r;
     struct lvsh_session ws;
     enum lvsh_status st;
@@ -119,6 +121,8 @@ static void hjob_free(void *opaque)
         free(j->argv[i]);
     free(j->argv);
     free(j->word);
+    free(j->host);
+    free(j->uri);
     free(j);
 }
 
@@ -200,6 +204,10 @@ static void host_call(struct run *run, struct fleet_host *h, struct fleet_out *o
     j->cmd = run->cmd;
     j->probe = run->probe;
     j->word = run->word ? xstrdup(run->word) : NULL;
+    j->host = xstrdup(h->name);
+    j->uri = h->uri ? xstrdup(h->uri) : NULL;
+    j->r.stream_host = j->host;
+    j->r.stream_uri = j->uri;
     session_copy(&j->ws, &h->hs);
     j->ws.fleet = NULL;
     if (run->cmd) {
@@ -217,6 +225,7 @@ static void host_call(struct run *run, struct fleet_host *h, struct fleet_out *o
             o->state = FLEET_FAILED;
             result_free(&o->r);
             o->r = j->r;
+            o->r.stream_host = o->r.stream_uri = NULL;
             result_init(&j->r);
             hjob_free(j);
             return;
@@ -242,6 +251,7 @@ static void host_call(struct run *run, struct fleet_host *h, struct fleet_out *o
              : j->st == LVSH_OK && !result_failed(&j->r) ? FLEET_CONNECTED : FLEET_FAILED;
     result_free(&o->r);
     o->r = j->r;
+    o->r.stream_host = o->r.stream_uri = NULL;   /* they go with the job */
     result_init(&j->r);
     hjob_free(j);
 }
@@ -378,4 +388,20 @@ void fleet_summary(const struct fleet_out *o, size_t n, bool json)
     summary_line(o, n, FLEET_TIMED_OUT, "timed out", json);
     summary_line(o, n, FLEET_FAILED, "failed", json);
     fflush(stderr);
+}
+
+bool fleet_cache_list(struct lvsh_session *s, enum lvsh_completer kind, const char *arg,
+                      void (*add)(void *opaque, const char *name), void *opaque)
+{
+    struct lvsh_fleet *f = s->fleet;
+    if (!f || !f->active || s->conn || s->parent)
+        return false;
+    for (size_t i = 0; i < f->n; i++) {
+        struct lvsh_session *hs = &f->hosts[i].hs;
+        hs->no_auth_prompt = true;
+        hs->readonly = s->readonly;
+        hs->interactive = s->interactive;   /* a person's shell: event-fresh caches */
+        cache_list(hs, kind, arg, add, opaque);
+    }
+    return true;
 }

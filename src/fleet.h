@@ -91,6 +91,11 @@ void fleet_summary(const struct fleet_out *o, size_t n, bool json);
 enum lvsh_status fleet_on(struct lvsh_session *s, const char *targets, int nrest,
                           char *const rest[]);
 
+/* Completion on a fleet: the names of every host (each with its own
+ * cache and connection); false when the session is not a fleet. */
+bool fleet_cache_list(struct lvsh_session *s, enum lvsh_completer kind, const char *arg,
+                      void (*add)(void *opaque, const char *name), void *opaque);
+
 /* Routing (fleet_route.c): the index of the option naming the command's
  * one object (domain, network or pool), or -1. */
 int fleet_route_opt(const struct lvsh_cmd *cmd, const struct lvsh_args *a);
@@ -103,10 +108,11 @@ enum lvsh_status fleet_route(struct lvsh_session *s, const struct lvsh_cmd *cmd,
                              struct fleet_host ***hosts, size_t *n, struct lvsh_fleet *tmp,
                              struct lvsh_result *r);
 
-/* The dispatch hook: run a parsed command on the fleet (or `on`'s targets)
- * and render it.  false: not a fleet command, dispatch runs it as usual. */
-bool fleet_dispatch(struct lvsh_session *s, const struct lvsh_cmd *cmd,
-                    const struct lvsh_args *a, int argc, char *const argv[],
-                    const struct render_opts *o, enum lvsh_status *st);
+/* The dispatch hook: run a parsed command on the fleet, or on the host of
+ * its NAME@HOST object, and render it.  false: dispatch runs it as usual.
+ * A URI option naming an inventory host becomes its URI first (argv is the
+ * job's own copy: a word may be replaced). */
+bool fleet_dispatch(struct lvsh_session *s, const struct lvsh_cmd *cmd, struct lvsh_args *a,
+                    int argc, char **argv, const struct render_opts *o, enum lvsh_status *st);
 
 #endif

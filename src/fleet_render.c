@@ -79,7 +79,9 @@ static void compose_json(struct fleet_out *outs, size_t n, const struct render_o
         render_one(&outs[i], o, &rd);
         json_t *doc = json_pack("{s:o,s:o}", "host", json_str(outs[i].h->name),
                                 "uri", json_str(outs[i].h->uri));
-        if (host_ok(&outs[i])) {
+        /* a document without an error (an event loop's end) is still the result */
+        if (host_ok(&outs[i]) || (outs[i].state == FLEET_FAILED && !outs[i].r.err_msg &&
+                                  rd.outlen)) {
             json_t *res = rd.outlen ? json_loads(rd.out, JSON_DECODE_ANY |
                                                  JSON_DISABLE_EOF_CHECK, NULL) : NULL;
             json_object_set_new(doc, "result", res ? res : json_null());
@@ -222,12 +224,19 @@ static int fleet_render(struct lvsh_session *s, struct fleet_out *outs, size_t n
             compose_table(outs, n, t, &to);
         compose_text(rd, outs, n, fleet_of(s)->by_host);
         fflush(stdout);
+        bool interrupted = false;
         for (size_t i = 0; i < n; i++) {
-            put_prefixed(stderr, outs[i].h->name, rd[i].err, rd[i].errlen);
+            /* Ctrl-C: said once below, not by every host */
+            if (outs[i].state == FLEET_INTERRUPTED)
+                interrupted = true;
+            else
+                put_prefixed(stderr, outs[i].h->name, rd[i].err, rd[i].errlen);
             free(rd[i].out);
             free(rd[i].err);
         }
         free(rd);
+        if (interrupted)
+            fputs("error: interrupted\n", stderr);
         if (o->trailer && o->format != LVSH_FMT_CSV && !o->quiet)
             putchar('\n');
     }
@@ -415,13 +424,34 @@ enum lvsh_status fleet_on(struct lvsh_session *s, const char *targets, int nrest
     return st;
 }
 
-bool fleet_dispatch(struct lvsh_session *s, const struct lvsh_cmd *cmd,
-                    const struct lvsh_args *a, int argc, char *const argv[],
-                    const struct render_opts *o, enum lvsh_status *st)
+/* A URI option naming an inventory host ("migrate web1 kvm02"): its URI,
+ * in the words and in the parsed value. */
+static void host_uris(const struct lvsh_cmd *cmd, struct lvsh_args *a, int argc, char **argv)
+{
+    for (int k = 0; k < a->nopts && cmd->opts[k].name; k++) {
+        const char *v = a->v[k].set ? a->v[k].str : NULL;
+        char *uri = cmd->opts[k].complete == LVSH_COMP_URI ? fleet_single_uri(v) : NULL;
+        for (int i = 1; uri && i < argc; i++) {
+            size_t len = strlen(argv[i]);
+            if (v < argv[i] || v >= argv[i] + len)
+                continue;
+            char *word = xasprintf("%.*s%s", (int)(v - argv[i]), argv[i], uri);
+            free(argv[i]);
+            argv[i] = word;
+            a->v[k].str = word + (strlen(word) - strlen(uri));
+            break;
+        }
+        free(uri);
+    }
+}
+
+bool fleet_dispatch(struct lvsh_session *s, const struct lvsh_cmd *cmd, struct lvsh_args *a,
+                    int argc, char **argv, const struct render_opts *o, enum lvsh_status *st)
 {
     struct lvsh_fleet *f = s->fleet;
     if (!(cmd->flags & LVSH_CMD_CONN))
         return false;
+    host_uris(cmd, a, argc, argv);
     /* `connect` made the session's own connection: that one serves */
     if (!f || !f->active || s->conn) {
         /* one host: only NAME@HOST of an inventory host goes elsewhere */

@@ -124,7 +124,7 @@ static char **cut_at(int argc, char *const argv[], const char *value, const char
  * that host alone. */
 static enum lvsh_status find_object(struct lvsh_session *s, enum route_kind kind,
                                     const char *key, struct fleet_host ***hosts, size_t *n,
-                                    struct lvsh_result *r)
+                                    bool json_out, struct lvsh_result *r)
 {
     fleet_probe probe = kind == ROUTE_DOMAIN ? probe_domain
                       : kind == ROUTE_NETWORK ? probe_network : probe_pool;
@@ -166,6 +166,8 @@ static enum lvsh_status find_object(struct lvsh_session *s, enum route_kind kind
         free(set);
     }
     size_t total = *n;
+    if (st == LVSH_OK && silent)   /* it may be there too: say who did not answer */
+        fleet_summary(outs, total, json_out);
     if (st == LVSH_OK) {
         (*hosts)[0] = found[0];
         *n = 1;
@@ -194,5 +196,6 @@ enum lvsh_status fleet_route(struct lvsh_session *s, const struct lvsh_cmd *cmd,
     }
     if (*n < 2)
         return LVSH_OK;
-    return find_object(s, kind_of(cmd->opts[k].complete), value, hosts, n, r);
+    return find_object(s, kind_of(cmd->opts[k].complete), value, hosts, n,
+                       s->format == LVSH_FMT_JSON || a->json == 1, r);
 }

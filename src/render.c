@@ -361,13 +361,23 @@ void out_stream(struct lvsh_result *r, json_t *record, const char *fmt, ...)
         json_decref(record);
         return;
     }
-    if (r->stream_json && record) {
+    if (r->stream_json && record && r->stream_host) {   /* as fleet.h's documents */
+        json_t *doc = json_pack("{s:o,s:o,s:O}", "host", json_str(r->stream_host), "uri",
+                                json_str(r->stream_uri), "result", record);
+        put_json(stdout, doc, false);
+        json_decref(doc);
+    } else if (r->stream_json && record) {
         put_json(stdout, record, false);
     } else if (!r->stream_json) {
         va_list ap;
         va_start(ap, fmt);
         char *line = xvasprintf(fmt, ap);
         va_end(ap);
+        if (r->stream_host) {   /* one write per line: hosts stream at once */
+            char *named = xasprintf("%s: %s", r->stream_host, line);
+            free(line);
+            line = named;
+        }
         put_str(stdout, line, is_term(stdout));
         free(line);
     }

@@ -56,6 +56,8 @@ struct lvsh_result {
 
     bool stream_json;          /* out_stream() writes JSON lines (set by dispatch) */
     int muted;                 /* atomic: the command was given up on; stream nothing */
+    const char *stream_host;   /* one host of several (fleet.c): streamed lines name it */
+    const char *stream_uri;
 };
 
 struct render_opts {

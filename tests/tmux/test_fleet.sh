@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Fleets at a terminal: `use` in the shell, TAB over every host's names, and
+# the confirmation a write on several hosts asks for.
+T_NAME=fleet
+. "$(dirname "$0")/lib.sh"
+TOP=$(cd "$(dirname "$0")/../.." && pwd)
+LVSH=${LVSH_BIN:-$TOP/lvsh}
+mkdir -p "$XDG_CONFIG_HOME/lvsh"
+cat > "$XDG_CONFIG_HOME/lvsh/hosts" <<HOSTS
+a test://$TOP/tests/fixtures/fleet-a.xml
+b test://$TOP/tests/fixtures/fleet-b.xml
+@ab: a b
+HOSTS
+
+tmux_start "$LVSH" -c test:///default
+check "prompt" tmux_wait '# ?$'
+tmux_type "use @ab"; tmux_keys Enter
+check "use opens every host" tmux_wait '^ b +test://.*fleet-b.xml +connected'
+tmux_type "domstate we"; tmux_keys Tab; sleep 0.3; tmux_keys Tab Tab
+check "TAB lists the names of every host" tmux_wait 'web1 +web2'
+tmux_keys C-u
+tmux_type "define $TOP/tests/fixtures/domain_define.xml"; tmux_keys Enter
+check "a write on two hosts asks first" tmux_wait "run 'define' on 2 hosts: a,b\\? \\[y/N\\]"
+tmux_type "n"; tmux_keys Enter
+check "no is no" tmux_wait 'error: not run: not confirmed'
+tmux_type "define $TOP/tests/fixtures/domain_define.xml"; tmux_keys Enter
+check "asked again" tmux_wait "2 hosts: a,b\\? \\[y/N\\] *$"
+tmux_type "y"; tmux_keys Enter
+check "yes runs it on both" tmux_wait '^a,b \(2\)'
+tmux_type "destroy web1"; tmux_keys Enter
+check "a write routed to one host does not ask" tmux_wait "Domain 'web1' destroyed"
+tmux_done
