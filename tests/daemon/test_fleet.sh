@@ -18,7 +18,7 @@ work=$(mktemp -d /tmp/lvsh-fleet-test.XXXXXX)
 F=$work/fleet
 # the bad hosts' deadline, and how much longer than it a command may take on
 # a busy machine (the point: far less than TCP's ~130 s, and no hang)
-DEADLINE=3
+DEADLINE=5
 SLACK=30
 
 ok() {  # ok DESCRIPTION COMMAND...
@@ -76,6 +76,34 @@ lv() {
     rc=$?
     ms=$(( (${EPOCHREALTIME/./} - t0) / 1000 ))
 }
+# lv_bg TAG ARGS...: the same in the background (the runs that wait for
+# their deadline go together); take TAG waits for it and sets what lv sets
+lv_bg() {
+    local tag=$1
+    shift
+    (
+        t0=${EPOCHREALTIME/./}
+        $RUN "$LVSH" "$@" > "$work/$tag.out" 2> "$work/$tag.err"
+        echo $? > "$work/$tag.rc"
+        echo $(( (${EPOCHREALTIME/./} - t0) / 1000 )) > "$work/$tag.ms"
+    ) &
+    echo $! > "$work/$tag.pid"
+}
+take() {
+    local pid
+    pid=$(cat "$work/$1.pid")
+    while kill -0 "$pid" 2> /dev/null; do sleep 0.1; done
+    cp "$work/$1.out" "$work/out"
+    cp "$work/$1.err" "$work/err"
+    rc=$(cat "$work/$1.rc")
+    ms=$(cat "$work/$1.ms")
+}
+
+# what waits for the bad hosts' deadline runs meanwhile
+lv_bg badlist --connect-timeout $DEADLINE -c kvm01,@bad list --all
+lv_bg badjson --connect-timeout $DEADLINE -c kvm01,@bad list --all --json
+lv_bg badhosts --connect-timeout $DEADLINE -c kvm01,@bad hosts
+lv_bg badwhere --connect-timeout $DEADLINE -c kvm01,frozen where kvm01-00002
 
 # ---- the harness itself: each host answers on its own -----------------
 for h in kvm01 kvm02 kvm03 kvm04 kvm05 qa qb ssh1; do
@@ -95,6 +123,11 @@ ok "harness: qa and qb have their own host UUIDs" \
 ok "harness: ssh1 is qa over ssh" \
     test "$($RUN virsh -q -c "$(uri_of ssh1)" capabilities | grep -m1 '<uuid>')" = \
          "$(virsh -q -c "$QA" capabilities | grep -m1 '<uuid>')"
+
+# the guest to migrate boots meanwhile
+{ virsh -q -c "$QA" define "$top/tests/fixtures/fleet-guest.xml" &&
+    virsh -q -c "$QA" start mig1; } > "$work/guest.log" 2>&1 &
+guest=$!
 
 # ---- list --all over several hosts: a Host column ----------------------
 # one host's rows as the fleet prints them: "HOST ID NAME STATE..."
@@ -146,7 +179,7 @@ ok "--json over @good: five lines, each host's result as it alone prints it" \
         < "$work/out")" = "kvm01,kvm02,kvm03,kvm04,kvm05"
 
 # ---- dead, frozen and blackholed hosts: partial results, exit 4 ---------
-lv --connect-timeout $DEADLINE -c kvm01,@bad list --all
+take badlist
 echo "# kvm01 + dead, frozen, blackhole: ${ms} ms (deadline ${DEADLINE} s)"
 ok "bad hosts: exit 4 (got $rc)" test "$rc" = 4
 ok "bad hosts: within the deadline + ${SLACK} s (${ms} ms)" test "$ms" -lt $(( (DEADLINE + SLACK) * 1000 ))
@@ -158,7 +191,7 @@ ok "bad hosts: summary names the unreachable one" grep -q "1 of 4 hosts unreacha
 ok "bad hosts: summary names the timed out ones" \
     grep -Eq "2 of 4 hosts timed out: (frozen,blackhole|blackhole,frozen)" "$work/err"
 
-lv --connect-timeout $DEADLINE -c kvm01,@bad list --all --json
+take badjson
 ok "bad hosts --json: exit 4" test "$rc" = 4
 cat > "$work/reasons.py" <<'EOF'
 import json, sys
@@ -180,7 +213,7 @@ lv --connect-timeout $DEADLINE -c kvm04,qa,dead nodememstats
 ok "failed on one host and one unreachable: exit 5 (got $rc)" test "$rc" = 5
 
 # ---- hosts: each host's state ------------------------------------------
-lv --connect-timeout $DEADLINE -c kvm01,@bad hosts
+take badhosts
 ok "hosts: exit 4" test "$rc" = 4
 ok "hosts: kvm01 connected with 3 domains" grep -Eq '^ kvm01 +connected +[0-9.]+ +3 ' "$work/out"
 ok "hosts: dead unreachable" grep -Eq '^ dead +unreachable ' "$work/out"
@@ -198,7 +231,7 @@ ok "where UUID: kvm03's kvm03-00007" grep -Eq '^ kvm03 +[0-9]+ +kvm03-00007 ' "$
 lv -c @good where test
 ok "where: a name on two hosts gives both" \
     test "$(tail -n +3 "$work/out" | awk 'NF {print $1}' | paste -sd,)" = kvm04,kvm05
-lv --connect-timeout $DEADLINE -c kvm01,frozen where kvm01-00002
+take badwhere
 ok "where with a frozen host: found, exit 4" test "$rc" = 4
 ok "where with a frozen host: the row" grep -Eq '^ kvm01 +- +kvm01-00002 +shut off' "$work/out"
 lv -c @good where nosuch
@@ -224,17 +257,36 @@ lv -c kvm01,ssh1 hosts
 ok "qemu+ssh: connected" grep -Eq '^ ssh1 +connected +9\.' "$work/out"
 
 # ---- a live migration between the two QEMU hosts -----------------------
-virsh -q -c "$QA" define "$top/tests/fixtures/fleet-guest.xml" > /dev/null &&
-    virsh -q -c "$QA" start mig1 > /dev/null
+wait $guest
+ok "migration: the guest started on qa" test $? = 0
 lv -c @qemu,ssh1 where mig1
 ok "migration: mig1 runs on qa (and ssh1, the same daemon)" \
     test "$(tail -n +3 "$work/out" | awk 'NF {print $1 "=" $4}' | paste -sd,)" = "qa=running,ssh1=running"
 t0=$SECONDS
 lv -c "$QA" migrate mig1 "$QB" --live --persistent --undefinesource
-echo "# live migration qa -> qb: $((SECONDS - t0)) s"
-ok "migration: qa to qb (exit $rc)" test "$rc" = 0
+echo "# live migration qa -> qb by URI: $((SECONDS - t0)) s"
+ok "migration: qa to qb by URI (exit $rc)" test "$rc" = 0
 lv -c @qemu where mig1
 ok "migration: mig1 now runs on qb only" \
+    test "$(tail -n +3 "$work/out" | awk 'NF {print $1 "=" $4}' | paste -sd,)" = "qb=running"
+# by inventory names: the domain is found where it lives, the destination
+# host's name becomes its URI
+t0=$SECONDS
+lv -c @qemu migrate mig1 qa --live --persistent --undefinesource
+echo "# live migration qb -> qa by host names: $((SECONDS - t0)) s"
+ok "migration: 'migrate mig1 qa' from where it runs (exit $rc)" test "$rc" = 0
+lv -c @qemu,ssh1 where mig1
+ok "migration: mig1 back on qa (and ssh1)" \
+    test "$(tail -n +3 "$work/out" | awk 'NF {print $1 "=" $4}' | paste -sd,)" = "qa=running,ssh1=running"
+lv -c @qemu,ssh1 migrate mig1 qb --live
+ok "migration: a domain on two hosts is refused (exit $rc)" test "$rc" = 1
+ok "migration: the refusal names them" grep -q "qa,ssh1" "$work/err"
+t0=$SECONDS
+lv -c @qemu,ssh1 migrate mig1@ssh1 qb --live --persistent --undefinesource
+echo "# live migration ssh1 (qa over ssh) -> qb, NAME@HOST: $((SECONDS - t0)) s"
+ok "migration: mig1@ssh1 to qb, the source over qemu+ssh (exit $rc)" test "$rc" = 0
+lv -c @qemu,ssh1 where mig1
+ok "migration: mig1 on qb only" \
     test "$(tail -n +3 "$work/out" | awk 'NF {print $1 "=" $4}' | paste -sd,)" = "qb=running"
 
 echo "# fleet tests: $((SECONDS - T0)) s"
