@@ -436,3 +436,52 @@ $ lvsh -c @live where nothing
 ! error: no domain matches 'nothing' on 3 hosts
 ? 1
 
+migrate DOMAIN HOST: the destination may be an inventory host (its URI is
+used); the source is the host that has the domain, or NAME@HOST.  The test
+driver cannot migrate: the error shows the URI and the host it ran on.
+
+$ lvsh -c @ab migrate web1 b 2>&1 | sed "s|$FIXTURES|FIX|"
+a: error: failed to migrate domain 'web1' to 'test://FIX/fleet-b.xml'
+a: error: this function is not supported by the connection driver: virDomainMigrate3
+1 of 1 host failed: a
+
+? 0
+$ lvsh -c @ab --dry-run migrate web1 b --p2p | sed "s|$FIXTURES|FIX|"
+a	test://FIX/fleet-a.xml
+? 0
+$ lvsh -c test:///default migrate test@def b 2>&1 | sed "s|$FIXTURES|FIX|"
+def: error: failed to migrate domain 'test' to 'test://FIX/fleet-b.xml'
+def: error: this function is not supported by the connection driver: virDomainMigrate3
+1 of 1 host failed: def
+
+? 0
+
+Event loops run on every host at once; their lines name the host, and each
+host's end is its own document.
+
+$ lvsh -c @ab --json event --all --loop --timeout 1 | sed "s|$FIXTURES|FIX|"
+{"host":"a","uri":"test://FIX/fleet-a.xml","result":{"events_received":0,"end":"timeout"}}
+{"host":"b","uri":"test://FIX/fleet-b.xml","result":{"events_received":0,"end":"timeout"}}
+! {"summary":"2 of 2 hosts failed: a,b"}
+? 0
+$ lvsh -c @ab --by-host event --all --loop --timeout 1
+a: event loop timed out
+a: events received: 0
+b: event loop timed out
+b: events received: 0
+
+! 2 of 2 hosts failed: a,b
+? 1
+
+Completion offers the names of every host of the session, each once.
+
+$ lvsh -c @live complete -- dominfo ''
+db1
+test
+web1
+web2
+? 0
+$ lvsh -c @live complete -- start ''
+db1
+? 0
+
