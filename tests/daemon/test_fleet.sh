@@ -104,6 +104,21 @@ lv_bg badlist --connect-timeout $DEADLINE -c kvm01,@bad list --all
 lv_bg badjson --connect-timeout $DEADLINE -c kvm01,@bad list --all --json
 lv_bg badhosts --connect-timeout $DEADLINE -c kvm01,@bad hosts
 lv_bg badwhere --connect-timeout $DEADLINE -c kvm01,frozen where kvm01-00002
+printf 'use kvm01,frozen\nlist --all\nhosts\n' > "$work/batch"
+lv_bg badbatch --on-error=continue --connect-timeout $DEADLINE -f "$work/batch"
+# Ctrl-C once the fast host has surely answered (ms: from Ctrl-C to the end)
+(
+    $RUN "$LVSH" --connect-timeout 300 -c kvm01,frozen,blackhole list --all \
+        > "$work/ctrlc.out" 2> "$work/ctrlc.err" &
+    pid=$!
+    sleep 5
+    t0=${EPOCHREALTIME/./}
+    kill -INT $pid
+    wait $pid
+    echo $? > "$work/ctrlc.rc"
+    echo $(( (${EPOCHREALTIME/./} - t0) / 1000 )) > "$work/ctrlc.ms"
+) &
+echo $! > "$work/ctrlc.pid"
 
 # ---- the harness itself: each host answers on its own -----------------
 for h in kvm01 kvm02 kvm03 kvm04 kvm05 qa qb ssh1; do
@@ -203,6 +218,22 @@ print(" ".join(out))
 EOF
 ok "bad hosts --json: reasons unreachable, timeout, timeout" test \
     "$(python3 "$work/reasons.py" "$work/out")" = "kvm01=ok:3 dead=unreachable frozen=timeout blackhole=timeout"
+
+# a session's hosts (use): each command tries the frozen host again
+take badbatch
+ok "use with a frozen host: exit 4 (got $rc)" test "$rc" = 4
+ok "use with a frozen host: kvm01's rows" grep -Eq '^ kvm01 +- +kvm01-00002 +shut off' "$work/out"
+ok "use with a frozen host: hosts says so" grep -Eq '^ frozen +timed out ' "$work/out"
+ok "use with a frozen host: three deadlines, not more (${ms} ms)" \
+    test "$ms" -lt $(( (3 * DEADLINE + SLACK) * 1000 ))
+
+# ---- Ctrl-C stops waiting for every host -------------------------------
+take ctrlc
+echo "# Ctrl-C while waiting for two hosts: ended in ${ms} ms"
+ok "Ctrl-C: exit 130 (got $rc)" test "$rc" = 130
+ok "Ctrl-C: ends at once, not after the 300 s deadline (${ms} ms)" test "$ms" -lt $(( SLACK * 1000 ))
+ok "Ctrl-C: says so" grep -qx "error: interrupted" "$work/err"
+ok "Ctrl-C: kvm01's rows printed" grep -Eq '^ kvm01 +- +kvm01-00002 +shut off' "$work/out"
 
 # ---- exit 1 and 5: the command fails on some host ----------------------
 # the test driver has no node memory statistics, QEMU's has
