@@ -507,6 +507,60 @@ def render_errors(lvsh, out):
             out.append("")
 
 
+FLEET_INTRO = """## Several hosts
+
+With several hosts (`-c` repeated or naming a list, an `@group` or a range; `use`, `on`),
+each command prints one document per host, each on its own line, in the order of the
+target list:
+
+```json
+{"host": "kvm01", "uri": "qemu+ssh://root@kvm01.lab/system", "result": [{"id": 1, "name": "web1", "state": "running"}]}
+{"host": "kvm03", "uri": "qemu+ssh://root@kvm03.lab/system", "error": {"reason": "unreachable", "message": "failed to connect to the hypervisor", "detail": "..."}}
+```
+
+- `host`: the host as the target list or the inventory names it; `uri`: what was opened.
+- `result`: exactly the document the command prints for one host (`null` when it prints
+  none).
+- `error.reason`: `unreachable` (the connection failed), `timeout` (the connect or call
+  deadline passed) or `failed` (the command failed there); `message` and `detail` as in
+  a one-host error.
+- Lines streamed by a command that runs until stopped (`event --loop`) are
+  `{"host": ..., "uri": ..., "result": RECORD}` too; a host's warnings go to stderr as
+  `{"host": ..., "uri": ..., "warning": "..."}`.
+- When some host failed, stderr ends with `{"summary": "1 of 3 hosts unreachable: dead"}`
+  (one line per kind: unreachable, timed out, failed). The exit status is 0 when every host
+  answered well, 1 when the command failed on some host, 4 when some host was unreachable
+  or timed out, 5 both.
+- `--dry-run` prints `{"host": ..., "uri": ...}` for each host the command would run on.
+- `hosts` and `where` are ordinary commands: one document (a table) for all hosts.
+"""
+
+
+def render_fleet(lvsh, out):
+    """The per-host lines, from a real run on two test hosts and a dead one."""
+    out.append(FLEET_INTRO)
+    with tempfile.TemporaryDirectory(prefix="lvsh-json-") as scratch:
+        inv = "kvm[01-02] test:///default\ndead qemu+unix:///system?socket=/nonexistent\n"
+        with open(os.path.join(scratch, "hosts"), "w") as f:
+            f.write(inv)
+        env = dict(lvsh_env(), LVSH_HOSTS="hosts")
+        p = subprocess.run([lvsh, "-c", "kvm[01-02],dead", "--json", "list"], cwd=scratch,
+                           capture_output=True, stdin=subprocess.DEVNULL, timeout=60, env=env)
+        out.append("With an inventory of two test hosts and a dead socket (exit status 4):")
+        out.append("")
+        out.append("```console")
+        out.append("$ printf '%s' > hosts" % inv.replace("\n", "\\n"))
+        out.append("$ LVSH_HOSTS=hosts lvsh -c 'kvm[01-02],dead' --json list")
+        for ln in p.stdout.decode().splitlines():
+            out.append(ln)
+        for ln in p.stderr.decode().splitlines():
+            out.append(ln + "    # on stderr")
+        out.append("$ echo $?")
+        out.append(str(p.returncode))
+        out.append("```")
+        out.append("")
+
+
 def is_message_only(docs):
     return bool(docs) and all(isinstance(d, dict) and list(d) == ["message"] for d in docs)
 
@@ -547,6 +601,7 @@ def main():
                     "message_only": command_list(examples, names, is_message_only),
                     "silent": command_list(examples, names, lambda docs: not docs)}]
     render_errors(lvsh, out)
+    render_fleet(lvsh, out)
     srcs = load_sources()
     for g in table["groups"]:
         if not g["commands"]:

@@ -15,7 +15,7 @@ HOSTS
 tmux_start "$LVSH" -c test:///default
 check "prompt" tmux_wait '# ?$'
 tmux_type "use @ab"; tmux_keys Enter
-check "use opens every host" tmux_wait '^ b +test://.*fleet-b.xml +connected'
+check "use opens every host" tmux_wait '^ b +test:///.*fleet-b.xml +connected'
 tmux_type "domstate we"; tmux_keys Tab; sleep 0.3; tmux_keys Tab Tab
 check "TAB lists the names of every host" tmux_wait 'web1 +web2'
 tmux_keys C-u

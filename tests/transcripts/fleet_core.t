@@ -31,11 +31,11 @@ a	a
 def	def
 ! warning: cannot read inventory 'nosuch': No such file or directory
 ? 0
-$ lvsh -c 'node[1-2],@ab' --dry-run list | sed "s|$FIXTURES|FIX|"
-node1	test://FIX/fleet-1.xml
-node2	test://FIX/fleet-2.xml
-a	test://FIX/fleet-a.xml
-b	test://FIX/fleet-b.xml
+$ lvsh -c 'node[1-2],@ab' --dry-run list | sed "s|$FIXTURES|/FIX|"
+node1	test:///FIX/fleet-1.xml
+node2	test:///FIX/fleet-2.xml
+a	test:///FIX/fleet-a.xml
+b	test:///FIX/fleet-b.xml
 ? 0
 
 A table gains a first column Host; -c takes groups, lists and repeats.
@@ -87,16 +87,16 @@ host that failed gets an error document with a reason.
 $ lvsh -c @ab,def --json domstate test@def
 {"host":"def","uri":"test:///default","result":{"name":"test","uuid":"6695eb01-f6a4-8304-79aa-97f2502e193f","state":"running","reason":"unknown"}}
 ? 0
-$ lvsh -c @ab,def --json list | sed "s|$FIXTURES|FIX|"
-{"host":"a","uri":"test://FIX/fleet-a.xml","result":[{"id":1,"name":"web1","state":"running"}]}
-{"host":"b","uri":"test://FIX/fleet-b.xml","result":[{"id":1,"name":"web2","state":"running"}]}
+$ lvsh -c @ab,def --json list | sed "s|$FIXTURES|/FIX|"
+{"host":"a","uri":"test:///FIX/fleet-a.xml","result":[{"id":1,"name":"web1","state":"running"}]}
+{"host":"b","uri":"test:///FIX/fleet-b.xml","result":[{"id":1,"name":"web2","state":"running"}]}
 {"host":"def","uri":"test:///default","result":[{"id":1,"name":"test","state":"running"}]}
 ? 0
 $ lvsh -c a,dead --json list 2>&1 >/dev/null
 {"summary":"1 of 2 hosts unreachable: dead"}
 ? 4
-$ lvsh -c a,dead --json list 2>/dev/null | sed "s|$FIXTURES|FIX|"
-{"host":"a","uri":"test://FIX/fleet-a.xml","result":[{"id":1,"name":"web1","state":"running"}]}
+$ lvsh -c a,dead --json list 2>/dev/null | sed "s|$FIXTURES|/FIX|"
+{"host":"a","uri":"test:///FIX/fleet-a.xml","result":[{"id":1,"name":"web1","state":"running"}]}
 {"host":"dead","uri":"qemu+unix:///system?socket=/nonexistent","error":{"reason":"unreachable","message":"failed to connect to the hypervisor","detail":"Failed to connect socket to '/nonexistent': No such file or directory"}}
 ? 0
 
@@ -159,11 +159,11 @@ def: Memory size:         3145728 KiB
 A host that cannot be reached is named on stderr with a summary, and does
 not stop the others: exit 4; a command that fails on some host exits 1; both 5.
 
-$ lvsh -c 'node[1-2],a' list 2>&1 >/dev/null | sed "s|$FIXTURES|FIX|"
+$ lvsh -c 'node[1-2],a' list 2>&1 >/dev/null | sed "s|$FIXTURES|/FIX|"
 node1: error: failed to connect to the hypervisor
-node1: error: XML error: failed to parse xml document 'FIX/fleet-1.xml'
+node1: error: XML error: failed to parse xml document '/FIX/fleet-1.xml'
 node2: error: failed to connect to the hypervisor
-node2: error: XML error: failed to parse xml document 'FIX/fleet-2.xml'
+node2: error: XML error: failed to parse xml document '/FIX/fleet-2.xml'
 2 of 3 hosts unreachable: node[1-2]
 ? 0
 $ lvsh -c 'node[1-2],a' list 2>/dev/null
@@ -289,17 +289,17 @@ Bridge:         virbr0
 --dry-run prints the hosts a command would run on; a write on several hosts
 asks first at a terminal only (--yes skips asking).
 
-$ lvsh -c @live --dry-run start db1@a | sed "s|$FIXTURES|FIX|"
-a	test://FIX/fleet-a.xml
+$ lvsh -c @live --dry-run start db1@a | sed "s|$FIXTURES|/FIX|"
+a	test:///FIX/fleet-a.xml
 ? 0
-$ lvsh -c @ab --dry-run --json destroy web1 | sed "s|$FIXTURES|FIX|"
-{"host":"a","uri":"test://FIX/fleet-a.xml"}
+$ lvsh -c @ab --dry-run --json destroy web1 | sed "s|$FIXTURES|/FIX|"
+{"host":"a","uri":"test:///FIX/fleet-a.xml"}
 ? 0
-$ lvsh -c @ab --yes "define $FIXTURES/domain_define.xml" | sed "s|$FIXTURES|FIX|"
+$ lvsh -c @ab --yes "define $FIXTURES/domain_define.xml" | sed "s|$FIXTURES|/FIX|"
 ---------------
 a,b (2)
 ---------------
-Domain 'new 'quoted' ünïcode vm' defined from FIX/domain_define.xml
+Domain 'new 'quoted' ünïcode vm' defined from /FIX/domain_define.xml
 
 ? 0
 $ lvsh -r -c @ab 'destroy web1'
@@ -332,20 +332,20 @@ $ lvsh --fanout 1 -c @live list
 In the shell: use sets the hosts (opened in parallel, kept open), on runs one
 command elsewhere, hosts shows each host's state, where finds domains.
 
-$ set -o pipefail; lvsh -c test:///default "use @ab,dead" | sed "s|$FIXTURES|FIX|"
+$ set -o pipefail; lvsh -c test:///default "use @ab,dead" | sed "s|$FIXTURES|/FIX|"
  Host   URI                                                     State
 -----------------------------------------------------------------------------
- a      test://FIX/fleet-a.xml   connected
- b      test://FIX/fleet-b.xml   connected
+ a      test:///FIX/fleet-a.xml   connected
+ b      test:///FIX/fleet-b.xml   connected
  dead   qemu+unix:///system?socket=/nonexistent                 unreachable
 
 ! warning: dead: unreachable: Failed to connect socket to '/nonexistent': No such file or directory
 ? 4
-$ lvsh -c test:///default 'use @ab; list --all; connect test:///default; list' | sed "s|$FIXTURES|FIX|"
+$ lvsh -c test:///default 'use @ab; list --all; connect test:///default; list' | sed "s|$FIXTURES|/FIX|"
  Host   URI                                                     State
 ---------------------------------------------------------------------------
- a      test://FIX/fleet-a.xml   connected
- b      test://FIX/fleet-b.xml   connected
+ a      test:///FIX/fleet-a.xml   connected
+ b      test:///FIX/fleet-b.xml   connected
 
  Host   Id   Name   State
 ------------------------------
@@ -440,17 +440,17 @@ migrate DOMAIN HOST: the destination may be an inventory host (its URI is
 used); the source is the host that has the domain, or NAME@HOST.  The test
 driver cannot migrate: the error shows the URI and the host it ran on.
 
-$ lvsh -c @ab migrate web1 b 2>&1 | sed "s|$FIXTURES|FIX|"
-a: error: failed to migrate domain 'web1' to 'test://FIX/fleet-b.xml'
+$ lvsh -c @ab migrate web1 b 2>&1 | sed "s|$FIXTURES|/FIX|"
+a: error: failed to migrate domain 'web1' to 'test:///FIX/fleet-b.xml'
 a: error: this function is not supported by the connection driver: virDomainMigrate3
 1 of 1 host failed: a
 
 ? 0
-$ lvsh -c @ab --dry-run migrate web1 b --p2p | sed "s|$FIXTURES|FIX|"
-a	test://FIX/fleet-a.xml
+$ lvsh -c @ab --dry-run migrate web1 b --p2p | sed "s|$FIXTURES|/FIX|"
+a	test:///FIX/fleet-a.xml
 ? 0
-$ lvsh -c test:///default migrate test@def b 2>&1 | sed "s|$FIXTURES|FIX|"
-def: error: failed to migrate domain 'test' to 'test://FIX/fleet-b.xml'
+$ lvsh -c test:///default migrate test@def b 2>&1 | sed "s|$FIXTURES|/FIX|"
+def: error: failed to migrate domain 'test' to 'test:///FIX/fleet-b.xml'
 def: error: this function is not supported by the connection driver: virDomainMigrate3
 1 of 1 host failed: def
 
@@ -459,9 +459,9 @@ def: error: this function is not supported by the connection driver: virDomainMi
 Event loops run on every host at once; their lines name the host, and each
 host's end is its own document.
 
-$ lvsh -c @ab --json event --all --loop --timeout 1 | sed "s|$FIXTURES|FIX|"
-{"host":"a","uri":"test://FIX/fleet-a.xml","result":{"events_received":0,"end":"timeout"}}
-{"host":"b","uri":"test://FIX/fleet-b.xml","result":{"events_received":0,"end":"timeout"}}
+$ lvsh -c @ab --json event --all --loop --timeout 1 | sed "s|$FIXTURES|/FIX|"
+{"host":"a","uri":"test:///FIX/fleet-a.xml","result":{"events_received":0,"end":"timeout"}}
+{"host":"b","uri":"test:///FIX/fleet-b.xml","result":{"events_received":0,"end":"timeout"}}
 ! {"summary":"2 of 2 hosts failed: a,b"}
 ? 0
 $ lvsh -c @ab --by-host event --all --loop --timeout 1
@@ -483,5 +483,18 @@ web2
 ? 0
 $ lvsh -c @live complete -- start ''
 db1
+? 0
+
+The example inventory of docs/ parses without a warning.
+
+$ LVSH_HOSTS=$TESTS/../docs/hosts.example lvsh -c @web,edge2 --dry-run list | cut -f1
+kvm01
+kvm02
+kvm03
+kvm07
+edge2
+? 0
+$ LVSH_HOSTS=$TESTS/../docs/hosts.example lvsh -c @all --dry-run list | wc -l
+15
 ? 0
 
