@@ -219,6 +219,9 @@ def main():
         res["blackholed"] = rows_of(net, [L, "-c", "@blackholed", "list", "--all"], env, fleet)
         print(f"  5 of {H} blackholed: {fmt(res['blackholed'][0])}, {res['blackholed'][2]} rows, "
               f"exit {res['blackholed'][1]}", flush=True)
+        res["blackholed100"] = rows_of(net, [L, "--fanout", str(H), "-c", "@blackholed", "list",
+                                             "--all"], env, fleet)
+        print(f"  the same, --fanout {H}: {fmt(res['blackholed100'][0])}", flush=True)
     finally:
         fleet.stop()
         net.close()
@@ -246,6 +249,7 @@ def report(res, args, H, N):
          vl[:2] + ("",) + vl[3:5], None),
         ("`xargs -P 32` of one-shot virsh", xv[:2] + (xv[2] - 3 * H,) + xv[3:], None),
         (f"one lvsh, 5 of {H} hosts blackholed", res["blackholed"], None),
+        (f"one lvsh, 5 of {H} hosts blackholed, `--fanout {H}`", res["blackholed100"], None),
     ]
     lines = ["| what | time | rows | exit | CPU client | CPU daemons |",
              "|---|---:|---:|---:|---:|---:|"]
@@ -261,6 +265,10 @@ def report(res, args, H, N):
         f"- {'met' if b_rows == want_rows else '**missed**'}: {H - 5} hosts' rows printed: "
         f"{b_rows} of {want_rows}",
         f"- {'met' if b_rc == 4 else '**missed**'}: exit status 4: {b_rc}",
+        f"- one lvsh used {res['fleet'][3]:.2f} s of CPU in its {fmt(fl)} (the daemons "
+        f"{res['fleet'][4]:.2f} s): the rest of the time it waited",
+        f"- blackholed: {bt - CONNECT_DEADLINE:.1f} s past the deadline with the default fanout, "
+        f"{res['blackholed100'][0] - CONNECT_DEADLINE:.1f} s with `--fanout {H}`",
         f"- one lvsh against `xargs -P 32 virsh`: {xv[0] / fl:.0f}x faster; "
         f"against the virsh loop: {vl[0] / fl:.0f}x",
     ]
