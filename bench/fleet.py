@@ -266,7 +266,8 @@ def report(res, args, H, N):
         f"{b_rows} of {want_rows}",
         f"- {'met' if b_rc == 4 else '**missed**'}: exit status 4: {b_rc}",
         f"- one lvsh used {res['fleet'][3]:.2f} s of CPU in its {fmt(fl)} (the daemons "
-        f"{res['fleet'][4]:.2f} s): the rest of the time it waited",
+        f"{res['fleet'][4]:.2f} s): the rest of the time it waited, for answers or for a core "
+        f"(load average {os.getloadavg()[0]:.1f} at the end)",
         f"- blackholed: {bt - CONNECT_DEADLINE:.1f} s past the deadline with the default fanout, "
         f"{res['blackholed100'][0] - CONNECT_DEADLINE:.1f} s with `--fanout {H}`",
         f"- one lvsh against `xargs -P 32 virsh`: {xv[0] / fl:.0f}x faster; "
