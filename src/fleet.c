@@ -9,6 +9,8 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
+#include <libxml/catalog.h>
+#include <libxml/parser.h>
 
 struct lvsh_fleet *fleet_of(struct lvsh_session *s)
 {
@@ -312,6 +314,14 @@ struct fleet_out *fleet_run_hosts(struct lvsh_session *s, struct fleet_host **ho
         run.outs[i].r.text_only = fmt == LVSH_FMT_TABLE || fmt == LVSH_FMT_VERTICAL;
     }
     raise_nofile(n);
+    /* libxml2 initialises itself (and its catalog, with its lock) on first
+     * use, racily: hosts opened at once (the test driver parses its file in
+     * the opening thread) raced there, and exit then hung in
+     * xmlCleanupParser on the lost lock.  Done here before any thread. */
+    xmlInitParser();
+#ifdef LIBXML_CATALOG_ENABLED
+    xmlInitializeCatalog();
+#endif
     size_t nthreads = n < (size_t)f->fanout ? n : (size_t)f->fanout;
     pthread_t *t = xcalloc(nthreads ? nthreads : 1, sizeof(*t));
     size_t started = 0;

@@ -369,7 +369,8 @@ static enum lvsh_status run_on(struct lvsh_session *s, const struct lvsh_cmd *cm
     struct lvsh_fleet rtmp = { 0 };
     struct fleet_host **rh = xcalloc(n + 1, sizeof(*rh));
     char **rargv = (char **)argv;
-    memcpy(rh, hosts, n * sizeof(*rh));
+    if (n)
+        memcpy(rh, hosts, n * sizeof(*rh));
     st = fleet_route(s, cmd, &a, &argc, &rargv, &rh, &n, &rtmp, &r);
     if (st != LVSH_OK)
         st = refuse(&r, &o, st);

@@ -33,6 +33,8 @@ static bool is_address(const char *h)
 char *prompt_host(const char *uri, bool shorten)
 {
     const char *p = strstr(uri, "://");
+    if (!p && !strchr(uri, ':'))   /* an alias or a fleet's targets (@web,kvm07) */
+        return xstrdup(uri);
     if (!p)
         return uri_driver(uri);
     p += 3;

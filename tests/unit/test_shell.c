@@ -26,6 +26,8 @@ static void test_hosts(void)
     check_host("qemu+tcp://127.0.0.1:16509/system", true, "127.0.0.1");
     check_host("qemu+tcp://[::1]:16509/system", true, "[::1]");
     check_host("", true, "");
+    check_host("kvm01", true, "kvm01");             /* a uri_aliases name */
+    check_host("@web,kvm07", true, "@web,kvm07");   /* a fleet's targets */
 }
 
 static void check_prompt(struct lvsh_session *s, const char *fmt, const char *want)
