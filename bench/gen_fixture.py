@@ -1,26 +1,31 @@
 #!/usr/bin/env python3
-"""gen_fixture.py N OUT.xml [--domains-only]: a test-driver node for the listing benchmarks
-and the round-trip test (tests/daemon/test_rpc_counts.sh): N domains (a
+"""gen_fixture.py N OUT.xml [--domains-only] [--prefix P] [--host K] [--snapshots S]:
+a test-driver node for the listing benchmarks, the round-trip test
+(tests/daemon/test_rpc_counts.sh) and the fleets (tests/daemon/fleet.sh,
+bench/fleet.py): N domains (a
 third shut off, one in ten paused, one in four with a title), N networks
 (a third inactive), N/10 pools (the first holds all N volumes, so vol-list
 of pool-0000 lists N), N host interfaces (half inactive) and N node
 devices (PCI devices under `computer`).  --domains-only leaves out all but
-the domains, so that a daemon opens a 10,000-domain fixture quickly."""
-import sys
+the domains, so that a daemon opens a 10,000-domain fixture quickly.
+Domains are named P-00000... (P is vm by default) with UUIDs that hold K
+(0 by default), so that the hosts of a fleet each have their own; the
+first domain has S snapshots (min(N, 1000) by default)."""
+import argparse
 
 TEST_NS = "http://libvirt.org/schemas/domain/test/1.0"
 
 
-def snapshot(v):
+def snapshot(v, prefix):
     parent = f"<parent><name>snap-{(v - 1) // 4:05d}</name></parent>" if v else ""
     return (f"<test:domainsnapshot><name>snap-{v:05d}</name><state>running</state>"
             f"<creationTime>{1700000000 + v}</creationTime><active>0</active>{parent}"
-            f'<domain type="test"><name>vm-00000</name><memory>131072</memory>'
+            f'<domain type="test"><name>{prefix}-00000</name><memory>131072</memory>'
             f'<vcpu>1</vcpu><os><type arch="i686">hvm</type></os></domain>'
             f"</test:domainsnapshot>")
 
 
-def domain(i, nsnaps):
+def domain(i, nsnaps, prefix="vm", host=0):
     state = ""
     if i % 3 == 2:
         state = "<test:runstate>5</test:runstate>"
@@ -29,11 +34,11 @@ def domain(i, nsnaps):
     elif i % 10 == 1:
         state = "<test:runstate>3</test:runstate>"
     title = f"<title>guest {i} title</title>" if i % 4 == 0 else ""
-    return (f'<domain type="test" xmlns:test="{TEST_NS}"><name>vm-{i:05d}</name>'
-            f'<uuid>00000000-0000-4000-8000-{i:012d}</uuid>{title}'
+    return (f'<domain type="test" xmlns:test="{TEST_NS}"><name>{prefix}-{i:05d}</name>'
+            f'<uuid>{host:08d}-0000-4000-8000-{i:012d}</uuid>{title}'
             f'<memory unit="KiB">131072</memory><vcpu>1</vcpu>'
             f'<os><type arch="i686">hvm</type></os>{state}'
-            + "".join(snapshot(v) for v in range(nsnaps if i == 0 else 0)) + "</domain>")
+            + "".join(snapshot(v, prefix) for v in range(nsnaps if i == 0 else 0)) + "</domain>")
 
 
 def network(i):
@@ -74,14 +79,23 @@ def nodedev(i):
 
 
 def main():
-    n = int(sys.argv[1])
-    rest = 0 if "--domains-only" in sys.argv[3:] else n
-    with open(sys.argv[2], "w") as f:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("n", type=int)
+    ap.add_argument("out")
+    ap.add_argument("--domains-only", action="store_true")
+    ap.add_argument("--prefix", default="vm")
+    ap.add_argument("--host", type=int, default=0)
+    ap.add_argument("--snapshots", type=int, default=None)
+    args = ap.parse_args()
+    n = args.n
+    rest = 0 if args.domains_only else n
+    nsnaps = min(n, 1000) if args.snapshots is None else args.snapshots
+    with open(args.out, "w") as f:
         f.write('<?xml version="1.0"?>\n<node>\n<cpu><mhz>2400</mhz><model>i686</model>'
                 '<active>4</active><nodes>1</nodes><sockets>1</sockets><cores>2</cores>'
                 '<threads>2</threads></cpu><memory>67108864</memory>\n')
         for i in range(n):
-            f.write(domain(i, min(n, 1000)) + "\n")
+            f.write(domain(i, nsnaps, args.prefix, args.host) + "\n")
         for i in range(rest):
             f.write(network(i) + "\n")
         for i in range(max(1, rest // 10) if rest else 0):

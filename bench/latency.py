@@ -303,11 +303,12 @@ def verdicts(results, broken):
 BEGIN, END = "<!-- latency: bench/latency.py -->", "<!-- /latency -->"
 
 
-def write(path, text):
+def write(path, text, begin=BEGIN, end=END):
+    """Replace the part of path between begin and end (or add it)."""
     old = open(path).read() if os.path.exists(path) else ""
-    block = f"{BEGIN}\n{text}{END}\n"
-    if BEGIN in old and END in old:
-        new = old[:old.index(BEGIN)] + block + old[old.index(END) + len(END) + 1:]
+    block = f"{begin}\n{text}{end}\n"
+    if begin in old and end in old:
+        new = old[:old.index(begin)] + block + old[old.index(end) + len(end) + 1:]
     else:
         new = old.rstrip("\n") + "\n\n" + block
     with open(path, "w") as f:
@@ -330,7 +331,8 @@ def main():
     uri = f"test+tcp://{SRV_ADDR}:{PORT}{fixture}"
     net = Net()
     try:
-        env = dict(os.environ, LVSH_TIER_TCP=f"{SRV_ADDR}:{PORT}", LVSH_TIER_MAX_REQUESTS="5")
+        env = dict(os.environ, LVSH_TIER_TCP=f"{SRV_ADDR}:{PORT}", LVSH_TIER_MAX_REQUESTS="5",
+                   LVSH_TIER_NETNS=f"/run/netns/{net.srv}")
         sh("ip", "netns", "exec", net.srv, bench.TIER, "start", tier, env=env)
         net.rtt(rtts[0])
         tab_uri = f"test+tcp://{SRV_ADDR}:{PORT}/default"

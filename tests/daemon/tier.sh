@@ -12,6 +12,17 @@
 # mounts vanish with it.  With --keep-logs the daemon logs stay in DIR/logs.
 # For fault tests: kill-daemon (SIGKILL libvirtd), start-daemon (again, in
 # the same namespace and on the same socket), freeze/thaw (SIGSTOP/SIGCONT).
+# For fleets (tests/daemon/fleet.sh), set at `start`:
+#   LVSH_TIER_DRIVERS=test  the test driver only: no driver module is loaded
+#                           (LIBVIRT_DRIVER_DIR is an empty directory), no
+#                           virtlogd, no QEMU probe: starts in a fraction of
+#                           a second, so a test can run a dozen of them
+#   LVSH_TIER_NETNS=PATH    join that network namespace (/proc/PID/ns/net)
+#                           instead of a new one (two daemons that migrate
+#                           guests between them need a network path)
+#   LVSH_TIER_HOST_UUID=U   libvirtd's host_uuid (migration refuses to go
+#                           between two daemons with the same one)
+#   LVSH_TIER_QEMU_CONF=S   lines added to qemu.conf
 set -euo pipefail
 
 cmd=${1:-}
@@ -48,6 +59,12 @@ max_anonymous_clients = 200
 max_workers = 20
 max_client_requests = ${LVSH_TIER_MAX_REQUESTS:-50}
 CONF
+    if [ -n "${LVSH_TIER_HOST_UUID:-}" ]; then
+        echo "host_uuid = \"$LVSH_TIER_HOST_UUID\"" >> "$dir/conf/libvirtd.conf"
+    fi
+    # what `start-daemon` must start the same way again
+    echo "${LVSH_TIER_DRIVERS:-all}" > "$dir/conf/drivers"
+    mkdir -p "$dir/conf/no-drivers"
     # LVSH_TIER_TCP=ADDR:PORT: also listen on TCP without auth (the latency
     # bench runs this in a network namespace of its own)
     if [ -n "${LVSH_TIER_TCP:-}" ]; then
@@ -70,6 +87,7 @@ remember_owner = 0
 # mismatch made libvirtd re-probe QEMU (~40 s) on every domain define.
 user = "root"
 group = "root"
+${LVSH_TIER_QEMU_CONF:-}
 CONF
     cat > "$dir/conf/virtlogd.conf" <<CONF
 log_outputs = "3:file:$dir/logs/virtlogd.log"
@@ -86,27 +104,42 @@ done
 mkdir -p /etc/libvirt/qemu /var/lib/libvirt/qemu /var/lib/libvirt/images /var/log/libvirt/qemu
 cp "$dir/conf/qemu.conf" /etc/libvirt/qemu.conf
 cp "$dir/conf/virtlogd.conf" /etc/libvirt/virtlogd.conf
-virtlogd --daemon --config /etc/libvirt/virtlogd.conf --pid-file "$dir/virtlogd.pid"
-libvirtd --daemon ${LVSH_TIER_TCP:+--listen} --config "$dir/conf/libvirtd.conf" --pid-file "$dir/libvirtd.pid"
+[ "\$(cat "$dir/conf/drivers")" = test ] ||
+    virtlogd --daemon --config /etc/libvirt/virtlogd.conf --pid-file "$dir/virtlogd.pid"
+"$dir/libvirtd.sh"
 exec sleep infinity
 INNER
     chmod +x "$dir/inner.sh"
+    # libvirtd itself, for inner.sh and start-daemon alike
+    cat > "$dir/libvirtd.sh" <<DAEMON
+#!/bin/sh
+[ "\$(cat "$dir/conf/drivers")" != test ] || export LIBVIRT_DRIVER_DIR="$dir/conf/no-drivers"
+exec libvirtd --daemon ${LVSH_TIER_TCP:+--listen} --config "$dir/conf/libvirtd.conf" --pid-file "$dir/libvirtd.pid"
+DAEMON
+    chmod +x "$dir/libvirtd.sh"
 }
 
 # Wait (generously: QEMU's capability probe is slow on a busy machine) until
 # the daemon answers on its socket with both drivers; fail as soon as it died.
 wait_answering() {
-    local sock="$dir/sock/libvirt-sock" pid i
+    local sock="$dir/sock/libvirt-sock" pid seen="" i
     for i in $(seq 1 1200); do
         if [ -S "$sock" ] &&
-            virsh -q -c "qemu+unix:///system?socket=$sock" uri >/dev/null 2>&1 &&
+            { [ "$(cat "$dir/conf/drivers")" = test ] ||
+                virsh -q -c "qemu+unix:///system?socket=$sock" uri >/dev/null 2>&1; } &&
             virsh -q -c "test+unix:///default?socket=$sock" uri >/dev/null 2>&1; then
             return 0
         fi
         # inner.sh gone: the mounts or a daemon failed (set -e); or the
-        # daemon wrote its pid and died (e.g. a driver failed to initialise)
+        # daemon wrote its pid and died (e.g. a driver failed to initialise:
+        # it then removes its pid file too)
         [ -d "/proc/$(cat "$dir/anchor.pid")" ] || return 1
         pid=$(cat "$dir/libvirtd.pid" 2>/dev/null || true)
+        if [ -n "$pid" ]; then
+            seen=$pid
+        elif [ -n "$seen" ]; then
+            pid=$seen
+        fi
         if [ -n "$pid" ] && [ ! -d "/proc/$pid" ]; then
             return 1
         fi
@@ -120,7 +153,9 @@ start() {
     ensure_user
     mkdir -p "$dir"
     write_config
-    setsid unshare -m -n --propagation private "$dir/inner.sh" \
+    local net=(unshare -m -n)
+    [ -z "${LVSH_TIER_NETNS:-}" ] || net=(nsenter "--net=$LVSH_TIER_NETNS" unshare -m)
+    setsid "${net[@]}" --propagation private "$dir/inner.sh" \
         > "$dir/logs/inner.out" 2>&1 < /dev/null &
     echo $! > "$dir/anchor.pid"
     if ! wait_answering; then
@@ -211,8 +246,7 @@ kill-daemon)
     while [ -d "/proc/$pid" ]; do sleep 0.05; done
     rm -f "$dir/sock/libvirt-sock" "$dir/sock/libvirt-sock-ro" "$dir/sock/libvirt-admin-sock" ;;
 start-daemon)
-    nsenter --mount --net --target "$(cat "$dir/anchor.pid")" \
-        libvirtd --daemon --config "$dir/conf/libvirtd.conf" --pid-file "$dir/libvirtd.pid"
+    nsenter --mount --net --target "$(cat "$dir/anchor.pid")" "$dir/libvirtd.sh"
     wait_answering ;;
 freeze) kill -STOP "$(daemon_pid)" ;;
 thaw) kill -CONT "$(daemon_pid)" ;;
