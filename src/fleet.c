@@ -1,5 +1,6 @@
 /* fleet.c: the fleet's hosts, and running one thing on all of them at once. */
 #include "fleet.h"
+#include "target.h"
 #include "bounded.h"
 #include "complete.h"
 #include "options.h"
@@ -134,8 +135,11 @@ static void hjob_run(void *opaque)
     volatile sig_atomic_t *cancel = bounded_cancel_flag();
     if (cancel)
         j->ws.interrupted = cancel;
-    j->st = j->cmd ? j->cmd->handler(&j->ws, &j->a, &j->r)
-                   : j->probe(&j->ws, j->word, &j->r);
+    if (!j->cmd)
+        j->st = j->probe(&j->ws, j->word, &j->r);
+    else   /* the core looks up the command's object, as in dispatch.c */
+        j->st = target_resolve(&j->ws, &j->a, &j->r) ? j->cmd->handler(&j->ws, &j->a, &j->r)
+                                                      : LVSH_FAILED;
 }
 
 static void hjob_mute(void *opaque)
@@ -155,6 +159,7 @@ struct run {
     char *const *argv;
     fleet_probe probe;
     const char *word;
+    enum lvsh_format fmt;
 };
 
 static double mono_ms(void)
@@ -212,6 +217,7 @@ static void host_call(struct run *run, struct fleet_host *h, struct fleet_out *o
     j->r.stream_uri = j->uri;
     session_copy(&j->ws, &h->hs);
     j->ws.fleet = NULL;
+    j->ws.format = run->fmt;   /* handlers ask the session (lvsh_wants_json) */
     if (run->cmd) {
         j->argc = run->argc;
         j->argv = xcalloc((size_t)run->argc + 1, sizeof(char *));
@@ -305,7 +311,7 @@ struct fleet_out *fleet_run_hosts(struct lvsh_session *s, struct fleet_host **ho
 {
     struct lvsh_fleet *f = fleet_of(s);
     struct run run = { s, hosts, xcalloc(n ? n : 1, sizeof(struct fleet_out)), n, 0,
-                       cmd, argc, argv, probe, word };
+                       cmd, argc, argv, probe, word, fmt };
     for (size_t i = 0; i < n; i++) {
         result_init(&run.outs[i].r);
         run.outs[i].h = hosts[i];

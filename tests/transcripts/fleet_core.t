@@ -17,6 +17,9 @@ $ mkdir -p .config/lvsh && cat > .config/lvsh/hosts <<EOF
 > printf 'bad line here\n@all: a\na test:///default\n' > broken
 ? 0
 
+(URI columns are squeezed where a fixture's path sets their width: the
+checkout may be anywhere.)
+
 The inventory is $XDG_CONFIG_HOME/lvsh/hosts, or $LVSH_HOSTS; a bad line is
 named by file and line and the other hosts still serve.
 
@@ -88,15 +91,15 @@ $ lvsh -c @ab,def --json domstate test@def
 {"host":"def","uri":"test:///default","result":{"name":"test","uuid":"6695eb01-f6a4-8304-79aa-97f2502e193f","state":"running","reason":"unknown"}}
 ? 0
 $ lvsh -c @ab,def --json list | sed "s|$FIXTURES|/FIX|"
-{"host":"a","uri":"test:///FIX/fleet-a.xml","result":[{"id":1,"name":"web1","state":"running"}]}
-{"host":"b","uri":"test:///FIX/fleet-b.xml","result":[{"id":1,"name":"web2","state":"running"}]}
-{"host":"def","uri":"test:///default","result":[{"id":1,"name":"test","state":"running"}]}
+{"host":"a","uri":"test:///FIX/fleet-a.xml","result":[{"name":"web1","uuid":"a1a1a1a1-0000-4000-8000-000000000001","id":1,"state":"running","reason":"unknown","persistent":true,"autostart":false,"managed_save":false}]}
+{"host":"b","uri":"test:///FIX/fleet-b.xml","result":[{"name":"web2","uuid":"b2b2b2b2-0000-4000-8000-000000000001","id":1,"state":"running","reason":"unknown","persistent":true,"autostart":false,"managed_save":false}]}
+{"host":"def","uri":"test:///default","result":[{"name":"test","uuid":"6695eb01-f6a4-8304-79aa-97f2502e193f","id":1,"state":"running","reason":"unknown","persistent":true,"autostart":false,"managed_save":false}]}
 ? 0
 $ lvsh -c a,dead --json list 2>&1 >/dev/null
 {"summary":"1 of 2 hosts unreachable: dead"}
 ? 4
 $ lvsh -c a,dead --json list 2>/dev/null | sed "s|$FIXTURES|/FIX|"
-{"host":"a","uri":"test:///FIX/fleet-a.xml","result":[{"id":1,"name":"web1","state":"running"}]}
+{"host":"a","uri":"test:///FIX/fleet-a.xml","result":[{"name":"web1","uuid":"a1a1a1a1-0000-4000-8000-000000000001","id":1,"state":"running","reason":"unknown","persistent":true,"autostart":false,"managed_save":false}]}
 {"host":"dead","uri":"qemu+unix:///system?socket=/nonexistent","error":{"reason":"unreachable","message":"failed to connect to the hypervisor","detail":"Failed to connect socket to '/nonexistent': No such file or directory"}}
 ? 0
 
@@ -332,20 +335,20 @@ $ lvsh --fanout 1 -c @live list
 In the shell: use sets the hosts (opened in parallel, kept open), on runs one
 command elsewhere, hosts shows each host's state, where finds domains.
 
-$ set -o pipefail; lvsh -c test:///default "use @ab,dead" | sed "s|$FIXTURES|/FIX|"
- Host   URI                                                     State
------------------------------------------------------------------------------
- a      test:///FIX/fleet-a.xml   connected
- b      test:///FIX/fleet-b.xml   connected
- dead   qemu+unix:///system?socket=/nonexistent                 unreachable
+$ set -o pipefail; lvsh -c test:///default "use @ab,dead" | sed -E "s|$FIXTURES|/FIX|; s/  +/  /g; s/^-+$/--/"
+ Host  URI  State
+--
+ a  test:///FIX/fleet-a.xml  connected
+ b  test:///FIX/fleet-b.xml  connected
+ dead  qemu+unix:///system?socket=/nonexistent  unreachable
 
 ! warning: dead: unreachable: Failed to connect socket to '/nonexistent': No such file or directory
 ? 4
-$ lvsh -c test:///default 'use @ab; list --all; connect test:///default; list' | sed "s|$FIXTURES|/FIX|"
- Host   URI                                                     State
----------------------------------------------------------------------------
- a      test:///FIX/fleet-a.xml   connected
- b      test:///FIX/fleet-b.xml   connected
+$ lvsh -c test:///default 'use @ab; list --all; connect test:///default; list' | sed -E "s|$FIXTURES|/FIX|; 1,4{s/  +/  /g; s/^-+$/--/}"
+ Host  URI  State
+--
+ a  test:///FIX/fleet-a.xml  connected
+ b  test:///FIX/fleet-b.xml  connected
 
  Host   Id   Name   State
 ------------------------------
