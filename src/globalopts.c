@@ -27,8 +27,8 @@ const struct lvsh_global_opt lvsh_global_opts[] = {
       "no limit)" },
     { 'v', "version", NULL, "print lvsh's version (--version=long: as -V)" },
     { 'V', NULL, NULL, "print lvsh's and libvirt's versions" },
-    { 'd', "debug", "LEVEL", "virsh's debug level 0-4: accepted and checked for virsh's "
-      "scripts; lvsh prints no debug trace" },
+    { 'd', "debug", "LEVEL", "virsh's debug level 0-4: 0 traces each parsed command's "
+      "options on stderr (secrets masked); 1-4 add nothing" },
     { 'l', "log", "FILE", "append each error to FILE, stamped as virsh's log lines" },
     { 0, "virsh", NULL, "behave as virsh 9.0 where lvsh differs on purpose (the same as "
       "running lvsh under the name virsh): see VIRSH MODE" },
