@@ -280,6 +280,33 @@ enum lvsh_status dispatch_connect_first(struct lvsh_session *s)
     return st;
 }
 
+/* -d 0: what the parser made of a command, one line per option given, as
+ * virsh's debug trace shows it (to stderr: stdout stays the data). */
+static void debug_trace_args(const struct lvsh_session *s, const struct parsed *p)
+{
+    if (s->debug_level > 0 || !p->cmd || !p->a.v)
+        return;
+    for (int i = 0; i < p->a.nopts; i++) {
+        const struct lvsh_opt *o = &p->cmd->opts[i];
+        const struct lvsh_argval *v = &p->a.v[i];
+        if (!v->set)
+            continue;
+        const char *kind = o->type == LVSH_OPT_BOOL ? "bool"
+                         : o->type == LVSH_OPT_REST ? "argv"
+                         : o->type == LVSH_OPT_INT || o->type == LVSH_OPT_SIZE ? "number"
+                         : o->flags & LVSH_OPTF_REQUIRED ? "optdata" : "string";
+        if (o->type == LVSH_OPT_BOOL) {
+            fprintf(stderr, "%s: %s(bool): (none)\n", p->cmd->name, o->name);
+            continue;
+        }
+        for (int k = 0; o->type == LVSH_OPT_REST && k < v->nrest; k++)
+            fprintf(stderr, "%s: %s(argv): %s\n", p->cmd->name, o->name, v->rest[k]);
+        if (o->type != LVSH_OPT_REST)
+            fprintf(stderr, "%s: %s(%s): %s\n", p->cmd->name, o->name, kind,
+                    o->flags & LVSH_OPTF_SECRET ? "***" : v->str);
+    }
+}
+
 /* Look up and parse one command; on a problem the error is in r. */
 static enum lvsh_status parse_one(struct lvsh_session *s, int argc, char *const argv[],
                                   struct parsed *p, struct lvsh_result *r)
@@ -388,6 +415,8 @@ enum lvsh_status dispatch_argv(struct lvsh_session *s, int argc, char *const arg
 
     result_init(&r);
     st = parse_one(s, argc, argv, &p, &r);
+    if (st == LVSH_OK)
+        debug_trace_args(s, &p);
     /* a refused line prints nothing on stdout, as virsh; a malformed value
      * keeps the blank line (virsh finds it while running the command) */
     if (st != LVSH_OK)
@@ -427,6 +456,8 @@ static enum lvsh_status parse_all(struct lvsh_session *s, const struct tok_list 
         ps[i].file = file;
         ps[i].line = l->cmds[i].line;
         enum lvsh_status st = parse_one(s, l->cmds[i].argc, l->cmds[i].argv, &ps[i], &r);
+        if (st == LVSH_OK)
+            debug_trace_args(s, &ps[i]);
         if (st != LVSH_OK)
             st = report_early(s, &r, file, ps[i].line, st,
                               r.value_error && !(ps[i].cmd && ps[i].cmd->flags & LVSH_CMD_BARE));

@@ -42,8 +42,8 @@ const struct lvsh_global_opt lvsh_global_opts[] = {
       "no limit)", GOPT_TIMEOUT, false },
     { 'v', "version", NULL, "print lvsh's version (--version=long: as -V)", 0, true },
     { 'V', NULL, NULL, "print lvsh's and libvirt's versions", 0, false },
-    { 'd', "debug", "LEVEL", "virsh's debug level 0-4: accepted and checked for virsh's "
-      "scripts; lvsh prints no debug trace", 0, false },
+    { 'd', "debug", "LEVEL", "virsh's debug level 0-4: 0 traces each parsed command's "
+      "options on stderr (secrets masked); 1-4 add nothing", 0, false },
     { 'l', "log", "FILE", "append each error to FILE, stamped as virsh's log lines", 0, false },
     { 0, "virsh", NULL, "behave as virsh 9.0 where lvsh differs on purpose (the same as "
       "running lvsh under the name virsh): see VIRSH MODE", GOPT_VIRSH, false },

@@ -257,7 +257,8 @@ struct lvsh_session {
     int last_status;            /* the last line's status, %? in the prompt */
     bool virsh_mode;            /* invoked as virsh or with --virsh: behave as virsh 9.0
                                  * where lvsh differs on purpose */
-    int debug_level;            /* -d: virsh's debug level, 0-4 (accepted) */
+    int debug_level;            /* -d: virsh's levels, 0 (debug: a trace of the parsed
+                                 * commands on stderr) to 4 (errors only, the default) */
     FILE *log;                  /* -l: errors are appended here, as virsh logs them */
     struct lvsh_fleet *fleet;   /* -c with several hosts, `use`: see fleet.h */
 };

@@ -368,6 +368,7 @@ int main(int argc, char **argv)
     std_fds_hold();
     setlocale(LC_ALL, "");
     session_init(&s);
+    s.debug_level = 4;   /* virsh's default: errors only */
     /* invoked as virsh (a symlink named virsh): behave as virsh 9.0 */
     const char *base = strrchr(argv[0], '/');
     s.virsh_mode = strcmp(base ? base + 1 : argv[0], "virsh") == 0;

@@ -85,6 +85,25 @@ $ lvsh -x0 list
 ? 2
 $ lvsh -d0 -c test:///default echo hi
 hi
+! echo: string(argv): hi
+? 0
+-d 0 (debug) traces what the parser made of each command on stderr, before
+any runs, as virsh's debug level does; secrets are masked; -d 1 and up add
+nothing (lvsh reports warnings and errors at every level).
+$ lvsh -d 0 -c test:///default 'domstate test --reason; setmem test 1G --config' 2>&1 >/dev/null
+domstate: domain(optdata): test
+domstate: reason(bool): (none)
+setmem: domain(optdata): test
+setmem: size(number): 1G
+setmem: config(bool): (none)
+? 0
+$ lvsh -d 0 -c test:///default secret-set-value 0a81f5b2-8403-7b23-c8d6-21ccc2f80d6f --base64 c2VjcmV0 2>&1 >/dev/null | head -2
+secret-set-value: secret(optdata): 0a81f5b2-8403-7b23-c8d6-21ccc2f80d6f
+secret-set-value: base64(string): ***
+? 0
+$ lvsh -d 1 -c test:///default domstate test
+running
+
 ? 0
 $ lvsh -d x echo hi
 ! error: option -d takes a number from 0 to 4
