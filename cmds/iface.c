@@ -178,18 +178,9 @@ static const struct lvsh_cmd cmd_iface_mac = {
 static enum lvsh_status run_iface_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
                                           struct lvsh_result *r)
 {
-    virInterfacePtr i = args_target(a);
     (void)s;
-    /* names first: every libvirt call, even a getter, clears the last error */
-    const char *name = virInterfaceGetName(i);
-    char *xml = virInterfaceGetXMLDesc(i, args_flags(a));
-    enum lvsh_status st = LVSH_OK;
-    if (!xml)
-        st = err_virt(r, "failed to get the XML of interface '%s'", name);
-    else
-        out_xml(r, xml);
-    free(xml);
-    return st;
+    return target_xml(r, a, virInterfaceGetXMLDesc(args_target(a), args_flags(a)),
+                      "failed to get the XML of interface '%s'", LVSH_ACT_NAME);
 }
 
 static const struct lvsh_opt opts_iface_dumpxml[] = {
