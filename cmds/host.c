@@ -1,5 +1,6 @@
 /* host.c: the connection itself: identity, versions, capabilities documents,
  * keepalive and conn-info. */
+#include "host_common.h"
 #include "lvsh.h"
 #include "util.h"
 
@@ -126,14 +127,6 @@ static const struct lvsh_cmd cmd_version = {
 
 /* ---- XML documents about the host ------------------------------------- */
 
-/* virsh prints these documents with one more newline after them. */
-static void out_xml_virsh_nl(struct lvsh_result *r, const char *xml)
-{
-    char *x = xasprintf("%s\n", xml);
-    out_xml(r, x);
-    free(x);
-}
-
 static const struct lvsh_opt opts_xml_only[] = { LVSH_XPATH_OPTS, LVSH_OPT_END };
 
 static enum lvsh_status run_sysinfo(struct lvsh_session *s, const struct lvsh_args *a,
@@ -167,7 +160,7 @@ static enum lvsh_status run_capabilities(struct lvsh_session *s,
     char *xml = virConnectGetCapabilities(s->conn);
     if (!xml)
         return err_virt(r, "failed to get capabilities");
-    out_xml_virsh_nl(r, xml);
+    host_out_xml(r, xml);
     free(xml);
     return LVSH_OK;
 }
@@ -192,7 +185,7 @@ static enum lvsh_status run_domcapabilities(struct lvsh_session *s,
                                                 args_str(a, "virttype"), 0);
     if (!xml)
         return err_virt(r, "failed to get emulator capabilities");
-    out_xml_virsh_nl(r, xml);
+    host_out_xml(r, xml);
     free(xml);
     return LVSH_OK;
 }
@@ -220,30 +213,6 @@ static const struct lvsh_cmd cmd_domcapabilities = {
     .opts = opts_domcapabilities,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
     .handler = run_domcapabilities,
-};
-
-static enum lvsh_status run_pool_capabilities(struct lvsh_session *s,
-                                                   const struct lvsh_args *a,
-                                                   struct lvsh_result *r)
-{
-    (void)a;
-    char *xml = virConnectGetStoragePoolCapabilities(s->conn, 0);
-    if (!xml)
-        return err_virt(r, "failed to get storage pool capabilities");
-    out_xml_virsh_nl(r, xml);
-    free(xml);
-    return LVSH_OK;
-}
-
-static const struct lvsh_cmd cmd_pool_capabilities = {
-    .name = "pool-capabilities",
-    .group = "pool",
-    .summary = "print the storage pool types and formats the host supports",
-    .description = "Print the storage pool capabilities document: which pool types the "
-                   "daemon supports and their source and target formats.",
-    .opts = opts_xml_only,
-    .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = run_pool_capabilities,
 };
 
 /* maxvcpus: the domain capabilities know the real limit; older drivers
@@ -423,5 +392,5 @@ static const struct lvsh_cmd cmd_conn_info = {
 };
 
 LVSH_FAMILY(host) = { &cmd_uri, &cmd_hostname, &cmd_version, &cmd_sysinfo, &cmd_capabilities,
-                      &cmd_domcapabilities, &cmd_pool_capabilities, &cmd_maxvcpus,
+                      &cmd_domcapabilities, &cmd_maxvcpus,
                       &cmd_keepalive, &cmd_conn_info, NULL };

@@ -89,3 +89,10 @@ json_t *stats_param_json(const virTypedParameter *p)
     json_integer_set(v, json_integer_value(v) * 1024);
     return v;
 }
+
+void host_out_xml(struct lvsh_result *r, const char *xml)
+{
+    char *x = xasprintf("%s\n", xml);
+    out_xml(r, x);
+    free(x);
+}

@@ -21,6 +21,9 @@ int xml_xpath_numbers(const char *xml, const char *expr, unsigned long long **ou
  * balloon sizes in KiB (balloon.current, balloon.rss, ...). */
 json_t *stats_param_json(const virTypedParameter *p);
 
+/* An XML document about the host, with the one more newline virsh prints. */
+void host_out_xml(struct lvsh_result *r, const char *xml);
+
 /* "2024-01-31 12:00:00.123+0000", virsh's --timestamp format */
 char *host_timestamp(void);
 

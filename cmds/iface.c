@@ -178,18 +178,9 @@ static const struct lvsh_cmd cmd_iface_mac = {
 static enum lvsh_status run_iface_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
                                           struct lvsh_result *r)
 {
-    virInterfacePtr i = args_target(a);
     (void)s;
-    /* names first: every libvirt call, even a getter, clears the last error */
-    const char *name = virInterfaceGetName(i);
-    char *xml = virInterfaceGetXMLDesc(i, args_flags(a));
-    enum lvsh_status st = LVSH_OK;
-    if (!xml)
-        st = err_virt(r, "failed to get the XML of interface '%s'", name);
-    else
-        out_xml(r, xml);
-    free(xml);
-    return st;
+    return target_xml(r, a, virInterfaceGetXMLDesc(args_target(a), args_flags(a)),
+                      "failed to get the XML of interface '%s'", LVSH_ACT_NAME);
 }
 
 static const struct lvsh_opt opts_iface_dumpxml[] = {
@@ -654,9 +645,80 @@ static const struct lvsh_cmd cmd_iface_unbridge = {
     .target_opt = "bridge",
 };
 
+static const struct lvsh_opt opts_none[] = { LVSH_OPT_END };
+
+/* ---- interface change transactions -------------------------------------- */
+
+static enum lvsh_status run_iface_begin(struct lvsh_session *s, const struct lvsh_args *a,
+                                          struct lvsh_result *r)
+{
+    (void)a;
+    if (virInterfaceChangeBegin(s->conn, 0) < 0)
+        return err_virt(r, "failed to begin network config change transaction");
+    out_info(r, "Network config change transaction started");
+    out_json(r, json_pack("{s:s,s:s}", "transaction", "interface", "action", "started"));
+    return LVSH_OK;
+}
+
+static enum lvsh_status run_iface_commit(struct lvsh_session *s, const struct lvsh_args *a,
+                                           struct lvsh_result *r)
+{
+    (void)a;
+    if (virInterfaceChangeCommit(s->conn, 0) < 0)
+        return err_virt(r, "failed to commit network config change transaction");
+    out_info(r, "Network config change transaction committed");
+    out_json(r, json_pack("{s:s,s:s}", "transaction", "interface", "action", "committed"));
+    return LVSH_OK;
+}
+
+static enum lvsh_status run_iface_rollback(struct lvsh_session *s,
+                                             const struct lvsh_args *a,
+                                             struct lvsh_result *r)
+{
+    (void)a;
+    if (virInterfaceChangeRollback(s->conn, 0) < 0)
+        return err_virt(r, "failed to rollback network config change transaction");
+    out_info(r, "Network config change transaction rolled back");
+    out_json(r, json_pack("{s:s,s:s}", "transaction", "interface", "action", "rolled back"));
+    return LVSH_OK;
+}
+
+static const struct lvsh_cmd cmd_iface_begin = {
+    .name = "iface-begin",
+    .group = "interface",
+    .summary = "snapshot the host interface configuration before changing it",
+    .description = "Start a transaction on the host's network configuration: later "
+                   "iface-commit keeps the changes, iface-rollback restores the snapshot.",
+    .opts = opts_none,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = run_iface_begin,
+};
+
+static const struct lvsh_cmd cmd_iface_commit = {
+    .name = "iface-commit",
+    .group = "interface",
+    .summary = "keep the host interface changes made since iface-begin",
+    .description = "Commit the host network configuration transaction started with "
+                   "iface-begin.",
+    .opts = opts_none,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = run_iface_commit,
+};
+
+static const struct lvsh_cmd cmd_iface_rollback = {
+    .name = "iface-rollback",
+    .group = "interface",
+    .summary = "undo the host interface changes made since iface-begin",
+    .description = "Restore the host network configuration saved by iface-begin.",
+    .opts = opts_none,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = run_iface_rollback,
+};
+
 LVSH_FAMILY(iface) = {
     &cmd_iface_list, &cmd_iface_name, &cmd_iface_mac, &cmd_iface_dumpxml,
     &cmd_iface_define, &cmd_iface_undefine, &cmd_iface_start,
     &cmd_iface_destroy, &cmd_iface_edit, &cmd_iface_bridge,
-    &cmd_iface_unbridge, NULL,
+    &cmd_iface_unbridge, &cmd_iface_begin, &cmd_iface_commit, &cmd_iface_rollback,
+    NULL,
 };

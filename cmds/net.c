@@ -128,14 +128,9 @@ static const struct lvsh_cmd cmd_net_name = {
 static enum lvsh_status run_net_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
                                         struct lvsh_result *r)
 {
-    virNetworkPtr n = args_target(a);
     (void)s;
-    char *xml = virNetworkGetXMLDesc(n, args_flags(a));
-    if (!xml)
-        return err_virt(r, "failed to get the XML of network '%s'", virNetworkGetName(n));
-    out_xml(r, xml);
-    free(xml);
-    return LVSH_OK;
+    return target_xml(r, a, virNetworkGetXMLDesc(args_target(a), args_flags(a)),
+                      "failed to get the XML of network '%s'", LVSH_ACT_NAME);
 }
 
 static const struct lvsh_opt opts_net_dumpxml[] = {

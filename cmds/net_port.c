@@ -125,13 +125,9 @@ static enum lvsh_status run_net_port_dumpxml(struct lvsh_session *s,
                                              const struct lvsh_args *a,
                                              struct lvsh_result *r)
 {
-    char *xml = virNetworkPortGetXMLDesc(args_target(a), 0);
     (void)s;
-    if (!xml)
-        return err_virt(r, "failed to get the XML of network port '%s'", args_target_key(a));
-    out_xml(r, xml);
-    free(xml);
-    return LVSH_OK;
+    return target_xml(r, a, virNetworkPortGetXMLDesc(args_target(a), 0),
+                      "failed to get the XML of network port '%s'", 0);
 }
 
 static const struct lvsh_opt opts_net_port_dumpxml[] = {

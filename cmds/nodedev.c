@@ -343,16 +343,9 @@ static const struct lvsh_cmd cmd_nodedev_info = {
 static enum lvsh_status run_nodedev_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
                                             struct lvsh_result *r)
 {
-    virNodeDevicePtr d = args_target(a);
     (void)s;
-    char *xml = virNodeDeviceGetXMLDesc(d, 0);
-    enum lvsh_status st = LVSH_OK;
-    if (!xml)
-        st = err_virt(r, "failed to get the XML of node device '%s'", args_str(a, "device"));
-    else
-        out_xml(r, xml);
-    free(xml);
-    return st;
+    return target_xml(r, a, virNodeDeviceGetXMLDesc(args_target(a), 0),
+                      "failed to get the XML of node device '%s'", 0);
 }
 
 static const struct lvsh_opt opts_nodedev_dumpxml[] = {
@@ -454,7 +447,8 @@ static const struct lvsh_cmd cmd_nodedev_define = {
 static enum lvsh_status run_nodedev_destroy(struct lvsh_session *s, const struct lvsh_args *a,
                                             struct lvsh_result *r)
 {
-    static const struct lvsh_action act = ND_ACT("destroyed", "destroy", "Destroyed node device '%s'");
+    static const struct lvsh_action act = ND_ACT("destroyed", "destroy",
+                                                 "Destroyed node device '%s'");
     virNodeDevicePtr d = args_target(a);
     (void)s;
     return act_report(r, a, virNodeDeviceDestroy(d), &act);
@@ -463,7 +457,8 @@ static enum lvsh_status run_nodedev_destroy(struct lvsh_session *s, const struct
 static enum lvsh_status run_nodedev_undefine(struct lvsh_session *s, const struct lvsh_args *a,
                                              struct lvsh_result *r)
 {
-    static const struct lvsh_action act = ND_ACT("undefined", "undefine", "Undefined node device '%s'");
+    static const struct lvsh_action act = ND_ACT("undefined", "undefine",
+                                                 "Undefined node device '%s'");
     virNodeDevicePtr d = args_target(a);
     (void)s;
     return act_report(r, a, virNodeDeviceUndefine(d, 0), &act);
@@ -492,7 +487,8 @@ static enum lvsh_status run_nodedev_detach(struct lvsh_session *s, const struct 
 static enum lvsh_status run_nodedev_reattach(struct lvsh_session *s, const struct lvsh_args *a,
                                              struct lvsh_result *r)
 {
-    static const struct lvsh_action act = ND_ACT("re-attached", "re-attach", "Device %s re-attached");
+    static const struct lvsh_action act = ND_ACT("re-attached", "re-attach",
+                                                 "Device %s re-attached");
     virNodeDevicePtr d = args_target(a);
     (void)s;
     return act_report(r, a, virNodeDeviceReAttach(d), &act);

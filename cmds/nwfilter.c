@@ -133,17 +133,9 @@ static enum lvsh_status run_nwfilter_dumpxml(struct lvsh_session *s,
                                              const struct lvsh_args *a,
                                              struct lvsh_result *r)
 {
-    virNWFilterPtr f = args_target(a);
     (void)s;
-    const char *name = virNWFilterGetName(f);
-    char *xml = virNWFilterGetXMLDesc(f, 0);
-    enum lvsh_status st = LVSH_OK;
-    if (!xml)
-        st = err_virt(r, "failed to get the XML of network filter '%s'", name);
-    else
-        out_xml(r, xml);
-    free(xml);
-    return st;
+    return target_xml(r, a, virNWFilterGetXMLDesc(args_target(a), 0),
+                      "failed to get the XML of network filter '%s'", LVSH_ACT_NAME);
 }
 
 static const struct lvsh_opt opts_nwfilter_dumpxml[] = {
@@ -326,17 +318,9 @@ static enum lvsh_status run_nwfilter_binding_dumpxml(struct lvsh_session *s,
                                                      const struct lvsh_args *a,
                                                      struct lvsh_result *r)
 {
-    virNWFilterBindingPtr b = args_target(a);
     (void)s;
-    const char *dev = virNWFilterBindingGetPortDev(b);
-    char *xml = virNWFilterBindingGetXMLDesc(b, 0);
-    enum lvsh_status st = LVSH_OK;
-    if (!xml)
-        st = err_virt(r, "failed to get the XML of the network filter binding on '%s'", dev);
-    else
-        out_xml(r, xml);
-    free(xml);
-    return st;
+    return target_xml(r, a, virNWFilterBindingGetXMLDesc(args_target(a), 0),
+                      "failed to get the XML of the network filter binding on '%s'", LVSH_ACT_NAME);
 }
 
 static const struct lvsh_opt opts_nwfilter_binding_dumpxml[] = {

@@ -430,16 +430,9 @@ static const struct lvsh_cmd cmd_pool_name = {
 static enum lvsh_status run_pool_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
                                          struct lvsh_result *r)
 {
-    virStoragePoolPtr p = args_target(a);
     (void)s;
-    char *xml = virStoragePoolGetXMLDesc(p, args_flags(a));
-    if (!xml)
-        err_virt(r, "failed to get the XML of pool '%s'", args_str(a, "pool"));
-    if (!xml)
-        return LVSH_FAILED;
-    out_xml(r, xml);
-    free(xml);
-    return LVSH_OK;
+    return target_xml(r, a, virStoragePoolGetXMLDesc(args_target(a), args_flags(a)),
+                      "failed to get the XML of pool '%s'", 0);
 }
 
 static const struct lvsh_opt opts_pool_dumpxml[] = {

@@ -290,16 +290,9 @@ static const struct lvsh_cmd cmd_secret_define = {
 static enum lvsh_status run_secret_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
 {
-    virSecretPtr sec = args_target(a);
     (void)s;
-    char *xml = virSecretGetXMLDesc(sec, 0);
-    enum lvsh_status st = LVSH_OK;
-    if (!xml)
-        st = err_virt(r, "failed to get the XML of secret '%s'", args_str(a, "secret"));
-    else
-        out_xml(r, xml);
-    free(xml);
-    return st;
+    return target_xml(r, a, virSecretGetXMLDesc(args_target(a), 0),
+                      "failed to get the XML of secret '%s'", 0);
 }
 
 static const struct lvsh_opt opts_secret_dumpxml[] = {

@@ -189,16 +189,9 @@ static const struct lvsh_cmd cmd_vol_info = {
 static enum lvsh_status run_vol_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
                                         struct lvsh_result *r)
 {
-    virStorageVolPtr v = args_target(a);
     (void)s;
-    char *xml = virStorageVolGetXMLDesc(v, 0);
-    if (!xml)
-        err_virt(r, "failed to get the XML of volume '%s'", args_str(a, "vol"));
-    if (!xml)
-        return LVSH_FAILED;
-    out_xml(r, xml);
-    free(xml);
-    return LVSH_OK;
+    return target_xml(r, a, virStorageVolGetXMLDesc(args_target(a), 0),
+                      "failed to get the XML of volume '%s'", 0);
 }
 
 static const struct lvsh_opt opts_vol_dumpxml[] = {

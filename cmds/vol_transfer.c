@@ -231,6 +231,25 @@ static unsigned long long upload_total(const struct xfer *x, const struct stat *
     return x->limited && x->remaining < size ? x->remaining : size;
 }
 
+/* What an upload and a download set up alike: the range, whether the file
+ * is a regular one, and the stream; NULL with r filled on failure. */
+static virStreamPtr xfer_stream(struct lvsh_session *s, const struct lvsh_args *a,
+                                struct lvsh_result *r, struct xfer *x, unsigned long long *off,
+                                unsigned long long *len, struct stat *sb)
+{
+    args_size(a, "offset", off);
+    args_size(a, "length", len);
+    if (fstat(x->fd, sb) < 0) {
+        err_fail(r, "cannot stat '%s': %s", args_str(a, "file"), strerror(errno));
+        return NULL;
+    }
+    x->regular = S_ISREG(sb->st_mode);
+    virStreamPtr st = virStreamNew(s->conn, 0);
+    if (!st)
+        err_virt(r, "cannot create a stream");
+    return st;
+}
+
 static enum lvsh_status upload_run(struct lvsh_session *s, const struct lvsh_args *a,
                                    struct lvsh_result *r, virStorageVolPtr v, struct xfer *x)
 {
@@ -238,17 +257,10 @@ static enum lvsh_status upload_run(struct lvsh_session *s, const struct lvsh_arg
     unsigned long long off = 0, len = 0;
     bool sparse = args_has(a, "sparse");
     struct stat sb;
-
-    args_size(a, "offset", &off);
-    args_size(a, "length", &len);
-    if (fstat(x->fd, &sb) < 0)
-        return err_fail(r, "cannot stat '%s': %s", file, strerror(errno));
-    x->regular = S_ISREG(sb.st_mode);
-    virStreamPtr st = virStreamNew(s->conn, 0);
+    virStreamPtr st = xfer_stream(s, a, r, x, &off, &len, &sb);
     if (!st)
-        return err_virt(r, "cannot create a stream");
-    if (virStorageVolUpload(v, st, off, len,
-                            sparse ? VIR_STORAGE_VOL_UPLOAD_SPARSE_STREAM : 0) < 0) {
+        return LVSH_FAILED;
+    if (virStorageVolUpload(v, st, off, len, args_flags(a)) < 0) {
         err_virt(r, "cannot upload to volume '%s'", vol);
         virStreamFree(st);
         return LVSH_FAILED;
@@ -291,6 +303,7 @@ static enum lvsh_status run_vol_upload(struct lvsh_session *s, const struct lvsh
     { .name = "offset", .type = LVSH_OPT_SIZE, .help = offhelp }, \
     { .name = "length", .type = LVSH_OPT_SIZE, .help = lenhelp }, \
     { .name = "sparse", .type = LVSH_OPT_BOOL, \
+      .flag = VIR_STORAGE_VOL_UPLOAD_SPARSE_STREAM, /* == DOWNLOAD_SPARSE_STREAM */ \
       .help = "keep holes as holes instead of sending zeros" }
 
 static const struct lvsh_opt opts_vol_upload[] = {
@@ -340,17 +353,10 @@ static enum lvsh_status download_run(struct lvsh_session *s, const struct lvsh_a
     unsigned long long off = 0, len = 0;
     bool sparse = args_has(a, "sparse");
     struct stat sb;
-
-    args_size(a, "offset", &off);
-    args_size(a, "length", &len);
-    if (fstat(x->fd, &sb) < 0)
-        return err_fail(r, "cannot stat '%s': %s", file, strerror(errno));
-    x->regular = S_ISREG(sb.st_mode);
-    virStreamPtr st = virStreamNew(s->conn, 0);
+    virStreamPtr st = xfer_stream(s, a, r, x, &off, &len, &sb);
     if (!st)
-        return err_virt(r, "cannot create a stream");
-    if (virStorageVolDownload(v, st, off, len,
-                              sparse ? VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM : 0) < 0) {
+        return LVSH_FAILED;
+    if (virStorageVolDownload(v, st, off, len, args_flags(a)) < 0) {
         err_virt(r, "cannot download from volume '%s'", vol);
         virStreamFree(st);
         return LVSH_FAILED;

@@ -305,7 +305,7 @@ def source_shape(srcs, cmd):
         parts.append("an object with the keys %s" % keylist(fields))
     if parts and re.search(r'json_object_set(_new)?\(\s*\w+\s*,\s*[^",\s]', code):
         parts[-1] += ", plus keys named after libvirt's typed parameters"
-    if "out_xml(" in code:
+    if "out_xml(" in code or "target_xml(" in code:
         parts.append('`{"xml": "..."}` (or the XPath form with `--xpath`)')
     if "out_info(" in code and not parts:
         parts.append('`{"message": "..."}` (the informational message)')

@@ -426,6 +426,11 @@ enum lvsh_status act_report(struct lvsh_result *r, const struct lvsh_args *a, in
 void act_done(struct lvsh_result *r, enum lvsh_kind k, void *obj, const char *word,
               const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
+/* The target's XML document, fetched by the caller (taken and freed): shown,
+ * or when NULL the error fail (%s: the key as typed, or with LVSH_ACT_NAME
+ * the object's own name) with libvirt's message. */
+enum lvsh_status target_xml(struct lvsh_result *r, const struct lvsh_args *a, char *xml,
+                            const char *fail, unsigned flags);
 /* Only the JSON half: the identity of obj plus "action": word. */
 void act_json(struct lvsh_result *r, enum lvsh_kind k, void *obj, const char *word);
 

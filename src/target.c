@@ -324,15 +324,28 @@ void act_done(struct lvsh_result *r, enum lvsh_kind k, void *obj, const char *wo
     free(msg);
 }
 
+/* The name messages use: the key as typed, or the object's own name. */
+static const char *target_word(const struct lvsh_args *a, unsigned flags)
+{
+    const char *own = flags & LVSH_ACT_NAME ? kind_name(a->cmd->target, a->target) : NULL;
+    return own ? own : args_target_key(a);
+}
+
+enum lvsh_status target_xml(struct lvsh_result *r, const struct lvsh_args *a, char *xml,
+                            const char *fail, unsigned flags)
+{
+    if (!xml)
+        return err_virt(r, fail, target_word(a, flags));
+    out_xml(r, xml);
+    free(xml);
+    return LVSH_OK;
+}
+
 enum lvsh_status act_report(struct lvsh_result *r, const struct lvsh_args *a, int rc,
                             const struct lvsh_action *act)
 {
     enum lvsh_kind k = a->cmd->target;
-    const char *name = args_target_key(a);
-    if (act->flags & LVSH_ACT_NAME) {
-        const char *own = kind_name(k, a->target);
-        name = own ? own : name;
-    }
+    const char *name = target_word(a, act->flags);
     if (rc < 0)
         return err_virt(r, act->fail, name);
     act_done(r, k, a->target, act->word, act->done, name);
