@@ -1,6 +1,7 @@
 /* domain_meta.c: what a domain says about itself: its description, title
  * and metadata, its clock and host name (desc, metadata, domtime,
  * domhostname). */
+#include "edit.h"
 #include "json_action.h"
 #include "domain_util.h"
 #include "util.h"
@@ -159,19 +160,50 @@ static const struct lvsh_cmd cmd_desc = {
 
 /* ---- metadata ---------------------------------------------------------- */
 
+/* Set (xml NULL: remove) the element; false with r filled on failure. */
+static bool meta_apply(virDomainPtr d, const struct lvsh_args *a, struct lvsh_result *r,
+                       const char *xml, unsigned flags)
+{
+    const char *uri = args_str(a, "uri"), *key = args_str(a, "key");
+    if (virDomainSetMetadata(d, VIR_DOMAIN_METADATA_ELEMENT, xml, key, uri, flags) == 0)
+        return true;
+    err_virt(r, "failed to change the metadata '%s' of domain '%s'", uri, args_str(a, "domain"));
+    return false;
+}
+
+/* The message of a metadata change and its JSON ({name, uuid, action, uri}). */
+static void meta_said(virDomainPtr d, const struct lvsh_args *a, struct lvsh_result *r,
+                      const char *action, const char *msg)
+{
+    out_info(r, "%s", msg);
+    out_json_action(r, dom_json_ref(d), action);
+    out_json_set(r, "uri", json_str(args_str(a, "uri")));
+}
+
 static enum lvsh_status meta_set(virDomainPtr d, const struct lvsh_args *a,
                                  struct lvsh_result *r, const char *xml, unsigned flags)
 {
-    const char *uri = args_str(a, "uri"), *key = args_str(a, "key");
-    if (xml && !key)
+    if (xml && !args_str(a, "key"))
         return err_usage(r, "metadata needs --key (a namespace prefix) to set an element");
-    if (virDomainSetMetadata(d, VIR_DOMAIN_METADATA_ELEMENT, xml, key, uri, flags) < 0)
-        return err_virt(r, "failed to change the metadata '%s' of domain '%s'", uri,
-                        args_str(a, "domain"));
-    out_info(r, xml ? "Metadata modified" : "Metadata removed");
-    out_json_action(r, dom_json_ref(d), xml ? "modified" : "removed");
-    out_json_set(r, "uri", json_str(uri));
+    if (!meta_apply(d, a, r, xml, flags))
+        return LVSH_FAILED;
+    meta_said(d, a, r, xml ? "modified" : "removed", xml ? "Metadata modified"
+                                                         : "Metadata removed");
     return LVSH_OK;
+}
+
+struct meta_edit_ctx {
+    virDomainPtr d;
+    const struct lvsh_args *a;
+    unsigned flags;
+};
+
+static bool meta_edit_apply(void *opaque, const char *xml, bool relaxed,
+                            struct lvsh_result *r)
+{
+    struct meta_edit_ctx *c = opaque;
+    (void)relaxed;
+    return meta_apply(c->d, c->a, r, xml, c->flags);
 }
 
 static enum lvsh_status meta_edit(virDomainPtr d, struct lvsh_session *s,
@@ -191,20 +223,16 @@ static enum lvsh_status meta_edit(virDomainPtr d, struct lvsh_session *s,
         virResetLastError();
         cur = xasprintf("<%s/>\n", key);
     }
-    bool changed = false;
-    char *xml = edit_in_editor(s, r, cur, ".xml", &changed);
+    struct meta_edit_ctx c = { d, a, flags };
+    struct edit_job job = { .xml = cur, .file = "metadata", .apply = meta_edit_apply,
+                            .ctx = &c };
+    enum edit_outcome o = edit_loop(s, r, &job);
     free(cur);
-    enum lvsh_status st = LVSH_FAILED;
-    if (xml && !changed) {
-        out_info(r, "Metadata not changed");
-        out_json_action(r, dom_json_ref(d), "unchanged");
-        out_json_set(r, "uri", json_str(args_str(a, "uri")));
-        st = LVSH_OK;
-    } else if (xml && xml_check_wellformed(r, xml, "metadata")) {
-        st = meta_set(d, a, r, xml, flags);
-    }
-    free(xml);
-    return st;
+    if (o == EDIT_UNCHANGED)
+        meta_said(d, a, r, "unchanged", "Metadata not changed");
+    else if (o == EDIT_APPLIED)
+        meta_said(d, a, r, "modified", "Metadata modified");
+    return o == EDIT_FAILED ? LVSH_FAILED : LVSH_OK;
 }
 
 static enum lvsh_status meta_show(virDomainPtr d, const struct lvsh_args *a,

@@ -2,6 +2,7 @@
 #include "domain_common.h"
 #include "domain_ops.h"
 #include "bounded.h"
+#include "edit.h"
 #include "progress.h"
 #include "util.h"
 
@@ -386,8 +387,9 @@ struct msave_ctx {
     unsigned flags;
 };
 
-static bool msave_apply(void *opaque, const char *xml, struct lvsh_result *r)
+static bool msave_apply(void *opaque, const char *xml, bool relaxed, struct lvsh_result *r)
 {
+    (void)relaxed;
     struct msave_ctx *c = opaque;
     const char *name = virDomainGetName(c->dom);
     if (virDomainManagedSaveDefineXML(c->dom, xml, c->flags) == 0)
@@ -412,16 +414,17 @@ static enum lvsh_status cmd_domain_managedsave_edit(struct lvsh_session *s,
         return st;
     }
     struct msave_ctx c = { d, state_flags(a) };
-    enum dom_edit_outcome o = dom_edit_loop(s, r, xml, msave_apply, &c);
+    struct edit_job job = { .xml = xml, .apply = msave_apply, .ctx = &c };
+    enum edit_outcome o = edit_loop(s, r, &job);
     free(xml);
-    if (o == DOM_EDIT_UNCHANGED)
+    if (o == EDIT_UNCHANGED)
         dom_action_msg(r, d, "unchanged", "Managed save image of Domain '%s' XML "
                        "configuration not changed.", name);
-    else if (o == DOM_EDIT_APPLIED)
+    else if (o == EDIT_APPLIED)
         dom_action_msg(r, d, "edited", "Managed save image of domain '%s' XML "
                        "configuration edited.", name);
     virDomainFree(d);
-    return o == DOM_EDIT_FAILED ? LVSH_FAILED : LVSH_OK;
+    return o == EDIT_FAILED ? LVSH_FAILED : LVSH_OK;
 }
 
 static const struct lvsh_opt opts_domain_managedsave_edit[] = {

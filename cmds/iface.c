@@ -1,6 +1,7 @@
 /* iface.c: physical host interfaces (iface-list, -define, -bridge, ...).
  * An interface argument is a name or a MAC address.  The iface-begin/
  * commit/rollback transaction commands live with the host commands. */
+#include "edit.h"
 #include "json_action.h"
 #include "lvsh.h"
 #include "util.h"
@@ -358,41 +359,37 @@ static const struct lvsh_cmd cmd_iface_destroy_def = {
 
 /* ---- iface-edit ---------------------------------------------------------- */
 
+static void *iface_define(virConnectPtr conn, const char *xml)
+{
+    return virInterfaceDefineXML(conn, xml, 0);
+}
+
 static enum lvsh_status cmd_iface_edit(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
-    bool changed = false;
     virInterfacePtr i = iface_arg(s, a, r, "interface");
     if (!i)
         return LVSH_FAILED;
     char *name = xstrdup(virInterfaceGetName(i));
-    char *xml = iface_config_xml(i), *edited = NULL;
-    enum lvsh_status st = LVSH_OK;
-    if (!xml)
-        st = err_virt(r, "failed to get the XML of interface '%s'", name);
-    else if (!(edited = edit_in_editor(s, r, xml, ".xml", &changed)))
-        st = LVSH_FAILED;
-    else if (!changed) {
+    char *xml = iface_config_xml(i);
+    struct edit_define def = { s->conn, iface_define, "interface", name, NULL };
+    struct edit_job job = { .xml = xml, .apply = edit_define_apply, .ctx = &def };
+    enum edit_outcome o = xml ? edit_loop(s, r, &job) : EDIT_FAILED;
+    if (!xml) {
+        err_virt(r, "failed to get the XML of interface '%s'", name);
+    } else if (o == EDIT_UNCHANGED) {
         out_info(r, "Interface %s XML configuration not changed.", name);
         out_json_action(r, iface_json_ref(i), "unchanged");
+    } else if (o == EDIT_APPLIED) {
+        out_info(r, "Interface %s XML configuration edited.", virInterfaceGetName(def.made));
+        out_json_action(r, iface_json_ref(def.made), "edited");
     }
-    else if (!xml_check_wellformed(r, edited, "edited XML"))
-        st = LVSH_FAILED;
-    else {
-        virInterfacePtr ni = virInterfaceDefineXML(s->conn, edited, 0);
-        if (!ni) {
-            st = err_virt(r, "failed to define interface '%s' from the edited XML", name);
-        } else {
-            out_info(r, "Interface %s XML configuration edited.", virInterfaceGetName(ni));
-            out_json_action(r, iface_json_ref(ni), "edited");
-            virInterfaceFree(ni);
-        }
-    }
-    free(edited);
+    if (def.made)
+        virInterfaceFree(def.made);
     free(xml);
     free(name);
     virInterfaceFree(i);
-    return st;
+    return o == EDIT_FAILED ? LVSH_FAILED : LVSH_OK;
 }
 
 static const struct lvsh_cmd cmd_iface_edit_def = {

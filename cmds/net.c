@@ -2,6 +2,7 @@
  * net-start, net-edit, ...).  Listings are in net_list.c, updates in
  * net_update.c, ports in net_port.c. */
 #include "net_common.h"
+#include "edit.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -378,19 +379,9 @@ static char *net_edit_xml(virNetworkPtr n)
     return xml;
 }
 
-static enum lvsh_status net_edit_apply(struct lvsh_session *s, struct lvsh_result *r,
-                                       virNetworkPtr n, const char *edited)
+static void *net_define(virConnectPtr conn, const char *xml)
 {
-    const char *name = virNetworkGetName(n);
-    if (!xml_check_wellformed(r, edited, "edited XML"))
-        return LVSH_FAILED;
-    virNetworkPtr def = virNetworkDefineXML(s->conn, edited);
-    if (!def)
-        return err_virt(r, "failed to define network '%s' from the edited XML", name);
-    net_action_done(r, def, "edited", "Network %s XML configuration edited.",
-                    virNetworkGetName(def));
-    virNetworkFree(def);
-    return LVSH_OK;
+    return virNetworkDefineXML(conn, xml);
 }
 
 static enum lvsh_status cmd_net_edit(struct lvsh_session *s, const struct lvsh_args *a,
@@ -399,25 +390,23 @@ static enum lvsh_status cmd_net_edit(struct lvsh_session *s, const struct lvsh_a
     virNetworkPtr n = net_arg(s, a, r);
     if (!n)
         return LVSH_FAILED;
-    enum lvsh_status st = LVSH_FAILED;
-    bool changed = false;
     const char *name = virNetworkGetName(n);
-    char *edited = NULL, *xml = net_edit_xml(n);
+    char *xml = net_edit_xml(n);
+    struct edit_define def = { s->conn, net_define, "network", name, NULL };
+    struct edit_job job = { .xml = xml, .apply = edit_define_apply, .ctx = &def };
+    enum edit_outcome o = xml ? edit_loop(s, r, &job) : EDIT_FAILED;
     if (!xml)
         err_virt(r, "failed to get the XML of network '%s'", name);
-    else
-        edited = edit_in_editor(s, r, xml, ".xml", &changed);
-    if (edited && !changed) {
-        net_action_done(r, n, "unchanged", "Network %s XML configuration not changed.",
-                        name);
-        st = LVSH_OK;
-    } else if (edited) {
-        st = net_edit_apply(s, r, n, edited);
-    }
-    free(edited);
+    else if (o == EDIT_UNCHANGED)
+        net_action_done(r, n, "unchanged", "Network %s XML configuration not changed.", name);
+    else if (o == EDIT_APPLIED)
+        net_action_done(r, def.made, "edited", "Network %s XML configuration edited.",
+                        virNetworkGetName(def.made));
+    if (def.made)
+        virNetworkFree(def.made);
     free(xml);
     virNetworkFree(n);
-    return st;
+    return o == EDIT_FAILED ? LVSH_FAILED : LVSH_OK;
 }
 
 static const struct lvsh_cmd cmd_net_edit_def = {

@@ -1,5 +1,6 @@
 /* nwfilter.c: network filters and their bindings to guest ports. */
 #include "net_common.h"
+#include "edit.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -181,19 +182,9 @@ static const struct lvsh_cmd cmd_nwfilter_dumpxml_def = {
     .handler = cmd_nwfilter_dumpxml,
 };
 
-static enum lvsh_status nwfilter_edit_apply(struct lvsh_session *s, struct lvsh_result *r,
-                                            virNWFilterPtr f, const char *edited)
+static void *nwfilter_define(virConnectPtr conn, const char *xml)
 {
-    const char *name = virNWFilterGetName(f);
-    if (!xml_check_wellformed(r, edited, "edited XML"))
-        return LVSH_FAILED;
-    virNWFilterPtr def = virNWFilterDefineXML(s->conn, edited);
-    if (!def)
-        return err_virt(r, "failed to define network filter '%s' from the edited XML", name);
-    out_json(r, filter_json(def, "edited"));
-    out_info(r, "Network filter %s XML configuration edited.", virNWFilterGetName(def));
-    virNWFilterFree(def);
-    return LVSH_OK;
+    return virNWFilterDefineXML(conn, xml);
 }
 
 static enum lvsh_status cmd_nwfilter_edit(struct lvsh_session *s, const struct lvsh_args *a,
@@ -202,26 +193,26 @@ static enum lvsh_status cmd_nwfilter_edit(struct lvsh_session *s, const struct l
     virNWFilterPtr f = lookup_nwfilter(s, r, args_str(a, "nwfilter"));
     if (!f)
         return LVSH_FAILED;
-    enum lvsh_status st = LVSH_FAILED;
-    bool changed = false;
     const char *name = virNWFilterGetName(f);
-    char *edited = NULL, *xml = virNWFilterGetXMLDesc(f, 0);
-    if (!xml)
+    char *xml = virNWFilterGetXMLDesc(f, 0);
+    struct edit_define def = { s->conn, nwfilter_define, "network filter", name, NULL };
+    struct edit_job job = { .xml = xml, .apply = edit_define_apply, .ctx = &def };
+    enum edit_outcome o = xml ? edit_loop(s, r, &job) : EDIT_FAILED;
+    if (!xml) {
         err_virt(r, "failed to get the XML of network filter '%s'", name);
-    else
-        edited = edit_in_editor(s, r, xml, ".xml", &changed);
-    if (edited && !changed) {
+    } else if (o == EDIT_UNCHANGED) {
         out_json(r, filter_json(f, "unchanged"));
-        out_info(r, "Network filter %s XML configuration not changed.",
-                 virNWFilterGetName(f));
-        st = LVSH_OK;
-    } else if (edited) {
-        st = nwfilter_edit_apply(s, r, f, edited);
+        out_info(r, "Network filter %s XML configuration not changed.", name);
+    } else if (o == EDIT_APPLIED) {
+        out_json(r, filter_json(def.made, "edited"));
+        out_info(r, "Network filter %s XML configuration edited.",
+                 virNWFilterGetName(def.made));
     }
-    free(edited);
+    if (def.made)
+        virNWFilterFree(def.made);
     free(xml);
     virNWFilterFree(f);
-    return st;
+    return o == EDIT_FAILED ? LVSH_FAILED : LVSH_OK;
 }
 
 static const struct lvsh_cmd cmd_nwfilter_edit_def = {

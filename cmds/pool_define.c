@@ -1,5 +1,6 @@
 /* pool_define.c: making storage pools (pool-define, pool-create,
  * pool-define-as, pool-create-as) and changing them (pool-edit). */
+#include "edit.h"
 #include "json_action.h"
 #include "storage_common.h"
 
@@ -337,41 +338,36 @@ static char *edit_get_xml(virStoragePoolPtr p)
     return xml;
 }
 
+static void *pool_define(virConnectPtr conn, const char *xml)
+{
+    return virStoragePoolDefineXML(conn, xml, 0);
+}
+
 static enum lvsh_status cmd_pool_edit(struct lvsh_session *s, const struct lvsh_args *a,
                                       struct lvsh_result *r)
 {
     const char *key = args_str(a, "pool");
-    bool changed = false;
     virStoragePoolPtr p = pool_arg(s, a, r);
     if (!p)
         return LVSH_FAILED;
     char *xml = edit_get_xml(p);
+    struct edit_define def = { s->conn, pool_define, "pool", key, NULL };
+    struct edit_job job = { .xml = xml, .apply = edit_define_apply, .ctx = &def };
+    enum edit_outcome o = xml ? edit_loop(s, r, &job) : EDIT_FAILED;
     if (!xml) {
         err_virt(r, "failed to get the XML of pool '%s'", key);
-        virStoragePoolFree(p);
-        return LVSH_FAILED;
-    }
-    char *edited = edit_in_editor(s, r, xml, ".xml", &changed);
-    enum lvsh_status st = edited ? LVSH_OK : LVSH_FAILED;
-    if (edited && !changed) {
+    } else if (o == EDIT_UNCHANGED) {
         out_info(r, "Pool %s XML configuration not changed.", virStoragePoolGetName(p));
         out_json_action(r, pool_json_ref(p), "unchanged");
-    } else if (edited && xml_check_wellformed(r, edited, "edited XML")) {
-        virStoragePoolPtr np = virStoragePoolDefineXML(s->conn, edited, 0);
-        if (np) {
-            out_info(r, "Pool %s XML configuration edited.", virStoragePoolGetName(np));
-            out_json_action(r, pool_json_ref(np), "edited");
-            virStoragePoolFree(np);
-        } else {
-            st = err_virt(r, "failed to define the edited pool '%s'", key);
-        }
-    } else {
-        st = LVSH_FAILED;
+    } else if (o == EDIT_APPLIED) {
+        out_info(r, "Pool %s XML configuration edited.", virStoragePoolGetName(def.made));
+        out_json_action(r, pool_json_ref(def.made), "edited");
     }
-    free(edited);
+    if (def.made)
+        virStoragePoolFree(def.made);
     free(xml);
     virStoragePoolFree(p);
-    return st;
+    return o == EDIT_FAILED ? LVSH_FAILED : LVSH_OK;
 }
 
 static const struct lvsh_opt opts_pool_edit[] = {

@@ -199,3 +199,13 @@ enum edit_outcome edit_loop(struct lvsh_session *s, struct lvsh_result *r,
         cur = ed;   /* edit the user's last attempt again, not the original */
     }
 }
+
+bool edit_define_apply(void *ctx, const char *xml, bool relaxed, struct lvsh_result *r)
+{
+    struct edit_define *d = ctx;
+    (void)relaxed;
+    d->made = d->define(d->conn, xml);
+    if (!d->made)
+        err_virt(r, "failed to define %s '%s' from the edited XML", d->what, d->name);
+    return d->made != NULL;
+}

@@ -31,6 +31,16 @@ struct edit_job {
 enum edit_outcome edit_loop(struct lvsh_session *s, struct lvsh_result *r,
                             const struct edit_job *job);
 
+/* The apply of an object the connection defines again from its whole XML
+ * (net-edit, pool-edit, iface-edit, nwfilter-edit): ctx is this. */
+struct edit_define {
+    virConnectPtr conn;
+    void *(*define)(virConnectPtr conn, const char *xml);   /* NULL: libvirt's error */
+    const char *what, *name;  /* "network" and its name, for the error */
+    void *made;               /* the handle define() returned */
+};
+bool edit_define_apply(void *ctx, const char *xml, bool relaxed, struct lvsh_result *r);
+
 /* The answer to "Try again?" after the text before (the error): 'y', 'n',
  * 'i' or 'f'; '\0' when nobody answers (no terminal, end of input); read_line asks for one line as
  * tty_prompt does (NULL: no terminal).  Apart so a unit test can drive it. */
