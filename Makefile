@@ -46,7 +46,16 @@ $(BUILD)/%.o: %.c config.mk
 	@$(if $(V),,echo "  CC      $<")
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/families.c: $(wildcard cmds/*.c) scripts/families.sh
+# The list of family files, rewritten only when a file comes or goes: a
+# deleted cmds/*.c is newer than nothing, yet must rebuild the table too.
+$(BUILD)/families.list: FORCE
+	@mkdir -p $(BUILD)
+	@echo $(sort $(wildcard cmds/*.c)) > $@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+
+FORCE:
+
+$(BUILD)/families.c: $(wildcard cmds/*.c) $(BUILD)/families.list scripts/families.sh
 	@mkdir -p $(BUILD)
 	$(Q)scripts/families.sh cmds/*.c > $@.tmp
 	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@

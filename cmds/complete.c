@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-static enum lvsh_status cmd_shell_complete(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_complete(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
 {
     int n = 0;
@@ -63,7 +63,7 @@ static const struct lvsh_cmd cmd_complete = {
                    "never prompts for credentials.",
     .opts = opts_shell_complete,
     .flags = LVSH_CMD_BARE,
-    .handler = cmd_shell_complete,
+    .handler = run_complete,
 };
 
 LVSH_FAMILY(complete) = { &cmd_complete, NULL };

@@ -211,7 +211,7 @@ static enum lvsh_status cmd_domain_set_user_sshkeys(struct lvsh_session *s,
         dom_fail(d, r, "failed to set the SSH keys of user '%s'", user);
     else if (d) {
         virDomainFree(d);
-        out_json(r, json_pack("{s:s,s:i}", "user", user, "keys", n));
+        out_json(r, json_pack("{s:o,s:i}", "user", json_str(user), "keys", n));
         st = LVSH_OK;
     }
     for (int i = 0; i < n; i++)
@@ -262,7 +262,7 @@ static enum lvsh_status cmd_domain_set_user_password(struct lvsh_session *s,
     } else if (d) {
         out_info(r, "Password set successfully for %s in %s", user, virDomainGetName(d));
         out_bare(r);   /* virsh's message has no newline of its own */
-        out_json(r, json_pack("{s:s,s:o}", "user", user, "domain",
+        out_json(r, json_pack("{s:o,s:o}", "user", json_str(user), "domain",
                               json_str(virDomainGetName(d))));
         virDomainFree(d);
         st = LVSH_OK;
@@ -421,7 +421,7 @@ static enum lvsh_status cmd_domain_guestvcpus(struct lvsh_session *s,
             return dom_fail(d, r, "failed to change the guest vCPUs of domain '%s'",
                             args_str(a, "domain"));
         virDomainFree(d);
-        out_json(r, json_pack("{s:s,s:b}", "cpulist", list, "enabled", enable));
+        out_json(r, json_pack("{s:o,s:b}", "cpulist", json_str(list), "enabled", enable));
         return LVSH_OK;
     }
     virTypedParameterPtr p = NULL;

@@ -138,20 +138,14 @@ static const struct lvsh_cmd cmd_destroy = {
     .handler = cmd_domain_destroy,
 };
 
-static enum lvsh_status cmd_domain_suspend(struct lvsh_session *s, const struct lvsh_args *a,
-                                           struct lvsh_result *r)
+static enum lvsh_status run_suspend(struct lvsh_session *s, const struct lvsh_args *a,
+                                   struct lvsh_result *r)
 {
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
-    const char *name = args_str(a, "domain");   /* as typed, as virsh */
-    enum lvsh_status st = LVSH_OK;
-    if (virDomainSuspend(d) < 0)
-        st = err_virt(r, "failed to suspend domain '%s'", name);
-    else
-        dom_action_done(r, d, name, "suspended");
-    virDomainFree(d);
-    return st;
+    static const struct lvsh_action act = {
+        .word = "suspended", .fail = "failed to suspend domain '%s'",
+        .done = "Domain '%s' suspended" };
+    (void)s;
+    return act_report(r, a, virDomainSuspend(args_target(a)), &act);
 }
 
 static const struct lvsh_opt opts_domain_suspend[] = {
@@ -167,23 +161,18 @@ static const struct lvsh_cmd cmd_suspend = {
                    "continues it.",
     .opts = opts_domain_suspend,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_suspend,
+    .handler = run_suspend,
+    .target = LVSH_KIND_DOMAIN,
 };
 
-static enum lvsh_status cmd_domain_resume(struct lvsh_session *s, const struct lvsh_args *a,
-                                          struct lvsh_result *r)
+static enum lvsh_status run_resume(struct lvsh_session *s, const struct lvsh_args *a,
+                                  struct lvsh_result *r)
 {
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
-    const char *name = args_str(a, "domain");   /* as typed, as virsh */
-    enum lvsh_status st = LVSH_OK;
-    if (virDomainResume(d) < 0)
-        st = err_virt(r, "Failed to resume domain '%s'", name);
-    else
-        dom_action_done(r, d, name, "resumed");
-    virDomainFree(d);
-    return st;
+    static const struct lvsh_action act = {
+        .word = "resumed", .fail = "Failed to resume domain '%s'",
+        .done = "Domain '%s' resumed" };
+    (void)s;
+    return act_report(r, a, virDomainResume(args_target(a)), &act);
 }
 
 static const struct lvsh_opt opts_domain_resume[] = {
@@ -198,7 +187,8 @@ static const struct lvsh_cmd cmd_resume = {
     .description = "Let a suspended guest run again.",
     .opts = opts_domain_resume,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_resume,
+    .handler = run_resume,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 
@@ -457,25 +447,21 @@ static const struct lvsh_cmd cmd_reset = {
 
 /* ---- autostart, rename, power management -------------------------------- */
 
-static enum lvsh_status cmd_domain_autostart(struct lvsh_session *s, const struct lvsh_args *a,
-                                             struct lvsh_result *r)
+static enum lvsh_status run_autostart(struct lvsh_session *s, const struct lvsh_args *a,
+                                     struct lvsh_result *r)
 {
+    static const struct lvsh_action act_on = {
+        .word = "autostart enabled", .fail = "failed to mark domain '%s' as autostarted",
+        .done = "Domain '%s' marked as autostarted" };
+    static const struct lvsh_action act_off = {
+        .word = "autostart disabled", .fail = "failed to unmark domain '%s' as autostarted",
+        .done = "Domain '%s' unmarked as autostarted" };
     bool on = !args_has(a, "disable");
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
-    enum lvsh_status st = LVSH_OK;
-    const char *name = args_str(a, "domain");   /* as typed, as virsh */
-    if (virDomainSetAutostart(d, on) < 0)
-        st = on ? err_virt(r, "failed to mark domain '%s' as autostarted", name)
-                : err_virt(r, "failed to unmark domain '%s' as autostarted", name);
-    else if (on)
-        dom_action_msg(r, d, "autostart", "Domain '%s' marked as autostarted", name);
-    else
-        dom_action_msg(r, d, "no-autostart", "Domain '%s' unmarked as autostarted", name);
+    (void)s;
+    enum lvsh_status st = act_report(r, a, virDomainSetAutostart(args_target(a), on),
+                                     on ? &act_on : &act_off);
     if (st == LVSH_OK)
         out_json_set(r, "autostart", json_boolean(on));
-    virDomainFree(d);
     return st;
 }
 
@@ -493,7 +479,8 @@ static const struct lvsh_cmd cmd_autostart = {
                    "--disable stop doing so.",
     .opts = opts_domain_autostart,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_autostart,
+    .handler = run_autostart,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static enum lvsh_status cmd_domain_domrename(struct lvsh_session *s, const struct lvsh_args *a,

@@ -334,7 +334,7 @@ static const char *const excl_event_all[] = { "event all", "list loop", "list ti
     "it with an error.  With --json every event is one JSON object on its own line " \
     "(timestamp, family, event, name, uuid, details), written as it arrives."
 
-static enum lvsh_status cmd_event_domain(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_event(struct lvsh_session *s, const struct lvsh_args *a,
                                          struct lvsh_result *r)
 {
     return ev_family_cmd(s, a, r, &ev_family_domain);
@@ -358,10 +358,10 @@ static const struct lvsh_cmd cmd_event = {
     .opts = opts_event_domain,
     .exclusive = excl_event_all,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_event_domain,
+    .handler = run_event,
 };
 
-static enum lvsh_status cmd_event_network(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_net_event(struct lvsh_session *s, const struct lvsh_args *a,
                                           struct lvsh_result *r)
 {
     return ev_family_cmd(s, a, r, &ev_family_network);
@@ -384,10 +384,10 @@ static const struct lvsh_cmd cmd_net_event = {
     .opts = opts_event_network,
     .exclusive = excl_event_all,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_event_network,
+    .handler = run_net_event,
 };
 
-static enum lvsh_status cmd_event_pool(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_pool_event(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
     return ev_family_cmd(s, a, r, &ev_family_pool);
@@ -410,10 +410,10 @@ static const struct lvsh_cmd cmd_pool_event = {
     .opts = opts_event_pool,
     .exclusive = excl_event_all,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_event_pool,
+    .handler = run_pool_event,
 };
 
-static enum lvsh_status cmd_event_nodedev(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_nodedev_event(struct lvsh_session *s, const struct lvsh_args *a,
                                           struct lvsh_result *r)
 {
     return ev_family_cmd(s, a, r, &ev_family_nodedev);
@@ -436,10 +436,10 @@ static const struct lvsh_cmd cmd_nodedev_event = {
     .opts = opts_event_nodedev,
     .exclusive = excl_event_all,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_event_nodedev,
+    .handler = run_nodedev_event,
 };
 
-static enum lvsh_status cmd_event_secret(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_secret_event(struct lvsh_session *s, const struct lvsh_args *a,
                                          struct lvsh_result *r)
 {
     return ev_family_cmd(s, a, r, &ev_family_secret);
@@ -462,7 +462,7 @@ static const struct lvsh_cmd cmd_secret_event = {
     .opts = opts_event_secret,
     .exclusive = excl_event_all,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_event_secret,
+    .handler = run_secret_event,
 };
 
 /* ---- events: every family at once -------------------------------------- */
@@ -485,7 +485,7 @@ static bool family_has(const struct ev_family *fam, const char *event)
     return false;
 }
 
-static enum lvsh_status cmd_events(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_events(struct lvsh_session *s, const struct lvsh_args *a,
                                    struct lvsh_result *r)
 {
     const struct ev_family *fams[NFAMILIES];
@@ -515,7 +515,7 @@ static const struct lvsh_opt opts_events[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_events_def = {
+static const struct lvsh_cmd cmd_events = {
     .name = "events",
     .group = "event",
     .summary = "wait for events of every kind: domains, networks, pools, devices, secrets",
@@ -528,8 +528,8 @@ static const struct lvsh_cmd cmd_events_def = {
     .opts = opts_events,
     .exclusive = excl_event_all,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_events,
+    .handler = run_events,
 };
 
 LVSH_FAMILY(event) = { &cmd_event, &cmd_net_event, &cmd_pool_event, &cmd_nodedev_event,
-                       &cmd_secret_event, &cmd_events_def, NULL };
+                       &cmd_secret_event, &cmd_events, NULL };

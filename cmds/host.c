@@ -8,7 +8,7 @@
 
 static const struct lvsh_opt opts_none[] = { LVSH_OPT_END };
 
-static enum lvsh_status cmd_host_uri(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_uri(struct lvsh_session *s, const struct lvsh_args *a,
                                      struct lvsh_result *r)
 {
     (void)a;
@@ -28,10 +28,10 @@ static const struct lvsh_cmd cmd_uri = {
     .description = "Print the canonical URI of the current connection.",
     .opts = opts_none,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_host_uri,
+    .handler = run_uri,
 };
 
-static enum lvsh_status cmd_host_hostname(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_hostname(struct lvsh_session *s, const struct lvsh_args *a,
                                           struct lvsh_result *r)
 {
     (void)a;
@@ -51,7 +51,7 @@ static const struct lvsh_cmd cmd_hostname = {
     .description = "Print the hostname of the host the connection reaches.",
     .opts = opts_none,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_host_hostname,
+    .handler = run_hostname,
 };
 
 static json_t *version_json(unsigned long v)
@@ -69,7 +69,7 @@ static void version_line(struct lvsh_result *r, const char *what, const char *pr
              (v / 1000) % 1000, v % 1000);
 }
 
-static enum lvsh_status cmd_host_version(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_version(struct lvsh_session *s, const struct lvsh_args *a,
                                          struct lvsh_result *r)
 {
     unsigned long lib = 0, hv = 0, daemon = 0;
@@ -121,7 +121,7 @@ static const struct lvsh_cmd cmd_version = {
                    "the libvirt daemon at the other end.",
     .opts = opts_host_version,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_host_version,
+    .handler = run_version,
 };
 
 /* ---- XML documents about the host ------------------------------------- */
@@ -136,7 +136,7 @@ static void out_xml_virsh_nl(struct lvsh_result *r, const char *xml)
 
 static const struct lvsh_opt opts_xml_only[] = { LVSH_XPATH_OPTS, LVSH_OPT_END };
 
-static enum lvsh_status cmd_host_sysinfo(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_sysinfo(struct lvsh_session *s, const struct lvsh_args *a,
                                          struct lvsh_result *r)
 {
     (void)a;
@@ -156,10 +156,10 @@ static const struct lvsh_cmd cmd_sysinfo = {
                    "devices) as libvirt's <sysinfo> XML.",
     .opts = opts_xml_only,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_host_sysinfo,
+    .handler = run_sysinfo,
 };
 
-static enum lvsh_status cmd_host_capabilities(struct lvsh_session *s,
+static enum lvsh_status run_capabilities(struct lvsh_session *s,
                                               const struct lvsh_args *a,
                                               struct lvsh_result *r)
 {
@@ -180,10 +180,10 @@ static const struct lvsh_cmd cmd_capabilities = {
                    "topology, security models and the guest types it can run.",
     .opts = opts_xml_only,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_host_capabilities,
+    .handler = run_capabilities,
 };
 
-static enum lvsh_status cmd_host_domcapabilities(struct lvsh_session *s,
+static enum lvsh_status run_domcapabilities(struct lvsh_session *s,
                                                  const struct lvsh_args *a,
                                                  struct lvsh_result *r)
 {
@@ -219,10 +219,10 @@ static const struct lvsh_cmd cmd_domcapabilities = {
                    "and machine type (each defaults to the hypervisor's choice).",
     .opts = opts_domcapabilities,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_host_domcapabilities,
+    .handler = run_domcapabilities,
 };
 
-static enum lvsh_status cmd_host_pool_capabilities(struct lvsh_session *s,
+static enum lvsh_status run_pool_capabilities(struct lvsh_session *s,
                                                    const struct lvsh_args *a,
                                                    struct lvsh_result *r)
 {
@@ -243,12 +243,12 @@ static const struct lvsh_cmd cmd_pool_capabilities = {
                    "daemon supports and their source and target formats.",
     .opts = opts_xml_only,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_host_pool_capabilities,
+    .handler = run_pool_capabilities,
 };
 
 /* maxvcpus: the domain capabilities know the real limit; older drivers
  * only answer virConnectGetMaxVcpus. */
-static enum lvsh_status cmd_host_maxvcpus(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_maxvcpus(struct lvsh_session *s, const struct lvsh_args *a,
                                           struct lvsh_result *r)
 {
     const char *type = args_str(a, "type");
@@ -283,12 +283,12 @@ static const struct lvsh_cmd cmd_maxvcpus = {
                    "given domain type.",
     .opts = opts_maxvcpus,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_host_maxvcpus,
+    .handler = run_maxvcpus,
 };
 
 /* ---- keepalive and conn-info ------------------------------------------ */
 
-static enum lvsh_status cmd_host_keepalive(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_keepalive(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
 {
     long long interval = s->keepalive_interval, count = s->keepalive_count;
@@ -335,7 +335,7 @@ static const struct lvsh_cmd cmd_keepalive = {
                    "refuse it.",
     .opts = opts_keepalive,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_host_keepalive,
+    .handler = run_keepalive,
 };
 
 /* A yes/no/unknown field from a libvirt tri-state (1, 0, -1). */
@@ -376,7 +376,7 @@ static void conn_secmodel(struct lvsh_session *s, struct lvsh_result *r)
     out_field_str(r, "Security DOI", "security_doi", m.doi[0] ? m.doi : "0");
 }
 
-static enum lvsh_status cmd_host_conn_info(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_conn_info(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
 {
     (void)a;
@@ -419,7 +419,7 @@ static const struct lvsh_cmd cmd_conn_info = {
                    "report show as '-' (null in JSON).",
     .opts = opts_none,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_host_conn_info,
+    .handler = run_conn_info,
 };
 
 LVSH_FAMILY(host) = { &cmd_uri, &cmd_hostname, &cmd_version, &cmd_sysinfo, &cmd_capabilities,

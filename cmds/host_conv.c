@@ -12,7 +12,7 @@ static const struct lvsh_opt opts_none[] = { LVSH_OPT_END };
 
 /* ---- native configuration formats --------------------------------------- */
 
-static enum lvsh_status cmd_conv_from_native(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_domxml_from_native(struct lvsh_session *s, const struct lvsh_args *a,
                                              struct lvsh_result *r)
 {
     char *config = file_read_all(r, args_str(a, "config"), NULL);
@@ -49,7 +49,7 @@ static const struct lvsh_cmd cmd_domxml_from_native = {
                    "VMware config file) to libvirt domain XML.",
     .opts = opts_from_native,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_conv_from_native,
+    .handler = run_domxml_from_native,
 };
 
 /* The domain XML to convert: --xml FILE, or the --domain's current XML. */
@@ -68,7 +68,7 @@ static char *to_native_source(struct lvsh_session *s, const struct lvsh_args *a,
     return xml;
 }
 
-static enum lvsh_status cmd_conv_to_native(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_domxml_to_native(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
 {
     if (!args_has(a, "xml") && !args_has(a, "domain"))
@@ -110,7 +110,7 @@ static const struct lvsh_cmd cmd_domxml_to_native = {
     .opts = opts_to_native,
     .exclusive = excl_domain_xml,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_conv_to_native,
+    .handler = run_domxml_to_native,
 };
 
 /* ---- saved state images ------------------------------------------------- */
@@ -121,7 +121,7 @@ static unsigned save_state_flags(const struct lvsh_args *a)
          : args_has(a, "paused") ? VIR_DOMAIN_SAVE_PAUSED : 0;
 }
 
-static enum lvsh_status cmd_conv_save_dumpxml(struct lvsh_session *s,
+static enum lvsh_status run_save_image_dumpxml(struct lvsh_session *s,
                                               const struct lvsh_args *a,
                                               struct lvsh_result *r)
 {
@@ -157,10 +157,10 @@ static const struct lvsh_cmd cmd_save_image_dumpxml = {
     .description = "Print the domain XML a saved state file (from 'save') will restore.",
     .opts = opts_save_dumpxml,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_conv_save_dumpxml,
+    .handler = run_save_image_dumpxml,
 };
 
-static enum lvsh_status cmd_conv_save_define(struct lvsh_session *s,
+static enum lvsh_status run_save_image_define(struct lvsh_session *s,
                                              const struct lvsh_args *a,
                                              struct lvsh_result *r)
 {
@@ -197,7 +197,7 @@ static const struct lvsh_cmd cmd_save_image_define = {
     .opts = opts_save_define,
     .exclusive = excl_running_paused,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_conv_save_define,
+    .handler = run_save_image_define,
 };
 
 struct save_edit_ctx {
@@ -217,8 +217,8 @@ static bool save_edit_apply(void *opaque, const char *xml, bool relaxed,
     return false;
 }
 
-static enum lvsh_status cmd_conv_save_edit(struct lvsh_session *s, const struct lvsh_args *a,
-                                           struct lvsh_result *r)
+static enum lvsh_status run_save_image_edit(struct lvsh_session *s, const struct lvsh_args *a,
+                                            struct lvsh_result *r)
 {
     const char *file = args_str(a, "file");
     char *xml = virDomainSaveImageGetXMLDesc(s->conn, file, VIR_DOMAIN_SAVE_IMAGE_XML_SECURE);
@@ -256,7 +256,7 @@ static const struct lvsh_cmd cmd_save_image_edit = {
     .opts = opts_save_edit,
     .exclusive = excl_running_paused,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_conv_save_edit,
+    .handler = run_save_image_edit,
 };
 
 /* ---- storage pool source discovery -------------------------------------- */
@@ -272,7 +272,7 @@ static enum lvsh_status find_sources(struct lvsh_session *s, struct lvsh_result 
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_conv_find_sources(struct lvsh_session *s,
+static enum lvsh_status run_find_storage_pool_sources(struct lvsh_session *s,
                                               const struct lvsh_args *a,
                                               struct lvsh_result *r)
 {
@@ -298,7 +298,7 @@ static const struct lvsh_opt opts_find_sources[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_find_sources = {
+static const struct lvsh_cmd cmd_find_storage_pool_sources = {
     .name = "find-storage-pool-sources",
     .group = "pool",
     .summary = "discover the sources a pool of some type could use",
@@ -307,7 +307,7 @@ static const struct lvsh_cmd cmd_find_sources = {
                    "srcSpec says to look.",
     .opts = opts_find_sources,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_conv_find_sources,
+    .handler = run_find_storage_pool_sources,
 };
 
 /* Text safe inside a single-quoted XML attribute. */
@@ -353,7 +353,7 @@ static char *source_spec(const struct lvsh_args *a)
     return buf_steal(&b);
 }
 
-static enum lvsh_status cmd_conv_find_sources_as(struct lvsh_session *s,
+static enum lvsh_status run_find_storage_pool_sources_as(struct lvsh_session *s,
                                                  const struct lvsh_args *a,
                                                  struct lvsh_result *r)
 {
@@ -377,7 +377,7 @@ static const struct lvsh_opt opts_find_sources_as[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_find_sources_as = {
+static const struct lvsh_cmd cmd_find_storage_pool_sources_as = {
     .name = "find-storage-pool-sources-as",
     .group = "pool",
     .summary = "discover pool sources on a host given by options",
@@ -385,12 +385,12 @@ static const struct lvsh_cmd cmd_find_sources_as = {
                    "--host, --port and --initiator.",
     .opts = opts_find_sources_as,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_conv_find_sources_as,
+    .handler = run_find_storage_pool_sources_as,
 };
 
 /* ---- interface change transactions -------------------------------------- */
 
-static enum lvsh_status cmd_iface_begin_h(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_iface_begin(struct lvsh_session *s, const struct lvsh_args *a,
                                           struct lvsh_result *r)
 {
     (void)a;
@@ -401,7 +401,7 @@ static enum lvsh_status cmd_iface_begin_h(struct lvsh_session *s, const struct l
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_iface_commit_h(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_iface_commit(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
 {
     (void)a;
@@ -412,7 +412,7 @@ static enum lvsh_status cmd_iface_commit_h(struct lvsh_session *s, const struct 
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_iface_rollback_h(struct lvsh_session *s,
+static enum lvsh_status run_iface_rollback(struct lvsh_session *s,
                                              const struct lvsh_args *a,
                                              struct lvsh_result *r)
 {
@@ -432,7 +432,7 @@ static const struct lvsh_cmd cmd_iface_begin = {
                    "iface-commit keeps the changes, iface-rollback restores the snapshot.",
     .opts = opts_none,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_iface_begin_h,
+    .handler = run_iface_begin,
 };
 
 static const struct lvsh_cmd cmd_iface_commit = {
@@ -443,7 +443,7 @@ static const struct lvsh_cmd cmd_iface_commit = {
                    "iface-begin.",
     .opts = opts_none,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_iface_commit_h,
+    .handler = run_iface_commit,
 };
 
 static const struct lvsh_cmd cmd_iface_rollback = {
@@ -453,10 +453,10 @@ static const struct lvsh_cmd cmd_iface_rollback = {
     .description = "Restore the host network configuration saved by iface-begin.",
     .opts = opts_none,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_iface_rollback_h,
+    .handler = run_iface_rollback,
 };
 
 LVSH_FAMILY(host_conv) = { &cmd_domxml_from_native, &cmd_domxml_to_native,
                            &cmd_save_image_dumpxml, &cmd_save_image_define,
-                           &cmd_save_image_edit, &cmd_find_sources, &cmd_find_sources_as,
+                           &cmd_save_image_edit, &cmd_find_storage_pool_sources, &cmd_find_storage_pool_sources_as,
                            &cmd_iface_begin, &cmd_iface_commit, &cmd_iface_rollback, NULL };

@@ -123,7 +123,7 @@ static int cpu_defs_from_file(struct lvsh_result *r, const char *path, bool with
 
 /* ---- cpu-models --------------------------------------------------------- */
 
-static enum lvsh_status cmd_cpu_models(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_cpu_models(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
     char **models = NULL;
@@ -149,7 +149,7 @@ static const struct lvsh_opt opts_cpu_models[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_cpu_models_def = {
+static const struct lvsh_cmd cmd_cpu_models = {
     .name = "cpu-models",
     .group = "host",
     .summary = "list the CPU models known for an architecture",
@@ -157,16 +157,10 @@ static const struct lvsh_cmd cmd_cpu_models_def = {
                    "'all CPU models are accepted' when the driver does not restrict them).",
     .opts = opts_cpu_models,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_cpu_models,
+    .handler = run_cpu_models,
 };
 
 /* ---- compare ------------------------------------------------------------ */
-
-static unsigned compare_flags(const struct lvsh_args *a)
-{
-    return (args_has(a, "error") ? VIR_CONNECT_COMPARE_CPU_FAIL_INCOMPATIBLE : 0) |
-           (args_has(a, "validate") ? VIR_CONNECT_COMPARE_CPU_VALIDATE_XML : 0);
-}
 
 static const char *compare_word(int rc)
 {
@@ -199,7 +193,7 @@ static enum lvsh_status compare_report(struct lvsh_result *r, const char *file, 
     }
 }
 
-static enum lvsh_status cmd_cpu_compare(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_cpu_compare(struct lvsh_session *s, const struct lvsh_args *a,
                                         struct lvsh_result *r)
 {
     const char *file = args_str(a, "file");
@@ -207,7 +201,7 @@ static enum lvsh_status cmd_cpu_compare(struct lvsh_session *s, const struct lvs
     int n = cpu_defs_from_file(r, file, false, &defs);
     if (n == 0)
         return LVSH_FAILED;
-    int rc = virConnectCompareCPU(s->conn, defs[0], compare_flags(a));
+    int rc = virConnectCompareCPU(s->conn, defs[0], args_flags(a));
     strv_free(defs, n);
     if (rc == VIR_CPU_COMPARE_ERROR)
         return err_virt(r, "Failed to compare host CPU with %s", file);
@@ -220,8 +214,10 @@ static enum lvsh_status cmd_cpu_compare(struct lvsh_session *s, const struct lvs
       .complete = LVSH_COMP_FILE, .metavar = "file" }
 #define CPU_OPT_COMPARE_FLAGS \
     { .name = "error", .type = LVSH_OPT_BOOL, \
+      .flag = VIR_CONNECT_COMPARE_CPU_FAIL_INCOMPATIBLE, \
       .help = "report an incompatible CPU as an error with the reason" }, \
     { .name = "validate", .type = LVSH_OPT_BOOL, \
+      .flag = VIR_CONNECT_COMPARE_CPU_VALIDATE_XML, \
       .help = "validate the XML against the schema" }
 #define CPU_OPT_HYPERVISOR \
     { .name = "virttype", .type = LVSH_OPT_STRING, \
@@ -239,7 +235,7 @@ static const struct lvsh_opt opts_cpu_compare[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_cpu_compare_def = {
+static const struct lvsh_cmd cmd_cpu_compare = {
     .name = "cpu-compare",
     .group = "host",
     .summary = "compare the host CPU with a CPU description",
@@ -249,10 +245,10 @@ static const struct lvsh_cmd cmd_cpu_compare_def = {
                    "domain capabilities (its host-model CPU).",
     .opts = opts_cpu_compare,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_cpu_compare,
+    .handler = run_cpu_compare,
 };
 
-static enum lvsh_status cmd_hv_cpu_compare(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_hypervisor_cpu_compare(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
 {
     const char *file = args_str(a, "file");
@@ -263,7 +259,7 @@ static enum lvsh_status cmd_hv_cpu_compare(struct lvsh_session *s, const struct 
     int rc = virConnectCompareHypervisorCPU(s->conn, args_str(a, "emulator"),
                                             args_str(a, "arch"), args_str(a, "machine"),
                                             args_str(a, "virttype"), defs[0],
-                                            compare_flags(a));
+                                            args_flags(a));
     strv_free(defs, n);
     if (rc == VIR_CPU_COMPARE_ERROR)
         return err_virt(r, "Failed to compare hypervisor CPU with %s", file);
@@ -277,7 +273,7 @@ static const struct lvsh_opt opts_hv_cpu_compare[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_hv_cpu_compare_def = {
+static const struct lvsh_cmd cmd_hypervisor_cpu_compare = {
     .name = "hypervisor-cpu-compare",
     .group = "host",
     .summary = "compare the CPU the hypervisor provides with a CPU description",
@@ -285,16 +281,10 @@ static const struct lvsh_cmd cmd_hv_cpu_compare_def = {
                    "of the given virttype, emulator, arch and machine.",
     .opts = opts_hv_cpu_compare,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_hv_cpu_compare,
+    .handler = run_hypervisor_cpu_compare,
 };
 
 /* ---- baseline ----------------------------------------------------------- */
-
-static unsigned baseline_flags(const struct lvsh_args *a)
-{
-    return (args_has(a, "features") ? VIR_CONNECT_BASELINE_CPU_EXPAND_FEATURES : 0) |
-           (args_has(a, "migratable") ? VIR_CONNECT_BASELINE_CPU_MIGRATABLE : 0);
-}
 
 static enum lvsh_status baseline_done(struct lvsh_result *r, char *xml)
 {
@@ -305,7 +295,7 @@ static enum lvsh_status baseline_done(struct lvsh_result *r, char *xml)
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_cpu_baseline(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_cpu_baseline(struct lvsh_session *s, const struct lvsh_args *a,
                                          struct lvsh_result *r)
 {
     char **defs = NULL;
@@ -313,15 +303,17 @@ static enum lvsh_status cmd_cpu_baseline(struct lvsh_session *s, const struct lv
     if (n == 0)
         return LVSH_FAILED;
     char *xml = virConnectBaselineCPU(s->conn, (const char **)defs, (unsigned)n,
-                                      baseline_flags(a));
+                                      args_flags(a));
     strv_free(defs, n);
     return baseline_done(r, xml);
 }
 
 #define CPU_OPT_BASELINE_FLAGS \
     { .name = "features", .type = LVSH_OPT_BOOL, \
+      .flag = VIR_CONNECT_BASELINE_CPU_EXPAND_FEATURES, \
       .help = "list every feature, including those the model implies" }, \
     { .name = "migratable", .type = LVSH_OPT_BOOL, \
+      .flag = VIR_CONNECT_BASELINE_CPU_MIGRATABLE, \
       .help = "leave out features that block migration" }
 
 static const struct lvsh_opt opts_cpu_baseline[] = {
@@ -331,7 +323,7 @@ static const struct lvsh_opt opts_cpu_baseline[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_cpu_baseline_def = {
+static const struct lvsh_cmd cmd_cpu_baseline = {
     .name = "cpu-baseline",
     .group = "host",
     .summary = "compute the CPU every given CPU can provide",
@@ -340,10 +332,10 @@ static const struct lvsh_cmd cmd_cpu_baseline_def = {
                    "host capabilities or domain capabilities documents.",
     .opts = opts_cpu_baseline,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_cpu_baseline,
+    .handler = run_cpu_baseline,
 };
 
-static enum lvsh_status cmd_hv_cpu_baseline(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_hypervisor_cpu_baseline(struct lvsh_session *s, const struct lvsh_args *a,
                                             struct lvsh_result *r)
 {
     const char *file = args_str(a, "file"), *model = args_str(a, "model");
@@ -363,7 +355,7 @@ static enum lvsh_status cmd_hv_cpu_baseline(struct lvsh_session *s, const struct
     char *xml = virConnectBaselineHypervisorCPU(s->conn, args_str(a, "emulator"),
                                                 args_str(a, "arch"), args_str(a, "machine"),
                                                 args_str(a, "virttype"), (const char **)defs,
-                                                (unsigned)n, baseline_flags(a));
+                                                (unsigned)n, args_flags(a));
     strv_free(defs, n);
     return baseline_done(r, xml);
 }
@@ -380,7 +372,7 @@ static const struct lvsh_opt opts_hv_cpu_baseline[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_hv_cpu_baseline_def = {
+static const struct lvsh_cmd cmd_hypervisor_cpu_baseline = {
     .name = "hypervisor-cpu-baseline",
     .group = "host",
     .summary = "compute a baseline CPU the hypervisor can provide",
@@ -390,8 +382,8 @@ static const struct lvsh_cmd cmd_hv_cpu_baseline_def = {
     .opts = opts_hv_cpu_baseline,
     .exclusive = excl_file_model,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_hv_cpu_baseline,
+    .handler = run_hypervisor_cpu_baseline,
 };
 
-LVSH_FAMILY(host_cpu) = { &cmd_cpu_models_def, &cmd_cpu_compare_def, &cmd_hv_cpu_compare_def,
-                          &cmd_cpu_baseline_def, &cmd_hv_cpu_baseline_def, NULL };
+LVSH_FAMILY(host_cpu) = { &cmd_cpu_models, &cmd_cpu_compare, &cmd_hypervisor_cpu_compare,
+                          &cmd_cpu_baseline, &cmd_hypervisor_cpu_baseline, NULL };

@@ -19,7 +19,7 @@ static const char *colon(char *buf, size_t n, const char *name)
     return buf;
 }
 
-static enum lvsh_status cmd_node_nodeinfo(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_nodeinfo(struct lvsh_session *s, const struct lvsh_args *a,
                                           struct lvsh_result *r)
 {
     (void)a;
@@ -48,7 +48,7 @@ static const struct lvsh_cmd cmd_nodeinfo = {
                    "threads, NUMA cells and memory size.  In JSON the memory is in bytes.",
     .opts = opts_none,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_node_nodeinfo,
+    .handler = run_nodeinfo,
 };
 
 /* "0-2,5" from a CPU map, as virsh --pretty prints it. */
@@ -69,7 +69,7 @@ static char *cpumap_ranges(const unsigned char *map, int ncpus)
     return buf_steal(&b);
 }
 
-static enum lvsh_status cmd_node_nodecpumap(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_nodecpumap(struct lvsh_session *s, const struct lvsh_args *a,
                                             struct lvsh_result *r)
 {
     unsigned char *map = NULL;
@@ -110,7 +110,7 @@ static const struct lvsh_cmd cmd_nodecpumap = {
                    "is the list of online CPU numbers.",
     .opts = opts_nodecpumap,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_node_nodecpumap,
+    .handler = run_nodecpumap,
 };
 
 /* ---- nodecpustats ------------------------------------------------------ */
@@ -200,7 +200,7 @@ static void cpustats_percent(struct lvsh_result *r, const struct cpu_sample *c0,
     out_json(r, j);
 }
 
-static enum lvsh_status cmd_node_nodecpustats(struct lvsh_session *s,
+static enum lvsh_status run_nodecpustats(struct lvsh_session *s,
                                               const struct lvsh_args *a,
                                               struct lvsh_result *r)
 {
@@ -243,12 +243,12 @@ static const struct lvsh_cmd cmd_nodecpustats = {
                    "apart and prints each as a share of the elapsed time.",
     .opts = opts_nodecpustats,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_node_nodecpustats,
+    .handler = run_nodecpustats,
 };
 
 /* ---- nodememstats ------------------------------------------------------ */
 
-static enum lvsh_status cmd_node_nodememstats(struct lvsh_session *s,
+static enum lvsh_status run_nodememstats(struct lvsh_session *s,
                                               const struct lvsh_args *a,
                                               struct lvsh_result *r)
 {
@@ -286,7 +286,7 @@ static const struct lvsh_cmd cmd_nodememstats = {
                    "the whole host, in KiB (bytes in JSON).",
     .opts = opts_nodememstats,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_node_nodememstats,
+    .handler = run_nodememstats,
 };
 
 /* ---- node-memory-tune and nodesevinfo ---------------------------------- */
@@ -314,7 +314,7 @@ static enum lvsh_status memtune_show(struct lvsh_session *s, struct lvsh_result 
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_node_memory_tune(struct lvsh_session *s,
+static enum lvsh_status run_node_memory_tune(struct lvsh_session *s,
                                              const struct lvsh_args *a,
                                              struct lvsh_result *r)
 {
@@ -354,7 +354,7 @@ static const struct lvsh_opt opts_node_memory_tune[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_node_memory_tune_def = {
+static const struct lvsh_cmd cmd_node_memory_tune = {
     .name = "node-memory-tune",
     .group = "host",
     .summary = "show or change the node's shared memory (KSM) parameters",
@@ -362,10 +362,10 @@ static const struct lvsh_cmd cmd_node_memory_tune_def = {
                    "counters of the host.  With options, change them (refused under -r).",
     .opts = opts_node_memory_tune,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_node_memory_tune,
+    .handler = run_node_memory_tune,
 };
 
-static enum lvsh_status cmd_node_sevinfo(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_nodesevinfo(struct lvsh_session *s, const struct lvsh_args *a,
                                          struct lvsh_result *r)
 {
     (void)a;
@@ -392,7 +392,7 @@ static const struct lvsh_cmd cmd_nodesevinfo = {
                    "certificate chain, cbitpos, reduced physical bits, ...).",
     .opts = opts_none,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_node_sevinfo,
+    .handler = run_nodesevinfo,
 };
 
 /* ---- freecell ---------------------------------------------------------- */
@@ -430,7 +430,7 @@ static enum lvsh_status freecell_all(struct lvsh_session *s, struct lvsh_result 
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_node_freecell(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_freecell(struct lvsh_session *s, const struct lvsh_args *a,
                                           struct lvsh_result *r)
 {
     long long cell;
@@ -471,7 +471,7 @@ static const struct lvsh_cmd cmd_freecell = {
     .opts = opts_freecell,
     .exclusive = excl_all_cellno,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_node_freecell,
+    .handler = run_freecell,
 };
 
 /* ---- freepages and allocpages ------------------------------------------ */
@@ -534,7 +534,7 @@ static unsigned *freepages_sizes(const struct lvsh_args *a, const unsigned long 
     return v;
 }
 
-static enum lvsh_status cmd_node_freepages(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_freepages(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
 {
     unsigned long long *caps_sizes = NULL, *cells = NULL;
@@ -595,10 +595,10 @@ static const struct lvsh_cmd cmd_freepages = {
     .opts = opts_freepages,
     .exclusive = excl_all_cellno,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_node_freepages,
+    .handler = run_freepages,
 };
 
-static enum lvsh_status cmd_node_allocpages(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_allocpages(struct lvsh_session *s, const struct lvsh_args *a,
                                             struct lvsh_result *r)
 {
     unsigned long long bytes = 0;
@@ -608,7 +608,7 @@ static enum lvsh_status cmd_node_allocpages(struct lvsh_session *s, const struct
     bool one = args_int(a, "cellno", &cell);
     unsigned size = (unsigned)(bytes / 1024);
     unsigned long long ucount = (unsigned long long)count;
-    unsigned flags = args_has(a, "add") ? VIR_NODE_ALLOC_PAGES_ADD : 0;
+    unsigned flags = args_flags(a);   /* --add */
 
     /* startCell -1 means every cell, as libvirt defines it */
     int rc = virNodeAllocPages(s->conn, 1, &size, &ucount, one ? (int)cell : -1,
@@ -631,7 +631,7 @@ static const struct lvsh_opt opts_allocpages[] = {
       .help = "number of pages", .metavar = "count" },
     { .name = "cellno", .type = LVSH_OPT_INT, .flags = LVSH_OPTF_POSITIONAL, .min = 0,
       .max = 65535, .help = "only this NUMA cell", .metavar = "cell" },
-    { .name = "add", .type = LVSH_OPT_BOOL,
+    { .name = "add", .type = LVSH_OPT_BOOL, .flag = VIR_NODE_ALLOC_PAGES_ADD,
       .help = "add the pages to the pool instead of setting its size" },
     { .name = "all", .type = LVSH_OPT_BOOL, .help = "every NUMA cell (the default)" },
     LVSH_OPT_END,
@@ -646,12 +646,12 @@ static const struct lvsh_cmd cmd_allocpages = {
     .opts = opts_allocpages,
     .exclusive = excl_all_cellno,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_node_allocpages,
+    .handler = run_allocpages,
 };
 
 static const char *const suspend_targets[] = { "mem", "disk", "hybrid", NULL };
 
-static enum lvsh_status cmd_node_nodesuspend(struct lvsh_session *s,
+static enum lvsh_status run_nodesuspend(struct lvsh_session *s,
                                              const struct lvsh_args *a,
                                              struct lvsh_result *r)
 {
@@ -688,10 +688,10 @@ static const struct lvsh_cmd cmd_nodesuspend = {
                    "wake it after --duration seconds.",
     .opts = opts_nodesuspend,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_node_nodesuspend,
+    .handler = run_nodesuspend,
 };
 
 LVSH_FAMILY(host_node) = { &cmd_nodeinfo, &cmd_nodecpumap, &cmd_nodecpustats,
-                           &cmd_nodememstats, &cmd_node_memory_tune_def, &cmd_nodesevinfo,
+                           &cmd_nodememstats, &cmd_node_memory_tune, &cmd_nodesevinfo,
                            &cmd_freecell, &cmd_freepages, &cmd_allocpages, &cmd_nodesuspend,
                            NULL };

@@ -77,7 +77,7 @@ static virDomainPtr *named_domains(struct lvsh_session *s, struct lvsh_result *r
     return doms;
 }
 
-static enum lvsh_status cmd_stats_domstats(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_domstats(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
 {
     unsigned groups = 0, flags = 0;
@@ -166,7 +166,7 @@ static const struct lvsh_cmd cmd_domstats = {
     .opts = opts_domstats,
     .exclusive = excl_domstats,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_stats_domstats,
+    .handler = run_domstats,
 };
 
 LVSH_FAMILY(host_stats) = { &cmd_domstats, NULL };

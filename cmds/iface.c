@@ -23,17 +23,7 @@ static json_t *mac_json(const char *mac)
     return mac && *mac ? json_str(mac) : json_null();
 }
 
-static json_t *iface_json_ref(virInterfacePtr i)
-{
-    return json_pack("{s:o,s:o}", "name", json_str(virInterfaceGetName(i)), "mac",
-                     mac_json(virInterfaceGetMACString(i)));
-}
 
-static virInterfacePtr iface_arg(struct lvsh_session *s, const struct lvsh_args *a,
-                                 struct lvsh_result *r, const char *opt)
-{
-    return lookup_iface(s, r, args_str(a, opt));
-}
 
 /* The persistent definition.  Drivers that keep no separate one (the test
  * driver) refuse the INACTIVE flag; then their one definition is it. */
@@ -76,7 +66,7 @@ static int iface_fetch(virConnectPtr conn, unsigned flag, struct iface_row **row
     return 0;
 }
 
-static enum lvsh_status cmd_iface_list(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_iface_list(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
     struct iface_row *rows = NULL;
@@ -121,7 +111,7 @@ static const struct lvsh_opt opts_iface_list[] = {
 
 static const char *const excl_iface_list[] = { "all inactive", NULL };
 
-static const struct lvsh_cmd cmd_iface_list_def = {
+static const struct lvsh_cmd cmd_iface_list = {
     .name = "iface-list",
     .group = "interface",
     .summary = "list physical host interfaces",
@@ -130,20 +120,18 @@ static const struct lvsh_cmd cmd_iface_list_def = {
     .opts = opts_iface_list,
     .exclusive = excl_iface_list,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_iface_list,
+    .handler = run_iface_list,
 };
 
 /* ---- iface-name, iface-mac, iface-dumpxml -------------------------------- */
 
-static enum lvsh_status cmd_iface_name(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_iface_name(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
-    virInterfacePtr i = iface_arg(s, a, r, "interface");
-    if (!i)
-        return LVSH_FAILED;
+    virInterfacePtr i = args_target(a);
+    (void)s;
     out_text(r, "%s\n", virInterfaceGetName(i));
-    out_json(r, iface_json_ref(i));
-    virInterfaceFree(i);
+    out_json(r, kind_json_ref(LVSH_KIND_INTERFACE, i));
     return LVSH_OK;
 }
 
@@ -152,25 +140,24 @@ static const struct lvsh_opt opts_iface_name[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_iface_name_def = {
+static const struct lvsh_cmd cmd_iface_name = {
     .name = "iface-name",
     .group = "interface",
     .summary = "convert an interface MAC address to its name",
     .description = "Print the name of the interface with this MAC address.",
     .opts = opts_iface_name,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_iface_name,
+    .handler = run_iface_name,
+    .target = LVSH_KIND_INTERFACE,
 };
 
-static enum lvsh_status cmd_iface_mac(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_iface_mac(struct lvsh_session *s, const struct lvsh_args *a,
                                       struct lvsh_result *r)
 {
-    virInterfacePtr i = iface_arg(s, a, r, "interface");
-    if (!i)
-        return LVSH_FAILED;
+    virInterfacePtr i = args_target(a);
+    (void)s;
     out_text(r, "%s\n", virInterfaceGetMACString(i));
-    out_json(r, iface_json_ref(i));
-    virInterfaceFree(i);
+    out_json(r, kind_json_ref(LVSH_KIND_INTERFACE, i));
     return LVSH_OK;
 }
 
@@ -179,45 +166,43 @@ static const struct lvsh_opt opts_iface_mac[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_iface_mac_def = {
+static const struct lvsh_cmd cmd_iface_mac = {
     .name = "iface-mac",
     .group = "interface",
     .summary = "convert an interface name to its MAC address",
     .description = "Print the MAC address of the named interface.",
     .opts = opts_iface_mac,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_iface_mac,
+    .handler = run_iface_mac,
+    .target = LVSH_KIND_INTERFACE,
 };
 
-static enum lvsh_status cmd_iface_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_iface_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
                                           struct lvsh_result *r)
 {
-    virInterfacePtr i = iface_arg(s, a, r, "interface");
-    if (!i)
-        return LVSH_FAILED;
+    virInterfacePtr i = args_target(a);
+    (void)s;
     /* names first: every libvirt call, even a getter, clears the last error */
     const char *name = virInterfaceGetName(i);
-    unsigned flags = args_has(a, "inactive") ? VIR_INTERFACE_XML_INACTIVE : 0;
-    char *xml = virInterfaceGetXMLDesc(i, flags);
+    char *xml = virInterfaceGetXMLDesc(i, args_flags(a));
     enum lvsh_status st = LVSH_OK;
     if (!xml)
         st = err_virt(r, "failed to get the XML of interface '%s'", name);
     else
         out_xml(r, xml);
     free(xml);
-    virInterfaceFree(i);
     return st;
 }
 
 static const struct lvsh_opt opts_iface_dumpxml[] = {
     IFACE_OPT_ARG(LVSH_COMP_IFACE, "interface name or MAC address"),
-    { .name = "inactive", .type = LVSH_OPT_BOOL,
+    { .name = "inactive", .type = LVSH_OPT_BOOL, .flag = VIR_INTERFACE_XML_INACTIVE,
       .help = "show the persistent definition, not the live state" },
     LVSH_XPATH_OPTS,
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_iface_dumpxml_def = {
+static const struct lvsh_cmd cmd_iface_dumpxml = {
     .name = "iface-dumpxml",
     .group = "interface",
     .summary = "print an interface's XML description",
@@ -225,25 +210,25 @@ static const struct lvsh_cmd cmd_iface_dumpxml_def = {
                    "with --inactive the definition it will have when next started.",
     .opts = opts_iface_dumpxml,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_iface_dumpxml,
+    .handler = run_iface_dumpxml,
+    .target = LVSH_KIND_INTERFACE,
 };
 
 /* ---- iface-define, -undefine, -start, -destroy --------------------------- */
 
-static enum lvsh_status cmd_iface_define(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_iface_define(struct lvsh_session *s, const struct lvsh_args *a,
                                          struct lvsh_result *r)
 {
     const char *file = args_str(a, "file");
     char *xml = xml_read_file(r, file);
     if (!xml)
         return LVSH_FAILED;
-    unsigned flags = args_has(a, "validate") ? VIR_INTERFACE_DEFINE_VALIDATE : 0;
-    virInterfacePtr i = virInterfaceDefineXML(s->conn, xml, flags);
+    virInterfacePtr i = virInterfaceDefineXML(s->conn, xml, args_flags(a));
     free(xml);
     if (!i)
         return err_virt(r, "failed to define an interface from '%s'", file);
     out_info(r, "Interface %s defined from %s", virInterfaceGetName(i), file);
-    out_json_action(r, iface_json_ref(i), "defined");
+    act_json(r, LVSH_KIND_INTERFACE, i, "defined");
     out_json_set(r, "file", json_str(file));
     virInterfaceFree(i);
     return LVSH_OK;
@@ -254,11 +239,12 @@ static const struct lvsh_opt opts_iface_define[] = {
       .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL,
       .help = "file with the interface's XML description (- for stdin)", .metavar = "file",
       .complete = LVSH_COMP_FILE },
-    { .name = "validate", .type = LVSH_OPT_BOOL, .help = "validate the XML against the schema" },
+    { .name = "validate", .type = LVSH_OPT_BOOL, .flag = VIR_INTERFACE_DEFINE_VALIDATE,
+      .help = "validate the XML against the schema" },
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_iface_define_def = {
+static const struct lvsh_cmd cmd_iface_define = {
     .name = "iface-define",
     .group = "interface",
     .summary = "define or modify a host interface from an XML file",
@@ -266,51 +252,35 @@ static const struct lvsh_cmd cmd_iface_define_def = {
                    "one with the same name.  It takes effect when the interface is started.",
     .opts = opts_iface_define,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_iface_define,
+    .handler = run_iface_define,
 };
 
-/* One action on one interface: call it, report "Interface X <verb>". */
-static enum lvsh_status iface_action(struct lvsh_session *s, const struct lvsh_args *a,
-                                     struct lvsh_result *r, int (*fn)(virInterfacePtr),
-                                     const char *what, const char *verb)
-{
-    virInterfacePtr i = iface_arg(s, a, r, "interface");
-    if (!i)
-        return LVSH_FAILED;
-    const char *name = virInterfaceGetName(i);   /* before fn: getters clear errors */
-    enum lvsh_status st = LVSH_OK;
-    if (fn(i) < 0) {
-        st = err_virt(r, "failed to %s interface '%s'", what, name);
-    } else {
-        json_t *j = iface_json_ref(i);
-        json_object_set_new(j, "action", json_string(verb));
-        out_json(r, j);
-        out_info(r, "Interface %s %s", name, verb);
-    }
-    virInterfaceFree(i);
-    return st;
-}
+/* "Interface X started", X the interface's own name (a MAC address names it too) */
+#define IFACE_ACT(w, verb) { .word = w, .fail = "failed to " verb " interface '%s'", \
+                             .done = "Interface %s " w, .flags = LVSH_ACT_NAME }
 
-static int do_undefine(virInterfacePtr i) { return virInterfaceUndefine(i); }
-static int do_start(virInterfacePtr i) { return virInterfaceCreate(i, 0); }
-static int do_destroy(virInterfacePtr i) { return virInterfaceDestroy(i, 0); }
-
-static enum lvsh_status cmd_iface_undefine(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_iface_undefine(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
 {
-    return iface_action(s, a, r, do_undefine, "undefine", "undefined");
+    static const struct lvsh_action act = IFACE_ACT("undefined", "undefine");
+    (void)s;
+    return act_report(r, a, virInterfaceUndefine(args_target(a)), &act);
 }
 
-static enum lvsh_status cmd_iface_start(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_iface_start(struct lvsh_session *s, const struct lvsh_args *a,
                                         struct lvsh_result *r)
 {
-    return iface_action(s, a, r, do_start, "start", "started");
+    static const struct lvsh_action act = IFACE_ACT("started", "start");
+    (void)s;
+    return act_report(r, a, virInterfaceCreate(args_target(a), 0), &act);
 }
 
-static enum lvsh_status cmd_iface_destroy(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_iface_destroy(struct lvsh_session *s, const struct lvsh_args *a,
                                           struct lvsh_result *r)
 {
-    return iface_action(s, a, r, do_destroy, "destroy", "destroyed");
+    static const struct lvsh_action act = IFACE_ACT("destroyed", "destroy");
+    (void)s;
+    return act_report(r, a, virInterfaceDestroy(args_target(a), 0), &act);
 }
 
 static const struct lvsh_opt opts_iface_any[] = {
@@ -326,27 +296,29 @@ static const struct lvsh_opt opts_iface_active[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_iface_undefine_def = {
+static const struct lvsh_cmd cmd_iface_undefine = {
     .name = "iface-undefine",
     .group = "interface",
     .summary = "undefine a host interface",
     .description = "Remove the persistent definition of a host interface.",
     .opts = opts_iface_any,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_iface_undefine,
+    .handler = run_iface_undefine,
+    .target = LVSH_KIND_INTERFACE,
 };
 
-static const struct lvsh_cmd cmd_iface_start_def = {
+static const struct lvsh_cmd cmd_iface_start = {
     .name = "iface-start",
     .group = "interface",
     .summary = "start a host interface",
     .description = "Bring up a defined, inactive host interface (like ifup).",
     .opts = opts_iface_inactive,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_iface_start,
+    .handler = run_iface_start,
+    .target = LVSH_KIND_INTERFACE,
 };
 
-static const struct lvsh_cmd cmd_iface_destroy_def = {
+static const struct lvsh_cmd cmd_iface_destroy = {
     .name = "iface-destroy",
     .group = "interface",
     .summary = "stop a host interface",
@@ -354,7 +326,8 @@ static const struct lvsh_cmd cmd_iface_destroy_def = {
                    "definition stays.",
     .opts = opts_iface_active,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_iface_destroy,
+    .handler = run_iface_destroy,
+    .target = LVSH_KIND_INTERFACE,
 };
 
 /* ---- iface-edit ---------------------------------------------------------- */
@@ -364,35 +337,17 @@ static void *iface_define(virConnectPtr conn, const char *xml)
     return virInterfaceDefineXML(conn, xml, 0);
 }
 
-static enum lvsh_status cmd_iface_edit(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_iface_edit(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
-    virInterfacePtr i = iface_arg(s, a, r, "interface");
-    if (!i)
-        return LVSH_FAILED;
-    char *name = xstrdup(virInterfaceGetName(i));
-    char *xml = iface_config_xml(i);
-    struct edit_define def = { s->conn, iface_define, "interface", name, NULL };
-    struct edit_job job = { .xml = xml, .apply = edit_define_apply, .ctx = &def };
-    enum edit_outcome o = xml ? edit_loop(s, r, &job) : EDIT_FAILED;
-    if (!xml) {
-        err_virt(r, "failed to get the XML of interface '%s'", name);
-    } else if (o == EDIT_UNCHANGED) {
-        out_info(r, "Interface %s XML configuration not changed.", name);
-        out_json_action(r, iface_json_ref(i), "unchanged");
-    } else if (o == EDIT_APPLIED) {
-        out_info(r, "Interface %s XML configuration edited.", virInterfaceGetName(def.made));
-        out_json_action(r, iface_json_ref(def.made), "edited");
-    }
-    if (def.made)
-        virInterfaceFree(def.made);
+    static const struct edit_redefine how = { iface_define, "interface", "Interface" };
+    char *xml = iface_config_xml(args_target(a));
+    enum lvsh_status st = edit_redefine(s, a, r, xml, &how);
     free(xml);
-    free(name);
-    virInterfaceFree(i);
-    return o == EDIT_FAILED ? LVSH_FAILED : LVSH_OK;
+    return st;
 }
 
-static const struct lvsh_cmd cmd_iface_edit_def = {
+static const struct lvsh_cmd cmd_iface_edit = {
     .name = "iface-edit",
     .group = "interface",
     .summary = "edit an interface's XML in $VISUAL or $EDITOR",
@@ -400,7 +355,8 @@ static const struct lvsh_cmd cmd_iface_edit_def = {
                    "define the result when it changed.",
     .opts = opts_iface_any,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_iface_edit,
+    .handler = run_iface_edit,
+    .target = LVSH_KIND_INTERFACE,
 };
 
 /* ---- iface-bridge, iface-unbridge: rewrite the definition's XML ---------- */
@@ -525,14 +481,12 @@ static enum lvsh_status bridge_define_start(struct lvsh_session *s, struct lvsh_
     return st;
 }
 
-static enum lvsh_status cmd_iface_bridge(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_iface_bridge(struct lvsh_session *s, const struct lvsh_args *a,
                                          struct lvsh_result *r)
 {
     struct bridge_req q = { args_str(a, "bridge"), !args_has(a, "no-stp"), -1 };
     args_int(a, "delay", &q.delay);
-    virInterfacePtr i = iface_arg(s, a, r, "interface");
-    if (!i)
-        return LVSH_FAILED;
+    virInterfacePtr i = args_target(a);
     char *ifname = xstrdup(virInterfaceGetName(i));
     virInterfacePtr exists = virInterfaceLookupByName(s->conn, q.bridge);
     char *xml = NULL, *brxml = NULL;
@@ -548,7 +502,6 @@ static enum lvsh_status cmd_iface_bridge(struct lvsh_session *s, const struct lv
     free(brxml);
     free(xml);
     free(ifname);
-    virInterfaceFree(i);
     return st;
 }
 
@@ -566,7 +519,7 @@ static const struct lvsh_opt opts_iface_bridge[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_iface_bridge_def = {
+static const struct lvsh_cmd cmd_iface_bridge = {
     .name = "iface-bridge",
     .group = "interface",
     .summary = "create a bridge and attach an existing interface to it",
@@ -575,7 +528,8 @@ static const struct lvsh_cmd cmd_iface_bridge_def = {
                    "only port, then start it unless --no-start.",
     .opts = opts_iface_bridge,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_iface_bridge,
+    .handler = run_iface_bridge,
+    .target = LVSH_KIND_INTERFACE,
 };
 
 /* The device's definition recovered from the bridge's: *ifname is set. */
@@ -641,12 +595,10 @@ static enum lvsh_status unbridge_apply(struct lvsh_session *s, struct lvsh_resul
     return st;
 }
 
-static enum lvsh_status cmd_iface_unbridge(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_iface_unbridge(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
 {
-    virInterfacePtr br = iface_arg(s, a, r, "bridge");
-    if (!br)
-        return LVSH_FAILED;
+    virInterfacePtr br = args_target(a);
     char *brname = xstrdup(virInterfaceGetName(br));
     char *xml = iface_config_xml(br), *ifxml = NULL, *ifname = NULL;
     enum lvsh_status st = LVSH_FAILED;
@@ -658,7 +610,6 @@ static enum lvsh_status cmd_iface_unbridge(struct lvsh_session *s, const struct 
     free(ifname);
     free(xml);
     free(brname);
-    virInterfaceFree(br);
     return st;
 }
 
@@ -672,7 +623,7 @@ static const struct lvsh_opt opts_iface_unbridge[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_iface_unbridge_def = {
+static const struct lvsh_cmd cmd_iface_unbridge = {
     .name = "iface-unbridge",
     .group = "interface",
     .summary = "undefine a bridge and restore its attached interface",
@@ -681,12 +632,14 @@ static const struct lvsh_cmd cmd_iface_unbridge_def = {
                    "and start it unless --no-start.",
     .opts = opts_iface_unbridge,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_iface_unbridge,
+    .handler = run_iface_unbridge,
+    .target = LVSH_KIND_INTERFACE,
+    .target_opt = "bridge",
 };
 
 LVSH_FAMILY(iface) = {
-    &cmd_iface_list_def, &cmd_iface_name_def, &cmd_iface_mac_def, &cmd_iface_dumpxml_def,
-    &cmd_iface_define_def, &cmd_iface_undefine_def, &cmd_iface_start_def,
-    &cmd_iface_destroy_def, &cmd_iface_edit_def, &cmd_iface_bridge_def,
-    &cmd_iface_unbridge_def, NULL,
+    &cmd_iface_list, &cmd_iface_name, &cmd_iface_mac, &cmd_iface_dumpxml,
+    &cmd_iface_define, &cmd_iface_undefine, &cmd_iface_start,
+    &cmd_iface_destroy, &cmd_iface_edit, &cmd_iface_bridge,
+    &cmd_iface_unbridge, NULL,
 };

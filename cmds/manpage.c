@@ -188,7 +188,7 @@ static void man_trailer(struct buf *b)
                 ".SH SEE ALSO\n.BR virsh (1),\n.BR libvirtd (8)\n");
 }
 
-static enum lvsh_status cmd_shell_man_page(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_man_page(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
 {
     struct buf b = BUF_INIT;
@@ -213,7 +213,7 @@ static const struct lvsh_cmd cmd_man_page = {
                    "stores it in docs/lvsh.1).",
     .opts = opts_none,
     .flags = LVSH_CMD_HIDDEN | LVSH_CMD_BARE,
-    .handler = cmd_shell_man_page,
+    .handler = run_man_page,
 };
 
 LVSH_FAMILY(manpage) = { &cmd_man_page, NULL };

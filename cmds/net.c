@@ -25,14 +25,13 @@ static void info_bool(struct lvsh_result *r, const char *label, const char *key,
     }
 }
 
-static enum lvsh_status cmd_net_info(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_net_info(struct lvsh_session *s, const struct lvsh_args *a,
                                      struct lvsh_result *r)
 {
     char uuid[VIR_UUID_STRING_BUFLEN];
     int autostart = 0;
-    virNetworkPtr n = net_arg(s, a, r);
-    if (!n)
-        return LVSH_FAILED;
+    virNetworkPtr n = args_target(a);
+    (void)s;
     out_field_str(r, "Name", "name", virNetworkGetName(n));
     if (virNetworkGetUUIDString(n, uuid) == 0)
         out_field_str(r, "UUID", "uuid", uuid);
@@ -52,11 +51,10 @@ static enum lvsh_status cmd_net_info(struct lvsh_session *s, const struct lvsh_a
     else
         virResetLastError();
     free(bridge);
-    virNetworkFree(n);
     return LVSH_OK;
 }
 
-static const struct lvsh_cmd cmd_net_info_def = {
+static const struct lvsh_cmd cmd_net_info = {
     .name = "net-info",
     .group = "network",
     .summary = "show basic information about a network",
@@ -65,25 +63,21 @@ static const struct lvsh_cmd cmd_net_info_def = {
                    "forwarding) have no Bridge line.",
     .opts = opts_network_only,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_net_info,
+    .handler = run_net_info,
+    .target = LVSH_KIND_NETWORK,
 };
 
-static enum lvsh_status cmd_net_uuid(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_net_uuid(struct lvsh_session *s, const struct lvsh_args *a,
                                      struct lvsh_result *r)
 {
     char uuid[VIR_UUID_STRING_BUFLEN];
-    virNetworkPtr n = net_arg(s, a, r);
-    if (!n)
-        return LVSH_FAILED;
-    enum lvsh_status st = LVSH_OK;
-    if (virNetworkGetUUIDString(n, uuid) < 0) {
-        st = err_virt(r, "failed to get the UUID of network '%s'", args_str(a, "network"));
-    } else {
-        out_text(r, "%s\n", uuid);
-        out_json(r, net_json_ref(n));
-    }
-    virNetworkFree(n);
-    return st;
+    virNetworkPtr n = args_target(a);
+    (void)s;
+    if (virNetworkGetUUIDString(n, uuid) < 0)
+        return err_virt(r, "failed to get the UUID of network '%s'", args_target_key(a));
+    out_text(r, "%s\n", uuid);
+    out_json(r, kind_json_ref(LVSH_KIND_NETWORK, n));
+    return LVSH_OK;
 }
 
 static const struct lvsh_opt opts_net_uuid[] = {
@@ -93,25 +87,24 @@ static const struct lvsh_opt opts_net_uuid[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_net_uuid_def = {
+static const struct lvsh_cmd cmd_net_uuid = {
     .name = "net-uuid",
     .group = "network",
     .summary = "convert a network name to its UUID",
     .description = "Print the UUID of the network given by name.",
     .opts = opts_net_uuid,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_net_uuid,
+    .handler = run_net_uuid,
+    .target = LVSH_KIND_NETWORK,
 };
 
-static enum lvsh_status cmd_net_name(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_net_name(struct lvsh_session *s, const struct lvsh_args *a,
                                      struct lvsh_result *r)
 {
-    virNetworkPtr n = net_arg(s, a, r);
-    if (!n)
-        return LVSH_FAILED;
+    virNetworkPtr n = args_target(a);
+    (void)s;
     out_text(r, "%s\n", virNetworkGetName(n));
-    out_json(r, net_json_ref(n));
-    virNetworkFree(n);
+    out_json(r, kind_json_ref(LVSH_KIND_NETWORK, n));
     return LVSH_OK;
 }
 
@@ -122,44 +115,39 @@ static const struct lvsh_opt opts_net_name[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_net_name_def = {
+static const struct lvsh_cmd cmd_net_name = {
     .name = "net-name",
     .group = "network",
     .summary = "convert a network UUID to its name",
     .description = "Print the name of the network given by UUID.",
     .opts = opts_net_name,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_net_name,
+    .handler = run_net_name,
+    .target = LVSH_KIND_NETWORK,
 };
 
-static enum lvsh_status cmd_net_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_net_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
                                         struct lvsh_result *r)
 {
-    unsigned flags = args_has(a, "inactive") ? VIR_NETWORK_XML_INACTIVE : 0;
-    virNetworkPtr n = net_arg(s, a, r);
-    if (!n)
-        return LVSH_FAILED;
-    const char *name = virNetworkGetName(n); /* before a call that may fail */
-    char *xml = virNetworkGetXMLDesc(n, flags);
-    enum lvsh_status st = LVSH_OK;
+    virNetworkPtr n = args_target(a);
+    (void)s;
+    char *xml = virNetworkGetXMLDesc(n, args_flags(a));
     if (!xml)
-        st = err_virt(r, "failed to get the XML of network '%s'", name);
-    else
-        out_xml(r, xml);
+        return err_virt(r, "failed to get the XML of network '%s'", virNetworkGetName(n));
+    out_xml(r, xml);
     free(xml);
-    virNetworkFree(n);
-    return st;
+    return LVSH_OK;
 }
 
 static const struct lvsh_opt opts_net_dumpxml[] = {
     NET_OPT_NETWORK(LVSH_COMP_NETWORK),
-    { .name = "inactive", .type = LVSH_OPT_BOOL,
+    { .name = "inactive", .type = LVSH_OPT_BOOL, .flag = VIR_NETWORK_XML_INACTIVE,
       .help = "show the persistent definition, not the running state" },
     LVSH_XPATH_OPTS,
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_net_dumpxml_def = {
+static const struct lvsh_cmd cmd_net_dumpxml = {
     .name = "net-dumpxml",
     .group = "network",
     .summary = "print a network's XML description",
@@ -167,7 +155,8 @@ static const struct lvsh_cmd cmd_net_dumpxml_def = {
                    "be at its next start.  --xpath prints only what an expression selects.",
     .opts = opts_net_dumpxml,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_net_dumpxml,
+    .handler = run_net_dumpxml,
+    .target = LVSH_KIND_NETWORK,
 };
 
 /* net-define and net-create: read, check locally, hand to libvirt. */
@@ -178,31 +167,32 @@ static enum lvsh_status net_from_file(struct lvsh_session *s, const struct lvsh_
     char *xml = xml_read_file(r, file);
     if (!xml)
         return LVSH_FAILED;
-    bool validate = args_has(a, "validate");
+    unsigned flags = args_flags(a);   /* --validate: one bit for create and define */
     virNetworkPtr n;
     if (create)
-        n = validate ? virNetworkCreateXMLFlags(s->conn, xml, VIR_NETWORK_CREATE_VALIDATE)
-                     : virNetworkCreateXML(s->conn, xml);
+        n = flags ? virNetworkCreateXMLFlags(s->conn, xml, flags)
+                  : virNetworkCreateXML(s->conn, xml);
     else
-        n = validate ? virNetworkDefineXMLFlags(s->conn, xml, VIR_NETWORK_DEFINE_VALIDATE)
-                     : virNetworkDefineXML(s->conn, xml);
+        n = flags ? virNetworkDefineXMLFlags(s->conn, xml, flags)
+                  : virNetworkDefineXML(s->conn, xml);
     free(xml);
     if (!n)
         return err_virt(r, "failed to %s a network from '%s'", create ? "create" : "define",
                         file);
-    net_action_done(r, n, create ? "created" : "defined", "Network %s %s from %s",
-                    virNetworkGetName(n), create ? "created" : "defined", file);
+    act_done(r, LVSH_KIND_NETWORK, n, create ? "created" : "defined",
+             "Network %s %s from %s", virNetworkGetName(n), create ? "created" : "defined",
+             file);
     virNetworkFree(n);
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_net_define(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_net_define(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
     return net_from_file(s, a, r, false);
 }
 
-static enum lvsh_status cmd_net_create(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_net_create(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
     return net_from_file(s, a, r, true);
@@ -210,11 +200,11 @@ static enum lvsh_status cmd_net_create(struct lvsh_session *s, const struct lvsh
 
 static const struct lvsh_opt opts_net_file[] = {
     NET_OPT_FILE("network"),
-    NET_OPT_VALIDATE,
+    NET_OPT_VALIDATE(VIR_NETWORK_DEFINE_VALIDATE),
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_net_define_def = {
+static const struct lvsh_cmd cmd_net_define = {
     .name = "net-define",
     .group = "network",
     .summary = "define a persistent network from an XML file",
@@ -223,10 +213,10 @@ static const struct lvsh_cmd cmd_net_define_def = {
                    "before it is sent.",
     .opts = opts_net_file,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_net_define,
+    .handler = run_net_define,
 };
 
-static const struct lvsh_cmd cmd_net_create_def = {
+static const struct lvsh_cmd cmd_net_create = {
     .name = "net-create",
     .group = "network",
     .summary = "create and start a transient network from an XML file",
@@ -234,56 +224,38 @@ static const struct lvsh_cmd cmd_net_create_def = {
                    "it disappear.",
     .opts = opts_net_file,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_net_create,
+    .handler = run_net_create,
 };
 
-/* The one-call actions on a network, as data. */
-struct net_action {
-    const char *verb;       /* for the error: "failed to VERB network 'x'" */
-    const char *done;       /* JSON action word */
-    const char *message;    /* "Network %s ..." */
-    int (*call)(virNetworkPtr);
-};
+/* virsh's words, with the network as typed */
+static const struct lvsh_action act_net_undefine = {
+    .word = "undefined", .fail = "Failed to undefine network %s",
+    .done = "Network %s has been undefined" };
+static const struct lvsh_action act_net_start = {
+    .word = "started", .fail = "Failed to start network %s", .done = "Network %s started" };
+static const struct lvsh_action act_net_destroy = {
+    .word = "destroyed", .fail = "Failed to destroy network %s",
+    .done = "Network %s destroyed" };
 
-static const struct net_action act_undefine = {
-    "undefine", "undefined", "Network %s has been undefined", virNetworkUndefine };
-static const struct net_action act_start = {
-    "start", "started", "Network %s started", virNetworkCreate };
-static const struct net_action act_destroy = {
-    "destroy", "destroyed", "Network %s destroyed", virNetworkDestroy };
-
-static enum lvsh_status net_act(struct lvsh_session *s, const struct lvsh_args *a,
-                                struct lvsh_result *r, const struct net_action *act)
-{
-    virNetworkPtr n = net_arg(s, a, r);
-    if (!n)
-        return LVSH_FAILED;
-    const char *name = args_str(a, "network");   /* as typed, as virsh */
-    enum lvsh_status st = LVSH_OK;
-    if (act->call(n) < 0)
-        st = err_virt(r, "Failed to %s network %s", act->verb, name);
-    else
-        net_action_done(r, n, act->done, act->message, name);
-    virNetworkFree(n);
-    return st;
-}
-
-static enum lvsh_status cmd_net_undefine(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_net_undefine(struct lvsh_session *s, const struct lvsh_args *a,
                                          struct lvsh_result *r)
 {
-    return net_act(s, a, r, &act_undefine);
+    (void)s;
+    return act_report(r, a, virNetworkUndefine(args_target(a)), &act_net_undefine);
 }
 
-static enum lvsh_status cmd_net_start(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_net_start(struct lvsh_session *s, const struct lvsh_args *a,
                                       struct lvsh_result *r)
 {
-    return net_act(s, a, r, &act_start);
+    (void)s;
+    return act_report(r, a, virNetworkCreate(args_target(a)), &act_net_start);
 }
 
-static enum lvsh_status cmd_net_destroy(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_net_destroy(struct lvsh_session *s, const struct lvsh_args *a,
                                         struct lvsh_result *r)
 {
-    return net_act(s, a, r, &act_destroy);
+    (void)s;
+    return act_report(r, a, virNetworkDestroy(args_target(a)), &act_net_destroy);
 }
 
 static const struct lvsh_opt opts_net_inactive[] = {
@@ -296,7 +268,7 @@ static const struct lvsh_opt opts_net_active[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_net_undefine_def = {
+static const struct lvsh_cmd cmd_net_undefine = {
     .name = "net-undefine",
     .group = "network",
     .summary = "undefine a persistent network",
@@ -304,10 +276,11 @@ static const struct lvsh_cmd cmd_net_undefine_def = {
                    "keeps running as a transient one until it is destroyed.",
     .opts = opts_network_only,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_net_undefine,
+    .handler = run_net_undefine,
+    .target = LVSH_KIND_NETWORK,
 };
 
-static const struct lvsh_cmd cmd_net_start_def = {
+static const struct lvsh_cmd cmd_net_start = {
     .name = "net-start",
     .group = "network",
     .summary = "start a defined, inactive network",
@@ -315,10 +288,11 @@ static const struct lvsh_cmd cmd_net_start_def = {
                    "DHCP/DNS server as its XML asks.",
     .opts = opts_net_inactive,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_net_start,
+    .handler = run_net_start,
+    .target = LVSH_KIND_NETWORK,
 };
 
-static const struct lvsh_cmd cmd_net_destroy_def = {
+static const struct lvsh_cmd cmd_net_destroy = {
     .name = "net-destroy",
     .group = "network",
     .summary = "stop a network",
@@ -326,28 +300,25 @@ static const struct lvsh_cmd cmd_net_destroy_def = {
                    "transient one disappears.",
     .opts = opts_net_active,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_net_destroy,
+    .handler = run_net_destroy,
+    .target = LVSH_KIND_NETWORK,
 };
 
-static enum lvsh_status cmd_net_autostart(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_net_autostart(struct lvsh_session *s, const struct lvsh_args *a,
                                           struct lvsh_result *r)
 {
+    static const struct lvsh_action on = {
+        .word = "autostart enabled", .fail = "failed to enable autostart of network '%s'",
+        .done = "Network %s marked as autostarted" };
+    static const struct lvsh_action off = {
+        .word = "autostart disabled", .fail = "failed to disable autostart of network '%s'",
+        .done = "Network %s unmarked as autostarted" };
     bool enable = !args_has(a, "disable");
-    virNetworkPtr n = net_arg(s, a, r);
-    if (!n)
-        return LVSH_FAILED;
-    const char *name = args_str(a, "network");   /* as typed, as virsh */
-    enum lvsh_status st = LVSH_OK;
-    if (virNetworkSetAutostart(n, enable) < 0)
-        st = err_virt(r, "failed to %s autostart of network '%s'",
-                      enable ? "enable" : "disable", name);
-    else {
-        net_action_done(r, n, enable ? "autostart" : "no-autostart",
-                        "Network %s %s", name,
-                        enable ? "marked as autostarted" : "unmarked as autostarted");
+    (void)s;
+    enum lvsh_status st = act_report(r, a, virNetworkSetAutostart(args_target(a), enable),
+                                     enable ? &on : &off);
+    if (st == LVSH_OK)
         out_json_set(r, "autostart", json_boolean(enable));
-    }
-    virNetworkFree(n);
     return st;
 }
 
@@ -357,7 +328,7 @@ static const struct lvsh_opt opts_net_autostart[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_net_autostart_def = {
+static const struct lvsh_cmd cmd_net_autostart = {
     .name = "net-autostart",
     .group = "network",
     .summary = "start a network when the host starts",
@@ -365,7 +336,8 @@ static const struct lvsh_cmd cmd_net_autostart_def = {
                    "or with --disable stop doing so.",
     .opts = opts_net_autostart,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_net_autostart,
+    .handler = run_net_autostart,
+    .target = LVSH_KIND_NETWORK,
 };
 
 /* The definition to edit; servers that refuse the flag give the live XML. */
@@ -384,32 +356,17 @@ static void *net_define(virConnectPtr conn, const char *xml)
     return virNetworkDefineXML(conn, xml);
 }
 
-static enum lvsh_status cmd_net_edit(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_net_edit(struct lvsh_session *s, const struct lvsh_args *a,
                                      struct lvsh_result *r)
 {
-    virNetworkPtr n = net_arg(s, a, r);
-    if (!n)
-        return LVSH_FAILED;
-    const char *name = virNetworkGetName(n);
-    char *xml = net_edit_xml(n);
-    struct edit_define def = { s->conn, net_define, "network", name, NULL };
-    struct edit_job job = { .xml = xml, .apply = edit_define_apply, .ctx = &def };
-    enum edit_outcome o = xml ? edit_loop(s, r, &job) : EDIT_FAILED;
-    if (!xml)
-        err_virt(r, "failed to get the XML of network '%s'", name);
-    else if (o == EDIT_UNCHANGED)
-        net_action_done(r, n, "unchanged", "Network %s XML configuration not changed.", name);
-    else if (o == EDIT_APPLIED)
-        net_action_done(r, def.made, "edited", "Network %s XML configuration edited.",
-                        virNetworkGetName(def.made));
-    if (def.made)
-        virNetworkFree(def.made);
+    static const struct edit_redefine how = { net_define, "network", "Network" };
+    char *xml = net_edit_xml(args_target(a));
+    enum lvsh_status st = edit_redefine(s, a, r, xml, &how);
     free(xml);
-    virNetworkFree(n);
-    return o == EDIT_FAILED ? LVSH_FAILED : LVSH_OK;
+    return st;
 }
 
-static const struct lvsh_cmd cmd_net_edit_def = {
+static const struct lvsh_cmd cmd_net_edit = {
     .name = "net-edit",
     .group = "network",
     .summary = "edit a network's XML in your editor",
@@ -418,10 +375,11 @@ static const struct lvsh_cmd cmd_net_edit_def = {
                    "defined.  Changes to a running network apply at its next start.",
     .opts = opts_network_only,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_net_edit,
+    .handler = run_net_edit,
+    .target = LVSH_KIND_NETWORK,
 };
 
-LVSH_FAMILY(net) = { &cmd_net_info_def, &cmd_net_uuid_def, &cmd_net_name_def,
-                     &cmd_net_dumpxml_def, &cmd_net_define_def, &cmd_net_create_def,
-                     &cmd_net_undefine_def, &cmd_net_start_def, &cmd_net_destroy_def,
-                     &cmd_net_autostart_def, &cmd_net_edit_def, NULL };
+LVSH_FAMILY(net) = { &cmd_net_info, &cmd_net_uuid, &cmd_net_name,
+                     &cmd_net_dumpxml, &cmd_net_define, &cmd_net_create,
+                     &cmd_net_undefine, &cmd_net_start, &cmd_net_destroy,
+                     &cmd_net_autostart, &cmd_net_edit, NULL };

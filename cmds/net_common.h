@@ -17,18 +17,9 @@
       .help = "file holding the XML description of the " what, .metavar = "file", \
       .complete = LVSH_COMP_FILE }
 
-#define NET_OPT_VALIDATE \
-    { .name = "validate", .type = LVSH_OPT_BOOL, \
+#define NET_OPT_VALIDATE(bit) \
+    { .name = "validate", .type = LVSH_OPT_BOOL, .flag = (bit), \
       .help = "validate the XML against the schema before using it" }
-
-/* Look up the --network argument; NULL with r filled when absent. */
-virNetworkPtr net_arg(struct lvsh_session *s, const struct lvsh_args *a,
-                      struct lvsh_result *r);
-/* name and uuid of a network as a JSON object to extend */
-json_t *net_json_ref(virNetworkPtr n);
-/* Report an action: "Network x started" in text, an object in JSON. */
-void net_action_done(struct lvsh_result *r, virNetworkPtr n, const char *action,
-                     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /* Case-insensitive comparison of names, as virsh sorts its listings. */
 int net_name_cmp(const char *a, const char *b);

@@ -136,7 +136,7 @@ static void list_json(struct lvsh_result *r, virNetworkPtr *nets, int n,
 {
     json_t *arr = json_array();
     for (int i = 0; i < n; i++) {
-        json_t *o = net_json_ref(nets[i]);
+        json_t *o = kind_json_ref(LVSH_KIND_NETWORK, nets[i]);
         json_object_set_new(o, "active", json_boolean(c->active[i]));
         json_object_set_new(o, "persistent", json_boolean(c->persistent[i]));
         json_object_set_new(o, "autostart",
@@ -146,7 +146,7 @@ static void list_json(struct lvsh_result *r, virNetworkPtr *nets, int n,
     out_json(r, arr);
 }
 
-static enum lvsh_status cmd_net_list(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_net_list(struct lvsh_session *s, const struct lvsh_args *a,
                                      struct lvsh_result *r)
 {
     bool json = lvsh_wants_json(s, a);
@@ -206,7 +206,7 @@ static const struct lvsh_opt opts_net_list[] = {
 
 static const char *const excl_net_list[] = { "table name uuid", NULL };
 
-static const struct lvsh_cmd cmd_net_list_def = {
+static const struct lvsh_cmd cmd_net_list = {
     .name = "net-list",
     .group = "network",
     .summary = "list networks",
@@ -217,7 +217,7 @@ static const struct lvsh_cmd cmd_net_list_def = {
     .opts = opts_net_list,
     .exclusive = excl_net_list,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_net_list,
+    .handler = run_net_list,
 };
 
 static int lease_cmp(const void *a, const void *b)
@@ -268,20 +268,18 @@ static void lease_row(struct out_table *t, virNetworkDHCPLeasePtr l)
     out_cell_str(t, or_minus(l->clientid));
 }
 
-static enum lvsh_status cmd_net_dhcp_leases(struct lvsh_session *s,
+static enum lvsh_status run_net_dhcp_leases(struct lvsh_session *s,
                                             const struct lvsh_args *a,
                                             struct lvsh_result *r)
 {
     virNetworkDHCPLeasePtr *leases = NULL;
-    virNetworkPtr n = net_arg(s, a, r);
-    if (!n)
-        return LVSH_FAILED;
+    virNetworkPtr n = args_target(a);
+    (void)s;
     const char *name = virNetworkGetName(n);
     int nl = virNetworkGetDHCPLeases(n, args_str(a, "mac"), &leases, 0);
     if (nl < 0) {
         enum lvsh_status st = err_virt(r, "Failed to get leases info for %s",
                                        name);
-        virNetworkFree(n);
         return st;
     }
     if (nl > 1)   /* libvirt may return no array at all for none */
@@ -301,7 +299,6 @@ static enum lvsh_status cmd_net_dhcp_leases(struct lvsh_session *s,
     }
     out_json(r, arr);
     free(leases);
-    virNetworkFree(n);
     return LVSH_OK;
 }
 
@@ -312,7 +309,7 @@ static const struct lvsh_opt opts_net_dhcp_leases[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_net_dhcp_leases_def = {
+static const struct lvsh_cmd cmd_net_dhcp_leases = {
     .name = "net-dhcp-leases",
     .group = "network",
     .summary = "print the DHCP leases of a network",
@@ -321,7 +318,8 @@ static const struct lvsh_cmd cmd_net_dhcp_leases_def = {
                    "id.  In JSON the expiry time is in seconds since the epoch.",
     .opts = opts_net_dhcp_leases,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_net_dhcp_leases,
+    .handler = run_net_dhcp_leases,
+    .target = LVSH_KIND_NETWORK,
 };
 
-LVSH_FAMILY(net_list) = { &cmd_net_list_def, &cmd_net_dhcp_leases_def, NULL };
+LVSH_FAMILY(net_list) = { &cmd_net_list, &cmd_net_dhcp_leases, NULL };

@@ -19,16 +19,6 @@ static bool meta_readonly(struct lvsh_session *s, struct lvsh_result *r, const c
     return true;
 }
 
-static unsigned meta_flags(const struct lvsh_args *a)
-{
-    unsigned flags = VIR_NETWORK_UPDATE_AFFECT_CURRENT;
-    if (args_has(a, "live"))
-        flags |= VIR_NETWORK_UPDATE_AFFECT_LIVE;
-    if (args_has(a, "config"))
-        flags |= VIR_NETWORK_UPDATE_AFFECT_CONFIG;
-    return flags;
-}
-
 /* The current value, "" when the network has none; NULL on a real error. */
 static char *meta_get(virNetworkPtr n, int type, const char *uri, unsigned flags)
 {
@@ -71,7 +61,7 @@ static enum lvsh_status desc_show(struct lvsh_result *r, virNetworkPtr n, int ty
     char *cur = meta_get(n, type, NULL, flags);
     if (!cur)
         return err_virt(r, "failed to get the %s of network '%s'", what, name);
-    json_t *j = net_json_ref(n);
+    json_t *j = kind_json_ref(LVSH_KIND_NETWORK, n);
     json_object_set_new(j, what, *cur ? json_str(cur) : json_null());
     out_json(r, j);
     if (*cur)
@@ -82,16 +72,14 @@ static enum lvsh_status desc_show(struct lvsh_result *r, virNetworkPtr n, int ty
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_net_desc(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_net_desc(struct lvsh_session *s, const struct lvsh_args *a,
                                      struct lvsh_result *r)
 {
     bool title = args_has(a, "title");
     int type = title ? VIR_NETWORK_METADATA_TITLE : VIR_NETWORK_METADATA_DESCRIPTION;
     const char *what = title ? "title" : "description";
-    unsigned flags = meta_flags(a);
-    virNetworkPtr n = net_arg(s, a, r);
-    if (!n)
-        return LVSH_FAILED;
+    unsigned flags = args_flags(a);
+    virNetworkPtr n = args_target(a);
     const char *name = virNetworkGetName(n);
     char *desc = desc_words(a), *cur = NULL;
     enum lvsh_status st = LVSH_FAILED;
@@ -111,7 +99,7 @@ static enum lvsh_status cmd_net_desc(struct lvsh_session *s, const struct lvsh_a
         if (!(desc = meta_edit(s, r, cur, &changed)))
             goto out;
     }
-    json_t *j = net_json_ref(n);
+    json_t *j = kind_json_ref(LVSH_KIND_NETWORK, n);
     if (!changed) {
         json_object_set_new(j, "action", json_string("unchanged"));
         out_json(r, j);
@@ -130,19 +118,12 @@ static enum lvsh_status cmd_net_desc(struct lvsh_session *s, const struct lvsh_a
 out:
     free(cur);
     free(desc);
-    virNetworkFree(n);
     return st;
 }
 
-#define META_AFFECT_OPTS \
-    { .name = "live", .type = LVSH_OPT_BOOL, .help = "the running network's" }, \
-    { .name = "config", .type = LVSH_OPT_BOOL, .help = "the persistent definition's" }, \
-    { .name = "current", .type = LVSH_OPT_BOOL, \
-      .help = "the running network's if it runs, else the definition's" }
-
 static const struct lvsh_opt opts_net_desc[] = {
     NET_OPT_NETWORK(LVSH_COMP_NETWORK),
-    META_AFFECT_OPTS,
+    LVSH_AFFECT_OPTS("network"),
     { .name = "title", .type = LVSH_OPT_BOOL, .help = "the title instead of the description" },
     { .name = "edit", .type = LVSH_OPT_BOOL, .help = "change it in your editor" },
     { .name = "new-desc", .type = LVSH_OPT_REST, .flags = LVSH_OPTF_POSITIONAL,
@@ -151,10 +132,10 @@ static const struct lvsh_opt opts_net_desc[] = {
 };
 
 static const char *const excl_meta_affect[] = {
-    "current live", "current config", "edit new-desc", NULL,
+    LVSH_AFFECT_EXCL, "edit new-desc", NULL,
 };
 
-static const struct lvsh_cmd cmd_net_desc_def = {
+static const struct lvsh_cmd cmd_net_desc = {
     .name = "net-desc",
     .group = "network",
     .summary = "show or set a network's description or title",
@@ -163,7 +144,8 @@ static const struct lvsh_cmd cmd_net_desc_def = {
     .opts = opts_net_desc,
     .exclusive = excl_meta_affect,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_net_desc,
+    .handler = run_net_desc,
+    .target = LVSH_KIND_NETWORK,
 };
 
 static enum lvsh_status meta_set(struct lvsh_session *s, const struct lvsh_args *a,
@@ -171,7 +153,7 @@ static enum lvsh_status meta_set(struct lvsh_session *s, const struct lvsh_args 
 {
     const char *uri = args_str(a, "uri"), *key = args_str(a, "key");
     const char *name = virNetworkGetName(n);
-    unsigned flags = meta_flags(a);
+    unsigned flags = args_flags(a);
     char *cur = NULL, *xml = NULL;
     bool changed = true;
     enum lvsh_status st = LVSH_FAILED;
@@ -210,7 +192,7 @@ out:
     return st;
 }
 
-static enum lvsh_status cmd_net_metadata(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_net_metadata(struct lvsh_session *s, const struct lvsh_args *a,
                                          struct lvsh_result *r)
 {
     const char *uri = args_str(a, "uri");
@@ -219,18 +201,16 @@ static enum lvsh_status cmd_net_metadata(struct lvsh_session *s, const struct lv
         return err_usage(r, "--key is required with --set and --edit");
     if ((set || args_has(a, "remove")) && meta_readonly(s, r, "net-metadata"))
         return LVSH_FAILED;
-    virNetworkPtr n = net_arg(s, a, r);
-    if (!n)
-        return LVSH_FAILED;
+    virNetworkPtr n = args_target(a);
     const char *name = virNetworkGetName(n);
     enum lvsh_status st = LVSH_OK;
-    out_json(r, net_json_ref(n));
+    out_json(r, kind_json_ref(LVSH_KIND_NETWORK, n));
     out_json_set(r, "uri", json_str(uri));
     if (set) {
         st = meta_set(s, a, r, n);
     } else if (args_has(a, "remove")) {
         if (virNetworkSetMetadata(n, VIR_NETWORK_METADATA_ELEMENT, NULL, NULL, uri,
-                                  meta_flags(a)) < 0) {
+                                  args_flags(a)) < 0) {
             st = err_virt(r, "failed to remove the metadata of network '%s'", name);
         } else {
             out_json_set(r, "action", json_string("removed"));
@@ -238,7 +218,7 @@ static enum lvsh_status cmd_net_metadata(struct lvsh_session *s, const struct lv
         }
     } else {
         char *xml = virNetworkGetMetadata(n, VIR_NETWORK_METADATA_ELEMENT, uri,
-                                          meta_flags(a));
+                                          args_flags(a));
         if (!xml) {
             st = err_virt(r, "failed to get the metadata of network '%s'", name);
         } else {
@@ -247,7 +227,6 @@ static enum lvsh_status cmd_net_metadata(struct lvsh_session *s, const struct lv
         }
         free(xml);
     }
-    virNetworkFree(n);
     return st;
 }
 
@@ -256,7 +235,7 @@ static const struct lvsh_opt opts_net_metadata[] = {
     { .name = "uri", .type = LVSH_OPT_STRING,
       .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL,
       .help = "the namespace URI of the metadata element", .metavar = "uri" },
-    META_AFFECT_OPTS,
+    LVSH_AFFECT_OPTS("network"),
     { .name = "edit", .type = LVSH_OPT_BOOL, .help = "change the element in your editor" },
     { .name = "key", .type = LVSH_OPT_STRING,
       .help = "the namespace prefix to use when setting", .metavar = "key" },
@@ -267,10 +246,10 @@ static const struct lvsh_opt opts_net_metadata[] = {
 };
 
 static const char *const excl_net_metadata[] = {
-    "current live", "current config", "edit set remove", NULL,
+    LVSH_AFFECT_EXCL, "edit set remove", NULL,
 };
 
-static const struct lvsh_cmd cmd_net_metadata_def = {
+static const struct lvsh_cmd cmd_net_metadata = {
     .name = "net-metadata",
     .group = "network",
     .summary = "show or set a network's custom XML metadata",
@@ -279,14 +258,15 @@ static const struct lvsh_cmd cmd_net_metadata_def = {
     .opts = opts_net_metadata,
     .exclusive = excl_net_metadata,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_net_metadata,
+    .handler = run_net_metadata,
+    .target = LVSH_KIND_NETWORK,
 };
 
 #endif /* LIBVIR_CHECK_VERSION(9, 7, 0) */
 
 LVSH_FAMILY(net_metadata) = {
 #if LIBVIR_CHECK_VERSION(9, 7, 0)
-    &cmd_net_desc_def, &cmd_net_metadata_def,
+    &cmd_net_desc, &cmd_net_metadata,
 #endif
     NULL,
 };

@@ -20,21 +20,16 @@ static int port_cmp(const void *a, const void *b)
     return memcmp(ua, ub, VIR_UUID_BUFLEN);
 }
 
-static enum lvsh_status cmd_net_port_list(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_net_port_list(struct lvsh_session *s, const struct lvsh_args *a,
                                           struct lvsh_result *r)
 {
     virNetworkPortPtr *ports = NULL;
-    virNetworkPtr n = net_arg(s, a, r);
-    if (!n)
-        return LVSH_FAILED;
+    virNetworkPtr n = args_target(a);
+    (void)s;
     const char *name = virNetworkGetName(n);
     int np = virNetworkListAllPorts(n, &ports, 0);
-    if (np < 0) {
-        enum lvsh_status st = err_lib(r, "failed to list the ports of network '%s'",
-                                       name);
-        virNetworkFree(n);
-        return st;
-    }
+    if (np < 0)
+        return err_lib(r, "failed to list the ports of network '%s'", name);
     if (np > 1)   /* libvirt may return no array at all for none */
         qsort(ports, (size_t)np, sizeof(*ports), port_cmp);
     bool table = !args_has(a, "uuid");
@@ -51,13 +46,11 @@ static enum lvsh_status cmd_net_port_list(struct lvsh_session *s, const struct l
         } else {
             out_text(r, "%s\n", uuid);
         }
-        json_array_append_new(arr, json_pack("{s:s,s:o}", "uuid", uuid, "network",
-                                             json_str(virNetworkGetName(n))));
+        json_array_append_new(arr, kind_json_ref(LVSH_KIND_NET_PORT, ports[i]));
         virNetworkPortFree(ports[i]);
     }
     out_json(r, arr);
     free(ports);
-    virNetworkFree(n);
     return LVSH_OK;
 }
 
@@ -70,7 +63,7 @@ static const struct lvsh_opt opts_net_port_list[] = {
 
 static const char *const excl_net_port_list[] = { "table uuid", NULL };
 
-static const struct lvsh_cmd cmd_net_port_list_def = {
+static const struct lvsh_cmd cmd_net_port_list = {
     .name = "net-port-list",
     .group = "network",
     .summary = "list the ports of a network",
@@ -79,59 +72,44 @@ static const struct lvsh_cmd cmd_net_port_list_def = {
     .opts = opts_net_port_list,
     .exclusive = excl_net_port_list,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_net_port_list,
+    .handler = run_net_port_list,
+    .target = LVSH_KIND_NETWORK,
 };
 
-static json_t *port_json(virNetworkPtr n, virNetworkPortPtr p, const char *action)
-{
-    char uuid[VIR_UUID_STRING_BUFLEN] = "";
-    virNetworkPortGetUUIDString(p, uuid);
-    json_t *j = json_pack("{s:s,s:o}", "uuid", uuid, "network",
-                          json_str(virNetworkGetName(n)));
-    if (action)
-        json_object_set_new(j, "action", json_string(action));
-    return j;
-}
-
-static enum lvsh_status cmd_net_port_create(struct lvsh_session *s,
+static enum lvsh_status run_net_port_create(struct lvsh_session *s,
                                             const struct lvsh_args *a,
                                             struct lvsh_result *r)
 {
+    (void)s;
     const char *file = args_str(a, "file");
     char *xml = xml_read_file(r, file);
     if (!xml)
         return LVSH_FAILED;
-    virNetworkPtr n = net_arg(s, a, r);
-    if (!n) {
-        free(xml);
-        return LVSH_FAILED;
-    }
-    unsigned flags = args_has(a, "validate") ? VIR_NETWORK_PORT_CREATE_VALIDATE : 0;
+    virNetworkPtr n = args_target(a);
     const char *name = virNetworkGetName(n);
-    virNetworkPortPtr p = virNetworkPortCreateXML(n, xml, flags);
+    virNetworkPortPtr p = virNetworkPortCreateXML(n, xml, args_flags(a));
     enum lvsh_status st = LVSH_OK;
     if (!p) {
         st = err_virt(r, "failed to create a port on network '%s' from '%s'", name, file);
     } else {
         char uuid[VIR_UUID_STRING_BUFLEN] = "";
         virNetworkPortGetUUIDString(p, uuid);
-        out_json(r, port_json(n, p, "created"));
-        out_info(r, "Network port %s created from %s", uuid, file);
+        act_done(r, LVSH_KIND_NET_PORT, p, "created", "Network port %s created from %s",
+                 uuid, file);
         virNetworkPortFree(p);
     }
     free(xml);
-    virNetworkFree(n);
     return st;
 }
 
 static const struct lvsh_opt opts_net_port_create[] = {
     NET_OPT_NETWORK(LVSH_COMP_NETWORK_ACTIVE),
     NET_OPT_FILE("network port"),
-    NET_OPT_VALIDATE,
+    NET_OPT_VALIDATE(VIR_NETWORK_PORT_CREATE_VALIDATE),
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_net_port_create_def = {
+static const struct lvsh_cmd cmd_net_port_create = {
     .name = "net-port-create",
     .group = "network",
     .summary = "create a port on a network from an XML file",
@@ -139,43 +117,21 @@ static const struct lvsh_cmd cmd_net_port_create_def = {
                    "<networkport> XML (owner, MAC address, bandwidth, ...).",
     .opts = opts_net_port_create,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_net_port_create,
+    .handler = run_net_port_create,
+    .target = LVSH_KIND_NETWORK,
 };
 
-/* Look up --network and --port together; both NULL with r filled on error. */
-static virNetworkPortPtr port_arg(struct lvsh_session *s, const struct lvsh_args *a,
-                                  struct lvsh_result *r, virNetworkPtr *net)
-{
-    *net = net_arg(s, a, r);
-    if (!*net)
-        return NULL;
-    virNetworkPortPtr p = virNetworkPortLookupByUUIDString(*net, args_str(a, "port"));
-    if (!p) {
-        err_virt(r, "failed to get network port '%s'", args_str(a, "port"));
-        virNetworkFree(*net);
-        *net = NULL;
-    }
-    return p;
-}
-
-static enum lvsh_status cmd_net_port_dumpxml(struct lvsh_session *s,
+static enum lvsh_status run_net_port_dumpxml(struct lvsh_session *s,
                                              const struct lvsh_args *a,
                                              struct lvsh_result *r)
 {
-    virNetworkPtr n;
-    virNetworkPortPtr p = port_arg(s, a, r, &n);
-    if (!p)
-        return LVSH_FAILED;
-    char *xml = virNetworkPortGetXMLDesc(p, 0);
-    enum lvsh_status st = LVSH_OK;
+    char *xml = virNetworkPortGetXMLDesc(args_target(a), 0);
+    (void)s;
     if (!xml)
-        st = err_virt(r, "failed to get the XML of network port '%s'", args_str(a, "port"));
-    else
-        out_xml(r, xml);
+        return err_virt(r, "failed to get the XML of network port '%s'", args_target_key(a));
+    out_xml(r, xml);
     free(xml);
-    virNetworkPortFree(p);
-    virNetworkFree(n);
-    return st;
+    return LVSH_OK;
 }
 
 static const struct lvsh_opt opts_net_port_dumpxml[] = {
@@ -185,7 +141,7 @@ static const struct lvsh_opt opts_net_port_dumpxml[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_net_port_dumpxml_def = {
+static const struct lvsh_cmd cmd_net_port_dumpxml = {
     .name = "net-port-dumpxml",
     .group = "network",
     .summary = "print a network port's XML description",
@@ -193,29 +149,22 @@ static const struct lvsh_cmd cmd_net_port_dumpxml_def = {
                    "in (the plug: bridge, macvtap device or host device).",
     .opts = opts_net_port_dumpxml,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_net_port_dumpxml,
+    .handler = run_net_port_dumpxml,
+    .target = LVSH_KIND_NET_PORT,
 };
 
-static enum lvsh_status cmd_net_port_delete(struct lvsh_session *s,
+static enum lvsh_status run_net_port_delete(struct lvsh_session *s,
                                             const struct lvsh_args *a,
                                             struct lvsh_result *r)
 {
-    virNetworkPtr n;
-    virNetworkPortPtr p = port_arg(s, a, r, &n);
-    if (!p)
-        return LVSH_FAILED;
+    virNetworkPortPtr p = args_target(a);
     char uuid[VIR_UUID_STRING_BUFLEN] = "";
+    (void)s;
     virNetworkPortGetUUIDString(p, uuid);
-    enum lvsh_status st = LVSH_OK;
-    if (virNetworkPortDelete(p, 0) < 0) {
-        st = err_virt(r, "failed to delete network port '%s'", uuid);
-    } else {
-        out_json(r, port_json(n, p, "deleted"));
-        out_info(r, "Network port %s deleted", uuid);
-    }
-    virNetworkPortFree(p);
-    virNetworkFree(n);
-    return st;
+    if (virNetworkPortDelete(p, 0) < 0)
+        return err_virt(r, "failed to delete network port '%s'", uuid);
+    act_done(r, LVSH_KIND_NET_PORT, p, "deleted", "Network port %s deleted", uuid);
+    return LVSH_OK;
 }
 
 static const struct lvsh_opt opts_net_port_delete[] = {
@@ -224,15 +173,16 @@ static const struct lvsh_opt opts_net_port_delete[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_net_port_delete_def = {
+static const struct lvsh_cmd cmd_net_port_delete = {
     .name = "net-port-delete",
     .group = "network",
     .summary = "delete a network port",
     .description = "Release a port of a network, given by its UUID.",
     .opts = opts_net_port_delete,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_net_port_delete,
+    .handler = run_net_port_delete,
+    .target = LVSH_KIND_NET_PORT,
 };
 
-LVSH_FAMILY(net_port) = { &cmd_net_port_list_def, &cmd_net_port_create_def,
-                          &cmd_net_port_dumpxml_def, &cmd_net_port_delete_def, NULL };
+LVSH_FAMILY(net_port) = { &cmd_net_port_list, &cmd_net_port_create,
+                          &cmd_net_port_dumpxml, &cmd_net_port_delete, NULL };

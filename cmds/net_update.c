@@ -53,29 +53,22 @@ static const char *update_affected(virNetworkPtr n, unsigned flags)
     return active > 0 ? "live state" : "persistent config";
 }
 
-static enum lvsh_status cmd_net_update(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_net_update(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
+    (void)s;
     int cmd = word_index(update_commands, args_str(a, "command"));
     int section = word_index(update_sections, args_str(a, "section"));
     long long parent = -1;
-    unsigned flags = VIR_NETWORK_UPDATE_AFFECT_CURRENT;
+    unsigned flags = args_flags(a);   /* VIR_NETWORK_UPDATE_AFFECT_*, as the domain's */
 
     if (cmd < 0 || section < 0)   /* the parser checks .choices; be safe anyway */
         return err_usage(r, "unknown update command or section");
     args_int(a, "parent-index", &parent);
-    if (args_has(a, "config"))
-        flags |= VIR_NETWORK_UPDATE_AFFECT_CONFIG;
-    if (args_has(a, "live"))
-        flags |= VIR_NETWORK_UPDATE_AFFECT_LIVE;
     char *xml = update_xml(r, args_str(a, "xml"));
     if (!xml)
         return LVSH_FAILED;
-    virNetworkPtr n = net_arg(s, a, r);
-    if (!n) {
-        free(xml);
-        return LVSH_FAILED;
-    }
+    virNetworkPtr n = args_target(a);
     const char *name = virNetworkGetName(n); /* before a call that may fail */
     enum lvsh_status st = LVSH_OK;
     if (virNetworkUpdate(n, (unsigned)update_command_codes[cmd], (unsigned)section + 1,
@@ -83,7 +76,7 @@ static enum lvsh_status cmd_net_update(struct lvsh_session *s, const struct lvsh
         st = err_virt(r, "failed to update network '%s'", name);
     } else {
         const char *affected = update_affected(n, flags);
-        json_t *j = net_json_ref(n);
+        json_t *j = kind_json_ref(LVSH_KIND_NETWORK, n);
         json_object_set_new(j, "command", json_string(args_str(a, "command")));
         json_object_set_new(j, "section", json_string(args_str(a, "section")));
         json_object_set_new(j, "affected", json_string(affected));
@@ -92,7 +85,6 @@ static enum lvsh_status cmd_net_update(struct lvsh_session *s, const struct lvsh
         out_bare(r);   /* virsh prints no blank line after it */
     }
     free(xml);
-    virNetworkFree(n);
     return st;
 }
 
@@ -113,16 +105,13 @@ static const struct lvsh_opt opts_net_update[] = {
     { .name = "parent-index", .type = LVSH_OPT_INT, .min = -1, .max = INT_MAX,
       .help = "which parent element to look in (e.g. the n-th <ip> for dhcp changes)",
       .metavar = "number" },
-    { .name = "config", .type = LVSH_OPT_BOOL, .help = "change the persistent definition" },
-    { .name = "live", .type = LVSH_OPT_BOOL, .help = "change the running network" },
-    { .name = "current", .type = LVSH_OPT_BOOL,
-      .help = "change the running network if it runs, else the definition" },
+    LVSH_AFFECT_OPTS("network"),
     LVSH_OPT_END,
 };
 
-static const char *const excl_net_update[] = { "current live", "current config", NULL };
+static const char *const excl_net_update[] = { LVSH_AFFECT_EXCL, NULL };
 
-static const struct lvsh_cmd cmd_net_update_def = {
+static const struct lvsh_cmd cmd_net_update = {
     .name = "net-update",
     .group = "network",
     .summary = "add, delete or modify one part of a network's configuration",
@@ -134,7 +123,8 @@ static const struct lvsh_cmd cmd_net_update_def = {
     .opts = opts_net_update,
     .exclusive = excl_net_update,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_net_update,
+    .handler = run_net_update,
+    .target = LVSH_KIND_NETWORK,
 };
 
-LVSH_FAMILY(net_update) = { &cmd_net_update_def, NULL };
+LVSH_FAMILY(net_update) = { &cmd_net_update, NULL };

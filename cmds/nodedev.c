@@ -1,7 +1,6 @@
 /* nodedev.c: host devices as libvirt sees them (nodedev-list, -info,
  * -create, -detach, ...).  A device argument is its name, or "wwnn,wwpn"
  * for a SCSI host (see lookup_nodedev). */
-#include "json_action.h"
 #include "lvsh.h"
 #include "parallel.h"
 #include "tree.h"
@@ -48,12 +47,6 @@ static const struct nd_cap {
     { .name = "device", .type = LVSH_OPT_STRING, \
       .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, \
       .help = text, .metavar = "device", .complete = LVSH_COMP_NODEDEV }
-
-static virNodeDevicePtr nd_arg(struct lvsh_session *s, const struct lvsh_args *a,
-                               struct lvsh_result *r)
-{
-    return lookup_nodedev(s, r, args_str(a, "device"));
-}
 
 /* ---- nodedev-list: fetching ---------------------------------------------- */
 
@@ -229,7 +222,7 @@ static void list_tree(struct lvsh_result *r, virNodeDevicePtr *devs, int n)
     free(parents);
 }
 
-static enum lvsh_status cmd_nodedev_list(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_nodedev_list(struct lvsh_session *s, const struct lvsh_args *a,
                                          struct lvsh_result *r)
 {
     unsigned caps = 0, activity = VIR_CONNECT_LIST_NODE_DEVICES_ACTIVE;
@@ -280,7 +273,7 @@ static const struct lvsh_opt opts_nodedev_list[] = {
 
 static const char *const excl_nodedev_list[] = { "all inactive", NULL };
 
-static const struct lvsh_cmd cmd_nodedev_list_def = {
+static const struct lvsh_cmd cmd_nodedev_list = {
     .name = "nodedev-list",
     .group = "nodedev",
     .summary = "list host devices",
@@ -293,7 +286,7 @@ static const struct lvsh_cmd cmd_nodedev_list_def = {
     .opts = opts_nodedev_list,
     .exclusive = excl_nodedev_list,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_nodedev_list,
+    .handler = run_nodedev_list,
 };
 
 /* ---- nodedev-info, nodedev-dumpxml --------------------------------------- */
@@ -308,14 +301,13 @@ static void info_bool(struct lvsh_result *r, const char *label, const char *key,
     }
 }
 
-static enum lvsh_status cmd_nodedev_info(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_nodedev_info(struct lvsh_session *s, const struct lvsh_args *a,
                                          struct lvsh_result *r)
 {
     int autostart = 0;
     bool no_is_active = false;
-    virNodeDevicePtr d = nd_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virNodeDevicePtr d = args_target(a);
+    (void)s;
     const char *parent = virNodeDeviceGetParent(d);
     virResetLastError();
     out_field_str(r, "Name", "name", virNodeDeviceGetName(d));
@@ -328,7 +320,6 @@ static enum lvsh_status cmd_nodedev_info(struct lvsh_session *s, const struct lv
     } else {
         out_field(r, "Autostart", "autostart", json_boolean(autostart), yes_no(autostart));
     }
-    virNodeDeviceFree(d);
     return LVSH_OK;
 }
 
@@ -337,7 +328,7 @@ static const struct lvsh_opt opts_nodedev_any[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_nodedev_info_def = {
+static const struct lvsh_cmd cmd_nodedev_info = {
     .name = "nodedev-info",
     .group = "nodedev",
     .summary = "show basic information about a host device",
@@ -345,15 +336,15 @@ static const struct lvsh_cmd cmd_nodedev_info_def = {
                    "and started at boot.",
     .opts = opts_nodedev_any,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_nodedev_info,
+    .handler = run_nodedev_info,
+    .target = LVSH_KIND_NODEDEV,
 };
 
-static enum lvsh_status cmd_nodedev_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_nodedev_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
                                             struct lvsh_result *r)
 {
-    virNodeDevicePtr d = nd_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virNodeDevicePtr d = args_target(a);
+    (void)s;
     char *xml = virNodeDeviceGetXMLDesc(d, 0);
     enum lvsh_status st = LVSH_OK;
     if (!xml)
@@ -361,7 +352,6 @@ static enum lvsh_status cmd_nodedev_dumpxml(struct lvsh_session *s, const struct
     else
         out_xml(r, xml);
     free(xml);
-    virNodeDeviceFree(d);
     return st;
 }
 
@@ -371,22 +361,18 @@ static const struct lvsh_opt opts_nodedev_dumpxml[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_nodedev_dumpxml_def = {
+static const struct lvsh_cmd cmd_nodedev_dumpxml = {
     .name = "nodedev-dumpxml",
     .group = "nodedev",
     .summary = "print a host device's XML description",
     .description = "Print the XML description of a host device with its capabilities.",
     .opts = opts_nodedev_dumpxml,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_nodedev_dumpxml,
+    .handler = run_nodedev_dumpxml,
+    .target = LVSH_KIND_NODEDEV,
 };
 
 /* ---- nodedev-create, nodedev-define -------------------------------------- */
-
-static json_t *nd_json_ref(virNodeDevicePtr d)
-{
-    return json_pack("{s:o}", "name", json_str(virNodeDeviceGetName(d)));
-}
 
 static enum lvsh_status nd_from_file(struct lvsh_session *s, const struct lvsh_args *a,
                                      struct lvsh_result *r, bool define)
@@ -397,11 +383,9 @@ static enum lvsh_status nd_from_file(struct lvsh_session *s, const struct lvsh_a
         return LVSH_FAILED;
     virNodeDevicePtr d;
     if (define)
-        d = virNodeDeviceDefineXML(s->conn, xml, args_has(a, "validate")
-                                   ? VIR_NODE_DEVICE_DEFINE_XML_VALIDATE : 0);
+        d = virNodeDeviceDefineXML(s->conn, xml, args_flags(a));   /* the same bit */
     else
-        d = virNodeDeviceCreateXML(s->conn, xml, args_has(a, "validate")
-                                   ? VIR_NODE_DEVICE_CREATE_XML_VALIDATE : 0);
+        d = virNodeDeviceCreateXML(s->conn, xml, args_flags(a));
     free(xml);
     if (!d)
         return err_virt(r, "failed to %s a node device from '%s'",
@@ -410,19 +394,19 @@ static enum lvsh_status nd_from_file(struct lvsh_session *s, const struct lvsh_a
         out_info(r, "Node device '%s' defined from '%s'", virNodeDeviceGetName(d), file);
     else
         out_info(r, "Node device %s created from %s", virNodeDeviceGetName(d), file);
-    out_json_action(r, nd_json_ref(d), define ? "defined" : "created");
+    act_json(r, LVSH_KIND_NODEDEV, d, define ? "defined" : "created");
     out_json_set(r, "file", json_str(file));
     virNodeDeviceFree(d);
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_nodedev_create(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_nodedev_create(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
 {
     return nd_from_file(s, a, r, false);
 }
 
-static enum lvsh_status cmd_nodedev_define(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_nodedev_define(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
 {
     return nd_from_file(s, a, r, true);
@@ -433,11 +417,12 @@ static const struct lvsh_opt opts_nodedev_file[] = {
       .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL,
       .help = "file with the device's XML description (- for stdin)", .metavar = "file",
       .complete = LVSH_COMP_FILE },
-    { .name = "validate", .type = LVSH_OPT_BOOL, .help = "validate the XML against the schema" },
+    { .name = "validate", .type = LVSH_OPT_BOOL, .flag = VIR_NODE_DEVICE_CREATE_XML_VALIDATE,
+      .help = "validate the XML against the schema" },
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_nodedev_create_def = {
+static const struct lvsh_cmd cmd_nodedev_create = {
     .name = "nodedev-create",
     .group = "nodedev",
     .summary = "create a transient device on the host",
@@ -446,10 +431,10 @@ static const struct lvsh_cmd cmd_nodedev_create_def = {
                    "disappears when destroyed.",
     .opts = opts_nodedev_file,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_nodedev_create,
+    .handler = run_nodedev_create,
 };
 
-static const struct lvsh_cmd cmd_nodedev_define_def = {
+static const struct lvsh_cmd cmd_nodedev_define = {
     .name = "nodedev-define",
     .group = "nodedev",
     .summary = "define a persistent device on the host",
@@ -457,73 +442,70 @@ static const struct lvsh_cmd cmd_nodedev_define_def = {
                    "description; start it with nodedev-start before guests use it.",
     .opts = opts_nodedev_file,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_nodedev_define,
+    .handler = run_nodedev_define,
 };
 
 /* ---- one action on one device -------------------------------------------- */
 
-enum nd_action { ND_DESTROY, ND_UNDEFINE, ND_START, ND_DETACH, ND_REATTACH, ND_RESET };
+/* virsh's words, with the device's own name */
+#define ND_ACT(w, verb, done_) { .word = w, .fail = "failed to " verb " node device '%s'", \
+                                 .done = done_, .flags = LVSH_ACT_NAME }
 
-static const struct {
-    const char *what;      /* "failed to <what> node device 'x'" */
-    const char *done_fmt;  /* success message, %s = device name */
-} nd_actions[] = {
-    [ND_DESTROY] = { "destroy", "Destroyed node device '%s'" },
-    [ND_UNDEFINE] = { "undefine", "Undefined node device '%s'" },
-    [ND_START] = { "start", "Device %s started" },
-    [ND_DETACH] = { "detach", "Device %s detached" },
-    [ND_REATTACH] = { "re-attach", "Device %s re-attached" },
-    [ND_RESET] = { "reset", "Device %s was reset" },
-};
-
-static int nd_call(virNodeDevicePtr d, enum nd_action act, const char *driver)
+static enum lvsh_status run_nodedev_destroy(struct lvsh_session *s, const struct lvsh_args *a,
+                                            struct lvsh_result *r)
 {
-    switch (act) {
-    case ND_DESTROY: return virNodeDeviceDestroy(d);
-    case ND_UNDEFINE: return virNodeDeviceUndefine(d, 0);
-    case ND_START: return virNodeDeviceCreate(d, 0);
-    case ND_DETACH:
-        return driver ? virNodeDeviceDetachFlags(d, driver, 0) : virNodeDeviceDettach(d);
-    case ND_REATTACH: return virNodeDeviceReAttach(d);
-    case ND_RESET: return virNodeDeviceReset(d);
-    }
-    return -1;
+    static const struct lvsh_action act = ND_ACT("destroyed", "destroy", "Destroyed node device '%s'");
+    virNodeDevicePtr d = args_target(a);
+    (void)s;
+    return act_report(r, a, virNodeDeviceDestroy(d), &act);
 }
 
-static enum lvsh_status nd_action(struct lvsh_session *s, const struct lvsh_args *a,
-                                  struct lvsh_result *r, enum nd_action act)
+static enum lvsh_status run_nodedev_undefine(struct lvsh_session *s, const struct lvsh_args *a,
+                                             struct lvsh_result *r)
 {
-    virNodeDevicePtr d = nd_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
-    /* copy the name now: any libvirt call clears the last error */
-    char *name = xstrdup(virNodeDeviceGetName(d));
-    enum lvsh_status st = LVSH_OK;
-    if (nd_call(d, act, act == ND_DETACH ? args_str(a, "driver") : NULL) < 0) {
-        st = err_virt(r, "failed to %s node device '%s'", nd_actions[act].what, name);
-    } else {
-        out_info(r, nd_actions[act].done_fmt, name);
-        out_json(r, json_pack("{s:o,s:s}", "name", json_str(name), "action",
-                              nd_actions[act].what));
-    }
-    free(name);
-    virNodeDeviceFree(d);
-    return st;
+    static const struct lvsh_action act = ND_ACT("undefined", "undefine", "Undefined node device '%s'");
+    virNodeDevicePtr d = args_target(a);
+    (void)s;
+    return act_report(r, a, virNodeDeviceUndefine(d, 0), &act);
 }
 
-#define ND_ACTION_HANDLER(fn, act) \
-    static enum lvsh_status fn(struct lvsh_session *s, const struct lvsh_args *a, \
-                               struct lvsh_result *r) \
-    { \
-        return nd_action(s, a, r, act); \
-    }
+static enum lvsh_status run_nodedev_start(struct lvsh_session *s, const struct lvsh_args *a,
+                                          struct lvsh_result *r)
+{
+    static const struct lvsh_action act = ND_ACT("started", "start", "Device %s started");
+    virNodeDevicePtr d = args_target(a);
+    (void)s;
+    return act_report(r, a, virNodeDeviceCreate(d, 0), &act);
+}
 
-ND_ACTION_HANDLER(cmd_nodedev_destroy, ND_DESTROY)
-ND_ACTION_HANDLER(cmd_nodedev_undefine, ND_UNDEFINE)
-ND_ACTION_HANDLER(cmd_nodedev_start, ND_START)
-ND_ACTION_HANDLER(cmd_nodedev_detach, ND_DETACH)
-ND_ACTION_HANDLER(cmd_nodedev_reattach, ND_REATTACH)
-ND_ACTION_HANDLER(cmd_nodedev_reset, ND_RESET)
+static enum lvsh_status run_nodedev_detach(struct lvsh_session *s, const struct lvsh_args *a,
+                                           struct lvsh_result *r)
+{
+    static const struct lvsh_action act = ND_ACT("detached", "detach", "Device %s detached");
+    virNodeDevicePtr d = args_target(a);
+    (void)s;
+    const char *driver = args_str(a, "driver");
+    return act_report(r, a, driver ? virNodeDeviceDetachFlags(d, driver, 0)
+                                   : virNodeDeviceDettach(d), &act);
+}
+
+static enum lvsh_status run_nodedev_reattach(struct lvsh_session *s, const struct lvsh_args *a,
+                                             struct lvsh_result *r)
+{
+    static const struct lvsh_action act = ND_ACT("re-attached", "re-attach", "Device %s re-attached");
+    virNodeDevicePtr d = args_target(a);
+    (void)s;
+    return act_report(r, a, virNodeDeviceReAttach(d), &act);
+}
+
+static enum lvsh_status run_nodedev_reset(struct lvsh_session *s, const struct lvsh_args *a,
+                                          struct lvsh_result *r)
+{
+    static const struct lvsh_action act = ND_ACT("reset", "reset", "Device %s was reset");
+    virNodeDevicePtr d = args_target(a);
+    (void)s;
+    return act_report(r, a, virNodeDeviceReset(d), &act);
+}
 
 /* virsh still accepts nodedev-destroy's old --name */
 static const struct lvsh_opt opts_nodedev_destroy[] = {
@@ -532,7 +514,7 @@ static const struct lvsh_opt opts_nodedev_destroy[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_nodedev_destroy_def = {
+static const struct lvsh_cmd cmd_nodedev_destroy = {
     .name = "nodedev-destroy",
     .group = "nodedev",
     .summary = "destroy a device on the host",
@@ -540,10 +522,11 @@ static const struct lvsh_cmd cmd_nodedev_destroy_def = {
                    "from the physical host.",
     .opts = opts_nodedev_destroy,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_nodedev_destroy,
+    .handler = run_nodedev_destroy,
+    .target = LVSH_KIND_NODEDEV,
 };
 
-static const struct lvsh_cmd cmd_nodedev_undefine_def = {
+static const struct lvsh_cmd cmd_nodedev_undefine = {
     .name = "nodedev-undefine",
     .group = "nodedev",
     .summary = "undefine an inactive persistent device",
@@ -551,17 +534,19 @@ static const struct lvsh_cmd cmd_nodedev_undefine_def = {
                    "stays until destroyed.",
     .opts = opts_nodedev_any,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_nodedev_undefine,
+    .handler = run_nodedev_undefine,
+    .target = LVSH_KIND_NODEDEV,
 };
 
-static const struct lvsh_cmd cmd_nodedev_start_def = {
+static const struct lvsh_cmd cmd_nodedev_start = {
     .name = "nodedev-start",
     .group = "nodedev",
     .summary = "start a defined, inactive device",
     .description = "Start a persistent host device defined with nodedev-define.",
     .opts = opts_nodedev_any,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_nodedev_start,
+    .handler = run_nodedev_start,
+    .target = LVSH_KIND_NODEDEV,
 };
 
 static const struct lvsh_opt opts_nodedev_detach[] = {
@@ -571,7 +556,7 @@ static const struct lvsh_opt opts_nodedev_detach[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_nodedev_detach_def = {
+static const struct lvsh_cmd cmd_nodedev_detach = {
     .name = "nodedev-detach",
     .group = "nodedev",
     .summary = "detach a device from its host driver",
@@ -579,20 +564,22 @@ static const struct lvsh_cmd cmd_nodedev_detach_def = {
                    "guest.  The host loses the device until nodedev-reattach.",
     .opts = opts_nodedev_detach,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_nodedev_detach,
+    .handler = run_nodedev_detach,
+    .target = LVSH_KIND_NODEDEV,
 };
 
-static const struct lvsh_cmd cmd_nodedev_reattach_def = {
+static const struct lvsh_cmd cmd_nodedev_reattach = {
     .name = "nodedev-reattach",
     .group = "nodedev",
     .summary = "give a detached device back to its host driver",
     .description = "Rebind a PCI device released by its guest to its host driver.",
     .opts = opts_nodedev_any,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_nodedev_reattach,
+    .handler = run_nodedev_reattach,
+    .target = LVSH_KIND_NODEDEV,
 };
 
-static const struct lvsh_cmd cmd_nodedev_reset_def = {
+static const struct lvsh_cmd cmd_nodedev_reset = {
     .name = "nodedev-reset",
     .group = "nodedev",
     .summary = "reset a device",
@@ -600,19 +587,19 @@ static const struct lvsh_cmd cmd_nodedev_reset_def = {
                    "level, power management or bus reset, whichever it supports).",
     .opts = opts_nodedev_any,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_nodedev_reset,
+    .handler = run_nodedev_reset,
+    .target = LVSH_KIND_NODEDEV,
 };
 
 /* ---- nodedev-autostart --------------------------------------------------- */
 
-static enum lvsh_status cmd_nodedev_autostart(struct lvsh_session *s,
+static enum lvsh_status run_nodedev_autostart(struct lvsh_session *s,
                                               const struct lvsh_args *a,
                                               struct lvsh_result *r)
 {
     bool on = !args_has(a, "disable");
-    virNodeDevicePtr d = nd_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virNodeDevicePtr d = args_target(a);
+    (void)s;
     char *name = xstrdup(virNodeDeviceGetName(d));
     enum lvsh_status st = LVSH_OK;
     if (virNodeDeviceSetAutostart(d, on) < 0) {
@@ -624,7 +611,6 @@ static enum lvsh_status cmd_nodedev_autostart(struct lvsh_session *s,
                               on ? "autostart" : "no-autostart", "autostart", on));
     }
     free(name);
-    virNodeDeviceFree(d);
     return st;
 }
 
@@ -634,7 +620,7 @@ static const struct lvsh_opt opts_nodedev_autostart[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_nodedev_autostart_def = {
+static const struct lvsh_cmd cmd_nodedev_autostart = {
     .name = "nodedev-autostart",
     .group = "nodedev",
     .summary = "start a persistent device at boot, or stop doing so",
@@ -642,12 +628,13 @@ static const struct lvsh_cmd cmd_nodedev_autostart_def = {
                    "starts; --disable removes the mark.",
     .opts = opts_nodedev_autostart,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_nodedev_autostart,
+    .handler = run_nodedev_autostart,
+    .target = LVSH_KIND_NODEDEV,
 };
 
 LVSH_FAMILY(nodedev) = {
-    &cmd_nodedev_list_def, &cmd_nodedev_info_def, &cmd_nodedev_dumpxml_def,
-    &cmd_nodedev_create_def, &cmd_nodedev_destroy_def, &cmd_nodedev_define_def,
-    &cmd_nodedev_undefine_def, &cmd_nodedev_start_def, &cmd_nodedev_autostart_def,
-    &cmd_nodedev_detach_def, &cmd_nodedev_reattach_def, &cmd_nodedev_reset_def, NULL,
+    &cmd_nodedev_list, &cmd_nodedev_info, &cmd_nodedev_dumpxml,
+    &cmd_nodedev_create, &cmd_nodedev_destroy, &cmd_nodedev_define,
+    &cmd_nodedev_undefine, &cmd_nodedev_start, &cmd_nodedev_autostart,
+    &cmd_nodedev_detach, &cmd_nodedev_reattach, &cmd_nodedev_reset, NULL,
 };

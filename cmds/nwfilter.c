@@ -18,23 +18,13 @@
       .help = "the port device the binding filters (e.g. vnet0)", .metavar = "binding", \
       .complete = LVSH_COMP_NWFILTER_BINDING }
 
-static json_t *filter_json(virNWFilterPtr f, const char *action)
-{
-    char uuid[VIR_UUID_STRING_BUFLEN] = "";
-    virNWFilterGetUUIDString(f, uuid);
-    json_t *j = json_pack("{s:o,s:s}", "name", json_str(virNWFilterGetName(f)), "uuid", uuid);
-    if (action)
-        json_object_set_new(j, "action", json_string(action));
-    return j;
-}
-
 static int filter_cmp(const void *a, const void *b)
 {
     return net_name_cmp(virNWFilterGetName(*(virNWFilterPtr const *)a),
                         virNWFilterGetName(*(virNWFilterPtr const *)b));
 }
 
-static enum lvsh_status cmd_nwfilter_list(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_nwfilter_list(struct lvsh_session *s, const struct lvsh_args *a,
                                           struct lvsh_result *r)
 {
     virNWFilterPtr *filters = NULL;
@@ -65,17 +55,17 @@ static enum lvsh_status cmd_nwfilter_list(struct lvsh_session *s, const struct l
 
 static const struct lvsh_opt opts_none[] = { LVSH_OPT_END };
 
-static const struct lvsh_cmd cmd_nwfilter_list_def = {
+static const struct lvsh_cmd cmd_nwfilter_list = {
     .name = "nwfilter-list",
     .group = "filter",
     .summary = "list network filters",
     .description = "List every network filter by UUID and name, in one call to the daemon.",
     .opts = opts_none,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_nwfilter_list,
+    .handler = run_nwfilter_list,
 };
 
-static enum lvsh_status cmd_nwfilter_define(struct lvsh_session *s,
+static enum lvsh_status run_nwfilter_define(struct lvsh_session *s,
                                             const struct lvsh_args *a,
                                             struct lvsh_result *r)
 {
@@ -83,25 +73,25 @@ static enum lvsh_status cmd_nwfilter_define(struct lvsh_session *s,
     char *xml = xml_read_file(r, file);
     if (!xml)
         return LVSH_FAILED;
-    virNWFilterPtr f = args_has(a, "validate")
-        ? virNWFilterDefineXMLFlags(s->conn, xml, VIR_NWFILTER_DEFINE_VALIDATE)
-        : virNWFilterDefineXML(s->conn, xml);
+    unsigned flags = args_flags(a);
+    virNWFilterPtr f = flags ? virNWFilterDefineXMLFlags(s->conn, xml, flags)
+                             : virNWFilterDefineXML(s->conn, xml);
     free(xml);
     if (!f)
         return err_virt(r, "failed to define a network filter from '%s'", file);
-    out_json(r, filter_json(f, "defined"));
-    out_info(r, "Network filter %s defined from %s", virNWFilterGetName(f), file);
+    act_done(r, LVSH_KIND_NWFILTER, f, "defined",
+             "Network filter %s defined from %s", virNWFilterGetName(f), file);
     virNWFilterFree(f);
     return LVSH_OK;
 }
 
 static const struct lvsh_opt opts_nwfilter_define[] = {
     NET_OPT_FILE("network filter"),
-    NET_OPT_VALIDATE,
+    NET_OPT_VALIDATE(VIR_NWFILTER_DEFINE_VALIDATE),
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_nwfilter_define_def = {
+static const struct lvsh_cmd cmd_nwfilter_define = {
     .name = "nwfilter-define",
     .group = "filter",
     .summary = "define or update a network filter from an XML file",
@@ -109,26 +99,18 @@ static const struct lvsh_cmd cmd_nwfilter_define_def = {
                    "(guests using it get the new rules at once).",
     .opts = opts_nwfilter_define,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_nwfilter_define,
+    .handler = run_nwfilter_define,
 };
 
-static enum lvsh_status cmd_nwfilter_undefine(struct lvsh_session *s,
+static enum lvsh_status run_nwfilter_undefine(struct lvsh_session *s,
                                               const struct lvsh_args *a,
                                               struct lvsh_result *r)
 {
-    virNWFilterPtr f = lookup_nwfilter(s, r, args_str(a, "nwfilter"));
-    if (!f)
-        return LVSH_FAILED;
-    const char *name = virNWFilterGetName(f); /* before a call that may fail */
-    enum lvsh_status st = LVSH_OK;
-    if (virNWFilterUndefine(f) < 0) {
-        st = err_virt(r, "failed to undefine network filter '%s'", name);
-    } else {
-        out_json(r, filter_json(f, "undefined"));
-        out_info(r, "Network filter %s undefined", virNWFilterGetName(f));
-    }
-    virNWFilterFree(f);
-    return st;
+    static const struct lvsh_action act = {
+        .word = "undefined", .fail = "failed to undefine network filter '%s'",
+        .done = "Network filter %s undefined", .flags = LVSH_ACT_NAME };
+    (void)s;
+    return act_report(r, a, virNWFilterUndefine(args_target(a)), &act);
 }
 
 static const struct lvsh_opt opts_nwfilter_only[] = {
@@ -136,7 +118,7 @@ static const struct lvsh_opt opts_nwfilter_only[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_nwfilter_undefine_def = {
+static const struct lvsh_cmd cmd_nwfilter_undefine = {
     .name = "nwfilter-undefine",
     .group = "filter",
     .summary = "undefine a network filter",
@@ -144,16 +126,16 @@ static const struct lvsh_cmd cmd_nwfilter_undefine_def = {
                    "filter still uses it.",
     .opts = opts_nwfilter_only,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_nwfilter_undefine,
+    .handler = run_nwfilter_undefine,
+    .target = LVSH_KIND_NWFILTER,
 };
 
-static enum lvsh_status cmd_nwfilter_dumpxml(struct lvsh_session *s,
+static enum lvsh_status run_nwfilter_dumpxml(struct lvsh_session *s,
                                              const struct lvsh_args *a,
                                              struct lvsh_result *r)
 {
-    virNWFilterPtr f = lookup_nwfilter(s, r, args_str(a, "nwfilter"));
-    if (!f)
-        return LVSH_FAILED;
+    virNWFilterPtr f = args_target(a);
+    (void)s;
     const char *name = virNWFilterGetName(f);
     char *xml = virNWFilterGetXMLDesc(f, 0);
     enum lvsh_status st = LVSH_OK;
@@ -162,7 +144,6 @@ static enum lvsh_status cmd_nwfilter_dumpxml(struct lvsh_session *s,
     else
         out_xml(r, xml);
     free(xml);
-    virNWFilterFree(f);
     return st;
 }
 
@@ -172,14 +153,15 @@ static const struct lvsh_opt opts_nwfilter_dumpxml[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_nwfilter_dumpxml_def = {
+static const struct lvsh_cmd cmd_nwfilter_dumpxml = {
     .name = "nwfilter-dumpxml",
     .group = "filter",
     .summary = "print a network filter's XML description",
     .description = "Print the rules of a network filter as XML.",
     .opts = opts_nwfilter_dumpxml,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_nwfilter_dumpxml,
+    .handler = run_nwfilter_dumpxml,
+    .target = LVSH_KIND_NWFILTER,
 };
 
 static void *nwfilter_define(virConnectPtr conn, const char *xml)
@@ -187,35 +169,18 @@ static void *nwfilter_define(virConnectPtr conn, const char *xml)
     return virNWFilterDefineXML(conn, xml);
 }
 
-static enum lvsh_status cmd_nwfilter_edit(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_nwfilter_edit(struct lvsh_session *s, const struct lvsh_args *a,
                                           struct lvsh_result *r)
 {
-    virNWFilterPtr f = lookup_nwfilter(s, r, args_str(a, "nwfilter"));
-    if (!f)
-        return LVSH_FAILED;
-    const char *name = virNWFilterGetName(f);
-    char *xml = virNWFilterGetXMLDesc(f, 0);
-    struct edit_define def = { s->conn, nwfilter_define, "network filter", name, NULL };
-    struct edit_job job = { .xml = xml, .apply = edit_define_apply, .ctx = &def };
-    enum edit_outcome o = xml ? edit_loop(s, r, &job) : EDIT_FAILED;
-    if (!xml) {
-        err_virt(r, "failed to get the XML of network filter '%s'", name);
-    } else if (o == EDIT_UNCHANGED) {
-        out_json(r, filter_json(f, "unchanged"));
-        out_info(r, "Network filter %s XML configuration not changed.", name);
-    } else if (o == EDIT_APPLIED) {
-        out_json(r, filter_json(def.made, "edited"));
-        out_info(r, "Network filter %s XML configuration edited.",
-                 virNWFilterGetName(def.made));
-    }
-    if (def.made)
-        virNWFilterFree(def.made);
+    static const struct edit_redefine how = { nwfilter_define, "network filter",
+                                              "Network filter" };
+    char *xml = virNWFilterGetXMLDesc(args_target(a), 0);
+    enum lvsh_status st = edit_redefine(s, a, r, xml, &how);
     free(xml);
-    virNWFilterFree(f);
-    return o == EDIT_FAILED ? LVSH_FAILED : LVSH_OK;
+    return st;
 }
 
-static const struct lvsh_cmd cmd_nwfilter_edit_def = {
+static const struct lvsh_cmd cmd_nwfilter_edit = {
     .name = "nwfilter-edit",
     .group = "filter",
     .summary = "edit a network filter's XML in your editor",
@@ -223,19 +188,11 @@ static const struct lvsh_cmd cmd_nwfilter_edit_def = {
                    "When the file is saved unchanged nothing is defined.",
     .opts = opts_nwfilter_only,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_nwfilter_edit,
+    .handler = run_nwfilter_edit,
+    .target = LVSH_KIND_NWFILTER,
 };
 
 /* ---- bindings --------------------------------------------------------- */
-
-static json_t *binding_json(virNWFilterBindingPtr b, const char *action)
-{
-    json_t *j = json_pack("{s:o,s:o}", "portdev", json_str(virNWFilterBindingGetPortDev(b)),
-                          "filter", json_str(virNWFilterBindingGetFilterName(b)));
-    if (action)
-        json_object_set_new(j, "action", json_string(action));
-    return j;
-}
 
 static int binding_cmp(const void *a, const void *b)
 {
@@ -243,7 +200,7 @@ static int binding_cmp(const void *a, const void *b)
                         virNWFilterBindingGetPortDev(*(virNWFilterBindingPtr const *)b));
 }
 
-static enum lvsh_status cmd_nwfilter_binding_list(struct lvsh_session *s,
+static enum lvsh_status run_nwfilter_binding_list(struct lvsh_session *s,
                                                   const struct lvsh_args *a,
                                                   struct lvsh_result *r)
 {
@@ -267,7 +224,7 @@ static enum lvsh_status cmd_nwfilter_binding_list(struct lvsh_session *s,
     return LVSH_OK;
 }
 
-static const struct lvsh_cmd cmd_nwfilter_binding_list_def = {
+static const struct lvsh_cmd cmd_nwfilter_binding_list = {
     .name = "nwfilter-binding-list",
     .group = "filter",
     .summary = "list network filter bindings",
@@ -275,10 +232,10 @@ static const struct lvsh_cmd cmd_nwfilter_binding_list_def = {
                    "the daemon.",
     .opts = opts_none,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_nwfilter_binding_list,
+    .handler = run_nwfilter_binding_list,
 };
 
-static enum lvsh_status cmd_nwfilter_binding_create(struct lvsh_session *s,
+static enum lvsh_status run_nwfilter_binding_create(struct lvsh_session *s,
                                                     const struct lvsh_args *a,
                                                     struct lvsh_result *r)
 {
@@ -286,13 +243,12 @@ static enum lvsh_status cmd_nwfilter_binding_create(struct lvsh_session *s,
     char *xml = xml_read_file(r, file);
     if (!xml)
         return LVSH_FAILED;
-    unsigned flags = args_has(a, "validate") ? VIR_NWFILTER_BINDING_CREATE_VALIDATE : 0;
-    virNWFilterBindingPtr b = virNWFilterBindingCreateXML(s->conn, xml, flags);
+    virNWFilterBindingPtr b = virNWFilterBindingCreateXML(s->conn, xml, args_flags(a));
     free(xml);
     if (!b)
         return err_virt(r, "failed to create a network filter binding from '%s'", file);
-    out_json(r, binding_json(b, "created"));
-    out_info(r, "Network filter binding on %s created from %s",
+    act_done(r, LVSH_KIND_NWFILTER_BINDING, b, "created",
+             "Network filter binding on %s created from %s",
              virNWFilterBindingGetPortDev(b), file);
     virNWFilterBindingFree(b);
     return LVSH_OK;
@@ -300,11 +256,11 @@ static enum lvsh_status cmd_nwfilter_binding_create(struct lvsh_session *s,
 
 static const struct lvsh_opt opts_nwfilter_binding_create[] = {
     NET_OPT_FILE("network filter binding"),
-    NET_OPT_VALIDATE,
+    NET_OPT_VALIDATE(VIR_NWFILTER_BINDING_CREATE_VALIDATE),
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_nwfilter_binding_create_def = {
+static const struct lvsh_cmd cmd_nwfilter_binding_create = {
     .name = "nwfilter-binding-create",
     .group = "filter",
     .summary = "bind a network filter to a port from an XML file",
@@ -313,26 +269,18 @@ static const struct lvsh_cmd cmd_nwfilter_binding_create_def = {
                    "reference with parameters).",
     .opts = opts_nwfilter_binding_create,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_nwfilter_binding_create,
+    .handler = run_nwfilter_binding_create,
 };
 
-static enum lvsh_status cmd_nwfilter_binding_delete(struct lvsh_session *s,
+static enum lvsh_status run_nwfilter_binding_delete(struct lvsh_session *s,
                                                     const struct lvsh_args *a,
                                                     struct lvsh_result *r)
 {
-    virNWFilterBindingPtr b = lookup_nwfilter_binding(s, r, args_str(a, "binding"));
-    if (!b)
-        return LVSH_FAILED;
-    const char *dev = virNWFilterBindingGetPortDev(b); /* before a call that may fail */
-    enum lvsh_status st = LVSH_OK;
-    if (virNWFilterBindingDelete(b) < 0) {
-        st = err_virt(r, "failed to delete the network filter binding on '%s'", dev);
-    } else {
-        out_json(r, binding_json(b, "deleted"));
-        out_info(r, "Network filter binding on %s deleted", virNWFilterBindingGetPortDev(b));
-    }
-    virNWFilterBindingFree(b);
-    return st;
+    static const struct lvsh_action act = {
+        .word = "deleted", .fail = "failed to delete the network filter binding on '%s'",
+        .done = "Network filter binding on %s deleted", .flags = LVSH_ACT_NAME };
+    (void)s;
+    return act_report(r, a, virNWFilterBindingDelete(args_target(a)), &act);
 }
 
 static const struct lvsh_opt opts_binding_only[] = {
@@ -340,23 +288,23 @@ static const struct lvsh_opt opts_binding_only[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_nwfilter_binding_delete_def = {
+static const struct lvsh_cmd cmd_nwfilter_binding_delete = {
     .name = "nwfilter-binding-delete",
     .group = "filter",
     .summary = "remove a network filter binding",
     .description = "Stop filtering the traffic of a port device.",
     .opts = opts_binding_only,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_nwfilter_binding_delete,
+    .handler = run_nwfilter_binding_delete,
+    .target = LVSH_KIND_NWFILTER_BINDING,
 };
 
-static enum lvsh_status cmd_nwfilter_binding_dumpxml(struct lvsh_session *s,
+static enum lvsh_status run_nwfilter_binding_dumpxml(struct lvsh_session *s,
                                                      const struct lvsh_args *a,
                                                      struct lvsh_result *r)
 {
-    virNWFilterBindingPtr b = lookup_nwfilter_binding(s, r, args_str(a, "binding"));
-    if (!b)
-        return LVSH_FAILED;
+    virNWFilterBindingPtr b = args_target(a);
+    (void)s;
     const char *dev = virNWFilterBindingGetPortDev(b);
     char *xml = virNWFilterBindingGetXMLDesc(b, 0);
     enum lvsh_status st = LVSH_OK;
@@ -365,7 +313,6 @@ static enum lvsh_status cmd_nwfilter_binding_dumpxml(struct lvsh_session *s,
     else
         out_xml(r, xml);
     free(xml);
-    virNWFilterBindingFree(b);
     return st;
 }
 
@@ -375,18 +322,19 @@ static const struct lvsh_opt opts_nwfilter_binding_dumpxml[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_nwfilter_binding_dumpxml_def = {
+static const struct lvsh_cmd cmd_nwfilter_binding_dumpxml = {
     .name = "nwfilter-binding-dumpxml",
     .group = "filter",
     .summary = "print a network filter binding's XML description",
     .description = "Print the XML of the binding on a port device.",
     .opts = opts_nwfilter_binding_dumpxml,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_nwfilter_binding_dumpxml,
+    .handler = run_nwfilter_binding_dumpxml,
+    .target = LVSH_KIND_NWFILTER_BINDING,
 };
 
-LVSH_FAMILY(nwfilter) = { &cmd_nwfilter_list_def, &cmd_nwfilter_define_def,
-                          &cmd_nwfilter_undefine_def, &cmd_nwfilter_dumpxml_def,
-                          &cmd_nwfilter_edit_def, &cmd_nwfilter_binding_list_def,
-                          &cmd_nwfilter_binding_create_def, &cmd_nwfilter_binding_delete_def,
-                          &cmd_nwfilter_binding_dumpxml_def, NULL };
+LVSH_FAMILY(nwfilter) = { &cmd_nwfilter_list, &cmd_nwfilter_define,
+                          &cmd_nwfilter_undefine, &cmd_nwfilter_dumpxml,
+                          &cmd_nwfilter_edit, &cmd_nwfilter_binding_list,
+                          &cmd_nwfilter_binding_create, &cmd_nwfilter_binding_delete,
+                          &cmd_nwfilter_binding_dumpxml, NULL };

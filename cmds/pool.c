@@ -222,7 +222,7 @@ static void list_json(struct lvsh_result *r, struct pool_row *rows, int n)
     json_t *arr = json_array();
     for (int i = 0; i < n; i++) {
         struct pool_row *row = &rows[i];
-        json_t *o = pool_json_ref(row->pool);
+        json_t *o = kind_json_ref(LVSH_KIND_POOL, row->pool);
         json_object_set_new(o, "state", json_str(row->have_info ?
                                                  pool_state_name(row->info.state) :
                                                  row->active ? "running" : "inactive"));
@@ -251,7 +251,7 @@ static void list_plain(struct lvsh_result *r, struct pool_row *rows, int n, bool
     }
 }
 
-static enum lvsh_status cmd_pool_list(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_pool_list(struct lvsh_session *s, const struct lvsh_args *a,
                                       struct lvsh_result *r)
 {
     unsigned flags = list_flags(a);
@@ -298,7 +298,7 @@ static const char *const excl_pool_list[] = {
     "details uuid", "details name", "persistent transient", "autostart no-autostart", NULL,
 };
 
-static const struct lvsh_cmd cmd_pool_list_def = {
+static const struct lvsh_cmd cmd_pool_list = {
     .name = "pool-list",
     .group = "pool",
     .summary = "list storage pools",
@@ -310,7 +310,7 @@ static const struct lvsh_cmd cmd_pool_list_def = {
     .opts = opts_pool_list,
     .exclusive = excl_pool_list,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_pool_list,
+    .handler = run_pool_list,
 };
 
 static void info_sizes(struct lvsh_result *r, const virStoragePoolInfo *info, bool bytes)
@@ -325,17 +325,15 @@ static void info_sizes(struct lvsh_result *r, const virStoragePoolInfo *info, bo
     }
 }
 
-static enum lvsh_status cmd_pool_info(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_pool_info(struct lvsh_session *s, const struct lvsh_args *a,
                                       struct lvsh_result *r)
 {
     char uuid[VIR_UUID_STRING_BUFLEN] = "";
     virStoragePoolInfo info;
-    virStoragePoolPtr p = pool_arg(s, a, r);
-    if (!p)
-        return LVSH_FAILED;
+    virStoragePoolPtr p = args_target(a);
+    (void)s;
     if (virStoragePoolGetInfo(p, &info) < 0) {
         err_virt(r, "failed to get information of pool '%s'", args_str(a, "pool"));
-        virStoragePoolFree(p);
         return LVSH_FAILED;
     }
     out_field_str(r, "Name", "name", virStoragePoolGetName(p));
@@ -355,7 +353,6 @@ static enum lvsh_status cmd_pool_info(struct lvsh_session *s, const struct lvsh_
     virResetLastError();
     if (info.state == VIR_STORAGE_POOL_RUNNING || info.state == VIR_STORAGE_POOL_DEGRADED)
         info_sizes(r, &info, args_has(a, "bytes"));
-    virStoragePoolFree(p);
     return LVSH_OK;
 }
 
@@ -365,7 +362,7 @@ static const struct lvsh_opt opts_pool_info[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_pool_info_def = {
+static const struct lvsh_cmd cmd_pool_info = {
     .name = "pool-info",
     .group = "pool",
     .summary = "show information about a storage pool",
@@ -374,7 +371,8 @@ static const struct lvsh_cmd cmd_pool_info_def = {
                    "--bytes, and always in JSON).",
     .opts = opts_pool_info,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_pool_info,
+    .handler = run_pool_info,
+    .target = LVSH_KIND_POOL,
 };
 
 static const struct lvsh_opt opts_pool_only[] = {
@@ -382,67 +380,61 @@ static const struct lvsh_opt opts_pool_only[] = {
     LVSH_OPT_END,
 };
 
-static enum lvsh_status cmd_pool_uuid(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_pool_uuid(struct lvsh_session *s, const struct lvsh_args *a,
                                       struct lvsh_result *r)
 {
     char uuid[VIR_UUID_STRING_BUFLEN];
-    virStoragePoolPtr p = pool_arg(s, a, r);
-    if (!p)
-        return LVSH_FAILED;
+    virStoragePoolPtr p = args_target(a);
+    (void)s;
     if (virStoragePoolGetUUIDString(p, uuid) < 0) {
         err_virt(r, "failed to get the UUID of pool '%s'", args_str(a, "pool"));
-        virStoragePoolFree(p);
         return LVSH_FAILED;
     }
     out_text(r, "%s\n", uuid);
-    out_json(r, pool_json_ref(p));
-    virStoragePoolFree(p);
+    out_json(r, kind_json_ref(LVSH_KIND_POOL, p));
     return LVSH_OK;
 }
 
-static const struct lvsh_cmd cmd_pool_uuid_def = {
+static const struct lvsh_cmd cmd_pool_uuid = {
     .name = "pool-uuid",
     .group = "pool",
     .summary = "convert a pool name to its UUID",
     .description = "Print the UUID of the pool given by name (or target path).",
     .opts = opts_pool_only,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_pool_uuid,
+    .handler = run_pool_uuid,
+    .target = LVSH_KIND_POOL,
 };
 
-static enum lvsh_status cmd_pool_name(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_pool_name(struct lvsh_session *s, const struct lvsh_args *a,
                                       struct lvsh_result *r)
 {
-    virStoragePoolPtr p = pool_arg(s, a, r);
-    if (!p)
-        return LVSH_FAILED;
+    virStoragePoolPtr p = args_target(a);
+    (void)s;
     out_text(r, "%s\n", virStoragePoolGetName(p));
-    out_json(r, pool_json_ref(p));
-    virStoragePoolFree(p);
+    out_json(r, kind_json_ref(LVSH_KIND_POOL, p));
     return LVSH_OK;
 }
 
-static const struct lvsh_cmd cmd_pool_name_def = {
+static const struct lvsh_cmd cmd_pool_name = {
     .name = "pool-name",
     .group = "pool",
     .summary = "convert a pool UUID to its name",
     .description = "Print the name of the pool given by UUID (or target path).",
     .opts = opts_pool_only,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_pool_name,
+    .handler = run_pool_name,
+    .target = LVSH_KIND_POOL,
 };
 
-static enum lvsh_status cmd_pool_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_pool_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
                                          struct lvsh_result *r)
 {
-    unsigned flags = args_has(a, "inactive") ? VIR_STORAGE_XML_INACTIVE : 0;
-    virStoragePoolPtr p = pool_arg(s, a, r);
-    if (!p)
-        return LVSH_FAILED;
-    char *xml = virStoragePoolGetXMLDesc(p, flags);
+    virStoragePoolPtr p = args_target(a);
+    (void)s;
+    char *xml = virStoragePoolGetXMLDesc(p, args_flags(a));
     if (!xml)
         err_virt(r, "failed to get the XML of pool '%s'", args_str(a, "pool"));
-    virStoragePoolFree(p);
     if (!xml)
         return LVSH_FAILED;
     out_xml(r, xml);
@@ -452,13 +444,13 @@ static enum lvsh_status cmd_pool_dumpxml(struct lvsh_session *s, const struct lv
 
 static const struct lvsh_opt opts_pool_dumpxml[] = {
     POOL_OPT_POOL(LVSH_COMP_POOL, "pool name, uuid or target path"),
-    { .name = "inactive", .type = LVSH_OPT_BOOL,
+    { .name = "inactive", .type = LVSH_OPT_BOOL, .flag = VIR_STORAGE_XML_INACTIVE,
       .help = "show the configuration the pool will have at its next start" },
     LVSH_XPATH_OPTS,
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_pool_dumpxml_def = {
+static const struct lvsh_cmd cmd_pool_dumpxml = {
     .name = "pool-dumpxml",
     .group = "pool",
     .summary = "print a storage pool's XML",
@@ -466,9 +458,10 @@ static const struct lvsh_cmd cmd_pool_dumpxml_def = {
                    "XPath expression selects.",
     .opts = opts_pool_dumpxml,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_pool_dumpxml,
+    .handler = run_pool_dumpxml,
+    .target = LVSH_KIND_POOL,
 };
 
-LVSH_FAMILY(pool) = { &cmd_pool_list_def, &cmd_pool_info_def, &cmd_pool_uuid_def,
-                      &cmd_pool_name_def, &cmd_pool_dumpxml_def,
+LVSH_FAMILY(pool) = { &cmd_pool_list, &cmd_pool_info, &cmd_pool_uuid,
+                      &cmd_pool_name, &cmd_pool_dumpxml,
                       NULL };

@@ -12,20 +12,19 @@ static const char *const pool_type_names[] = {
     "rbd", "sheepdog", "gluster", "zfs", "vstorage", NULL,
 };
 
-static enum lvsh_status cmd_pool_define(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_pool_define(struct lvsh_session *s, const struct lvsh_args *a,
                                         struct lvsh_result *r)
 {
     const char *file = args_str(a, "file");
-    unsigned flags = args_has(a, "validate") ? VIR_STORAGE_POOL_DEFINE_VALIDATE : 0;
     char *xml = xml_read_file(r, file);
     if (!xml)
         return LVSH_FAILED;
-    virStoragePoolPtr p = virStoragePoolDefineXML(s->conn, xml, flags);
+    virStoragePoolPtr p = virStoragePoolDefineXML(s->conn, xml, args_flags(a));
     free(xml);
     if (!p)
         return err_virt(r, "failed to define pool from '%s'", file);
     out_info(r, "Pool %s defined from %s", virStoragePoolGetName(p), file);
-    out_json_action(r, pool_json_ref(p), "defined");
+    act_json(r, LVSH_KIND_POOL, p, "defined");
     out_json_set(r, "file", json_str(file));
     virStoragePoolFree(p);
     return LVSH_OK;
@@ -36,11 +35,12 @@ static const struct lvsh_opt opts_pool_define[] = {
       .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL,
       .help = "file with the pool's XML description ('-' for stdin)", .metavar = "file",
       .complete = LVSH_COMP_FILE },
-    { .name = "validate", .type = LVSH_OPT_BOOL, .help = "validate the XML against the schema" },
+    { .name = "validate", .type = LVSH_OPT_BOOL, .flag = VIR_STORAGE_POOL_DEFINE_VALIDATE,
+      .help = "validate the XML against the schema" },
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_pool_define_def = {
+static const struct lvsh_cmd cmd_pool_define = {
     .name = "pool-define",
     .group = "pool",
     .summary = "define a persistent storage pool from an XML file",
@@ -48,22 +48,22 @@ static const struct lvsh_cmd cmd_pool_define_def = {
                    "existing persistent one, from an XML file.",
     .opts = opts_pool_define,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_pool_define,
+    .handler = run_pool_define,
 };
 
-static enum lvsh_status cmd_pool_create(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_pool_create(struct lvsh_session *s, const struct lvsh_args *a,
                                         struct lvsh_result *r)
 {
     const char *file = args_str(a, "file");
     char *xml = xml_read_file(r, file);
     if (!xml)
         return LVSH_FAILED;
-    virStoragePoolPtr p = virStoragePoolCreateXML(s->conn, xml, pool_create_build_flags(a));
+    virStoragePoolPtr p = virStoragePoolCreateXML(s->conn, xml, args_flags(a));
     free(xml);
     if (!p)
         return err_virt(r, "failed to create pool from '%s'", file);
     out_info(r, "Pool %s created from %s", virStoragePoolGetName(p), file);
-    out_json_action(r, pool_json_ref(p), "created");
+    act_json(r, LVSH_KIND_POOL, p, "created");
     out_json_set(r, "file", json_str(file));
     virStoragePoolFree(p);
     return LVSH_OK;
@@ -80,7 +80,7 @@ static const struct lvsh_opt opts_pool_create[] = {
 
 static const char *const excl_overwrite[] = { "overwrite no-overwrite", NULL };
 
-static const struct lvsh_cmd cmd_pool_create_def = {
+static const struct lvsh_cmd cmd_pool_create = {
     .name = "pool-create",
     .group = "pool",
     .summary = "create and start a transient storage pool from an XML file",
@@ -89,7 +89,7 @@ static const struct lvsh_cmd cmd_pool_create_def = {
     .opts = opts_pool_create,
     .exclusive = excl_overwrite,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_pool_create,
+    .handler = run_pool_create,
 };
 
 /* <tag attr='value'/> with the value escaped, indented by ind spaces. */
@@ -225,25 +225,25 @@ static enum lvsh_status pool_as(struct lvsh_session *s, const struct lvsh_args *
         return LVSH_OK;
     }
     virStoragePoolPtr p = create ?
-        virStoragePoolCreateXML(s->conn, xml, pool_create_build_flags(a)) :
+        virStoragePoolCreateXML(s->conn, xml, args_flags(a)) :
         virStoragePoolDefineXML(s->conn, xml, 0);
     free(xml);
     if (!p)
         return err_virt(r, "failed to %s pool '%s'", create ? "create" : "define",
                         args_str(a, "name"));
     out_info(r, "Pool %s %s", virStoragePoolGetName(p), create ? "created" : "defined");
-    out_json_action(r, pool_json_ref(p), create ? "created" : "defined");
+    act_json(r, LVSH_KIND_POOL, p, create ? "created" : "defined");
     virStoragePoolFree(p);
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_pool_define_as(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_pool_define_as(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
 {
     return pool_as(s, a, r, false);
 }
 
-static enum lvsh_status cmd_pool_create_as(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_pool_create_as(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
 {
     return pool_as(s, a, r, true);
@@ -287,7 +287,7 @@ static const struct lvsh_opt opts_pool_define_as[] = {
 
 static const char *const excl_pool_as[] = { "secret-usage secret-uuid", NULL };
 
-static const struct lvsh_cmd cmd_pool_define_as_def = {
+static const struct lvsh_cmd cmd_pool_define_as = {
     .name = "pool-define-as",
     .group = "pool",
     .summary = "define a persistent storage pool from options",
@@ -297,7 +297,7 @@ static const struct lvsh_cmd cmd_pool_define_as_def = {
     .opts = opts_pool_define_as,
     .exclusive = excl_pool_as,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES | LVSH_CMD_XML,
-    .handler = cmd_pool_define_as,
+    .handler = run_pool_define_as,
 };
 
 static const struct lvsh_opt opts_pool_create_as[] = {
@@ -311,7 +311,7 @@ static const char *const excl_pool_create_as[] = {
     "secret-usage secret-uuid", "overwrite no-overwrite", NULL,
 };
 
-static const struct lvsh_cmd cmd_pool_create_as_def = {
+static const struct lvsh_cmd cmd_pool_create_as = {
     .name = "pool-create-as",
     .group = "pool",
     .summary = "create and start a transient storage pool from options",
@@ -321,7 +321,7 @@ static const struct lvsh_cmd cmd_pool_create_as_def = {
     .opts = opts_pool_create_as,
     .exclusive = excl_pool_create_as,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES | LVSH_CMD_XML,
-    .handler = cmd_pool_create_as,
+    .handler = run_pool_create_as,
 };
 
 /* The configuration to edit; old daemons refuse the inactive flag. */
@@ -343,31 +343,14 @@ static void *pool_define(virConnectPtr conn, const char *xml)
     return virStoragePoolDefineXML(conn, xml, 0);
 }
 
-static enum lvsh_status cmd_pool_edit(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_pool_edit(struct lvsh_session *s, const struct lvsh_args *a,
                                       struct lvsh_result *r)
 {
-    const char *key = args_str(a, "pool");
-    virStoragePoolPtr p = pool_arg(s, a, r);
-    if (!p)
-        return LVSH_FAILED;
-    char *xml = edit_get_xml(p);
-    struct edit_define def = { s->conn, pool_define, "pool", key, NULL };
-    struct edit_job job = { .xml = xml, .apply = edit_define_apply, .ctx = &def };
-    enum edit_outcome o = xml ? edit_loop(s, r, &job) : EDIT_FAILED;
-    if (!xml) {
-        err_virt(r, "failed to get the XML of pool '%s'", key);
-    } else if (o == EDIT_UNCHANGED) {
-        out_info(r, "Pool %s XML configuration not changed.", virStoragePoolGetName(p));
-        out_json_action(r, pool_json_ref(p), "unchanged");
-    } else if (o == EDIT_APPLIED) {
-        out_info(r, "Pool %s XML configuration edited.", virStoragePoolGetName(def.made));
-        out_json_action(r, pool_json_ref(def.made), "edited");
-    }
-    if (def.made)
-        virStoragePoolFree(def.made);
+    static const struct edit_redefine how = { pool_define, "pool", "Pool" };
+    char *xml = edit_get_xml(args_target(a));
+    enum lvsh_status st = edit_redefine(s, a, r, xml, &how);
     free(xml);
-    virStoragePoolFree(p);
-    return o == EDIT_FAILED ? LVSH_FAILED : LVSH_OK;
+    return st;
 }
 
 static const struct lvsh_opt opts_pool_edit[] = {
@@ -375,7 +358,7 @@ static const struct lvsh_opt opts_pool_edit[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_pool_edit_def = {
+static const struct lvsh_cmd cmd_pool_edit = {
     .name = "pool-edit",
     .group = "pool",
     .summary = "edit a storage pool's XML configuration",
@@ -383,9 +366,10 @@ static const struct lvsh_cmd cmd_pool_edit_def = {
                    "result if it changed.",
     .opts = opts_pool_edit,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_pool_edit,
+    .handler = run_pool_edit,
+    .target = LVSH_KIND_POOL,
 };
 
-LVSH_FAMILY(pool_define) = { &cmd_pool_define_def, &cmd_pool_create_def,
-                             &cmd_pool_define_as_def, &cmd_pool_create_as_def,
-                             &cmd_pool_edit_def, NULL };
+LVSH_FAMILY(pool_define) = { &cmd_pool_define, &cmd_pool_create,
+                             &cmd_pool_define_as, &cmd_pool_create_as,
+                             &cmd_pool_edit, NULL };

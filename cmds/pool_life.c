@@ -1,66 +1,34 @@
 /* pool_life.c: a storage pool's life (pool-build, pool-start, pool-destroy,
  * pool-delete, pool-undefine, pool-refresh, pool-autostart). */
-#include "json_action.h"
 #include "storage_common.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* Run one libvirt pool operation and report it the way virsh does. */
-static enum lvsh_status pool_do(struct lvsh_session *s, const struct lvsh_args *a,
-                                struct lvsh_result *r,
-                                int (*op)(virStoragePoolPtr, unsigned), unsigned flags,
-                                const char *verb, const char *done)
-{
-    virStoragePoolPtr p = pool_arg(s, a, r);
-    if (!p)
-        return LVSH_FAILED;
-    enum lvsh_status st = LVSH_OK;
-    if (op(p, flags) < 0)
-        st = err_virt(r, "Failed to %s pool %s", verb, args_str(a, "pool"));
-    else {
-        out_info(r, "Pool %s %s", args_str(a, "pool"), done);   /* as typed, as virsh */
-        const char *last = strrchr(done, ' ');   /* "has been undefined" -> "undefined" */
-        out_json_action(r, pool_json_ref(p), last ? last + 1 : done);
-    }
-    virStoragePoolFree(p);
-    return st;
-}
+/* virsh's words, with the pool as typed */
+#define POOL_ACT(w, verb, done_) \
+    { .word = (w), .fail = "Failed to " verb " pool %s", .done = "Pool %s " done_ }
 
-static int op_undefine(virStoragePoolPtr p, unsigned flags)
-{
-    (void)flags;
-    return virStoragePoolUndefine(p);
-}
-
-static int op_destroy(virStoragePoolPtr p, unsigned flags)
-{
-    (void)flags;
-    return virStoragePoolDestroy(p);
-}
-
-static enum lvsh_status cmd_pool_build(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_pool_build(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
-    unsigned flags = 0;
-    if (args_has(a, "overwrite"))
-        flags |= VIR_STORAGE_POOL_BUILD_OVERWRITE;
-    if (args_has(a, "no-overwrite"))
-        flags |= VIR_STORAGE_POOL_BUILD_NO_OVERWRITE;
-    return pool_do(s, a, r, virStoragePoolBuild, flags, "build", "built");
+    static const struct lvsh_action act = POOL_ACT("built", "build", "built");
+    (void)s;
+    return act_report(r, a, virStoragePoolBuild(args_target(a), args_flags(a)), &act);
 }
 
 static const struct lvsh_opt opts_pool_build[] = {
     POOL_OPT_POOL(LVSH_COMP_POOL, "pool name, uuid or target path"),
-    { .name = "no-overwrite", .type = LVSH_OPT_BOOL,
+    { .name = "no-overwrite", .type = LVSH_OPT_BOOL, .flag = VIR_STORAGE_POOL_BUILD_NO_OVERWRITE,
       .help = "refuse to overwrite existing data (e.g. a formatted device)" },
-    { .name = "overwrite", .type = LVSH_OPT_BOOL, .help = "overwrite any existing data" },
+    { .name = "overwrite", .type = LVSH_OPT_BOOL, .flag = VIR_STORAGE_POOL_BUILD_OVERWRITE,
+      .help = "overwrite any existing data" },
     LVSH_OPT_END,
 };
 
 static const char *const excl_overwrite[] = { "overwrite no-overwrite", NULL };
 
-static const struct lvsh_cmd cmd_pool_build_def = {
+static const struct lvsh_cmd cmd_pool_build = {
     .name = "pool-build",
     .group = "pool",
     .summary = "build a storage pool",
@@ -69,14 +37,16 @@ static const struct lvsh_cmd cmd_pool_build_def = {
     .opts = opts_pool_build,
     .exclusive = excl_overwrite,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_pool_build,
+    .handler = run_pool_build,
+    .target = LVSH_KIND_POOL,
 };
 
-static enum lvsh_status cmd_pool_start(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_pool_start(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
-    return pool_do(s, a, r, virStoragePoolCreate, pool_create_build_flags(a), "start",
-                   "started");
+    static const struct lvsh_action act = POOL_ACT("started", "start", "started");
+    (void)s;
+    return act_report(r, a, virStoragePoolCreate(args_target(a), args_flags(a)), &act);
 }
 
 static const struct lvsh_opt opts_pool_start[] = {
@@ -85,7 +55,7 @@ static const struct lvsh_opt opts_pool_start[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_pool_start_def = {
+static const struct lvsh_cmd cmd_pool_start = {
     .name = "pool-start",
     .group = "pool",
     .summary = "start an inactive storage pool",
@@ -94,7 +64,8 @@ static const struct lvsh_cmd cmd_pool_start_def = {
     .opts = opts_pool_start,
     .exclusive = excl_overwrite,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_pool_start,
+    .handler = run_pool_start,
+    .target = LVSH_KIND_POOL,
 };
 
 static const struct lvsh_opt opts_pool_active[] = {
@@ -107,29 +78,34 @@ static const struct lvsh_opt opts_pool_inactive[] = {
     LVSH_OPT_END,
 };
 
-static enum lvsh_status cmd_pool_destroy(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_pool_destroy(struct lvsh_session *s, const struct lvsh_args *a,
                                          struct lvsh_result *r)
 {
-    return pool_do(s, a, r, op_destroy, 0, "destroy", "destroyed");
+    static const struct lvsh_action act = POOL_ACT("destroyed", "destroy", "destroyed");
+    (void)s;
+    return act_report(r, a, virStoragePoolDestroy(args_target(a)), &act);
 }
 
-static const struct lvsh_cmd cmd_pool_destroy_def = {
+static const struct lvsh_cmd cmd_pool_destroy = {
     .name = "pool-destroy",
     .group = "pool",
     .summary = "stop a storage pool",
     .description = "Stop an active pool; its data stays.  A transient pool disappears.",
     .opts = opts_pool_active,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_pool_destroy,
+    .handler = run_pool_destroy,
+    .target = LVSH_KIND_POOL,
 };
 
-static enum lvsh_status cmd_pool_delete(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_pool_delete(struct lvsh_session *s, const struct lvsh_args *a,
                                         struct lvsh_result *r)
 {
-    return pool_do(s, a, r, virStoragePoolDelete, 0, "delete", "deleted");
+    static const struct lvsh_action act = POOL_ACT("deleted", "delete", "deleted");
+    (void)s;
+    return act_report(r, a, virStoragePoolDelete(args_target(a), 0), &act);
 }
 
-static const struct lvsh_cmd cmd_pool_delete_def = {
+static const struct lvsh_cmd cmd_pool_delete = {
     .name = "pool-delete",
     .group = "pool",
     .summary = "delete a storage pool's underlying storage",
@@ -137,60 +113,64 @@ static const struct lvsh_cmd cmd_pool_delete_def = {
                    "the pool stays defined.  The pool must be inactive.",
     .opts = opts_pool_inactive,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_pool_delete,
+    .handler = run_pool_delete,
+    .target = LVSH_KIND_POOL,
 };
 
-static enum lvsh_status cmd_pool_undefine(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_pool_undefine(struct lvsh_session *s, const struct lvsh_args *a,
                                           struct lvsh_result *r)
 {
-    return pool_do(s, a, r, op_undefine, 0, "undefine", "has been undefined");
+    static const struct lvsh_action act = POOL_ACT("undefined", "undefine",
+                                                   "has been undefined");
+    (void)s;
+    return act_report(r, a, virStoragePoolUndefine(args_target(a)), &act);
 }
 
-static const struct lvsh_cmd cmd_pool_undefine_def = {
+static const struct lvsh_cmd cmd_pool_undefine = {
     .name = "pool-undefine",
     .group = "pool",
     .summary = "undefine an inactive storage pool",
     .description = "Remove the configuration of an inactive pool; its storage stays.",
     .opts = opts_pool_inactive,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_pool_undefine,
+    .handler = run_pool_undefine,
+    .target = LVSH_KIND_POOL,
 };
 
-static enum lvsh_status cmd_pool_refresh(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_pool_refresh(struct lvsh_session *s, const struct lvsh_args *a,
                                          struct lvsh_result *r)
 {
-    return pool_do(s, a, r, virStoragePoolRefresh, 0, "refresh", "refreshed");
+    static const struct lvsh_action act = POOL_ACT("refreshed", "refresh", "refreshed");
+    (void)s;
+    return act_report(r, a, virStoragePoolRefresh(args_target(a), 0), &act);
 }
 
-static const struct lvsh_cmd cmd_pool_refresh_def = {
+static const struct lvsh_cmd cmd_pool_refresh = {
     .name = "pool-refresh",
     .group = "pool",
     .summary = "rescan a storage pool's volumes",
     .description = "Make the pool scan its storage again for volumes and sizes.",
     .opts = opts_pool_active,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_pool_refresh,
+    .handler = run_pool_refresh,
+    .target = LVSH_KIND_POOL,
 };
 
-static enum lvsh_status cmd_pool_autostart(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_pool_autostart(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
 {
-    bool disable = args_has(a, "disable");
-    virStoragePoolPtr p = pool_arg(s, a, r);
-    if (!p)
-        return LVSH_FAILED;
-    enum lvsh_status st = LVSH_OK;
-    if (virStoragePoolSetAutostart(p, !disable) < 0)
-        st = err_virt(r, "failed to %s autostart of pool '%s'", disable ? "disable" : "enable",
-                      args_str(a, "pool"));
-    else {
-        out_info(r, "Pool %s %s as autostarted", args_str(a, "pool"),
-                 disable ? "unmarked" : "marked");
-        json_t *j = json_action(pool_json_ref(p), disable ? "no-autostart" : "autostart");
-        json_object_set_new(j, "autostart", json_boolean(!disable));
-        out_json(r, j);
-    }
-    virStoragePoolFree(p);
+    static const struct lvsh_action act_on = {
+        .word = "autostart enabled", .fail = "failed to enable autostart of pool '%s'",
+        .done = "Pool %s marked as autostarted" };
+    static const struct lvsh_action act_off = {
+        .word = "autostart disabled", .fail = "failed to disable autostart of pool '%s'",
+        .done = "Pool %s unmarked as autostarted" };
+    bool on = !args_has(a, "disable");
+    (void)s;
+    enum lvsh_status st = act_report(r, a, virStoragePoolSetAutostart(args_target(a), on),
+                                     on ? &act_on : &act_off);
+    if (st == LVSH_OK)
+        out_json_set(r, "autostart", json_boolean(on));
     return st;
 }
 
@@ -200,7 +180,7 @@ static const struct lvsh_opt opts_pool_autostart[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_pool_autostart_def = {
+static const struct lvsh_cmd cmd_pool_autostart = {
     .name = "pool-autostart",
     .group = "pool",
     .summary = "start a storage pool when the host starts",
@@ -208,9 +188,10 @@ static const struct lvsh_cmd cmd_pool_autostart_def = {
                    "not to.",
     .opts = opts_pool_autostart,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_pool_autostart,
+    .handler = run_pool_autostart,
+    .target = LVSH_KIND_POOL,
 };
 
-LVSH_FAMILY(pool_life) = { &cmd_pool_build_def, &cmd_pool_start_def, &cmd_pool_destroy_def,
-                           &cmd_pool_delete_def, &cmd_pool_undefine_def,
-                           &cmd_pool_refresh_def, &cmd_pool_autostart_def, NULL };
+LVSH_FAMILY(pool_life) = { &cmd_pool_build, &cmd_pool_start, &cmd_pool_destroy,
+                           &cmd_pool_delete, &cmd_pool_undefine,
+                           &cmd_pool_refresh, &cmd_pool_autostart, NULL };

@@ -1,7 +1,6 @@
 /* secret.c: secrets (passwords and keys libvirt keeps for volumes, ceph,
  * iSCSI, TLS and vTPM).  A value only ever lives in buffers this file
  * wipes; it never reaches an error message, a log or the history. */
-#include "json_action.h"
 #include "lvsh.h"
 #include "result.h"
 #include "util.h"
@@ -16,20 +15,6 @@
 /* More than any key or passphrase libvirt stores; guards against reading
  * a wrong, huge file into memory. */
 #define SECRET_MAX (1024 * 1024)
-
-static const char *const usage_names[] = {
-    [VIR_SECRET_USAGE_TYPE_NONE] = "none", [VIR_SECRET_USAGE_TYPE_VOLUME] = "volume",
-    [VIR_SECRET_USAGE_TYPE_CEPH] = "ceph", [VIR_SECRET_USAGE_TYPE_ISCSI] = "iscsi",
-    [VIR_SECRET_USAGE_TYPE_TLS] = "tls", [VIR_SECRET_USAGE_TYPE_VTPM] = "vtpm",
-};
-
-static const char *usage_name(int type)
-{
-    if (type >= 0 && (size_t)type < sizeof(usage_names) / sizeof(usage_names[0]) &&
-        usage_names[type])
-        return usage_names[type];
-    return "unknown";
-}
 
 /* Wipe then free a value buffer. */
 static void value_free(void *p, size_t n)
@@ -173,23 +158,6 @@ static unsigned char *value_read_file(struct lvsh_result *r, const char *path,
       .help = "secret UUID or usage id (volume path, ceph/iscsi/tls/vtpm name)", \
       .metavar = "secret", .complete = LVSH_COMP_SECRET }
 
-static json_t *secret_json_ref(virSecretPtr sec)
-{
-    char uuid[VIR_UUID_STRING_BUFLEN] = "";
-    int type = virSecretGetUsageType(sec);
-    virSecretGetUUIDString(sec, uuid);
-    return json_pack("{s:s,s:o,s:o}", "uuid", uuid, "usage_type",
-                     type > 0 ? json_str(usage_name(type)) : json_null(), "usage_id",
-                     json_str(type > 0 ? virSecretGetUsageID(sec) : NULL));
-}
-
-/* Look up the --secret argument (UUID or usage id). */
-static virSecretPtr secret_arg(struct lvsh_session *s, const struct lvsh_args *a,
-                               struct lvsh_result *r)
-{
-    return lookup_secret(s, r, args_str(a, "secret"));
-}
-
 /* ---- secret-list --------------------------------------------------------- */
 
 struct secret_row {
@@ -203,7 +171,7 @@ static int secret_cmp(const void *pa, const void *pb)
                       ((const struct secret_row *)pb)->uuid);
 }
 
-static enum lvsh_status cmd_secret_list(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_secret_list(struct lvsh_session *s, const struct lvsh_args *a,
                                         struct lvsh_result *r)
 {
     static const struct { const char *opt; unsigned flag; } map[] = {
@@ -243,12 +211,12 @@ static enum lvsh_status cmd_secret_list(struct lvsh_session *s, const struct lvs
         out_table_row(t);
         out_cell_str(t, rows[i].uuid);
         if (type > 0)
-            out_cell_fmt(t, json_null(), "%s %s", usage_name(type),
+            out_cell_fmt(t, json_null(), "%s %s", secret_usage_name(type),
                          virSecretGetUsageID(rows[i].sec));
         else
             out_cell(t, json_null(), "Unused");
         if (json)
-            json_array_append_new(arr, secret_json_ref(rows[i].sec));
+            json_array_append_new(arr, kind_json_ref(LVSH_KIND_SECRET, rows[i].sec));
         virSecretFree(rows[i].sec);
     }
     free(rows);
@@ -264,7 +232,7 @@ static const struct lvsh_opt opts_secret_list[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_secret_list_def = {
+static const struct lvsh_cmd cmd_secret_list = {
     .name = "secret-list",
     .group = "secret",
     .summary = "list secrets",
@@ -274,12 +242,12 @@ static const struct lvsh_cmd cmd_secret_list_def = {
                    "of a pair lists both kinds.",
     .opts = opts_secret_list,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_secret_list,
+    .handler = run_secret_list,
 };
 
 /* ---- secret-define, secret-dumpxml, secret-undefine ---------------------- */
 
-static enum lvsh_status cmd_secret_define(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_secret_define(struct lvsh_session *s, const struct lvsh_args *a,
                                           struct lvsh_result *r)
 {
     const char *file = args_str(a, "file");
@@ -287,14 +255,13 @@ static enum lvsh_status cmd_secret_define(struct lvsh_session *s, const struct l
     char *xml = xml_read_file(r, file);
     if (!xml)
         return LVSH_FAILED;
-    unsigned flags = args_has(a, "validate") ? VIR_SECRET_DEFINE_VALIDATE : 0;
-    virSecretPtr sec = virSecretDefineXML(s->conn, xml, flags);
+    virSecretPtr sec = virSecretDefineXML(s->conn, xml, args_flags(a));
     free(xml);
     if (!sec)
         return err_virt(r, "failed to define a secret from '%s'", file);
     virSecretGetUUIDString(sec, uuid);
     out_info(r, "Secret %s created", uuid);
-    out_json_action(r, secret_json_ref(sec), "defined");
+    act_json(r, LVSH_KIND_SECRET, sec, "defined");
     virSecretFree(sec);
     return LVSH_OK;
 }
@@ -304,11 +271,12 @@ static const struct lvsh_opt opts_secret_define[] = {
       .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL,
       .help = "file with the secret's XML description (- for stdin)", .metavar = "file",
       .complete = LVSH_COMP_FILE },
-    { .name = "validate", .type = LVSH_OPT_BOOL, .help = "validate the XML against the schema" },
+    { .name = "validate", .type = LVSH_OPT_BOOL, .flag = VIR_SECRET_DEFINE_VALIDATE,
+      .help = "validate the XML against the schema" },
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_secret_define_def = {
+static const struct lvsh_cmd cmd_secret_define = {
     .name = "secret-define",
     .group = "secret",
     .summary = "define or modify a secret from an XML file",
@@ -316,15 +284,14 @@ static const struct lvsh_cmd cmd_secret_define_def = {
                    "UUID.  The XML carries no value: set it with secret-set-value.",
     .opts = opts_secret_define,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_secret_define,
+    .handler = run_secret_define,
 };
 
-static enum lvsh_status cmd_secret_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_secret_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
 {
-    virSecretPtr sec = secret_arg(s, a, r);
-    if (!sec)
-        return LVSH_FAILED;
+    virSecretPtr sec = args_target(a);
+    (void)s;
     char *xml = virSecretGetXMLDesc(sec, 0);
     enum lvsh_status st = LVSH_OK;
     if (!xml)
@@ -332,7 +299,6 @@ static enum lvsh_status cmd_secret_dumpxml(struct lvsh_session *s, const struct 
     else
         out_xml(r, xml);
     free(xml);
-    virSecretFree(sec);
     return st;
 }
 
@@ -342,35 +308,29 @@ static const struct lvsh_opt opts_secret_dumpxml[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_secret_dumpxml_def = {
+static const struct lvsh_cmd cmd_secret_dumpxml = {
     .name = "secret-dumpxml",
     .group = "secret",
     .summary = "print a secret's attributes as XML",
     .description = "Print the XML description of a secret (never its value).",
     .opts = opts_secret_dumpxml,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_secret_dumpxml,
+    .handler = run_secret_dumpxml,
+    .target = LVSH_KIND_SECRET,
 };
 
-static enum lvsh_status cmd_secret_undefine(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_secret_undefine(struct lvsh_session *s, const struct lvsh_args *a,
                                             struct lvsh_result *r)
 {
     char uuid[VIR_UUID_STRING_BUFLEN] = "";
-    virSecretPtr sec = secret_arg(s, a, r);
-    if (!sec)
-        return LVSH_FAILED;
+    virSecretPtr sec = args_target(a);
+    (void)s;
     virSecretGetUUIDString(sec, uuid);
-    json_t *j = secret_json_ref(sec);
-    enum lvsh_status st = LVSH_OK;
-    if (virSecretUndefine(sec) < 0) {
-        st = err_virt(r, "failed to undefine secret '%s'", args_str(a, "secret"));
-        json_decref(j);
-    } else {
-        out_info(r, "Secret %s deleted", uuid);
-        out_json_action(r, j, "undefined");
-    }
-    virSecretFree(sec);
-    return st;
+    if (virSecretUndefine(sec) < 0)
+        return err_virt(r, "failed to undefine secret '%s'", args_target_key(a));
+    /* the object keeps its uuid and usage after the secret is gone */
+    act_done(r, LVSH_KIND_SECRET, sec, "undefined", "Secret %s deleted", uuid);
+    return LVSH_OK;
 }
 
 static const struct lvsh_opt opts_secret_only[] = {
@@ -378,14 +338,15 @@ static const struct lvsh_opt opts_secret_only[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_secret_undefine_def = {
+static const struct lvsh_cmd cmd_secret_undefine = {
     .name = "secret-undefine",
     .group = "secret",
     .summary = "undefine a secret",
     .description = "Delete a secret and its value.",
     .opts = opts_secret_only,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_secret_undefine,
+    .handler = run_secret_undefine,
+    .target = LVSH_KIND_SECRET,
 };
 
 /* ---- secret-set-value ---------------------------------------------------- */
@@ -435,13 +396,14 @@ static enum lvsh_status value_from_args(const struct lvsh_args *a, struct lvsh_r
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_secret_set_value(struct lvsh_session *s,
+static enum lvsh_status run_secret_set_value(struct lvsh_session *s,
                                              const struct lvsh_args *a,
                                              struct lvsh_result *r)
 {
     unsigned char *val = NULL;
     size_t len = 0, cap = 0;
-    virSecretPtr sec = secret_arg(s, a, r);
+    /* looked up here, not as a .target: a secret not found still scrubs --base64 */
+    virSecretPtr sec = lookup_secret(s, r, args_str(a, "secret"));
     if (!sec) {
         const char *b64 = args_str(a, "base64");
         if (b64)   /* no secret to give it to: scrub the argument anyway */
@@ -459,7 +421,7 @@ static enum lvsh_status cmd_secret_set_value(struct lvsh_session *s,
         st = err_virt(r, "failed to set the value of secret '%s'", args_str(a, "secret"));
     } else {
         out_info(r, "Secret value set");
-        out_json_action(r, secret_json_ref(sec), "value set");
+        act_json(r, LVSH_KIND_SECRET, sec, "value set");
     }
     virSecretFree(sec);
     return st;
@@ -485,7 +447,7 @@ static const char *const excl_secret_set_value[] = {
     "interactive file", NULL,
 };
 
-static const struct lvsh_cmd cmd_secret_set_value_def = {
+static const struct lvsh_cmd cmd_secret_set_value = {
     .name = "secret-set-value",
     .group = "secret",
     .summary = "set a secret's value",
@@ -497,7 +459,7 @@ static const struct lvsh_cmd cmd_secret_set_value_def = {
     .opts = opts_secret_set_value,
     .exclusive = excl_secret_set_value,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES | LVSH_CMD_NO_HISTORY,
-    .handler = cmd_secret_set_value,
+    .handler = run_secret_set_value,
 };
 
 /* ---- secret-get-value ---------------------------------------------------- */
@@ -513,26 +475,23 @@ static enum lvsh_status get_value_json(virSecretPtr sec, const struct lvsh_args 
     if (!jv)
         return err_fail(r, "the value of secret '%s' is binary: JSON carries it only in "
                            "base64 (drop --plain)", args_str(a, "secret"));
-    json_t *j = secret_json_ref(sec);
+    json_t *j = kind_json_ref(LVSH_KIND_SECRET, sec);
     json_object_set_new(j, "value", jv);
     json_object_set_new(j, "encoding", json_string(plain ? "plain" : "base64"));
     out_json(r, j);
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_secret_get_value(struct lvsh_session *s,
+static enum lvsh_status run_secret_get_value(struct lvsh_session *s,
                                              const struct lvsh_args *a,
                                              struct lvsh_result *r)
 {
     size_t len = 0;
-    virSecretPtr sec = secret_arg(s, a, r);
-    if (!sec)
-        return LVSH_FAILED;
+    virSecretPtr sec = args_target(a);
     unsigned char *val = virSecretGetValue(sec, &len, 0);
     if (!val) {   /* report before freeing: any call resets libvirt's last error */
         enum lvsh_status st = err_virt(r, "failed to get the value of secret '%s'",
                                        args_str(a, "secret"));
-        virSecretFree(sec);
         return st;
     }
     char *b64 = b64_encode(val, len);
@@ -550,7 +509,6 @@ static enum lvsh_status cmd_secret_get_value(struct lvsh_session *s,
     }
     value_free(b64, strlen(b64));
     value_free(val, len);
-    virSecretFree(sec);
     return st;
 }
 
@@ -560,7 +518,7 @@ static const struct lvsh_opt opts_secret_get_value[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_secret_get_value_def = {
+static const struct lvsh_cmd cmd_secret_get_value = {
     .name = "secret-get-value",
     .group = "secret",
     .summary = "print a secret's value",
@@ -568,10 +526,11 @@ static const struct lvsh_cmd cmd_secret_get_value_def = {
                    "Private secrets never reveal their value.",
     .opts = opts_secret_get_value,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_secret_get_value,
+    .handler = run_secret_get_value,
+    .target = LVSH_KIND_SECRET,
 };
 
 LVSH_FAMILY(secret) = {
-    &cmd_secret_list_def, &cmd_secret_define_def, &cmd_secret_dumpxml_def,
-    &cmd_secret_undefine_def, &cmd_secret_set_value_def, &cmd_secret_get_value_def, NULL,
+    &cmd_secret_list, &cmd_secret_define, &cmd_secret_dumpxml,
+    &cmd_secret_undefine, &cmd_secret_set_value, &cmd_secret_get_value, NULL,
 };

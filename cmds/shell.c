@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static enum lvsh_status cmd_shell_help(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_help(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
     const char *topic = args_str(a, "command");
@@ -54,10 +54,10 @@ static const struct lvsh_cmd cmd_help = {
                    "list that group; with a command name, show its synopsis and options.  "
                    "With --json, the same as machine-readable JSON.",
     .opts = opts_shell_help,
-    .handler = cmd_shell_help,
+    .handler = run_help,
 };
 
-static enum lvsh_status cmd_shell_quit(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_quit(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
     (void)a;
@@ -77,10 +77,10 @@ static const struct lvsh_cmd cmd_quit = {
     .description = "End the interactive session or the script.",
     .opts = opts_none,
     .flags = LVSH_CMD_NO_JSON | LVSH_CMD_BARE,
-    .handler = cmd_shell_quit,
+    .handler = run_quit,
 };
 
-static enum lvsh_status cmd_shell_connect(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_connect(struct lvsh_session *s, const struct lvsh_args *a,
                                           struct lvsh_result *r)
 {
     const char *uri = args_str(a, "name");
@@ -108,7 +108,7 @@ static const struct lvsh_cmd cmd_connect = {
     .description = "Open a connection to URI, replacing the current one.  Without a URI, "
                    "reconnect to the current hypervisor.",
     .opts = opts_shell_connect,
-    .handler = cmd_shell_connect,
+    .handler = run_connect,
 };
 
 /* Quote for POSIX sh only when needed, as virsh's echo --shell does. */
@@ -206,7 +206,7 @@ static void echo_word(const struct lvsh_args *a, const char *word, struct buf *o
     buf_free(&w);
 }
 
-static enum lvsh_status cmd_shell_echo(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_echo(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
     int n = 0;
@@ -253,10 +253,10 @@ static const struct lvsh_cmd cmd_echo = {
     .opts = opts_shell_echo,
     .exclusive = excl_shell_echo,
     .flags = LVSH_CMD_BARE,
-    .handler = cmd_shell_echo,
+    .handler = run_echo,
 };
 
-static enum lvsh_status cmd_shell_cd(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_cd(struct lvsh_session *s, const struct lvsh_args *a,
                                      struct lvsh_result *r)
 {
     const char *dir = args_str(a, "dir");
@@ -286,10 +286,10 @@ static const struct lvsh_cmd cmd_cd = {
     .summary = "change the current directory",
     .description = "Change the directory that relative file names are resolved against.",
     .opts = opts_shell_cd,
-    .handler = cmd_shell_cd,
+    .handler = run_cd,
 };
 
-static enum lvsh_status cmd_shell_pwd(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_pwd(struct lvsh_session *s, const struct lvsh_args *a,
                                       struct lvsh_result *r)
 {
     (void)s;
@@ -309,13 +309,12 @@ static const struct lvsh_cmd cmd_pwd = {
     .summary = "print the current directory",
     .description = "Print the directory that relative file names are resolved against.",
     .opts = opts_none,
-    .handler = cmd_shell_pwd,
+    .handler = run_pwd,
 };
 
 static const char *const set_names[] = {
     "output", "quiet", "pager", "timing", "prompt", "timeout", "connect-timeout", NULL,
 };
-static const char *const format_names[] = { "table", "json", "csv", "vertical", NULL };
 static const char *const on_off[] = { "on", "off", NULL };
 
 /* What `set NAME <TAB>` offers (complete.c asks through complete_set_values). */
@@ -324,7 +323,7 @@ const char *const *shell_set_values(const char *name)
     if (!name)
         return NULL;
     if (strcmp(name, "output") == 0)
-        return format_names;
+        return lvsh_format_names;
     if (strcmp(name, "quiet") == 0 || strcmp(name, "pager") == 0 ||
         strcmp(name, "timing") == 0)
         return on_off;
@@ -334,7 +333,7 @@ const char *const *shell_set_values(const char *name)
 static void set_show(const struct lvsh_session *s, struct lvsh_result *r)
 {
     out_record_width(r, 17);
-    out_field_str(r, "output", "output", format_names[s->format]);
+    out_field_str(r, "output", "output", lvsh_format_names[s->format]);
     out_field(r, "quiet", "quiet", json_boolean(s->quiet), s->quiet ? "on" : "off");
     out_field(r, "pager", "pager", json_boolean(s->pager), s->pager ? "on" : "off");
     out_field(r, "timing", "timing", json_boolean(s->timing), s->timing ? "on" : "off");
@@ -355,7 +354,7 @@ static bool *set_flag(struct lvsh_session *s, const char *name)
     return NULL;
 }
 
-static enum lvsh_status cmd_shell_set(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_set(struct lvsh_session *s, const struct lvsh_args *a,
                                       struct lvsh_result *r)
 {
     const char *name = args_str(a, "name"), *value = args_str(a, "value");
@@ -376,12 +375,9 @@ static enum lvsh_status cmd_shell_set(struct lvsh_session *s, const struct lvsh_
         return LVSH_OK;
     }
     if (strcmp(name, "output") == 0) {
-        for (int i = 0; format_names[i]; i++)
-            if (strcmp(value, format_names[i]) == 0) {
-                s->format = (enum lvsh_format)i;
-                return LVSH_OK;
-            }
-        return err_usage(r, "unknown output format '%s' (table, json, csv, vertical)", value);
+        if (lvsh_format_parse(value, &s->format))
+            return LVSH_OK;
+        return err_usage(r, "unknown output format '%s' (" LVSH_FORMAT_LIST ")", value);
     }
     if (strcmp(name, "prompt") == 0) {   /* an empty format brings the default back */
         free(s->prompt);
@@ -425,7 +421,7 @@ static const struct lvsh_cmd cmd_set = {
                    "line's exit status, %[ and %] around colour escapes, %% a percent sign.  "
                    "The default is 'lvsh %m%# '; an empty FORMAT brings it back.",
     .opts = opts_shell_set,
-    .handler = cmd_shell_set,
+    .handler = run_set,
 };
 
 LVSH_FAMILY(shell) = {

@@ -54,7 +54,7 @@ static void watch_header(struct lvsh_session *s, struct lvsh_result *r, double i
                interval, line, stamp);
 }
 
-static enum lvsh_status cmd_shell_watch(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_watch(struct lvsh_session *s, const struct lvsh_args *a,
                                         struct lvsh_result *r)
 {
     int n = 0;
@@ -122,7 +122,7 @@ static const struct lvsh_cmd cmd_watch = {
                    "its status.",
     .opts = opts_shell_watch,
     .flags = LVSH_CMD_OPTS_FIRST | LVSH_CMD_NO_JSON,
-    .handler = cmd_shell_watch,
+    .handler = run_watch,
 };
 
 struct hist_out {
@@ -138,7 +138,7 @@ static void history_line(void *opaque, int num, const char *line)
                                             json_str(line)));
 }
 
-static enum lvsh_status cmd_shell_history(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_history(struct lvsh_session *s, const struct lvsh_args *a,
                                           struct lvsh_result *r)
 {
     long long last = -1;
@@ -165,7 +165,7 @@ static const struct lvsh_cmd cmd_history = {
                    "of the line just before, and commands that carry secrets are not kept, "
                    "as bash's HISTCONTROL=ignoreboth.",
     .opts = opts_shell_history,
-    .handler = cmd_shell_history,
+    .handler = run_history,
 };
 
 LVSH_FAMILY(shell_watch) = { &cmd_watch, &cmd_history, NULL };

@@ -5,18 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-virStoragePoolPtr pool_arg(struct lvsh_session *s, const struct lvsh_args *a,
-                           struct lvsh_result *r)
-{
-    return lookup_pool(s, r, args_str(a, "pool"));
-}
-
-virStorageVolPtr vol_arg(struct lvsh_session *s, const struct lvsh_args *a,
-                         struct lvsh_result *r)
-{
-    return lookup_volume(s, r, args_str(a, "vol"), args_str(a, "pool"));
-}
-
 const char *pool_state_name(int state)
 {
     switch (state) {
@@ -42,19 +30,6 @@ const char *vol_type_name(int type)
     }
 }
 
-json_t *pool_json_ref(virStoragePoolPtr p)
-{
-    char uuid[VIR_UUID_STRING_BUFLEN] = "";
-    virStoragePoolGetUUIDString(p, uuid);
-    return json_pack("{s:o,s:s}", "name", json_str(virStoragePoolGetName(p)), "uuid", uuid);
-}
-
-json_t *vol_json_ref(virStorageVolPtr v)
-{
-    return json_pack("{s:o,s:o}", "name", json_str(virStorageVolGetName(v)),
-                     "key", json_str(virStorageVolGetKey(v)));
-}
-
 char *size_text(unsigned long long v, bool bytes)
 {
     return bytes ? xasprintf("%llu", v) : fmt_size_bytes(v);
@@ -72,13 +47,4 @@ void buf_add_xml(struct buf *b, const char *s)
         default: buf_addc(b, *s);
         }
     }
-}
-
-unsigned pool_create_build_flags(const struct lvsh_args *a)
-{
-    if (args_has(a, "overwrite"))
-        return VIR_STORAGE_POOL_CREATE_WITH_BUILD_OVERWRITE;
-    if (args_has(a, "no-overwrite"))
-        return VIR_STORAGE_POOL_CREATE_WITH_BUILD_NO_OVERWRITE;
-    return args_has(a, "build") ? VIR_STORAGE_POOL_CREATE_WITH_BUILD : 0;
 }

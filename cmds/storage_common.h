@@ -22,20 +22,9 @@
       .help = "pool name, uuid or target path of the volume's pool", .metavar = "pool", \
       .complete = LVSH_COMP_POOL }
 
-/* Look up --pool; NULL with r filled when absent. */
-virStoragePoolPtr pool_arg(struct lvsh_session *s, const struct lvsh_args *a,
-                           struct lvsh_result *r);
-/* Look up --vol (and --pool if given); NULL with r filled when absent. */
-virStorageVolPtr vol_arg(struct lvsh_session *s, const struct lvsh_args *a,
-                         struct lvsh_result *r);
-
 /* virsh's words: "running", "inactive", ...; "file", "block", ... */
 const char *pool_state_name(int state);
 const char *vol_type_name(int type);
-
-/* name and uuid of a pool, name and key of a volume, as JSON objects */
-json_t *pool_json_ref(virStoragePoolPtr p);
-json_t *vol_json_ref(virStorageVolPtr v);
 
 /* A size as text: "10.00 GiB", or the plain byte count with bytes true. */
 char *size_text(unsigned long long v, bool bytes);
@@ -43,14 +32,15 @@ char *size_text(unsigned long long v, bool bytes);
 /* Append s to b with XML's five special characters escaped. */
 void buf_add_xml(struct buf *b, const char *s);
 
-/* virsh's --build/--overwrite/--no-overwrite as pool-create flags */
-unsigned pool_create_build_flags(const struct lvsh_args *a);
-
+/* virsh's --build/--overwrite/--no-overwrite, as pool-create flags */
 #define POOL_BUILD_OPTS \
-    { .name = "build", .type = LVSH_OPT_BOOL, .help = "build the pool before starting it" }, \
+    { .name = "build", .type = LVSH_OPT_BOOL, .flag = VIR_STORAGE_POOL_CREATE_WITH_BUILD, \
+      .help = "build the pool before starting it" }, \
     { .name = "no-overwrite", .type = LVSH_OPT_BOOL, \
+      .flag = VIR_STORAGE_POOL_CREATE_WITH_BUILD_NO_OVERWRITE, \
       .help = "build, but refuse to overwrite existing data" }, \
     { .name = "overwrite", .type = LVSH_OPT_BOOL, \
+      .flag = VIR_STORAGE_POOL_CREATE_WITH_BUILD_OVERWRITE, \
       .help = "build, overwriting any existing data" }
 
 #endif

@@ -94,18 +94,15 @@ static void vol_list_table(struct lvsh_result *r, struct vol_row *rows, int n, b
     }
 }
 
-static enum lvsh_status cmd_vol_list(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_vol_list(struct lvsh_session *s, const struct lvsh_args *a,
                                      struct lvsh_result *r)
 {
     struct vol_row *rows = NULL;
     bool details = args_has(a, "details") || lvsh_wants_json(s, a);
-    virStoragePoolPtr p = pool_arg(s, a, r);
-    if (!p)
-        return LVSH_FAILED;
+    virStoragePoolPtr p = args_target(a);
     int n = vol_rows_fetch(p, details, &rows);
     if (n < 0)
         err_virt(r, "failed to list the volumes of pool '%s'", args_str(a, "pool"));
-    virStoragePoolFree(p);
     if (n < 0)
         return LVSH_FAILED;
     vol_list_table(r, rows, n, details);
@@ -123,7 +120,7 @@ static const struct lvsh_opt opts_vol_list[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_vol_list_def = {
+static const struct lvsh_cmd cmd_vol_list = {
     .name = "vol-list",
     .group = "volume",
     .summary = "list the volumes of a storage pool",
@@ -133,7 +130,8 @@ static const struct lvsh_cmd cmd_vol_list_def = {
                    "many in flight at once: libvirt has no bulk form.",
     .opts = opts_vol_list,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_vol_list,
+    .handler = run_vol_list,
+    .target = LVSH_KIND_POOL,
 };
 
 static void info_size(struct lvsh_result *r, const char *label, const char *key,
@@ -144,19 +142,17 @@ static void info_size(struct lvsh_result *r, const char *label, const char *key,
     free(text);
 }
 
-static enum lvsh_status cmd_vol_info(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_vol_info(struct lvsh_session *s, const struct lvsh_args *a,
                                      struct lvsh_result *r)
 {
     virStorageVolInfo info;
     bool physical = args_has(a, "physical"), bytes = args_has(a, "bytes");
-    virStorageVolPtr v = vol_arg(s, a, r);
-    if (!v)
-        return LVSH_FAILED;
+    virStorageVolPtr v = args_target(a);
+    (void)s;
     int rc = physical ? virStorageVolGetInfoFlags(v, &info, VIR_STORAGE_VOL_GET_PHYSICAL)
                       : virStorageVolGetInfo(v, &info);
     if (rc < 0) {
         err_virt(r, "failed to get information of volume '%s'", args_str(a, "vol"));
-        virStorageVolFree(v);
         return LVSH_FAILED;
     }
     out_field_str(r, "Name", "name", virStorageVolGetName(v));
@@ -166,7 +162,6 @@ static enum lvsh_status cmd_vol_info(struct lvsh_session *s, const struct lvsh_a
         info_size(r, "Physical", "physical", info.allocation, bytes);
     else
         info_size(r, "Allocation", "allocation", info.allocation, bytes);
-    virStorageVolFree(v);
     return LVSH_OK;
 }
 
@@ -179,7 +174,7 @@ static const struct lvsh_opt opts_vol_info[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_vol_info_def = {
+static const struct lvsh_cmd cmd_vol_info = {
     .name = "vol-info",
     .group = "volume",
     .summary = "show information about a storage volume",
@@ -187,19 +182,18 @@ static const struct lvsh_cmd cmd_vol_info_def = {
                    "size on the host) of a volume; sizes are bytes with --bytes and in JSON.",
     .opts = opts_vol_info,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_vol_info,
+    .handler = run_vol_info,
+    .target = LVSH_KIND_VOLUME,
 };
 
-static enum lvsh_status cmd_vol_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_vol_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
                                         struct lvsh_result *r)
 {
-    virStorageVolPtr v = vol_arg(s, a, r);
-    if (!v)
-        return LVSH_FAILED;
+    virStorageVolPtr v = args_target(a);
+    (void)s;
     char *xml = virStorageVolGetXMLDesc(v, 0);
     if (!xml)
         err_virt(r, "failed to get the XML of volume '%s'", args_str(a, "vol"));
-    virStorageVolFree(v);
     if (!xml)
         return LVSH_FAILED;
     out_xml(r, xml);
@@ -214,7 +208,7 @@ static const struct lvsh_opt opts_vol_dumpxml[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_vol_dumpxml_def = {
+static const struct lvsh_cmd cmd_vol_dumpxml = {
     .name = "vol-dumpxml",
     .group = "volume",
     .summary = "print a storage volume's XML",
@@ -222,27 +216,25 @@ static const struct lvsh_cmd cmd_vol_dumpxml_def = {
                    "XPath expression selects.",
     .opts = opts_vol_dumpxml,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_vol_dumpxml,
+    .handler = run_vol_dumpxml,
+    .target = LVSH_KIND_VOLUME,
 };
 
-static enum lvsh_status cmd_vol_path(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_vol_path(struct lvsh_session *s, const struct lvsh_args *a,
                                      struct lvsh_result *r)
 {
-    virStorageVolPtr v = vol_arg(s, a, r);
-    if (!v)
-        return LVSH_FAILED;
+    virStorageVolPtr v = args_target(a);
+    (void)s;
     char *path = virStorageVolGetPath(v);
     if (!path) {
         err_virt(r, "failed to get the path of volume '%s'", args_str(a, "vol"));
-        virStorageVolFree(v);
         return LVSH_FAILED;
     }
     out_text(r, "%s\n", path);
-    json_t *j = vol_json_ref(v);
+    json_t *j = kind_json_ref(LVSH_KIND_VOLUME, v);
     json_object_set_new(j, "path", json_str(path));
     out_json(r, j);
     free(path);
-    virStorageVolFree(v);
     return LVSH_OK;
 }
 
@@ -252,36 +244,36 @@ static const struct lvsh_opt opts_vol_with_pool[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_vol_path_def = {
+static const struct lvsh_cmd cmd_vol_path = {
     .name = "vol-path",
     .group = "volume",
     .summary = "print a storage volume's path",
     .description = "Print the path of a volume given by name (with --pool) or key.",
     .opts = opts_vol_with_pool,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_vol_path,
+    .handler = run_vol_path,
+    .target = LVSH_KIND_VOLUME,
 };
 
-static enum lvsh_status cmd_vol_key(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_vol_key(struct lvsh_session *s, const struct lvsh_args *a,
                                     struct lvsh_result *r)
 {
-    virStorageVolPtr v = vol_arg(s, a, r);
-    if (!v)
-        return LVSH_FAILED;
+    virStorageVolPtr v = args_target(a);
+    (void)s;
     out_text(r, "%s\n", virStorageVolGetKey(v));
-    out_json(r, vol_json_ref(v));
-    virStorageVolFree(v);
+    out_json(r, kind_json_ref(LVSH_KIND_VOLUME, v));
     return LVSH_OK;
 }
 
-static const struct lvsh_cmd cmd_vol_key_def = {
+static const struct lvsh_cmd cmd_vol_key = {
     .name = "vol-key",
     .group = "volume",
     .summary = "print a storage volume's key",
     .description = "Print the key of a volume given by name (with --pool) or path.",
     .opts = opts_vol_with_pool,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_vol_key,
+    .handler = run_vol_key,
+    .target = LVSH_KIND_VOLUME,
 };
 
 static const struct lvsh_opt opts_vol_by_key[] = {
@@ -291,41 +283,38 @@ static const struct lvsh_opt opts_vol_by_key[] = {
     LVSH_OPT_END,
 };
 
-static enum lvsh_status cmd_vol_name(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_vol_name(struct lvsh_session *s, const struct lvsh_args *a,
                                      struct lvsh_result *r)
 {
-    virStorageVolPtr v = lookup_volume(s, r, args_str(a, "vol"), NULL);
-    if (!v)
-        return LVSH_FAILED;
+    virStorageVolPtr v = args_target(a);
+    (void)s;
     out_text(r, "%s\n", virStorageVolGetName(v));
-    out_json(r, vol_json_ref(v));
-    virStorageVolFree(v);
+    out_json(r, kind_json_ref(LVSH_KIND_VOLUME, v));
     return LVSH_OK;
 }
 
-static const struct lvsh_cmd cmd_vol_name_def = {
+static const struct lvsh_cmd cmd_vol_name = {
     .name = "vol-name",
     .group = "volume",
     .summary = "print a storage volume's name",
     .description = "Print the name of a volume given by key or path.",
     .opts = opts_vol_by_key,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_vol_name,
+    .handler = run_vol_name,
+    .target = LVSH_KIND_VOLUME,
 };
 
-static enum lvsh_status cmd_vol_pool(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_vol_pool(struct lvsh_session *s, const struct lvsh_args *a,
                                      struct lvsh_result *r)
 {
-    virStorageVolPtr v = lookup_volume(s, r, args_str(a, "vol"), NULL);
-    if (!v)
-        return LVSH_FAILED;
+    virStorageVolPtr v = args_target(a);
+    (void)s;
     virStoragePoolPtr p = virStoragePoolLookupByVolume(v);
     if (!p)
         err_virt(r, "failed to get the pool of volume '%s'", args_str(a, "vol"));
-    virStorageVolFree(v);
     if (!p)
         return LVSH_FAILED;
-    json_t *j = pool_json_ref(p);
+    json_t *j = kind_json_ref(LVSH_KIND_POOL, p);
     if (args_has(a, "uuid"))
         out_text(r, "%s\n", json_string_value(json_object_get(j, "uuid")));
     else
@@ -343,7 +332,7 @@ static const struct lvsh_opt opts_vol_pool[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_vol_pool_def = {
+static const struct lvsh_cmd cmd_vol_pool = {
     .name = "vol-pool",
     .group = "volume",
     .summary = "print the storage pool a volume belongs to",
@@ -351,9 +340,10 @@ static const struct lvsh_cmd cmd_vol_pool_def = {
                    "given by key or path.",
     .opts = opts_vol_pool,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_vol_pool,
+    .handler = run_vol_pool,
+    .target = LVSH_KIND_VOLUME,
 };
 
-LVSH_FAMILY(vol) = { &cmd_vol_list_def, &cmd_vol_info_def, &cmd_vol_dumpxml_def,
-                     &cmd_vol_path_def, &cmd_vol_key_def, &cmd_vol_name_def,
-                     &cmd_vol_pool_def, NULL };
+LVSH_FAMILY(vol) = { &cmd_vol_list, &cmd_vol_info, &cmd_vol_dumpxml,
+                     &cmd_vol_path, &cmd_vol_key, &cmd_vol_name,
+                     &cmd_vol_pool, NULL };

@@ -1,50 +1,40 @@
 /* vol_change.c: changing and removing storage volumes (vol-delete,
  * vol-wipe, vol-resize). */
-#include "json_action.h"
 #include "storage_common.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static enum lvsh_status cmd_vol_delete(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_vol_delete(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
-    unsigned flags = args_has(a, "delete-snapshots") ?
-                     VIR_STORAGE_VOL_DELETE_WITH_SNAPSHOTS : 0;
-    virStorageVolPtr v = vol_arg(s, a, r);
-    if (!v)
-        return LVSH_FAILED;
-    char *name = xstrdup(virStorageVolGetName(v));
-    json_t *ref = vol_json_ref(v);   /* while the volume exists */
-    enum lvsh_status st = LVSH_OK;
-    if (virStorageVolDelete(v, flags) < 0) {
-        st = err_virt(r, "failed to delete volume '%s'", args_str(a, "vol"));
-        json_decref(ref);
-    } else {
-        out_info(r, "Vol %s deleted", name);
-        out_json_action(r, ref, "deleted");
-    }
-    free(name);
-    virStorageVolFree(v);
-    return st;
+    virStorageVolPtr v = args_target(a);
+    (void)s;
+    if (virStorageVolDelete(v, args_flags(a)) < 0)
+        return err_virt(r, "failed to delete volume '%s'", args_target_key(a));
+    /* the object keeps its name and key after the volume is gone */
+    act_done(r, LVSH_KIND_VOLUME, v, "deleted", "Vol %s deleted", virStorageVolGetName(v));
+    return LVSH_OK;
 }
 
 static const struct lvsh_opt opts_vol_delete[] = {
     VOL_OPT_VOL,
     VOL_OPT_POOL,
     { .name = "delete-snapshots", .type = LVSH_OPT_BOOL,
+      .flag = VIR_STORAGE_VOL_DELETE_WITH_SNAPSHOTS,
       .help = "also delete the volume's snapshots (where the driver supports it)" },
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_vol_delete_def = {
+static const struct lvsh_cmd cmd_vol_delete = {
     .name = "vol-delete",
     .group = "volume",
     .summary = "delete a storage volume",
     .description = "Delete a volume and its data.",
     .opts = opts_vol_delete,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_vol_delete,
+    .handler = run_vol_delete,
+    .target = LVSH_KIND_VOLUME,
 };
 
 /* In the order of virStorageVolWipeAlgorithm. */
@@ -53,13 +43,12 @@ static const char *const wipe_algorithms[] = {
     "random", "trim", NULL,
 };
 
-static enum lvsh_status cmd_vol_wipe(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_vol_wipe(struct lvsh_session *s, const struct lvsh_args *a,
                                      struct lvsh_result *r)
 {
     const char *alg = args_str(a, "algorithm");
-    virStorageVolPtr v = vol_arg(s, a, r);
-    if (!v)
-        return LVSH_FAILED;
+    virStorageVolPtr v = args_target(a);
+    (void)s;
     int rc;
     if (alg) {
         unsigned i = 0;
@@ -74,10 +63,9 @@ static enum lvsh_status cmd_vol_wipe(struct lvsh_session *s, const struct lvsh_a
         st = err_virt(r, "failed to wipe volume '%s'", args_str(a, "vol"));
     else {
         out_info(r, "Vol %s wiped", virStorageVolGetName(v));
-        out_json_action(r, vol_json_ref(v), "wiped");
+        act_json(r, LVSH_KIND_VOLUME, v, "wiped");
         out_json_set(r, "algorithm", json_string(alg ? alg : "zero"));
     }
-    virStorageVolFree(v);
     return st;
 }
 
@@ -91,7 +79,7 @@ static const struct lvsh_opt opts_vol_wipe[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_vol_wipe_def = {
+static const struct lvsh_cmd cmd_vol_wipe = {
     .name = "vol-wipe",
     .group = "volume",
     .summary = "overwrite a storage volume's data",
@@ -100,7 +88,8 @@ static const struct lvsh_cmd cmd_vol_wipe_def = {
                    "and trim).",
     .opts = opts_vol_wipe,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_vol_wipe,
+    .handler = run_vol_wipe,
+    .target = LVSH_KIND_VOLUME,
 };
 
 /* {name, key, action: "resized", capacity: the new capacity in bytes (null
@@ -108,17 +97,16 @@ static const struct lvsh_cmd cmd_vol_wipe_def = {
 static void vol_resize_json(struct lvsh_result *r, virStorageVolPtr v)
 {
     virStorageVolInfo info;
-    json_t *j = json_action(vol_json_ref(v), "resized");
+    act_json(r, LVSH_KIND_VOLUME, v, "resized");
     if (virStorageVolGetInfo(v, &info) == 0) {
-        json_object_set_new(j, "capacity", json_integer((json_int_t)info.capacity));
+        out_json_set(r, "capacity", json_integer((json_int_t)info.capacity));
     } else {
         virResetLastError();
-        json_object_set_new(j, "capacity", json_null());
+        out_json_set(r, "capacity", json_null());
     }
-    out_json(r, j);
 }
 
-static enum lvsh_status cmd_vol_resize(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_vol_resize(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
     const char *cap = args_str(a, "capacity");
@@ -141,9 +129,8 @@ static enum lvsh_status cmd_vol_resize(struct lvsh_session *s, const struct lvsh
     }
     if (!parse_scaled_size(cap, 1, &size))
         return err_usage(r, "malformed size '%s'", args_str(a, "capacity"));
-    virStorageVolPtr v = vol_arg(s, a, r);
-    if (!v)
-        return LVSH_FAILED;
+    virStorageVolPtr v = args_target(a);
+    (void)s;
     enum lvsh_status st = LVSH_OK;
     if (virStorageVolResize(v, size, flags) < 0)
         st = err_virt(r, "failed to change the size of volume '%s' to %s", args_str(a, "vol"),
@@ -153,7 +140,6 @@ static enum lvsh_status cmd_vol_resize(struct lvsh_session *s, const struct lvsh
                  virStorageVolGetName(v), delta ? "by" : "to", cap);
         vol_resize_json(r, v);
     }
-    virStorageVolFree(v);
     return st;
 }
 
@@ -172,7 +158,7 @@ static const struct lvsh_opt opts_vol_resize[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_vol_resize_def = {
+static const struct lvsh_cmd cmd_vol_resize = {
     .name = "vol-resize",
     .group = "volume",
     .summary = "change a storage volume's capacity",
@@ -180,8 +166,9 @@ static const struct lvsh_cmd cmd_vol_resize_def = {
                    "running guest uses; see blockresize for live resizing.",
     .opts = opts_vol_resize,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_vol_resize,
+    .handler = run_vol_resize,
+    .target = LVSH_KIND_VOLUME,
 };
 
-LVSH_FAMILY(vol_change) = { &cmd_vol_delete_def, &cmd_vol_wipe_def, &cmd_vol_resize_def,
+LVSH_FAMILY(vol_change) = { &cmd_vol_delete, &cmd_vol_wipe, &cmd_vol_resize,
                             NULL };

@@ -1,6 +1,5 @@
 /* vol_create.c: making storage volumes (vol-create, vol-create-as,
  * vol-create-from, vol-clone). */
-#include "json_action.h"
 #include "storage_common.h"
 
 #include <stdlib.h>
@@ -8,7 +7,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
-static enum lvsh_status cmd_vol_create(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_vol_create(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
     const char *file = args_str(a, "file");
@@ -17,9 +16,8 @@ static enum lvsh_status cmd_vol_create(struct lvsh_session *s, const struct lvsh
         flags |= VIR_STORAGE_VOL_CREATE_PREALLOC_METADATA;
     if (args_has(a, "validate"))
         flags |= VIR_STORAGE_VOL_CREATE_VALIDATE;
-    virStoragePoolPtr p = pool_arg(s, a, r);
-    if (!p)
-        return LVSH_FAILED;
+    virStoragePoolPtr p = args_target(a);
+    (void)s;
     char *xml = xml_read_file(r, file);
     virStorageVolPtr v = xml ? virStorageVolCreateXML(p, xml, flags) : NULL;
     enum lvsh_status st = LVSH_OK;
@@ -29,13 +27,12 @@ static enum lvsh_status cmd_vol_create(struct lvsh_session *s, const struct lvsh
         st = err_virt(r, "failed to create a volume from '%s'", file);
     else {
         out_info(r, "Vol %s created from %s", virStorageVolGetName(v), file);
-        out_json_action(r, vol_json_ref(v), "created");
+        act_json(r, LVSH_KIND_VOLUME, v, "created");
         out_json_set(r, "file", json_str(file));
     }
     if (v)
         virStorageVolFree(v);
     free(xml);
-    virStoragePoolFree(p);
     return st;
 }
 
@@ -61,14 +58,15 @@ static const struct lvsh_opt opts_vol_create[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_vol_create_def = {
+static const struct lvsh_cmd cmd_vol_create = {
     .name = "vol-create",
     .group = "volume",
     .summary = "create a storage volume from an XML file",
     .description = "Create a volume in a pool from an XML description.",
     .opts = opts_vol_create,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_vol_create,
+    .handler = run_vol_create,
+    .target = LVSH_KIND_POOL,
 };
 
 /* The XML virsh's vol-create-as builds; backing is the backing volume's path. */
@@ -116,17 +114,14 @@ static char *backing_path(struct lvsh_session *s, const struct lvsh_args *a,
     return path;
 }
 
-static enum lvsh_status cmd_vol_create_as(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_vol_create_as(struct lvsh_session *s, const struct lvsh_args *a,
                                           struct lvsh_result *r)
 {
     char *backing = NULL;
     unsigned flags = args_has(a, "prealloc-metadata") ?
                      VIR_STORAGE_VOL_CREATE_PREALLOC_METADATA : 0;
-    virStoragePoolPtr p = pool_arg(s, a, r);
-    if (!p)
-        return LVSH_FAILED;
+    virStoragePoolPtr p = args_target(a);
     if (args_has(a, "backing-vol") && !(backing = backing_path(s, a, r))) {
-        virStoragePoolFree(p);
         return LVSH_FAILED;
     }
     char *xml = vol_xml_from_args(a, backing);
@@ -139,13 +134,12 @@ static enum lvsh_status cmd_vol_create_as(struct lvsh_session *s, const struct l
             st = err_virt(r, "failed to create volume '%s'", args_str(a, "name"));
         } else {
             out_info(r, "Vol %s created", virStorageVolGetName(v));
-            out_json_action(r, vol_json_ref(v), "created");
+            act_json(r, LVSH_KIND_VOLUME, v, "created");
             virStorageVolFree(v);
         }
     }
     free(xml);
     free(backing);
-    virStoragePoolFree(p);
     return st;
 }
 
@@ -171,7 +165,7 @@ static const struct lvsh_opt opts_vol_create_as[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_vol_create_as_def = {
+static const struct lvsh_cmd cmd_vol_create_as = {
     .name = "vol-create-as",
     .group = "volume",
     .summary = "create a storage volume from options",
@@ -179,7 +173,8 @@ static const struct lvsh_cmd cmd_vol_create_as_def = {
                    "it in the pool; --print-xml only prints the XML.",
     .opts = opts_vol_create_as,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES | LVSH_CMD_XML,
-    .handler = cmd_vol_create_as,
+    .handler = run_vol_create_as,
+    .target = LVSH_KIND_POOL,
 };
 
 static unsigned copy_flags(const struct lvsh_args *a)
@@ -192,16 +187,14 @@ static unsigned copy_flags(const struct lvsh_args *a)
     return flags;
 }
 
-static enum lvsh_status cmd_vol_create_from(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_vol_create_from(struct lvsh_session *s, const struct lvsh_args *a,
                                             struct lvsh_result *r)
 {
     const char *file = args_str(a, "file");
     unsigned flags = copy_flags(a);
     if (args_has(a, "validate"))
         flags |= VIR_STORAGE_VOL_CREATE_VALIDATE;
-    virStoragePoolPtr p = pool_arg(s, a, r);
-    if (!p)
-        return LVSH_FAILED;
+    virStoragePoolPtr p = args_target(a);
     virStorageVolPtr in = lookup_volume(s, r, args_str(a, "vol"), args_str(a, "inputpool"));
     char *xml = in ? xml_read_file(r, file) : NULL;
     virStorageVolPtr v = xml ? virStorageVolCreateXMLFrom(p, xml, in, flags) : NULL;
@@ -213,16 +206,15 @@ static enum lvsh_status cmd_vol_create_from(struct lvsh_session *s, const struct
     else {
         out_info(r, "Vol %s created from input vol %s", virStorageVolGetName(v),
                  virStorageVolGetName(in));
-        out_json_action(r, vol_json_ref(v), "created");
+        act_json(r, LVSH_KIND_VOLUME, v, "created");
         out_json_set(r, "file", json_str(file));
-        out_json_set(r, "input", vol_json_ref(in));
+        out_json_set(r, "input", kind_json_ref(LVSH_KIND_VOLUME, in));
     }
     if (v)
         virStorageVolFree(v);
     if (in)
         virStorageVolFree(in);
     free(xml);
-    virStoragePoolFree(p);
     return st;
 }
 
@@ -241,7 +233,7 @@ static const struct lvsh_opt opts_vol_create_from[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_vol_create_from_def = {
+static const struct lvsh_cmd cmd_vol_create_from = {
     .name = "vol-create-from",
     .group = "volume",
     .summary = "create a storage volume from XML, copying another volume",
@@ -249,7 +241,8 @@ static const struct lvsh_cmd cmd_vol_create_from_def = {
                    "of an existing volume.",
     .opts = opts_vol_create_from,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_vol_create_from,
+    .handler = run_vol_create_from,
+    .target = LVSH_KIND_POOL,
 };
 
 /* The first child element of parent called name, or NULL. */
@@ -334,8 +327,8 @@ static enum lvsh_status vol_clone_run(const struct lvsh_args *a, struct lvsh_res
         } else {
             out_info(r, "Vol %s cloned from %s", virStorageVolGetName(v),
                      virStorageVolGetName(orig));
-            out_json_action(r, vol_json_ref(v), "cloned");
-            out_json_set(r, "source", vol_json_ref(orig));
+            act_json(r, LVSH_KIND_VOLUME, v, "cloned");
+            out_json_set(r, "source", kind_json_ref(LVSH_KIND_VOLUME, orig));
             virStorageVolFree(v);
         }
     }
@@ -345,14 +338,12 @@ static enum lvsh_status vol_clone_run(const struct lvsh_args *a, struct lvsh_res
     return st;
 }
 
-static enum lvsh_status cmd_vol_clone(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_vol_clone(struct lvsh_session *s, const struct lvsh_args *a,
                                       struct lvsh_result *r)
 {
-    virStorageVolPtr orig = vol_arg(s, a, r);
-    if (!orig)
-        return LVSH_FAILED;
+    virStorageVolPtr orig = args_target(a);
+    (void)s;
     enum lvsh_status st = vol_clone_run(a, r, orig);
-    virStorageVolFree(orig);
     return st;
 }
 
@@ -369,7 +360,7 @@ static const struct lvsh_opt opts_vol_clone[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_vol_clone_def = {
+static const struct lvsh_cmd cmd_vol_clone = {
     .name = "vol-clone",
     .group = "volume",
     .summary = "clone a storage volume within its pool",
@@ -377,8 +368,9 @@ static const struct lvsh_cmd cmd_vol_clone_def = {
                    "and sizes.",
     .opts = opts_vol_clone,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES | LVSH_CMD_XML,
-    .handler = cmd_vol_clone,
+    .handler = run_vol_clone,
+    .target = LVSH_KIND_VOLUME,
 };
 
-LVSH_FAMILY(vol_create) = { &cmd_vol_create_def, &cmd_vol_create_as_def,
-                            &cmd_vol_create_from_def, &cmd_vol_clone_def, NULL };
+LVSH_FAMILY(vol_create) = { &cmd_vol_create, &cmd_vol_create_as,
+                            &cmd_vol_create_from, &cmd_vol_clone, NULL };

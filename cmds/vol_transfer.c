@@ -214,7 +214,7 @@ static void xfer_json(struct lvsh_result *r, virStorageVolPtr v, const char *fil
 {
     unsigned long long off = 0;
     args_size(a, "offset", &off);
-    json_t *j = vol_json_ref(v);
+    json_t *j = kind_json_ref(LVSH_KIND_VOLUME, v);
     json_object_set_new(j, "file", json_str(file));
     json_object_set_new(j, "offset", json_integer((json_int_t)off));
     json_object_set_new(j, "bytes", json_integer((json_int_t)x->bytes));
@@ -264,15 +264,13 @@ static enum lvsh_status upload_run(struct lvsh_session *s, const struct lvsh_arg
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_vol_upload(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_vol_upload(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
     const char *file = args_str(a, "file");
     struct xfer x;
     xfer_init(&x, s, a);
-    virStorageVolPtr v = vol_arg(s, a, r);
-    if (!v)
-        return LVSH_FAILED;
+    virStorageVolPtr v = args_target(a);
     x.fd = open(file, O_RDONLY | O_CLOEXEC);
     enum lvsh_status st;
     if (x.fd < 0)
@@ -281,7 +279,6 @@ static enum lvsh_status cmd_vol_upload(struct lvsh_session *s, const struct lvsh
         st = upload_run(s, a, r, v, &x);
     if (x.fd >= 0)
         close(x.fd);
-    virStorageVolFree(v);
     return st;
 }
 
@@ -302,7 +299,7 @@ static const struct lvsh_opt opts_vol_upload[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_vol_upload_def = {
+static const struct lvsh_cmd cmd_vol_upload = {
     .name = "vol-upload",
     .group = "volume",
     .summary = "copy a local file into a storage volume",
@@ -312,7 +309,8 @@ static const struct lvsh_cmd cmd_vol_upload_def = {
                    "rate and time left; Ctrl-C aborts the transfer.",
     .opts = opts_vol_upload,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_vol_upload,
+    .handler = run_vol_upload,
+    .target = LVSH_KIND_VOLUME,
 };
 
 /* How much a download will bring, for the progress line: the volume's
@@ -369,15 +367,13 @@ static enum lvsh_status download_run(struct lvsh_session *s, const struct lvsh_a
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_vol_download(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status run_vol_download(struct lvsh_session *s, const struct lvsh_args *a,
                                          struct lvsh_result *r)
 {
     struct outfile out;
     struct xfer x;
     xfer_init(&x, s, a);
-    virStorageVolPtr v = vol_arg(s, a, r);
-    if (!v)
-        return LVSH_FAILED;
+    virStorageVolPtr v = args_target(a);
     const char *file = args_str(a, "file");
     enum lvsh_status st = LVSH_FAILED;
     if (!outfile_open(&out, file)) {
@@ -390,7 +386,6 @@ static enum lvsh_status cmd_vol_download(struct lvsh_session *s, const struct lv
         else if (!outfile_commit(&out, r))
             st = LVSH_FAILED;
     }
-    virStorageVolFree(v);
     return st;
 }
 
@@ -401,7 +396,7 @@ static const struct lvsh_opt opts_vol_download[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_vol_download_def = {
+static const struct lvsh_cmd cmd_vol_download = {
     .name = "vol-download",
     .group = "volume",
     .summary = "copy a storage volume into a local file",
@@ -413,7 +408,8 @@ static const struct lvsh_cmd cmd_vol_download_def = {
                    "download leaves an existing FILE as it was and no partial file.",
     .opts = opts_vol_download,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_vol_download,
+    .handler = run_vol_download,
+    .target = LVSH_KIND_VOLUME,
 };
 
-LVSH_FAMILY(vol_transfer) = { &cmd_vol_upload_def, &cmd_vol_download_def, NULL };
+LVSH_FAMILY(vol_transfer) = { &cmd_vol_upload, &cmd_vol_download, NULL };

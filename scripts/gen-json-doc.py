@@ -437,11 +437,15 @@ what this version of lvsh prints.
 - **Actions name the object and the action**: every command that changes something
   (`start`, `net-destroy`, `pool-build`, `vol-delete`, `setmem`, `secret-define`, ...) prints
   one object with the object's identity (`name` and `uuid`; `name` and `key` for volumes;
-  `name` for interfaces and node devices; `uuid`, `usage_type` and `usage_id` for secrets;
-  `domain` and `name` for snapshots), `"action"`, what was done (`"started"`, `"built"`,
-  `"memory set"`, `"tuned"`, ...), and the values it set (`"memory"` in bytes,
-  `"autostart": true`, `"changed"` for the tuning commands, ...). Edits that change nothing
-  say `"action": "unchanged"`. Commands whose examples print only `{"message": "..."}`:
+  `name` and `mac` for interfaces; `name` for node devices; `uuid`, `usage_type` and
+  `usage_id` for secrets; `domain` and `name` for snapshots), `"action"`, what was done,
+  and the values it set (`"memory"` in bytes, `"autostart": true`, `"changed"` for the
+  tuning commands, ...). The action is a past participle, the same word in every family:
+  `defined`, `created`, `started`, `destroyed`, `undefined`, `deleted`, `built`,
+  `refreshed`, `suspended`, `resumed`, `reset`, `detached`, `re-attached`,
+  `autostart enabled`, `autostart disabled`, `edited`, `cloned`, `wiped`, `resized`,
+  `value set`, or a phrase ending in one (`"memory set"`, `"job aborted"`). Edits that
+  change nothing say `"action": "unchanged"`. Commands whose examples print only `{"message": "..."}`:
   %(message_only)s; commands whose examples print nothing: %(silent)s.
 - **Numbers are numbers, sizes are bytes**: `"capacity": 107374182400`, never
   `"100.00 GiB"`; times say their unit in the key (`cpu_time_ns`, `state_time_ms`).

@@ -7,6 +7,7 @@
 #include "pager.h"
 #include "result.h"
 #include "session.h"
+#include "target.h"
 #include "tokenize.h"
 
 #include <errno.h>
@@ -89,7 +90,8 @@ static void job_run(void *opaque)
     volatile sig_atomic_t *cancel = bounded_cancel_flag();
     if (cancel)
         j->ws.interrupted = cancel;
-    j->st = j->cmd->handler(&j->ws, &j->a, &j->r);
+    j->st = target_resolve(&j->ws, &j->a, &j->r) ? j->cmd->handler(&j->ws, &j->a, &j->r)
+                                                  : LVSH_FAILED;
 }
 
 /* Called as the main thread gives up: nothing more reaches the screen. */

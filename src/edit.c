@@ -200,12 +200,41 @@ enum edit_outcome edit_loop(struct lvsh_session *s, struct lvsh_result *r,
     }
 }
 
-bool edit_define_apply(void *ctx, const char *xml, bool relaxed, struct lvsh_result *r)
+struct redefine_ctx {
+    virConnectPtr conn;
+    const struct edit_redefine *how;
+    const char *name;
+    void *made;
+};
+
+static bool redefine_apply(void *ctx, const char *xml, bool relaxed, struct lvsh_result *r)
 {
-    struct edit_define *d = ctx;
+    struct redefine_ctx *c = ctx;
     (void)relaxed;
-    d->made = d->define(d->conn, xml);
-    if (!d->made)
-        err_virt(r, "failed to define %s '%s' from the edited XML", d->what, d->name);
-    return d->made != NULL;
+    c->made = c->how->define(c->conn, xml);
+    if (!c->made)
+        err_virt(r, "failed to define %s '%s' from the edited XML", c->how->what, c->name);
+    return c->made != NULL;
+}
+
+enum lvsh_status edit_redefine(struct lvsh_session *s, const struct lvsh_args *a,
+                               struct lvsh_result *r, const char *xml,
+                               const struct edit_redefine *how)
+{
+    enum lvsh_kind k = a->cmd->target;
+    void *obj = args_target(a);
+    struct redefine_ctx c = { s->conn, how, kind_name(k, obj), NULL };
+    if (!xml)
+        return err_virt(r, "failed to get the XML of %s '%s'", how->what, c.name);
+    struct edit_job job = { .xml = xml, .apply = redefine_apply, .ctx = &c };
+    enum edit_outcome o = edit_loop(s, r, &job);
+    if (o == EDIT_UNCHANGED)
+        act_done(r, k, obj, "unchanged", "%s %s XML configuration not changed.", how->title,
+                 c.name);
+    if (o != EDIT_APPLIED)
+        return o == EDIT_FAILED ? LVSH_FAILED : LVSH_OK;
+    act_done(r, k, c.made, "edited", "%s %s XML configuration edited.", how->title,
+             kind_name(k, c.made));
+    kind_free(k, c.made);
+    return LVSH_OK;
 }

@@ -31,15 +31,19 @@ struct edit_job {
 enum edit_outcome edit_loop(struct lvsh_session *s, struct lvsh_result *r,
                             const struct edit_job *job);
 
-/* The apply of an object the connection defines again from its whole XML
- * (net-edit, pool-edit, iface-edit, nwfilter-edit): ctx is this. */
-struct edit_define {
-    virConnectPtr conn;
+/* The *-edit of a command's .target that the connection defines again from
+ * its whole XML (net-edit, pool-edit, iface-edit, nwfilter-edit): the loop
+ * on xml (NULL: the XML could not be read, libvirt's error kept), then
+ * "TITLE NAME XML configuration edited." or "... not changed." and the
+ * action in JSON, on the object defined. */
+struct edit_redefine {
     void *(*define)(virConnectPtr conn, const char *xml);   /* NULL: libvirt's error */
-    const char *what, *name;  /* "network" and its name, for the error */
-    void *made;               /* the handle define() returned */
+    const char *what;         /* "network filter": in errors */
+    const char *title;        /* "Network filter": starts the messages */
 };
-bool edit_define_apply(void *ctx, const char *xml, bool relaxed, struct lvsh_result *r);
+enum lvsh_status edit_redefine(struct lvsh_session *s, const struct lvsh_args *a,
+                               struct lvsh_result *r, const char *xml,
+                               const struct edit_redefine *how);
 
 /* The answer to "Try again?" after the text before (the error): 'y', 'n',
  * 'i' or 'f'; '\0' when nobody answers (no terminal, end of input); read_line asks for one line as

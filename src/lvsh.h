@@ -97,6 +97,7 @@ struct lvsh_opt {
     unsigned long long unit;      /* SIZE: bytes per bare number (0 = 1) */
     const char *metavar;          /* value name in help; defaults per type */
     const char *alias_of;         /* ALIAS: the option it spells, "name[=value]" */
+    unsigned flag;                /* a libvirt flag bit: args_flags() ORs those given */
 };
 
 #define LVSH_CMD_CONN       0x01u /* needs a connection */
@@ -113,6 +114,22 @@ struct lvsh_session;
 struct lvsh_args;
 struct lvsh_result;
 
+/* The kinds of object a command can act on (see .target, src/target.c). */
+enum lvsh_kind {
+    LVSH_KIND_NONE = 0,
+    LVSH_KIND_DOMAIN,
+    LVSH_KIND_NETWORK,
+    LVSH_KIND_NET_PORT,          /* a port of --network */
+    LVSH_KIND_POOL,
+    LVSH_KIND_VOLUME,            /* by name with --pool, key or path */
+    LVSH_KIND_SECRET,
+    LVSH_KIND_INTERFACE,
+    LVSH_KIND_NODEDEV,
+    LVSH_KIND_NWFILTER,
+    LVSH_KIND_NWFILTER_BINDING,
+    LVSH_KIND__COUNT
+};
+
 typedef enum lvsh_status (*lvsh_handler)(struct lvsh_session *s,
                                          const struct lvsh_args *a,
                                          struct lvsh_result *r);
@@ -127,6 +144,12 @@ struct lvsh_cmd {
     const char *const *exclusive; /* NULL-terminated "a b c": at most one */
     unsigned flags;               /* LVSH_CMD_* */
     lvsh_handler handler;
+    /* The object the command acts on: the core looks it up from the option
+     * target_opt (default: the kind's word, "network") before the handler
+     * runs, fails the command if it is not found, and frees it after the
+     * output is rendered.  The handler reads it with args_target(). */
+    enum lvsh_kind target;
+    const char *target_opt;
 };
 
 /* Every cmds/<family>.c ends with LVSH_FAMILY(name) = { &cmd_x, ..., NULL };
@@ -140,6 +163,17 @@ struct lvsh_cmd {
 #define LVSH_OPT_ALIAS_OF(alias, target) \
     { .name = (alias), .type = LVSH_OPT_ALIAS, .flags = LVSH_OPTF_HIDDEN, \
       .alias_of = (target), .help = "another spelling of --" target }
+/* virsh's --config/--live/--current, the same everywhere: the bits are
+ * VIR_DOMAIN_AFFECT_* (and the equal VIR_NETWORK_UPDATE_AFFECT_*), read with
+ * args_flags(); LVSH_AFFECT_EXCL goes into the command's .exclusive. */
+#define LVSH_AFFECT_OPTS(what) \
+    { .name = "config", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_AFFECT_CONFIG, \
+      .help = "the persistent definition of the " what }, \
+    { .name = "live", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_AFFECT_LIVE, \
+      .help = "the running " what }, \
+    { .name = "current", .type = LVSH_OPT_BOOL, \
+      .help = "the running " what " if it runs, else its definition (the default)" }
+#define LVSH_AFFECT_EXCL "current live", "current config"
 #define LVSH_XPATH_OPTS \
     { .name = "xpath", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_NAMED, \
       .help = "print only what this XPath expression selects", .metavar = "expr" }, \
@@ -155,6 +189,13 @@ extern const struct lvsh_group lvsh_groups[];
 /* ---- session ---------------------------------------------------------- */
 
 enum lvsh_format { LVSH_FMT_TABLE, LVSH_FMT_JSON, LVSH_FMT_CSV, LVSH_FMT_VERTICAL };
+/* The one table of format names, indexed by enum lvsh_format, NULL-ended
+ * (what -o, `set output` and completion offer); "text" also means table. */
+extern const char *const lvsh_format_names[];
+/* name into *f; false when it names no format */
+bool lvsh_format_parse(const char *name, enum lvsh_format *f);
+/* "table, json, csv, vertical", for error messages */
+#define LVSH_FORMAT_LIST "table, json, csv, vertical"
 
 struct lvsh_cache; /* completion listings, owned by complete.c */
 struct lvsh_bgconn; /* a background connect, owned by session_bg.c */
@@ -234,6 +275,7 @@ struct lvsh_args {
     bool help;                  /* --help was given */
     int json;                   /* 1 when --json was given, else -1 */
     char **positional;          /* parser scratch */
+    void *target;               /* cmd->target's object, owned by the core */
 };
 
 bool args_has(const struct lvsh_args *a, const char *name);
@@ -243,6 +285,12 @@ bool args_size(const struct lvsh_args *a, const char *name, unsigned long long *
 char *const *args_rest(const struct lvsh_args *a, const char *name, int *n);
 /* virsh's --config/--live/--current/--persistent into VIR_DOMAIN_AFFECT_* */
 unsigned args_affect_flags(const struct lvsh_args *a);
+/* The .flag bits of every option given, ORed (as git's OPT_BIT). */
+unsigned args_flags(const struct lvsh_args *a);
+/* The command's .target object (virNetworkPtr, ...), NULL without one. */
+void *args_target(const struct lvsh_args *a);
+/* The target's key as the user typed it (the value of its option). */
+const char *args_target_key(const struct lvsh_args *a);
 
 /* ---- results ----------------------------------------------------------- */
 
@@ -344,6 +392,42 @@ const char *session_uri_label(const struct lvsh_session *s);
 bool session_conn_lost(struct lvsh_session *s);
 /* Register the close callback (REPL: at connect; long waits: first). */
 void session_watch_close(struct lvsh_session *s);
+
+/* ---- actions ------------------------------------------------------------ */
+
+/* A one-call change of the command's target, as data.  The JSON document is
+ * the target's identity (kind_json_ref) plus "action": word, a word of the
+ * vocabulary in docs/json.md (a past participle: "started", "destroyed").
+ * %s in fail and done is the key as typed, or with LVSH_ACT_NAME the
+ * object's own name. */
+#define LVSH_ACT_NAME 0x1u
+struct lvsh_action {
+    const char *word;           /* JSON "action" */
+    const char *fail;           /* "failed to start network '%s'" */
+    const char *done;           /* "Network %s started" */
+    unsigned flags;             /* LVSH_ACT_* */
+};
+/* Report the outcome of the call that returned rc (< 0: failed, libvirt's
+ * error kept) on the command's target; returns the handler's status. */
+enum lvsh_status act_report(struct lvsh_result *r, const struct lvsh_args *a, int rc,
+                            const struct lvsh_action *act);
+/* Report a done action on any object of kind k (defined, created ...):
+ * "action": word in JSON plus info text (printf fmt). */
+void act_done(struct lvsh_result *r, enum lvsh_kind k, void *obj, const char *word,
+              const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* Only the JSON half: the identity of obj plus "action": word. */
+void act_json(struct lvsh_result *r, enum lvsh_kind k, void *obj, const char *word);
+
+/* The identity of an object in JSON: name and uuid (domain, network, pool,
+ * nwfilter), name and key (volume), name and mac (interface), name (node
+ * device, port device of a binding), uuid and usage (secret, net port). */
+json_t *kind_json_ref(enum lvsh_kind k, void *obj);
+/* Its name as libvirt reports it (a secret's usage id, a port's uuid). */
+const char *kind_name(enum lvsh_kind k, void *obj);
+void kind_free(enum lvsh_kind k, void *obj);
+/* The name of a secret usage type ("ceph", ...). */
+const char *secret_usage_name(int type);
 
 /* ---- object lookups: one resolver per family --------------------------- */
 /* Each fills r with "failed to get X 'key'" and returns NULL when not found. */

@@ -53,20 +53,6 @@ static void usage(FILE *f)
     fputs("\nRun 'lvsh help' for the list of commands.\n", f);
 }
 
-static bool parse_format(const char *s, enum lvsh_format *f)
-{
-    static const struct { const char *name; enum lvsh_format fmt; } fmts[] = {
-        { "table", LVSH_FMT_TABLE }, { "text", LVSH_FMT_TABLE }, { "json", LVSH_FMT_JSON },
-        { "csv", LVSH_FMT_CSV }, { "vertical", LVSH_FMT_VERTICAL },
-    };
-    for (size_t i = 0; i < sizeof(fmts) / sizeof(fmts[0]); i++)
-        if (strcmp(s, fmts[i].name) == 0) {
-            *f = fmts[i].fmt;
-            return true;
-        }
-    return false;
-}
-
 static bool parse_nonneg(const char *s, long *out)
 {
     char *end;
@@ -116,49 +102,29 @@ static char *bad_option_word(char **argv)
 /* Returns -1 to go on, or an exit status. */
 static int parse_global(int argc, char **argv, struct lvsh_session *s, struct main_opts *m)
 {
-    enum { OPT_JSON = 256, OPT_ON_ERROR, OPT_CONNECT_TIMEOUT, OPT_TIMEOUT, OPT_NO_HEADER, OPT_VIRSH };
-    static const struct option longopts[] = {
-        { "connect", required_argument, NULL, 'c' },
-        { "readonly", no_argument, NULL, 'r' },
-        { "quiet", no_argument, NULL, 'q' },
-        { "json", no_argument, NULL, OPT_JSON },
-        { "output", required_argument, NULL, 'o' },
-        { "file", required_argument, NULL, 'f' },
-        { "on-error", required_argument, NULL, OPT_ON_ERROR },
-        { "keepalive-interval", required_argument, NULL, 'k' },
-        { "keepalive-count", required_argument, NULL, 'K' },
-        { "escape", required_argument, NULL, 'e' },
-        { "connect-timeout", required_argument, NULL, OPT_CONNECT_TIMEOUT },
-        { "timeout", required_argument, NULL, OPT_TIMEOUT },
-        { "timing", no_argument, NULL, 't' },
-        { "no-rc", no_argument, NULL, 'n' },
-        { "no-header", no_argument, NULL, OPT_NO_HEADER },
-        { "version", optional_argument, NULL, 'v' },
-        { "debug", required_argument, NULL, 'd' },
-        { "log", required_argument, NULL, 'l' },
-        { "virsh", no_argument, NULL, OPT_VIRSH },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
+    const char *optstring;
+    const struct option *longopts;
+    globalopts_getopt(&optstring, &longopts);
     int c;
     long n;
     char *word, *msg;
     opterr = 0;
-    while ((optopt = 0, c = getopt_long(argc, argv, "+:c:rqo:f:k:K:e:tnvVhd:l:", longopts,
+    while ((optopt = 0, c = getopt_long(argc, argv, optstring, longopts,
                                         NULL)) != -1) {
         switch (c) {
         case 'c': free(s->uri); s->uri = xstrdup(optarg); break;
         case 'r': s->readonly = true; break;
         case 'q': s->quiet = true; break;
-        case OPT_JSON: s->format = LVSH_FMT_JSON; break;
+        case GOPT_JSON: s->format = LVSH_FMT_JSON; break;
         case 'o':
-            if (!parse_format(optarg, &s->format)) {
-                fprintf(stderr, "error: unknown output format '%s' (table, json, csv, vertical)\n", optarg);
+            if (!lvsh_format_parse(optarg, &s->format)) {
+                fprintf(stderr, "error: unknown output format '%s' (" LVSH_FORMAT_LIST ")\n",
+                        optarg);
                 return 2;
             }
             break;
         case 'f': m->file = optarg; break;
-        case OPT_ON_ERROR:
+        case GOPT_ON_ERROR:
             if (strcmp(optarg, "stop") && strcmp(optarg, "continue")) {
                 fprintf(stderr, "error: --on-error takes 'stop' or 'continue', not '%s'\n", optarg);
                 return 2;
@@ -181,18 +147,18 @@ static int parse_global(int argc, char **argv, struct lvsh_session *s, struct ma
             s->keepalive_count = (unsigned)n;
             break;
         case 'e': s->console_escape = optarg; break;
-        case OPT_CONNECT_TIMEOUT:
-        case OPT_TIMEOUT:
+        case GOPT_CONNECT_TIMEOUT:
+        case GOPT_TIMEOUT:
             if (!parse_nonneg(optarg, &n) || n > 86400) {
                 fprintf(stderr, "error: invalid %s '%s' (seconds, 0 for none)\n",
-                        c == OPT_TIMEOUT ? "timeout" : "connect timeout", optarg);
+                        c == GOPT_TIMEOUT ? "timeout" : "connect timeout", optarg);
                 return 2;
             }
-            *(c == OPT_TIMEOUT ? &s->timeout : &s->connect_timeout) = (int)n;
+            *(c == GOPT_TIMEOUT ? &s->timeout : &s->connect_timeout) = (int)n;
             break;
         case 't': s->timing = true; break;
         case 'n': m->no_rc = true; break;
-        case OPT_NO_HEADER: s->no_header = true; break;
+        case GOPT_NO_HEADER: s->no_header = true; break;
         case 'v':
             /* virsh: --version=long is -V, anything else the short form */
             m->version = optarg && strcmp(optarg, "long") == 0 ? 2 : 1;
@@ -215,7 +181,7 @@ static int parse_global(int argc, char **argv, struct lvsh_session *s, struct ma
                 return s->virsh_mode ? 1 : 2;
             }
             break;
-        case OPT_VIRSH: s->virsh_mode = true; break;
+        case GOPT_VIRSH: s->virsh_mode = true; break;
         case 'V': m->version = 2; break;
         case 'h': usage(stdout); return 0;
         case ':':

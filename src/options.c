@@ -1,5 +1,6 @@
 /* options.c: the option parser driven by each command's table. */
 #include "options.h"
+#include "target.h"
 #include "cmdtab.h"
 #include "suggest.h"
 #include "result.h"
@@ -390,6 +391,7 @@ enum lvsh_status opts_parse(const struct lvsh_cmd *cmd, int argc, char *const ar
 
 void args_free(struct lvsh_args *a)
 {
+    target_release(a);
     free(a->v);
     free(a->positional);
     memset(a, 0, sizeof(*a));
@@ -445,6 +447,15 @@ static bool has_opt(const struct lvsh_args *a, const char *name)
 {
     int k = opts_index(a->cmd, name);
     return k >= 0 && a->v[k].set;
+}
+
+unsigned args_flags(const struct lvsh_args *a)
+{
+    unsigned f = 0;
+    for (int i = 0; i < a->nopts; i++)
+        if (a->v[i].set)
+            f |= a->cmd->opts[i].flag;
+    return f;
 }
 
 unsigned args_affect_flags(const struct lvsh_args *a)

@@ -16,6 +16,23 @@
 
 /* The first failed write to stdout (an errno), 0 while all is well.  Once
  * output cannot be delivered the session ends: quietly for EPIPE. */
+const char *const lvsh_format_names[] = {
+    [LVSH_FMT_TABLE] = "table", [LVSH_FMT_JSON] = "json", [LVSH_FMT_CSV] = "csv",
+    [LVSH_FMT_VERTICAL] = "vertical", NULL,
+};
+
+bool lvsh_format_parse(const char *name, enum lvsh_format *f)
+{
+    if (strcmp(name, "text") == 0)   /* another word for table */
+        name = "table";
+    for (int i = 0; lvsh_format_names[i]; i++)
+        if (strcmp(name, lvsh_format_names[i]) == 0) {
+            *f = (enum lvsh_format)i;
+            return true;
+        }
+    return false;
+}
+
 static int stdout_errno;
 
 static void note_stdout_errno(int e)

@@ -96,16 +96,3 @@ size_t text_width(const char *s)
 {
     return walk(s ? s : "", NULL);
 }
-
-bool text_is_clean(const char *s)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p) {
-        unsigned cp;
-        size_t n = utf8_decode(p, &cp);
-        if (n == 0 || is_control(cp))
-            return false;
-        p += n;
-    }
-    return true;
-}

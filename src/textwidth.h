@@ -9,7 +9,5 @@
 char *text_escape(const char *s);
 /* Columns that text_escape(s) occupies on a terminal (wide chars count 2). */
 size_t text_width(const char *s);
-/* True when s is valid UTF-8 without escaping needs. */
-bool text_is_clean(const char *s);
 
 #endif

@@ -69,6 +69,18 @@ $ lvsh -c test:///default -o csv list --all
 id,name,state
 1,test,running
 ? 0
+One table of format names: `set output` takes what -o takes ("text" too).
+$ lvsh -c test:///default -o text 'domid test; set output csv; list; set output text; domid test; set output yaml'
+1
+
+
+id,name,state
+1,test,running
+1
+
+
+! error: unknown output format 'yaml' (table, json, csv, vertical)
+? 2
 Global options.
 $ lvsh --output yaml list
 ! error: unknown output format 'yaml' (table, json, csv, vertical)

@@ -150,7 +150,7 @@ Domain 'test' unmarked as autostarted
 
 ? 0
 $ lvsh -c test:///default --json autostart --disable test
-{"name":"test","uuid":"6695eb01-f6a4-8304-79aa-97f2502e193f","action":"no-autostart","autostart":false}
+{"name":"test","uuid":"6695eb01-f6a4-8304-79aa-97f2502e193f","action":"autostart disabled","autostart":false}
 ? 0
 $ lvsh -c test:///default -r autostart test
 

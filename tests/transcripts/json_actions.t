@@ -26,7 +26,7 @@ $ lvsh -c test:///default --json 'pool-define-as tmp dir --target /tmp/lvsh-x; p
 {"name":"tmp","uuid":"[0-9a-f-]{36}","action":"defined"} (re)
 {"name":"tmp","uuid":"[0-9a-f-]{36}","action":"built"} (re)
 {"name":"tmp","uuid":"[0-9a-f-]{36}","action":"started"} (re)
-{"name":"tmp","uuid":"[0-9a-f-]{36}","action":"autostart","autostart":true} (re)
+{"name":"tmp","uuid":"[0-9a-f-]{36}","action":"autostart enabled","autostart":true} (re)
 {"name":"tmp","uuid":"[0-9a-f-]{36}","action":"refreshed"} (re)
 {"name":"tmp","uuid":"[0-9a-f-]{36}","action":"destroyed"} (re)
 {"name":"tmp","uuid":"[0-9a-f-]{36}","action":"undefined"} (re)
@@ -41,9 +41,9 @@ $ lvsh -c test:///default --json 'vol-create-as default-pool "new one.img" 1G; v
 
 Networks, domains, node devices and pools share one autostart shape.
 $ lvsh -c test:///default --json 'net-autostart default; net-autostart default --disable; autostart test --disable'
-{"name":"default","uuid":"dd8fe884-6c02-601e-7551-cca97df1c5df","action":"autostart","autostart":true}
-{"name":"default","uuid":"dd8fe884-6c02-601e-7551-cca97df1c5df","action":"no-autostart","autostart":false}
-{"name":"test","uuid":"6695eb01-f6a4-8304-79aa-97f2502e193f","action":"no-autostart","autostart":false}
+{"name":"default","uuid":"dd8fe884-6c02-601e-7551-cca97df1c5df","action":"autostart enabled","autostart":true}
+{"name":"default","uuid":"dd8fe884-6c02-601e-7551-cca97df1c5df","action":"autostart disabled","autostart":false}
+{"name":"test","uuid":"6695eb01-f6a4-8304-79aa-97f2502e193f","action":"autostart disabled","autostart":false}
 ? 0
 
 Interfaces (and their transactions), node devices.
@@ -52,6 +52,17 @@ $ cp $FIXTURES/docs-iface.xml $FIXTURES/docs-vhba.xml . && lvsh -c test:///defau
 {"name":"eth9","mac":"52:54:00:99:99:99","action":"defined","file":"docs-iface.xml"}
 {"transaction":"interface","action":"committed"}
 {"name":"scsi_host12","action":"created","file":"docs-vhba.xml"}
+? 0
+
+Every family says the same past participle for the same change (node devices
+said "destroy" before).
+$ cp $FIXTURES/docs-vhba.xml . && lvsh -c test:///default --json 'nodedev-create docs-vhba.xml; nodedev-destroy scsi_host12; iface-destroy eth1; iface-start eth1; net-destroy default; net-start default'
+{"name":"scsi_host12","action":"created","file":"docs-vhba.xml"}
+{"name":"scsi_host12","action":"destroyed"}
+{"name":"eth1","mac":"aa:bb:cc:dd:ee:ff","action":"destroyed"}
+{"name":"eth1","mac":"aa:bb:cc:dd:ee:ff","action":"started"}
+{"name":"default","uuid":"dd8fe884-6c02-601e-7551-cca97df1c5df","action":"destroyed"}
+{"name":"default","uuid":"dd8fe884-6c02-601e-7551-cca97df1c5df","action":"started"}
 ? 0
 
 Edits that change nothing say so.
@@ -77,4 +88,10 @@ Warnings stay JSON on stderr.
 $ lvsh -c test:///default --json 'echo --err careful'
 {"text":"careful","words":["careful"]}
 ! {"warning":"careful"}
+? 0
+
+A user's string that is not UTF-8 keeps the document's shape (escaped), as
+every other string does.
+$ lvsh -c test:///default --json "set-user-password test "$'\xff'"bob secret"
+{"user":"\\xffbob","domain":"test"}
 ? 0

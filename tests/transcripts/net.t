@@ -264,8 +264,8 @@ Network tnet created from tnet.xml
 $ lvsh -c test:///default --json 'net-define tnet.xml; net-start tnet; net-autostart tnet; net-autostart tnet --disable; net-destroy tnet; net-undefine tnet; net-create tnet.xml'
 {"name":"tnet","uuid":"cccccccc-0000-4000-8000-0000000000ff","action":"defined"}
 {"name":"tnet","uuid":"cccccccc-0000-4000-8000-0000000000ff","action":"started"}
-{"name":"tnet","uuid":"cccccccc-0000-4000-8000-0000000000ff","action":"autostart","autostart":true}
-{"name":"tnet","uuid":"cccccccc-0000-4000-8000-0000000000ff","action":"no-autostart","autostart":false}
+{"name":"tnet","uuid":"cccccccc-0000-4000-8000-0000000000ff","action":"autostart enabled","autostart":true}
+{"name":"tnet","uuid":"cccccccc-0000-4000-8000-0000000000ff","action":"autostart disabled","autostart":false}
 {"name":"tnet","uuid":"cccccccc-0000-4000-8000-0000000000ff","action":"destroyed"}
 {"name":"tnet","uuid":"cccccccc-0000-4000-8000-0000000000ff","action":"undefined"}
 {"name":"tnet","uuid":"cccccccc-0000-4000-8000-0000000000ff","action":"created"}

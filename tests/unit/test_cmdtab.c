@@ -6,6 +6,7 @@
 #include "options.h"
 #include "help.h"
 #include "result.h"
+#include "target.h"
 
 #include <ctype.h>
 
@@ -67,6 +68,13 @@ static void check_opts(const struct lvsh_cmd *c)
     if (c->flags & LVSH_CMD_XML)
         EXPECT(opts_index(c, "xpath") >= 0 && opts_index(c, "wrap") >= 0,
               "%s returns XML but lacks --xpath/--wrap", c->name);
+    if (c->target) {   /* looked up before the handler, from a string option */
+        int k = opts_index(c, target_opt_name(c));
+        EXPECT((unsigned)c->target < LVSH_KIND__COUNT, "%s: target kind in range", c->name);
+        EXPECT(c->flags & LVSH_CMD_CONN, "%s: a target needs a connection", c->name);
+        EXPECT(k >= 0 && c->opts[k].type == LVSH_OPT_STRING, "%s: target option --%s is "
+              "a string option", c->name, target_opt_name(c));
+    }
     for (int i = 0; c->exclusive && c->exclusive[i]; i++) {
         char *list = strdup(c->exclusive[i]), *save = NULL;
         for (char *n = strtok_r(list, " ", &save); n; n = strtok_r(NULL, " ", &save))
