@@ -29,16 +29,14 @@ static enum lvsh_status fs_freeze_thaw(struct lvsh_session *s, const struct lvsh
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_domain_domfsfreeze(struct lvsh_session *s,
-                                               const struct lvsh_args *a,
-                                               struct lvsh_result *r)
+static enum lvsh_status run_domfsfreeze(struct lvsh_session *s, const struct lvsh_args *a,
+                                        struct lvsh_result *r)
 {
     return fs_freeze_thaw(s, a, r, true);
 }
 
-static enum lvsh_status cmd_domain_domfsthaw(struct lvsh_session *s,
-                                             const struct lvsh_args *a,
-                                             struct lvsh_result *r)
+static enum lvsh_status run_domfsthaw(struct lvsh_session *s, const struct lvsh_args *a,
+                                      struct lvsh_result *r)
 {
     return fs_freeze_thaw(s, a, r, false);
 }
@@ -67,7 +65,7 @@ static const struct lvsh_cmd cmd_domfsfreeze = {
                    "systems (all, or the mount points given), e.g. around a disk snapshot.",
     .opts = opts_domfsfreeze,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_domfsfreeze,
+    .handler = run_domfsfreeze,
 };
 
 static const struct lvsh_cmd cmd_domfsthaw = {
@@ -78,12 +76,11 @@ static const struct lvsh_cmd cmd_domfsthaw = {
                    "the mount points given).",
     .opts = opts_domfsthaw,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_domfsthaw,
+    .handler = run_domfsthaw,
 };
 
-static enum lvsh_status cmd_domain_domfstrim(struct lvsh_session *s,
-                                             const struct lvsh_args *a,
-                                             struct lvsh_result *r)
+static enum lvsh_status run_domfstrim(struct lvsh_session *s, const struct lvsh_args *a,
+                                      struct lvsh_result *r)
 {
     unsigned long long minimum = 0;
     long long v;
@@ -116,7 +113,7 @@ static const struct lvsh_cmd cmd_domfstrim = {
                    "(or one mount point), returning unused blocks to the host.",
     .opts = opts_domfstrim,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_domfstrim,
+    .handler = run_domfstrim,
 };
 
 /* ---- get-user-sshkeys, set-user-sshkeys --------------------------------- */
@@ -125,9 +122,8 @@ static const struct lvsh_cmd cmd_domfstrim = {
     { .name = "user", .type = LVSH_OPT_STRING, \
       .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, .help = help_, .metavar = "user" }
 
-static enum lvsh_status cmd_domain_get_user_sshkeys(struct lvsh_session *s,
-                                                    const struct lvsh_args *a,
-                                                    struct lvsh_result *r)
+static enum lvsh_status run_get_user_sshkeys(struct lvsh_session *s, const struct lvsh_args *a,
+                                             struct lvsh_result *r)
 {
     char **keys = NULL;
     const char *user = args_str(a, "user");
@@ -162,7 +158,7 @@ static const struct lvsh_cmd cmd_get_user_sshkeys = {
     .description = "Ask the guest agent for the keys in a user's authorized_keys file.",
     .opts = opts_get_user_sshkeys,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_get_user_sshkeys,
+    .handler = run_get_user_sshkeys,
 };
 
 /* The key lines of a file: blank lines and # comments are not keys. */
@@ -181,9 +177,8 @@ static char **read_keys(struct lvsh_result *r, const char *path, int *n)
     return keys;
 }
 
-static enum lvsh_status cmd_domain_set_user_sshkeys(struct lvsh_session *s,
-                                                    const struct lvsh_args *a,
-                                                    struct lvsh_result *r)
+static enum lvsh_status run_set_user_sshkeys(struct lvsh_session *s, const struct lvsh_args *a,
+                                             struct lvsh_result *r)
 {
     const char *user = args_str(a, "user"), *file = args_str(a, "file");
     unsigned flags = 0;
@@ -243,14 +238,13 @@ static const struct lvsh_cmd cmd_set_user_sshkeys = {
     .opts = opts_set_user_sshkeys,
     .exclusive = set_sshkeys_exclusive,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_set_user_sshkeys,
+    .handler = run_set_user_sshkeys,
 };
 
 /* ---- set-user-password -------------------------------------------------- */
 
-static enum lvsh_status cmd_domain_set_user_password(struct lvsh_session *s,
-                                                     const struct lvsh_args *a,
-                                                     struct lvsh_result *r)
+static enum lvsh_status run_set_user_password(struct lvsh_session *s, const struct lvsh_args *a,
+                                              struct lvsh_result *r)
 {
     const char *user = args_str(a, "user");
     char *pw = (char *)args_str(a, "password");  /* the parser's copy: wiped below */
@@ -290,14 +284,14 @@ static const struct lvsh_cmd cmd_set_user_password = {
                    "agent.  The line carrying the password never enters the history.",
     .opts = opts_set_user_password,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES | LVSH_CMD_NO_HISTORY,
-    .handler = cmd_domain_set_user_password,
+    .handler = run_set_user_password,
 };
 
 /* ---- guest-agent-timeout ------------------------------------------------ */
 
-static enum lvsh_status cmd_domain_guest_agent_timeout(struct lvsh_session *s,
-                                                       const struct lvsh_args *a,
-                                                       struct lvsh_result *r)
+static enum lvsh_status run_guest_agent_timeout(struct lvsh_session *s,
+                                                const struct lvsh_args *a,
+                                                struct lvsh_result *r)
 {
     long long t = VIR_DOMAIN_AGENT_RESPONSE_TIMEOUT_BLOCK;
     args_int(a, "timeout", &t);
@@ -328,7 +322,7 @@ static const struct lvsh_cmd cmd_guest_agent_timeout = {
     .description = "Set the number of seconds libvirt waits for the guest agent's answers.",
     .opts = opts_guest_agent_timeout,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_guest_agent_timeout,
+    .handler = run_guest_agent_timeout,
 };
 
 /* ---- guestinfo ---------------------------------------------------------- */
@@ -346,9 +340,8 @@ static const struct {
     { "interface", VIR_DOMAIN_GUEST_INFO_INTERFACES },
 };
 
-static enum lvsh_status cmd_domain_guestinfo(struct lvsh_session *s,
-                                             const struct lvsh_args *a,
-                                             struct lvsh_result *r)
+static enum lvsh_status run_guestinfo(struct lvsh_session *s, const struct lvsh_args *a,
+                                      struct lvsh_result *r)
 {
     unsigned types = 0;
     virTypedParameterPtr p = NULL;
@@ -396,14 +389,13 @@ static const struct lvsh_cmd cmd_guestinfo = {
                    "chosen), as \"name: value\" lines.",
     .opts = opts_guestinfo,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_guestinfo,
+    .handler = run_guestinfo,
 };
 
 /* ---- guestvcpus --------------------------------------------------------- */
 
-static enum lvsh_status cmd_domain_guestvcpus(struct lvsh_session *s,
-                                              const struct lvsh_args *a,
-                                              struct lvsh_result *r)
+static enum lvsh_status run_guestvcpus(struct lvsh_session *s, const struct lvsh_args *a,
+                                       struct lvsh_result *r)
 {
     const char *list = args_str(a, "cpulist");
     bool enable = args_has(a, "enable"), disable = args_has(a, "disable");
@@ -456,7 +448,7 @@ static const struct lvsh_cmd cmd_guestvcpus = {
     .opts = opts_guestvcpus,
     .exclusive = guestvcpus_exclusive,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_guestvcpus,
+    .handler = run_guestvcpus,
 };
 
 /* ---- qemu-agent-command ------------------------------------------------- */
@@ -481,9 +473,8 @@ static int agent_cmd_timeout(const struct lvsh_args *a, struct lvsh_result *r)
     return (int)t;
 }
 
-static enum lvsh_status cmd_domain_qemu_agent_command(struct lvsh_session *s,
-                                                      const struct lvsh_args *a,
-                                                      struct lvsh_result *r)
+static enum lvsh_status run_qemu_agent_command(struct lvsh_session *s,
+                                               const struct lvsh_args *a, struct lvsh_result *r)
 {
     int n = 0;
     char *const *words = args_rest(a, "cmd", &n);
@@ -537,7 +528,7 @@ static const struct lvsh_cmd cmd_qemu_agent_command = {
                    "libvirt does not track what the command does: use at your own risk.",
     .opts = opts_qemu_agent_command,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_qemu_agent_command,
+    .handler = run_qemu_agent_command,
 };
 
 LVSH_FAMILY(domain_agent) = {

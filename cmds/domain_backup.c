@@ -5,9 +5,8 @@
 
 #include <stdlib.h>
 
-static enum lvsh_status cmd_domain_backup_begin(struct lvsh_session *s,
-                                                const struct lvsh_args *a,
-                                                struct lvsh_result *r)
+static enum lvsh_status run_backup_begin(struct lvsh_session *s, const struct lvsh_args *a,
+                                         struct lvsh_result *r)
 {
     const char *bfile = args_str(a, "backupxml"), *cfile = args_str(a, "checkpointxml");
     char *bxml = bfile ? xml_read_file(r, bfile) : xstrdup("<domainbackup/>");
@@ -57,12 +56,11 @@ static const struct lvsh_cmd cmd_backup_begin = {
                    "Follow the job with domjobinfo, stop it with domjobabort.",
     .opts = opts_backup_begin,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_backup_begin,
+    .handler = run_backup_begin,
 };
 
-static enum lvsh_status cmd_domain_backup_dumpxml(struct lvsh_session *s,
-                                                  const struct lvsh_args *a,
-                                                  struct lvsh_result *r)
+static enum lvsh_status run_backup_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
+                                           struct lvsh_result *r)
 {
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
@@ -93,7 +91,7 @@ static const struct lvsh_cmd cmd_backup_dumpxml = {
                    "with the targets libvirt chose.",
     .opts = opts_backup_dumpxml,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_domain_backup_dumpxml,
+    .handler = run_backup_dumpxml,
 };
 
 LVSH_FAMILY(domain_backup) = { &cmd_backup_begin, &cmd_backup_dumpxml, NULL };

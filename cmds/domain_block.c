@@ -192,8 +192,8 @@ static enum lvsh_status job_result(struct lvsh_result *r, virDomainPtr d, int ho
 
 /* ---- blockpull ------------------------------------------------------------ */
 
-static enum lvsh_status cmd_domain_blockpull(struct lvsh_session *s, const struct lvsh_args *a,
-                                             struct lvsh_result *r)
+static enum lvsh_status run_blockpull(struct lvsh_session *s, const struct lvsh_args *a,
+                                      struct lvsh_result *r)
 {
     const char *path = args_str(a, "path"), *base = args_str(a, "base");
     bool wait = args_has(a, "wait");
@@ -257,7 +257,7 @@ static const struct lvsh_cmd cmd_blockpull = {
                    "--timeout aborts the job.",
     .opts = opts_blockpull,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_blockpull,
+    .handler = run_blockpull,
 };
 
 /* ---- blockcommit ------------------------------------------------------- */
@@ -290,9 +290,8 @@ static int conclude(virDomainPtr d, const char *path, bool pivot, bool finish,
     return VIR_DOMAIN_BLOCK_JOB_COMPLETED;
 }
 
-static enum lvsh_status cmd_domain_blockcommit(struct lvsh_session *s,
-                                               const struct lvsh_args *a,
-                                               struct lvsh_result *r)
+static enum lvsh_status run_blockcommit(struct lvsh_session *s, const struct lvsh_args *a,
+                                        struct lvsh_result *r)
 {
     const char *path = args_str(a, "path");
     bool pivot = args_has(a, "pivot"), keep = args_has(a, "keep-overlay"), active;
@@ -373,7 +372,7 @@ static const struct lvsh_cmd cmd_blockcommit = {
     .opts = opts_blockcommit,
     .exclusive = excl_commit,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_blockcommit,
+    .handler = run_blockcommit,
 };
 
 /* ---- blockcopy ------------------------------------------------------------ */
@@ -501,8 +500,8 @@ static enum lvsh_status copy_start(struct lvsh_session *s, const struct lvsh_arg
     return job_result(r, d, how, msgs);
 }
 
-static enum lvsh_status cmd_domain_blockcopy(struct lvsh_session *s, const struct lvsh_args *a,
-                                             struct lvsh_result *r)
+static enum lvsh_status run_blockcopy(struct lvsh_session *s, const struct lvsh_args *a,
+                                      struct lvsh_result *r)
 {
     bool wait = args_has(a, "wait") || args_has(a, "pivot") || args_has(a, "finish") ||
                 args_has(a, "timeout");
@@ -583,7 +582,7 @@ static const struct lvsh_cmd cmd_blockcopy = {
     .opts = opts_blockcopy,
     .exclusive = excl_copy,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_blockcopy,
+    .handler = run_blockcopy,
 };
 
 /* ---- blockjob ------------------------------------------------------------ */
@@ -660,8 +659,8 @@ static enum lvsh_status job_info(virDomainPtr d, const char *path, bool raw, boo
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_domain_blockjob(struct lvsh_session *s, const struct lvsh_args *a,
-                                            struct lvsh_result *r)
+static enum lvsh_status run_blockjob(struct lvsh_session *s, const struct lvsh_args *a,
+                                     struct lvsh_result *r)
 {
     const char *path = args_str(a, "path");
     bool abort_ = args_has(a, "abort") || args_has(a, "async") || args_has(a, "pivot");
@@ -725,14 +724,13 @@ static const struct lvsh_cmd cmd_blockjob = {
     .opts = opts_blockjob,
     .exclusive = excl_blockjob,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_blockjob,
+    .handler = run_blockjob,
 };
 
 /* ---- blockresize -------------------------------------------------------- */
 
-static enum lvsh_status cmd_domain_blockresize(struct lvsh_session *s,
-                                               const struct lvsh_args *a,
-                                               struct lvsh_result *r)
+static enum lvsh_status run_blockresize(struct lvsh_session *s, const struct lvsh_args *a,
+                                        struct lvsh_result *r)
 {
     const char *path = args_str(a, "path");
     unsigned long long size = 0;
@@ -774,7 +772,7 @@ static const struct lvsh_cmd cmd_blockresize = {
                    "guest sees the new size.",
     .opts = opts_blockresize,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_blockresize,
+    .handler = run_blockresize,
 };
 
 LVSH_FAMILY(domain_block) = {

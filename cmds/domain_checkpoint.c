@@ -78,37 +78,6 @@ static enum lvsh_status add_specs(struct lvsh_result *r, struct buf *b,
     return LVSH_OK;
 }
 
-static const struct dtree_flag create_flags[] = {
-    { "redefine", VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE },
-    { "redefine-validate", VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE |
-                           VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE_VALIDATE },
-    { "quiesce", VIR_DOMAIN_CHECKPOINT_CREATE_QUIESCE },
-    { NULL, 0 },
-};
-
-static const struct dtree_flag list_flags[] = {
-    { "roots", VIR_DOMAIN_CHECKPOINT_LIST_ROOTS },
-    { "leaves", VIR_DOMAIN_CHECKPOINT_LIST_LEAVES },
-    { "no-leaves", VIR_DOMAIN_CHECKPOINT_LIST_NO_LEAVES },
-    { "topological", VIR_DOMAIN_CHECKPOINT_LIST_TOPOLOGICAL },
-    { "descendants", VIR_DOMAIN_CHECKPOINT_LIST_DESCENDANTS },
-    { NULL, 0 },
-};
-
-static const struct dtree_flag delete_flags[] = {
-    { "children", VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN },
-    { "children-only", VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN_ONLY },
-    { "metadata", VIR_DOMAIN_CHECKPOINT_DELETE_METADATA_ONLY },
-    { NULL, 0 },
-};
-
-static const struct dtree_flag xml_flags[] = {
-    { "security-info", VIR_DOMAIN_CHECKPOINT_XML_SECURE },
-    { "no-domain", VIR_DOMAIN_CHECKPOINT_XML_NO_DOMAIN },
-    { "size", VIR_DOMAIN_CHECKPOINT_XML_SIZE },
-    { NULL, 0 },
-};
-
 const struct dtree_kind dtree_checkpoint = {
     DTREE_KIND(Checkpoint, CHECKPOINT, "checkpoint", "Checkpoint"),
     .list_xml_flags = VIR_DOMAIN_CHECKPOINT_XML_NO_DOMAIN,
@@ -121,11 +90,13 @@ static const struct lvsh_opt opts_checkpoint_create[] = {
     { .name = "xmlfile", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_POSITIONAL,
       .help = "checkpoint XML (default: an empty <domaincheckpoint/>)", .metavar = "file",
       .complete = LVSH_COMP_FILE },
-    { .name = "redefine", .type = LVSH_OPT_BOOL,
+    { .name = "redefine", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE,
       .help = "redefine the metadata of an existing checkpoint from the XML" },
     { .name = "redefine-validate", .type = LVSH_OPT_BOOL,
+      .flag = VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE |
+              VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE_VALIDATE,
       .help = "redefine, checking the XML against the disks' bitmaps" },
-    { .name = "quiesce", .type = LVSH_OPT_BOOL,
+    { .name = "quiesce", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_CHECKPOINT_CREATE_QUIESCE,
       .help = "freeze the guest's file systems first (needs the guest agent)" },
     LVSH_OPT_END,
 };
@@ -139,13 +110,14 @@ static const struct lvsh_cmd cmd_checkpoint_create = {
                    "file).  A later incremental backup copies only those blocks.",
     .opts = opts_checkpoint_create,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = dtree_cmd_create,
+    .handler = run_snapshot_create,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static const struct lvsh_opt opts_checkpoint_create_as[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
     DTREE_OPTS_CREATE_AS("checkpoint"),
-    { .name = "quiesce", .type = LVSH_OPT_BOOL,
+    { .name = "quiesce", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_CHECKPOINT_CREATE_QUIESCE,
       .help = "freeze the guest's file systems first (needs the guest agent)" },
     { .name = "diskspec", .type = LVSH_OPT_REST, .flags = LVSH_OPTF_POSITIONAL,
       .help = "a disk: disk[,checkpoint=type][,bitmap=name] (repeatable)",
@@ -162,7 +134,8 @@ static const struct lvsh_cmd cmd_checkpoint_create_as = {
                    "disk).  --print-xml shows the XML without creating anything.",
     .opts = opts_checkpoint_create_as,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = dtree_cmd_create_as,
+    .handler = run_snapshot_create_as,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- checkpoint-dumpxml, checkpoint-delete, checkpoint-edit ------------- */
@@ -170,11 +143,11 @@ static const struct lvsh_cmd cmd_checkpoint_create_as = {
 static const struct lvsh_opt opts_checkpoint_dumpxml[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
     CKPT_OPT_NAME("checkpoint name"),
-    { .name = "security-info", .type = LVSH_OPT_BOOL,
+    { .name = "security-info", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_CHECKPOINT_XML_SECURE,
       .help = "include security-sensitive information in the XML" },
-    { .name = "no-domain", .type = LVSH_OPT_BOOL,
+    { .name = "no-domain", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_CHECKPOINT_XML_NO_DOMAIN,
       .help = "leave the <domain> definition out of the XML" },
-    { .name = "size", .type = LVSH_OPT_BOOL,
+    { .name = "size", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_CHECKPOINT_XML_SIZE,
       .help = "include the estimated size of a backup from this checkpoint" },
     LVSH_XPATH_OPTS,
     LVSH_OPT_END,
@@ -188,14 +161,15 @@ static const struct lvsh_cmd cmd_checkpoint_dumpxml = {
                    "domain definition it was taken from unless --no-domain.",
     .opts = opts_checkpoint_dumpxml,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = dtree_cmd_dumpxml,
+    .handler = run_snapshot_dumpxml,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static const struct lvsh_opt opts_checkpoint_delete[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
     CKPT_OPT_NAME("checkpoint name"),
-    DTREE_OPTS_DELETE("checkpoint", "delete only libvirt's metadata, leaving the disks' "
-                                    "bitmaps behind"),
+    DTREE_OPTS_DELETE(CHECKPOINT, "checkpoint",
+                      "delete only libvirt's metadata, leaving the disks' bitmaps behind"),
     LVSH_OPT_END,
 };
 
@@ -210,7 +184,8 @@ static const struct lvsh_cmd cmd_checkpoint_delete = {
     .opts = opts_checkpoint_delete,
     .exclusive = excl_checkpoint_delete,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = dtree_cmd_delete,
+    .handler = run_snapshot_delete,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static const struct lvsh_opt opts_checkpoint_edit[] = {
@@ -228,18 +203,20 @@ static const struct lvsh_cmd cmd_checkpoint_edit = {
                    "it was.",
     .opts = opts_checkpoint_edit,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = dtree_cmd_edit,
+    .handler = run_snapshot_edit,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- checkpoint-list ----------------------------------------------------- */
 
 static const struct lvsh_opt opts_checkpoint_list[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
-    DTREE_OPTS_LIST_PLACE("checkpoint"),
+    DTREE_OPTS_LIST_PLACE(CHECKPOINT, "checkpoint"),
     DTREE_OPTS_LIST_FROM("checkpoint", LVSH_COMP_DOMAIN_CHECKPOINT),
     { .name = "descendants", .type = LVSH_OPT_BOOL,
+      .flag = VIR_DOMAIN_CHECKPOINT_LIST_DESCENDANTS,
       .help = "with --from, all descendants, not only children" },
-    DTREE_OPTS_LIST_SHOW,
+    DTREE_OPTS_LIST_SHOW(CHECKPOINT),
     LVSH_OPT_END,
 };
 
@@ -258,7 +235,8 @@ static const struct lvsh_cmd cmd_checkpoint_list = {
     .opts = opts_checkpoint_list,
     .exclusive = excl_checkpoint_list,
     .flags = LVSH_CMD_CONN,
-    .handler = dtree_cmd_list,
+    .handler = run_snapshot_list,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- checkpoint-info ---------------------------------------------------- */
@@ -271,7 +249,7 @@ static void info_count(struct lvsh_result *r, void *cp, const char *label, const
         out_field_int(r, label, key, n);
 }
 
-static enum lvsh_status run_info(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status ckpt_info(struct lvsh_session *s, const struct lvsh_args *a,
                                 struct lvsh_result *r, const struct dtree_obj *o)
 {
     (void)s;
@@ -289,11 +267,10 @@ static enum lvsh_status run_info(struct lvsh_session *s, const struct lvsh_args 
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_domain_checkpoint_info(struct lvsh_session *s,
-                                                   const struct lvsh_args *a,
-                                                   struct lvsh_result *r)
+static enum lvsh_status run_checkpoint_info(struct lvsh_session *s, const struct lvsh_args *a,
+                                            struct lvsh_result *r)
 {
-    return dtree_run(s, a, r, run_info);
+    return dtree_run(s, a, r, ckpt_info);
 }
 
 static const struct lvsh_opt opts_checkpoint_info[] = {
@@ -310,7 +287,8 @@ static const struct lvsh_cmd cmd_checkpoint_info = {
                    "descendants.",
     .opts = opts_checkpoint_info,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_checkpoint_info,
+    .handler = run_checkpoint_info,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- checkpoint-parent --------------------------------------------------- */
@@ -329,7 +307,8 @@ static const struct lvsh_cmd cmd_checkpoint_parent = {
                    "for a root checkpoint.",
     .opts = opts_checkpoint_parent,
     .flags = LVSH_CMD_CONN,
-    .handler = dtree_cmd_parent,
+    .handler = run_snapshot_parent,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 LVSH_FAMILY(domain_checkpoint) = { &cmd_checkpoint_create, &cmd_checkpoint_create_as,

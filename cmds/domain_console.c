@@ -436,8 +436,8 @@ static enum lvsh_status con_open(struct lvsh_session *s, const struct lvsh_args 
     return status;
 }
 
-static enum lvsh_status cmd_domain_console(struct lvsh_session *s, const struct lvsh_args *a,
-                                           struct lvsh_result *r)
+static enum lvsh_status run_console(struct lvsh_session *s, const struct lvsh_args *a,
+                                    struct lvsh_result *r)
 {
     int escape = escape_byte(s->console_escape);
     if (escape < 0)
@@ -478,7 +478,7 @@ static const struct lvsh_cmd cmd_console = {
                    "ends and the console has been quiet for a second.",
     .opts = opts_console,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_console,
+    .handler = run_console,
 };
 
 LVSH_FAMILY(domain_console) = { &cmd_console, NULL };

@@ -104,8 +104,8 @@ static unsigned dump_flags(const struct lvsh_args *a)
     return f;
 }
 
-static enum lvsh_status cmd_domain_dump(struct lvsh_session *s, const struct lvsh_args *a,
-                                        struct lvsh_result *r)
+static enum lvsh_status run_dump(struct lvsh_session *s, const struct lvsh_args *a,
+                                 struct lvsh_result *r)
 {
     struct dump_job j = { .file = args_str(a, "file"), .flags = dump_flags(a), .r = r };
     if (!dump_format(a, r, &j.format))
@@ -164,7 +164,7 @@ static const struct lvsh_cmd cmd_dump = {
     .opts = opts_dump,
     .exclusive = excl_dump,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_dump,
+    .handler = run_dump,
 };
 
 /* ---- screenshot --------------------------------------------------------- */
@@ -227,8 +227,8 @@ static bool screenshot_save(virDomainPtr d, virStreamPtr st, const char *file,
     return false;
 }
 
-static enum lvsh_status cmd_domain_screenshot(struct lvsh_session *s, const struct lvsh_args *a,
-                                              struct lvsh_result *r)
+static enum lvsh_status run_screenshot(struct lvsh_session *s, const struct lvsh_args *a,
+                                       struct lvsh_result *r)
 {
     long long screen = 0;
     args_int(a, "screen", &screen);
@@ -281,7 +281,7 @@ static const struct lvsh_cmd cmd_screenshot = {
                    "to a local file; the MIME type libvirt reports is printed.",
     .opts = opts_screenshot,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_screenshot,
+    .handler = run_screenshot,
 };
 
 /* ---- domdirtyrate-calc --------------------------------------------------- */
@@ -299,8 +299,8 @@ static unsigned dirtyrate_flags(const char *mode)
     return VIR_DOMAIN_DIRTYRATE_MODE_PAGE_SAMPLING;
 }
 
-static enum lvsh_status cmd_domain_dirtyrate(struct lvsh_session *s, const struct lvsh_args *a,
-                                             struct lvsh_result *r)
+static enum lvsh_status run_domdirtyrate_calc(struct lvsh_session *s, const struct lvsh_args *a,
+                                              struct lvsh_result *r)
 {
     long long secs = 1;
     args_int(a, "seconds", &secs);
@@ -335,7 +335,7 @@ static const struct lvsh_opt opts_dirtyrate[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_dirtyrate = {
+static const struct lvsh_cmd cmd_domdirtyrate_calc = {
     .name = "domdirtyrate-calc",
     .group = "domain",
     .summary = "calculate a domain's memory dirty rate",
@@ -343,7 +343,7 @@ static const struct lvsh_cmd cmd_dirtyrate = {
                    "--dirtyrate' shows the result once the measurement is over.",
     .opts = opts_dirtyrate,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_dirtyrate,
+    .handler = run_domdirtyrate_calc,
 };
 
-LVSH_FAMILY(domain_dump) = { &cmd_dump, &cmd_screenshot, &cmd_dirtyrate, NULL };
+LVSH_FAMILY(domain_dump) = { &cmd_dump, &cmd_screenshot, &cmd_domdirtyrate_calc, NULL };

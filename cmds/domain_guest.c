@@ -41,9 +41,8 @@ static void ifaddr_lines(struct lvsh_result *r, json_t *arr, virDomainInterfaceP
     }
 }
 
-static enum lvsh_status cmd_domain_domifaddr(struct lvsh_session *s,
-                                             const struct lvsh_args *a,
-                                             struct lvsh_result *r)
+static enum lvsh_status run_domifaddr(struct lvsh_session *s, const struct lvsh_args *a,
+                                      struct lvsh_result *r)
 {
     virDomainInterfacePtr *ifs = NULL;
     const char *only = args_str(a, "interface");
@@ -91,7 +90,7 @@ static const struct lvsh_cmd cmd_domifaddr = {
                    "DHCP leases, the guest agent or the ARP table.",
     .opts = opts_domifaddr,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_domifaddr,
+    .handler = run_domifaddr,
 };
 
 static void fsinfo_row(struct out_table *t, virDomainFSInfoPtr fs)
@@ -110,9 +109,8 @@ static void fsinfo_row(struct out_table *t, virDomainFSInfoPtr fs)
     buf_free(&devs);
 }
 
-static enum lvsh_status cmd_domain_domfsinfo(struct lvsh_session *s,
-                                             const struct lvsh_args *a,
-                                             struct lvsh_result *r)
+static enum lvsh_status run_domfsinfo(struct lvsh_session *s, const struct lvsh_args *a,
+                                      struct lvsh_result *r)
 {
     virDomainFSInfoPtr *fs = NULL;
     virDomainPtr d = dom_arg(s, a, r);
@@ -149,7 +147,7 @@ static const struct lvsh_cmd cmd_domfsinfo = {
                    "mount point, device name, type and the disks behind it.",
     .opts = opts_domain_active,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_domfsinfo,
+    .handler = run_domfsinfo,
 };
 
 static const char *control_word(int state)
@@ -165,9 +163,8 @@ static const char *control_error_word(int reason)
     return reason >= 0 && reason < 4 ? w[reason] : "unknown";
 }
 
-static enum lvsh_status cmd_domain_domcontrol(struct lvsh_session *s,
-                                              const struct lvsh_args *a,
-                                              struct lvsh_result *r)
+static enum lvsh_status run_domcontrol(struct lvsh_session *s, const struct lvsh_args *a,
+                                       struct lvsh_result *r)
 {
     virDomainControlInfo info;
     virDomainPtr d = dom_arg(s, a, r);
@@ -205,7 +202,7 @@ static const struct lvsh_cmd cmd_domcontrol = {
                    "occupied or in a background job (with the time spent so far), or error.",
     .opts = opts_domain_any,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_domcontrol,
+    .handler = run_domcontrol,
 };
 
 /* ---- jobs -------------------------------------------------------------- */
@@ -404,9 +401,8 @@ static bool job_get(virDomainPtr d, const struct lvsh_args *a, unsigned flags, i
     return false;
 }
 
-static enum lvsh_status cmd_domain_domjobinfo(struct lvsh_session *s,
-                                              const struct lvsh_args *a,
-                                              struct lvsh_result *r)
+static enum lvsh_status run_domjobinfo(struct lvsh_session *s, const struct lvsh_args *a,
+                                       struct lvsh_result *r)
 {
     int type = 0, n = 0, op = VIR_DOMAIN_JOB_OPERATION_UNKNOWN;
     virTypedParameterPtr p = NULL;
@@ -472,12 +468,11 @@ static const struct lvsh_cmd cmd_domjobinfo = {
                    "dump, ...) running on a domain, or with --completed of the last one.",
     .opts = opts_domjobinfo,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_domjobinfo,
+    .handler = run_domjobinfo,
 };
 
-static enum lvsh_status cmd_domain_domjobabort(struct lvsh_session *s,
-                                               const struct lvsh_args *a,
-                                               struct lvsh_result *r)
+static enum lvsh_status run_domjobabort(struct lvsh_session *s, const struct lvsh_args *a,
+                                        struct lvsh_result *r)
 {
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
@@ -511,7 +506,7 @@ static const struct lvsh_cmd cmd_domjobabort = {
     .description = "Cancel the migration, save or dump running on a domain.",
     .opts = opts_domjobabort,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_domjobabort,
+    .handler = run_domjobabort,
 };
 
 LVSH_FAMILY(domain_guest) = { &cmd_domifaddr, &cmd_domfsinfo, &cmd_domcontrol,

@@ -11,8 +11,8 @@ static const struct lvsh_opt opts_domain_only[] = {
     LVSH_OPT_END,
 };
 
-static enum lvsh_status cmd_domain_domid(struct lvsh_session *s, const struct lvsh_args *a,
-                                         struct lvsh_result *r)
+static enum lvsh_status run_domid(struct lvsh_session *s, const struct lvsh_args *a,
+                                  struct lvsh_result *r)
 {
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
@@ -38,11 +38,11 @@ static const struct lvsh_cmd cmd_domid = {
     .description = "Print the id of a running domain, or '-' for an inactive one.",
     .opts = opts_domain_only,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_domid,
+    .handler = run_domid,
 };
 
-static enum lvsh_status cmd_domain_domname(struct lvsh_session *s, const struct lvsh_args *a,
-                                           struct lvsh_result *r)
+static enum lvsh_status run_domname(struct lvsh_session *s, const struct lvsh_args *a,
+                                    struct lvsh_result *r)
 {
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
@@ -67,11 +67,11 @@ static const struct lvsh_cmd cmd_domname = {
     .description = "Print the name of the domain given by id or UUID.",
     .opts = opts_domname,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_domname,
+    .handler = run_domname,
 };
 
-static enum lvsh_status cmd_domain_domuuid(struct lvsh_session *s, const struct lvsh_args *a,
-                                           struct lvsh_result *r)
+static enum lvsh_status run_domuuid(struct lvsh_session *s, const struct lvsh_args *a,
+                                    struct lvsh_result *r)
 {
     char uuid[VIR_UUID_STRING_BUFLEN];
     virDomainPtr d = dom_arg(s, a, r);
@@ -93,11 +93,11 @@ static const struct lvsh_cmd cmd_domuuid = {
     .description = "Print the UUID of the domain given by name or id.",
     .opts = opts_domain_only,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_domuuid,
+    .handler = run_domuuid,
 };
 
-static enum lvsh_status cmd_domain_domstate(struct lvsh_session *s, const struct lvsh_args *a,
-                                            struct lvsh_result *r)
+static enum lvsh_status run_domstate(struct lvsh_session *s, const struct lvsh_args *a,
+                                     struct lvsh_result *r)
 {
     int state, reason;
     virDomainPtr d = dom_arg(s, a, r);
@@ -132,7 +132,7 @@ static const struct lvsh_cmd cmd_domstate = {
                    "--reason, the reason for it in parentheses.",
     .opts = opts_domstate,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_domstate,
+    .handler = run_domstate,
 };
 
 /* What dominfo asks of the daemon once the domain is found: independent
@@ -224,8 +224,8 @@ static void info_state(const virDomainInfo *info, struct lvsh_result *r)
                   json_integer((json_int_t)info->memory * 1024), "%lu KiB", info->memory);
 }
 
-static enum lvsh_status cmd_domain_dominfo(struct lvsh_session *s, const struct lvsh_args *a,
-                                           struct lvsh_result *r)
+static enum lvsh_status run_dominfo(struct lvsh_session *s, const struct lvsh_args *a,
+                                    struct lvsh_result *r)
 {
     char uuid[VIR_UUID_STRING_BUFLEN] = "";
     virDomainPtr d = dom_arg(s, a, r);
@@ -268,7 +268,7 @@ static const struct lvsh_cmd cmd_dominfo = {
                    "In JSON, memory sizes are in bytes and CPU time in nanoseconds.",
     .opts = opts_domain_only,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_dominfo,
+    .handler = run_dominfo,
 };
 
 LVSH_FAMILY(domain_info) = { &cmd_domid, &cmd_domname, &cmd_domuuid, &cmd_domstate,

@@ -91,8 +91,8 @@ static void desc_done(struct lvsh_result *r, virDomainPtr d, const char *what,
     out_json(r, j);
 }
 
-static enum lvsh_status cmd_domain_desc(struct lvsh_session *s, const struct lvsh_args *a,
-                                        struct lvsh_result *r)
+static enum lvsh_status run_desc(struct lvsh_session *s, const struct lvsh_args *a,
+                                 struct lvsh_result *r)
 {
     int type = args_has(a, "title") ? VIR_DOMAIN_METADATA_TITLE
                                     : VIR_DOMAIN_METADATA_DESCRIPTION;
@@ -155,7 +155,7 @@ static const struct lvsh_cmd cmd_desc = {
     .opts = opts_desc,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_desc,
+    .handler = run_desc,
 };
 
 /* ---- metadata ---------------------------------------------------------- */
@@ -248,9 +248,8 @@ static enum lvsh_status meta_show(virDomainPtr d, const struct lvsh_args *a,
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_domain_metadata(struct lvsh_session *s,
-                                            const struct lvsh_args *a,
-                                            struct lvsh_result *r)
+static enum lvsh_status run_metadata(struct lvsh_session *s, const struct lvsh_args *a,
+                                     struct lvsh_result *r)
 {
     unsigned flags = args_affect_flags(a);
     const char *set = args_str(a, "set");
@@ -303,7 +302,7 @@ static const struct lvsh_cmd cmd_metadata = {
     .opts = opts_metadata,
     .exclusive = excl_metadata,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_domain_metadata,
+    .handler = run_metadata,
 };
 
 /* ---- domtime, domhostname --------------------------------------------- */
@@ -341,8 +340,8 @@ static void domtime_set_json(struct lvsh_result *r, virDomainPtr d, long long se
     out_json(r, j);
 }
 
-static enum lvsh_status cmd_domain_domtime(struct lvsh_session *s, const struct lvsh_args *a,
-                                           struct lvsh_result *r)
+static enum lvsh_status run_domtime(struct lvsh_session *s, const struct lvsh_args *a,
+                                    struct lvsh_result *r)
 {
     long long secs = 0;
     unsigned int nsecs = 0;
@@ -399,14 +398,13 @@ static const struct lvsh_cmd cmd_domtime = {
     .opts = opts_domtime,
     .exclusive = excl_domtime,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_domtime,
+    .handler = run_domtime,
 };
 
 static const char *const hostname_sources[] = { "lease", "agent", NULL };
 
-static enum lvsh_status cmd_domain_domhostname(struct lvsh_session *s,
-                                               const struct lvsh_args *a,
-                                               struct lvsh_result *r)
+static enum lvsh_status run_domhostname(struct lvsh_session *s, const struct lvsh_args *a,
+                                        struct lvsh_result *r)
 {
     const char *src = args_str(a, "source");
     unsigned flags = 0;
@@ -441,7 +439,7 @@ static const struct lvsh_cmd cmd_domhostname = {
     .description = "Print the host name the guest reports.",
     .opts = opts_domhostname,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_domhostname,
+    .handler = run_domhostname,
 };
 
 LVSH_FAMILY(domain_meta) = { &cmd_desc, &cmd_metadata, &cmd_domtime, &cmd_domhostname, NULL };

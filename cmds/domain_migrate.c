@@ -249,8 +249,8 @@ static bool migrate_setup(struct lvsh_result *r, const struct lvsh_args *a,
     return true;
 }
 
-static enum lvsh_status cmd_domain_migrate(struct lvsh_session *s, const struct lvsh_args *a,
-                                           struct lvsh_result *r)
+static enum lvsh_status run_migrate(struct lvsh_session *s, const struct lvsh_args *a,
+                                    struct lvsh_result *r)
 {
     enum lvsh_status st = migrate_check(r, a);
     if (st != LVSH_OK)
@@ -358,14 +358,14 @@ static const struct lvsh_cmd cmd_migrate = {
     .opts = opts_migrate,
     .exclusive = excl_migrate,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_migrate,
+    .handler = run_migrate,
 };
 
 /* ---- the knobs of a migration job --------------------------------------- */
 
-static enum lvsh_status cmd_domain_migrate_setmaxdowntime(struct lvsh_session *s,
-                                                          const struct lvsh_args *a,
-                                                          struct lvsh_result *r)
+static enum lvsh_status run_migrate_setmaxdowntime(struct lvsh_session *s,
+                                                   const struct lvsh_args *a,
+                                                   struct lvsh_result *r)
 {
     long long ms = 0;
     args_int(a, "downtime", &ms);
@@ -401,12 +401,12 @@ static const struct lvsh_cmd cmd_migrate_setmaxdowntime = {
                    "live migration.",
     .opts = opts_migrate_setmaxdowntime,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_migrate_setmaxdowntime,
+    .handler = run_migrate_setmaxdowntime,
 };
 
-static enum lvsh_status cmd_domain_migrate_getmaxdowntime(struct lvsh_session *s,
-                                                          const struct lvsh_args *a,
-                                                          struct lvsh_result *r)
+static enum lvsh_status run_migrate_getmaxdowntime(struct lvsh_session *s,
+                                                   const struct lvsh_args *a,
+                                                   struct lvsh_result *r)
 {
     unsigned long long ms = 0;
     virDomainPtr d = dom_arg(s, a, r);
@@ -436,12 +436,11 @@ static const struct lvsh_cmd cmd_migrate_getmaxdowntime = {
                    "a live migration.",
     .opts = opts_dom_active_only,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_migrate_getmaxdowntime,
+    .handler = run_migrate_getmaxdowntime,
 };
 
-static enum lvsh_status cmd_domain_migrate_compcache(struct lvsh_session *s,
-                                                     const struct lvsh_args *a,
-                                                     struct lvsh_result *r)
+static enum lvsh_status run_migrate_compcache(struct lvsh_session *s, const struct lvsh_args *a,
+                                              struct lvsh_result *r)
 {
     unsigned long long size = 0;
     long long want = 0;
@@ -481,12 +480,11 @@ static const struct lvsh_cmd cmd_migrate_compcache = {
                    "uses; with --size, set it first.",
     .opts = opts_migrate_compcache,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_migrate_compcache,
+    .handler = run_migrate_compcache,
 };
 
-static enum lvsh_status cmd_domain_migrate_setspeed(struct lvsh_session *s,
-                                                    const struct lvsh_args *a,
-                                                    struct lvsh_result *r)
+static enum lvsh_status run_migrate_setspeed(struct lvsh_session *s, const struct lvsh_args *a,
+                                             struct lvsh_result *r)
 {
     long long bw = 0;
     args_int(a, "bandwidth", &bw);
@@ -520,12 +518,11 @@ static const struct lvsh_cmd cmd_migrate_setspeed = {
     .description = "Limit the bandwidth of the domain's migrations, in MiB/s.",
     .opts = opts_migrate_setspeed,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_migrate_setspeed,
+    .handler = run_migrate_setspeed,
 };
 
-static enum lvsh_status cmd_domain_migrate_getspeed(struct lvsh_session *s,
-                                                    const struct lvsh_args *a,
-                                                    struct lvsh_result *r)
+static enum lvsh_status run_migrate_getspeed(struct lvsh_session *s, const struct lvsh_args *a,
+                                             struct lvsh_result *r)
 {
     unsigned long bw = 0;
     unsigned flags = args_has(a, "postcopy") ? VIR_DOMAIN_MIGRATE_MAX_SPEED_POSTCOPY : 0;
@@ -556,12 +553,11 @@ static const struct lvsh_cmd cmd_migrate_getspeed = {
     .description = "Print the bandwidth limit of the domain's migrations, in MiB/s.",
     .opts = opts_migrate_getspeed,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_migrate_getspeed,
+    .handler = run_migrate_getspeed,
 };
 
-static enum lvsh_status cmd_domain_migrate_postcopy(struct lvsh_session *s,
-                                                    const struct lvsh_args *a,
-                                                    struct lvsh_result *r)
+static enum lvsh_status run_migrate_postcopy(struct lvsh_session *s, const struct lvsh_args *a,
+                                             struct lvsh_result *r)
 {
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
@@ -584,7 +580,7 @@ static const struct lvsh_cmd cmd_migrate_postcopy = {
                    "post-copy mode: the guest runs on the destination from now on.",
     .opts = opts_dom_active_only,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_migrate_postcopy,
+    .handler = run_migrate_postcopy,
 };
 
 LVSH_FAMILY(domain_migrate) = { &cmd_migrate, &cmd_migrate_setmaxdowntime,

@@ -31,8 +31,8 @@ static enum lvsh_status done(struct lvsh_result *r, virDomainPtr d, const char *
 
 /* ---- inject-nmi -------------------------------------------------------- */
 
-static enum lvsh_status cmd_domain_inject_nmi(struct lvsh_session *s, const struct lvsh_args *a,
-                                              struct lvsh_result *r)
+static enum lvsh_status run_inject_nmi(struct lvsh_session *s, const struct lvsh_args *a,
+                                       struct lvsh_result *r)
 {
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
@@ -54,7 +54,7 @@ static const struct lvsh_cmd cmd_inject_nmi = {
     .description = "Send an NMI to the guest's CPUs, as a watchdog or a debugger would.",
     .opts = opts_domain_only,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_inject_nmi,
+    .handler = run_inject_nmi,
 };
 
 /* ---- send-key ---------------------------------------------------------- */
@@ -78,8 +78,8 @@ static int keycode_value(int codeset, const char *key)
     return -1;
 }
 
-static enum lvsh_status cmd_domain_send_key(struct lvsh_session *s, const struct lvsh_args *a,
-                                            struct lvsh_result *r)
+static enum lvsh_status run_send_key(struct lvsh_session *s, const struct lvsh_args *a,
+                                     struct lvsh_result *r)
 {
     const char *cs = args_str(a, "codeset");
     int codeset = 0, nkeys;
@@ -129,7 +129,7 @@ static const struct lvsh_cmd cmd_send_key = {
                    "KEY_LEFTCTRL.",
     .opts = opts_send_key,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_send_key,
+    .handler = run_send_key,
 };
 
 /* ---- send-process-signal ----------------------------------------------- */
@@ -161,9 +161,9 @@ static int signal_value(const char *name)
     return -1;
 }
 
-static enum lvsh_status cmd_domain_send_process_signal(struct lvsh_session *s,
-                                                       const struct lvsh_args *a,
-                                                       struct lvsh_result *r)
+static enum lvsh_status run_send_process_signal(struct lvsh_session *s,
+                                                const struct lvsh_args *a,
+                                                struct lvsh_result *r)
 {
     long long pid = 0;
     const char *name = args_str(a, "signame");
@@ -198,7 +198,7 @@ static const struct lvsh_cmd cmd_send_process_signal = {
                    "or by name with or without SIG, in any case.",
     .opts = opts_send_signal,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_send_process_signal,
+    .handler = run_send_process_signal,
 };
 
 /* ---- perf -------------------------------------------------------------- */
@@ -222,8 +222,8 @@ static void perf_show(struct lvsh_result *r, const virTypedParameter *p, int n)
     out_json(r, o);
 }
 
-static enum lvsh_status cmd_domain_perf(struct lvsh_session *s, const struct lvsh_args *a,
-                                        struct lvsh_result *r)
+static enum lvsh_status run_perf(struct lvsh_session *s, const struct lvsh_args *a,
+                                 struct lvsh_result *r)
 {
     virTypedParameterPtr p = NULL;
     int n = 0, max = 0;
@@ -274,7 +274,7 @@ static const struct lvsh_cmd cmd_perf = {
     .opts = opts_perf,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN, /* showing is read-only; libvirt refuses a change under -r */
-    .handler = cmd_domain_perf,
+    .handler = run_perf,
 };
 
 /* ---- set-lifecycle-action ---------------------------------------------- */
@@ -291,9 +291,9 @@ static int index_of(const char *const *list, const char *s)
     return -1;
 }
 
-static enum lvsh_status cmd_domain_set_lifecycle_action(struct lvsh_session *s,
-                                                        const struct lvsh_args *a,
-                                                        struct lvsh_result *r)
+static enum lvsh_status run_set_lifecycle_action(struct lvsh_session *s,
+                                                 const struct lvsh_args *a,
+                                                 struct lvsh_result *r)
 {
     int type = index_of(lc_types, args_str(a, "type"));
     int action = index_of(lc_actions, args_str(a, "action"));
@@ -329,14 +329,13 @@ static const struct lvsh_cmd cmd_set_lifecycle_action = {
     .opts = opts_lifecycle,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_set_lifecycle_action,
+    .handler = run_set_lifecycle_action,
 };
 
 /* ---- domlaunchsecinfo, domsetlaunchsecstate ----------------------------- */
 
-static enum lvsh_status cmd_domain_domlaunchsecinfo(struct lvsh_session *s,
-                                                    const struct lvsh_args *a,
-                                                    struct lvsh_result *r)
+static enum lvsh_status run_domlaunchsecinfo(struct lvsh_session *s, const struct lvsh_args *a,
+                                             struct lvsh_result *r)
 {
     virTypedParameterPtr p = NULL;
     int n = 0;
@@ -359,7 +358,7 @@ static const struct lvsh_cmd cmd_domlaunchsecinfo = {
                    "measurement and its policy).",
     .opts = opts_domain_only,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_domlaunchsecinfo,
+    .handler = run_domlaunchsecinfo,
 };
 
 /* Standard base64 of len bytes. */
@@ -393,9 +392,9 @@ static bool add_file_b64(struct lvsh_result *r, virTypedParameterPtr *p, int *n,
     return true;
 }
 
-static enum lvsh_status cmd_domain_domsetlaunchsecstate(struct lvsh_session *s,
-                                                        const struct lvsh_args *a,
-                                                        struct lvsh_result *r)
+static enum lvsh_status run_domsetlaunchsecstate(struct lvsh_session *s,
+                                                 const struct lvsh_args *a,
+                                                 struct lvsh_result *r)
 {
     virTypedParameterPtr p = NULL;
     int n = 0, max = 0;
@@ -444,14 +443,13 @@ static const struct lvsh_cmd cmd_domsetlaunchsecstate = {
                    "its measurement.  The files are sent base64-encoded.",
     .opts = opts_setlaunchsec,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_domsetlaunchsecstate,
+    .handler = run_domsetlaunchsecstate,
 };
 
 /* ---- dom-fd-associate ---------------------------------------------------- */
 
-static enum lvsh_status cmd_domain_fd_associate(struct lvsh_session *s,
-                                                const struct lvsh_args *a,
-                                                struct lvsh_result *r)
+static enum lvsh_status run_dom_fd_associate(struct lvsh_session *s, const struct lvsh_args *a,
+                                             struct lvsh_result *r)
 {
     int *fds = NULL;
     unsigned nfds = 0;
@@ -504,7 +502,7 @@ static const struct lvsh_cmd cmd_dom_fd_associate = {
                    "association lasts while the connection is open.",
     .opts = opts_fd_associate,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_fd_associate,
+    .handler = run_dom_fd_associate,
 };
 
 LVSH_FAMILY(domain_misc) = { &cmd_inject_nmi, &cmd_send_key, &cmd_send_process_signal,

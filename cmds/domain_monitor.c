@@ -39,9 +39,8 @@ static void blklist_row(struct out_table *t, struct dom_xml *x, xmlNodePtr n, bo
     free(source);
 }
 
-static enum lvsh_status cmd_domain_domblklist(struct lvsh_session *s,
-                                              const struct lvsh_args *a,
-                                              struct lvsh_result *r)
+static enum lvsh_status run_domblklist(struct lvsh_session *s, const struct lvsh_args *a,
+                                       struct lvsh_result *r)
 {
     struct dom_xml x;
     bool details = args_has(a, "details");
@@ -85,7 +84,7 @@ static const struct lvsh_cmd cmd_domblklist = {
                    "disk type and device kind.",
     .opts = opts_domblklist,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_domblklist,
+    .handler = run_domblklist,
 };
 
 static void iflist_row(struct out_table *t, struct dom_xml *x, xmlNodePtr n)
@@ -104,9 +103,8 @@ static void iflist_row(struct out_table *t, struct dom_xml *x, xmlNodePtr n)
     }
 }
 
-static enum lvsh_status cmd_domain_domiflist(struct lvsh_session *s,
-                                             const struct lvsh_args *a,
-                                             struct lvsh_result *r)
+static enum lvsh_status run_domiflist(struct lvsh_session *s, const struct lvsh_args *a,
+                                      struct lvsh_result *r)
 {
     struct dom_xml x;
     virDomainPtr d = dom_arg(s, a, r);
@@ -146,7 +144,7 @@ static const struct lvsh_cmd cmd_domiflist = {
                    "source, model and MAC address.",
     .opts = opts_domiflist,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_domiflist,
+    .handler = run_domiflist,
 };
 
 /* ---- domblkinfo ------------------------------------------------------ */
@@ -204,9 +202,8 @@ static enum lvsh_status blkinfo_all(virDomainPtr d, const struct lvsh_args *a,
     return st;
 }
 
-static enum lvsh_status cmd_domain_domblkinfo(struct lvsh_session *s,
-                                              const struct lvsh_args *a,
-                                              struct lvsh_result *r)
+static enum lvsh_status run_domblkinfo(struct lvsh_session *s, const struct lvsh_args *a,
+                                       struct lvsh_result *r)
 {
     const char *dev = args_str(a, "device");
     virDomainBlockInfo bi;
@@ -255,7 +252,7 @@ static const struct lvsh_cmd cmd_domblkinfo = {
     .opts = opts_domblkinfo,
     .exclusive = excl_domblkinfo,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_domblkinfo,
+    .handler = run_domblkinfo,
 };
 
 /* ---- domblkstat ------------------------------------------------------ */
@@ -326,9 +323,8 @@ static int blkstat_fetch(virDomainPtr d, const char *dev, virTypedParameterPtr *
     return n;
 }
 
-static enum lvsh_status cmd_domain_domblkstat(struct lvsh_session *s,
-                                              const struct lvsh_args *a,
-                                              struct lvsh_result *r)
+static enum lvsh_status run_domblkstat(struct lvsh_session *s, const struct lvsh_args *a,
+                                       struct lvsh_result *r)
 {
     const char *dev = args_str(a, "device") ? args_str(a, "device") : "";
     bool human = args_has(a, "human");
@@ -373,7 +369,7 @@ static const struct lvsh_cmd cmd_domblkstat = {
                    "errs, ...); counters the driver lacks are left out.",
     .opts = opts_domblkstat,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_domblkstat,
+    .handler = run_domblkstat,
 };
 
 /* ---- domblkerror, domifstat, dommemstat ------------------------------ */
@@ -387,9 +383,8 @@ static const char *disk_error_word(int e)
     }
 }
 
-static enum lvsh_status cmd_domain_domblkerror(struct lvsh_session *s,
-                                               const struct lvsh_args *a,
-                                               struct lvsh_result *r)
+static enum lvsh_status run_domblkerror(struct lvsh_session *s, const struct lvsh_args *a,
+                                        struct lvsh_result *r)
 {
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
@@ -431,12 +426,11 @@ static const struct lvsh_cmd cmd_domblkerror = {
                    "'No errors found'.",
     .opts = opts_domain_only,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_domblkerror,
+    .handler = run_domblkerror,
 };
 
-static enum lvsh_status cmd_domain_domifstat(struct lvsh_session *s,
-                                             const struct lvsh_args *a,
-                                             struct lvsh_result *r)
+static enum lvsh_status run_domifstat(struct lvsh_session *s, const struct lvsh_args *a,
+                                      struct lvsh_result *r)
 {
     const char *dev = args_str(a, "interface");
     virDomainInterfaceStatsStruct st;
@@ -479,7 +473,7 @@ static const struct lvsh_cmd cmd_domifstat = {
                    "'INTERFACE NAME VALUE' line each.",
     .opts = opts_domifstat,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_domifstat,
+    .handler = run_domifstat,
 };
 
 static const char *memstat_name(int tag)
@@ -505,9 +499,8 @@ static enum lvsh_status memstat_period(virDomainPtr d, const struct lvsh_args *a
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_domain_dommemstat(struct lvsh_session *s,
-                                              const struct lvsh_args *a,
-                                              struct lvsh_result *r)
+static enum lvsh_status run_dommemstat(struct lvsh_session *s, const struct lvsh_args *a,
+                                       struct lvsh_result *r)
 {
     virDomainMemoryStatStruct st[VIR_DOMAIN_MEMORY_STAT_NR];
     virDomainPtr d = dom_arg(s, a, r);
@@ -567,7 +560,7 @@ static const struct lvsh_cmd cmd_dommemstat = {
     .opts = opts_dommemstat,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_dommemstat,
+    .handler = run_dommemstat,
 };
 
 LVSH_FAMILY(domain_monitor) = { &cmd_domblklist, &cmd_domiflist, &cmd_domblkinfo,

@@ -107,15 +107,14 @@ static enum lvsh_status set_memory(struct lvsh_session *s, const struct lvsh_arg
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_domain_setmem(struct lvsh_session *s, const struct lvsh_args *a,
-                                          struct lvsh_result *r)
+static enum lvsh_status run_setmem(struct lvsh_session *s, const struct lvsh_args *a,
+                                   struct lvsh_result *r)
 {
     return set_memory(s, a, r, 0, "memory");
 }
 
-static enum lvsh_status cmd_domain_setmaxmem(struct lvsh_session *s,
-                                             const struct lvsh_args *a,
-                                             struct lvsh_result *r)
+static enum lvsh_status run_setmaxmem(struct lvsh_session *s, const struct lvsh_args *a,
+                                      struct lvsh_result *r)
 {
     return set_memory(s, a, r, VIR_DOMAIN_MEM_MAXIMUM, "maximum memory");
 }
@@ -139,7 +138,7 @@ static const struct lvsh_cmd cmd_setmem = {
     .opts = opts_setmem,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_setmem,
+    .handler = run_setmem,
 };
 
 static const struct lvsh_cmd cmd_setmaxmem = {
@@ -151,7 +150,7 @@ static const struct lvsh_cmd cmd_setmaxmem = {
     .opts = opts_setmem,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_setmaxmem,
+    .handler = run_setmaxmem,
 };
 
 /* ---- memtune ----------------------------------------------------------- */
@@ -200,8 +199,8 @@ static void memtune_show(struct lvsh_result *r, const virTypedParameter *p, int 
     out_json(r, o);
 }
 
-static enum lvsh_status cmd_domain_memtune(struct lvsh_session *s, const struct lvsh_args *a,
-                                           struct lvsh_result *r)
+static enum lvsh_status run_memtune(struct lvsh_session *s, const struct lvsh_args *a,
+                                    struct lvsh_result *r)
 {
     virTypedParameterPtr set = NULL, cur = NULL;
     int nset = 0, maxset = 0;
@@ -263,7 +262,7 @@ static const struct lvsh_cmd cmd_memtune = {
     .opts = opts_memtune,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_memtune,
+    .handler = run_memtune,
 };
 
 /* ---- schedinfo ---------------------------------------------------------- */
@@ -311,9 +310,8 @@ static enum lvsh_status sched_changes(struct lvsh_result *r, const struct lvsh_a
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_domain_schedinfo(struct lvsh_session *s,
-                                             const struct lvsh_args *a,
-                                             struct lvsh_result *r)
+static enum lvsh_status run_schedinfo(struct lvsh_session *s, const struct lvsh_args *a,
+                                      struct lvsh_result *r)
 {
     virTypedParameterPtr cur = NULL, set = NULL;
     int nset = 0;
@@ -382,7 +380,7 @@ static const struct lvsh_cmd cmd_schedinfo = {
     .opts = opts_schedinfo,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_schedinfo,
+    .handler = run_schedinfo,
 };
 
 /* ---- blkiotune, blkdeviotune, domblkthreshold --------------------------- */
@@ -427,9 +425,8 @@ static int apply_blkio(virDomainPtr d, const char *dev, virTypedParameterPtr p, 
     return virDomainSetBlkioParameters(d, p, n, f);
 }
 
-static enum lvsh_status cmd_domain_blkiotune(struct lvsh_session *s,
-                                             const struct lvsh_args *a,
-                                             struct lvsh_result *r)
+static enum lvsh_status run_blkiotune(struct lvsh_session *s, const struct lvsh_args *a,
+                                      struct lvsh_result *r)
 {
     virTypedParameterPtr set = NULL;
     int nset = 0, max = 0;
@@ -478,7 +475,7 @@ static const struct lvsh_cmd cmd_blkiotune = {
     .opts = opts_blkiotune,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_blkiotune,
+    .handler = run_blkiotune,
 };
 
 static const char *const iotune_opts[] = {
@@ -520,9 +517,8 @@ static void iotune_changes(const struct lvsh_args *a, virTypedParameterPtr *set,
                                 args_str(a, "group-name"));
 }
 
-static enum lvsh_status cmd_domain_blkdeviotune(struct lvsh_session *s,
-                                                const struct lvsh_args *a,
-                                                struct lvsh_result *r)
+static enum lvsh_status run_blkdeviotune(struct lvsh_session *s, const struct lvsh_args *a,
+                                         struct lvsh_result *r)
 {
     virTypedParameterPtr set = NULL;
     int nset = 0;
@@ -603,12 +599,11 @@ static const struct lvsh_cmd cmd_blkdeviotune = {
     .opts = opts_blkdeviotune,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_blkdeviotune,
+    .handler = run_blkdeviotune,
 };
 
-static enum lvsh_status cmd_domain_domblkthreshold(struct lvsh_session *s,
-                                                   const struct lvsh_args *a,
-                                                   struct lvsh_result *r)
+static enum lvsh_status run_domblkthreshold(struct lvsh_session *s, const struct lvsh_args *a,
+                                            struct lvsh_result *r)
 {
     unsigned long long threshold = 0;
     args_size(a, "threshold", &threshold);
@@ -643,7 +638,7 @@ static const struct lvsh_cmd cmd_domblkthreshold = {
                    "size given (0 removes the threshold).",
     .opts = opts_domblkthreshold,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_domblkthreshold,
+    .handler = run_domblkthreshold,
 };
 
 /* ---- numatune ---------------------------------------------------------- */
@@ -687,9 +682,8 @@ static bool numa_mode_parse(const char *s, int *mode)
     return false;
 }
 
-static enum lvsh_status cmd_domain_numatune(struct lvsh_session *s,
-                                            const struct lvsh_args *a,
-                                            struct lvsh_result *r)
+static enum lvsh_status run_numatune(struct lvsh_session *s, const struct lvsh_args *a,
+                                     struct lvsh_result *r)
 {
     virTypedParameterPtr set = NULL, cur = NULL;
     int nset = 0, max = 0, mode;
@@ -747,7 +741,7 @@ static const struct lvsh_cmd cmd_numatune = {
     .opts = opts_numatune,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_numatune,
+    .handler = run_numatune,
 };
 
 /* ---- cpu-stats ----------------------------------------------------------- */
@@ -819,9 +813,8 @@ static enum lvsh_status cpustats_total(virDomainPtr d, struct lvsh_result *r, js
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_domain_cpu_stats(struct lvsh_session *s,
-                                             const struct lvsh_args *a,
-                                             struct lvsh_result *r)
+static enum lvsh_status run_cpu_stats(struct lvsh_session *s, const struct lvsh_args *a,
+                                      struct lvsh_result *r)
 {
     long long start = 0, count = -1;
     bool has_start = args_int(a, "start", &start), has_count = args_int(a, "count", &count);
@@ -858,7 +851,7 @@ static const struct lvsh_cmd cmd_cpu_stats = {
                    "total (user and system time).",
     .opts = opts_cpu_stats,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_cpu_stats,
+    .handler = run_cpu_stats,
 };
 
 LVSH_FAMILY(domain_resources) = { &cmd_setmem, &cmd_setmaxmem, &cmd_memtune, &cmd_schedinfo,

@@ -121,8 +121,8 @@ static int save_run(struct lvsh_session *s, const struct lvsh_args *a, struct sa
 
 /* ---- save and restore --------------------------------------------------- */
 
-static enum lvsh_status cmd_domain_save(struct lvsh_session *s, const struct lvsh_args *a,
-                                        struct lvsh_result *r)
+static enum lvsh_status run_save(struct lvsh_session *s, const struct lvsh_args *a,
+                                 struct lvsh_result *r)
 {
     const char *file = args_str(a, "file");
     char *xml;
@@ -170,11 +170,11 @@ static const struct lvsh_cmd cmd_save = {
     .opts = opts_domain_save,
     .exclusive = excl_running_paused,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_save,
+    .handler = run_save,
 };
 
-static enum lvsh_status cmd_domain_restore(struct lvsh_session *s, const struct lvsh_args *a,
-                                           struct lvsh_result *r)
+static enum lvsh_status run_restore(struct lvsh_session *s, const struct lvsh_args *a,
+                                    struct lvsh_result *r)
 {
     const char *file = args_str(a, "file");
     char *xml;
@@ -213,14 +213,13 @@ static const struct lvsh_cmd cmd_restore = {
     .opts = opts_domain_restore,
     .exclusive = excl_running_paused,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_restore,
+    .handler = run_restore,
 };
 
 /* ---- managed save ------------------------------------------------------- */
 
-static enum lvsh_status cmd_domain_managedsave(struct lvsh_session *s,
-                                               const struct lvsh_args *a,
-                                               struct lvsh_result *r)
+static enum lvsh_status run_managedsave(struct lvsh_session *s, const struct lvsh_args *a,
+                                        struct lvsh_result *r)
 {
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
@@ -254,12 +253,11 @@ static const struct lvsh_cmd cmd_managedsave = {
     .opts = opts_domain_managedsave,
     .exclusive = excl_running_paused,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_managedsave,
+    .handler = run_managedsave,
 };
 
-static enum lvsh_status cmd_domain_managedsave_remove(struct lvsh_session *s,
-                                                      const struct lvsh_args *a,
-                                                      struct lvsh_result *r)
+static enum lvsh_status run_managedsave_remove(struct lvsh_session *s,
+                                               const struct lvsh_args *a, struct lvsh_result *r)
 {
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
@@ -294,12 +292,12 @@ static const struct lvsh_cmd cmd_managedsave_remove = {
     .description = "Throw away the managed save image, so the next start boots afresh.",
     .opts = opts_domain_inactive,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_managedsave_remove,
+    .handler = run_managedsave_remove,
 };
 
-static enum lvsh_status cmd_domain_managedsave_dumpxml(struct lvsh_session *s,
-                                                       const struct lvsh_args *a,
-                                                       struct lvsh_result *r)
+static enum lvsh_status run_managedsave_dumpxml(struct lvsh_session *s,
+                                                const struct lvsh_args *a,
+                                                struct lvsh_result *r)
 {
     unsigned flags = args_has(a, "security-info") ? VIR_DOMAIN_SAVE_IMAGE_XML_SECURE : 0;
     virDomainPtr d = dom_arg(s, a, r);
@@ -334,12 +332,11 @@ static const struct lvsh_cmd cmd_managedsave_dumpxml = {
     .description = "Print the domain XML that the managed save image will restore with.",
     .opts = opts_domain_managedsave_dumpxml,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_domain_managedsave_dumpxml,
+    .handler = run_managedsave_dumpxml,
 };
 
-static enum lvsh_status cmd_domain_managedsave_define(struct lvsh_session *s,
-                                                      const struct lvsh_args *a,
-                                                      struct lvsh_result *r)
+static enum lvsh_status run_managedsave_define(struct lvsh_session *s,
+                                               const struct lvsh_args *a, struct lvsh_result *r)
 {
     char *xml = xml_read_file(r, args_str(a, "xml"));
     if (!xml)
@@ -379,7 +376,7 @@ static const struct lvsh_cmd cmd_managedsave_define = {
     .opts = opts_domain_managedsave_define,
     .exclusive = excl_running_paused,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_managedsave_define,
+    .handler = run_managedsave_define,
 };
 
 struct msave_ctx {
@@ -398,9 +395,8 @@ static bool msave_apply(void *opaque, const char *xml, bool relaxed, struct lvsh
     return false;
 }
 
-static enum lvsh_status cmd_domain_managedsave_edit(struct lvsh_session *s,
-                                                    const struct lvsh_args *a,
-                                                    struct lvsh_result *r)
+static enum lvsh_status run_managedsave_edit(struct lvsh_session *s, const struct lvsh_args *a,
+                                             struct lvsh_result *r)
 {
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
@@ -442,7 +438,7 @@ static const struct lvsh_cmd cmd_managedsave_edit = {
     .opts = opts_domain_managedsave_edit,
     .exclusive = excl_running_paused,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_managedsave_edit,
+    .handler = run_managedsave_edit,
 };
 
 LVSH_FAMILY(domain_save) = {

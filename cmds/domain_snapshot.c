@@ -134,48 +134,6 @@ static unsigned edit_flags(const struct lvsh_args *a, const char *orig)
     return flags;
 }
 
-static const struct dtree_flag create_flags[] = {
-    { "redefine", VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE },
-    { "current", VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT },
-    { "no-metadata", VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA },
-    { "halt", VIR_DOMAIN_SNAPSHOT_CREATE_HALT },
-    { "disk-only", VIR_DOMAIN_SNAPSHOT_CREATE_DISK_ONLY },
-    { "reuse-external", VIR_DOMAIN_SNAPSHOT_CREATE_REUSE_EXT },
-    { "quiesce", VIR_DOMAIN_SNAPSHOT_CREATE_QUIESCE },
-    { "atomic", VIR_DOMAIN_SNAPSHOT_CREATE_ATOMIC },
-    { "live", VIR_DOMAIN_SNAPSHOT_CREATE_LIVE },
-    { "validate", VIR_DOMAIN_SNAPSHOT_CREATE_VALIDATE },
-    { NULL, 0 },
-};
-
-static const struct dtree_flag list_flags[] = {
-    { "roots", VIR_DOMAIN_SNAPSHOT_LIST_ROOTS },
-    { "leaves", VIR_DOMAIN_SNAPSHOT_LIST_LEAVES },
-    { "no-leaves", VIR_DOMAIN_SNAPSHOT_LIST_NO_LEAVES },
-    { "metadata", VIR_DOMAIN_SNAPSHOT_LIST_METADATA },
-    { "no-metadata", VIR_DOMAIN_SNAPSHOT_LIST_NO_METADATA },
-    { "inactive", VIR_DOMAIN_SNAPSHOT_LIST_INACTIVE },
-    { "active", VIR_DOMAIN_SNAPSHOT_LIST_ACTIVE },
-    { "disk-only", VIR_DOMAIN_SNAPSHOT_LIST_DISK_ONLY },
-    { "internal", VIR_DOMAIN_SNAPSHOT_LIST_INTERNAL },
-    { "external", VIR_DOMAIN_SNAPSHOT_LIST_EXTERNAL },
-    { "topological", VIR_DOMAIN_SNAPSHOT_LIST_TOPOLOGICAL },
-    { "descendants", VIR_DOMAIN_SNAPSHOT_LIST_DESCENDANTS },
-    { NULL, 0 },
-};
-
-static const struct dtree_flag delete_flags[] = {
-    { "children", VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN },
-    { "children-only", VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY },
-    { "metadata", VIR_DOMAIN_SNAPSHOT_DELETE_METADATA_ONLY },
-    { NULL, 0 },
-};
-
-static const struct dtree_flag xml_flags[] = {
-    { "security-info", VIR_DOMAIN_SNAPSHOT_XML_SECURE },
-    { NULL, 0 },
-};
-
 const struct dtree_kind dtree_snapshot = {
     DTREE_KIND(Snapshot, SNAPSHOT, "snapshot", "Snapshot"),
     .create_current = VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT,
@@ -186,18 +144,23 @@ const struct dtree_kind dtree_snapshot = {
 
 #define SNAP_CREATE_FLAG_OPTS \
     { .name = "no-metadata", .type = LVSH_OPT_BOOL, \
+      .flag = VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA, \
       .help = "take the snapshot but keep no libvirt metadata for it" }, \
-    { .name = "halt", .type = LVSH_OPT_BOOL, .help = "stop the domain once the snapshot exists" }, \
+    { .name = "halt", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_SNAPSHOT_CREATE_HALT, \
+      .help = "stop the domain once the snapshot exists" }, \
     { .name = "disk-only", .type = LVSH_OPT_BOOL, \
+      .flag = VIR_DOMAIN_SNAPSHOT_CREATE_DISK_ONLY, \
       .help = "capture the disks only, not the memory state" }, \
     { .name = "reuse-external", .type = LVSH_OPT_BOOL, \
+      .flag = VIR_DOMAIN_SNAPSHOT_CREATE_REUSE_EXT, \
       .help = "reuse existing external files instead of creating them" }, \
-    { .name = "quiesce", .type = LVSH_OPT_BOOL, \
+    { .name = "quiesce", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_SNAPSHOT_CREATE_QUIESCE, \
       .help = "freeze the guest's file systems first (needs the guest agent)" }, \
-    { .name = "atomic", .type = LVSH_OPT_BOOL, \
+    { .name = "atomic", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_SNAPSHOT_CREATE_ATOMIC, \
       .help = "all disks or none: never leave a partial snapshot" }, \
-    { .name = "live", .type = LVSH_OPT_BOOL, .help = "take the snapshot while the guest runs" }, \
-    { .name = "validate", .type = LVSH_OPT_BOOL, \
+    { .name = "live", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_SNAPSHOT_CREATE_LIVE, \
+      .help = "take the snapshot while the guest runs" }, \
+    { .name = "validate", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_SNAPSHOT_CREATE_VALIDATE, \
       .help = "validate the snapshot XML against libvirt's schema" }
 
 static const struct lvsh_opt opts_snapshot_create[] = {
@@ -205,9 +168,9 @@ static const struct lvsh_opt opts_snapshot_create[] = {
     { .name = "xmlfile", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_POSITIONAL,
       .help = "snapshot XML (default: an empty <domainsnapshot/>)", .metavar = "file",
       .complete = LVSH_COMP_FILE },
-    { .name = "redefine", .type = LVSH_OPT_BOOL,
+    { .name = "redefine", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE,
       .help = "redefine the metadata of an existing snapshot from the XML" },
-    { .name = "current", .type = LVSH_OPT_BOOL,
+    { .name = "current", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT,
       .help = "with --redefine, make it the current snapshot" },
     SNAP_CREATE_FLAG_OPTS,
     LVSH_OPT_END,
@@ -223,7 +186,8 @@ static const struct lvsh_cmd cmd_snapshot_create = {
                    "given.  With --redefine, recreate the metadata of a snapshot that exists.",
     .opts = opts_snapshot_create,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = dtree_cmd_create,
+    .handler = run_snapshot_create,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 
@@ -250,7 +214,8 @@ static const struct lvsh_cmd cmd_snapshot_create_as = {
                    "--print-xml shows the XML without creating anything.",
     .opts = opts_snapshot_create_as,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = dtree_cmd_create_as,
+    .handler = run_snapshot_create_as,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 
@@ -308,8 +273,7 @@ static enum lvsh_status snap_show_current(struct lvsh_result *r, virDomainPtr d,
         out_bare(r);   /* virsh prints the bare name */
         out_json(r, dtree_json_ref(d, name));
     } else {
-        unsigned flags = args_has(a, "security-info") ? VIR_DOMAIN_SNAPSHOT_XML_SECURE : 0;
-        char *xml = virDomainSnapshotGetXMLDesc(snap, flags);
+        char *xml = virDomainSnapshotGetXMLDesc(snap, args_flags(a));
         if (xml)
             out_xml(r, xml);
         else
@@ -320,27 +284,19 @@ static enum lvsh_status snap_show_current(struct lvsh_result *r, virDomainPtr d,
     return st;
 }
 
-static enum lvsh_status cmd_domain_snapshot_current(struct lvsh_session *s,
-                                                    const struct lvsh_args *a,
-                                                    struct lvsh_result *r)
+static enum lvsh_status run_snapshot_current(struct lvsh_session *s, const struct lvsh_args *a,
+                                             struct lvsh_result *r)
 {
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
-    enum lvsh_status st;
-    if (args_str(a, "snapshotname")) {
-        st = snap_set_current(r, d, args_str(a, "snapshotname"));
-    } else {
-        st = snap_show_current(r, d, a);
-    }
-    virDomainFree(d);
-    return st;
+    (void)s;
+    if (args_str(a, "snapshotname"))
+        return snap_set_current(r, args_target(a), args_str(a, "snapshotname"));
+    return snap_show_current(r, args_target(a), a);
 }
 
 static const struct lvsh_opt opts_snapshot_current[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
     { .name = "name", .type = LVSH_OPT_BOOL, .help = "print the name rather than the XML" },
-    { .name = "security-info", .type = LVSH_OPT_BOOL,
+    { .name = "security-info", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_SNAPSHOT_XML_SECURE,
       .help = "include security-sensitive information in the XML" },
     { .name = "snapshotname", .type = LVSH_OPT_STRING,
       .flags = LVSH_OPTF_POSITIONAL | LVSH_OPTF_WRITES,
@@ -361,7 +317,8 @@ static const struct lvsh_cmd cmd_snapshot_current = {
     .opts = opts_snapshot_current,
     .exclusive = excl_snapshot_current,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_domain_snapshot_current,
+    .handler = run_snapshot_current,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 
@@ -372,7 +329,7 @@ static const struct lvsh_opt opts_snapshot_dumpxml[] = {
     { .name = "snapshotname", .type = LVSH_OPT_STRING,
       .flags = LVSH_OPTF_POSITIONAL | LVSH_OPTF_REQUIRED, .help = "snapshot name",
       .metavar = "snapshot", .complete = LVSH_COMP_DOMAIN_SNAPSHOT },
-    { .name = "security-info", .type = LVSH_OPT_BOOL,
+    { .name = "security-info", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_SNAPSHOT_XML_SECURE,
       .help = "include security-sensitive information in the XML" },
     LVSH_XPATH_OPTS,
     LVSH_OPT_END,
@@ -386,23 +343,18 @@ static const struct lvsh_cmd cmd_snapshot_dumpxml = {
                    "definition it was taken from.",
     .opts = opts_snapshot_dumpxml,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = dtree_cmd_dumpxml,
+    .handler = run_snapshot_dumpxml,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 
 /* ---- snapshot-revert ---------------------------------------------------------- */
 
-static enum lvsh_status run_revert(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status snap_revert(struct lvsh_session *s, const struct lvsh_args *a,
                                   struct lvsh_result *r, const struct dtree_obj *o)
 {
     (void)s;
-    unsigned flags = 0;
-    if (args_has(a, "running"))
-        flags |= VIR_DOMAIN_SNAPSHOT_REVERT_RUNNING;
-    if (args_has(a, "paused"))
-        flags |= VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED;
-    if (args_has(a, "reset-nvram"))
-        flags |= VIR_DOMAIN_SNAPSHOT_REVERT_RESET_NVRAM;
+    unsigned flags = args_flags(a);
     int rc = virDomainRevertToSnapshot(o->obj, flags);
     /* --force only where libvirt says the revert is risky, as virsh does */
     if (rc < 0 && args_has(a, "force") && virGetLastErrorCode() == VIR_ERR_SNAPSHOT_REVERT_RISKY)
@@ -415,22 +367,24 @@ static enum lvsh_status run_revert(struct lvsh_session *s, const struct lvsh_arg
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_domain_snapshot_revert(struct lvsh_session *s,
-                                                   const struct lvsh_args *a,
-                                                   struct lvsh_result *r)
+static enum lvsh_status run_snapshot_revert(struct lvsh_session *s, const struct lvsh_args *a,
+                                            struct lvsh_result *r)
 {
-    return dtree_run(s, a, r, run_revert);
+    return dtree_run(s, a, r, snap_revert);
 }
 
 static const struct lvsh_opt opts_snapshot_revert[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
     SNAP_OPT_NAME("snapshot name"),
     { .name = "current", .type = LVSH_OPT_BOOL, .help = "revert to the current snapshot" },
-    { .name = "running", .type = LVSH_OPT_BOOL, .help = "leave the domain running afterwards" },
-    { .name = "paused", .type = LVSH_OPT_BOOL, .help = "leave the domain paused afterwards" },
+    { .name = "running", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_SNAPSHOT_REVERT_RUNNING,
+      .help = "leave the domain running afterwards" },
+    { .name = "paused", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED,
+      .help = "leave the domain paused afterwards" },
     { .name = "force", .type = LVSH_OPT_BOOL,
       .help = "go ahead with a revert libvirt considers risky" },
     { .name = "reset-nvram", .type = LVSH_OPT_BOOL,
+      .flag = VIR_DOMAIN_SNAPSHOT_REVERT_RESET_NVRAM,
       .help = "re-initialize NVRAM from its pristine template" },
     LVSH_OPT_END,
 };
@@ -447,7 +401,8 @@ static const struct lvsh_cmd cmd_snapshot_revert = {
     .opts = opts_snapshot_revert,
     .exclusive = excl_snapshot_revert,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_snapshot_revert,
+    .handler = run_snapshot_revert,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 
@@ -455,8 +410,8 @@ static const struct lvsh_opt opts_snapshot_delete[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
     SNAP_OPT_NAME("snapshot name"),
     { .name = "current", .type = LVSH_OPT_BOOL, .help = "delete the current snapshot" },
-    DTREE_OPTS_DELETE("snapshot", "delete only libvirt's metadata, leaving the snapshot "
-                                  "data behind"),
+    DTREE_OPTS_DELETE(SNAPSHOT, "snapshot",
+                      "delete only libvirt's metadata, leaving the snapshot data behind"),
     LVSH_OPT_END,
 };
 
@@ -472,7 +427,8 @@ static const struct lvsh_cmd cmd_snapshot_delete = {
     .opts = opts_snapshot_delete,
     .exclusive = excl_snapshot_delete,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = dtree_cmd_delete,
+    .handler = run_snapshot_delete,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 
@@ -497,7 +453,8 @@ static const struct lvsh_cmd cmd_snapshot_edit = {
     .opts = opts_snapshot_edit,
     .exclusive = excl_snapshot_edit,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = dtree_cmd_edit,
+    .handler = run_snapshot_edit,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 
@@ -505,23 +462,29 @@ static const struct lvsh_cmd cmd_snapshot_edit = {
 
 static const struct lvsh_opt opts_snapshot_list[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
-    DTREE_OPTS_LIST_PLACE("snapshot"),
-    { .name = "metadata", .type = LVSH_OPT_BOOL,
+    DTREE_OPTS_LIST_PLACE(SNAPSHOT, "snapshot"),
+    { .name = "metadata", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_SNAPSHOT_LIST_METADATA,
       .help = "only snapshots with libvirt metadata (which prevents undefine)" },
     { .name = "no-metadata", .type = LVSH_OPT_BOOL,
+      .flag = VIR_DOMAIN_SNAPSHOT_LIST_NO_METADATA,
       .help = "only snapshots without libvirt metadata" },
-    { .name = "inactive", .type = LVSH_OPT_BOOL, .help = "only snapshots of a shut-off domain" },
-    { .name = "active", .type = LVSH_OPT_BOOL,
+    { .name = "inactive", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_SNAPSHOT_LIST_INACTIVE,
+      .help = "only snapshots of a shut-off domain" },
+    { .name = "active", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_SNAPSHOT_LIST_ACTIVE,
       .help = "only snapshots of a running domain (full system snapshots)" },
-    { .name = "disk-only", .type = LVSH_OPT_BOOL, .help = "only disk-only snapshots" },
-    { .name = "internal", .type = LVSH_OPT_BOOL, .help = "only internal snapshots" },
-    { .name = "external", .type = LVSH_OPT_BOOL, .help = "only external snapshots" },
+    { .name = "disk-only", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_SNAPSHOT_LIST_DISK_ONLY,
+      .help = "only disk-only snapshots" },
+    { .name = "internal", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_SNAPSHOT_LIST_INTERNAL,
+      .help = "only internal snapshots" },
+    { .name = "external", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_SNAPSHOT_LIST_EXTERNAL,
+      .help = "only external snapshots" },
     DTREE_OPTS_LIST_FROM("snapshot", LVSH_COMP_DOMAIN_SNAPSHOT),
     { .name = "current", .type = LVSH_OPT_BOOL,
       .help = "only the children of the current snapshot" },
     { .name = "descendants", .type = LVSH_OPT_BOOL,
+      .flag = VIR_DOMAIN_SNAPSHOT_LIST_DESCENDANTS,
       .help = "with --from or --current, all descendants, not only children" },
-    DTREE_OPTS_LIST_SHOW,
+    DTREE_OPTS_LIST_SHOW(SNAPSHOT),
     LVSH_OPT_END,
 };
 
@@ -544,7 +507,8 @@ static const struct lvsh_cmd cmd_snapshot_list = {
     .opts = opts_snapshot_list,
     .exclusive = excl_snapshot_list,
     .flags = LVSH_CMD_CONN,
-    .handler = dtree_cmd_list,
+    .handler = run_snapshot_list,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 
@@ -581,7 +545,7 @@ static void info_fields(struct lvsh_result *r, virDomainPtr d, virDomainSnapshot
         out_field(r, "Metadata", "metadata", json_boolean(meta), meta ? "yes" : "no");
 }
 
-static enum lvsh_status run_info(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status snap_info(struct lvsh_session *s, const struct lvsh_args *a,
                                 struct lvsh_result *r, const struct dtree_obj *o)
 {
     (void)s;
@@ -600,11 +564,10 @@ static enum lvsh_status run_info(struct lvsh_session *s, const struct lvsh_args 
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_domain_snapshot_info(struct lvsh_session *s,
-                                                 const struct lvsh_args *a,
-                                                 struct lvsh_result *r)
+static enum lvsh_status run_snapshot_info(struct lvsh_session *s, const struct lvsh_args *a,
+                                          struct lvsh_result *r)
 {
-    return dtree_run(s, a, r, run_info);
+    return dtree_run(s, a, r, snap_info);
 }
 
 static const struct lvsh_opt opts_snapshot_info[] = {
@@ -626,7 +589,8 @@ static const struct lvsh_cmd cmd_snapshot_info = {
     .opts = opts_snapshot_info,
     .exclusive = excl_snapshot_name_current,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_snapshot_info,
+    .handler = run_snapshot_info,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 
@@ -648,7 +612,8 @@ static const struct lvsh_cmd cmd_snapshot_parent = {
     .opts = opts_snapshot_parent,
     .exclusive = excl_snapshot_name_current,
     .flags = LVSH_CMD_CONN,
-    .handler = dtree_cmd_parent,
+    .handler = run_snapshot_parent,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 

@@ -121,15 +121,6 @@ static bool cmd_has_opt(const struct lvsh_cmd *cmd, const char *name)
     return false;
 }
 
-unsigned dtree_flags(const struct lvsh_args *a, const struct dtree_flag *map)
-{
-    unsigned flags = 0;
-    for (; map && map->opt; map++)
-        if (cmd_has_opt(a->cmd, map->opt) && args_has(a, map->opt))
-            flags |= map->flag;
-    return flags;
-}
-
 enum lvsh_status dtree_lookup(const struct dtree_kind *k, struct lvsh_result *r,
                               virDomainPtr d, const struct lvsh_args *a, const char *opt,
                               void **out)
@@ -157,16 +148,13 @@ enum lvsh_status dtree_lookup(const struct dtree_kind *k, struct lvsh_result *r,
 enum lvsh_status dtree_run(struct lvsh_session *s, const struct lvsh_args *a,
                            struct lvsh_result *r, dtree_fn fn)
 {
-    struct dtree_obj o = { dtree_kind_of(a), dom_arg(s, a, r), NULL, NULL };
-    if (!o.d)
-        return LVSH_FAILED;
+    struct dtree_obj o = { dtree_kind_of(a), args_target(a), NULL, NULL };
     enum lvsh_status st = dtree_lookup(o.k, r, o.d, a, o.k->name_opt, &o.obj);
     if (st == LVSH_OK) {
         o.name = o.k->ops.name(o.obj);
         st = fn(s, a, r, &o);
         o.k->ops.free(o.obj);
     }
-    virDomainFree(o.d);
     return st;
 }
 
@@ -234,20 +222,16 @@ enum lvsh_status dtree_create(const struct dtree_kind *k, struct lvsh_result *r,
     return LVSH_OK;
 }
 
-enum lvsh_status dtree_cmd_create(struct lvsh_session *s, const struct lvsh_args *a,
-                                  struct lvsh_result *r)
+enum lvsh_status run_snapshot_create(struct lvsh_session *s, const struct lvsh_args *a,
+                                     struct lvsh_result *r)
 {
     const struct dtree_kind *k = dtree_kind_of(a);
     const char *file = args_str(a, "xmlfile");
     char *xml = file ? xml_read_file(r, file) : xasprintf("<%s/>", k->root);
     if (!xml)
         return LVSH_FAILED;
-    virDomainPtr d = dom_arg(s, a, r);
-    enum lvsh_status st = LVSH_FAILED;
-    if (d) {
-        st = dtree_create(k, r, d, xml, dtree_flags(a, k->create_flags), file);
-        virDomainFree(d);
-    }
+    (void)s;
+    enum lvsh_status st = dtree_create(k, r, args_target(a), xml, args_flags(a), file);
     free(xml);
     return st;
 }
@@ -321,13 +305,11 @@ static char *create_as_xml(const struct dtree_kind *k, const struct lvsh_args *a
     return buf_steal(&b);
 }
 
-enum lvsh_status dtree_cmd_create_as(struct lvsh_session *s, const struct lvsh_args *a,
-                                     struct lvsh_result *r)
+enum lvsh_status run_snapshot_create_as(struct lvsh_session *s, const struct lvsh_args *a,
+                                        struct lvsh_result *r)
 {
     const struct dtree_kind *k = dtree_kind_of(a);
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    (void)s;
     enum lvsh_status st;
     char *xml = create_as_xml(k, a, r);
     if (!xml) {
@@ -338,20 +320,19 @@ enum lvsh_status dtree_cmd_create_as(struct lvsh_session *s, const struct lvsh_a
         out_json(r, json_pack("{s:o}", "xml", json_str(xml)));
         st = LVSH_OK;
     } else {
-        st = dtree_create(k, r, d, xml, dtree_flags(a, k->create_flags), NULL);
+        st = dtree_create(k, r, args_target(a), xml, args_flags(a), NULL);
     }
     free(xml);
-    virDomainFree(d);
     return st;
 }
 
 /* ---- dumpxml, delete, parent -------------------------------------------- */
 
-static enum lvsh_status run_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status tree_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
                                    struct lvsh_result *r, const struct dtree_obj *o)
 {
     (void)s;
-    char *xml = o->k->ops.xml(o->obj, dtree_flags(a, o->k->xml_flags));
+    char *xml = o->k->ops.xml(o->obj, args_flags(a));
     if (!xml)
         return err_virt(r, "failed to get the XML of %s '%s'", o->k->word, o->name);
     out_xml(r, xml);
@@ -359,18 +340,18 @@ static enum lvsh_status run_dumpxml(struct lvsh_session *s, const struct lvsh_ar
     return LVSH_OK;
 }
 
-enum lvsh_status dtree_cmd_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
-                                   struct lvsh_result *r)
+enum lvsh_status run_snapshot_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
+                                      struct lvsh_result *r)
 {
-    return dtree_run(s, a, r, run_dumpxml);
+    return dtree_run(s, a, r, tree_dumpxml);
 }
 
-static enum lvsh_status run_delete(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status tree_delete(struct lvsh_session *s, const struct lvsh_args *a,
                                   struct lvsh_result *r, const struct dtree_obj *o)
 {
     (void)s;
     const struct dtree_kind *k = o->k;
-    unsigned flags = dtree_flags(a, k->delete_flags);
+    unsigned flags = args_flags(a);
     char *name = xstrdup(o->name);   /* the handle's name goes with the object */
     const char *dname = virDomainGetName(o->d);
     enum lvsh_status st = LVSH_OK;
@@ -387,13 +368,13 @@ static enum lvsh_status run_delete(struct lvsh_session *s, const struct lvsh_arg
     return st;
 }
 
-enum lvsh_status dtree_cmd_delete(struct lvsh_session *s, const struct lvsh_args *a,
-                                  struct lvsh_result *r)
+enum lvsh_status run_snapshot_delete(struct lvsh_session *s, const struct lvsh_args *a,
+                                     struct lvsh_result *r)
 {
-    return dtree_run(s, a, r, run_delete);
+    return dtree_run(s, a, r, tree_delete);
 }
 
-static enum lvsh_status run_parent(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status tree_parent(struct lvsh_session *s, const struct lvsh_args *a,
                                   struct lvsh_result *r, const struct dtree_obj *o)
 {
     (void)s;
@@ -415,10 +396,10 @@ static enum lvsh_status run_parent(struct lvsh_session *s, const struct lvsh_arg
     return st;
 }
 
-enum lvsh_status dtree_cmd_parent(struct lvsh_session *s, const struct lvsh_args *a,
-                                  struct lvsh_result *r)
+enum lvsh_status run_snapshot_parent(struct lvsh_session *s, const struct lvsh_args *a,
+                                     struct lvsh_result *r)
 {
-    return dtree_run(s, a, r, run_parent);
+    return dtree_run(s, a, r, tree_parent);
 }
 
 /* ---- list ------------------------------------------------------------------ */
@@ -633,30 +614,27 @@ static void list_show(struct lvsh_session *s, const struct lvsh_args *a,
     }
 }
 
-enum lvsh_status dtree_cmd_list(struct lvsh_session *s, const struct lvsh_args *a,
-                                struct lvsh_result *r)
+enum lvsh_status run_snapshot_list(struct lvsh_session *s, const struct lvsh_args *a,
+                                   struct lvsh_result *r)
 {
     const struct dtree_kind *k = dtree_kind_of(a);
     bool from = args_has(a, "from") || (k->current && args_has(a, "current"));
     if (args_has(a, "descendants") && !from)
         return err_usage(r, k->current ? "--descendants needs --from or --current"
                                        : "--descendants needs --from");
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     void *start = NULL;
     enum lvsh_status st = from ? dtree_lookup(k, r, d, a, "from", &start) : LVSH_OK;
     struct listing l = { k, NULL, 0 };
     if (st != LVSH_OK)
         ;
-    else if (!collect(r, d, start, dtree_flags(a, k->list_flags), args_has(a, "tree"), &l))
+    else if (!collect(r, d, start, args_flags(a), args_has(a, "tree"), &l))
         st = LVSH_FAILED;
     else
         list_show(s, a, r, &l);
     listing_free(&l);
     if (start)
         k->ops.free(start);
-    virDomainFree(d);
     return st;
 }
 
@@ -722,7 +700,7 @@ static enum lvsh_status edit_done(const struct lvsh_args *a, struct lvsh_result 
     return st;
 }
 
-static enum lvsh_status run_edit(struct lvsh_session *s, const struct lvsh_args *a,
+static enum lvsh_status tree_edit(struct lvsh_session *s, const struct lvsh_args *a,
                                 struct lvsh_result *r, const struct dtree_obj *o)
 {
     const struct dtree_kind *k = o->k;
@@ -751,8 +729,8 @@ static enum lvsh_status run_edit(struct lvsh_session *s, const struct lvsh_args 
     return st;
 }
 
-enum lvsh_status dtree_cmd_edit(struct lvsh_session *s, const struct lvsh_args *a,
-                                struct lvsh_result *r)
+enum lvsh_status run_snapshot_edit(struct lvsh_session *s, const struct lvsh_args *a,
+                                   struct lvsh_result *r)
 {
-    return dtree_run(s, a, r, run_edit);
+    return dtree_run(s, a, r, tree_edit);
 }

@@ -13,12 +13,6 @@
 #include "domain_common.h"
 #include "util.h"
 
-/* An {option, flag} pair: the flags a command's options select. */
-struct dtree_flag {
-    const char *opt;
-    unsigned flag;
-};
-
 /* The calls of one kind, on untyped objects. */
 struct dtree_ops {
     void *(*lookup)(virDomainPtr d, const char *name, unsigned flags);
@@ -48,8 +42,6 @@ struct dtree_kind {
     unsigned secure_xml;        /* the XML flag with secrets: what edit opens */
     bool has_state;             /* a <state> (and a location) in its XML */
     void *(*current)(virDomainPtr d);   /* NULL: the kind has no current one */
-    /* the flags of create, create-as, list, delete and dumpxml options */
-    const struct dtree_flag *create_flags, *list_flags, *delete_flags, *xml_flags;
     /* create-as: append the XML of the kind's own options (specs) */
     enum lvsh_status (*add_specs)(struct lvsh_result *r, struct buf *b,
                                   const struct lvsh_args *a);
@@ -68,8 +60,7 @@ struct dtree_kind {
     .delete_metadata = VIR_DOMAIN_##U##_DELETE_METADATA_ONLY, \
     .delete_children_only = VIR_DOMAIN_##U##_DELETE_CHILDREN_ONLY, \
     .secure_xml = VIR_DOMAIN_##U##_XML_SECURE, \
-    .create_flags = create_flags, .list_flags = list_flags, .delete_flags = delete_flags, \
-    .xml_flags = xml_flags, .add_specs = add_specs, .ops = DTREE_OPS(T)
+    .add_specs = add_specs, .ops = DTREE_OPS(T)
 
 /* The ops of kind T: libvirt's calls, typed. */
 #define DTREE_OPS(T) { \
@@ -118,16 +109,14 @@ void dtree_facts_free(struct dtree_facts *f);
  * the caller frees. */
 char *dtree_time_text(long long t);
 
-/* The flags of the options given, from a {opt, flag} table. */
-unsigned dtree_flags(const struct lvsh_args *a, const struct dtree_flag *map);
-
 /* The object named by option opt or, with --current where the kind has
  * one, the current one, in *out; the status tells a usage error (no name)
  * from a failed lookup. */
 enum lvsh_status dtree_lookup(const struct dtree_kind *k, struct lvsh_result *r,
                               virDomainPtr d, const struct lvsh_args *a, const char *opt,
                               void **out);
-/* A command's domain and the object its name option (or --current) names. */
+/* A command's domain (its .target) and the object its name option (or
+ * --current) names. */
 struct dtree_obj {
     const struct dtree_kind *k;
     virDomainPtr d;
@@ -136,7 +125,7 @@ struct dtree_obj {
 };
 typedef enum lvsh_status (*dtree_fn)(struct lvsh_session *s, const struct lvsh_args *a,
                                      struct lvsh_result *r, const struct dtree_obj *o);
-/* Resolve both (r filled when either fails), run fn on them, free them. */
+/* Resolve the object (r filled when it fails), run fn, free it. */
 enum lvsh_status dtree_run(struct lvsh_session *s, const struct lvsh_args *a,
                            struct lvsh_result *r, dtree_fn fn);
 /* The parent's name, NULL for a root; false (r filled) on failure. */
@@ -163,23 +152,25 @@ void dtree_strv_free(char **v, int n);
 /* "key=value" item: the value, or NULL for another key */
 const char *dtree_spec_value(const char *item, const char *key);
 
-/* Handlers both groups share (the kind from the command's group). */
-enum lvsh_status dtree_cmd_create(struct lvsh_session *s, const struct lvsh_args *a,
-                                  struct lvsh_result *r);
-enum lvsh_status dtree_cmd_create_as(struct lvsh_session *s, const struct lvsh_args *a,
+/* Handlers both groups share (the kind from the command's group), named
+ * after the snapshot command, the first to use them (HACKING.md). */
+enum lvsh_status run_snapshot_create(struct lvsh_session *s, const struct lvsh_args *a,
                                      struct lvsh_result *r);
-enum lvsh_status dtree_cmd_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
+enum lvsh_status run_snapshot_create_as(struct lvsh_session *s, const struct lvsh_args *a,
+                                        struct lvsh_result *r);
+enum lvsh_status run_snapshot_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
+                                      struct lvsh_result *r);
+enum lvsh_status run_snapshot_delete(struct lvsh_session *s, const struct lvsh_args *a,
+                                     struct lvsh_result *r);
+enum lvsh_status run_snapshot_parent(struct lvsh_session *s, const struct lvsh_args *a,
+                                     struct lvsh_result *r);
+enum lvsh_status run_snapshot_list(struct lvsh_session *s, const struct lvsh_args *a,
                                    struct lvsh_result *r);
-enum lvsh_status dtree_cmd_delete(struct lvsh_session *s, const struct lvsh_args *a,
-                                  struct lvsh_result *r);
-enum lvsh_status dtree_cmd_parent(struct lvsh_session *s, const struct lvsh_args *a,
-                                  struct lvsh_result *r);
-enum lvsh_status dtree_cmd_list(struct lvsh_session *s, const struct lvsh_args *a,
-                                struct lvsh_result *r);
-enum lvsh_status dtree_cmd_edit(struct lvsh_session *s, const struct lvsh_args *a,
-                                struct lvsh_result *r);
+enum lvsh_status run_snapshot_edit(struct lvsh_session *s, const struct lvsh_args *a,
+                                   struct lvsh_result *r);
 
-/* Options both kinds have, worded for the kind (word: "snapshot"). */
+/* Options both kinds have, worded for the kind (word: "snapshot"), with the
+ * flags of kind U (SNAPSHOT or CHECKPOINT). */
 #define DTREE_OPTS_CREATE_AS(word) \
     { .name = "name", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_POSITIONAL, \
       .help = "name of the " word " (default: the creation time)", .metavar = "name" }, \
@@ -188,24 +179,29 @@ enum lvsh_status dtree_cmd_edit(struct lvsh_session *s, const struct lvsh_args *
       .help = "free text describing the " word, .metavar = "text" }, \
     { .name = "print-xml", .type = LVSH_OPT_BOOL, \
       .help = "print the " word " XML instead of creating the " word }
-#define DTREE_OPTS_DELETE(word, metadata_help) \
-    { .name = "children", .type = LVSH_OPT_BOOL, \
+#define DTREE_OPTS_DELETE(U, word, metadata_help) \
+    { .name = "children", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_##U##_DELETE_CHILDREN, \
       .help = "delete the " word " and all its descendants" }, \
     { .name = "children-only", .type = LVSH_OPT_BOOL, \
+      .flag = VIR_DOMAIN_##U##_DELETE_CHILDREN_ONLY, \
       .help = "delete the descendants but keep the " word }, \
-    { .name = "metadata", .type = LVSH_OPT_BOOL, .help = (metadata_help) }
-#define DTREE_OPTS_LIST_PLACE(word) \
+    { .name = "metadata", .type = LVSH_OPT_BOOL, \
+      .flag = VIR_DOMAIN_##U##_DELETE_METADATA_ONLY, .help = (metadata_help) }
+#define DTREE_OPTS_LIST_PLACE(U, word) \
     { .name = "parent", .type = LVSH_OPT_BOOL, .help = "add a column with each parent" }, \
-    { .name = "roots", .type = LVSH_OPT_BOOL, .help = "only " word "s without a parent" }, \
-    { .name = "leaves", .type = LVSH_OPT_BOOL, .help = "only " word "s without children" }, \
-    { .name = "no-leaves", .type = LVSH_OPT_BOOL, .help = "only " word "s with children" }
+    { .name = "roots", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_##U##_LIST_ROOTS, \
+      .help = "only " word "s without a parent" }, \
+    { .name = "leaves", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_##U##_LIST_LEAVES, \
+      .help = "only " word "s without children" }, \
+    { .name = "no-leaves", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_##U##_LIST_NO_LEAVES, \
+      .help = "only " word "s with children" }
 #define DTREE_OPTS_LIST_FROM(word, comp) \
     { .name = "tree", .type = LVSH_OPT_BOOL, .help = "draw the " word "s as a tree" }, \
     { .name = "from", .type = LVSH_OPT_STRING, .help = "only the children of this " word, \
       .metavar = word, .complete = (comp) }
-#define DTREE_OPTS_LIST_SHOW \
+#define DTREE_OPTS_LIST_SHOW(U) \
     { .name = "name", .type = LVSH_OPT_BOOL, .help = "print only the names" }, \
-    { .name = "topological", .type = LVSH_OPT_BOOL, \
+    { .name = "topological", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_##U##_LIST_TOPOLOGICAL, \
       .help = "sort parents before their children rather than by name" }
 
 /* The usual name option, positional after the domain. */

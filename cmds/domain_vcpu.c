@@ -48,9 +48,8 @@ static enum lvsh_status vcpucount_all(virDomainPtr d, struct lvsh_result *r, con
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_domain_vcpucount(struct lvsh_session *s,
-                                             const struct lvsh_args *a,
-                                             struct lvsh_result *r)
+static enum lvsh_status run_vcpucount(struct lvsh_session *s, const struct lvsh_args *a,
+                                      struct lvsh_result *r)
 {
     static const char *const sel[] = { "maximum", "active", "live", "config", "current",
                                        "guest" };
@@ -106,7 +105,7 @@ static const struct lvsh_cmd cmd_vcpucount = {
     .opts = opts_vcpucount,
     .exclusive = excl_vcpucount,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_vcpucount,
+    .handler = run_vcpucount,
 };
 
 /* ---- vcpuinfo ---------------------------------------------------------- */
@@ -159,9 +158,8 @@ static void vcpuinfo_block(struct lvsh_result *r, json_t *arr, int i,
     free(list);
 }
 
-static enum lvsh_status cmd_domain_vcpuinfo(struct lvsh_session *s,
-                                            const struct lvsh_args *a,
-                                            struct lvsh_result *r)
+static enum lvsh_status run_vcpuinfo(struct lvsh_session *s, const struct lvsh_args *a,
+                                     struct lvsh_result *r)
 {
     virDomainInfo info;
     int ncpus = host_ncpus(s->conn, r);
@@ -215,7 +213,7 @@ static const struct lvsh_cmd cmd_vcpuinfo = {
                    "affinity.  Inactive domains show only the affinity.",
     .opts = opts_vcpuinfo,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_vcpuinfo,
+    .handler = run_vcpuinfo,
 };
 
 /* ---- vcpupin, emulatorpin ---------------------------------------------- */
@@ -265,8 +263,8 @@ static void pin_done(struct lvsh_result *r, virDomainPtr d, json_t *vcpu, const 
     out_json(r, j);
 }
 
-static enum lvsh_status cmd_domain_vcpupin(struct lvsh_session *s, const struct lvsh_args *a,
-                                           struct lvsh_result *r)
+static enum lvsh_status run_vcpupin(struct lvsh_session *s, const struct lvsh_args *a,
+                                    struct lvsh_result *r)
 {
     const char *cpulist = args_str(a, "cpulist");
     long long vcpu = -1;
@@ -319,7 +317,7 @@ static const struct lvsh_cmd cmd_vcpupin = {
     .opts = opts_vcpupin,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_vcpupin,
+    .handler = run_vcpupin,
 };
 
 static enum lvsh_status emulatorpin_show(virDomainPtr d, const struct lvsh_args *a,
@@ -341,9 +339,8 @@ static enum lvsh_status emulatorpin_show(virDomainPtr d, const struct lvsh_args 
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_domain_emulatorpin(struct lvsh_session *s,
-                                               const struct lvsh_args *a,
-                                               struct lvsh_result *r)
+static enum lvsh_status run_emulatorpin(struct lvsh_session *s, const struct lvsh_args *a,
+                                        struct lvsh_result *r)
 {
     const char *cpulist = args_str(a, "cpulist");
     int ncpus = host_ncpus(s->conn, r);
@@ -390,12 +387,11 @@ static const struct lvsh_cmd cmd_emulatorpin = {
     .opts = opts_emulatorpin,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_emulatorpin,
+    .handler = run_emulatorpin,
 };
 
-static enum lvsh_status cmd_domain_iothreadinfo(struct lvsh_session *s,
-                                                const struct lvsh_args *a,
-                                                struct lvsh_result *r)
+static enum lvsh_status run_iothreadinfo(struct lvsh_session *s, const struct lvsh_args *a,
+                                         struct lvsh_result *r)
 {
     virDomainIOThreadInfoPtr *info = NULL;
     int ncpus = host_ncpus(s->conn, r);
@@ -446,14 +442,13 @@ static const struct lvsh_cmd cmd_iothreadinfo = {
     .opts = opts_iothreadinfo,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_iothreadinfo,
+    .handler = run_iothreadinfo,
 };
 
 /* ---- setvcpus, setvcpu ------------------------------------------------- */
 
-static enum lvsh_status cmd_domain_setvcpus(struct lvsh_session *s,
-                                            const struct lvsh_args *a,
-                                            struct lvsh_result *r)
+static enum lvsh_status run_setvcpus(struct lvsh_session *s, const struct lvsh_args *a,
+                                     struct lvsh_result *r)
 {
     long long count = 0;
     args_int(a, "count", &count);
@@ -504,11 +499,11 @@ static const struct lvsh_cmd cmd_setvcpus = {
     .opts = opts_setvcpus,
     .exclusive = excl_setvcpus,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_setvcpus,
+    .handler = run_setvcpus,
 };
 
-static enum lvsh_status cmd_domain_setvcpu(struct lvsh_session *s, const struct lvsh_args *a,
-                                           struct lvsh_result *r)
+static enum lvsh_status run_setvcpu(struct lvsh_session *s, const struct lvsh_args *a,
+                                    struct lvsh_result *r)
 {
     bool enable = args_has(a, "enable");
     if (!enable && !args_has(a, "disable"))
@@ -549,7 +544,7 @@ static const struct lvsh_cmd cmd_setvcpu = {
     .opts = opts_setvcpu,
     .exclusive = excl_setvcpu,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_setvcpu,
+    .handler = run_setvcpu,
 };
 
 LVSH_FAMILY(domain_vcpu) = { &cmd_vcpucount, &cmd_vcpuinfo, &cmd_vcpupin, &cmd_emulatorpin,

@@ -11,8 +11,8 @@
 
 /* ---- dumpxml ------------------------------------------------------------ */
 
-static enum lvsh_status cmd_domain_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
-                                           struct lvsh_result *r)
+static enum lvsh_status run_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
+                                    struct lvsh_result *r)
 {
     unsigned flags = 0;
     if (args_has(a, "inactive"))
@@ -60,7 +60,7 @@ static const struct lvsh_cmd cmd_dumpxml = {
                    "--inactive.  --xpath prints only what an expression selects.",
     .opts = opts_domain_dumpxml,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_domain_dumpxml,
+    .handler = run_dumpxml,
 };
 
 /* ---- edit --------------------------------------------------------------- */
@@ -83,8 +83,8 @@ static bool edit_define(void *opaque, const char *xml, bool relaxed, struct lvsh
     return c->result != NULL;
 }
 
-static enum lvsh_status cmd_domain_edit(struct lvsh_session *s, const struct lvsh_args *a,
-                                        struct lvsh_result *r)
+static enum lvsh_status run_edit(struct lvsh_session *s, const struct lvsh_args *a,
+                                 struct lvsh_result *r)
 {
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
@@ -131,7 +131,7 @@ static const struct lvsh_cmd cmd_edit = {
                    "changes nothing.",
     .opts = opts_domain_edit,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_edit,
+    .handler = run_edit,
 };
 
 LVSH_FAMILY(domain_xml) = { &cmd_dumpxml, &cmd_edit, NULL };

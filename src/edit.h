@@ -46,8 +46,9 @@ enum lvsh_status edit_redefine(struct lvsh_session *s, const struct lvsh_args *a
                                const struct edit_redefine *how);
 
 /* The answer to "Try again?" after the text before (the error): 'y', 'n',
- * 'i' or 'f'; '\0' when nobody answers (no terminal, end of input); read_line asks for one line as
- * tty_prompt does (NULL: no terminal).  Apart so a unit test can drive it. */
+ * 'i' or 'f'; '\0' when nobody answers (no terminal, end of input).
+ * read_line asks for one line as tty_prompt does (NULL: no terminal).
+ * Apart from the loop so a unit test can drive it. */
 char edit_ask(const char *before, bool can_relax,
               char *(*read_line)(const char *prompt, bool echo));
 
