@@ -62,9 +62,8 @@ static const struct lvsh_cmd cmd_backup_begin = {
 static enum lvsh_status run_backup_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
 {
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    (void)s;
+    virDomainPtr d = args_target(a);
     const char *name = virDomainGetName(d);
     char *xml = virDomainBackupGetXMLDesc(d, 0);
     enum lvsh_status st = LVSH_OK;
@@ -73,7 +72,6 @@ static enum lvsh_status run_backup_dumpxml(struct lvsh_session *s, const struct 
     else
         st = err_lib(r, "failed to get the backup job XML of domain '%s'", name);
     free(xml);
-    virDomainFree(d);
     return st;
 }
 
@@ -92,6 +90,7 @@ static const struct lvsh_cmd cmd_backup_dumpxml = {
     .opts = opts_backup_dumpxml,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
     .handler = run_backup_dumpxml,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 LVSH_FAMILY(domain_backup) = { &cmd_backup_begin, &cmd_backup_dumpxml, NULL };

@@ -513,14 +513,10 @@ static enum lvsh_status run_blockcopy(struct lvsh_session *s, const struct lvsh_
     if (!wait && args_has(a, "async"))
         return err_fail(r, "--async requires at least one of --timeout, --wait, "
                            "--pivot, or --finish");
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     char *xml = copy_dest_xml(a, r);
-    if (!xml) {
-        virDomainFree(d);
+    if (!xml)
         return LVSH_FAILED;
-    }
     if (args_has(a, "print-xml"))
         return copy_print(r, d, xml);
     return copy_start(s, a, d, xml, r);
@@ -583,6 +579,7 @@ static const struct lvsh_cmd cmd_blockcopy = {
     .exclusive = excl_copy,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_blockcopy,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- blockjob ------------------------------------------------------------ */
@@ -662,15 +659,14 @@ static enum lvsh_status job_info(virDomainPtr d, const char *path, bool raw, boo
 static enum lvsh_status run_blockjob(struct lvsh_session *s, const struct lvsh_args *a,
                                      struct lvsh_result *r)
 {
+    (void)s;
     const char *path = args_str(a, "path");
     bool abort_ = args_has(a, "abort") || args_has(a, "async") || args_has(a, "pivot");
     unsigned long bw = 0;
     unsigned flags = 0;
     if (!bandwidth_arg(a, r, &bw, &flags, VIR_DOMAIN_BLOCK_JOB_SPEED_BANDWIDTH_BYTES))
         return LVSH_FAILED;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     enum lvsh_status st = LVSH_OK;
     if (abort_) {
         unsigned f = (args_has(a, "async") ? VIR_DOMAIN_BLOCK_JOB_ABORT_ASYNC : 0) |
@@ -688,7 +684,6 @@ static enum lvsh_status run_blockjob(struct lvsh_session *s, const struct lvsh_a
     } else {
         st = job_info(d, path, args_has(a, "raw"), args_has(a, "bytes"), r);
     }
-    virDomainFree(d);
     return st;
 }
 
@@ -725,6 +720,7 @@ static const struct lvsh_cmd cmd_blockjob = {
     .exclusive = excl_blockjob,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_blockjob,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- blockresize -------------------------------------------------------- */

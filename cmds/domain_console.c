@@ -446,11 +446,8 @@ static enum lvsh_status run_console(struct lvsh_session *s, const struct lvsh_ar
     /* taking a console over is for a person at a terminal, as virsh says */
     if (args_has(a, "force") && !isatty(STDIN_FILENO))
         return err_fail(r, "cannot run interactive console without a controlling TTY");
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     enum lvsh_status st = con_open(s, a, r, d, escape);
-    virDomainFree(d);
     return st;
 }
 
@@ -479,6 +476,7 @@ static const struct lvsh_cmd cmd_console = {
     .opts = opts_console,
     .flags = LVSH_CMD_CONN,
     .handler = run_console,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 LVSH_FAMILY(domain_console) = { &cmd_console, NULL };

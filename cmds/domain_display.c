@@ -290,12 +290,10 @@ static const struct lvsh_cmd cmd_vncdisplay = {
 static enum lvsh_status run_ttyconsole(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
+    (void)s;
     struct dom_xml x;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     bool ok = display_xml(&x, d, false, r, args_str(a, "domain"));
-    virDomainFree(d);
     if (!ok)
         return LVSH_FAILED;
     char *tty = dom_xml_str(&x, xmlDocGetRootElement(x.doc),
@@ -323,6 +321,7 @@ static const struct lvsh_cmd cmd_ttyconsole = {
     .opts = opts_ttyconsole,
     .flags = LVSH_CMD_CONN,
     .handler = run_ttyconsole,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 LVSH_FAMILY(domain_display) = { &cmd_domdisplay, &cmd_vncdisplay, &cmd_ttyconsole, NULL };

@@ -302,17 +302,15 @@ static unsigned dirtyrate_flags(const char *mode)
 static enum lvsh_status run_domdirtyrate_calc(struct lvsh_session *s, const struct lvsh_args *a,
                                               struct lvsh_result *r)
 {
+    (void)s;
     long long secs = 1;
     args_int(a, "seconds", &secs);
     const char *mode = args_str(a, "mode");
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     if (virDomainStartDirtyRateCalc(d, (int)secs, dirtyrate_flags(mode)) < 0) {
         /* virsh shows libvirt's message alone */
         err_fail(r, "%s", virGetLastErrorMessage());
         virResetLastError();
-        virDomainFree(d);
         return LVSH_FAILED;
     }
     out_info(r, "Start to calculate domain's memory dirty rate successfully.");
@@ -321,7 +319,6 @@ static enum lvsh_status run_domdirtyrate_calc(struct lvsh_session *s, const stru
     json_object_set_new(j, "seconds", json_integer(secs));
     json_object_set_new(j, "mode", json_string(mode ? mode : "page-sampling"));
     out_json(r, j);
-    virDomainFree(d);
     return LVSH_OK;
 }
 
@@ -344,6 +341,7 @@ static const struct lvsh_cmd cmd_domdirtyrate_calc = {
     .opts = opts_dirtyrate,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_domdirtyrate_calc,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 LVSH_FAMILY(domain_dump) = { &cmd_dump, &cmd_screenshot, &cmd_domdirtyrate_calc, NULL };

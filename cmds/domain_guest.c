@@ -404,6 +404,7 @@ static bool job_get(virDomainPtr d, const struct lvsh_args *a, unsigned flags, i
 static enum lvsh_status run_domjobinfo(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
+    (void)s;
     int type = 0, n = 0, op = VIR_DOMAIN_JOB_OPERATION_UNKNOWN;
     virTypedParameterPtr p = NULL;
     unsigned flags = 0;
@@ -411,11 +412,8 @@ static enum lvsh_status run_domjobinfo(struct lvsh_session *s, const struct lvsh
         flags |= VIR_DOMAIN_JOB_STATS_COMPLETED;
     if (args_has(a, "keep-completed"))
         flags |= VIR_DOMAIN_JOB_STATS_KEEP_COMPLETED;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     bool ok = job_get(d, a, flags, &type, &p, &n, r);
-    virDomainFree(d);
     if (!ok)
         return LVSH_FAILED;
     bool raw = args_has(a, "rawstats"), any = args_has(a, "anystats");
@@ -469,6 +467,7 @@ static const struct lvsh_cmd cmd_domjobinfo = {
     .opts = opts_domjobinfo,
     .flags = LVSH_CMD_CONN,
     .handler = run_domjobinfo,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static enum lvsh_status run_domjobabort(struct lvsh_session *s, const struct lvsh_args *a,

@@ -135,20 +135,17 @@ static enum lvsh_status setlink_apply(virDomainPtr d, const struct lvsh_args *a,
 static enum lvsh_status run_domif_setlink(struct lvsh_session *s, const struct lvsh_args *a,
                                           struct lvsh_result *r)
 {
+    (void)s;
     const char *iface = args_str(a, "interface"), *state = args_str(a, "state");
     if (strcmp(state, "up") != 0 && strcmp(state, "down") != 0)
         return err_usage(r, "invalid link state '%s': expected up or down", state);
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     /* virsh's rule: an inactive domain or --config edits the definition */
     bool config = args_has(a, "config") || virDomainIsActive(d) == 0;
     unsigned flags = config ? VIR_DOMAIN_AFFECT_CONFIG : VIR_DOMAIN_AFFECT_LIVE;
     struct dom_xml x;
-    if (!dom_xml_load(&x, d, config ? VIR_DOMAIN_XML_INACTIVE : 0, r, args_str(a, "domain"))) {
-        virDomainFree(d);
+    if (!dom_xml_load(&x, d, config ? VIR_DOMAIN_XML_INACTIVE : 0, r, args_str(a, "domain")))
         return LVSH_FAILED;
-    }
     enum lvsh_status st;
     xmlNodePtr n = find_iface(&x, iface);
     if (!n) {
@@ -159,7 +156,6 @@ static enum lvsh_status run_domif_setlink(struct lvsh_session *s, const struct l
         free(xml);
     }
     dom_xml_free(&x);
-    virDomainFree(d);
     if (st == LVSH_OK)
         out_bare(r);   /* virsh: a blank line only after a failure */
     return st;
@@ -193,6 +189,7 @@ static const struct lvsh_cmd cmd_domif_setlink = {
     .opts = opts_setlink,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_domif_setlink,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- domiftune --------------------------------------------------------- */

@@ -14,9 +14,8 @@ static const struct lvsh_opt opts_domain_only[] = {
 static enum lvsh_status run_domid(struct lvsh_session *s, const struct lvsh_args *a,
                                   struct lvsh_result *r)
 {
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    (void)s;
+    virDomainPtr d = args_target(a);
     unsigned id = virDomainGetID(d);
     json_t *j = dom_json_ref(d);
     if (id == (unsigned)-1) {
@@ -27,7 +26,6 @@ static enum lvsh_status run_domid(struct lvsh_session *s, const struct lvsh_args
         json_object_set_new(j, "id", json_integer(id));
     }
     out_json(r, j);
-    virDomainFree(d);
     return LVSH_OK;
 }
 
@@ -39,17 +37,16 @@ static const struct lvsh_cmd cmd_domid = {
     .opts = opts_domain_only,
     .flags = LVSH_CMD_CONN,
     .handler = run_domid,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static enum lvsh_status run_domname(struct lvsh_session *s, const struct lvsh_args *a,
                                     struct lvsh_result *r)
 {
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    (void)s;
+    virDomainPtr d = args_target(a);
     out_text(r, "%s\n", virDomainGetName(d));
     out_json(r, dom_json_ref(d));
-    virDomainFree(d);
     return LVSH_OK;
 }
 
@@ -68,6 +65,7 @@ static const struct lvsh_cmd cmd_domname = {
     .opts = opts_domname,
     .flags = LVSH_CMD_CONN,
     .handler = run_domname,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static enum lvsh_status run_domuuid(struct lvsh_session *s, const struct lvsh_args *a,

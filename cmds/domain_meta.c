@@ -98,16 +98,13 @@ static enum lvsh_status run_desc(struct lvsh_session *s, const struct lvsh_args 
                                     : VIR_DOMAIN_METADATA_DESCRIPTION;
     const char *what = type == VIR_DOMAIN_METADATA_TITLE ? "title" : "description";
     unsigned flags = args_affect_flags(a);
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     char *text = desc_joined(a);
     enum lvsh_status st = LVSH_OK;
     if (!text && !args_has(a, "edit")) {
         st = desc_show(d, a, r, type, flags);
         if (st == LVSH_OK)
             out_bare(r);
-        virDomainFree(d);
         return st;
     }
     if (args_has(a, "edit"))
@@ -123,7 +120,6 @@ static enum lvsh_status run_desc(struct lvsh_session *s, const struct lvsh_args 
             desc_done(r, d, what, text);
     }
     free(text);
-    virDomainFree(d);
     if (st == LVSH_OK)
         out_bare(r);   /* virsh ends none of desc's outputs with a blank line */
     return st;
@@ -156,6 +152,7 @@ static const struct lvsh_cmd cmd_desc = {
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN,
     .handler = run_desc,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- metadata ---------------------------------------------------------- */
@@ -255,9 +252,7 @@ static enum lvsh_status run_metadata(struct lvsh_session *s, const struct lvsh_a
     const char *set = args_str(a, "set");
     if (set && *set && !xml_check_wellformed(r, set, "--set"))
         return LVSH_FAILED;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     enum lvsh_status st;
     if (args_has(a, "edit"))
         st = meta_edit(d, s, a, r, flags);
@@ -267,7 +262,6 @@ static enum lvsh_status run_metadata(struct lvsh_session *s, const struct lvsh_a
         st = meta_set(d, a, r, NULL, flags);
     else
         st = meta_show(d, a, r, flags);
-    virDomainFree(d);
     return st;
 }
 
@@ -303,6 +297,7 @@ static const struct lvsh_cmd cmd_metadata = {
     .exclusive = excl_metadata,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
     .handler = run_metadata,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- domtime, domhostname --------------------------------------------- */
@@ -343,15 +338,14 @@ static void domtime_set_json(struct lvsh_result *r, virDomainPtr d, long long se
 static enum lvsh_status run_domtime(struct lvsh_session *s, const struct lvsh_args *a,
                                     struct lvsh_result *r)
 {
+    (void)s;
     long long secs = 0;
     unsigned int nsecs = 0;
     bool now = args_has(a, "now"), sync = args_has(a, "sync");
     bool set = now || sync || args_int(a, "time", &secs);
     if (set && args_has(a, "pretty"))
         return err_usage(r, "domtime --pretty only applies when reading the time");
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     enum lvsh_status st = LVSH_OK;
     if (!set) {
         st = domtime_show(d, a, r);
@@ -369,7 +363,6 @@ static enum lvsh_status run_domtime(struct lvsh_session *s, const struct lvsh_ar
         else
             domtime_set_json(r, d, secs, nsecs);
     }
-    virDomainFree(d);
     return st;
 }
 
@@ -399,6 +392,7 @@ static const struct lvsh_cmd cmd_domtime = {
     .exclusive = excl_domtime,
     .flags = LVSH_CMD_CONN,
     .handler = run_domtime,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static const char *const hostname_sources[] = { "lease", "agent", NULL };

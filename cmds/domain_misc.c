@@ -451,19 +451,16 @@ static const struct lvsh_cmd cmd_domsetlaunchsecstate = {
 static enum lvsh_status run_dom_fd_associate(struct lvsh_session *s, const struct lvsh_args *a,
                                              struct lvsh_result *r)
 {
+    (void)s;
     int *fds = NULL;
     unsigned nfds = 0;
     unsigned flags = (args_has(a, "seclabel-writable")
                       ? VIR_DOMAIN_FD_ASSOCIATE_SECLABEL_WRITABLE : 0) |
                      (args_has(a, "seclabel-restore")
                       ? VIR_DOMAIN_FD_ASSOCIATE_SECLABEL_RESTORE : 0);
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
-    if (!dom_parse_fds(args_str(a, "pass-fds"), &fds, &nfds)) {
-        virDomainFree(d);
+    virDomainPtr d = args_target(a);
+    if (!dom_parse_fds(args_str(a, "pass-fds"), &fds, &nfds))
         return err_usage(r, "Unable to parse FD number '%s'", args_str(a, "pass-fds"));
-    }
     enum lvsh_status st = LVSH_OK;
     if (virDomainFDAssociate(d, args_str(a, "name"), nfds, fds, flags) < 0) {
         st = err_lib(r, "failed to associate descriptors with domain '%s'",
@@ -474,7 +471,6 @@ static enum lvsh_status run_dom_fd_associate(struct lvsh_session *s, const struc
         out_json(r, j);
     }
     free(fds);
-    virDomainFree(d);
     return st;
 }
 
@@ -503,6 +499,7 @@ static const struct lvsh_cmd cmd_dom_fd_associate = {
     .opts = opts_fd_associate,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_dom_fd_associate,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 LVSH_FAMILY(domain_misc) = { &cmd_inject_nmi, &cmd_send_key, &cmd_send_process_signal,

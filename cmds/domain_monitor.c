@@ -42,14 +42,12 @@ static void blklist_row(struct out_table *t, struct dom_xml *x, xmlNodePtr n, bo
 static enum lvsh_status run_domblklist(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
+    (void)s;
     struct dom_xml x;
     bool details = args_has(a, "details");
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     bool ok = dom_xml_load(&x, d, args_has(a, "inactive") ? VIR_DOMAIN_XML_INACTIVE : 0, r,
                            args_str(a, "domain"));
-    virDomainFree(d);
     if (!ok)
         return LVSH_FAILED;
     struct out_table *t = out_table(r);
@@ -85,6 +83,7 @@ static const struct lvsh_cmd cmd_domblklist = {
     .opts = opts_domblklist,
     .flags = LVSH_CMD_CONN,
     .handler = run_domblklist,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static void iflist_row(struct out_table *t, struct dom_xml *x, xmlNodePtr n)
@@ -106,13 +105,11 @@ static void iflist_row(struct out_table *t, struct dom_xml *x, xmlNodePtr n)
 static enum lvsh_status run_domiflist(struct lvsh_session *s, const struct lvsh_args *a,
                                       struct lvsh_result *r)
 {
+    (void)s;
     struct dom_xml x;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     bool ok = dom_xml_load(&x, d, args_has(a, "inactive") ? VIR_DOMAIN_XML_INACTIVE : 0, r,
                            args_str(a, "domain"));
-    virDomainFree(d);
     if (!ok)
         return LVSH_FAILED;
     struct out_table *t = out_table(r);
@@ -145,6 +142,7 @@ static const struct lvsh_cmd cmd_domiflist = {
     .opts = opts_domiflist,
     .flags = LVSH_CMD_CONN,
     .handler = run_domiflist,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- domblkinfo ------------------------------------------------------ */
@@ -205,13 +203,12 @@ static enum lvsh_status blkinfo_all(virDomainPtr d, const struct lvsh_args *a,
 static enum lvsh_status run_domblkinfo(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
+    (void)s;
     const char *dev = args_str(a, "device");
     virDomainBlockInfo bi;
     if (!dev && !args_has(a, "all"))
         return err_usage(r, "command 'domblkinfo' needs a device or --all");
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     enum lvsh_status st = LVSH_OK;
     if (args_has(a, "all")) {
         st = blkinfo_all(d, a, r);
@@ -227,7 +224,6 @@ static enum lvsh_status run_domblkinfo(struct lvsh_session *s, const struct lvsh
             free(text);
         }
     }
-    virDomainFree(d);
     return st;
 }
 
@@ -253,6 +249,7 @@ static const struct lvsh_cmd cmd_domblkinfo = {
     .exclusive = excl_domblkinfo,
     .flags = LVSH_CMD_CONN,
     .handler = run_domblkinfo,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- domblkstat ------------------------------------------------------ */

@@ -816,12 +816,11 @@ static enum lvsh_status cpustats_total(virDomainPtr d, struct lvsh_result *r, js
 static enum lvsh_status run_cpu_stats(struct lvsh_session *s, const struct lvsh_args *a,
                                       struct lvsh_result *r)
 {
+    (void)s;
     long long start = 0, count = -1;
     bool has_start = args_int(a, "start", &start), has_count = args_int(a, "count", &count);
     bool total = args_has(a, "total");
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     json_t *out = json_object();
     enum lvsh_status st = LVSH_OK;
     if (!total || has_start || has_count)
@@ -829,7 +828,6 @@ static enum lvsh_status run_cpu_stats(struct lvsh_session *s, const struct lvsh_
     if (st == LVSH_OK && (total || (!has_start && !has_count)))
         st = cpustats_total(d, r, out);
     out_json(r, out);
-    virDomainFree(d);
     return st;
 }
 
@@ -852,6 +850,7 @@ static const struct lvsh_cmd cmd_cpu_stats = {
     .opts = opts_cpu_stats,
     .flags = LVSH_CMD_CONN,
     .handler = run_cpu_stats,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 LVSH_FAMILY(domain_resources) = { &cmd_setmem, &cmd_setmaxmem, &cmd_memtune, &cmd_schedinfo,

@@ -259,9 +259,8 @@ static const struct lvsh_cmd cmd_managedsave = {
 static enum lvsh_status run_managedsave_remove(struct lvsh_session *s,
                                                const struct lvsh_args *a, struct lvsh_result *r)
 {
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    (void)s;
+    virDomainPtr d = args_target(a);
     const char *name = args_str(a, "domain");   /* as typed, as virsh */
     enum lvsh_status st = LVSH_OK;
     int has = virDomainHasManagedSaveImage(d, 0);
@@ -276,7 +275,6 @@ static enum lvsh_status run_managedsave_remove(struct lvsh_session *s,
         dom_action_msg(r, d, "removed", "Removed managedsave image for domain '%s'", name);
     if (st == LVSH_OK)
         out_bare(r);   /* virsh prints no blank line after either message */
-    virDomainFree(d);
     return st;
 }
 
@@ -293,16 +291,16 @@ static const struct lvsh_cmd cmd_managedsave_remove = {
     .opts = opts_domain_inactive,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_managedsave_remove,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static enum lvsh_status run_managedsave_dumpxml(struct lvsh_session *s,
                                                 const struct lvsh_args *a,
                                                 struct lvsh_result *r)
 {
+    (void)s;
     unsigned flags = args_has(a, "security-info") ? VIR_DOMAIN_SAVE_IMAGE_XML_SECURE : 0;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     const char *name = args_str(a, "domain");   /* as typed, as virsh */
     char *xml = virDomainManagedSaveGetXMLDesc(d, flags);
     enum lvsh_status st = LVSH_OK;
@@ -313,7 +311,6 @@ static enum lvsh_status run_managedsave_dumpxml(struct lvsh_session *s,
         out_xml(r, xml);
         free(xml);
     }
-    virDomainFree(d);
     return st;
 }
 
@@ -333,6 +330,7 @@ static const struct lvsh_cmd cmd_managedsave_dumpxml = {
     .opts = opts_domain_managedsave_dumpxml,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
     .handler = run_managedsave_dumpxml,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static enum lvsh_status run_managedsave_define(struct lvsh_session *s,
@@ -398,17 +396,11 @@ static bool msave_apply(void *opaque, const char *xml, bool relaxed, struct lvsh
 static enum lvsh_status run_managedsave_edit(struct lvsh_session *s, const struct lvsh_args *a,
                                              struct lvsh_result *r)
 {
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     const char *name = args_str(a, "domain");   /* as typed, as virsh */
     char *xml = virDomainManagedSaveGetXMLDesc(d, VIR_DOMAIN_SAVE_IMAGE_XML_SECURE);
-    if (!xml) {
-        enum lvsh_status st = err_lib(r, "failed to get the managed save XML of domain "
-                                       "'%s'", name);
-        virDomainFree(d);
-        return st;
-    }
+    if (!xml)
+        return err_lib(r, "failed to get the managed save XML of domain '%s'", name);
     struct msave_ctx c = { d, state_flags(a) };
     struct edit_job job = { .xml = xml, .apply = msave_apply, .ctx = &c };
     enum edit_outcome o = edit_loop(s, r, &job);
@@ -419,7 +411,6 @@ static enum lvsh_status run_managedsave_edit(struct lvsh_session *s, const struc
     else if (o == EDIT_APPLIED)
         dom_action_msg(r, d, "edited", "Managed save image of domain '%s' XML "
                        "configuration edited.", name);
-    virDomainFree(d);
     return o == EDIT_FAILED ? LVSH_FAILED : LVSH_OK;
 }
 
@@ -439,6 +430,7 @@ static const struct lvsh_cmd cmd_managedsave_edit = {
     .exclusive = excl_running_paused,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_managedsave_edit,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 LVSH_FAMILY(domain_save) = {

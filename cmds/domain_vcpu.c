@@ -274,9 +274,7 @@ static enum lvsh_status run_vcpupin(struct lvsh_session *s, const struct lvsh_ar
     int ncpus = host_ncpus(s->conn, r);
     if (ncpus < 0)
         return LVSH_FAILED;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     unsigned flags = args_affect_flags(a);
     enum lvsh_status st = LVSH_OK;
     if (!cpulist) {
@@ -293,7 +291,6 @@ static enum lvsh_status run_vcpupin(struct lvsh_session *s, const struct lvsh_ar
             pin_done(r, d, json_integer(vcpu), cpulist);
         free(map);
     }
-    virDomainFree(d);
     return st;
 }
 
@@ -318,6 +315,7 @@ static const struct lvsh_cmd cmd_vcpupin = {
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN,
     .handler = run_vcpupin,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static enum lvsh_status emulatorpin_show(virDomainPtr d, const struct lvsh_args *a,
@@ -346,9 +344,7 @@ static enum lvsh_status run_emulatorpin(struct lvsh_session *s, const struct lvs
     int ncpus = host_ncpus(s->conn, r);
     if (ncpus < 0)
         return LVSH_FAILED;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     unsigned flags = args_affect_flags(a);
     enum lvsh_status st = LVSH_OK;
     if (!cpulist) {
@@ -365,7 +361,6 @@ static enum lvsh_status run_emulatorpin(struct lvsh_session *s, const struct lvs
             pin_done(r, d, NULL, cpulist);
         free(map);
     }
-    virDomainFree(d);
     return st;
 }
 
@@ -388,6 +383,7 @@ static const struct lvsh_cmd cmd_emulatorpin = {
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN,
     .handler = run_emulatorpin,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static enum lvsh_status run_iothreadinfo(struct lvsh_session *s, const struct lvsh_args *a,

@@ -14,6 +14,7 @@
 static enum lvsh_status run_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
                                     struct lvsh_result *r)
 {
+    (void)s;
     unsigned flags = 0;
     if (args_has(a, "inactive"))
         flags |= VIR_DOMAIN_XML_INACTIVE;
@@ -23,9 +24,7 @@ static enum lvsh_status run_dumpxml(struct lvsh_session *s, const struct lvsh_ar
         flags |= VIR_DOMAIN_XML_UPDATE_CPU;
     if (args_has(a, "migratable"))
         flags |= VIR_DOMAIN_XML_MIGRATABLE;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     const char *name = virDomainGetName(d);
     char *xml = virDomainGetXMLDesc(d, flags);
     enum lvsh_status st = LVSH_OK;
@@ -35,7 +34,6 @@ static enum lvsh_status run_dumpxml(struct lvsh_session *s, const struct lvsh_ar
         out_xml(r, xml);
         free(xml);
     }
-    virDomainFree(d);
     return st;
 }
 
@@ -61,6 +59,7 @@ static const struct lvsh_cmd cmd_dumpxml = {
     .opts = opts_domain_dumpxml,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
     .handler = run_dumpxml,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- edit --------------------------------------------------------------- */
@@ -86,17 +85,11 @@ static bool edit_define(void *opaque, const char *xml, bool relaxed, struct lvsh
 static enum lvsh_status run_edit(struct lvsh_session *s, const struct lvsh_args *a,
                                  struct lvsh_result *r)
 {
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     const char *name = virDomainGetName(d);
     char *xml = virDomainGetXMLDesc(d, VIR_DOMAIN_XML_SECURE | VIR_DOMAIN_XML_INACTIVE);
-    if (!xml) {
-        enum lvsh_status st = err_virt(r, "failed to get the XML of domain '%s'",
-                                       name);
-        virDomainFree(d);
-        return st;
-    }
+    if (!xml)
+        return err_virt(r, "failed to get the XML of domain '%s'", name);
     struct edit_ctx c = { s->conn, args_has(a, "skip-validate") ? 0
                                    : VIR_DOMAIN_DEFINE_VALIDATE, NULL };
     struct edit_job job = { .xml = xml, .can_relax = true, .apply = edit_define, .ctx = &c };
@@ -110,7 +103,6 @@ static enum lvsh_status run_edit(struct lvsh_session *s, const struct lvsh_args 
                        virDomainGetName(c.result));
     if (c.result)
         virDomainFree(c.result);
-    virDomainFree(d);
     return o == EDIT_FAILED ? LVSH_FAILED : LVSH_OK;
 }
 
@@ -132,6 +124,7 @@ static const struct lvsh_cmd cmd_edit = {
     .opts = opts_domain_edit,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_edit,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 LVSH_FAMILY(domain_xml) = { &cmd_dumpxml, &cmd_edit, NULL };
