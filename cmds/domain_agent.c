@@ -82,16 +82,14 @@ static const struct lvsh_cmd cmd_domfsthaw = {
 static enum lvsh_status run_domfstrim(struct lvsh_session *s, const struct lvsh_args *a,
                                       struct lvsh_result *r)
 {
+    (void)s;
     unsigned long long minimum = 0;
     long long v;
     if (args_int(a, "minimum", &v))
         minimum = (unsigned long long)v;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     if (virDomainFSTrim(d, args_str(a, "mountpoint"), minimum, 0) < 0)
-        return dom_fail(d, r, "Unable to invoke fstrim");
-    virDomainFree(d);
+        return err_virt(r, "Unable to invoke fstrim");
     out_json(r, json_pack("{s:b}", "trimmed", 1));
     return LVSH_OK;
 }
@@ -114,6 +112,7 @@ static const struct lvsh_cmd cmd_domfstrim = {
     .opts = opts_domfstrim,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_domfstrim,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- get-user-sshkeys, set-user-sshkeys --------------------------------- */
@@ -125,15 +124,13 @@ static const struct lvsh_cmd cmd_domfstrim = {
 static enum lvsh_status run_get_user_sshkeys(struct lvsh_session *s, const struct lvsh_args *a,
                                              struct lvsh_result *r)
 {
+    (void)s;
     char **keys = NULL;
     const char *user = args_str(a, "user");
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     int n = virDomainAuthorizedSSHKeysGet(d, user, &keys, 0);
     if (n < 0)
-        return dom_fail_lib(d, r, "failed to get the SSH keys of user '%s'", user);
-    virDomainFree(d);
+        return err_lib(r, "failed to get the SSH keys of user '%s'", user);
     json_t *arr = json_array();
     for (int i = 0; i < n; i++) {
         out_text(r, "%s\n", keys[i]);
@@ -159,6 +156,7 @@ static const struct lvsh_cmd cmd_get_user_sshkeys = {
     .opts = opts_get_user_sshkeys,
     .flags = LVSH_CMD_CONN,
     .handler = run_get_user_sshkeys,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* The key lines of a file: blank lines and # comments are not keys. */
@@ -293,15 +291,13 @@ static enum lvsh_status run_guest_agent_timeout(struct lvsh_session *s,
                                                 const struct lvsh_args *a,
                                                 struct lvsh_result *r)
 {
+    (void)s;
     long long t = VIR_DOMAIN_AGENT_RESPONSE_TIMEOUT_BLOCK;
     args_int(a, "timeout", &t);
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     if (virDomainAgentSetResponseTimeout(d, (int)t, 0) < 0)
-        return dom_fail_lib(d, r, "failed to set the guest agent timeout of domain '%s'",
-                        args_str(a, "domain"));
-    virDomainFree(d);
+        return err_lib(r, "failed to set the guest agent timeout of domain '%s'",
+                   args_str(a, "domain"));
     out_json(r, json_pack("{s:I}", "timeout", (json_int_t)t));
     return LVSH_OK;
 }
@@ -323,6 +319,7 @@ static const struct lvsh_cmd cmd_guest_agent_timeout = {
     .opts = opts_guest_agent_timeout,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_guest_agent_timeout,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- guestinfo ---------------------------------------------------------- */
@@ -343,19 +340,17 @@ static const struct {
 static enum lvsh_status run_guestinfo(struct lvsh_session *s, const struct lvsh_args *a,
                                       struct lvsh_result *r)
 {
+    (void)s;
     unsigned types = 0;
     virTypedParameterPtr p = NULL;
     int n = 0;
     for (size_t i = 0; i < sizeof(guestinfo_types) / sizeof(guestinfo_types[0]); i++)
         if (args_has(a, guestinfo_types[i].opt))
             types |= guestinfo_types[i].flag;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     if (virDomainGetGuestInfo(d, types, &p, &n, 0) < 0)
-        return dom_fail_lib(d, r, "failed to get the guest information of domain '%s'",
-                        args_str(a, "domain"));
-    virDomainFree(d);
+        return err_lib(r, "failed to get the guest information of domain '%s'",
+                   args_str(a, "domain"));
     json_t *o = json_object();
     for (int i = 0; i < n; i++) {
         char *v = tparam_text(&p[i]);
@@ -390,6 +385,7 @@ static const struct lvsh_cmd cmd_guestinfo = {
     .opts = opts_guestinfo,
     .flags = LVSH_CMD_CONN,
     .handler = run_guestinfo,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- guestvcpus --------------------------------------------------------- */
@@ -397,6 +393,7 @@ static const struct lvsh_cmd cmd_guestinfo = {
 static enum lvsh_status run_guestvcpus(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
+    (void)s;
     const char *list = args_str(a, "cpulist");
     bool enable = args_has(a, "enable"), disable = args_has(a, "disable");
     if ((enable || disable) && !list)
@@ -405,23 +402,19 @@ static enum lvsh_status run_guestvcpus(struct lvsh_session *s, const struct lvsh
     if (list && !enable && !disable)
         return err_fail(r, "One of options --enable or --disable is required by option "
                            "--cpulist");
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     if (list) {
         if (virDomainSetGuestVcpus(d, list, enable, 0) < 0)
-            return dom_fail(d, r, "failed to change the guest vCPUs of domain '%s'",
+            return err_virt(r, "failed to change the guest vCPUs of domain '%s'",
                             args_str(a, "domain"));
-        virDomainFree(d);
         out_json(r, json_pack("{s:o,s:b}", "cpulist", json_str(list), "enabled", enable));
         return LVSH_OK;
     }
     virTypedParameterPtr p = NULL;
     unsigned int n = 0;
     if (virDomainGetGuestVcpus(d, &p, &n, 0) < 0)
-        return dom_fail_lib(d, r, "failed to get the guest vCPUs of domain '%s'",
-                        args_str(a, "domain"));
-    virDomainFree(d);
+        return err_lib(r, "failed to get the guest vCPUs of domain '%s'",
+                   args_str(a, "domain"));
     tparams_out(r, p, (int)n);
     virTypedParamsFree(p, (int)n);
     return LVSH_OK;
@@ -449,6 +442,7 @@ static const struct lvsh_cmd cmd_guestvcpus = {
     .exclusive = guestvcpus_exclusive,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_guestvcpus,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- qemu-agent-command ------------------------------------------------- */

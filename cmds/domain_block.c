@@ -728,26 +728,24 @@ static const struct lvsh_cmd cmd_blockjob = {
 static enum lvsh_status run_blockresize(struct lvsh_session *s, const struct lvsh_args *a,
                                         struct lvsh_result *r)
 {
+    (void)s;
     const char *path = args_str(a, "path");
     unsigned long long size = 0;
     unsigned flags = 0;
     args_size(a, "size", &size);
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     /* KiB, the older interface, when it is exact */
     unsigned long long arg = size % 1024 ? size : size / 1024;
     if (size % 1024)
         flags |= VIR_DOMAIN_BLOCK_RESIZE_BYTES;
     if (virDomainBlockResize(d, path, arg, flags) < 0)
-        return dom_fail(d, r, "Failed to resize block device '%s'", path);
+        return err_virt(r, "Failed to resize block device '%s'", path);
     out_info(r, "Block device '%s' is resized", path);
     out_bare(r);
     json_t *j = dom_json_ref(d);
     json_object_set_new(j, "path", json_str(path));
     json_object_set_new(j, "size", json_integer((json_int_t)size));
     out_json(r, j);
-    virDomainFree(d);
     return LVSH_OK;
 }
 
@@ -769,6 +767,7 @@ static const struct lvsh_cmd cmd_blockresize = {
     .opts = opts_blockresize,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_blockresize,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 LVSH_FAMILY(domain_block) = {

@@ -232,17 +232,14 @@ static enum lvsh_status run_screenshot(struct lvsh_session *s, const struct lvsh
 {
     long long screen = 0;
     args_int(a, "screen", &screen);
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     virStreamPtr st = virStreamNew(s->conn, 0);
     if (!st)
-        return dom_fail(d, r, "could not take a screenshot of %s", virDomainGetName(d));
+        return err_virt(r, "could not take a screenshot of %s", virDomainGetName(d));
     char *mime = virDomainScreenshot(d, st, (unsigned)screen, 0);
     if (!mime) {
         err_virt(r, "could not take a screenshot of %s", virDomainGetName(d));
         virStreamFree(st);
-        virDomainFree(d);
         return LVSH_FAILED;
     }
     char *file = args_has(a, "file") ? xstrdup(args_str(a, "file")) : screenshot_name(d, mime);
@@ -259,7 +256,6 @@ static enum lvsh_status run_screenshot(struct lvsh_session *s, const struct lvsh
     free(file);
     free(mime);
     virStreamFree(st);
-    virDomainFree(d);
     return rc;
 }
 
@@ -282,6 +278,7 @@ static const struct lvsh_cmd cmd_screenshot = {
     .opts = opts_screenshot,
     .flags = LVSH_CMD_CONN,
     .handler = run_screenshot,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- domdirtyrate-calc --------------------------------------------------- */

@@ -44,16 +44,14 @@ static void ifaddr_lines(struct lvsh_result *r, json_t *arr, virDomainInterfaceP
 static enum lvsh_status run_domifaddr(struct lvsh_session *s, const struct lvsh_args *a,
                                       struct lvsh_result *r)
 {
+    (void)s;
     virDomainInterfacePtr *ifs = NULL;
     const char *only = args_str(a, "interface");
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     int n = virDomainInterfaceAddresses(d, &ifs, ifaddr_source(args_str(a, "source")), 0);
     if (n < 0)
-        return dom_fail(d, r, "failed to query the addresses of domain '%s'",
+        return err_virt(r, "failed to query the addresses of domain '%s'",
                         args_str(a, "domain"));
-    virDomainFree(d);
     json_t *arr = json_array();
     out_text(r, " %-10s %-17s    %-12s %s\n%s\n", "Name", "MAC address", "Protocol",
              "Address", "-------------------------------------------------------------"
@@ -91,6 +89,7 @@ static const struct lvsh_cmd cmd_domifaddr = {
     .opts = opts_domifaddr,
     .flags = LVSH_CMD_CONN,
     .handler = run_domifaddr,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static void fsinfo_row(struct out_table *t, virDomainFSInfoPtr fs)
@@ -112,15 +111,13 @@ static void fsinfo_row(struct out_table *t, virDomainFSInfoPtr fs)
 static enum lvsh_status run_domfsinfo(struct lvsh_session *s, const struct lvsh_args *a,
                                       struct lvsh_result *r)
 {
+    (void)s;
     virDomainFSInfoPtr *fs = NULL;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     int n = virDomainGetFSInfo(d, &fs, 0);
     if (n < 0)
-        return dom_fail(d, r, "failed to get the file systems of domain '%s'",
+        return err_virt(r, "failed to get the file systems of domain '%s'",
                         args_str(a, "domain"));
-    virDomainFree(d);
     struct out_table *t = out_table(r);
     out_table_col(t, "Mountpoint", "mountpoint", 0);
     out_table_col(t, "Name", "name", 0);
@@ -148,6 +145,7 @@ static const struct lvsh_cmd cmd_domfsinfo = {
     .opts = opts_domain_active,
     .flags = LVSH_CMD_CONN,
     .handler = run_domfsinfo,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static const char *control_word(int state)
@@ -166,14 +164,12 @@ static const char *control_error_word(int reason)
 static enum lvsh_status run_domcontrol(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
+    (void)s;
     virDomainControlInfo info;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     if (virDomainGetControlInfo(d, &info, 0) < 0)
-        return dom_fail(d, r, "failed to get the control state of domain '%s'",
+        return err_virt(r, "failed to get the control state of domain '%s'",
                         args_str(a, "domain"));
-    virDomainFree(d);
     const char *word = control_word(info.state);
     json_t *o = json_pack("{s:s,s:I}", "state", word, "state_time_ms",
                           (json_int_t)info.stateTime);
@@ -203,6 +199,7 @@ static const struct lvsh_cmd cmd_domcontrol = {
     .opts = opts_domain_any,
     .flags = LVSH_CMD_CONN,
     .handler = run_domcontrol,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- jobs -------------------------------------------------------------- */
@@ -473,9 +470,8 @@ static const struct lvsh_cmd cmd_domjobinfo = {
 static enum lvsh_status run_domjobabort(struct lvsh_session *s, const struct lvsh_args *a,
                                         struct lvsh_result *r)
 {
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    (void)s;
+    virDomainPtr d = args_target(a);
     int rc;
 #if LIBVIR_CHECK_VERSION(8, 5, 0)
     if (args_has(a, "postcopy"))
@@ -486,9 +482,8 @@ static enum lvsh_status run_domjobabort(struct lvsh_session *s, const struct lvs
     rc = virDomainAbortJob(d);
 #endif
     if (rc < 0)
-        return dom_fail_lib(d, r, "failed to abort the job of domain '%s'", args_str(a, "domain"));
+        return err_lib(r, "failed to abort the job of domain '%s'", args_str(a, "domain"));
     out_json_action(r, dom_json_ref(d), "job aborted");
-    virDomainFree(d);
     return LVSH_OK;
 }
 
@@ -506,6 +501,7 @@ static const struct lvsh_cmd cmd_domjobabort = {
     .opts = opts_domjobabort,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_domjobabort,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 LVSH_FAMILY(domain_guest) = { &cmd_domifaddr, &cmd_domfsinfo, &cmd_domcontrol,

@@ -71,16 +71,13 @@ static const struct lvsh_cmd cmd_domname = {
 static enum lvsh_status run_domuuid(struct lvsh_session *s, const struct lvsh_args *a,
                                     struct lvsh_result *r)
 {
+    (void)s;
     char uuid[VIR_UUID_STRING_BUFLEN];
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
-    if (virDomainGetUUIDString(d, uuid) < 0) {
-        return dom_fail(d, r, "failed to get the UUID of domain '%s'", args_str(a, "domain"));
-    }
+    virDomainPtr d = args_target(a);
+    if (virDomainGetUUIDString(d, uuid) < 0)
+        return err_virt(r, "failed to get the UUID of domain '%s'", args_str(a, "domain"));
     out_text(r, "%s\n", uuid);
     out_json(r, dom_json_ref(d));
-    virDomainFree(d);
     return LVSH_OK;
 }
 
@@ -92,18 +89,17 @@ static const struct lvsh_cmd cmd_domuuid = {
     .opts = opts_domain_only,
     .flags = LVSH_CMD_CONN,
     .handler = run_domuuid,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static enum lvsh_status run_domstate(struct lvsh_session *s, const struct lvsh_args *a,
                                      struct lvsh_result *r)
 {
+    (void)s;
     int state, reason;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
-    if (virDomainGetState(d, &state, &reason, 0) < 0) {
-        return dom_fail(d, r, "failed to get the state of domain '%s'", args_str(a, "domain"));
-    }
+    virDomainPtr d = args_target(a);
+    if (virDomainGetState(d, &state, &reason, 0) < 0)
+        return err_virt(r, "failed to get the state of domain '%s'", args_str(a, "domain"));
     if (args_has(a, "reason"))
         out_text(r, "%s (%s)\n", dom_state_name(state), dom_state_reason(state, reason));
     else
@@ -112,7 +108,6 @@ static enum lvsh_status run_domstate(struct lvsh_session *s, const struct lvsh_a
     json_object_set_new(j, "state", json_str(dom_state_name(state)));
     json_object_set_new(j, "reason", json_str(dom_state_reason(state, reason)));
     out_json(r, j);
-    virDomainFree(d);
     return LVSH_OK;
 }
 
@@ -131,6 +126,7 @@ static const struct lvsh_cmd cmd_domstate = {
     .opts = opts_domstate,
     .flags = LVSH_CMD_CONN,
     .handler = run_domstate,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* What dominfo asks of the daemon once the domain is found: independent

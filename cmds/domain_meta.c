@@ -400,19 +400,17 @@ static const char *const hostname_sources[] = { "lease", "agent", NULL };
 static enum lvsh_status run_domhostname(struct lvsh_session *s, const struct lvsh_args *a,
                                         struct lvsh_result *r)
 {
+    (void)s;
     const char *src = args_str(a, "source");
     unsigned flags = 0;
     if (src)
         flags = strcmp(src, "agent") == 0 ? VIR_DOMAIN_GET_HOSTNAME_AGENT
                                           : VIR_DOMAIN_GET_HOSTNAME_LEASE;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     char *name = virDomainGetHostname(d, flags);
     if (!name)
-        return dom_fail(d, r, "failed to get the host name of domain '%s'",
+        return err_virt(r, "failed to get the host name of domain '%s'",
                         args_str(a, "domain"));
-    virDomainFree(d);
     out_text(r, "%s\n", name);
     out_json(r, json_pack("{s:o}", "hostname", json_str(name)));
     free(name);
@@ -434,6 +432,7 @@ static const struct lvsh_cmd cmd_domhostname = {
     .opts = opts_domhostname,
     .flags = LVSH_CMD_CONN,
     .handler = run_domhostname,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 LVSH_FAMILY(domain_meta) = { &cmd_desc, &cmd_metadata, &cmd_domtime, &cmd_domhostname, NULL };

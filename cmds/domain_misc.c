@@ -225,33 +225,30 @@ static void perf_show(struct lvsh_result *r, const virTypedParameter *p, int n)
 static enum lvsh_status run_perf(struct lvsh_session *s, const struct lvsh_args *a,
                                  struct lvsh_result *r)
 {
+    (void)s;
     virTypedParameterPtr p = NULL;
     int n = 0, max = 0;
     unsigned flags = args_affect_flags(a);
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     if (args_str(a, "enable"))
         perf_add(&p, &n, &max, args_str(a, "enable"), true);
     if (args_str(a, "disable"))
         perf_add(&p, &n, &max, args_str(a, "disable"), false);
     if (n > 0 && virDomainSetPerfEvents(d, p, n, flags) < 0) {
         virTypedParamsFree(p, n);
-        return dom_fail(d, r, "failed to change the perf events of domain '%s'",
+        return err_virt(r, "failed to change the perf events of domain '%s'",
                         args_str(a, "domain"));
     }
     if (n > 0) { /* as virsh: after a change, show what was changed */
         perf_show(r, p, n);
         virTypedParamsFree(p, n);
-        virDomainFree(d);
         return LVSH_OK;
     }
     if (virDomainGetPerfEvents(d, &p, &n, flags) < 0)
-        return dom_fail(d, r, "failed to get the perf events of domain '%s'",
+        return err_virt(r, "failed to get the perf events of domain '%s'",
                         args_str(a, "domain"));
     perf_show(r, p, n);
     virTypedParamsFree(p, n);
-    virDomainFree(d);
     return LVSH_OK;
 }
 
@@ -275,6 +272,7 @@ static const struct lvsh_cmd cmd_perf = {
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN, /* showing is read-only; libvirt refuses a change under -r */
     .handler = run_perf,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- set-lifecycle-action ---------------------------------------------- */
@@ -337,16 +335,14 @@ static const struct lvsh_cmd cmd_set_lifecycle_action = {
 static enum lvsh_status run_domlaunchsecinfo(struct lvsh_session *s, const struct lvsh_args *a,
                                              struct lvsh_result *r)
 {
+    (void)s;
     virTypedParameterPtr p = NULL;
     int n = 0;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     if (virDomainGetLaunchSecurityInfo(d, &p, &n, 0) < 0)
-        return dom_fail(d, r, "Unable to get launch security parameters");
+        return err_virt(r, "Unable to get launch security parameters");
     tparams_out(r, p, n);
     virTypedParamsFree(p, n);
-    virDomainFree(d);
     return LVSH_OK;
 }
 
@@ -359,6 +355,7 @@ static const struct lvsh_cmd cmd_domlaunchsecinfo = {
     .opts = opts_domain_only,
     .flags = LVSH_CMD_CONN,
     .handler = run_domlaunchsecinfo,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* Standard base64 of len bytes. */

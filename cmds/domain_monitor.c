@@ -323,16 +323,14 @@ static int blkstat_fetch(virDomainPtr d, const char *dev, virTypedParameterPtr *
 static enum lvsh_status run_domblkstat(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
+    (void)s;
     const char *dev = args_str(a, "device") ? args_str(a, "device") : "";
     bool human = args_has(a, "human");
     virTypedParameterPtr p = NULL;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     int n = blkstat_fetch(d, dev, &p);
     if (n < 0)
-        return dom_fail(d, r, "Failed to get block stats %s %s", args_str(a, "domain"), dev ? dev : "");
-    virDomainFree(d);
+        return err_virt(r, "Failed to get block stats %s %s", args_str(a, "domain"), dev ? dev : "");
     json_t *o = json_object();
     if (human)
         out_text(r, "Device: %s\n", dev);
@@ -367,6 +365,7 @@ static const struct lvsh_cmd cmd_domblkstat = {
     .opts = opts_domblkstat,
     .flags = LVSH_CMD_CONN,
     .handler = run_domblkstat,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- domblkerror, domifstat, dommemstat ------------------------------ */
@@ -383,19 +382,17 @@ static const char *disk_error_word(int e)
 static enum lvsh_status run_domblkerror(struct lvsh_session *s, const struct lvsh_args *a,
                                         struct lvsh_result *r)
 {
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    (void)s;
+    virDomainPtr d = args_target(a);
     int n = virDomainGetDiskErrors(d, NULL, 0, 0);
     virDomainDiskErrorPtr errs = n > 0 ? xcalloc((size_t)n, sizeof(*errs)) : NULL;
     if (n > 0)
         n = virDomainGetDiskErrors(d, errs, (unsigned)n, 0);
     if (n < 0) {
         free(errs);
-        return dom_fail(d, r, "failed to get the disk errors of domain '%s'",
+        return err_virt(r, "failed to get the disk errors of domain '%s'",
                         args_str(a, "domain"));
     }
-    virDomainFree(d);
     json_t *arr = json_array();
     for (int i = 0; i < n; i++) {
         out_text(r, "%s: %s\n", errs[i].disk, disk_error_word(errs[i].error));
@@ -424,19 +421,18 @@ static const struct lvsh_cmd cmd_domblkerror = {
     .opts = opts_domain_only,
     .flags = LVSH_CMD_CONN,
     .handler = run_domblkerror,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static enum lvsh_status run_domifstat(struct lvsh_session *s, const struct lvsh_args *a,
                                       struct lvsh_result *r)
 {
+    (void)s;
     const char *dev = args_str(a, "interface");
     virDomainInterfaceStatsStruct st;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     if (virDomainInterfaceStats(d, dev, &st, sizeof(st)) < 0)
-        return dom_fail(d, r, "Failed to get interface stats %s %s", args_str(a, "domain"), dev);
-    virDomainFree(d);
+        return err_virt(r, "Failed to get interface stats %s %s", args_str(a, "domain"), dev);
     const struct { const char *name; long long v; } f[] = {
         { "rx_bytes", st.rx_bytes }, { "rx_packets", st.rx_packets },
         { "rx_errs", st.rx_errs }, { "rx_drop", st.rx_drop },
@@ -471,6 +467,7 @@ static const struct lvsh_cmd cmd_domifstat = {
     .opts = opts_domifstat,
     .flags = LVSH_CMD_CONN,
     .handler = run_domifstat,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static const char *memstat_name(int tag)
@@ -499,20 +496,17 @@ static enum lvsh_status memstat_period(virDomainPtr d, const struct lvsh_args *a
 static enum lvsh_status run_dommemstat(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
+    (void)s;
     virDomainMemoryStatStruct st[VIR_DOMAIN_MEMORY_STAT_NR];
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     if (args_has(a, "period")) {
         enum lvsh_status rc = memstat_period(d, a, r);
-        virDomainFree(d);
         return rc;
     }
     int n = virDomainMemoryStats(d, st, VIR_DOMAIN_MEMORY_STAT_NR, 0);
     if (n < 0)
-        return dom_fail(d, r, "failed to get the memory statistics of domain '%s'",
+        return err_virt(r, "failed to get the memory statistics of domain '%s'",
                         args_str(a, "domain"));
-    virDomainFree(d);
     json_t *o = json_object();
     for (int i = 0; i < n; i++) {
         const char *name = memstat_name(st[i].tag);
@@ -558,6 +552,7 @@ static const struct lvsh_cmd cmd_dommemstat = {
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN,
     .handler = run_dommemstat,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 LVSH_FAMILY(domain_monitor) = { &cmd_domblklist, &cmd_domiflist, &cmd_domblkinfo,

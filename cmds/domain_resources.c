@@ -313,16 +313,15 @@ static enum lvsh_status sched_changes(struct lvsh_result *r, const struct lvsh_a
 static enum lvsh_status run_schedinfo(struct lvsh_session *s, const struct lvsh_args *a,
                                       struct lvsh_result *r)
 {
+    (void)s;
     virTypedParameterPtr cur = NULL, set = NULL;
     int nset = 0;
     unsigned flags = args_affect_flags(a);
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     int ntype = 0;
     char *type = virDomainGetSchedulerType(d, &ntype);
     if (!type)
-        return dom_fail(d, r, "failed to get the scheduler of domain '%s'",
+        return err_virt(r, "failed to get the scheduler of domain '%s'",
                         args_str(a, "domain"));
     enum lvsh_status st = LVSH_OK;
     out_text(r, "%-15s: %s\n", "Scheduler", type);   /* first, even on failure, as virsh */
@@ -350,7 +349,6 @@ static enum lvsh_status run_schedinfo(struct lvsh_session *s, const struct lvsh_
     virTypedParamsFree(cur, n > 0 ? n : 0);
     virTypedParamsFree(set, nset);
     free(type);
-    virDomainFree(d);
     return st;
 }
 
@@ -381,6 +379,7 @@ static const struct lvsh_cmd cmd_schedinfo = {
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN,
     .handler = run_schedinfo,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- blkiotune, blkdeviotune, domblkthreshold --------------------------- */
@@ -605,17 +604,15 @@ static const struct lvsh_cmd cmd_blkdeviotune = {
 static enum lvsh_status run_domblkthreshold(struct lvsh_session *s, const struct lvsh_args *a,
                                             struct lvsh_result *r)
 {
+    (void)s;
     unsigned long long threshold = 0;
     args_size(a, "threshold", &threshold);
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     if (virDomainSetBlockThreshold(d, args_str(a, "dev"), threshold, 0) < 0)
-        return dom_fail(d, r, "failed to set the threshold of disk '%s'", args_str(a, "dev"));
+        return err_virt(r, "failed to set the threshold of disk '%s'", args_str(a, "dev"));
     out_json_action(r, dom_json_ref(d), "threshold set");
     out_json_set(r, "device", json_str(args_str(a, "dev")));
     out_json_set(r, "threshold", json_integer((json_int_t)threshold));
-    virDomainFree(d);
     return LVSH_OK;
 }
 
@@ -639,6 +636,7 @@ static const struct lvsh_cmd cmd_domblkthreshold = {
     .opts = opts_domblkthreshold,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_domblkthreshold,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- numatune ---------------------------------------------------------- */

@@ -51,18 +51,16 @@ static enum lvsh_status vcpucount_all(virDomainPtr d, struct lvsh_result *r, con
 static enum lvsh_status run_vcpucount(struct lvsh_session *s, const struct lvsh_args *a,
                                       struct lvsh_result *r)
 {
+    (void)s;
     static const char *const sel[] = { "maximum", "active", "live", "config", "current",
                                        "guest" };
     bool any = false;
     for (size_t i = 0; i < sizeof(sel) / sizeof(sel[0]); i++)
         any = any || args_has(a, sel[i]);
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     enum lvsh_status st = LVSH_OK;
     if (!any) {
         st = vcpucount_all(d, r, args_str(a, "domain"));
-        virDomainFree(d);
         return st;
     }
     unsigned flags = args_affect_flags(a);
@@ -72,9 +70,8 @@ static enum lvsh_status run_vcpucount(struct lvsh_session *s, const struct lvsh_
         flags |= VIR_DOMAIN_VCPU_GUEST;
     int n = virDomainGetVcpusFlags(d, flags);
     if (n < 0)
-        return dom_fail(d, r, "failed to get the vCPU count of domain '%s'",
+        return err_virt(r, "failed to get the vCPU count of domain '%s'",
                         args_str(a, "domain"));
-    virDomainFree(d);
     out_text(r, "%d\n", n);
     out_json(r, json_pack("{s:i}", "count", n));
     return LVSH_OK;
@@ -106,6 +103,7 @@ static const struct lvsh_cmd cmd_vcpucount = {
     .exclusive = excl_vcpucount,
     .flags = LVSH_CMD_CONN,
     .handler = run_vcpucount,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- vcpuinfo ---------------------------------------------------------- */
@@ -393,14 +391,11 @@ static enum lvsh_status run_iothreadinfo(struct lvsh_session *s, const struct lv
     int ncpus = host_ncpus(s->conn, r);
     if (ncpus < 0)
         return LVSH_FAILED;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     int n = virDomainGetIOThreadInfo(d, &info, args_affect_flags(a));
     if (n < 0)
-        return dom_fail(d, r, "failed to get the I/O threads of domain '%s'",
+        return err_virt(r, "failed to get the I/O threads of domain '%s'",
                         args_str(a, "domain"));
-    virDomainFree(d);
     if (n == 0) {
         out_text(r, "No IOThreads found for the domain\n");
         out_bare(r);   /* virsh prints no blank line after it */
@@ -439,6 +434,7 @@ static const struct lvsh_cmd cmd_iothreadinfo = {
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN,
     .handler = run_iothreadinfo,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- setvcpus, setvcpu ------------------------------------------------- */
@@ -446,6 +442,7 @@ static const struct lvsh_cmd cmd_iothreadinfo = {
 static enum lvsh_status run_setvcpus(struct lvsh_session *s, const struct lvsh_args *a,
                                      struct lvsh_result *r)
 {
+    (void)s;
     long long count = 0;
     args_int(a, "count", &count);
     unsigned flags = args_affect_flags(a);
@@ -455,15 +452,12 @@ static enum lvsh_status run_setvcpus(struct lvsh_session *s, const struct lvsh_a
         flags |= VIR_DOMAIN_VCPU_GUEST;
     if (args_has(a, "hotpluggable"))
         flags |= VIR_DOMAIN_VCPU_HOTPLUGGABLE;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     if (virDomainSetVcpusFlags(d, (unsigned)count, flags) < 0)
-        return dom_fail(d, r, "failed to set the vCPU count of domain '%s'",
+        return err_virt(r, "failed to set the vCPU count of domain '%s'",
                         args_str(a, "domain"));
     out_json_action(r, dom_json_ref(d), args_has(a, "maximum") ? "max vcpus set" : "vcpus set");
     out_json_set(r, "vcpus", json_integer(count));
-    virDomainFree(d);
     return LVSH_OK;
 }
 
@@ -496,23 +490,22 @@ static const struct lvsh_cmd cmd_setvcpus = {
     .exclusive = excl_setvcpus,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_setvcpus,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static enum lvsh_status run_setvcpu(struct lvsh_session *s, const struct lvsh_args *a,
                                     struct lvsh_result *r)
 {
+    (void)s;
     bool enable = args_has(a, "enable");
     if (!enable && !args_has(a, "disable"))
         return err_usage(r, "setvcpu needs --enable or --disable");
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     if (virDomainSetVcpu(d, args_str(a, "vcpulist"), enable, args_affect_flags(a)) < 0)
-        return dom_fail(d, r, "failed to change vCPUs '%s' of domain '%s'",
+        return err_virt(r, "failed to change vCPUs '%s' of domain '%s'",
                         args_str(a, "vcpulist"), args_str(a, "domain"));
     out_json_action(r, dom_json_ref(d), enable ? "vcpus enabled" : "vcpus disabled");
     out_json_set(r, "vcpulist", json_str(args_str(a, "vcpulist")));
-    virDomainFree(d);
     return LVSH_OK;
 }
 
@@ -541,6 +534,7 @@ static const struct lvsh_cmd cmd_setvcpu = {
     .exclusive = excl_setvcpu,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_setvcpu,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 LVSH_FAMILY(domain_vcpu) = { &cmd_vcpucount, &cmd_vcpuinfo, &cmd_vcpupin, &cmd_emulatorpin,
