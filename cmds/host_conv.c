@@ -232,12 +232,12 @@ static enum lvsh_status run_save_image_edit(struct lvsh_session *s, const struct
     free(xml);
     if (o == EDIT_FAILED)
         return LVSH_FAILED;
+    const char *word = o == EDIT_UNCHANGED ? "unchanged" : "edited";
     if (o == EDIT_UNCHANGED)
         out_info(r, "Saved image %s XML configuration not changed.", file);
     else
         out_info(r, "State file %s edited.", file);
-    out_json(r, json_pack("{s:o,s:s}", "file", json_str(file), "action",
-                          o == EDIT_UNCHANGED ? "unchanged" : "edited"));
+    out_json(r, json_pack("{s:o,s:s}", "file", json_str(file), "action", word));
     return LVSH_OK;
 }
 
