@@ -29,16 +29,14 @@ static enum lvsh_status fs_freeze_thaw(struct lvsh_session *s, const struct lvsh
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_domain_domfsfreeze(struct lvsh_session *s,
-                                               const struct lvsh_args *a,
-                                               struct lvsh_result *r)
+static enum lvsh_status run_domfsfreeze(struct lvsh_session *s, const struct lvsh_args *a,
+                                        struct lvsh_result *r)
 {
     return fs_freeze_thaw(s, a, r, true);
 }
 
-static enum lvsh_status cmd_domain_domfsthaw(struct lvsh_session *s,
-                                             const struct lvsh_args *a,
-                                             struct lvsh_result *r)
+static enum lvsh_status run_domfsthaw(struct lvsh_session *s, const struct lvsh_args *a,
+                                      struct lvsh_result *r)
 {
     return fs_freeze_thaw(s, a, r, false);
 }
@@ -67,7 +65,7 @@ static const struct lvsh_cmd cmd_domfsfreeze = {
                    "systems (all, or the mount points given), e.g. around a disk snapshot.",
     .opts = opts_domfsfreeze,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_domfsfreeze,
+    .handler = run_domfsfreeze,
 };
 
 static const struct lvsh_cmd cmd_domfsthaw = {
@@ -78,23 +76,20 @@ static const struct lvsh_cmd cmd_domfsthaw = {
                    "the mount points given).",
     .opts = opts_domfsthaw,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_domfsthaw,
+    .handler = run_domfsthaw,
 };
 
-static enum lvsh_status cmd_domain_domfstrim(struct lvsh_session *s,
-                                             const struct lvsh_args *a,
-                                             struct lvsh_result *r)
+static enum lvsh_status run_domfstrim(struct lvsh_session *s, const struct lvsh_args *a,
+                                      struct lvsh_result *r)
 {
+    (void)s;
     unsigned long long minimum = 0;
     long long v;
     if (args_int(a, "minimum", &v))
         minimum = (unsigned long long)v;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     if (virDomainFSTrim(d, args_str(a, "mountpoint"), minimum, 0) < 0)
-        return dom_fail(d, r, "Unable to invoke fstrim");
-    virDomainFree(d);
+        return err_virt(r, "Unable to invoke fstrim");
     out_json(r, json_pack("{s:b}", "trimmed", 1));
     return LVSH_OK;
 }
@@ -116,7 +111,8 @@ static const struct lvsh_cmd cmd_domfstrim = {
                    "(or one mount point), returning unused blocks to the host.",
     .opts = opts_domfstrim,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_domfstrim,
+    .handler = run_domfstrim,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- get-user-sshkeys, set-user-sshkeys --------------------------------- */
@@ -125,19 +121,16 @@ static const struct lvsh_cmd cmd_domfstrim = {
     { .name = "user", .type = LVSH_OPT_STRING, \
       .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, .help = help_, .metavar = "user" }
 
-static enum lvsh_status cmd_domain_get_user_sshkeys(struct lvsh_session *s,
-                                                    const struct lvsh_args *a,
-                                                    struct lvsh_result *r)
+static enum lvsh_status run_get_user_sshkeys(struct lvsh_session *s, const struct lvsh_args *a,
+                                             struct lvsh_result *r)
 {
+    (void)s;
     char **keys = NULL;
     const char *user = args_str(a, "user");
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     int n = virDomainAuthorizedSSHKeysGet(d, user, &keys, 0);
     if (n < 0)
-        return dom_fail_lib(d, r, "failed to get the SSH keys of user '%s'", user);
-    virDomainFree(d);
+        return err_lib(r, "failed to get the SSH keys of user '%s'", user);
     json_t *arr = json_array();
     for (int i = 0; i < n; i++) {
         out_text(r, "%s\n", keys[i]);
@@ -162,7 +155,8 @@ static const struct lvsh_cmd cmd_get_user_sshkeys = {
     .description = "Ask the guest agent for the keys in a user's authorized_keys file.",
     .opts = opts_get_user_sshkeys,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_get_user_sshkeys,
+    .handler = run_get_user_sshkeys,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* The key lines of a file: blank lines and # comments are not keys. */
@@ -181,9 +175,8 @@ static char **read_keys(struct lvsh_result *r, const char *path, int *n)
     return keys;
 }
 
-static enum lvsh_status cmd_domain_set_user_sshkeys(struct lvsh_session *s,
-                                                    const struct lvsh_args *a,
-                                                    struct lvsh_result *r)
+static enum lvsh_status run_set_user_sshkeys(struct lvsh_session *s, const struct lvsh_args *a,
+                                             struct lvsh_result *r)
 {
     const char *user = args_str(a, "user"), *file = args_str(a, "file");
     unsigned flags = 0;
@@ -243,14 +236,13 @@ static const struct lvsh_cmd cmd_set_user_sshkeys = {
     .opts = opts_set_user_sshkeys,
     .exclusive = set_sshkeys_exclusive,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_set_user_sshkeys,
+    .handler = run_set_user_sshkeys,
 };
 
 /* ---- set-user-password -------------------------------------------------- */
 
-static enum lvsh_status cmd_domain_set_user_password(struct lvsh_session *s,
-                                                     const struct lvsh_args *a,
-                                                     struct lvsh_result *r)
+static enum lvsh_status run_set_user_password(struct lvsh_session *s, const struct lvsh_args *a,
+                                              struct lvsh_result *r)
 {
     const char *user = args_str(a, "user");
     char *pw = (char *)args_str(a, "password");  /* the parser's copy: wiped below */
@@ -290,24 +282,22 @@ static const struct lvsh_cmd cmd_set_user_password = {
                    "agent.  The line carrying the password never enters the history.",
     .opts = opts_set_user_password,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES | LVSH_CMD_NO_HISTORY,
-    .handler = cmd_domain_set_user_password,
+    .handler = run_set_user_password,
 };
 
 /* ---- guest-agent-timeout ------------------------------------------------ */
 
-static enum lvsh_status cmd_domain_guest_agent_timeout(struct lvsh_session *s,
-                                                       const struct lvsh_args *a,
-                                                       struct lvsh_result *r)
+static enum lvsh_status run_guest_agent_timeout(struct lvsh_session *s,
+                                                const struct lvsh_args *a,
+                                                struct lvsh_result *r)
 {
+    (void)s;
     long long t = VIR_DOMAIN_AGENT_RESPONSE_TIMEOUT_BLOCK;
     args_int(a, "timeout", &t);
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     if (virDomainAgentSetResponseTimeout(d, (int)t, 0) < 0)
-        return dom_fail_lib(d, r, "failed to set the guest agent timeout of domain '%s'",
-                        args_str(a, "domain"));
-    virDomainFree(d);
+        return err_lib(r, "failed to set the guest agent timeout of domain '%s'",
+                   args_str(a, "domain"));
     out_json(r, json_pack("{s:I}", "timeout", (json_int_t)t));
     return LVSH_OK;
 }
@@ -328,7 +318,8 @@ static const struct lvsh_cmd cmd_guest_agent_timeout = {
     .description = "Set the number of seconds libvirt waits for the guest agent's answers.",
     .opts = opts_guest_agent_timeout,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_guest_agent_timeout,
+    .handler = run_guest_agent_timeout,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- guestinfo ---------------------------------------------------------- */
@@ -346,23 +337,20 @@ static const struct {
     { "interface", VIR_DOMAIN_GUEST_INFO_INTERFACES },
 };
 
-static enum lvsh_status cmd_domain_guestinfo(struct lvsh_session *s,
-                                             const struct lvsh_args *a,
-                                             struct lvsh_result *r)
+static enum lvsh_status run_guestinfo(struct lvsh_session *s, const struct lvsh_args *a,
+                                      struct lvsh_result *r)
 {
+    (void)s;
     unsigned types = 0;
     virTypedParameterPtr p = NULL;
     int n = 0;
     for (size_t i = 0; i < sizeof(guestinfo_types) / sizeof(guestinfo_types[0]); i++)
         if (args_has(a, guestinfo_types[i].opt))
             types |= guestinfo_types[i].flag;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     if (virDomainGetGuestInfo(d, types, &p, &n, 0) < 0)
-        return dom_fail_lib(d, r, "failed to get the guest information of domain '%s'",
-                        args_str(a, "domain"));
-    virDomainFree(d);
+        return err_lib(r, "failed to get the guest information of domain '%s'",
+                   args_str(a, "domain"));
     json_t *o = json_object();
     for (int i = 0; i < n; i++) {
         char *v = tparam_text(&p[i]);
@@ -396,15 +384,16 @@ static const struct lvsh_cmd cmd_guestinfo = {
                    "chosen), as \"name: value\" lines.",
     .opts = opts_guestinfo,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_guestinfo,
+    .handler = run_guestinfo,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- guestvcpus --------------------------------------------------------- */
 
-static enum lvsh_status cmd_domain_guestvcpus(struct lvsh_session *s,
-                                              const struct lvsh_args *a,
-                                              struct lvsh_result *r)
+static enum lvsh_status run_guestvcpus(struct lvsh_session *s, const struct lvsh_args *a,
+                                       struct lvsh_result *r)
 {
+    (void)s;
     const char *list = args_str(a, "cpulist");
     bool enable = args_has(a, "enable"), disable = args_has(a, "disable");
     if ((enable || disable) && !list)
@@ -413,23 +402,19 @@ static enum lvsh_status cmd_domain_guestvcpus(struct lvsh_session *s,
     if (list && !enable && !disable)
         return err_fail(r, "One of options --enable or --disable is required by option "
                            "--cpulist");
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     if (list) {
         if (virDomainSetGuestVcpus(d, list, enable, 0) < 0)
-            return dom_fail(d, r, "failed to change the guest vCPUs of domain '%s'",
+            return err_virt(r, "failed to change the guest vCPUs of domain '%s'",
                             args_str(a, "domain"));
-        virDomainFree(d);
         out_json(r, json_pack("{s:o,s:b}", "cpulist", json_str(list), "enabled", enable));
         return LVSH_OK;
     }
     virTypedParameterPtr p = NULL;
     unsigned int n = 0;
     if (virDomainGetGuestVcpus(d, &p, &n, 0) < 0)
-        return dom_fail_lib(d, r, "failed to get the guest vCPUs of domain '%s'",
-                        args_str(a, "domain"));
-    virDomainFree(d);
+        return err_lib(r, "failed to get the guest vCPUs of domain '%s'",
+                   args_str(a, "domain"));
     tparams_out(r, p, (int)n);
     virTypedParamsFree(p, (int)n);
     return LVSH_OK;
@@ -456,7 +441,8 @@ static const struct lvsh_cmd cmd_guestvcpus = {
     .opts = opts_guestvcpus,
     .exclusive = guestvcpus_exclusive,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_guestvcpus,
+    .handler = run_guestvcpus,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- qemu-agent-command ------------------------------------------------- */
@@ -481,9 +467,8 @@ static int agent_cmd_timeout(const struct lvsh_args *a, struct lvsh_result *r)
     return (int)t;
 }
 
-static enum lvsh_status cmd_domain_qemu_agent_command(struct lvsh_session *s,
-                                                      const struct lvsh_args *a,
-                                                      struct lvsh_result *r)
+static enum lvsh_status run_qemu_agent_command(struct lvsh_session *s,
+                                               const struct lvsh_args *a, struct lvsh_result *r)
 {
     int n = 0;
     char *const *words = args_rest(a, "cmd", &n);
@@ -537,7 +522,7 @@ static const struct lvsh_cmd cmd_qemu_agent_command = {
                    "libvirt does not track what the command does: use at your own risk.",
     .opts = opts_qemu_agent_command,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_qemu_agent_command,
+    .handler = run_qemu_agent_command,
 };
 
 LVSH_FAMILY(domain_agent) = {

@@ -5,9 +5,8 @@
 
 #include <stdlib.h>
 
-static enum lvsh_status cmd_domain_backup_begin(struct lvsh_session *s,
-                                                const struct lvsh_args *a,
-                                                struct lvsh_result *r)
+static enum lvsh_status run_backup_begin(struct lvsh_session *s, const struct lvsh_args *a,
+                                         struct lvsh_result *r)
 {
     const char *bfile = args_str(a, "backupxml"), *cfile = args_str(a, "checkpointxml");
     char *bxml = bfile ? xml_read_file(r, bfile) : xstrdup("<domainbackup/>");
@@ -57,16 +56,14 @@ static const struct lvsh_cmd cmd_backup_begin = {
                    "Follow the job with domjobinfo, stop it with domjobabort.",
     .opts = opts_backup_begin,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_backup_begin,
+    .handler = run_backup_begin,
 };
 
-static enum lvsh_status cmd_domain_backup_dumpxml(struct lvsh_session *s,
-                                                  const struct lvsh_args *a,
-                                                  struct lvsh_result *r)
+static enum lvsh_status run_backup_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
+                                           struct lvsh_result *r)
 {
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    (void)s;
+    virDomainPtr d = args_target(a);
     const char *name = virDomainGetName(d);
     char *xml = virDomainBackupGetXMLDesc(d, 0);
     enum lvsh_status st = LVSH_OK;
@@ -75,7 +72,6 @@ static enum lvsh_status cmd_domain_backup_dumpxml(struct lvsh_session *s,
     else
         st = err_lib(r, "failed to get the backup job XML of domain '%s'", name);
     free(xml);
-    virDomainFree(d);
     return st;
 }
 
@@ -93,7 +89,8 @@ static const struct lvsh_cmd cmd_backup_dumpxml = {
                    "with the targets libvirt chose.",
     .opts = opts_backup_dumpxml,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_domain_backup_dumpxml,
+    .handler = run_backup_dumpxml,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 LVSH_FAMILY(domain_backup) = { &cmd_backup_begin, &cmd_backup_dumpxml, NULL };

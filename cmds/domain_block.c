@@ -192,8 +192,8 @@ static enum lvsh_status job_result(struct lvsh_result *r, virDomainPtr d, int ho
 
 /* ---- blockpull ------------------------------------------------------------ */
 
-static enum lvsh_status cmd_domain_blockpull(struct lvsh_session *s, const struct lvsh_args *a,
-                                             struct lvsh_result *r)
+static enum lvsh_status run_blockpull(struct lvsh_session *s, const struct lvsh_args *a,
+                                      struct lvsh_result *r)
 {
     const char *path = args_str(a, "path"), *base = args_str(a, "base");
     bool wait = args_has(a, "wait");
@@ -257,7 +257,7 @@ static const struct lvsh_cmd cmd_blockpull = {
                    "--timeout aborts the job.",
     .opts = opts_blockpull,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_blockpull,
+    .handler = run_blockpull,
 };
 
 /* ---- blockcommit ------------------------------------------------------- */
@@ -290,9 +290,8 @@ static int conclude(virDomainPtr d, const char *path, bool pivot, bool finish,
     return VIR_DOMAIN_BLOCK_JOB_COMPLETED;
 }
 
-static enum lvsh_status cmd_domain_blockcommit(struct lvsh_session *s,
-                                               const struct lvsh_args *a,
-                                               struct lvsh_result *r)
+static enum lvsh_status run_blockcommit(struct lvsh_session *s, const struct lvsh_args *a,
+                                        struct lvsh_result *r)
 {
     const char *path = args_str(a, "path");
     bool pivot = args_has(a, "pivot"), keep = args_has(a, "keep-overlay"), active;
@@ -373,7 +372,7 @@ static const struct lvsh_cmd cmd_blockcommit = {
     .opts = opts_blockcommit,
     .exclusive = excl_commit,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_blockcommit,
+    .handler = run_blockcommit,
 };
 
 /* ---- blockcopy ------------------------------------------------------------ */
@@ -501,8 +500,8 @@ static enum lvsh_status copy_start(struct lvsh_session *s, const struct lvsh_arg
     return job_result(r, d, how, msgs);
 }
 
-static enum lvsh_status cmd_domain_blockcopy(struct lvsh_session *s, const struct lvsh_args *a,
-                                             struct lvsh_result *r)
+static enum lvsh_status run_blockcopy(struct lvsh_session *s, const struct lvsh_args *a,
+                                      struct lvsh_result *r)
 {
     bool wait = args_has(a, "wait") || args_has(a, "pivot") || args_has(a, "finish") ||
                 args_has(a, "timeout");
@@ -514,14 +513,10 @@ static enum lvsh_status cmd_domain_blockcopy(struct lvsh_session *s, const struc
     if (!wait && args_has(a, "async"))
         return err_fail(r, "--async requires at least one of --timeout, --wait, "
                            "--pivot, or --finish");
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     char *xml = copy_dest_xml(a, r);
-    if (!xml) {
-        virDomainFree(d);
+    if (!xml)
         return LVSH_FAILED;
-    }
     if (args_has(a, "print-xml"))
         return copy_print(r, d, xml);
     return copy_start(s, a, d, xml, r);
@@ -583,7 +578,8 @@ static const struct lvsh_cmd cmd_blockcopy = {
     .opts = opts_blockcopy,
     .exclusive = excl_copy,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_blockcopy,
+    .handler = run_blockcopy,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- blockjob ------------------------------------------------------------ */
@@ -660,18 +656,17 @@ static enum lvsh_status job_info(virDomainPtr d, const char *path, bool raw, boo
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_domain_blockjob(struct lvsh_session *s, const struct lvsh_args *a,
-                                            struct lvsh_result *r)
+static enum lvsh_status run_blockjob(struct lvsh_session *s, const struct lvsh_args *a,
+                                     struct lvsh_result *r)
 {
+    (void)s;
     const char *path = args_str(a, "path");
     bool abort_ = args_has(a, "abort") || args_has(a, "async") || args_has(a, "pivot");
     unsigned long bw = 0;
     unsigned flags = 0;
     if (!bandwidth_arg(a, r, &bw, &flags, VIR_DOMAIN_BLOCK_JOB_SPEED_BANDWIDTH_BYTES))
         return LVSH_FAILED;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     enum lvsh_status st = LVSH_OK;
     if (abort_) {
         unsigned f = (args_has(a, "async") ? VIR_DOMAIN_BLOCK_JOB_ABORT_ASYNC : 0) |
@@ -689,7 +684,6 @@ static enum lvsh_status cmd_domain_blockjob(struct lvsh_session *s, const struct
     } else {
         st = job_info(d, path, args_has(a, "raw"), args_has(a, "bytes"), r);
     }
-    virDomainFree(d);
     return st;
 }
 
@@ -725,35 +719,33 @@ static const struct lvsh_cmd cmd_blockjob = {
     .opts = opts_blockjob,
     .exclusive = excl_blockjob,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_blockjob,
+    .handler = run_blockjob,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- blockresize -------------------------------------------------------- */
 
-static enum lvsh_status cmd_domain_blockresize(struct lvsh_session *s,
-                                               const struct lvsh_args *a,
-                                               struct lvsh_result *r)
+static enum lvsh_status run_blockresize(struct lvsh_session *s, const struct lvsh_args *a,
+                                        struct lvsh_result *r)
 {
+    (void)s;
     const char *path = args_str(a, "path");
     unsigned long long size = 0;
     unsigned flags = 0;
     args_size(a, "size", &size);
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     /* KiB, the older interface, when it is exact */
     unsigned long long arg = size % 1024 ? size : size / 1024;
     if (size % 1024)
         flags |= VIR_DOMAIN_BLOCK_RESIZE_BYTES;
     if (virDomainBlockResize(d, path, arg, flags) < 0)
-        return dom_fail(d, r, "Failed to resize block device '%s'", path);
+        return err_virt(r, "Failed to resize block device '%s'", path);
     out_info(r, "Block device '%s' is resized", path);
     out_bare(r);
     json_t *j = dom_json_ref(d);
     json_object_set_new(j, "path", json_str(path));
     json_object_set_new(j, "size", json_integer((json_int_t)size));
     out_json(r, j);
-    virDomainFree(d);
     return LVSH_OK;
 }
 
@@ -774,7 +766,8 @@ static const struct lvsh_cmd cmd_blockresize = {
                    "guest sees the new size.",
     .opts = opts_blockresize,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_blockresize,
+    .handler = run_blockresize,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 LVSH_FAMILY(domain_block) = {

@@ -479,8 +479,8 @@ enum lvsh_status dom_console_attach(struct lvsh_session *s, struct lvsh_result *
     return status;
 }
 
-static enum lvsh_status cmd_domain_console(struct lvsh_session *s, const struct lvsh_args *a,
-                                           struct lvsh_result *r)
+static enum lvsh_status run_console(struct lvsh_session *s, const struct lvsh_args *a,
+                                    struct lvsh_result *r)
 {
     int escape = escape_byte(s->console_escape);
     if (escape < 0)
@@ -489,11 +489,8 @@ static enum lvsh_status cmd_domain_console(struct lvsh_session *s, const struct 
     /* taking a console over is for a person at a terminal, as virsh says */
     if (args_has(a, "force") && !isatty(STDIN_FILENO))
         return err_fail(r, "cannot run interactive console without a controlling TTY");
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     enum lvsh_status st = con_open(s, a, r, d, escape);
-    virDomainFree(d);
     return st;
 }
 
@@ -521,7 +518,8 @@ static const struct lvsh_cmd cmd_console = {
                    "ends and the console has been quiet for a second.",
     .opts = opts_console,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_console,
+    .handler = run_console,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 LVSH_FAMILY(domain_console) = { &cmd_console, NULL };

@@ -1,6 +1,7 @@
 /* domain_conv.c: a domain's configuration in other forms: native hypervisor
  * config <-> domain XML, and the domain XML inside saved state images. */
 #include "lvsh.h"
+#include "edit.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -196,31 +197,44 @@ static const struct lvsh_cmd cmd_save_image_define = {
     .handler = run_save_image_define,
 };
 
+struct save_edit_ctx {
+    virConnectPtr conn;
+    const char *file;
+    unsigned flags;
+};
+
+static bool save_edit_apply(void *opaque, const char *xml, bool relaxed,
+                            struct lvsh_result *r)
+{
+    struct save_edit_ctx *c = opaque;
+    (void)relaxed;
+    if (virDomainSaveImageDefineXML(c->conn, c->file, xml, c->flags) == 0)
+        return true;
+    err_virt(r, "failed to update saved image '%s'", c->file);
+    return false;
+}
+
 static enum lvsh_status run_save_image_edit(struct lvsh_session *s, const struct lvsh_args *a,
-                                           struct lvsh_result *r)
+                                            struct lvsh_result *r)
 {
     const char *file = args_str(a, "file");
-    bool changed = false;
     char *xml = virDomainSaveImageGetXMLDesc(s->conn, file, VIR_DOMAIN_SAVE_IMAGE_XML_SECURE);
     if (!xml)
         return err_lib(r, "failed to read the XML of saved image '%s'", file);
-    char *edited = edit_in_editor(s, r, xml, ".xml", &changed);
-    free(xml);
-    if (!edited)
-        return LVSH_FAILED;
+    struct save_edit_ctx c = { s->conn, file, save_state_flags(a) };
     /* --running/--paused alone still change the image */
-    if (!changed && !save_state_flags(a)) {
-        free(edited);
+    struct edit_job job = { .xml = xml, .apply = save_edit_apply, .ctx = &c,
+                            .apply_unchanged = c.flags != 0 };
+    enum edit_outcome o = edit_loop(s, r, &job);
+    free(xml);
+    if (o == EDIT_FAILED)
+        return LVSH_FAILED;
+    const char *word = o == EDIT_UNCHANGED ? "unchanged" : "edited";
+    if (o == EDIT_UNCHANGED)
         out_info(r, "Saved image %s XML configuration not changed.", file);
-        out_json(r, json_pack("{s:o,s:s}", "file", json_str(file), "action", "unchanged"));
-        return LVSH_OK;
-    }
-    int rc = virDomainSaveImageDefineXML(s->conn, file, edited, save_state_flags(a));
-    free(edited);
-    if (rc < 0)
-        return err_virt(r, "failed to update saved image '%s'", file);
-    out_info(r, "State file %s edited.", file);
-    out_json(r, json_pack("{s:o,s:s}", "file", json_str(file), "action", "edited"));
+    else
+        out_info(r, "State file %s edited.", file);
+    out_json(r, json_pack("{s:o,s:s}", "file", json_str(file), "action", word));
     return LVSH_OK;
 }
 

@@ -172,9 +172,8 @@ static virDomainPtr running_dom(struct lvsh_session *s, const struct lvsh_args *
     return d;
 }
 
-static enum lvsh_status cmd_domain_domdisplay(struct lvsh_session *s,
-                                              const struct lvsh_args *a,
-                                              struct lvsh_result *r)
+static enum lvsh_status run_domdisplay(struct lvsh_session *s, const struct lvsh_args *a,
+                                       struct lvsh_result *r)
 {
     const char *want = args_str(a, "type");
     bool all = args_has(a, "all"), params = false;
@@ -237,12 +236,11 @@ static const struct lvsh_cmd cmd_domdisplay = {
     .opts = opts_domdisplay,
     .exclusive = domdisplay_exclusive,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_domdisplay,
+    .handler = run_domdisplay,
 };
 
-static enum lvsh_status cmd_domain_vncdisplay(struct lvsh_session *s,
-                                              const struct lvsh_args *a,
-                                              struct lvsh_result *r)
+static enum lvsh_status run_vncdisplay(struct lvsh_session *s, const struct lvsh_args *a,
+                                       struct lvsh_result *r)
 {
     struct dom_xml x;
     bool ok;
@@ -286,19 +284,16 @@ static const struct lvsh_cmd cmd_vncdisplay = {
                    "domain's VNC display.",
     .opts = opts_display_dom,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_vncdisplay,
+    .handler = run_vncdisplay,
 };
 
-static enum lvsh_status cmd_domain_ttyconsole(struct lvsh_session *s,
-                                              const struct lvsh_args *a,
-                                              struct lvsh_result *r)
+static enum lvsh_status run_ttyconsole(struct lvsh_session *s, const struct lvsh_args *a,
+                                       struct lvsh_result *r)
 {
+    (void)s;
     struct dom_xml x;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     bool ok = display_xml(&x, d, false, r, args_str(a, "domain"));
-    virDomainFree(d);
     if (!ok)
         return LVSH_FAILED;
     char *tty = dom_xml_str(&x, xmlDocGetRootElement(x.doc),
@@ -325,7 +320,8 @@ static const struct lvsh_cmd cmd_ttyconsole = {
                    "that attach to it directly.",
     .opts = opts_ttyconsole,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_ttyconsole,
+    .handler = run_ttyconsole,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 LVSH_FAMILY(domain_display) = { &cmd_domdisplay, &cmd_vncdisplay, &cmd_ttyconsole, NULL };

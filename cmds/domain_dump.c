@@ -104,8 +104,8 @@ static unsigned dump_flags(const struct lvsh_args *a)
     return f;
 }
 
-static enum lvsh_status cmd_domain_dump(struct lvsh_session *s, const struct lvsh_args *a,
-                                        struct lvsh_result *r)
+static enum lvsh_status run_dump(struct lvsh_session *s, const struct lvsh_args *a,
+                                 struct lvsh_result *r)
 {
     struct dump_job j = { .file = args_str(a, "file"), .flags = dump_flags(a), .r = r };
     if (!dump_format(a, r, &j.format))
@@ -164,7 +164,7 @@ static const struct lvsh_cmd cmd_dump = {
     .opts = opts_dump,
     .exclusive = excl_dump,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_dump,
+    .handler = run_dump,
 };
 
 /* ---- screenshot --------------------------------------------------------- */
@@ -227,22 +227,19 @@ static bool screenshot_save(virDomainPtr d, virStreamPtr st, const char *file,
     return false;
 }
 
-static enum lvsh_status cmd_domain_screenshot(struct lvsh_session *s, const struct lvsh_args *a,
-                                              struct lvsh_result *r)
+static enum lvsh_status run_screenshot(struct lvsh_session *s, const struct lvsh_args *a,
+                                       struct lvsh_result *r)
 {
     long long screen = 0;
     args_int(a, "screen", &screen);
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     virStreamPtr st = virStreamNew(s->conn, 0);
     if (!st)
-        return dom_fail(d, r, "could not take a screenshot of %s", virDomainGetName(d));
+        return err_virt(r, "could not take a screenshot of %s", virDomainGetName(d));
     char *mime = virDomainScreenshot(d, st, (unsigned)screen, 0);
     if (!mime) {
         err_virt(r, "could not take a screenshot of %s", virDomainGetName(d));
         virStreamFree(st);
-        virDomainFree(d);
         return LVSH_FAILED;
     }
     char *file = args_has(a, "file") ? xstrdup(args_str(a, "file")) : screenshot_name(d, mime);
@@ -259,7 +256,6 @@ static enum lvsh_status cmd_domain_screenshot(struct lvsh_session *s, const stru
     free(file);
     free(mime);
     virStreamFree(st);
-    virDomainFree(d);
     return rc;
 }
 
@@ -281,7 +277,8 @@ static const struct lvsh_cmd cmd_screenshot = {
                    "to a local file; the MIME type libvirt reports is printed.",
     .opts = opts_screenshot,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_screenshot,
+    .handler = run_screenshot,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- domdirtyrate-calc --------------------------------------------------- */
@@ -299,20 +296,18 @@ static unsigned dirtyrate_flags(const char *mode)
     return VIR_DOMAIN_DIRTYRATE_MODE_PAGE_SAMPLING;
 }
 
-static enum lvsh_status cmd_domain_dirtyrate(struct lvsh_session *s, const struct lvsh_args *a,
-                                             struct lvsh_result *r)
+static enum lvsh_status run_domdirtyrate_calc(struct lvsh_session *s, const struct lvsh_args *a,
+                                              struct lvsh_result *r)
 {
+    (void)s;
     long long secs = 1;
     args_int(a, "seconds", &secs);
     const char *mode = args_str(a, "mode");
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     if (virDomainStartDirtyRateCalc(d, (int)secs, dirtyrate_flags(mode)) < 0) {
         /* virsh shows libvirt's message alone */
         err_fail(r, "%s", virGetLastErrorMessage());
         virResetLastError();
-        virDomainFree(d);
         return LVSH_FAILED;
     }
     out_info(r, "Start to calculate domain's memory dirty rate successfully.");
@@ -321,7 +316,6 @@ static enum lvsh_status cmd_domain_dirtyrate(struct lvsh_session *s, const struc
     json_object_set_new(j, "seconds", json_integer(secs));
     json_object_set_new(j, "mode", json_string(mode ? mode : "page-sampling"));
     out_json(r, j);
-    virDomainFree(d);
     return LVSH_OK;
 }
 
@@ -335,7 +329,7 @@ static const struct lvsh_opt opts_dirtyrate[] = {
     LVSH_OPT_END,
 };
 
-static const struct lvsh_cmd cmd_dirtyrate = {
+static const struct lvsh_cmd cmd_domdirtyrate_calc = {
     .name = "domdirtyrate-calc",
     .group = "domain",
     .summary = "calculate a domain's memory dirty rate",
@@ -343,7 +337,8 @@ static const struct lvsh_cmd cmd_dirtyrate = {
                    "--dirtyrate' shows the result once the measurement is over.",
     .opts = opts_dirtyrate,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_dirtyrate,
+    .handler = run_domdirtyrate_calc,
+    .target = LVSH_KIND_DOMAIN,
 };
 
-LVSH_FAMILY(domain_dump) = { &cmd_dump, &cmd_screenshot, &cmd_dirtyrate, NULL };
+LVSH_FAMILY(domain_dump) = { &cmd_dump, &cmd_screenshot, &cmd_domdirtyrate_calc, NULL };

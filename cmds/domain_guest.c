@@ -41,20 +41,17 @@ static void ifaddr_lines(struct lvsh_result *r, json_t *arr, virDomainInterfaceP
     }
 }
 
-static enum lvsh_status cmd_domain_domifaddr(struct lvsh_session *s,
-                                             const struct lvsh_args *a,
-                                             struct lvsh_result *r)
+static enum lvsh_status run_domifaddr(struct lvsh_session *s, const struct lvsh_args *a,
+                                      struct lvsh_result *r)
 {
+    (void)s;
     virDomainInterfacePtr *ifs = NULL;
     const char *only = args_str(a, "interface");
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     int n = virDomainInterfaceAddresses(d, &ifs, ifaddr_source(args_str(a, "source")), 0);
     if (n < 0)
-        return dom_fail(d, r, "failed to query the addresses of domain '%s'",
+        return err_virt(r, "failed to query the addresses of domain '%s'",
                         args_str(a, "domain"));
-    virDomainFree(d);
     json_t *arr = json_array();
     out_text(r, " %-10s %-17s    %-12s %s\n%s\n", "Name", "MAC address", "Protocol",
              "Address", "-------------------------------------------------------------"
@@ -91,7 +88,8 @@ static const struct lvsh_cmd cmd_domifaddr = {
                    "DHCP leases, the guest agent or the ARP table.",
     .opts = opts_domifaddr,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_domifaddr,
+    .handler = run_domifaddr,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static void fsinfo_row(struct out_table *t, virDomainFSInfoPtr fs)
@@ -110,19 +108,16 @@ static void fsinfo_row(struct out_table *t, virDomainFSInfoPtr fs)
     buf_free(&devs);
 }
 
-static enum lvsh_status cmd_domain_domfsinfo(struct lvsh_session *s,
-                                             const struct lvsh_args *a,
-                                             struct lvsh_result *r)
+static enum lvsh_status run_domfsinfo(struct lvsh_session *s, const struct lvsh_args *a,
+                                      struct lvsh_result *r)
 {
+    (void)s;
     virDomainFSInfoPtr *fs = NULL;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     int n = virDomainGetFSInfo(d, &fs, 0);
     if (n < 0)
-        return dom_fail(d, r, "failed to get the file systems of domain '%s'",
+        return err_virt(r, "failed to get the file systems of domain '%s'",
                         args_str(a, "domain"));
-    virDomainFree(d);
     struct out_table *t = out_table(r);
     out_table_col(t, "Mountpoint", "mountpoint", 0);
     out_table_col(t, "Name", "name", 0);
@@ -149,7 +144,8 @@ static const struct lvsh_cmd cmd_domfsinfo = {
                    "mount point, device name, type and the disks behind it.",
     .opts = opts_domain_active,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_domfsinfo,
+    .handler = run_domfsinfo,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static const char *control_word(int state)
@@ -165,18 +161,15 @@ static const char *control_error_word(int reason)
     return reason >= 0 && reason < 4 ? w[reason] : "unknown";
 }
 
-static enum lvsh_status cmd_domain_domcontrol(struct lvsh_session *s,
-                                              const struct lvsh_args *a,
-                                              struct lvsh_result *r)
+static enum lvsh_status run_domcontrol(struct lvsh_session *s, const struct lvsh_args *a,
+                                       struct lvsh_result *r)
 {
+    (void)s;
     virDomainControlInfo info;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     if (virDomainGetControlInfo(d, &info, 0) < 0)
-        return dom_fail(d, r, "failed to get the control state of domain '%s'",
+        return err_virt(r, "failed to get the control state of domain '%s'",
                         args_str(a, "domain"));
-    virDomainFree(d);
     const char *word = control_word(info.state);
     json_t *o = json_pack("{s:s,s:I}", "state", word, "state_time_ms",
                           (json_int_t)info.stateTime);
@@ -205,7 +198,8 @@ static const struct lvsh_cmd cmd_domcontrol = {
                    "occupied or in a background job (with the time spent so far), or error.",
     .opts = opts_domain_any,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_domcontrol,
+    .handler = run_domcontrol,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- jobs -------------------------------------------------------------- */
@@ -404,10 +398,10 @@ static bool job_get(virDomainPtr d, const struct lvsh_args *a, unsigned flags, i
     return false;
 }
 
-static enum lvsh_status cmd_domain_domjobinfo(struct lvsh_session *s,
-                                              const struct lvsh_args *a,
-                                              struct lvsh_result *r)
+static enum lvsh_status run_domjobinfo(struct lvsh_session *s, const struct lvsh_args *a,
+                                       struct lvsh_result *r)
 {
+    (void)s;
     int type = 0, n = 0, op = VIR_DOMAIN_JOB_OPERATION_UNKNOWN;
     virTypedParameterPtr p = NULL;
     unsigned flags = 0;
@@ -415,11 +409,8 @@ static enum lvsh_status cmd_domain_domjobinfo(struct lvsh_session *s,
         flags |= VIR_DOMAIN_JOB_STATS_COMPLETED;
     if (args_has(a, "keep-completed"))
         flags |= VIR_DOMAIN_JOB_STATS_KEEP_COMPLETED;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     bool ok = job_get(d, a, flags, &type, &p, &n, r);
-    virDomainFree(d);
     if (!ok)
         return LVSH_FAILED;
     bool raw = args_has(a, "rawstats"), any = args_has(a, "anystats");
@@ -472,16 +463,15 @@ static const struct lvsh_cmd cmd_domjobinfo = {
                    "dump, ...) running on a domain, or with --completed of the last one.",
     .opts = opts_domjobinfo,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_domjobinfo,
+    .handler = run_domjobinfo,
+    .target = LVSH_KIND_DOMAIN,
 };
 
-static enum lvsh_status cmd_domain_domjobabort(struct lvsh_session *s,
-                                               const struct lvsh_args *a,
-                                               struct lvsh_result *r)
+static enum lvsh_status run_domjobabort(struct lvsh_session *s, const struct lvsh_args *a,
+                                        struct lvsh_result *r)
 {
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    (void)s;
+    virDomainPtr d = args_target(a);
     int rc;
 #if LIBVIR_CHECK_VERSION(8, 5, 0)
     if (args_has(a, "postcopy"))
@@ -492,9 +482,8 @@ static enum lvsh_status cmd_domain_domjobabort(struct lvsh_session *s,
     rc = virDomainAbortJob(d);
 #endif
     if (rc < 0)
-        return dom_fail_lib(d, r, "failed to abort the job of domain '%s'", args_str(a, "domain"));
+        return err_lib(r, "failed to abort the job of domain '%s'", args_str(a, "domain"));
     out_json_action(r, dom_json_ref(d), "job aborted");
-    virDomainFree(d);
     return LVSH_OK;
 }
 
@@ -511,7 +500,8 @@ static const struct lvsh_cmd cmd_domjobabort = {
     .description = "Cancel the migration, save or dump running on a domain.",
     .opts = opts_domjobabort,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_domjobabort,
+    .handler = run_domjobabort,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 LVSH_FAMILY(domain_guest) = { &cmd_domifaddr, &cmd_domfsinfo, &cmd_domcontrol,

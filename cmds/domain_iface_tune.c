@@ -54,9 +54,8 @@ static const struct lvsh_opt opts_getlink[] = {
     LVSH_OPT_END,
 };
 
-static enum lvsh_status cmd_domain_domif_getlink(struct lvsh_session *s,
-                                                 const struct lvsh_args *a,
-                                                 struct lvsh_result *r)
+static enum lvsh_status run_domif_getlink(struct lvsh_session *s, const struct lvsh_args *a,
+                                          struct lvsh_result *r)
 {
     const char *iface = args_str(a, "interface");
     virDomainPtr d = dom_arg(s, a, r);
@@ -92,7 +91,7 @@ static const struct lvsh_cmd cmd_domif_getlink = {
                    "interface is a MAC address or the host-side device name.",
     .opts = opts_getlink,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_domif_getlink,
+    .handler = run_domif_getlink,
 };
 
 /* ---- domif-setlink ----------------------------------------------------- */
@@ -133,24 +132,20 @@ static enum lvsh_status setlink_apply(virDomainPtr d, const struct lvsh_args *a,
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_domain_domif_setlink(struct lvsh_session *s,
-                                                 const struct lvsh_args *a,
-                                                 struct lvsh_result *r)
+static enum lvsh_status run_domif_setlink(struct lvsh_session *s, const struct lvsh_args *a,
+                                          struct lvsh_result *r)
 {
+    (void)s;
     const char *iface = args_str(a, "interface"), *state = args_str(a, "state");
     if (strcmp(state, "up") != 0 && strcmp(state, "down") != 0)
         return err_usage(r, "invalid link state '%s': expected up or down", state);
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     /* virsh's rule: an inactive domain or --config edits the definition */
     bool config = args_has(a, "config") || virDomainIsActive(d) == 0;
     unsigned flags = config ? VIR_DOMAIN_AFFECT_CONFIG : VIR_DOMAIN_AFFECT_LIVE;
     struct dom_xml x;
-    if (!dom_xml_load(&x, d, config ? VIR_DOMAIN_XML_INACTIVE : 0, r, args_str(a, "domain"))) {
-        virDomainFree(d);
+    if (!dom_xml_load(&x, d, config ? VIR_DOMAIN_XML_INACTIVE : 0, r, args_str(a, "domain")))
         return LVSH_FAILED;
-    }
     enum lvsh_status st;
     xmlNodePtr n = find_iface(&x, iface);
     if (!n) {
@@ -161,7 +156,6 @@ static enum lvsh_status cmd_domain_domif_setlink(struct lvsh_session *s,
         free(xml);
     }
     dom_xml_free(&x);
-    virDomainFree(d);
     if (st == LVSH_OK)
         out_bare(r);   /* virsh: a blank line only after a failure */
     return st;
@@ -194,7 +188,8 @@ static const struct lvsh_cmd cmd_domif_setlink = {
                    "definition is changed, as with --config.",
     .opts = opts_setlink,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_domif_setlink,
+    .handler = run_domif_setlink,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- domiftune --------------------------------------------------------- */
@@ -272,8 +267,8 @@ static enum lvsh_status domiftune_show(virDomainPtr d, const struct lvsh_args *a
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_domain_domiftune(struct lvsh_session *s, const struct lvsh_args *a,
-                                             struct lvsh_result *r)
+static enum lvsh_status run_domiftune(struct lvsh_session *s, const struct lvsh_args *a,
+                                      struct lvsh_result *r)
 {
     virTypedParameterPtr p = NULL;
     int n = 0, max = 0;
@@ -329,7 +324,7 @@ static const struct lvsh_cmd cmd_domiftune = {
     .opts = opts_domiftune,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN, /* showing is read-only; libvirt refuses a set under -r */
-    .handler = cmd_domain_domiftune,
+    .handler = run_domiftune,
 };
 
 LVSH_FAMILY(domain_iface_tune) = { &cmd_domif_getlink, &cmd_domif_setlink, &cmd_domiftune,

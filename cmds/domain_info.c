@@ -11,12 +11,11 @@ static const struct lvsh_opt opts_domain_only[] = {
     LVSH_OPT_END,
 };
 
-static enum lvsh_status cmd_domain_domid(struct lvsh_session *s, const struct lvsh_args *a,
-                                         struct lvsh_result *r)
+static enum lvsh_status run_domid(struct lvsh_session *s, const struct lvsh_args *a,
+                                  struct lvsh_result *r)
 {
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    (void)s;
+    virDomainPtr d = args_target(a);
     unsigned id = virDomainGetID(d);
     json_t *j = dom_json_ref(d);
     if (id == (unsigned)-1) {
@@ -27,7 +26,6 @@ static enum lvsh_status cmd_domain_domid(struct lvsh_session *s, const struct lv
         json_object_set_new(j, "id", json_integer(id));
     }
     out_json(r, j);
-    virDomainFree(d);
     return LVSH_OK;
 }
 
@@ -38,18 +36,17 @@ static const struct lvsh_cmd cmd_domid = {
     .description = "Print the id of a running domain, or '-' for an inactive one.",
     .opts = opts_domain_only,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_domid,
+    .handler = run_domid,
+    .target = LVSH_KIND_DOMAIN,
 };
 
-static enum lvsh_status cmd_domain_domname(struct lvsh_session *s, const struct lvsh_args *a,
-                                           struct lvsh_result *r)
+static enum lvsh_status run_domname(struct lvsh_session *s, const struct lvsh_args *a,
+                                    struct lvsh_result *r)
 {
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    (void)s;
+    virDomainPtr d = args_target(a);
     out_text(r, "%s\n", virDomainGetName(d));
     out_json(r, dom_json_ref(d));
-    virDomainFree(d);
     return LVSH_OK;
 }
 
@@ -67,22 +64,20 @@ static const struct lvsh_cmd cmd_domname = {
     .description = "Print the name of the domain given by id or UUID.",
     .opts = opts_domname,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_domname,
+    .handler = run_domname,
+    .target = LVSH_KIND_DOMAIN,
 };
 
-static enum lvsh_status cmd_domain_domuuid(struct lvsh_session *s, const struct lvsh_args *a,
-                                           struct lvsh_result *r)
+static enum lvsh_status run_domuuid(struct lvsh_session *s, const struct lvsh_args *a,
+                                    struct lvsh_result *r)
 {
+    (void)s;
     char uuid[VIR_UUID_STRING_BUFLEN];
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
-    if (virDomainGetUUIDString(d, uuid) < 0) {
-        return dom_fail(d, r, "failed to get the UUID of domain '%s'", args_str(a, "domain"));
-    }
+    virDomainPtr d = args_target(a);
+    if (virDomainGetUUIDString(d, uuid) < 0)
+        return err_virt(r, "failed to get the UUID of domain '%s'", args_str(a, "domain"));
     out_text(r, "%s\n", uuid);
     out_json(r, dom_json_ref(d));
-    virDomainFree(d);
     return LVSH_OK;
 }
 
@@ -93,19 +88,18 @@ static const struct lvsh_cmd cmd_domuuid = {
     .description = "Print the UUID of the domain given by name or id.",
     .opts = opts_domain_only,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_domuuid,
+    .handler = run_domuuid,
+    .target = LVSH_KIND_DOMAIN,
 };
 
-static enum lvsh_status cmd_domain_domstate(struct lvsh_session *s, const struct lvsh_args *a,
-                                            struct lvsh_result *r)
+static enum lvsh_status run_domstate(struct lvsh_session *s, const struct lvsh_args *a,
+                                     struct lvsh_result *r)
 {
+    (void)s;
     int state, reason;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
-    if (virDomainGetState(d, &state, &reason, 0) < 0) {
-        return dom_fail(d, r, "failed to get the state of domain '%s'", args_str(a, "domain"));
-    }
+    virDomainPtr d = args_target(a);
+    if (virDomainGetState(d, &state, &reason, 0) < 0)
+        return err_virt(r, "failed to get the state of domain '%s'", args_str(a, "domain"));
     if (args_has(a, "reason"))
         out_text(r, "%s (%s)\n", dom_state_name(state), dom_state_reason(state, reason));
     else
@@ -114,7 +108,6 @@ static enum lvsh_status cmd_domain_domstate(struct lvsh_session *s, const struct
     json_object_set_new(j, "state", json_str(dom_state_name(state)));
     json_object_set_new(j, "reason", json_str(dom_state_reason(state, reason)));
     out_json(r, j);
-    virDomainFree(d);
     return LVSH_OK;
 }
 
@@ -132,7 +125,8 @@ static const struct lvsh_cmd cmd_domstate = {
                    "--reason, the reason for it in parentheses.",
     .opts = opts_domstate,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_domstate,
+    .handler = run_domstate,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* What dominfo asks of the daemon once the domain is found: independent
@@ -224,8 +218,8 @@ static void info_state(const virDomainInfo *info, struct lvsh_result *r)
                   json_integer((json_int_t)info->memory * 1024), "%lu KiB", info->memory);
 }
 
-static enum lvsh_status cmd_domain_dominfo(struct lvsh_session *s, const struct lvsh_args *a,
-                                           struct lvsh_result *r)
+static enum lvsh_status run_dominfo(struct lvsh_session *s, const struct lvsh_args *a,
+                                    struct lvsh_result *r)
 {
     char uuid[VIR_UUID_STRING_BUFLEN] = "";
     virDomainPtr d = dom_arg(s, a, r);
@@ -268,7 +262,7 @@ static const struct lvsh_cmd cmd_dominfo = {
                    "In JSON, memory sizes are in bytes and CPU time in nanoseconds.",
     .opts = opts_domain_only,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_dominfo,
+    .handler = run_dominfo,
 };
 
 LVSH_FAMILY(domain_info) = { &cmd_domid, &cmd_domname, &cmd_domuuid, &cmd_domstate,

@@ -41,16 +41,14 @@ static enum lvsh_status iothread_change(struct lvsh_session *s, const struct lvs
     return iothread_done(r, d, action, id);
 }
 
-static enum lvsh_status cmd_domain_iothreadadd(struct lvsh_session *s,
-                                               const struct lvsh_args *a,
-                                               struct lvsh_result *r)
+static enum lvsh_status run_iothreadadd(struct lvsh_session *s, const struct lvsh_args *a,
+                                        struct lvsh_result *r)
 {
     return iothread_change(s, a, r, virDomainAddIOThread, "iothreadadd", "add");
 }
 
-static enum lvsh_status cmd_domain_iothreaddel(struct lvsh_session *s,
-                                               const struct lvsh_args *a,
-                                               struct lvsh_result *r)
+static enum lvsh_status run_iothreaddel(struct lvsh_session *s, const struct lvsh_args *a,
+                                        struct lvsh_result *r)
 {
     return iothread_change(s, a, r, virDomainDelIOThread, "iothreaddel", "delete");
 }
@@ -81,7 +79,7 @@ static const struct lvsh_cmd cmd_iothreadadd = {
     .opts = opts_iothreadadd,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_iothreadadd,
+    .handler = run_iothreadadd,
 };
 
 static const struct lvsh_cmd cmd_iothreaddel = {
@@ -92,14 +90,13 @@ static const struct lvsh_cmd cmd_iothreaddel = {
     .opts = opts_iothreaddel,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_iothreaddel,
+    .handler = run_iothreaddel,
 };
 
 /* ---- iothreadpin ------------------------------------------------------- */
 
-static enum lvsh_status cmd_domain_iothreadpin(struct lvsh_session *s,
-                                               const struct lvsh_args *a,
-                                               struct lvsh_result *r)
+static enum lvsh_status run_iothreadpin(struct lvsh_session *s, const struct lvsh_args *a,
+                                        struct lvsh_result *r)
 {
     long long id = 0;
     int maplen = 0;
@@ -141,14 +138,13 @@ static const struct lvsh_cmd cmd_iothreadpin = {
     .opts = opts_iothreadpin,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_iothreadpin,
+    .handler = run_iothreadpin,
 };
 
 /* ---- iothreadset ------------------------------------------------------- */
 
-static enum lvsh_status cmd_domain_iothreadset(struct lvsh_session *s,
-                                               const struct lvsh_args *a,
-                                               struct lvsh_result *r)
+static enum lvsh_status run_iothreadset(struct lvsh_session *s, const struct lvsh_args *a,
+                                        struct lvsh_result *r)
 {
     virTypedParameterPtr p = NULL;
     int n = 0, max = 0;
@@ -204,7 +200,7 @@ static const struct lvsh_cmd cmd_iothreadset = {
     .opts = opts_iothreadset,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_iothreadset,
+    .handler = run_iothreadset,
 };
 
 LVSH_FAMILY(domain_iothread) = { &cmd_iothreadadd, &cmd_iothreaddel, &cmd_iothreadpin,

@@ -386,8 +386,8 @@ static void list_calls_free(struct list_calls *c)
     free(c->rows);
 }
 
-static enum lvsh_status cmd_domain_list(struct lvsh_session *s, const struct lvsh_args *a,
-                                        struct lvsh_result *r)
+static enum lvsh_status run_list(struct lvsh_session *s, const struct lvsh_args *a,
+                                 struct lvsh_result *r)
 {
     struct list_filter f;
     bool plain = args_has(a, "name") || args_has(a, "uuid") || args_has(a, "id");
@@ -466,7 +466,7 @@ static const struct lvsh_cmd cmd_list = {
     .opts = opts_domain_list,
     .exclusive = excl_domain_list,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_list,
+    .handler = run_list,
 };
 
 LVSH_FAMILY(domain_list) = { &cmd_list, NULL };

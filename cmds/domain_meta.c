@@ -1,6 +1,7 @@
 /* domain_meta.c: what a domain says about itself: its description, title
  * and metadata, its clock and host name (desc, metadata, domtime,
  * domhostname). */
+#include "edit.h"
 #include "json_action.h"
 #include "domain_util.h"
 #include "util.h"
@@ -90,23 +91,20 @@ static void desc_done(struct lvsh_result *r, virDomainPtr d, const char *what,
     out_json(r, j);
 }
 
-static enum lvsh_status cmd_domain_desc(struct lvsh_session *s, const struct lvsh_args *a,
-                                        struct lvsh_result *r)
+static enum lvsh_status run_desc(struct lvsh_session *s, const struct lvsh_args *a,
+                                 struct lvsh_result *r)
 {
     int type = args_has(a, "title") ? VIR_DOMAIN_METADATA_TITLE
                                     : VIR_DOMAIN_METADATA_DESCRIPTION;
     const char *what = type == VIR_DOMAIN_METADATA_TITLE ? "title" : "description";
     unsigned flags = args_affect_flags(a);
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     char *text = desc_joined(a);
     enum lvsh_status st = LVSH_OK;
     if (!text && !args_has(a, "edit")) {
         st = desc_show(d, a, r, type, flags);
         if (st == LVSH_OK)
             out_bare(r);
-        virDomainFree(d);
         return st;
     }
     if (args_has(a, "edit"))
@@ -122,7 +120,6 @@ static enum lvsh_status cmd_domain_desc(struct lvsh_session *s, const struct lvs
             desc_done(r, d, what, text);
     }
     free(text);
-    virDomainFree(d);
     if (st == LVSH_OK)
         out_bare(r);   /* virsh ends none of desc's outputs with a blank line */
     return st;
@@ -154,24 +151,56 @@ static const struct lvsh_cmd cmd_desc = {
     .opts = opts_desc,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_desc,
+    .handler = run_desc,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- metadata ---------------------------------------------------------- */
 
+/* Set (xml NULL: remove) the element; false with r filled on failure. */
+static bool meta_apply(virDomainPtr d, const struct lvsh_args *a, struct lvsh_result *r,
+                       const char *xml, unsigned flags)
+{
+    const char *uri = args_str(a, "uri"), *key = args_str(a, "key");
+    if (virDomainSetMetadata(d, VIR_DOMAIN_METADATA_ELEMENT, xml, key, uri, flags) == 0)
+        return true;
+    err_virt(r, "failed to change the metadata '%s' of domain '%s'", uri, args_str(a, "domain"));
+    return false;
+}
+
+/* The message of a metadata change and its JSON ({name, uuid, action, uri}). */
+static void meta_said(virDomainPtr d, const struct lvsh_args *a, struct lvsh_result *r,
+                      const char *action, const char *msg)
+{
+    out_info(r, "%s", msg);
+    out_json_action(r, dom_json_ref(d), action);
+    out_json_set(r, "uri", json_str(args_str(a, "uri")));
+}
+
 static enum lvsh_status meta_set(virDomainPtr d, const struct lvsh_args *a,
                                  struct lvsh_result *r, const char *xml, unsigned flags)
 {
-    const char *uri = args_str(a, "uri"), *key = args_str(a, "key");
-    if (xml && !key)
+    if (xml && !args_str(a, "key"))
         return err_usage(r, "metadata needs --key (a namespace prefix) to set an element");
-    if (virDomainSetMetadata(d, VIR_DOMAIN_METADATA_ELEMENT, xml, key, uri, flags) < 0)
-        return err_virt(r, "failed to change the metadata '%s' of domain '%s'", uri,
-                        args_str(a, "domain"));
-    out_info(r, xml ? "Metadata modified" : "Metadata removed");
-    out_json_action(r, dom_json_ref(d), xml ? "modified" : "removed");
-    out_json_set(r, "uri", json_str(uri));
+    if (!meta_apply(d, a, r, xml, flags))
+        return LVSH_FAILED;
+    meta_said(d, a, r, xml ? "modified" : "removed", xml ? "Metadata modified"
+                                                         : "Metadata removed");
     return LVSH_OK;
+}
+
+struct meta_edit_ctx {
+    virDomainPtr d;
+    const struct lvsh_args *a;
+    unsigned flags;
+};
+
+static bool meta_edit_apply(void *opaque, const char *xml, bool relaxed,
+                            struct lvsh_result *r)
+{
+    struct meta_edit_ctx *c = opaque;
+    (void)relaxed;
+    return meta_apply(c->d, c->a, r, xml, c->flags);
 }
 
 static enum lvsh_status meta_edit(virDomainPtr d, struct lvsh_session *s,
@@ -191,20 +220,16 @@ static enum lvsh_status meta_edit(virDomainPtr d, struct lvsh_session *s,
         virResetLastError();
         cur = xasprintf("<%s/>\n", key);
     }
-    bool changed = false;
-    char *xml = edit_in_editor(s, r, cur, ".xml", &changed);
+    struct meta_edit_ctx c = { d, a, flags };
+    struct edit_job job = { .xml = cur, .file = "metadata", .apply = meta_edit_apply,
+                            .ctx = &c };
+    enum edit_outcome o = edit_loop(s, r, &job);
     free(cur);
-    enum lvsh_status st = LVSH_FAILED;
-    if (xml && !changed) {
-        out_info(r, "Metadata not changed");
-        out_json_action(r, dom_json_ref(d), "unchanged");
-        out_json_set(r, "uri", json_str(args_str(a, "uri")));
-        st = LVSH_OK;
-    } else if (xml && xml_check_wellformed(r, xml, "metadata")) {
-        st = meta_set(d, a, r, xml, flags);
-    }
-    free(xml);
-    return st;
+    if (o == EDIT_UNCHANGED)
+        meta_said(d, a, r, "unchanged", "Metadata not changed");
+    else if (o == EDIT_APPLIED)
+        meta_said(d, a, r, "modified", "Metadata modified");
+    return o == EDIT_FAILED ? LVSH_FAILED : LVSH_OK;
 }
 
 static enum lvsh_status meta_show(virDomainPtr d, const struct lvsh_args *a,
@@ -220,17 +245,14 @@ static enum lvsh_status meta_show(virDomainPtr d, const struct lvsh_args *a,
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_domain_metadata(struct lvsh_session *s,
-                                            const struct lvsh_args *a,
-                                            struct lvsh_result *r)
+static enum lvsh_status run_metadata(struct lvsh_session *s, const struct lvsh_args *a,
+                                     struct lvsh_result *r)
 {
     unsigned flags = args_affect_flags(a);
     const char *set = args_str(a, "set");
     if (set && *set && !xml_check_wellformed(r, set, "--set"))
         return LVSH_FAILED;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     enum lvsh_status st;
     if (args_has(a, "edit"))
         st = meta_edit(d, s, a, r, flags);
@@ -240,7 +262,6 @@ static enum lvsh_status cmd_domain_metadata(struct lvsh_session *s,
         st = meta_set(d, a, r, NULL, flags);
     else
         st = meta_show(d, a, r, flags);
-    virDomainFree(d);
     return st;
 }
 
@@ -275,7 +296,8 @@ static const struct lvsh_cmd cmd_metadata = {
     .opts = opts_metadata,
     .exclusive = excl_metadata,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_domain_metadata,
+    .handler = run_metadata,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- domtime, domhostname --------------------------------------------- */
@@ -313,18 +335,17 @@ static void domtime_set_json(struct lvsh_result *r, virDomainPtr d, long long se
     out_json(r, j);
 }
 
-static enum lvsh_status cmd_domain_domtime(struct lvsh_session *s, const struct lvsh_args *a,
-                                           struct lvsh_result *r)
+static enum lvsh_status run_domtime(struct lvsh_session *s, const struct lvsh_args *a,
+                                    struct lvsh_result *r)
 {
+    (void)s;
     long long secs = 0;
     unsigned int nsecs = 0;
     bool now = args_has(a, "now"), sync = args_has(a, "sync");
     bool set = now || sync || args_int(a, "time", &secs);
     if (set && args_has(a, "pretty"))
         return err_usage(r, "domtime --pretty only applies when reading the time");
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     enum lvsh_status st = LVSH_OK;
     if (!set) {
         st = domtime_show(d, a, r);
@@ -342,7 +363,6 @@ static enum lvsh_status cmd_domain_domtime(struct lvsh_session *s, const struct 
         else
             domtime_set_json(r, d, secs, nsecs);
     }
-    virDomainFree(d);
     return st;
 }
 
@@ -371,28 +391,26 @@ static const struct lvsh_cmd cmd_domtime = {
     .opts = opts_domtime,
     .exclusive = excl_domtime,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_domtime,
+    .handler = run_domtime,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static const char *const hostname_sources[] = { "lease", "agent", NULL };
 
-static enum lvsh_status cmd_domain_domhostname(struct lvsh_session *s,
-                                               const struct lvsh_args *a,
-                                               struct lvsh_result *r)
+static enum lvsh_status run_domhostname(struct lvsh_session *s, const struct lvsh_args *a,
+                                        struct lvsh_result *r)
 {
+    (void)s;
     const char *src = args_str(a, "source");
     unsigned flags = 0;
     if (src)
         flags = strcmp(src, "agent") == 0 ? VIR_DOMAIN_GET_HOSTNAME_AGENT
                                           : VIR_DOMAIN_GET_HOSTNAME_LEASE;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     char *name = virDomainGetHostname(d, flags);
     if (!name)
-        return dom_fail(d, r, "failed to get the host name of domain '%s'",
+        return err_virt(r, "failed to get the host name of domain '%s'",
                         args_str(a, "domain"));
-    virDomainFree(d);
     out_text(r, "%s\n", name);
     out_json(r, json_pack("{s:o}", "hostname", json_str(name)));
     free(name);
@@ -413,7 +431,8 @@ static const struct lvsh_cmd cmd_domhostname = {
     .description = "Print the host name the guest reports.",
     .opts = opts_domhostname,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_domhostname,
+    .handler = run_domhostname,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 LVSH_FAMILY(domain_meta) = { &cmd_desc, &cmd_metadata, &cmd_domtime, &cmd_domhostname, NULL };

@@ -249,8 +249,8 @@ static bool migrate_setup(struct lvsh_result *r, const struct lvsh_args *a,
     return true;
 }
 
-static enum lvsh_status cmd_domain_migrate(struct lvsh_session *s, const struct lvsh_args *a,
-                                           struct lvsh_result *r)
+static enum lvsh_status run_migrate(struct lvsh_session *s, const struct lvsh_args *a,
+                                    struct lvsh_result *r)
 {
     enum lvsh_status st = migrate_check(r, a);
     if (st != LVSH_OK)
@@ -358,29 +358,27 @@ static const struct lvsh_cmd cmd_migrate = {
     .opts = opts_migrate,
     .exclusive = excl_migrate,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_migrate,
+    .handler = run_migrate,
 };
 
 /* ---- the knobs of a migration job --------------------------------------- */
 
-static enum lvsh_status cmd_domain_migrate_setmaxdowntime(struct lvsh_session *s,
-                                                          const struct lvsh_args *a,
-                                                          struct lvsh_result *r)
+static enum lvsh_status run_migrate_setmaxdowntime(struct lvsh_session *s,
+                                                   const struct lvsh_args *a,
+                                                   struct lvsh_result *r)
 {
+    (void)s;
     long long ms = 0;
     args_int(a, "downtime", &ms);
     if (ms < 1)
         return err_fail(r, "migrate: invalid downtime");
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     if (virDomainMigrateSetMaxDowntime(d, (unsigned long long)ms, 0) < 0)
-        return dom_fail(d, r, "failed to set the maximum downtime of domain '%s'",
+        return err_virt(r, "failed to set the maximum downtime of domain '%s'",
                         virDomainGetName(d));
     json_t *o = dom_json_ref(d);
     json_object_set_new(o, "downtime_ms", json_integer(ms));
     out_json(r, o);
-    virDomainFree(d);
     return LVSH_OK;
 }
 
@@ -401,25 +399,24 @@ static const struct lvsh_cmd cmd_migrate_setmaxdowntime = {
                    "live migration.",
     .opts = opts_migrate_setmaxdowntime,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_migrate_setmaxdowntime,
+    .handler = run_migrate_setmaxdowntime,
+    .target = LVSH_KIND_DOMAIN,
 };
 
-static enum lvsh_status cmd_domain_migrate_getmaxdowntime(struct lvsh_session *s,
-                                                          const struct lvsh_args *a,
-                                                          struct lvsh_result *r)
+static enum lvsh_status run_migrate_getmaxdowntime(struct lvsh_session *s,
+                                                   const struct lvsh_args *a,
+                                                   struct lvsh_result *r)
 {
+    (void)s;
     unsigned long long ms = 0;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     if (virDomainMigrateGetMaxDowntime(d, &ms, 0) < 0)
-        return dom_fail_lib(d, r, "failed to get the maximum downtime of domain '%s'",
-                        virDomainGetName(d));
+        return err_lib(r, "failed to get the maximum downtime of domain '%s'",
+                   virDomainGetName(d));
     out_text(r, "%llu\n", ms);
     json_t *o = dom_json_ref(d);
     json_object_set_new(o, "downtime_ms", json_integer((json_int_t)ms));
     out_json(r, o);
-    virDomainFree(d);
     return LVSH_OK;
 }
 
@@ -436,24 +433,23 @@ static const struct lvsh_cmd cmd_migrate_getmaxdowntime = {
                    "a live migration.",
     .opts = opts_dom_active_only,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_migrate_getmaxdowntime,
+    .handler = run_migrate_getmaxdowntime,
+    .target = LVSH_KIND_DOMAIN,
 };
 
-static enum lvsh_status cmd_domain_migrate_compcache(struct lvsh_session *s,
-                                                     const struct lvsh_args *a,
-                                                     struct lvsh_result *r)
+static enum lvsh_status run_migrate_compcache(struct lvsh_session *s, const struct lvsh_args *a,
+                                              struct lvsh_result *r)
 {
+    (void)s;
     unsigned long long size = 0;
     long long want = 0;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     const char *name = virDomainGetName(d);
     if (args_int(a, "size", &want) &&
         virDomainMigrateSetCompressionCache(d, (unsigned long long)want, 0) < 0)
-        return dom_fail(d, r, "failed to set the compression cache of domain '%s'", name);
+        return err_virt(r, "failed to set the compression cache of domain '%s'", name);
     if (virDomainMigrateGetCompressionCache(d, &size, 0) < 0)
-        return dom_fail_lib(d, r, "failed to get the compression cache of domain '%s'", name);
+        return err_lib(r, "failed to get the compression cache of domain '%s'", name);
     char *text = fmt_size3(size);
     out_text(r, "Compression cache: %s\n", text);
     out_bare(r);   /* virsh prints no blank line after it */
@@ -461,7 +457,6 @@ static enum lvsh_status cmd_domain_migrate_compcache(struct lvsh_session *s,
     json_t *o = dom_json_ref(d);
     json_object_set_new(o, "cache_bytes", json_integer((json_int_t)size));
     out_json(r, o);
-    virDomainFree(d);
     return LVSH_OK;
 }
 
@@ -481,26 +476,24 @@ static const struct lvsh_cmd cmd_migrate_compcache = {
                    "uses; with --size, set it first.",
     .opts = opts_migrate_compcache,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_migrate_compcache,
+    .handler = run_migrate_compcache,
+    .target = LVSH_KIND_DOMAIN,
 };
 
-static enum lvsh_status cmd_domain_migrate_setspeed(struct lvsh_session *s,
-                                                    const struct lvsh_args *a,
-                                                    struct lvsh_result *r)
+static enum lvsh_status run_migrate_setspeed(struct lvsh_session *s, const struct lvsh_args *a,
+                                             struct lvsh_result *r)
 {
+    (void)s;
     long long bw = 0;
     args_int(a, "bandwidth", &bw);
     unsigned flags = args_has(a, "postcopy") ? VIR_DOMAIN_MIGRATE_MAX_SPEED_POSTCOPY : 0;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     if (virDomainMigrateSetMaxSpeed(d, (unsigned long)bw, flags) < 0)
-        return dom_fail(d, r, "failed to set the migration speed of domain '%s'",
+        return err_virt(r, "failed to set the migration speed of domain '%s'",
                         virDomainGetName(d));
     json_t *o = dom_json_ref(d);
     json_object_set_new(o, "bandwidth_mib_s", json_integer(bw));
     out_json(r, o);
-    virDomainFree(d);
     return LVSH_OK;
 }
 
@@ -520,26 +513,24 @@ static const struct lvsh_cmd cmd_migrate_setspeed = {
     .description = "Limit the bandwidth of the domain's migrations, in MiB/s.",
     .opts = opts_migrate_setspeed,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_migrate_setspeed,
+    .handler = run_migrate_setspeed,
+    .target = LVSH_KIND_DOMAIN,
 };
 
-static enum lvsh_status cmd_domain_migrate_getspeed(struct lvsh_session *s,
-                                                    const struct lvsh_args *a,
-                                                    struct lvsh_result *r)
+static enum lvsh_status run_migrate_getspeed(struct lvsh_session *s, const struct lvsh_args *a,
+                                             struct lvsh_result *r)
 {
+    (void)s;
     unsigned long bw = 0;
     unsigned flags = args_has(a, "postcopy") ? VIR_DOMAIN_MIGRATE_MAX_SPEED_POSTCOPY : 0;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     if (virDomainMigrateGetMaxSpeed(d, &bw, flags) < 0)
-        return dom_fail_lib(d, r, "failed to get the migration speed of domain '%s'",
-                        virDomainGetName(d));
+        return err_lib(r, "failed to get the migration speed of domain '%s'",
+                   virDomainGetName(d));
     out_text(r, "%lu\n", bw);
     json_t *o = dom_json_ref(d);
     json_object_set_new(o, "bandwidth_mib_s", json_integer((json_int_t)bw));
     out_json(r, o);
-    virDomainFree(d);
     return LVSH_OK;
 }
 
@@ -556,23 +547,21 @@ static const struct lvsh_cmd cmd_migrate_getspeed = {
     .description = "Print the bandwidth limit of the domain's migrations, in MiB/s.",
     .opts = opts_migrate_getspeed,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_migrate_getspeed,
+    .handler = run_migrate_getspeed,
+    .target = LVSH_KIND_DOMAIN,
 };
 
-static enum lvsh_status cmd_domain_migrate_postcopy(struct lvsh_session *s,
-                                                    const struct lvsh_args *a,
-                                                    struct lvsh_result *r)
+static enum lvsh_status run_migrate_postcopy(struct lvsh_session *s, const struct lvsh_args *a,
+                                             struct lvsh_result *r)
 {
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    (void)s;
+    virDomainPtr d = args_target(a);
     if (virDomainMigrateStartPostCopy(d, 0) < 0)
-        return dom_fail_lib(d, r, "failed to switch the migration of domain '%s' to post-copy",
-                        virDomainGetName(d));
+        return err_lib(r, "failed to switch the migration of domain '%s' to post-copy",
+                   virDomainGetName(d));
     json_t *o = dom_json_ref(d);
     json_object_set_new(o, "postcopy", json_true());
     out_json(r, o);
-    virDomainFree(d);
     return LVSH_OK;
 }
 
@@ -584,7 +573,8 @@ static const struct lvsh_cmd cmd_migrate_postcopy = {
                    "post-copy mode: the guest runs on the destination from now on.",
     .opts = opts_dom_active_only,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_migrate_postcopy,
+    .handler = run_migrate_postcopy,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 LVSH_FAMILY(domain_migrate) = { &cmd_migrate, &cmd_migrate_setmaxdowntime,

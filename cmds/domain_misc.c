@@ -31,8 +31,8 @@ static enum lvsh_status done(struct lvsh_result *r, virDomainPtr d, const char *
 
 /* ---- inject-nmi -------------------------------------------------------- */
 
-static enum lvsh_status cmd_domain_inject_nmi(struct lvsh_session *s, const struct lvsh_args *a,
-                                              struct lvsh_result *r)
+static enum lvsh_status run_inject_nmi(struct lvsh_session *s, const struct lvsh_args *a,
+                                       struct lvsh_result *r)
 {
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
@@ -54,7 +54,7 @@ static const struct lvsh_cmd cmd_inject_nmi = {
     .description = "Send an NMI to the guest's CPUs, as a watchdog or a debugger would.",
     .opts = opts_domain_only,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_inject_nmi,
+    .handler = run_inject_nmi,
 };
 
 /* ---- send-key ---------------------------------------------------------- */
@@ -78,8 +78,8 @@ static int keycode_value(int codeset, const char *key)
     return -1;
 }
 
-static enum lvsh_status cmd_domain_send_key(struct lvsh_session *s, const struct lvsh_args *a,
-                                            struct lvsh_result *r)
+static enum lvsh_status run_send_key(struct lvsh_session *s, const struct lvsh_args *a,
+                                     struct lvsh_result *r)
 {
     const char *cs = args_str(a, "codeset");
     int codeset = 0, nkeys;
@@ -129,7 +129,7 @@ static const struct lvsh_cmd cmd_send_key = {
                    "KEY_LEFTCTRL.",
     .opts = opts_send_key,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_send_key,
+    .handler = run_send_key,
 };
 
 /* ---- send-process-signal ----------------------------------------------- */
@@ -161,9 +161,9 @@ static int signal_value(const char *name)
     return -1;
 }
 
-static enum lvsh_status cmd_domain_send_process_signal(struct lvsh_session *s,
-                                                       const struct lvsh_args *a,
-                                                       struct lvsh_result *r)
+static enum lvsh_status run_send_process_signal(struct lvsh_session *s,
+                                                const struct lvsh_args *a,
+                                                struct lvsh_result *r)
 {
     long long pid = 0;
     const char *name = args_str(a, "signame");
@@ -199,7 +199,7 @@ static const struct lvsh_cmd cmd_send_process_signal = {
                    "or by name with or without SIG, in any case.",
     .opts = opts_send_signal,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_send_process_signal,
+    .handler = run_send_process_signal,
 };
 
 /* ---- perf -------------------------------------------------------------- */
@@ -223,36 +223,33 @@ static void perf_show(struct lvsh_result *r, const virTypedParameter *p, int n)
     out_json(r, o);
 }
 
-static enum lvsh_status cmd_domain_perf(struct lvsh_session *s, const struct lvsh_args *a,
-                                        struct lvsh_result *r)
+static enum lvsh_status run_perf(struct lvsh_session *s, const struct lvsh_args *a,
+                                 struct lvsh_result *r)
 {
+    (void)s;
     virTypedParameterPtr p = NULL;
     int n = 0, max = 0;
     unsigned flags = args_affect_flags(a);
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     if (args_str(a, "enable"))
         perf_add(&p, &n, &max, args_str(a, "enable"), true);
     if (args_str(a, "disable"))
         perf_add(&p, &n, &max, args_str(a, "disable"), false);
     if (n > 0 && virDomainSetPerfEvents(d, p, n, flags) < 0) {
         virTypedParamsFree(p, n);
-        return dom_fail(d, r, "failed to change the perf events of domain '%s'",
+        return err_virt(r, "failed to change the perf events of domain '%s'",
                         args_str(a, "domain"));
     }
     if (n > 0) { /* as virsh: after a change, show what was changed */
         perf_show(r, p, n);
         virTypedParamsFree(p, n);
-        virDomainFree(d);
         return LVSH_OK;
     }
     if (virDomainGetPerfEvents(d, &p, &n, flags) < 0)
-        return dom_fail(d, r, "failed to get the perf events of domain '%s'",
+        return err_virt(r, "failed to get the perf events of domain '%s'",
                         args_str(a, "domain"));
     perf_show(r, p, n);
     virTypedParamsFree(p, n);
-    virDomainFree(d);
     return LVSH_OK;
 }
 
@@ -275,7 +272,8 @@ static const struct lvsh_cmd cmd_perf = {
     .opts = opts_perf,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN, /* showing is read-only; libvirt refuses a change under -r */
-    .handler = cmd_domain_perf,
+    .handler = run_perf,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- set-lifecycle-action ---------------------------------------------- */
@@ -292,9 +290,9 @@ static int index_of(const char *const *list, const char *s)
     return -1;
 }
 
-static enum lvsh_status cmd_domain_set_lifecycle_action(struct lvsh_session *s,
-                                                        const struct lvsh_args *a,
-                                                        struct lvsh_result *r)
+static enum lvsh_status run_set_lifecycle_action(struct lvsh_session *s,
+                                                 const struct lvsh_args *a,
+                                                 struct lvsh_result *r)
 {
     int type = index_of(lc_types, args_str(a, "type"));
     int action = index_of(lc_actions, args_str(a, "action"));
@@ -330,25 +328,22 @@ static const struct lvsh_cmd cmd_set_lifecycle_action = {
     .opts = opts_lifecycle,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_set_lifecycle_action,
+    .handler = run_set_lifecycle_action,
 };
 
 /* ---- domlaunchsecinfo, domsetlaunchsecstate ----------------------------- */
 
-static enum lvsh_status cmd_domain_domlaunchsecinfo(struct lvsh_session *s,
-                                                    const struct lvsh_args *a,
-                                                    struct lvsh_result *r)
+static enum lvsh_status run_domlaunchsecinfo(struct lvsh_session *s, const struct lvsh_args *a,
+                                             struct lvsh_result *r)
 {
+    (void)s;
     virTypedParameterPtr p = NULL;
     int n = 0;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     if (virDomainGetLaunchSecurityInfo(d, &p, &n, 0) < 0)
-        return dom_fail(d, r, "Unable to get launch security parameters");
+        return err_virt(r, "Unable to get launch security parameters");
     tparams_out(r, p, n);
     virTypedParamsFree(p, n);
-    virDomainFree(d);
     return LVSH_OK;
 }
 
@@ -360,7 +355,8 @@ static const struct lvsh_cmd cmd_domlaunchsecinfo = {
                    "measurement and its policy).",
     .opts = opts_domain_only,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_domlaunchsecinfo,
+    .handler = run_domlaunchsecinfo,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* Standard base64 of len bytes. */
@@ -394,9 +390,9 @@ static bool add_file_b64(struct lvsh_result *r, virTypedParameterPtr *p, int *n,
     return true;
 }
 
-static enum lvsh_status cmd_domain_domsetlaunchsecstate(struct lvsh_session *s,
-                                                        const struct lvsh_args *a,
-                                                        struct lvsh_result *r)
+static enum lvsh_status run_domsetlaunchsecstate(struct lvsh_session *s,
+                                                 const struct lvsh_args *a,
+                                                 struct lvsh_result *r)
 {
     virTypedParameterPtr p = NULL;
     int n = 0, max = 0;
@@ -453,28 +449,24 @@ static const struct lvsh_cmd cmd_domsetlaunchsecstate = {
                    "its measurement.  The files are sent base64-encoded.",
     .opts = opts_setlaunchsec,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_domsetlaunchsecstate,
+    .handler = run_domsetlaunchsecstate,
 };
 
 /* ---- dom-fd-associate ---------------------------------------------------- */
 
-static enum lvsh_status cmd_domain_fd_associate(struct lvsh_session *s,
-                                                const struct lvsh_args *a,
-                                                struct lvsh_result *r)
+static enum lvsh_status run_dom_fd_associate(struct lvsh_session *s, const struct lvsh_args *a,
+                                             struct lvsh_result *r)
 {
+    (void)s;
     int *fds = NULL;
     unsigned nfds = 0;
     unsigned flags = (args_has(a, "seclabel-writable")
                       ? VIR_DOMAIN_FD_ASSOCIATE_SECLABEL_WRITABLE : 0) |
                      (args_has(a, "seclabel-restore")
                       ? VIR_DOMAIN_FD_ASSOCIATE_SECLABEL_RESTORE : 0);
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
-    if (!dom_parse_fds(args_str(a, "pass-fds"), &fds, &nfds)) {
-        virDomainFree(d);
+    virDomainPtr d = args_target(a);
+    if (!dom_parse_fds(args_str(a, "pass-fds"), &fds, &nfds))
         return err_usage(r, "Unable to parse FD number '%s'", args_str(a, "pass-fds"));
-    }
     enum lvsh_status st = LVSH_OK;
     if (virDomainFDAssociate(d, args_str(a, "name"), nfds, fds, flags) < 0) {
         st = err_lib(r, "failed to associate descriptors with domain '%s'",
@@ -485,7 +477,6 @@ static enum lvsh_status cmd_domain_fd_associate(struct lvsh_session *s,
         out_json(r, j);
     }
     free(fds);
-    virDomainFree(d);
     return st;
 }
 
@@ -513,7 +504,8 @@ static const struct lvsh_cmd cmd_dom_fd_associate = {
                    "association lasts while the connection is open.",
     .opts = opts_fd_associate,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_fd_associate,
+    .handler = run_dom_fd_associate,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 LVSH_FAMILY(domain_misc) = { &cmd_inject_nmi, &cmd_send_key, &cmd_send_process_signal,

@@ -39,18 +39,15 @@ static void blklist_row(struct out_table *t, struct dom_xml *x, xmlNodePtr n, bo
     free(source);
 }
 
-static enum lvsh_status cmd_domain_domblklist(struct lvsh_session *s,
-                                              const struct lvsh_args *a,
-                                              struct lvsh_result *r)
+static enum lvsh_status run_domblklist(struct lvsh_session *s, const struct lvsh_args *a,
+                                       struct lvsh_result *r)
 {
+    (void)s;
     struct dom_xml x;
     bool details = args_has(a, "details");
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     bool ok = dom_xml_load(&x, d, args_has(a, "inactive") ? VIR_DOMAIN_XML_INACTIVE : 0, r,
                            args_str(a, "domain"));
-    virDomainFree(d);
     if (!ok)
         return LVSH_FAILED;
     struct out_table *t = out_table(r);
@@ -85,7 +82,8 @@ static const struct lvsh_cmd cmd_domblklist = {
                    "disk type and device kind.",
     .opts = opts_domblklist,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_domblklist,
+    .handler = run_domblklist,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static void iflist_row(struct out_table *t, struct dom_xml *x, xmlNodePtr n)
@@ -104,17 +102,14 @@ static void iflist_row(struct out_table *t, struct dom_xml *x, xmlNodePtr n)
     }
 }
 
-static enum lvsh_status cmd_domain_domiflist(struct lvsh_session *s,
-                                             const struct lvsh_args *a,
-                                             struct lvsh_result *r)
+static enum lvsh_status run_domiflist(struct lvsh_session *s, const struct lvsh_args *a,
+                                      struct lvsh_result *r)
 {
+    (void)s;
     struct dom_xml x;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     bool ok = dom_xml_load(&x, d, args_has(a, "inactive") ? VIR_DOMAIN_XML_INACTIVE : 0, r,
                            args_str(a, "domain"));
-    virDomainFree(d);
     if (!ok)
         return LVSH_FAILED;
     struct out_table *t = out_table(r);
@@ -146,7 +141,8 @@ static const struct lvsh_cmd cmd_domiflist = {
                    "source, model and MAC address.",
     .opts = opts_domiflist,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_domiflist,
+    .handler = run_domiflist,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- domblkinfo ------------------------------------------------------ */
@@ -204,17 +200,15 @@ static enum lvsh_status blkinfo_all(virDomainPtr d, const struct lvsh_args *a,
     return st;
 }
 
-static enum lvsh_status cmd_domain_domblkinfo(struct lvsh_session *s,
-                                              const struct lvsh_args *a,
-                                              struct lvsh_result *r)
+static enum lvsh_status run_domblkinfo(struct lvsh_session *s, const struct lvsh_args *a,
+                                       struct lvsh_result *r)
 {
+    (void)s;
     const char *dev = args_str(a, "device");
     virDomainBlockInfo bi;
     if (!dev && !args_has(a, "all"))
         return err_usage(r, "command 'domblkinfo' needs a device or --all");
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     enum lvsh_status st = LVSH_OK;
     if (args_has(a, "all")) {
         st = blkinfo_all(d, a, r);
@@ -230,7 +224,6 @@ static enum lvsh_status cmd_domain_domblkinfo(struct lvsh_session *s,
             free(text);
         }
     }
-    virDomainFree(d);
     return st;
 }
 
@@ -255,7 +248,8 @@ static const struct lvsh_cmd cmd_domblkinfo = {
     .opts = opts_domblkinfo,
     .exclusive = excl_domblkinfo,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_domblkinfo,
+    .handler = run_domblkinfo,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- domblkstat ------------------------------------------------------ */
@@ -326,20 +320,17 @@ static int blkstat_fetch(virDomainPtr d, const char *dev, virTypedParameterPtr *
     return n;
 }
 
-static enum lvsh_status cmd_domain_domblkstat(struct lvsh_session *s,
-                                              const struct lvsh_args *a,
-                                              struct lvsh_result *r)
+static enum lvsh_status run_domblkstat(struct lvsh_session *s, const struct lvsh_args *a,
+                                       struct lvsh_result *r)
 {
+    (void)s;
     const char *dev = args_str(a, "device") ? args_str(a, "device") : "";
     bool human = args_has(a, "human");
     virTypedParameterPtr p = NULL;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     int n = blkstat_fetch(d, dev, &p);
     if (n < 0)
-        return dom_fail(d, r, "Failed to get block stats %s %s", args_str(a, "domain"), dev ? dev : "");
-    virDomainFree(d);
+        return err_virt(r, "Failed to get block stats %s %s", args_str(a, "domain"), dev ? dev : "");
     json_t *o = json_object();
     if (human)
         out_text(r, "Device: %s\n", dev);
@@ -373,7 +364,8 @@ static const struct lvsh_cmd cmd_domblkstat = {
                    "errs, ...); counters the driver lacks are left out.",
     .opts = opts_domblkstat,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_domblkstat,
+    .handler = run_domblkstat,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- domblkerror, domifstat, dommemstat ------------------------------ */
@@ -387,23 +379,20 @@ static const char *disk_error_word(int e)
     }
 }
 
-static enum lvsh_status cmd_domain_domblkerror(struct lvsh_session *s,
-                                               const struct lvsh_args *a,
-                                               struct lvsh_result *r)
+static enum lvsh_status run_domblkerror(struct lvsh_session *s, const struct lvsh_args *a,
+                                        struct lvsh_result *r)
 {
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    (void)s;
+    virDomainPtr d = args_target(a);
     int n = virDomainGetDiskErrors(d, NULL, 0, 0);
     virDomainDiskErrorPtr errs = n > 0 ? xcalloc((size_t)n, sizeof(*errs)) : NULL;
     if (n > 0)
         n = virDomainGetDiskErrors(d, errs, (unsigned)n, 0);
     if (n < 0) {
         free(errs);
-        return dom_fail(d, r, "failed to get the disk errors of domain '%s'",
+        return err_virt(r, "failed to get the disk errors of domain '%s'",
                         args_str(a, "domain"));
     }
-    virDomainFree(d);
     json_t *arr = json_array();
     for (int i = 0; i < n; i++) {
         out_text(r, "%s: %s\n", errs[i].disk, disk_error_word(errs[i].error));
@@ -431,21 +420,19 @@ static const struct lvsh_cmd cmd_domblkerror = {
                    "'No errors found'.",
     .opts = opts_domain_only,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_domblkerror,
+    .handler = run_domblkerror,
+    .target = LVSH_KIND_DOMAIN,
 };
 
-static enum lvsh_status cmd_domain_domifstat(struct lvsh_session *s,
-                                             const struct lvsh_args *a,
-                                             struct lvsh_result *r)
+static enum lvsh_status run_domifstat(struct lvsh_session *s, const struct lvsh_args *a,
+                                      struct lvsh_result *r)
 {
+    (void)s;
     const char *dev = args_str(a, "interface");
     virDomainInterfaceStatsStruct st;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     if (virDomainInterfaceStats(d, dev, &st, sizeof(st)) < 0)
-        return dom_fail(d, r, "Failed to get interface stats %s %s", args_str(a, "domain"), dev);
-    virDomainFree(d);
+        return err_virt(r, "Failed to get interface stats %s %s", args_str(a, "domain"), dev);
     const struct { const char *name; long long v; } f[] = {
         { "rx_bytes", st.rx_bytes }, { "rx_packets", st.rx_packets },
         { "rx_errs", st.rx_errs }, { "rx_drop", st.rx_drop },
@@ -479,7 +466,8 @@ static const struct lvsh_cmd cmd_domifstat = {
                    "'INTERFACE NAME VALUE' line each.",
     .opts = opts_domifstat,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_domifstat,
+    .handler = run_domifstat,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static const char *memstat_name(int tag)
@@ -505,24 +493,20 @@ static enum lvsh_status memstat_period(virDomainPtr d, const struct lvsh_args *a
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_domain_dommemstat(struct lvsh_session *s,
-                                              const struct lvsh_args *a,
-                                              struct lvsh_result *r)
+static enum lvsh_status run_dommemstat(struct lvsh_session *s, const struct lvsh_args *a,
+                                       struct lvsh_result *r)
 {
+    (void)s;
     virDomainMemoryStatStruct st[VIR_DOMAIN_MEMORY_STAT_NR];
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     if (args_has(a, "period")) {
         enum lvsh_status rc = memstat_period(d, a, r);
-        virDomainFree(d);
         return rc;
     }
     int n = virDomainMemoryStats(d, st, VIR_DOMAIN_MEMORY_STAT_NR, 0);
     if (n < 0)
-        return dom_fail(d, r, "failed to get the memory statistics of domain '%s'",
+        return err_virt(r, "failed to get the memory statistics of domain '%s'",
                         args_str(a, "domain"));
-    virDomainFree(d);
     json_t *o = json_object();
     for (int i = 0; i < n; i++) {
         const char *name = memstat_name(st[i].tag);
@@ -567,7 +551,8 @@ static const struct lvsh_cmd cmd_dommemstat = {
     .opts = opts_dommemstat,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_dommemstat,
+    .handler = run_dommemstat,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 LVSH_FAMILY(domain_monitor) = { &cmd_domblklist, &cmd_domiflist, &cmd_domblkinfo,

@@ -42,9 +42,9 @@ static enum lvsh_status show_qmp(struct lvsh_result *r, const struct lvsh_args *
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_domain_qemu_monitor_command(struct lvsh_session *s,
-                                                        const struct lvsh_args *a,
-                                                        struct lvsh_result *r)
+static enum lvsh_status run_qemu_monitor_command(struct lvsh_session *s,
+                                                 const struct lvsh_args *a,
+                                                 struct lvsh_result *r)
 {
     int nwords, *fds = NULL, *outfds = NULL;
     unsigned nfds = 0, noutfds = 0;
@@ -108,7 +108,7 @@ static const struct lvsh_cmd cmd_qemu_monitor_command = {
     .opts = opts_qemu_monitor_command,
     .exclusive = excl_qmc,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_qemu_monitor_command,
+    .handler = run_qemu_monitor_command,
 };
 
 /* ---- qemu-monitor-event ------------------------------------------------ */
@@ -215,9 +215,8 @@ static enum lvsh_status qev_finish(struct lvsh_result *r, int end, int count)
     return count > 0 ? LVSH_OK : LVSH_FAILED;   /* as virsh: no event seen fails */
 }
 
-static enum lvsh_status cmd_domain_qemu_monitor_event(struct lvsh_session *s,
-                                                      const struct lvsh_args *a,
-                                                      struct lvsh_result *r)
+static enum lvsh_status run_qemu_monitor_event(struct lvsh_session *s,
+                                               const struct lvsh_args *a, struct lvsh_result *r)
 {
     long long timeout = 0;
     args_int(a, "timeout", &timeout);
@@ -278,13 +277,13 @@ static const struct lvsh_cmd cmd_qemu_monitor_event = {
                    "command ends after the first event; --timeout or Ctrl-C end it too.",
     .opts = opts_qemu_monitor_event,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_qemu_monitor_event,
+    .handler = run_qemu_monitor_event,
 };
 
 /* ---- qemu-attach ------------------------------------------------------- */
 
-static enum lvsh_status cmd_domain_qemu_attach(struct lvsh_session *s, const struct lvsh_args *a,
-                                               struct lvsh_result *r)
+static enum lvsh_status run_qemu_attach(struct lvsh_session *s, const struct lvsh_args *a,
+                                        struct lvsh_result *r)
 {
     long long pid = 0;
     args_int(a, "pid", &pid);
@@ -314,7 +313,7 @@ static const struct lvsh_cmd cmd_qemu_attach = {
                    "drivers refuse this; libvirt's error is shown.",
     .opts = opts_qemu_attach,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_qemu_attach,
+    .handler = run_qemu_attach,
 };
 
 LVSH_FAMILY(domain_qemu) = { &cmd_qemu_monitor_command, &cmd_qemu_monitor_event,

@@ -107,15 +107,14 @@ static enum lvsh_status set_memory(struct lvsh_session *s, const struct lvsh_arg
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_domain_setmem(struct lvsh_session *s, const struct lvsh_args *a,
-                                          struct lvsh_result *r)
+static enum lvsh_status run_setmem(struct lvsh_session *s, const struct lvsh_args *a,
+                                   struct lvsh_result *r)
 {
     return set_memory(s, a, r, 0, "memory");
 }
 
-static enum lvsh_status cmd_domain_setmaxmem(struct lvsh_session *s,
-                                             const struct lvsh_args *a,
-                                             struct lvsh_result *r)
+static enum lvsh_status run_setmaxmem(struct lvsh_session *s, const struct lvsh_args *a,
+                                      struct lvsh_result *r)
 {
     return set_memory(s, a, r, VIR_DOMAIN_MEM_MAXIMUM, "maximum memory");
 }
@@ -139,7 +138,7 @@ static const struct lvsh_cmd cmd_setmem = {
     .opts = opts_setmem,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_setmem,
+    .handler = run_setmem,
 };
 
 static const struct lvsh_cmd cmd_setmaxmem = {
@@ -151,7 +150,7 @@ static const struct lvsh_cmd cmd_setmaxmem = {
     .opts = opts_setmem,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_setmaxmem,
+    .handler = run_setmaxmem,
 };
 
 /* ---- memtune ----------------------------------------------------------- */
@@ -200,8 +199,8 @@ static void memtune_show(struct lvsh_result *r, const virTypedParameter *p, int 
     out_json(r, o);
 }
 
-static enum lvsh_status cmd_domain_memtune(struct lvsh_session *s, const struct lvsh_args *a,
-                                           struct lvsh_result *r)
+static enum lvsh_status run_memtune(struct lvsh_session *s, const struct lvsh_args *a,
+                                    struct lvsh_result *r)
 {
     virTypedParameterPtr set = NULL, cur = NULL;
     int nset = 0, maxset = 0;
@@ -263,7 +262,7 @@ static const struct lvsh_cmd cmd_memtune = {
     .opts = opts_memtune,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_memtune,
+    .handler = run_memtune,
 };
 
 /* ---- schedinfo ---------------------------------------------------------- */
@@ -311,20 +310,18 @@ static enum lvsh_status sched_changes(struct lvsh_result *r, const struct lvsh_a
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_domain_schedinfo(struct lvsh_session *s,
-                                             const struct lvsh_args *a,
-                                             struct lvsh_result *r)
+static enum lvsh_status run_schedinfo(struct lvsh_session *s, const struct lvsh_args *a,
+                                      struct lvsh_result *r)
 {
+    (void)s;
     virTypedParameterPtr cur = NULL, set = NULL;
     int nset = 0;
     unsigned flags = args_affect_flags(a);
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     int ntype = 0;
     char *type = virDomainGetSchedulerType(d, &ntype);
     if (!type)
-        return dom_fail(d, r, "failed to get the scheduler of domain '%s'",
+        return err_virt(r, "failed to get the scheduler of domain '%s'",
                         args_str(a, "domain"));
     enum lvsh_status st = LVSH_OK;
     out_text(r, "%-15s: %s\n", "Scheduler", type);   /* first, even on failure, as virsh */
@@ -352,7 +349,6 @@ static enum lvsh_status cmd_domain_schedinfo(struct lvsh_session *s,
     virTypedParamsFree(cur, n > 0 ? n : 0);
     virTypedParamsFree(set, nset);
     free(type);
-    virDomainFree(d);
     return st;
 }
 
@@ -382,7 +378,8 @@ static const struct lvsh_cmd cmd_schedinfo = {
     .opts = opts_schedinfo,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_schedinfo,
+    .handler = run_schedinfo,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- blkiotune, blkdeviotune, domblkthreshold --------------------------- */
@@ -427,9 +424,8 @@ static int apply_blkio(virDomainPtr d, const char *dev, virTypedParameterPtr p, 
     return virDomainSetBlkioParameters(d, p, n, f);
 }
 
-static enum lvsh_status cmd_domain_blkiotune(struct lvsh_session *s,
-                                             const struct lvsh_args *a,
-                                             struct lvsh_result *r)
+static enum lvsh_status run_blkiotune(struct lvsh_session *s, const struct lvsh_args *a,
+                                      struct lvsh_result *r)
 {
     virTypedParameterPtr set = NULL;
     int nset = 0, max = 0;
@@ -478,7 +474,7 @@ static const struct lvsh_cmd cmd_blkiotune = {
     .opts = opts_blkiotune,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_blkiotune,
+    .handler = run_blkiotune,
 };
 
 static const char *const iotune_opts[] = {
@@ -520,9 +516,8 @@ static void iotune_changes(const struct lvsh_args *a, virTypedParameterPtr *set,
                                 args_str(a, "group-name"));
 }
 
-static enum lvsh_status cmd_domain_blkdeviotune(struct lvsh_session *s,
-                                                const struct lvsh_args *a,
-                                                struct lvsh_result *r)
+static enum lvsh_status run_blkdeviotune(struct lvsh_session *s, const struct lvsh_args *a,
+                                         struct lvsh_result *r)
 {
     virTypedParameterPtr set = NULL;
     int nset = 0;
@@ -603,24 +598,21 @@ static const struct lvsh_cmd cmd_blkdeviotune = {
     .opts = opts_blkdeviotune,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_blkdeviotune,
+    .handler = run_blkdeviotune,
 };
 
-static enum lvsh_status cmd_domain_domblkthreshold(struct lvsh_session *s,
-                                                   const struct lvsh_args *a,
-                                                   struct lvsh_result *r)
+static enum lvsh_status run_domblkthreshold(struct lvsh_session *s, const struct lvsh_args *a,
+                                            struct lvsh_result *r)
 {
+    (void)s;
     unsigned long long threshold = 0;
     args_size(a, "threshold", &threshold);
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     if (virDomainSetBlockThreshold(d, args_str(a, "dev"), threshold, 0) < 0)
-        return dom_fail(d, r, "failed to set the threshold of disk '%s'", args_str(a, "dev"));
+        return err_virt(r, "failed to set the threshold of disk '%s'", args_str(a, "dev"));
     out_json_action(r, dom_json_ref(d), "threshold set");
     out_json_set(r, "device", json_str(args_str(a, "dev")));
     out_json_set(r, "threshold", json_integer((json_int_t)threshold));
-    virDomainFree(d);
     return LVSH_OK;
 }
 
@@ -643,7 +635,8 @@ static const struct lvsh_cmd cmd_domblkthreshold = {
                    "size given (0 removes the threshold).",
     .opts = opts_domblkthreshold,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_domblkthreshold,
+    .handler = run_domblkthreshold,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- numatune ---------------------------------------------------------- */
@@ -687,9 +680,8 @@ static bool numa_mode_parse(const char *s, int *mode)
     return false;
 }
 
-static enum lvsh_status cmd_domain_numatune(struct lvsh_session *s,
-                                            const struct lvsh_args *a,
-                                            struct lvsh_result *r)
+static enum lvsh_status run_numatune(struct lvsh_session *s, const struct lvsh_args *a,
+                                     struct lvsh_result *r)
 {
     virTypedParameterPtr set = NULL, cur = NULL;
     int nset = 0, max = 0, mode;
@@ -747,7 +739,7 @@ static const struct lvsh_cmd cmd_numatune = {
     .opts = opts_numatune,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_numatune,
+    .handler = run_numatune,
 };
 
 /* ---- cpu-stats ----------------------------------------------------------- */
@@ -826,21 +818,17 @@ static enum lvsh_status cpustats_total(virDomainPtr d, struct lvsh_result *r, js
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_domain_cpu_stats(struct lvsh_session *s,
-                                             const struct lvsh_args *a,
-                                             struct lvsh_result *r)
+static enum lvsh_status run_cpu_stats(struct lvsh_session *s, const struct lvsh_args *a,
+                                      struct lvsh_result *r)
 {
+    (void)s;
     long long start = 0, count = -1;
     bool has_start = args_int(a, "start", &start), has_count = args_int(a, "count", &count);
     bool total = args_has(a, "total");
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
-    if ((has_start && start < 0) || (has_count && count < 0)) {   /* virsh's own checks */
-        virDomainFree(d);
+    virDomainPtr d = args_target(a);
+    if ((has_start && start < 0) || (has_count && count < 0))   /* virsh's own checks */
         return err_fail(r, start < 0 ? "Invalid value for start CPU"
                                      : "Invalid value for number of CPUs to show");
-    }
     json_t *out = json_object();
     enum lvsh_status st = LVSH_OK;
     if (!total || has_start || has_count)
@@ -848,7 +836,6 @@ static enum lvsh_status cmd_domain_cpu_stats(struct lvsh_session *s,
     if (st == LVSH_OK && (total || (!has_start && !has_count)))
         st = cpustats_total(d, r, out);
     out_json(r, out);
-    virDomainFree(d);
     return st;
 }
 
@@ -870,7 +857,8 @@ static const struct lvsh_cmd cmd_cpu_stats = {
                    "total (user and system time).",
     .opts = opts_cpu_stats,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_cpu_stats,
+    .handler = run_cpu_stats,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 LVSH_FAMILY(domain_resources) = { &cmd_setmem, &cmd_setmaxmem, &cmd_memtune, &cmd_schedinfo,

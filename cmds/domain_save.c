@@ -2,6 +2,7 @@
 #include "domain_common.h"
 #include "domain_ops.h"
 #include "bounded.h"
+#include "edit.h"
 #include "progress.h"
 #include "util.h"
 
@@ -120,8 +121,8 @@ static int save_run(struct lvsh_session *s, const struct lvsh_args *a, struct sa
 
 /* ---- save and restore --------------------------------------------------- */
 
-static enum lvsh_status cmd_domain_save(struct lvsh_session *s, const struct lvsh_args *a,
-                                        struct lvsh_result *r)
+static enum lvsh_status run_save(struct lvsh_session *s, const struct lvsh_args *a,
+                                 struct lvsh_result *r)
 {
     const char *file = args_str(a, "file");
     char *xml;
@@ -169,11 +170,11 @@ static const struct lvsh_cmd cmd_save = {
     .opts = opts_domain_save,
     .exclusive = excl_running_paused,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_save,
+    .handler = run_save,
 };
 
-static enum lvsh_status cmd_domain_restore(struct lvsh_session *s, const struct lvsh_args *a,
-                                           struct lvsh_result *r)
+static enum lvsh_status run_restore(struct lvsh_session *s, const struct lvsh_args *a,
+                                    struct lvsh_result *r)
 {
     const char *file = args_str(a, "file");
     char *xml;
@@ -212,14 +213,13 @@ static const struct lvsh_cmd cmd_restore = {
     .opts = opts_domain_restore,
     .exclusive = excl_running_paused,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_restore,
+    .handler = run_restore,
 };
 
 /* ---- managed save ------------------------------------------------------- */
 
-static enum lvsh_status cmd_domain_managedsave(struct lvsh_session *s,
-                                               const struct lvsh_args *a,
-                                               struct lvsh_result *r)
+static enum lvsh_status run_managedsave(struct lvsh_session *s, const struct lvsh_args *a,
+                                        struct lvsh_result *r)
 {
     virDomainPtr d = dom_arg(s, a, r);
     if (!d)
@@ -253,16 +253,14 @@ static const struct lvsh_cmd cmd_managedsave = {
     .opts = opts_domain_managedsave,
     .exclusive = excl_running_paused,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_managedsave,
+    .handler = run_managedsave,
 };
 
-static enum lvsh_status cmd_domain_managedsave_remove(struct lvsh_session *s,
-                                                      const struct lvsh_args *a,
-                                                      struct lvsh_result *r)
+static enum lvsh_status run_managedsave_remove(struct lvsh_session *s,
+                                               const struct lvsh_args *a, struct lvsh_result *r)
 {
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    (void)s;
+    virDomainPtr d = args_target(a);
     const char *name = args_str(a, "domain");   /* as typed, as virsh */
     enum lvsh_status st = LVSH_OK;
     int has = virDomainHasManagedSaveImage(d, 0);
@@ -277,7 +275,6 @@ static enum lvsh_status cmd_domain_managedsave_remove(struct lvsh_session *s,
         dom_action_msg(r, d, "removed", "Removed managedsave image for domain '%s'", name);
     if (st == LVSH_OK)
         out_bare(r);   /* virsh prints no blank line after either message */
-    virDomainFree(d);
     return st;
 }
 
@@ -293,17 +290,17 @@ static const struct lvsh_cmd cmd_managedsave_remove = {
     .description = "Throw away the managed save image, so the next start boots afresh.",
     .opts = opts_domain_inactive,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_managedsave_remove,
+    .handler = run_managedsave_remove,
+    .target = LVSH_KIND_DOMAIN,
 };
 
-static enum lvsh_status cmd_domain_managedsave_dumpxml(struct lvsh_session *s,
-                                                       const struct lvsh_args *a,
-                                                       struct lvsh_result *r)
+static enum lvsh_status run_managedsave_dumpxml(struct lvsh_session *s,
+                                                const struct lvsh_args *a,
+                                                struct lvsh_result *r)
 {
+    (void)s;
     unsigned flags = args_has(a, "security-info") ? VIR_DOMAIN_SAVE_IMAGE_XML_SECURE : 0;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     const char *name = args_str(a, "domain");   /* as typed, as virsh */
     char *xml = virDomainManagedSaveGetXMLDesc(d, flags);
     enum lvsh_status st = LVSH_OK;
@@ -314,7 +311,6 @@ static enum lvsh_status cmd_domain_managedsave_dumpxml(struct lvsh_session *s,
         out_xml(r, xml);
         free(xml);
     }
-    virDomainFree(d);
     return st;
 }
 
@@ -333,12 +329,12 @@ static const struct lvsh_cmd cmd_managedsave_dumpxml = {
     .description = "Print the domain XML that the managed save image will restore with.",
     .opts = opts_domain_managedsave_dumpxml,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_domain_managedsave_dumpxml,
+    .handler = run_managedsave_dumpxml,
+    .target = LVSH_KIND_DOMAIN,
 };
 
-static enum lvsh_status cmd_domain_managedsave_define(struct lvsh_session *s,
-                                                      const struct lvsh_args *a,
-                                                      struct lvsh_result *r)
+static enum lvsh_status run_managedsave_define(struct lvsh_session *s,
+                                               const struct lvsh_args *a, struct lvsh_result *r)
 {
     char *xml = xml_read_file(r, args_str(a, "xml"));
     if (!xml)
@@ -378,7 +374,7 @@ static const struct lvsh_cmd cmd_managedsave_define = {
     .opts = opts_domain_managedsave_define,
     .exclusive = excl_running_paused,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_managedsave_define,
+    .handler = run_managedsave_define,
 };
 
 struct msave_ctx {
@@ -386,8 +382,9 @@ struct msave_ctx {
     unsigned flags;
 };
 
-static bool msave_apply(void *opaque, const char *xml, struct lvsh_result *r)
+static bool msave_apply(void *opaque, const char *xml, bool relaxed, struct lvsh_result *r)
 {
+    (void)relaxed;
     struct msave_ctx *c = opaque;
     const char *name = virDomainGetName(c->dom);
     if (virDomainManagedSaveDefineXML(c->dom, xml, c->flags) == 0)
@@ -396,32 +393,25 @@ static bool msave_apply(void *opaque, const char *xml, struct lvsh_result *r)
     return false;
 }
 
-static enum lvsh_status cmd_domain_managedsave_edit(struct lvsh_session *s,
-                                                    const struct lvsh_args *a,
-                                                    struct lvsh_result *r)
+static enum lvsh_status run_managedsave_edit(struct lvsh_session *s, const struct lvsh_args *a,
+                                             struct lvsh_result *r)
 {
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     const char *name = args_str(a, "domain");   /* as typed, as virsh */
     char *xml = virDomainManagedSaveGetXMLDesc(d, VIR_DOMAIN_SAVE_IMAGE_XML_SECURE);
-    if (!xml) {
-        enum lvsh_status st = err_lib(r, "failed to get the managed save XML of domain "
-                                       "'%s'", name);
-        virDomainFree(d);
-        return st;
-    }
+    if (!xml)
+        return err_lib(r, "failed to get the managed save XML of domain '%s'", name);
     struct msave_ctx c = { d, state_flags(a) };
-    enum dom_edit_outcome o = dom_edit_loop(s, r, xml, msave_apply, &c);
+    struct edit_job job = { .xml = xml, .apply = msave_apply, .ctx = &c };
+    enum edit_outcome o = edit_loop(s, r, &job);
     free(xml);
-    if (o == DOM_EDIT_UNCHANGED)
+    if (o == EDIT_UNCHANGED)
         dom_action_msg(r, d, "unchanged", "Managed save image of Domain '%s' XML "
                        "configuration not changed.", name);
-    else if (o == DOM_EDIT_APPLIED)
+    else if (o == EDIT_APPLIED)
         dom_action_msg(r, d, "edited", "Managed save image of domain '%s' XML "
                        "configuration edited.", name);
-    virDomainFree(d);
-    return o == DOM_EDIT_FAILED ? LVSH_FAILED : LVSH_OK;
+    return o == EDIT_FAILED ? LVSH_FAILED : LVSH_OK;
 }
 
 static const struct lvsh_opt opts_domain_managedsave_edit[] = {
@@ -439,7 +429,8 @@ static const struct lvsh_cmd cmd_managedsave_edit = {
     .opts = opts_domain_managedsave_edit,
     .exclusive = excl_running_paused,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_managedsave_edit,
+    .handler = run_managedsave_edit,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 LVSH_FAMILY(domain_save) = {

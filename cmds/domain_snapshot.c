@@ -1,311 +1,35 @@
-/* domain_snapshot.c: making and changing snapshots (snapshot-create,
- * snapshot-create-as, snapshot-current, snapshot-dumpxml, snapshot-edit,
- * snapshot-revert, snapshot-delete) and the helpers the listing file shares. */
-#include "domain_snapshot.h"
-#include "util.h"
+/* domain_snapshot.c: the snapshot commands.  The core they share with
+ * checkpoints (lookups, listing, create, dumpxml, delete, parent, edit) is
+ * domain_tree.c; here are the snapshot kind, its create-as specs and what
+ * only snapshots have: a current one, revert, and info with a state. */
+#include "domain_tree.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <libxml/parser.h>
-#include <libxml/xpath.h>
 
-/* ---- shared helpers ------------------------------------------------------ */
+DTREE_OPS_DEFINE(Snapshot)
 
-static char *xpath_text(xmlXPathContextPtr ctx, const char *expr)
+#define SNAP_OPT_NAME(helptext) \
+    DTREE_OPT_NAME("snapshotname", "snapshot", LVSH_COMP_DOMAIN_SNAPSHOT, helptext)
+
+static void *snap_current(virDomainPtr d)
 {
-    xmlXPathObjectPtr obj = xmlXPathEvalExpression(BAD_CAST expr, ctx);
-    char *s = NULL;
-    if (obj) {
-        xmlChar *c = xmlXPathCastToString(obj);
-        if (c && *c)
-            s = xstrdup((const char *)c);
-        xmlFree(c);
-    }
-    xmlXPathFreeObject(obj);
-    return s;
+    return virDomainSnapshotCurrent(d, 0);
 }
 
-static bool xpath_bool(xmlXPathContextPtr ctx, const char *expr)
-{
-    xmlXPathObjectPtr obj = xmlXPathEvalExpression(BAD_CAST expr, ctx);
-    bool v = obj && xmlXPathCastToBoolean(obj);
-    xmlXPathFreeObject(obj);
-    return v;
-}
-
-bool snap_facts_parse(struct lvsh_result *r, const char *xml, struct snap_facts *f)
-{
-    memset(f, 0, sizeof(*f));
-    xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "snapshot.xml", NULL,
-                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    xmlXPathContextPtr ctx = doc ? xmlXPathNewContext(doc) : NULL;
-    if (!ctx) {
-        xmlFreeDoc(doc);
-        if (r)
-            err_fail(r, "cannot parse the snapshot XML libvirt returned");
-        return false;
-    }
-    f->state = xpath_text(ctx, "string(/domainsnapshot/state)");
-    f->parent = xpath_text(ctx, "string(/domainsnapshot/parent/name)");
-    f->description = xpath_text(ctx, "string(/domainsnapshot/description)");
-    char *t = xpath_text(ctx, "string(/domainsnapshot/creationTime)");
-    f->ctime = t ? strtoll(t, NULL, 10) : 0;
-    free(t);
-    /* without a <memory> element (old snapshots) only disk-only ones are external */
-    if (xpath_bool(ctx, "boolean(/domainsnapshot/memory)"))
-        f->external = xpath_bool(ctx, "boolean(/domainsnapshot/memory[@snapshot='external'] | "
-                                      "/domainsnapshot/disks/disk[@snapshot='external'])");
-    else
-        f->external = f->state && strcmp(f->state, "disk-snapshot") == 0;
-    xmlXPathFreeContext(ctx);
-    xmlFreeDoc(doc);
-    if (!f->state) {
-        snap_facts_free(f);
-        if (r)
-            err_fail(r, "the snapshot XML libvirt returned has no state");
-        return false;
-    }
-    return true;
-}
-
-void snap_facts_free(struct snap_facts *f)
-{
-    free(f->state);
-    free(f->parent);
-    free(f->description);
-    memset(f, 0, sizeof(*f));
-}
-
-char *snap_time_text(long long t)
-{
-    time_t tt = (time_t)t;
-    struct tm tm;
-    char text[64] = "";
-    if (localtime_r(&tt, &tm))
-        strftime(text, sizeof(text), "%Y-%m-%d %H:%M:%S %z", &tm);
-    return xstrdup(text);
-}
-
-enum lvsh_status snap_lookup(struct lvsh_result *r, virDomainPtr d, const struct lvsh_args *a,
-                             const char *opt, virDomainSnapshotPtr *out)
-{
-    const char *name = args_str(a, opt);
-    const char *dname = virDomainGetName(d);   /* before a failing call: it resets errors */
-    *out = NULL;
-    if (name) {
-        *out = virDomainSnapshotLookupByName(d, name, 0);
-        if (!*out)
-            return err_lib(r, "failed to get snapshot '%s' of domain '%s'", name,
-                            dname);
-        return LVSH_OK;
-    }
-    if (!args_has(a, "current"))
-        return err_usage(r, "'%s' needs a snapshot: give --%s or --current", a->cmd->name, opt);
-    *out = virDomainSnapshotCurrent(d, 0);
-    if (!*out)
-        return err_virt(r, "failed to get the current snapshot of domain '%s'",
-                        dname);
-    return LVSH_OK;
-}
-
-json_t *snap_json_ref(virDomainPtr d, const char *snapname)
-{
-    return json_pack("{s:o,s:o}", "domain", json_str(virDomainGetName(d)),
-                     "name", json_str(snapname));
-}
-
-/* The domain and the snapshot the options name; status as snap_lookup's. */
-static enum lvsh_status dom_and_snap(struct lvsh_session *s, const struct lvsh_args *a,
-                                     struct lvsh_result *r, virDomainPtr *d,
-                                     virDomainSnapshotPtr *snap)
-{
-    *snap = NULL;
-    *d = dom_arg(s, a, r);
-    if (!*d)
-        return LVSH_FAILED;
-    enum lvsh_status st = snap_lookup(r, *d, a, "snapshotname", snap);
-    if (st != LVSH_OK) {
-        virDomainFree(*d);
-        *d = NULL;
-    }
-    return st;
-}
-
-static void snap_done(struct lvsh_result *r, virDomainPtr d, const char *name,
-                      const char *action)
-{
-    json_t *j = snap_json_ref(d, name);
-    json_object_set_new(j, "action", json_string(action));
-    out_json(r, j);
-}
-
-/* ---- snapshot-create, snapshot-create-as --------------------------------- */
-
-/* The create flags of whichever of these options the command has. */
-static unsigned create_flags(const struct lvsh_args *a)
-{
-    static const struct { const char *opt; unsigned flag; } map[] = {
-        { "redefine", VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE },
-        { "current", VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT },
-        { "no-metadata", VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA },
-        { "halt", VIR_DOMAIN_SNAPSHOT_CREATE_HALT },
-        { "disk-only", VIR_DOMAIN_SNAPSHOT_CREATE_DISK_ONLY },
-        { "reuse-external", VIR_DOMAIN_SNAPSHOT_CREATE_REUSE_EXT },
-        { "quiesce", VIR_DOMAIN_SNAPSHOT_CREATE_QUIESCE },
-        { "atomic", VIR_DOMAIN_SNAPSHOT_CREATE_ATOMIC },
-        { "live", VIR_DOMAIN_SNAPSHOT_CREATE_LIVE },
-        { "validate", VIR_DOMAIN_SNAPSHOT_CREATE_VALIDATE },
-    };
-    unsigned flags = 0;
-    for (const struct lvsh_opt *o = a->cmd->opts; o->name; o++)
-        for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
-            if (strcmp(o->name, map[i].opt) == 0 && args_has(a, o->name))
-                flags |= map[i].flag;
-    return flags;
-}
-
-static enum lvsh_status snap_create(struct lvsh_result *r, virDomainPtr d, const char *xml,
-                                    unsigned flags, const char *from)
-{
-    const char *dname = virDomainGetName(d);
-    virDomainSnapshotPtr snap = virDomainSnapshotCreateXML(d, xml, flags);
-    if (!snap)
-        return err_lib(r, "failed to create a snapshot of domain '%s'", dname);
-    const char *name = virDomainSnapshotGetName(snap);
-    if (from)
-        out_info(r, "Domain snapshot %s created from '%s'", name, from);
-    else
-        out_info(r, "Domain snapshot %s created", name);
-    out_bare(r);   /* virsh prints this line without a newline of its own */
-    snap_done(r, d, name, "created");
-    virDomainSnapshotFree(snap);
-    return LVSH_OK;
-}
-
-static enum lvsh_status cmd_domain_snapshot_create(struct lvsh_session *s,
-                                                   const struct lvsh_args *a,
-                                                   struct lvsh_result *r)
-{
-    const char *file = args_str(a, "xmlfile");
-    char *xml = file ? xml_read_file(r, file) : xstrdup("<domainsnapshot/>");
-    if (!xml)
-        return LVSH_FAILED;
-    virDomainPtr d = dom_arg(s, a, r);
-    enum lvsh_status st = LVSH_FAILED;
-    if (d)
-        st = snap_create(r, d, xml, create_flags(a), file);
-    if (d)
-        virDomainFree(d);
-    free(xml);
-    return st;
-}
-
-#define SNAP_CREATE_FLAG_OPTS \
-    { .name = "no-metadata", .type = LVSH_OPT_BOOL, \
-      .help = "take the snapshot but keep no libvirt metadata for it" }, \
-    { .name = "halt", .type = LVSH_OPT_BOOL, .help = "stop the domain once the snapshot exists" }, \
-    { .name = "disk-only", .type = LVSH_OPT_BOOL, \
-      .help = "capture the disks only, not the memory state" }, \
-    { .name = "reuse-external", .type = LVSH_OPT_BOOL, \
-      .help = "reuse existing external files instead of creating them" }, \
-    { .name = "quiesce", .type = LVSH_OPT_BOOL, \
-      .help = "freeze the guest's file systems first (needs the guest agent)" }, \
-    { .name = "atomic", .type = LVSH_OPT_BOOL, \
-      .help = "all disks or none: never leave a partial snapshot" }, \
-    { .name = "live", .type = LVSH_OPT_BOOL, .help = "take the snapshot while the guest runs" }, \
-    { .name = "validate", .type = LVSH_OPT_BOOL, \
-      .help = "validate the snapshot XML against libvirt's schema" }
-
-static const struct lvsh_opt opts_snapshot_create[] = {
-    DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
-    { .name = "xmlfile", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_POSITIONAL,
-      .help = "snapshot XML (default: an empty <domainsnapshot/>)", .metavar = "file",
-      .complete = LVSH_COMP_FILE },
-    { .name = "redefine", .type = LVSH_OPT_BOOL,
-      .help = "redefine the metadata of an existing snapshot from the XML" },
-    { .name = "current", .type = LVSH_OPT_BOOL,
-      .help = "with --redefine, make it the current snapshot" },
-    SNAP_CREATE_FLAG_OPTS,
-    LVSH_OPT_END,
-};
-
-static const struct lvsh_cmd cmd_snapshot_create = {
-    .name = "snapshot-create",
-    .group = "snapshot",
-    .summary = "create a snapshot from XML",
-    .description = "Take a snapshot of the domain (disks and memory) described by a "
-                   "<domainsnapshot> XML file, or with libvirt's defaults when no file is "
-                   "given.  With --redefine, recreate the metadata of a snapshot that exists.",
-    .opts = opts_snapshot_create,
-    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_snapshot_create,
-};
-
-/* virsh's list syntax: comma-separated, ",," for a literal comma. */
-static char **split_spec(const char *str, int *n)
-{
-    char **v = xcalloc(strlen(str) + 2, sizeof(char *));
-    struct buf cur = BUF_INIT;
-    *n = 0;
-    for (const char *p = str;; p++) {
-        if (*p == ',' && p[1] == ',') {
-            buf_addc(&cur, ',');
-            p++;
-        } else if (*p == ',' || !*p) {
-            v[(*n)++] = buf_steal(&cur);
-            if (!*p)
-                break;
-        } else {
-            buf_addc(&cur, *p);
-        }
-    }
-    buf_free(&cur);
-    return v;
-}
-
-static void strv_free(char **v, int n)
-{
-    for (int i = 0; i < n; i++)
-        free(v[i]);
-    free(v);
-}
-
-/* Append fmt with %s replaced by s, XML-escaped for text and attributes. */
-static void xml_esc(struct buf *b, const char *fmt, const char *s)
-{
-    const char *at = strstr(fmt, "%s");
-    buf_add(b, fmt, (size_t)(at - fmt));
-    for (; *s; s++) {
-        switch (*s) {
-        case '<': buf_adds(b, "&lt;"); break;
-        case '>': buf_adds(b, "&gt;"); break;
-        case '&': buf_adds(b, "&amp;"); break;
-        case '"': buf_adds(b, "&quot;"); break;
-        case '\'': buf_adds(b, "&apos;"); break;
-        default: buf_addc(b, *s);
-        }
-    }
-    buf_adds(b, at + 2);
-}
-
-static const char *spec_value(const char *item, const char *key)
-{
-    size_t n = strlen(key);
-    return strncmp(item, key, n) == 0 ? item + n : NULL;
-}
+/* ---- snapshot-create-as specs -------------------------------------------- */
 
 static enum lvsh_status add_memspec(struct lvsh_result *r, struct buf *b, const char *str)
 {
     int n;
-    char **v = split_spec(str, &n);
+    char **v = dtree_split_spec(str, &n);
     const char *snapshot = NULL, *file = NULL;
     bool ok = true;
     for (int i = 0; i < n && ok; i++) {
-        if (!snapshot && spec_value(v[i], "snapshot="))
-            snapshot = spec_value(v[i], "snapshot=");
-        else if (!file && spec_value(v[i], "file="))
-            file = spec_value(v[i], "file=");
+        if (!snapshot && dtree_spec_value(v[i], "snapshot="))
+            snapshot = dtree_spec_value(v[i], "snapshot=");
+        else if (!file && dtree_spec_value(v[i], "file="))
+            file = dtree_spec_value(v[i], "file=");
         else if (!file && v[i][0] == '/')
             file = v[i];
         else
@@ -314,12 +38,12 @@ static enum lvsh_status add_memspec(struct lvsh_result *r, struct buf *b, const 
     if (ok) {
         buf_adds(b, "  <memory");
         if (snapshot)
-            xml_esc(b, " snapshot='%s'", snapshot);
+            dtree_xml_esc(b, " snapshot='%s'", snapshot);
         if (file)
-            xml_esc(b, " file='%s'", file);
+            dtree_xml_esc(b, " file='%s'", file);
         buf_adds(b, "/>\n");
     }
-    strv_free(v, n);
+    dtree_strv_free(v, n);
     if (!ok)
         return err_usage(r, "cannot parse --memspec '%s' (expected [file=]/path[,snapshot=type])",
                          str);
@@ -334,14 +58,14 @@ static bool parse_diskspec(char **v, int n, struct diskspec *ds)
 {
     memset(ds, 0, sizeof(*ds));
     for (int i = 1; i < n; i++) {
-        if (!ds->snapshot && spec_value(v[i], "snapshot="))
-            ds->snapshot = spec_value(v[i], "snapshot=");
-        else if (!ds->driver && spec_value(v[i], "driver="))
-            ds->driver = spec_value(v[i], "driver=");
-        else if (!ds->stype && spec_value(v[i], "stype="))
-            ds->stype = spec_value(v[i], "stype=");
-        else if (!ds->file && spec_value(v[i], "file="))
-            ds->file = spec_value(v[i], "file=");
+        if (!ds->snapshot && dtree_spec_value(v[i], "snapshot="))
+            ds->snapshot = dtree_spec_value(v[i], "snapshot=");
+        else if (!ds->driver && dtree_spec_value(v[i], "driver="))
+            ds->driver = dtree_spec_value(v[i], "driver=");
+        else if (!ds->stype && dtree_spec_value(v[i], "stype="))
+            ds->stype = dtree_spec_value(v[i], "stype=");
+        else if (!ds->file && dtree_spec_value(v[i], "file="))
+            ds->file = dtree_spec_value(v[i], "file=");
         else
             return false;
     }
@@ -351,97 +75,125 @@ static bool parse_diskspec(char **v, int n, struct diskspec *ds)
 static enum lvsh_status add_diskspec(struct lvsh_result *r, struct buf *b, const char *str)
 {
     int n;
-    char **v = split_spec(str, &n);
+    char **v = dtree_split_spec(str, &n);
     struct diskspec ds;
     if (!parse_diskspec(v, n, &ds)) {
-        strv_free(v, n);
+        dtree_strv_free(v, n);
         return err_usage(r, "cannot parse --diskspec '%s' (expected disk[,snapshot=type]"
                          "[,driver=type][,stype=file|block][,file=name])", str);
     }
-    xml_esc(b, "    <disk name='%s'", v[0]);
+    dtree_xml_esc(b, "    <disk name='%s'", v[0]);
     if (ds.snapshot)
-        xml_esc(b, " snapshot='%s'", ds.snapshot);
+        dtree_xml_esc(b, " snapshot='%s'", ds.snapshot);
     if (ds.stype)
-        xml_esc(b, " type='%s'", ds.stype);
+        dtree_xml_esc(b, " type='%s'", ds.stype);
     if (ds.driver || ds.file) {
         buf_adds(b, ">\n");
         if (ds.driver)
-            xml_esc(b, "      <driver type='%s'/>\n", ds.driver);
+            dtree_xml_esc(b, "      <driver type='%s'/>\n", ds.driver);
         if (ds.file && ds.stype && strcmp(ds.stype, "block") == 0)
-            xml_esc(b, "      <source dev='%s'/>\n", ds.file);
+            dtree_xml_esc(b, "      <source dev='%s'/>\n", ds.file);
         else if (ds.file)
-            xml_esc(b, "      <source file='%s'/>\n", ds.file);
+            dtree_xml_esc(b, "      <source file='%s'/>\n", ds.file);
         buf_adds(b, "    </disk>\n");
     } else {
         buf_adds(b, "/>\n");
     }
-    strv_free(v, n);
+    dtree_strv_free(v, n);
     return LVSH_OK;
 }
 
-/* The <domainsnapshot> document snapshot-create-as describes. */
-static char *create_as_xml(const struct lvsh_args *a, struct lvsh_result *r)
+
+/* --memspec and --diskspec as <memory> and <disks>. */
+static enum lvsh_status add_specs(struct lvsh_result *r, struct buf *b,
+                                  const struct lvsh_args *a)
 {
-    struct buf b = BUF_INIT;
     int nspec;
     char *const *specs = args_rest(a, "diskspec", &nspec);
-
-    buf_adds(&b, "<domainsnapshot>\n");
-    if (args_str(a, "name"))
-        xml_esc(&b, "  <name>%s</name>\n", args_str(a, "name"));
-    if (args_str(a, "description"))
-        xml_esc(&b, "  <description>%s</description>\n", args_str(a, "description"));
-    if (args_str(a, "memspec") && add_memspec(r, &b, args_str(a, "memspec")) != LVSH_OK) {
-        buf_free(&b);
-        return NULL;
-    }
-    if (specs) {
-        buf_adds(&b, "  <disks>\n");
-        for (int i = 0; i < nspec; i++) {
-            if (add_diskspec(r, &b, specs[i]) != LVSH_OK) {
-                buf_free(&b);
-                return NULL;
-            }
-        }
-        buf_adds(&b, "  </disks>\n");
-    }
-    buf_adds(&b, "</domainsnapshot>\n");
-    return buf_steal(&b);
+    if (args_str(a, "memspec") && add_memspec(r, b, args_str(a, "memspec")) != LVSH_OK)
+        return LVSH_USAGE;
+    if (!specs)
+        return LVSH_OK;
+    buf_adds(b, "  <disks>\n");
+    for (int i = 0; i < nspec; i++)
+        if (add_diskspec(r, b, specs[i]) != LVSH_OK)
+            return LVSH_USAGE;
+    buf_adds(b, "  </disks>\n");
+    return LVSH_OK;
 }
 
-static enum lvsh_status cmd_domain_snapshot_create_as(struct lvsh_session *s,
-                                                      const struct lvsh_args *a,
-                                                      struct lvsh_result *r)
+/* Redefining keeps a disk-only snapshot disk-only; with a name, --current
+ * also makes it current. */
+static unsigned edit_flags(const struct lvsh_args *a, const char *orig)
 {
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
-    enum lvsh_status st = LVSH_FAILED;
-    char *xml = create_as_xml(a, r);
-    if (!xml) {
-        st = LVSH_USAGE;
-    } else if (args_has(a, "print-xml")) {
-        /* virsh adds a newline of its own after the document */
-        out_text(r, "%s\n", xml);
-        out_json(r, json_pack("{s:o}", "xml", json_str(xml)));
-        st = LVSH_OK;
-    } else {
-        st = snap_create(r, d, xml, create_flags(a), NULL);
-    }
-    free(xml);
-    virDomainFree(d);
-    return st;
+    unsigned flags = 0;
+    if (strstr(orig, "<state>disk-snapshot</state>"))
+        flags |= VIR_DOMAIN_SNAPSHOT_CREATE_DISK_ONLY;
+    if (args_has(a, "current") && args_str(a, "snapshotname"))
+        flags |= VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT;
+    return flags;
 }
+
+const struct dtree_kind dtree_snapshot = {
+    DTREE_KIND(Snapshot, SNAPSHOT, "snapshot", "Snapshot"),
+    .create_current = VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT,
+    .has_state = true, .current = snap_current, .edit_flags = edit_flags,
+};
+
+/* ---- snapshot-create, snapshot-create-as -------------------------------- */
+
+#define SNAP_CREATE_FLAG_OPTS \
+    { .name = "no-metadata", .type = LVSH_OPT_BOOL, \
+      .flag = VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA, \
+      .help = "take the snapshot but keep no libvirt metadata for it" }, \
+    { .name = "halt", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_SNAPSHOT_CREATE_HALT, \
+      .help = "stop the domain once the snapshot exists" }, \
+    { .name = "disk-only", .type = LVSH_OPT_BOOL, \
+      .flag = VIR_DOMAIN_SNAPSHOT_CREATE_DISK_ONLY, \
+      .help = "capture the disks only, not the memory state" }, \
+    { .name = "reuse-external", .type = LVSH_OPT_BOOL, \
+      .flag = VIR_DOMAIN_SNAPSHOT_CREATE_REUSE_EXT, \
+      .help = "reuse existing external files instead of creating them" }, \
+    { .name = "quiesce", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_SNAPSHOT_CREATE_QUIESCE, \
+      .help = "freeze the guest's file systems first (needs the guest agent)" }, \
+    { .name = "atomic", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_SNAPSHOT_CREATE_ATOMIC, \
+      .help = "all disks or none: never leave a partial snapshot" }, \
+    { .name = "live", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_SNAPSHOT_CREATE_LIVE, \
+      .help = "take the snapshot while the guest runs" }, \
+    { .name = "validate", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_SNAPSHOT_CREATE_VALIDATE, \
+      .help = "validate the snapshot XML against libvirt's schema" }
+
+static const struct lvsh_opt opts_snapshot_create[] = {
+    DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
+    { .name = "xmlfile", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_POSITIONAL,
+      .help = "snapshot XML (default: an empty <domainsnapshot/>)", .metavar = "file",
+      .complete = LVSH_COMP_FILE },
+    { .name = "redefine", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE,
+      .help = "redefine the metadata of an existing snapshot from the XML" },
+    { .name = "current", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT,
+      .help = "with --redefine, make it the current snapshot" },
+    SNAP_CREATE_FLAG_OPTS,
+    LVSH_OPT_END,
+};
+
+
+static const struct lvsh_cmd cmd_snapshot_create = {
+    .name = "snapshot-create",
+    .group = "snapshot",
+    .summary = "create a snapshot from XML",
+    .description = "Take a snapshot of the domain (disks and memory) described by a "
+                   "<domainsnapshot> XML file, or with libvirt's defaults when no file is "
+                   "given.  With --redefine, recreate the metadata of a snapshot that exists.",
+    .opts = opts_snapshot_create,
+    .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
+    .handler = run_snapshot_create,
+    .target = LVSH_KIND_DOMAIN,
+};
+
 
 static const struct lvsh_opt opts_snapshot_create_as[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
-    { .name = "name", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_POSITIONAL,
-      .help = "name of the snapshot (default: the creation time)", .metavar = "name" },
-    { .name = "description", .type = LVSH_OPT_STRING,
-      .flags = LVSH_OPTF_POSITIONAL | LVSH_OPTF_EMPTY_OK,
-      .help = "free text describing the snapshot", .metavar = "text" },
-    { .name = "print-xml", .type = LVSH_OPT_BOOL,
-      .help = "print the snapshot XML instead of creating the snapshot" },
+    DTREE_OPTS_CREATE_AS("snapshot"),
     SNAP_CREATE_FLAG_OPTS,
     { .name = "memspec", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_NAMED,
       .help = "memory state: [file=]/path[,snapshot=internal|external|no]",
@@ -462,8 +214,10 @@ static const struct lvsh_cmd cmd_snapshot_create_as = {
                    "--print-xml shows the XML without creating anything.",
     .opts = opts_snapshot_create_as,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_snapshot_create_as,
+    .handler = run_snapshot_create_as,
+    .target = LVSH_KIND_DOMAIN,
 };
+
 
 /* ---- snapshot-current ------------------------------------------------------ */
 
@@ -490,7 +244,7 @@ static enum lvsh_status snap_set_current(struct lvsh_result *r, virDomainPtr d,
     } else {
         out_info(r, "Snapshot %s set as current", name);
         out_bare(r);
-        snap_done(r, d, name, "set current");
+        dtree_done(r, d, name, "set current");
         virDomainSnapshotFree(again);
     }
     free(xml);
@@ -517,10 +271,9 @@ static enum lvsh_status snap_show_current(struct lvsh_result *r, virDomainPtr d,
     if (args_has(a, "name")) {
         out_text(r, "%s\n", name);
         out_bare(r);   /* virsh prints the bare name */
-        out_json(r, snap_json_ref(d, name));
+        out_json(r, dtree_json_ref(d, name));
     } else {
-        unsigned flags = args_has(a, "security-info") ? VIR_DOMAIN_SNAPSHOT_XML_SECURE : 0;
-        char *xml = virDomainSnapshotGetXMLDesc(snap, flags);
+        char *xml = virDomainSnapshotGetXMLDesc(snap, args_flags(a));
         if (xml)
             out_xml(r, xml);
         else
@@ -531,27 +284,19 @@ static enum lvsh_status snap_show_current(struct lvsh_result *r, virDomainPtr d,
     return st;
 }
 
-static enum lvsh_status cmd_domain_snapshot_current(struct lvsh_session *s,
-                                                    const struct lvsh_args *a,
-                                                    struct lvsh_result *r)
+static enum lvsh_status run_snapshot_current(struct lvsh_session *s, const struct lvsh_args *a,
+                                             struct lvsh_result *r)
 {
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
-    enum lvsh_status st;
-    if (args_str(a, "snapshotname")) {
-        st = snap_set_current(r, d, args_str(a, "snapshotname"));
-    } else {
-        st = snap_show_current(r, d, a);
-    }
-    virDomainFree(d);
-    return st;
+    (void)s;
+    if (args_str(a, "snapshotname"))
+        return snap_set_current(r, args_target(a), args_str(a, "snapshotname"));
+    return snap_show_current(r, args_target(a), a);
 }
 
 static const struct lvsh_opt opts_snapshot_current[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
     { .name = "name", .type = LVSH_OPT_BOOL, .help = "print the name rather than the XML" },
-    { .name = "security-info", .type = LVSH_OPT_BOOL,
+    { .name = "security-info", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_SNAPSHOT_XML_SECURE,
       .help = "include security-sensitive information in the XML" },
     { .name = "snapshotname", .type = LVSH_OPT_STRING,
       .flags = LVSH_OPTF_POSITIONAL | LVSH_OPTF_WRITES,
@@ -572,39 +317,19 @@ static const struct lvsh_cmd cmd_snapshot_current = {
     .opts = opts_snapshot_current,
     .exclusive = excl_snapshot_current,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_domain_snapshot_current,
+    .handler = run_snapshot_current,
+    .target = LVSH_KIND_DOMAIN,
 };
 
-/* ---- snapshot-dumpxml -------------------------------------------------------- */
 
-static enum lvsh_status cmd_domain_snapshot_dumpxml(struct lvsh_session *s,
-                                                    const struct lvsh_args *a,
-                                                    struct lvsh_result *r)
-{
-    virDomainPtr d;
-    virDomainSnapshotPtr snap;
-    enum lvsh_status st = dom_and_snap(s, a, r, &d, &snap);
-    if (st != LVSH_OK)
-        return st;
-    unsigned flags = args_has(a, "security-info") ? VIR_DOMAIN_SNAPSHOT_XML_SECURE : 0;
-    const char *name = virDomainSnapshotGetName(snap);
-    char *xml = virDomainSnapshotGetXMLDesc(snap, flags);
-    if (xml)
-        out_xml(r, xml);
-    else
-        st = err_virt(r, "failed to get the XML of snapshot '%s'", name);
-    free(xml);
-    virDomainSnapshotFree(snap);
-    virDomainFree(d);
-    return st;
-}
+/* ---- snapshot-dumpxml, snapshot-delete, snapshot-edit ------------------- */
 
 static const struct lvsh_opt opts_snapshot_dumpxml[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
     { .name = "snapshotname", .type = LVSH_OPT_STRING,
       .flags = LVSH_OPTF_POSITIONAL | LVSH_OPTF_REQUIRED, .help = "snapshot name",
       .metavar = "snapshot", .complete = LVSH_COMP_DOMAIN_SNAPSHOT },
-    { .name = "security-info", .type = LVSH_OPT_BOOL,
+    { .name = "security-info", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_SNAPSHOT_XML_SECURE,
       .help = "include security-sensitive information in the XML" },
     LVSH_XPATH_OPTS,
     LVSH_OPT_END,
@@ -618,53 +343,48 @@ static const struct lvsh_cmd cmd_snapshot_dumpxml = {
                    "definition it was taken from.",
     .opts = opts_snapshot_dumpxml,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_domain_snapshot_dumpxml,
+    .handler = run_snapshot_dumpxml,
+    .target = LVSH_KIND_DOMAIN,
 };
+
 
 /* ---- snapshot-revert ---------------------------------------------------------- */
 
-static enum lvsh_status cmd_domain_snapshot_revert(struct lvsh_session *s,
-                                                   const struct lvsh_args *a,
-                                                   struct lvsh_result *r)
+static enum lvsh_status snap_revert(struct lvsh_session *s, const struct lvsh_args *a,
+                                  struct lvsh_result *r, const struct dtree_obj *o)
 {
-    virDomainPtr d;
-    virDomainSnapshotPtr snap;
-    enum lvsh_status st = dom_and_snap(s, a, r, &d, &snap);
-    if (st != LVSH_OK)
-        return st;
-    unsigned flags = 0;
-    if (args_has(a, "running"))
-        flags |= VIR_DOMAIN_SNAPSHOT_REVERT_RUNNING;
-    if (args_has(a, "paused"))
-        flags |= VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED;
-    if (args_has(a, "reset-nvram"))
-        flags |= VIR_DOMAIN_SNAPSHOT_REVERT_RESET_NVRAM;
-    const char *dname = virDomainGetName(d), *name = virDomainSnapshotGetName(snap);
-    int rc = virDomainRevertToSnapshot(snap, flags);
+    (void)s;
+    unsigned flags = args_flags(a);
+    int rc = virDomainRevertToSnapshot(o->obj, flags);
     /* --force only where libvirt says the revert is risky, as virsh does */
     if (rc < 0 && args_has(a, "force") && virGetLastErrorCode() == VIR_ERR_SNAPSHOT_REVERT_RISKY)
-        rc = virDomainRevertToSnapshot(snap, flags | VIR_DOMAIN_SNAPSHOT_REVERT_FORCE);
-    if (rc < 0) {
-        st = err_virt(r, "failed to revert domain '%s' to snapshot '%s'", dname,
-                      name);
-    } else {
-        out_info(r, "Domain snapshot %s reverted", name);
-        snap_done(r, d, name, "reverted");
-    }
-    virDomainSnapshotFree(snap);
-    virDomainFree(d);
-    return st;
+        rc = virDomainRevertToSnapshot(o->obj, flags | VIR_DOMAIN_SNAPSHOT_REVERT_FORCE);
+    if (rc < 0)
+        return err_virt(r, "failed to revert domain '%s' to snapshot '%s'",
+                        virDomainGetName(o->d), o->name);
+    out_info(r, "Domain snapshot %s reverted", o->name);
+    dtree_done(r, o->d, o->name, "reverted");
+    return LVSH_OK;
+}
+
+static enum lvsh_status run_snapshot_revert(struct lvsh_session *s, const struct lvsh_args *a,
+                                            struct lvsh_result *r)
+{
+    return dtree_run(s, a, r, snap_revert);
 }
 
 static const struct lvsh_opt opts_snapshot_revert[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
     SNAP_OPT_NAME("snapshot name"),
     { .name = "current", .type = LVSH_OPT_BOOL, .help = "revert to the current snapshot" },
-    { .name = "running", .type = LVSH_OPT_BOOL, .help = "leave the domain running afterwards" },
-    { .name = "paused", .type = LVSH_OPT_BOOL, .help = "leave the domain paused afterwards" },
+    { .name = "running", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_SNAPSHOT_REVERT_RUNNING,
+      .help = "leave the domain running afterwards" },
+    { .name = "paused", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED,
+      .help = "leave the domain paused afterwards" },
     { .name = "force", .type = LVSH_OPT_BOOL,
       .help = "go ahead with a revert libvirt considers risky" },
     { .name = "reset-nvram", .type = LVSH_OPT_BOOL,
+      .flag = VIR_DOMAIN_SNAPSHOT_REVERT_RESET_NVRAM,
       .help = "re-initialize NVRAM from its pristine template" },
     LVSH_OPT_END,
 };
@@ -681,55 +401,17 @@ static const struct lvsh_cmd cmd_snapshot_revert = {
     .opts = opts_snapshot_revert,
     .exclusive = excl_snapshot_revert,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_snapshot_revert,
+    .handler = run_snapshot_revert,
+    .target = LVSH_KIND_DOMAIN,
 };
 
-/* ---- snapshot-delete ----------------------------------------------------------- */
-
-static enum lvsh_status cmd_domain_snapshot_delete(struct lvsh_session *s,
-                                                   const struct lvsh_args *a,
-                                                   struct lvsh_result *r)
-{
-    virDomainPtr d;
-    virDomainSnapshotPtr snap;
-    enum lvsh_status st = dom_and_snap(s, a, r, &d, &snap);
-    if (st != LVSH_OK)
-        return st;
-    unsigned flags = 0;
-    if (args_has(a, "children"))
-        flags |= VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN;
-    if (args_has(a, "children-only"))
-        flags |= VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY;
-    if (args_has(a, "metadata"))
-        flags |= VIR_DOMAIN_SNAPSHOT_DELETE_METADATA_ONLY;
-    char *name = xstrdup(virDomainSnapshotGetName(snap));
-    const char *dname = virDomainGetName(d);
-    if (virDomainSnapshotDelete(snap, flags) < 0) {
-        st = err_virt(r, "failed to delete snapshot '%s' of domain '%s'", name,
-                      dname);
-    } else if (flags & VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY) {
-        out_info(r, "Domain snapshot %s children deleted", name);
-        snap_done(r, d, name, "children deleted");
-    } else {
-        out_info(r, "Domain snapshot %s deleted", name);
-        snap_done(r, d, name, "deleted");
-    }
-    free(name);
-    virDomainSnapshotFree(snap);
-    virDomainFree(d);
-    return st;
-}
 
 static const struct lvsh_opt opts_snapshot_delete[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
     SNAP_OPT_NAME("snapshot name"),
     { .name = "current", .type = LVSH_OPT_BOOL, .help = "delete the current snapshot" },
-    { .name = "children", .type = LVSH_OPT_BOOL,
-      .help = "delete the snapshot and all its descendants" },
-    { .name = "children-only", .type = LVSH_OPT_BOOL,
-      .help = "delete the descendants but keep the snapshot" },
-    { .name = "metadata", .type = LVSH_OPT_BOOL,
-      .help = "delete only libvirt's metadata, leaving the snapshot data behind" },
+    DTREE_OPTS_DELETE(SNAPSHOT, "snapshot",
+                      "delete only libvirt's metadata, leaving the snapshot data behind"),
     LVSH_OPT_END,
 };
 
@@ -745,100 +427,10 @@ static const struct lvsh_cmd cmd_snapshot_delete = {
     .opts = opts_snapshot_delete,
     .exclusive = excl_snapshot_delete,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_snapshot_delete,
+    .handler = run_snapshot_delete,
+    .target = LVSH_KIND_DOMAIN,
 };
 
-/* ---- snapshot-edit --------------------------------------------------------------- */
-
-/* Redefine from edited XML; returns the snapshot defined, NULL (r filled). */
-static virDomainSnapshotPtr edit_redefine(struct lvsh_result *r, virDomainPtr d,
-                                          const char *orig, const char *edited, unsigned flags)
-{
-    if (!xml_check_wellformed(r, edited, "snapshot.xml"))
-        return NULL;
-    if (strstr(orig, "<state>disk-snapshot</state>"))
-        flags |= VIR_DOMAIN_SNAPSHOT_CREATE_DISK_ONLY;
-    virDomainSnapshotPtr snap = virDomainSnapshotCreateXML(d, edited, flags);
-    if (!snap)
-        err_virt(r, "failed to redefine the snapshot from the edited XML");
-    return snap;
-}
-
-/* A new name is a rename (drop the old metadata), a clone, or a mistake. */
-static enum lvsh_status edit_finish(struct lvsh_result *r, const struct lvsh_args *a,
-                                    virDomainSnapshotPtr old, virDomainSnapshotPtr edited)
-{
-    const char *name = virDomainSnapshotGetName(old);
-    const char *newname = virDomainSnapshotGetName(edited);
-    if (strcmp(name, newname) == 0) {
-        out_info(r, "Snapshot %s edited.", name);
-        return LVSH_OK;
-    }
-    if (args_has(a, "clone")) {
-        out_info(r, "Snapshot %s cloned to %s.", name, newname);
-        return LVSH_OK;
-    }
-    bool rename = args_has(a, "rename");
-    if (virDomainSnapshotDelete(rename ? old : edited,
-                                VIR_DOMAIN_SNAPSHOT_DELETE_METADATA_ONLY) < 0)
-        return err_virt(r, "failed to clean up snapshot '%s'", rename ? name : newname);
-    if (!rename)
-        return err_fail(r, "use --rename or --clone to change snapshot '%s' to '%s'", name,
-                        newname);
-    out_info(r, "Snapshot %s renamed to %s.", name, newname);
-    return LVSH_OK;
-}
-
-static enum lvsh_status snap_edit(struct lvsh_session *s, const struct lvsh_args *a,
-                                       struct lvsh_result *r, virDomainPtr d,
-                                       virDomainSnapshotPtr snap)
-{
-    const char *name = virDomainSnapshotGetName(snap);
-    unsigned flags = VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE;
-    if (args_has(a, "current") && args_str(a, "snapshotname"))
-        flags |= VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT;
-    char *orig = virDomainSnapshotGetXMLDesc(snap, VIR_DOMAIN_SNAPSHOT_XML_SECURE);
-    if (!orig)
-        return err_virt(r, "failed to get the XML of snapshot '%s'", name);
-    bool changed = false;
-    char *text = edit_in_editor(s, r, orig, ".xml", &changed);
-    enum lvsh_status st = LVSH_FAILED;
-    if (text && !changed && !(flags & VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT)) {
-        out_info(r, "Snapshot %s XML configuration not changed.", name);
-        snap_done(r, d, name, "unchanged");
-        st = LVSH_OK;
-    } else if (text) {
-        virDomainSnapshotPtr done = edit_redefine(r, d, orig, text, flags);
-        if (done) {
-            st = edit_finish(r, a, snap, done);
-            const char *newname = virDomainSnapshotGetName(done);
-            bool same = strcmp(name, newname) == 0;
-            snap_done(r, d, newname, same ? "edited" : args_has(a, "clone") ? "cloned"
-                                                                           : "renamed");
-            if (!same)
-                out_json_set(r, args_has(a, "clone") ? "source" : "old_name", json_str(name));
-            virDomainSnapshotFree(done);
-        }
-    }
-    free(text);
-    free(orig);
-    return st;
-}
-
-static enum lvsh_status cmd_domain_snapshot_edit(struct lvsh_session *s,
-                                                 const struct lvsh_args *a,
-                                                 struct lvsh_result *r)
-{
-    virDomainPtr d;
-    virDomainSnapshotPtr snap;
-    enum lvsh_status st = dom_and_snap(s, a, r, &d, &snap);
-    if (st != LVSH_OK)
-        return st;
-    st = snap_edit(s, a, r, d, snap);
-    virDomainSnapshotFree(snap);
-    virDomainFree(d);
-    return st;
-}
 
 static const struct lvsh_opt opts_snapshot_edit[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
@@ -861,10 +453,172 @@ static const struct lvsh_cmd cmd_snapshot_edit = {
     .opts = opts_snapshot_edit,
     .exclusive = excl_snapshot_edit,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_snapshot_edit,
+    .handler = run_snapshot_edit,
+    .target = LVSH_KIND_DOMAIN,
 };
+
+
+/* ---- snapshot-list ------------------------------------------------------- */
+
+static const struct lvsh_opt opts_snapshot_list[] = {
+    DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
+    DTREE_OPTS_LIST_PLACE(SNAPSHOT, "snapshot"),
+    { .name = "metadata", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_SNAPSHOT_LIST_METADATA,
+      .help = "only snapshots with libvirt metadata (which prevents undefine)" },
+    { .name = "no-metadata", .type = LVSH_OPT_BOOL,
+      .flag = VIR_DOMAIN_SNAPSHOT_LIST_NO_METADATA,
+      .help = "only snapshots without libvirt metadata" },
+    { .name = "inactive", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_SNAPSHOT_LIST_INACTIVE,
+      .help = "only snapshots of a shut-off domain" },
+    { .name = "active", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_SNAPSHOT_LIST_ACTIVE,
+      .help = "only snapshots of a running domain (full system snapshots)" },
+    { .name = "disk-only", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_SNAPSHOT_LIST_DISK_ONLY,
+      .help = "only disk-only snapshots" },
+    { .name = "internal", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_SNAPSHOT_LIST_INTERNAL,
+      .help = "only internal snapshots" },
+    { .name = "external", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_SNAPSHOT_LIST_EXTERNAL,
+      .help = "only external snapshots" },
+    DTREE_OPTS_LIST_FROM("snapshot", LVSH_COMP_DOMAIN_SNAPSHOT),
+    { .name = "current", .type = LVSH_OPT_BOOL,
+      .help = "only the children of the current snapshot" },
+    { .name = "descendants", .type = LVSH_OPT_BOOL,
+      .flag = VIR_DOMAIN_SNAPSHOT_LIST_DESCENDANTS,
+      .help = "with --from or --current, all descendants, not only children" },
+    DTREE_OPTS_LIST_SHOW(SNAPSHOT),
+    LVSH_OPT_END,
+};
+
+static const char *const excl_snapshot_list[] = {
+    "tree name", "parent roots", "parent tree", "roots tree", "roots from", "roots current",
+    "from current", "tree leaves", "tree no-leaves", "tree inactive", "tree active",
+    "tree disk-only", "tree internal", "tree external", NULL,
+};
+
+static const struct lvsh_cmd cmd_snapshot_list = {
+    .name = "snapshot-list",
+    .group = "snapshot",
+    .summary = "list the snapshots of a domain",
+    .description = "List a domain's snapshots with their creation time and state, sorted by "
+                   "name; filters select by place in the tree, metadata, state and location. "
+                   " In JSON, creation_time is in seconds since the epoch and --tree gives "
+                   "nested objects.  libvirt has no bulk form for snapshot details: the "
+                   "table costs one call per snapshot (its XML) and --tree one (its parent), "
+                   "many in flight at once; --name costs one call in all.",
+    .opts = opts_snapshot_list,
+    .exclusive = excl_snapshot_list,
+    .flags = LVSH_CMD_CONN,
+    .handler = run_snapshot_list,
+    .target = LVSH_KIND_DOMAIN,
+};
+
+
+/* ---- snapshot-info ---------------------------------------------------------- */
+
+static void info_count(struct lvsh_result *r, virDomainSnapshotPtr snap, const char *label,
+                       const char *key, unsigned flags)
+{
+    int n = virDomainSnapshotNumChildren(snap, flags);
+    if (n < 0)
+        virResetLastError();
+    else
+        out_field_int(r, label, key, n);
+}
+
+static void info_fields(struct lvsh_result *r, virDomainPtr d, virDomainSnapshotPtr snap,
+                        const struct dtree_facts *f)
+{
+    out_field_str(r, "Name", "name", virDomainSnapshotGetName(snap));
+    out_field_str(r, "Domain", "domain", virDomainGetName(d));
+    int cur = virDomainSnapshotIsCurrent(snap, 0);
+    if (cur < 0)
+        virResetLastError();
+    out_field(r, "Current", "current", json_boolean(cur > 0), cur > 0 ? "yes" : "no");
+    out_field_str(r, "State", "state", f->state);
+    out_field_str(r, "Location", "location", f->external ? "external" : "internal");
+    out_field(r, "Parent", "parent", json_str(f->parent), f->parent ? f->parent : "-");
+    info_count(r, snap, "Children", "children", 0);
+    info_count(r, snap, "Descendants", "descendants", VIR_DOMAIN_SNAPSHOT_LIST_DESCENDANTS);
+    int meta = virDomainSnapshotHasMetadata(snap, 0);
+    if (meta < 0)
+        virResetLastError();
+    else
+        out_field(r, "Metadata", "metadata", json_boolean(meta), meta ? "yes" : "no");
+}
+
+static enum lvsh_status snap_info(struct lvsh_session *s, const struct lvsh_args *a,
+                                struct lvsh_result *r, const struct dtree_obj *o)
+{
+    (void)s;
+    (void)a;
+    char *xml = virDomainSnapshotGetXMLDesc(o->obj, 0);
+    if (!xml)
+        return err_virt(r, "failed to get the XML of snapshot '%s'", o->name);
+    struct dtree_facts f;
+    bool ok = dtree_facts_parse(o->k, r, xml, &f);
+    free(xml);
+    if (!ok)
+        return LVSH_FAILED;
+    out_record_width(r, 15);
+    info_fields(r, o->d, o->obj, &f);
+    dtree_facts_free(&f);
+    return LVSH_OK;
+}
+
+static enum lvsh_status run_snapshot_info(struct lvsh_session *s, const struct lvsh_args *a,
+                                          struct lvsh_result *r)
+{
+    return dtree_run(s, a, r, snap_info);
+}
+
+static const struct lvsh_opt opts_snapshot_info[] = {
+    DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
+    SNAP_OPT_NAME("snapshot name"),
+    { .name = "current", .type = LVSH_OPT_BOOL, .help = "the current snapshot" },
+    LVSH_OPT_END,
+};
+
+static const char *const excl_snapshot_name_current[] = { "snapshotname current", NULL };
+
+static const struct lvsh_cmd cmd_snapshot_info = {
+    .name = "snapshot-info",
+    .group = "snapshot",
+    .summary = "show basic information about a snapshot",
+    .description = "Print a snapshot's name, domain, whether it is current, the domain state "
+                   "it captured, internal or external location, parent, number of children "
+                   "and descendants, and whether libvirt keeps metadata for it.",
+    .opts = opts_snapshot_info,
+    .exclusive = excl_snapshot_name_current,
+    .flags = LVSH_CMD_CONN,
+    .handler = run_snapshot_info,
+    .target = LVSH_KIND_DOMAIN,
+};
+
+
+/* ---- snapshot-parent ----------------------------------------------------- */
+
+static const struct lvsh_opt opts_snapshot_parent[] = {
+    DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
+    SNAP_OPT_NAME("the snapshot whose parent to print"),
+    { .name = "current", .type = LVSH_OPT_BOOL, .help = "the parent of the current snapshot" },
+    LVSH_OPT_END,
+};
+
+static const struct lvsh_cmd cmd_snapshot_parent = {
+    .name = "snapshot-parent",
+    .group = "snapshot",
+    .summary = "print the name of a snapshot's parent",
+    .description = "Print the name of the snapshot this one was taken on top of; it fails "
+                   "for a root snapshot.",
+    .opts = opts_snapshot_parent,
+    .exclusive = excl_snapshot_name_current,
+    .flags = LVSH_CMD_CONN,
+    .handler = run_snapshot_parent,
+    .target = LVSH_KIND_DOMAIN,
+};
+
 
 LVSH_FAMILY(domain_snapshot) = { &cmd_snapshot_create, &cmd_snapshot_create_as,
                                  &cmd_snapshot_current, &cmd_snapshot_dumpxml,
                                  &cmd_snapshot_edit, &cmd_snapshot_revert,
-                                 &cmd_snapshot_delete, NULL };
+                                 &cmd_snapshot_delete, &cmd_snapshot_list, &cmd_snapshot_info,
+                                 &cmd_snapshot_parent, NULL };

@@ -48,22 +48,19 @@ static enum lvsh_status vcpucount_all(virDomainPtr d, struct lvsh_result *r, con
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_domain_vcpucount(struct lvsh_session *s,
-                                             const struct lvsh_args *a,
-                                             struct lvsh_result *r)
+static enum lvsh_status run_vcpucount(struct lvsh_session *s, const struct lvsh_args *a,
+                                      struct lvsh_result *r)
 {
+    (void)s;
     static const char *const sel[] = { "maximum", "active", "live", "config", "current",
                                        "guest" };
     bool any = false;
     for (size_t i = 0; i < sizeof(sel) / sizeof(sel[0]); i++)
         any = any || args_has(a, sel[i]);
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     enum lvsh_status st = LVSH_OK;
     if (!any) {
         st = vcpucount_all(d, r, args_str(a, "domain"));
-        virDomainFree(d);
         return st;
     }
     unsigned flags = args_affect_flags(a);
@@ -73,9 +70,8 @@ static enum lvsh_status cmd_domain_vcpucount(struct lvsh_session *s,
         flags |= VIR_DOMAIN_VCPU_GUEST;
     int n = virDomainGetVcpusFlags(d, flags);
     if (n < 0)
-        return dom_fail(d, r, "failed to get the vCPU count of domain '%s'",
+        return err_virt(r, "failed to get the vCPU count of domain '%s'",
                         args_str(a, "domain"));
-    virDomainFree(d);
     out_text(r, "%d\n", n);
     out_json(r, json_pack("{s:i}", "count", n));
     return LVSH_OK;
@@ -106,7 +102,8 @@ static const struct lvsh_cmd cmd_vcpucount = {
     .opts = opts_vcpucount,
     .exclusive = excl_vcpucount,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_vcpucount,
+    .handler = run_vcpucount,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- vcpuinfo ---------------------------------------------------------- */
@@ -159,9 +156,8 @@ static void vcpuinfo_block(struct lvsh_result *r, json_t *arr, int i,
     free(list);
 }
 
-static enum lvsh_status cmd_domain_vcpuinfo(struct lvsh_session *s,
-                                            const struct lvsh_args *a,
-                                            struct lvsh_result *r)
+static enum lvsh_status run_vcpuinfo(struct lvsh_session *s, const struct lvsh_args *a,
+                                     struct lvsh_result *r)
 {
     virDomainInfo info;
     int ncpus = host_ncpus(s->conn, r);
@@ -215,7 +211,7 @@ static const struct lvsh_cmd cmd_vcpuinfo = {
                    "affinity.  Inactive domains show only the affinity.",
     .opts = opts_vcpuinfo,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_vcpuinfo,
+    .handler = run_vcpuinfo,
 };
 
 /* ---- vcpupin, emulatorpin ---------------------------------------------- */
@@ -265,8 +261,8 @@ static void pin_done(struct lvsh_result *r, virDomainPtr d, json_t *vcpu, const 
     out_json(r, j);
 }
 
-static enum lvsh_status cmd_domain_vcpupin(struct lvsh_session *s, const struct lvsh_args *a,
-                                           struct lvsh_result *r)
+static enum lvsh_status run_vcpupin(struct lvsh_session *s, const struct lvsh_args *a,
+                                    struct lvsh_result *r)
 {
     const char *cpulist = args_str(a, "cpulist");
     long long vcpu = -1;
@@ -276,9 +272,7 @@ static enum lvsh_status cmd_domain_vcpupin(struct lvsh_session *s, const struct 
     int ncpus = host_ncpus(s->conn, r);
     if (ncpus < 0)
         return LVSH_FAILED;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     unsigned flags = args_affect_flags(a);
     enum lvsh_status st = LVSH_OK;
     if (!cpulist) {
@@ -295,7 +289,6 @@ static enum lvsh_status cmd_domain_vcpupin(struct lvsh_session *s, const struct 
             pin_done(r, d, json_integer(vcpu), cpulist);
         free(map);
     }
-    virDomainFree(d);
     return st;
 }
 
@@ -319,7 +312,8 @@ static const struct lvsh_cmd cmd_vcpupin = {
     .opts = opts_vcpupin,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_vcpupin,
+    .handler = run_vcpupin,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static enum lvsh_status emulatorpin_show(virDomainPtr d, const struct lvsh_args *a,
@@ -341,17 +335,14 @@ static enum lvsh_status emulatorpin_show(virDomainPtr d, const struct lvsh_args 
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_domain_emulatorpin(struct lvsh_session *s,
-                                               const struct lvsh_args *a,
-                                               struct lvsh_result *r)
+static enum lvsh_status run_emulatorpin(struct lvsh_session *s, const struct lvsh_args *a,
+                                        struct lvsh_result *r)
 {
     const char *cpulist = args_str(a, "cpulist");
     int ncpus = host_ncpus(s->conn, r);
     if (ncpus < 0)
         return LVSH_FAILED;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     unsigned flags = args_affect_flags(a);
     enum lvsh_status st = LVSH_OK;
     if (!cpulist) {
@@ -368,7 +359,6 @@ static enum lvsh_status cmd_domain_emulatorpin(struct lvsh_session *s,
             pin_done(r, d, NULL, cpulist);
         free(map);
     }
-    virDomainFree(d);
     return st;
 }
 
@@ -390,25 +380,22 @@ static const struct lvsh_cmd cmd_emulatorpin = {
     .opts = opts_emulatorpin,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_emulatorpin,
+    .handler = run_emulatorpin,
+    .target = LVSH_KIND_DOMAIN,
 };
 
-static enum lvsh_status cmd_domain_iothreadinfo(struct lvsh_session *s,
-                                                const struct lvsh_args *a,
-                                                struct lvsh_result *r)
+static enum lvsh_status run_iothreadinfo(struct lvsh_session *s, const struct lvsh_args *a,
+                                         struct lvsh_result *r)
 {
     virDomainIOThreadInfoPtr *info = NULL;
     int ncpus = host_ncpus(s->conn, r);
     if (ncpus < 0)
         return LVSH_FAILED;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     int n = virDomainGetIOThreadInfo(d, &info, args_affect_flags(a));
     if (n < 0)
-        return dom_fail(d, r, "failed to get the I/O threads of domain '%s'",
+        return err_virt(r, "failed to get the I/O threads of domain '%s'",
                         args_str(a, "domain"));
-    virDomainFree(d);
     if (n == 0) {
         out_text(r, "No IOThreads found for the domain\n");
         out_bare(r);   /* virsh prints no blank line after it */
@@ -446,15 +433,16 @@ static const struct lvsh_cmd cmd_iothreadinfo = {
     .opts = opts_iothreadinfo,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN,
-    .handler = cmd_domain_iothreadinfo,
+    .handler = run_iothreadinfo,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- setvcpus, setvcpu ------------------------------------------------- */
 
-static enum lvsh_status cmd_domain_setvcpus(struct lvsh_session *s,
-                                            const struct lvsh_args *a,
-                                            struct lvsh_result *r)
+static enum lvsh_status run_setvcpus(struct lvsh_session *s, const struct lvsh_args *a,
+                                     struct lvsh_result *r)
 {
+    (void)s;
     long long count = 0;
     args_int(a, "count", &count);
     unsigned flags = args_affect_flags(a);
@@ -464,15 +452,12 @@ static enum lvsh_status cmd_domain_setvcpus(struct lvsh_session *s,
         flags |= VIR_DOMAIN_VCPU_GUEST;
     if (args_has(a, "hotpluggable"))
         flags |= VIR_DOMAIN_VCPU_HOTPLUGGABLE;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     if (virDomainSetVcpusFlags(d, (unsigned)count, flags) < 0)
-        return dom_fail(d, r, "failed to set the vCPU count of domain '%s'",
+        return err_virt(r, "failed to set the vCPU count of domain '%s'",
                         args_str(a, "domain"));
     out_json_action(r, dom_json_ref(d), args_has(a, "maximum") ? "max vcpus set" : "vcpus set");
     out_json_set(r, "vcpus", json_integer(count));
-    virDomainFree(d);
     return LVSH_OK;
 }
 
@@ -504,24 +489,23 @@ static const struct lvsh_cmd cmd_setvcpus = {
     .opts = opts_setvcpus,
     .exclusive = excl_setvcpus,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_setvcpus,
+    .handler = run_setvcpus,
+    .target = LVSH_KIND_DOMAIN,
 };
 
-static enum lvsh_status cmd_domain_setvcpu(struct lvsh_session *s, const struct lvsh_args *a,
-                                           struct lvsh_result *r)
+static enum lvsh_status run_setvcpu(struct lvsh_session *s, const struct lvsh_args *a,
+                                    struct lvsh_result *r)
 {
+    (void)s;
     bool enable = args_has(a, "enable");
     if (!enable && !args_has(a, "disable"))
         return err_usage(r, "setvcpu needs --enable or --disable");
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     if (virDomainSetVcpu(d, args_str(a, "vcpulist"), enable, args_affect_flags(a)) < 0)
-        return dom_fail(d, r, "failed to change vCPUs '%s' of domain '%s'",
+        return err_virt(r, "failed to change vCPUs '%s' of domain '%s'",
                         args_str(a, "vcpulist"), args_str(a, "domain"));
     out_json_action(r, dom_json_ref(d), enable ? "vcpus enabled" : "vcpus disabled");
     out_json_set(r, "vcpulist", json_str(args_str(a, "vcpulist")));
-    virDomainFree(d);
     return LVSH_OK;
 }
 
@@ -549,7 +533,8 @@ static const struct lvsh_cmd cmd_setvcpu = {
     .opts = opts_setvcpu,
     .exclusive = excl_setvcpu,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_setvcpu,
+    .handler = run_setvcpu,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 LVSH_FAMILY(domain_vcpu) = { &cmd_vcpucount, &cmd_vcpuinfo, &cmd_vcpupin, &cmd_emulatorpin,

@@ -1,6 +1,7 @@
-/* domain_xml.c: a domain's XML: dumpxml, and edit with its re-edit loop. */
+/* domain_xml.c: a domain's XML: dumpxml and edit. */
 #include "domain_common.h"
 #include "domain_ops.h"
+#include "edit.h"
 #include "result.h"
 #include "util.h"
 
@@ -8,65 +9,12 @@
 #include <string.h>
 #include <strings.h>
 
-/* Move the error of a scratch result into r (the command's own). */
-static void take_error(struct lvsh_result *r, struct lvsh_result *tmp)
-{
-    free(r->err_msg);
-    free(r->err_detail);
-    r->err_msg = tmp->err_msg;
-    r->err_detail = tmp->err_detail;
-    r->err_code = tmp->err_code;
-    tmp->err_msg = tmp->err_detail = NULL;
-}
-
-/* Show the error on the terminal and ask; false without a terminal or a yes. */
-static bool ask_reedit(const struct lvsh_result *tmp)
-{
-    char *prompt = xasprintf("error: %s\n%s%s%sTry again? [y,n]: ", tmp->err_msg,
-                             tmp->err_detail ? "error: " : "",
-                             tmp->err_detail ? tmp->err_detail : "",
-                             tmp->err_detail ? "\n" : "");
-    char *answer = tty_prompt(prompt, true);
-    free(prompt);
-    bool yes = answer && (strcasecmp(answer, "y") == 0 || strcasecmp(answer, "yes") == 0);
-    free(answer);
-    return yes;
-}
-
-enum dom_edit_outcome dom_edit_loop(struct lvsh_session *s, struct lvsh_result *r,
-                                    const char *xml, dom_edit_apply apply, void *ctx)
-{
-    char *cur = xstrdup(xml);
-    for (;;) {
-        bool changed = false;
-        char *ed = edit_in_editor(s, r, cur, ".xml", &changed);
-        free(cur);
-        if (!ed)
-            return DOM_EDIT_FAILED;
-        if (strcmp(ed, xml) == 0) {
-            free(ed);
-            return DOM_EDIT_UNCHANGED;
-        }
-        struct lvsh_result tmp;
-        result_init(&tmp);
-        bool ok = xml_check_wellformed(&tmp, ed, "edited XML") && apply(ctx, ed, &tmp);
-        if (ok || !ask_reedit(&tmp)) {
-            if (!ok)
-                take_error(r, &tmp);
-            result_free(&tmp);
-            free(ed);
-            return ok ? DOM_EDIT_APPLIED : DOM_EDIT_FAILED;
-        }
-        result_free(&tmp);
-        cur = ed;   /* edit the user's last attempt again, not the original */
-    }
-}
-
 /* ---- dumpxml ------------------------------------------------------------ */
 
-static enum lvsh_status cmd_domain_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
-                                           struct lvsh_result *r)
+static enum lvsh_status run_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,
+                                    struct lvsh_result *r)
 {
+    (void)s;
     unsigned flags = 0;
     if (args_has(a, "inactive"))
         flags |= VIR_DOMAIN_XML_INACTIVE;
@@ -76,9 +24,7 @@ static enum lvsh_status cmd_domain_dumpxml(struct lvsh_session *s, const struct 
         flags |= VIR_DOMAIN_XML_UPDATE_CPU;
     if (args_has(a, "migratable"))
         flags |= VIR_DOMAIN_XML_MIGRATABLE;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     const char *name = virDomainGetName(d);
     char *xml = virDomainGetXMLDesc(d, flags);
     enum lvsh_status st = LVSH_OK;
@@ -88,7 +34,6 @@ static enum lvsh_status cmd_domain_dumpxml(struct lvsh_session *s, const struct 
         out_xml(r, xml);
         free(xml);
     }
-    virDomainFree(d);
     return st;
 }
 
@@ -113,7 +58,8 @@ static const struct lvsh_cmd cmd_dumpxml = {
                    "--inactive.  --xpath prints only what an expression selects.",
     .opts = opts_domain_dumpxml,
     .flags = LVSH_CMD_CONN | LVSH_CMD_XML,
-    .handler = cmd_domain_dumpxml,
+    .handler = run_dumpxml,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- edit --------------------------------------------------------------- */
@@ -124,44 +70,40 @@ struct edit_ctx {
     virDomainPtr result;
 };
 
-static bool edit_define(void *opaque, const char *xml, struct lvsh_result *r)
+/* Define the edited domain; relaxed ('i' at the question) drops validation. */
+static bool edit_define(void *opaque, const char *xml, bool relaxed, struct lvsh_result *r)
 {
     struct edit_ctx *c = opaque;
-    c->result = c->flags ? virDomainDefineXMLFlags(c->conn, xml, c->flags)
-                         : virDomainDefineXML(c->conn, xml);
+    unsigned flags = relaxed ? c->flags & ~(unsigned)VIR_DOMAIN_DEFINE_VALIDATE : c->flags;
+    c->result = flags ? virDomainDefineXMLFlags(c->conn, xml, flags)
+                      : virDomainDefineXML(c->conn, xml);
     if (!c->result)
         err_virt(r, "failed to define the edited domain");
     return c->result != NULL;
 }
 
-static enum lvsh_status cmd_domain_edit(struct lvsh_session *s, const struct lvsh_args *a,
-                                        struct lvsh_result *r)
+static enum lvsh_status run_edit(struct lvsh_session *s, const struct lvsh_args *a,
+                                 struct lvsh_result *r)
 {
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     const char *name = virDomainGetName(d);
     char *xml = virDomainGetXMLDesc(d, VIR_DOMAIN_XML_SECURE | VIR_DOMAIN_XML_INACTIVE);
-    if (!xml) {
-        enum lvsh_status st = err_virt(r, "failed to get the XML of domain '%s'",
-                                       name);
-        virDomainFree(d);
-        return st;
-    }
+    if (!xml)
+        return err_virt(r, "failed to get the XML of domain '%s'", name);
     struct edit_ctx c = { s->conn, args_has(a, "skip-validate") ? 0
                                    : VIR_DOMAIN_DEFINE_VALIDATE, NULL };
-    enum dom_edit_outcome o = dom_edit_loop(s, r, xml, edit_define, &c);
+    struct edit_job job = { .xml = xml, .can_relax = true, .apply = edit_define, .ctx = &c };
+    enum edit_outcome o = edit_loop(s, r, &job);
     free(xml);
-    if (o == DOM_EDIT_UNCHANGED)
+    if (o == EDIT_UNCHANGED)
         dom_action_msg(r, d, "unchanged", "Domain '%s' XML configuration not changed.",
                        name);
-    else if (o == DOM_EDIT_APPLIED)
+    else if (o == EDIT_APPLIED)
         dom_action_msg(r, c.result, "edited", "Domain '%s' XML configuration edited.",
                        virDomainGetName(c.result));
     if (c.result)
         virDomainFree(c.result);
-    virDomainFree(d);
-    return o == DOM_EDIT_FAILED ? LVSH_FAILED : LVSH_OK;
+    return o == EDIT_FAILED ? LVSH_FAILED : LVSH_OK;
 }
 
 static const struct lvsh_opt opts_domain_edit[] = {
@@ -181,7 +123,8 @@ static const struct lvsh_cmd cmd_edit = {
                    "changes nothing.",
     .opts = opts_domain_edit,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_edit,
+    .handler = run_edit,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 LVSH_FAMILY(domain_xml) = { &cmd_dumpxml, &cmd_edit, NULL };

@@ -1,6 +1,8 @@
 /* iface.c: physical host interfaces (iface-list, -define, -bridge, ...).
  * An interface argument is a name or a MAC address.  The iface-begin/
  * commit/rollback transaction commands live with the host commands. */
+#include "edit.h"
+#include "json_action.h"
 #include "lvsh.h"
 #include "util.h"
 
@@ -321,37 +323,18 @@ static const struct lvsh_cmd cmd_iface_destroy = {
 
 /* ---- iface-edit ---------------------------------------------------------- */
 
+static void *iface_define(virConnectPtr conn, const char *xml)
+{
+    return virInterfaceDefineXML(conn, xml, 0);
+}
+
 static enum lvsh_status run_iface_edit(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
-    bool changed = false;
-    virInterfacePtr i = args_target(a);
-    char *name = xstrdup(virInterfaceGetName(i));
-    char *xml = iface_config_xml(i), *edited = NULL;
-    enum lvsh_status st = LVSH_OK;
-    if (!xml)
-        st = err_virt(r, "failed to get the XML of interface '%s'", name);
-    else if (!(edited = edit_in_editor(s, r, xml, ".xml", &changed)))
-        st = LVSH_FAILED;
-    else if (!changed) {
-        out_info(r, "Interface %s XML configuration not changed.", name);
-        act_json(r, LVSH_KIND_INTERFACE, i, "unchanged");
-    }
-    else if (!xml_check_wellformed(r, edited, "edited XML"))
-        st = LVSH_FAILED;
-    else {
-        virInterfacePtr ni = virInterfaceDefineXML(s->conn, edited, 0);
-        if (!ni) {
-            st = err_virt(r, "failed to define interface '%s' from the edited XML", name);
-        } else {
-            out_info(r, "Interface %s XML configuration edited.", virInterfaceGetName(ni));
-            act_json(r, LVSH_KIND_INTERFACE, ni, "edited");
-            virInterfaceFree(ni);
-        }
-    }
-    free(edited);
+    static const struct edit_redefine how = { iface_define, "interface", "Interface" };
+    char *xml = iface_config_xml(args_target(a));
+    enum lvsh_status st = edit_redefine(s, a, r, xml, &how);
     free(xml);
-    free(name);
     return st;
 }
 

@@ -2,6 +2,7 @@
  * net-start, net-edit, ...).  Listings are in net_list.c, updates in
  * net_update.c, ports in net_port.c. */
 #include "net_common.h"
+#include "edit.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -345,41 +346,17 @@ static char *net_edit_xml(virNetworkPtr n)
     return xml;
 }
 
-static enum lvsh_status net_edit_apply(struct lvsh_session *s, struct lvsh_result *r,
-                                       virNetworkPtr n, const char *edited)
+static void *net_define(virConnectPtr conn, const char *xml)
 {
-    const char *name = virNetworkGetName(n);
-    if (!xml_check_wellformed(r, edited, "edited XML"))
-        return LVSH_FAILED;
-    virNetworkPtr def = virNetworkDefineXML(s->conn, edited);
-    if (!def)
-        return err_virt(r, "failed to define network '%s' from the edited XML", name);
-    act_done(r, LVSH_KIND_NETWORK, def, "edited", "Network %s XML configuration edited.",
-             virNetworkGetName(def));
-    virNetworkFree(def);
-    return LVSH_OK;
+    return virNetworkDefineXML(conn, xml);
 }
 
 static enum lvsh_status run_net_edit(struct lvsh_session *s, const struct lvsh_args *a,
                                      struct lvsh_result *r)
 {
-    virNetworkPtr n = args_target(a);
-    enum lvsh_status st = LVSH_FAILED;
-    bool changed = false;
-    const char *name = virNetworkGetName(n);
-    char *edited = NULL, *xml = net_edit_xml(n);
-    if (!xml)
-        err_virt(r, "failed to get the XML of network '%s'", name);
-    else
-        edited = edit_in_editor(s, r, xml, ".xml", &changed);
-    if (edited && !changed) {
-        act_done(r, LVSH_KIND_NETWORK, n, "unchanged",
-                 "Network %s XML configuration not changed.", name);
-        st = LVSH_OK;
-    } else if (edited) {
-        st = net_edit_apply(s, r, n, edited);
-    }
-    free(edited);
+    static const struct edit_redefine how = { net_define, "network", "Network" };
+    char *xml = net_edit_xml(args_target(a));
+    enum lvsh_status st = edit_redefine(s, a, r, xml, &how);
     free(xml);
     return st;
 }

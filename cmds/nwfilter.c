@@ -1,5 +1,6 @@
 /* nwfilter.c: network filters and their bindings to guest ports. */
 #include "net_common.h"
+#include "edit.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -155,42 +156,18 @@ static const struct lvsh_cmd cmd_nwfilter_dumpxml = {
     .target = LVSH_KIND_NWFILTER,
 };
 
-static enum lvsh_status nwfilter_edit_apply(struct lvsh_session *s, struct lvsh_result *r,
-                                            virNWFilterPtr f, const char *edited)
+static void *nwfilter_define(virConnectPtr conn, const char *xml)
 {
-    const char *name = virNWFilterGetName(f);
-    if (!xml_check_wellformed(r, edited, "edited XML"))
-        return LVSH_FAILED;
-    virNWFilterPtr def = virNWFilterDefineXML(s->conn, edited);
-    if (!def)
-        return err_virt(r, "failed to define network filter '%s' from the edited XML", name);
-    act_done(r, LVSH_KIND_NWFILTER, def, "edited",
-             "Network filter %s XML configuration edited.", virNWFilterGetName(def));
-    virNWFilterFree(def);
-    return LVSH_OK;
+    return virNWFilterDefineXML(conn, xml);
 }
 
 static enum lvsh_status run_nwfilter_edit(struct lvsh_session *s, const struct lvsh_args *a,
                                           struct lvsh_result *r)
 {
-    virNWFilterPtr f = args_target(a);
-    enum lvsh_status st = LVSH_FAILED;
-    bool changed = false;
-    const char *name = virNWFilterGetName(f);
-    char *edited = NULL, *xml = virNWFilterGetXMLDesc(f, 0);
-    if (!xml)
-        err_virt(r, "failed to get the XML of network filter '%s'", name);
-    else
-        edited = edit_in_editor(s, r, xml, ".xml", &changed);
-    if (edited && !changed) {
-        act_done(r, LVSH_KIND_NWFILTER, f, "unchanged",
-                 "Network filter %s XML configuration not changed.",
-                 virNWFilterGetName(f));
-        st = LVSH_OK;
-    } else if (edited) {
-        st = nwfilter_edit_apply(s, r, f, edited);
-    }
-    free(edited);
+    static const struct edit_redefine how = { nwfilter_define, "network filter",
+                                              "Network filter" };
+    char *xml = virNWFilterGetXMLDesc(args_target(a), 0);
+    enum lvsh_status st = edit_redefine(s, a, r, xml, &how);
     free(xml);
     return st;
 }

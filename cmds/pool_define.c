@@ -1,5 +1,7 @@
 /* pool_define.c: making storage pools (pool-define, pool-create,
  * pool-define-as, pool-create-as) and changing them (pool-edit). */
+#include "edit.h"
+#include "json_action.h"
 #include "storage_common.h"
 
 #include <stdlib.h>
@@ -336,35 +338,17 @@ static char *edit_get_xml(virStoragePoolPtr p)
     return xml;
 }
 
+static void *pool_define(virConnectPtr conn, const char *xml)
+{
+    return virStoragePoolDefineXML(conn, xml, 0);
+}
+
 static enum lvsh_status run_pool_edit(struct lvsh_session *s, const struct lvsh_args *a,
                                       struct lvsh_result *r)
 {
-    const char *key = args_str(a, "pool");
-    bool changed = false;
-    virStoragePoolPtr p = args_target(a);
-    char *xml = edit_get_xml(p);
-    if (!xml) {
-        err_virt(r, "failed to get the XML of pool '%s'", key);
-        return LVSH_FAILED;
-    }
-    char *edited = edit_in_editor(s, r, xml, ".xml", &changed);
-    enum lvsh_status st = edited ? LVSH_OK : LVSH_FAILED;
-    if (edited && !changed) {
-        out_info(r, "Pool %s XML configuration not changed.", virStoragePoolGetName(p));
-        act_json(r, LVSH_KIND_POOL, p, "unchanged");
-    } else if (edited && xml_check_wellformed(r, edited, "edited XML")) {
-        virStoragePoolPtr np = virStoragePoolDefineXML(s->conn, edited, 0);
-        if (np) {
-            out_info(r, "Pool %s XML configuration edited.", virStoragePoolGetName(np));
-            act_json(r, LVSH_KIND_POOL, np, "edited");
-            virStoragePoolFree(np);
-        } else {
-            st = err_virt(r, "failed to define the edited pool '%s'", key);
-        }
-    } else {
-        st = LVSH_FAILED;
-    }
-    free(edited);
+    static const struct edit_redefine how = { pool_define, "pool", "Pool" };
+    char *xml = edit_get_xml(args_target(a));
+    enum lvsh_status st = edit_redefine(s, a, r, xml, &how);
     free(xml);
     return st;
 }

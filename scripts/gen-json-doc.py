@@ -276,6 +276,7 @@ def handler_code(funcs, fname, fn, depth=3):
             body = next((b for n, b in defs if n == fname), defs[0][1])
             code.append(body)
             nxt += re.findall(r"\b(\w+)\(", body)
+            nxt += re.findall(r",\s*(\w+)\)", body)   # a function handed on (dtree_run)
         todo = nxt
     return "\n".join(code)
 
@@ -307,6 +308,8 @@ def source_shape(srcs, cmd):
         parts[-1] += ", plus keys named after libvirt's typed parameters"
     if "out_xml(" in code or "target_xml(" in code:
         parts.append('`{"xml": "..."}` (or the XPath form with `--xpath`)')
+    if re.search(r"\b(act_done|act_report|edit_redefine)\(", code) and not parts:
+        parts.append("the object's identity (`name`, `uuid`, ...) with `action`")
     if "out_info(" in code and not parts:
         parts.append('`{"message": "..."}` (the informational message)')
     if re.search(r"\bout_text\(", code) and not parts:

@@ -15,15 +15,31 @@
 #include <string.h>
 #include <sys/stat.h>
 
-const char *const complete_kind_names[] = {
-    "none", "file", "dir", "choices", "command", "group-or-command",
-    "domain", "domain-active", "domain-inactive", "domain-running", "domain-paused",
-    "domain-persistent", "snapshot", "domain-disk", "domain-interface",
-    "network", "network-active", "network-inactive", "network-port",
-    "pool", "pool-active", "pool-inactive", "volume", "secret",
-    "nwfilter", "nwfilter-binding", "interface", "interface-active",
-    "interface-inactive", "nodedev", "nodedev-capability", "uri", "event", "setting-value", "shutdown-mode",
-    NULL,
+/* The kinds by their names (help, the man page, complete --kind); the
+ * last entry is NULL, so it is also --kind's list of choices. */
+const char *const complete_kind_names[LVSH_COMP__COUNT + 1] = {
+    [LVSH_COMP_NONE] = "none", [LVSH_COMP_FILE] = "file", [LVSH_COMP_DIR] = "dir",
+    [LVSH_COMP_CHOICES] = "choices", [LVSH_COMP_COMMAND] = "command",
+    [LVSH_COMP_GROUP_OR_COMMAND] = "group-or-command",
+    [LVSH_COMP_DOMAIN] = "domain", [LVSH_COMP_DOMAIN_ACTIVE] = "domain-active",
+    [LVSH_COMP_DOMAIN_INACTIVE] = "domain-inactive",
+    [LVSH_COMP_DOMAIN_RUNNING] = "domain-running",
+    [LVSH_COMP_DOMAIN_PAUSED] = "domain-paused",
+    [LVSH_COMP_DOMAIN_PERSISTENT] = "domain-persistent",
+    [LVSH_COMP_DOMAIN_SNAPSHOT] = "snapshot",
+    [LVSH_COMP_DOMAIN_CHECKPOINT] = "checkpoint", [LVSH_COMP_DOMAIN_DISK] = "domain-disk",
+    [LVSH_COMP_DOMAIN_IFACE] = "domain-interface", [LVSH_COMP_NETWORK] = "network",
+    [LVSH_COMP_NETWORK_ACTIVE] = "network-active",
+    [LVSH_COMP_NETWORK_INACTIVE] = "network-inactive",
+    [LVSH_COMP_NETWORK_PORT] = "network-port", [LVSH_COMP_POOL] = "pool",
+    [LVSH_COMP_POOL_ACTIVE] = "pool-active", [LVSH_COMP_POOL_INACTIVE] = "pool-inactive",
+    [LVSH_COMP_VOLUME] = "volume", [LVSH_COMP_SECRET] = "secret",
+    [LVSH_COMP_NWFILTER] = "nwfilter", [LVSH_COMP_NWFILTER_BINDING] = "nwfilter-binding",
+    [LVSH_COMP_IFACE] = "interface", [LVSH_COMP_IFACE_ACTIVE] = "interface-active",
+    [LVSH_COMP_IFACE_INACTIVE] = "interface-inactive", [LVSH_COMP_NODEDEV] = "nodedev",
+    [LVSH_COMP_NODEDEV_CAP] = "nodedev-capability", [LVSH_COMP_URI] = "uri",
+    [LVSH_COMP_EVENT] = "event", [LVSH_COMP_SET_VALUE] = "setting-value",
+    [LVSH_COMP_SHUTDOWN_MODE] = "shutdown-mode",
 };
 
 int complete_kind_by_name(const char *name)
@@ -240,6 +256,7 @@ static const char *kind_arg_option(enum lvsh_completer k)
 {
     switch (k) {
     case LVSH_COMP_DOMAIN_SNAPSHOT:
+    case LVSH_COMP_DOMAIN_CHECKPOINT:
     case LVSH_COMP_DOMAIN_DISK:
     case LVSH_COMP_DOMAIN_IFACE: return "domain";
     case LVSH_COMP_VOLUME: return "pool";

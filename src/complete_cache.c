@@ -419,18 +419,27 @@ static virDomainPtr domain_of(virConnectPtr conn, const char *key)
     return d;
 }
 
-static bool list_snapshots(virConnectPtr conn, const char *dom, struct names *nm)
+/* The snapshots or checkpoints of the --domain given. */
+static bool list_domain_trees(virConnectPtr conn, const char *dom, bool checkpoints,
+                              struct names *nm)
 {
     virDomainPtr d = domain_of(conn, dom);
     if (!d)
         return false;
-    virDomainSnapshotPtr *v = NULL;
-    int n = virDomainListAllSnapshots(d, &v, 0);
+    virDomainSnapshotPtr *snaps = NULL;
+    virDomainCheckpointPtr *cps = NULL;
+    int n = checkpoints ? virDomainListAllCheckpoints(d, &cps, 0)
+                        : virDomainListAllSnapshots(d, &snaps, 0);
     for (int i = 0; i < n; i++) {
-        names_add(nm, virDomainSnapshotGetName(v[i]));
-        virDomainSnapshotFree(v[i]);
+        names_add(nm, checkpoints ? virDomainCheckpointGetName(cps[i])
+                                  : virDomainSnapshotGetName(snaps[i]));
+        if (checkpoints)
+            virDomainCheckpointFree(cps[i]);
+        else
+            virDomainSnapshotFree(snaps[i]);
     }
-    free(v);
+    free(snaps);
+    free(cps);
     virDomainFree(d);
     return n >= 0;
 }
@@ -470,7 +479,8 @@ static bool fetch_names(virConnectPtr conn, enum lvsh_completer k, const char *a
     case LVSH_COMP_DOMAIN_PERSISTENT:
         return list_domains(conn, domain_flags(k), nm);
     case LVSH_COMP_DOMAIN_SNAPSHOT:
-        return list_snapshots(conn, arg, nm);
+    case LVSH_COMP_DOMAIN_CHECKPOINT:
+        return list_domain_trees(conn, arg, k == LVSH_COMP_DOMAIN_CHECKPOINT, nm);
     case LVSH_COMP_DOMAIN_DISK:
         return list_domain_devices(conn, arg, "/domain/devices/disk/target/@dev", nm);
     case LVSH_COMP_DOMAIN_IFACE:

@@ -1,39 +1,18 @@
 /* help.c: every help view is derived from the option tables. */
 #include "help.h"
 #include "cmdtab.h"
+#include "complete.h"
 #include "options.h"
 #include "result.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const completer_names[LVSH_COMP__COUNT] = {
-    [LVSH_COMP_NONE] = "none", [LVSH_COMP_FILE] = "file", [LVSH_COMP_DIR] = "dir",
-    [LVSH_COMP_CHOICES] = "choices", [LVSH_COMP_COMMAND] = "command",
-    [LVSH_COMP_GROUP_OR_COMMAND] = "group-or-command",
-    [LVSH_COMP_DOMAIN] = "domain", [LVSH_COMP_DOMAIN_ACTIVE] = "domain-active",
-    [LVSH_COMP_DOMAIN_INACTIVE] = "domain-inactive",
-    [LVSH_COMP_DOMAIN_RUNNING] = "domain-running",
-    [LVSH_COMP_DOMAIN_PAUSED] = "domain-paused",
-    [LVSH_COMP_DOMAIN_PERSISTENT] = "domain-persistent",
-    [LVSH_COMP_DOMAIN_SNAPSHOT] = "snapshot", [LVSH_COMP_DOMAIN_DISK] = "domain-disk",
-    [LVSH_COMP_DOMAIN_IFACE] = "domain-interface", [LVSH_COMP_NETWORK] = "network",
-    [LVSH_COMP_NETWORK_ACTIVE] = "network-active",
-    [LVSH_COMP_NETWORK_INACTIVE] = "network-inactive",
-    [LVSH_COMP_NETWORK_PORT] = "network-port", [LVSH_COMP_POOL] = "pool",
-    [LVSH_COMP_POOL_ACTIVE] = "pool-active", [LVSH_COMP_POOL_INACTIVE] = "pool-inactive",
-    [LVSH_COMP_VOLUME] = "volume", [LVSH_COMP_SECRET] = "secret",
-    [LVSH_COMP_NWFILTER] = "nwfilter", [LVSH_COMP_NWFILTER_BINDING] = "nwfilter-binding",
-    [LVSH_COMP_IFACE] = "interface", [LVSH_COMP_IFACE_ACTIVE] = "interface-active",
-    [LVSH_COMP_IFACE_INACTIVE] = "interface-inactive", [LVSH_COMP_NODEDEV] = "nodedev",
-    [LVSH_COMP_NODEDEV_CAP] = "nodedev-capability", [LVSH_COMP_URI] = "uri",
-    [LVSH_COMP_EVENT] = "event", [LVSH_COMP_SET_VALUE] = "setting-value",
-    [LVSH_COMP_SHUTDOWN_MODE] = "shutdown-mode",
-};
 
 const char *help_completer_name(enum lvsh_completer c)
 {
-    return (unsigned)c < LVSH_COMP__COUNT && completer_names[c] ? completer_names[c] : "?";
+    return (unsigned)c < LVSH_COMP__COUNT && complete_kind_names[c] ? complete_kind_names[c]
+                                                                     : "?";
 }
 
 char *help_option_usage(const struct lvsh_opt *o)

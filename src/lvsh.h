@@ -62,6 +62,7 @@ enum lvsh_completer {
     LVSH_COMP_DOMAIN_PAUSED,
     LVSH_COMP_DOMAIN_PERSISTENT,
     LVSH_COMP_DOMAIN_SNAPSHOT, /* snapshots of the --domain given */
+    LVSH_COMP_DOMAIN_CHECKPOINT, /* checkpoints of the --domain given */
     LVSH_COMP_DOMAIN_DISK,     /* disk targets of the --domain given */
     LVSH_COMP_DOMAIN_IFACE,    /* interfaces of the --domain given */
     LVSH_COMP_NETWORK,

@@ -158,6 +158,20 @@ clean
 ? 0
 $ lvsh -c "test://$FIXTURES/complete.xml" complete --kind snapshot --arg nosuch ''
 ? 0
+
+Checkpoint names, of the domain given (by option or position), for every
+command that names one:
+
+$ lvsh -q -c test:///default 'checkpoint-create-as test c1; checkpoint-create-as test d2; complete --kind checkpoint --arg test ""; complete -- checkpoint-info test ""; complete -- checkpoint-list test --from d; complete -- checkpoint-delete --domain test c'
+c1
+d2
+c1
+d2
+d2
+c1
+? 0
+$ lvsh -c test:///default complete --kind checkpoint --arg nosuch ''
+? 0
 $ lvsh -c "test://$FIXTURES/complete.xml" complete --kind interface-inactive ''
 ? 0
 $ lvsh -c "test://$FIXTURES/complete.xml" complete --kind domain-persistent say
@@ -207,7 +221,7 @@ $ lvsh -r -c test:///default complete -- sta
 
 Bad use.
 $ lvsh -c test:///default complete --kind nosuch ''
-! error: invalid value 'nosuch' for --kind of 'complete' (expected one of: none, file, dir, choices, command, group-or-command, domain, domain-active, domain-inactive, domain-running, domain-paused, domain-persistent, snapshot, domain-disk, domain-interface, network, network-active, network-inactive, network-port, pool, pool-active, pool-inactive, volume, secret, nwfilter, nwfilter-binding, interface, interface-active, interface-inactive, nodedev, nodedev-capability, uri, event, setting-value, shutdown-mode)
+! error: invalid value 'nosuch' for --kind of 'complete' (expected one of: none, file, dir, choices, command, group-or-command, domain, domain-active, domain-inactive, domain-running, domain-paused, domain-persistent, snapshot, checkpoint, domain-disk, domain-interface, network, network-active, network-inactive, network-port, pool, pool-active, pool-inactive, volume, secret, nwfilter, nwfilter-binding, interface, interface-active, interface-inactive, nodedev, nodedev-capability, uri, event, setting-value, shutdown-mode)
 ? 2
 $ lvsh -c test:///default complete --arg web1 -- start ''
 ! error: option --arg of 'complete' needs --kind

@@ -133,7 +133,6 @@ Domain checkpoint c1 created
 ? 1
 $ lvsh -c test:///default 'checkpoint-create-as test c1; checkpoint-create-as test c1'
 Domain checkpoint c1 created
-! error: failed to create a checkpoint of domain 'test'
 ! error: operation failed: domain moment c1 already exists
 
 ? 1
