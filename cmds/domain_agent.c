@@ -13,17 +13,15 @@
 static enum lvsh_status fs_freeze_thaw(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r, bool freeze)
 {
+    (void)s;
     int n = 0;
     char *const *mnt = args_rest(a, "mountpoint", &n);
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     int done = freeze ? virDomainFSFreeze(d, (const char **)mnt, (unsigned)n, 0)
                       : virDomainFSThaw(d, (const char **)mnt, (unsigned)n, 0);
     if (done < 0)
-        return dom_fail(d, r, freeze ? "Unable to freeze filesystems"
-                                     : "Unable to thaw filesystems");
-    virDomainFree(d);
+        return err_virt(r, freeze ? "Unable to freeze filesystems"
+                                  : "Unable to thaw filesystems");
     out_info(r, freeze ? "Froze %d filesystem(s)" : "Thawed %d filesystem(s)", done);
     out_json(r, json_pack("{s:i}", freeze ? "frozen" : "thawed", done));
     return LVSH_OK;
@@ -66,6 +64,7 @@ static const struct lvsh_cmd cmd_domfsfreeze = {
     .opts = opts_domfsfreeze,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_domfsfreeze,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static const struct lvsh_cmd cmd_domfsthaw = {
@@ -77,6 +76,7 @@ static const struct lvsh_cmd cmd_domfsthaw = {
     .opts = opts_domfsthaw,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_domfsthaw,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static enum lvsh_status run_domfstrim(struct lvsh_session *s, const struct lvsh_args *a,
@@ -178,6 +178,7 @@ static char **read_keys(struct lvsh_result *r, const char *path, int *n)
 static enum lvsh_status run_set_user_sshkeys(struct lvsh_session *s, const struct lvsh_args *a,
                                              struct lvsh_result *r)
 {
+    (void)s;
     const char *user = args_str(a, "user"), *file = args_str(a, "file");
     unsigned flags = 0;
     char **keys = NULL;
@@ -197,16 +198,12 @@ static enum lvsh_status run_set_user_sshkeys(struct lvsh_session *s, const struc
             return err_fail(r, "File %s contains no keys", file);
         }
     }
-    virDomainPtr d = dom_arg(s, a, r);
-    enum lvsh_status st = LVSH_FAILED;
-    if (d && virDomainAuthorizedSSHKeysSet(d, user, (const char **)keys, (unsigned)n,
-                                           flags) < 0)
-        dom_fail(d, r, "failed to set the SSH keys of user '%s'", user);
-    else if (d) {
-        virDomainFree(d);
+    enum lvsh_status st = LVSH_OK;
+    if (virDomainAuthorizedSSHKeysSet(args_target(a), user, (const char **)keys, (unsigned)n,
+                                      flags) < 0)
+        st = err_virt(r, "failed to set the SSH keys of user '%s'", user);
+    else
         out_json(r, json_pack("{s:o,s:i}", "user", json_str(user), "keys", n));
-        st = LVSH_OK;
-    }
     for (int i = 0; i < n; i++)
         free(keys[i]);
     free(keys);
@@ -237,6 +234,7 @@ static const struct lvsh_cmd cmd_set_user_sshkeys = {
     .exclusive = set_sshkeys_exclusive,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_set_user_sshkeys,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- set-user-password -------------------------------------------------- */
@@ -244,19 +242,19 @@ static const struct lvsh_cmd cmd_set_user_sshkeys = {
 static enum lvsh_status run_set_user_password(struct lvsh_session *s, const struct lvsh_args *a,
                                               struct lvsh_result *r)
 {
+    (void)s;
     const char *user = args_str(a, "user");
     char *pw = (char *)args_str(a, "password");  /* the parser's copy: wiped below */
-    unsigned flags = args_has(a, "encrypted") ? VIR_DOMAIN_PASSWORD_ENCRYPTED : 0;
+    unsigned flags = args_flags(a);
     enum lvsh_status st = LVSH_FAILED;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (d && virDomainSetUserPassword(d, user, pw, flags) < 0) {
-        dom_fail(d, r, "failed to set the password of user '%s'", user);
-    } else if (d) {
+    virDomainPtr d = args_target(a);
+    if (virDomainSetUserPassword(d, user, pw, flags) < 0) {
+        err_virt(r, "failed to set the password of user '%s'", user);
+    } else {
         out_info(r, "Password set successfully for %s in %s", user, virDomainGetName(d));
         out_bare(r);   /* virsh's message has no newline of its own */
         out_json(r, json_pack("{s:o,s:o}", "user", json_str(user), "domain",
                               json_str(virDomainGetName(d))));
-        virDomainFree(d);
         st = LVSH_OK;
     }
     wipe(pw, strlen(pw));
@@ -269,7 +267,7 @@ static const struct lvsh_opt opts_set_user_password[] = {
     { .name = "password", .type = LVSH_OPT_STRING,
       .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL | LVSH_OPTF_SECRET,
       .help = "the new password", .metavar = "password" },
-    { .name = "encrypted", .type = LVSH_OPT_BOOL,
+    { .name = "encrypted", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_PASSWORD_ENCRYPTED,
       .help = "the password is already encrypted (a crypt(3) hash)" },
     LVSH_OPT_END,
 };
@@ -283,6 +281,7 @@ static const struct lvsh_cmd cmd_set_user_password = {
     .opts = opts_set_user_password,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES | LVSH_CMD_NO_HISTORY,
     .handler = run_set_user_password,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- guest-agent-timeout ------------------------------------------------ */
@@ -470,6 +469,7 @@ static int agent_cmd_timeout(const struct lvsh_args *a, struct lvsh_result *r)
 static enum lvsh_status run_qemu_agent_command(struct lvsh_session *s,
                                                const struct lvsh_args *a, struct lvsh_result *r)
 {
+    (void)s;
     int n = 0;
     char *const *words = args_rest(a, "cmd", &n);
     int timeout = agent_cmd_timeout(a, r);
@@ -478,15 +478,11 @@ static enum lvsh_status run_qemu_agent_command(struct lvsh_session *s,
     struct buf b = BUF_INIT;
     for (int i = 0; i < n; i++)
         buf_printf(&b, "%s%s", i ? " " : "", words[i]);
-    virDomainPtr d = dom_arg(s, a, r);
-    char *res = d ? virDomainQemuAgentCommand(d, buf_str(&b), timeout, 0) : NULL;
+    char *res = virDomainQemuAgentCommand(args_target(a), buf_str(&b), timeout, 0);
     buf_free(&b);
-    if (!d)
-        return LVSH_FAILED;
     if (!res)
-        return dom_fail_lib(d, r, "failed to run the agent command in domain '%s'",
-                        args_str(a, "domain"));
-    virDomainFree(d);
+        return err_lib(r, "failed to run the agent command in domain '%s'",
+                       args_target_key(a));
     json_t *j = json_loads(res, JSON_DECODE_ANY, NULL);
     if (j && args_has(a, "pretty")) {
         char *p = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY);
@@ -523,6 +519,7 @@ static const struct lvsh_cmd cmd_qemu_agent_command = {
     .opts = opts_qemu_agent_command,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_qemu_agent_command,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 LVSH_FAMILY(domain_agent) = {

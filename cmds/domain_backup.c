@@ -11,23 +11,19 @@ static enum lvsh_status run_backup_begin(struct lvsh_session *s, const struct lv
     const char *bfile = args_str(a, "backupxml"), *cfile = args_str(a, "checkpointxml");
     char *bxml = bfile ? xml_read_file(r, bfile) : xstrdup("<domainbackup/>");
     char *cxml = cfile && bxml ? xml_read_file(r, cfile) : NULL;
-    virDomainPtr d = NULL;
+    virDomainPtr d = args_target(a);
     enum lvsh_status st = LVSH_FAILED;
-    if (!bxml || (cfile && !cxml) || !(d = dom_arg(s, a, r))) {
+    (void)s;
+    if (!bxml || (cfile && !cxml)) {
         ;
-    } else if (virDomainBackupBegin(d, bxml, cxml,
-                                    args_has(a, "reuse-external")
-                                        ? VIR_DOMAIN_BACKUP_BEGIN_REUSE_EXTERNAL : 0) < 0) {
-        st = err_lib(r, "failed to start a backup of domain '%s'", args_str(a, "domain"));
+    } else if (virDomainBackupBegin(d, bxml, cxml, args_flags(a)) < 0) {
+        st = err_lib(r, "failed to start a backup of domain '%s'", args_target_key(a));
     } else {
         out_info(r, "Backup started");
-        json_t *o = dom_json_ref(d);
-        json_object_set_new(o, "backup", json_string("started"));
-        out_json(r, o);
+        out_json(r, kind_json_ref(LVSH_KIND_DOMAIN, d));
+        out_json_set(r, "backup", json_string("started"));
         st = LVSH_OK;
     }
-    if (d)
-        virDomainFree(d);
     free(bxml);
     free(cxml);
     return st;
@@ -42,6 +38,7 @@ static const struct lvsh_opt opts_backup_begin[] = {
       .help = "<domaincheckpoint> XML of a checkpoint to create with the backup",
       .metavar = "file", .complete = LVSH_COMP_FILE },
     { .name = "reuse-external", .type = LVSH_OPT_BOOL,
+      .flag = VIR_DOMAIN_BACKUP_BEGIN_REUSE_EXTERNAL,
       .help = "write into the target files the caller created" },
     LVSH_OPT_END,
 };
@@ -57,6 +54,7 @@ static const struct lvsh_cmd cmd_backup_begin = {
     .opts = opts_backup_begin,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_backup_begin,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static enum lvsh_status run_backup_dumpxml(struct lvsh_session *s, const struct lvsh_args *a,

@@ -1,7 +1,6 @@
 /* domain_block.c: block devices of a running domain: resizing, changing
  * removable media, and block jobs (pull, commit, copy) with their waits. */
 #include "domain_common.h"
-#include "domain_ops.h"
 #include "domain_util.h"
 #include "progress.h"
 #include "util.h"
@@ -167,12 +166,11 @@ static bool bandwidth_arg(const struct lvsh_args *a, struct lvsh_result *r,
 static enum lvsh_status job_result(struct lvsh_result *r, virDomainPtr d, int how,
                                    const char *const *msgs)
 {
-    json_t *j = dom_json_ref(d);
+    json_t *j = kind_json_ref(LVSH_KIND_DOMAIN, d);
     static const char *const words[] = { "completed", "failed", "canceled", "ready" };
     enum lvsh_status st = LVSH_OK;
     if (how == -1) {
         json_decref(j);
-        virDomainFree(d);
         return LVSH_FAILED;
     }
     if (how == -2) {
@@ -186,7 +184,6 @@ static enum lvsh_status job_result(struct lvsh_result *r, virDomainPtr d, int ho
     }
     out_bare(r);
     out_json(r, j);
-    virDomainFree(d);
     return st;
 }
 
@@ -207,9 +204,7 @@ static enum lvsh_status run_blockpull(struct lvsh_session *s, const struct lvsh_
         return LVSH_FAILED;
     if (args_has(a, "keep-relative"))
         flags |= VIR_DOMAIN_BLOCK_REBASE_RELATIVE;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     int rc;
     if (base || (flags & VIR_DOMAIN_BLOCK_REBASE_RELATIVE)) {
         if (flags & VIR_DOMAIN_BLOCK_PULL_BANDWIDTH_BYTES)
@@ -219,11 +214,8 @@ static enum lvsh_status run_blockpull(struct lvsh_session *s, const struct lvsh_
     } else {
         rc = virDomainBlockPull(d, path, bw, flags);
     }
-    if (rc < 0) {
-        err_fail(r, "%s", virGetLastErrorMessage());
-        virDomainFree(d);
-        return LVSH_FAILED;
-    }
+    if (rc < 0)
+        return err_fail(r, "%s", virGetLastErrorMessage());
     static const char *const msgs[] = { "Pull complete", "Pull failed", "Pull aborted",
                                         "Pull complete" };
     if (!wait)
@@ -258,6 +250,7 @@ static const struct lvsh_cmd cmd_blockpull = {
     .opts = opts_blockpull,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_blockpull,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- blockcommit ------------------------------------------------------- */
@@ -306,14 +299,9 @@ static enum lvsh_status run_blockcommit(struct lvsh_session *s, const struct lvs
                            "--pivot, or --keep-overlay");
     if (!bandwidth_arg(a, r, &bw, &flags, VIR_DOMAIN_BLOCK_COMMIT_BANDWIDTH_BYTES))
         return LVSH_FAILED;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
-    if (virDomainBlockCommit(d, path, args_str(a, "base"), args_str(a, "top"), bw, flags) < 0) {
-        err_fail(r, "%s", virGetLastErrorMessage());
-        virDomainFree(d);
-        return LVSH_FAILED;
-    }
+    virDomainPtr d = args_target(a);
+    if (virDomainBlockCommit(d, path, args_str(a, "base"), args_str(a, "top"), bw, flags) < 0)
+        return err_fail(r, "%s", virGetLastErrorMessage());
     if (!wait)
         return job_result(r, d, -2, (const char *const[]){
             active ? "Active Block Commit started" : "Block Commit started" });
@@ -373,6 +361,7 @@ static const struct lvsh_cmd cmd_blockcommit = {
     .exclusive = excl_commit,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_blockcommit,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- blockcopy ------------------------------------------------------------ */
@@ -456,12 +445,11 @@ static char *copy_dest_xml(const struct lvsh_args *a, struct lvsh_result *r)
     return copy_xml(a);
 }
 
-static enum lvsh_status copy_print(struct lvsh_result *r, virDomainPtr d, char *xml)
+static enum lvsh_status copy_print(struct lvsh_result *r, char *xml)
 {
     out_text(r, "%s", xml);
     out_json(r, json_pack("{s:o}", "xml", json_str(xml)));
     free(xml);
-    virDomainFree(d);
     return LVSH_OK;
 }
 
@@ -518,7 +506,7 @@ static enum lvsh_status run_blockcopy(struct lvsh_session *s, const struct lvsh_
     if (!xml)
         return LVSH_FAILED;
     if (args_has(a, "print-xml"))
-        return copy_print(r, d, xml);
+        return copy_print(r, xml);
     return copy_start(s, a, d, xml, r);
 }
 
@@ -742,7 +730,7 @@ static enum lvsh_status run_blockresize(struct lvsh_session *s, const struct lvs
         return err_virt(r, "Failed to resize block device '%s'", path);
     out_info(r, "Block device '%s' is resized", path);
     out_bare(r);
-    json_t *j = dom_json_ref(d);
+    json_t *j = kind_json_ref(LVSH_KIND_DOMAIN, d);
     json_object_set_new(j, "path", json_str(path));
     json_object_set_new(j, "size", json_integer((json_int_t)size));
     out_json(r, j);

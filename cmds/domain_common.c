@@ -49,14 +49,3 @@ const char *dom_state_reason(int state, int reason)
     }
 }
 
-virDomainPtr dom_arg(struct lvsh_session *s, const struct lvsh_args *a, struct lvsh_result *r)
-{
-    return lookup_domain(s, r, args_str(a, "domain"));
-}
-
-json_t *dom_json_ref(virDomainPtr d)
-{
-    char uuid[VIR_UUID_STRING_BUFLEN] = "";
-    virDomainGetUUIDString(d, uuid);
-    return json_pack("{s:o,s:s}", "name", json_str(virDomainGetName(d)), "uuid", uuid);
-}

@@ -14,9 +14,4 @@ const char *dom_state_reason(int state, int reason);
       .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, \
       .help = "domain name, id or uuid", .metavar = "domain", .complete = (comp) }
 
-/* Look up the --domain argument; NULL with r filled when absent. */
-virDomainPtr dom_arg(struct lvsh_session *s, const struct lvsh_args *a, struct lvsh_result *r);
-/* name and uuid of a domain as a JSON object to extend */
-json_t *dom_json_ref(virDomainPtr d);
-
 #endif

@@ -370,7 +370,7 @@ static enum lvsh_status con_report(struct lvsh_result *r, virDomainPtr d, struct
     default:
         break;
     }
-    json_t *j = dom_json_ref(d);
+    json_t *j = kind_json_ref(LVSH_KIND_DOMAIN, d);
     json_object_set_new(j, "ended", json_string(words[end] ? words[end] : "unknown"));
     out_json(r, j);
     return LVSH_OK;
@@ -420,11 +420,7 @@ static enum lvsh_status con_open(struct lvsh_session *s, const struct lvsh_args 
         return err_virt(r, "failed to get the state of domain '%s'", name);
     if (state == VIR_DOMAIN_SHUTOFF)
         return err_fail(r, "domain '%s' is not running", name);
-    unsigned flags = 0;
-    if (args_has(a, "force"))
-        flags |= VIR_DOMAIN_CONSOLE_FORCE;
-    if (args_has(a, "safe"))
-        flags |= VIR_DOMAIN_CONSOLE_SAFE;
+    unsigned flags = args_flags(a);
     virStreamPtr st = virStreamNew(s->conn, VIR_STREAM_NONBLOCK);
     if (!st)
         return err_virt(r, "failed to create a stream");
@@ -499,10 +495,10 @@ static const struct lvsh_opt opts_console[] = {
     { .name = "devname", .type = LVSH_OPT_STRING,
       .help = "the console, serial or parallel device alias (default: the first console)",
       .metavar = "alias" },
-    { .name = "force", .type = LVSH_OPT_BOOL,
+    { .name = "force", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_CONSOLE_FORCE,
       .help = "take the console over from a session already connected (only from a "
               "terminal)" },
-    { .name = "safe", .type = LVSH_OPT_BOOL,
+    { .name = "safe", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_CONSOLE_SAFE,
       .help = "connect only if the driver guarantees exclusive access" },
     LVSH_OPT_END,
 };

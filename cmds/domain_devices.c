@@ -1,6 +1,5 @@
 /* domain_devices.c: attaching, detaching and updating a domain's devices. */
 #include "domain_common.h"
-#include "domain_ops.h"
 #include "util.h"
 
 #include <errno.h>
@@ -14,16 +13,11 @@
 /* ---- shared pieces ------------------------------------------------------ */
 
 #define OPT_AFFECT \
-    { .name = "persistent", .type = LVSH_OPT_BOOL, \
+    { .name = "persistent", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_AFFECT_CONFIG, \
       .help = "make the change to a running domain persistent too" }, \
-    { .name = "config", .type = LVSH_OPT_BOOL, .help = "affect the next boot" }, \
-    { .name = "live", .type = LVSH_OPT_BOOL, .help = "affect the running domain" }, \
-    { .name = "current", .type = LVSH_OPT_BOOL, \
-      .help = "affect the domain's current state (the default)" }
+    LVSH_AFFECT_OPTS("domain")
 
-static const char *const excl_affect[] = {
-    "current live", "current config", "current persistent", NULL,
-};
+static const char *const excl_affect[] = { LVSH_AFFECT_EXCL, "current persistent", NULL };
 
 #define OPT_DEVICE_FILE \
     { .name = "file", .type = LVSH_OPT_STRING, \
@@ -33,17 +27,10 @@ static const char *const excl_affect[] = {
 /* --config/--live/--current, and --persistent: config, plus live when running. */
 static unsigned affect_flags(const struct lvsh_args *a, virDomainPtr d)
 {
-    unsigned f = args_affect_flags(a);
+    unsigned f = args_flags(a);
     if (args_has(a, "persistent") && virDomainIsActive(d) == 1)
         f |= VIR_DOMAIN_AFFECT_LIVE;
     return f;
-}
-
-/* Report a device change: the virsh sentence, and JSON naming the domain. */
-static void device_done(struct lvsh_result *r, virDomainPtr d, const char *action,
-                        const char *msg)
-{
-    dom_action_msg(r, d, action, "%s", msg);
 }
 
 /* Append name='value' with XML escaping (quotes, UTF-8 and all). */
@@ -88,8 +75,8 @@ static void xml_text_elem(struct buf *b, const char *name, const char *text)
 
 enum dev_op { DEV_ATTACH, DEV_DETACH, DEV_UPDATE };
 
-static enum lvsh_status device_from_file(struct lvsh_session *s, const struct lvsh_args *a,
-                                         struct lvsh_result *r, enum dev_op op)
+static enum lvsh_status device_from_file(const struct lvsh_args *a, struct lvsh_result *r,
+                                         enum dev_op op)
 {
     static const char *const verbs[] = { "attach", "detach", "update" };
     static const char *const done[] = { "attached", "detached", "updated" };
@@ -97,11 +84,7 @@ static enum lvsh_status device_from_file(struct lvsh_session *s, const struct lv
     char *xml = xml_read_file(r, file);
     if (!xml)
         return LVSH_FAILED;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d) {
-        free(xml);
-        return LVSH_FAILED;
-    }
+    virDomainPtr d = args_target(a);
     unsigned flags = affect_flags(a, d);
     int rc;
     if (op == DEV_ATTACH)
@@ -109,41 +92,39 @@ static enum lvsh_status device_from_file(struct lvsh_session *s, const struct lv
     else if (op == DEV_DETACH)
         rc = virDomainDetachDeviceFlags(d, xml, flags);
     else
-        rc = virDomainUpdateDeviceFlags(d, xml, flags | (args_has(a, "force")
-                                        ? VIR_DOMAIN_DEVICE_MODIFY_FORCE : 0));
+        rc = virDomainUpdateDeviceFlags(d, xml, flags);   /* --force's bit */
     enum lvsh_status st = LVSH_OK;
     if (rc < 0) {
         st = err_virt(r, "failed to %s device from %s", verbs[op], file);
     } else {
         char *msg = xasprintf("Device %s successfully", done[op]);
-        device_done(r, d, done[op], msg);
+        act_done(r, LVSH_KIND_DOMAIN, d, done[op], "%s", msg);
         out_json_set(r, "file", json_str(file));
         free(msg);
     }
     free(xml);
-    virDomainFree(d);
     return st;
 }
 
-static enum lvsh_status cmd_domain_attach_device(struct lvsh_session *s,
-                                                 const struct lvsh_args *a,
-                                                 struct lvsh_result *r)
+static enum lvsh_status run_attach_device(struct lvsh_session *s, const struct lvsh_args *a,
+                                          struct lvsh_result *r)
 {
-    return device_from_file(s, a, r, DEV_ATTACH);
+    (void)s;
+    return device_from_file(a, r, DEV_ATTACH);
 }
 
-static enum lvsh_status cmd_domain_detach_device(struct lvsh_session *s,
-                                                 const struct lvsh_args *a,
-                                                 struct lvsh_result *r)
+static enum lvsh_status run_detach_device(struct lvsh_session *s, const struct lvsh_args *a,
+                                          struct lvsh_result *r)
 {
-    return device_from_file(s, a, r, DEV_DETACH);
+    (void)s;
+    return device_from_file(a, r, DEV_DETACH);
 }
 
-static enum lvsh_status cmd_domain_update_device(struct lvsh_session *s,
-                                                 const struct lvsh_args *a,
-                                                 struct lvsh_result *r)
+static enum lvsh_status run_update_device(struct lvsh_session *s, const struct lvsh_args *a,
+                                          struct lvsh_result *r)
 {
-    return device_from_file(s, a, r, DEV_UPDATE);
+    (void)s;
+    return device_from_file(a, r, DEV_UPDATE);
 }
 
 static const struct lvsh_opt opts_domain_device[] = {
@@ -157,7 +138,7 @@ static const struct lvsh_opt opts_domain_update_device[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
     OPT_DEVICE_FILE,
     OPT_AFFECT,
-    { .name = "force", .type = LVSH_OPT_BOOL,
+    { .name = "force", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_DEVICE_MODIFY_FORCE,
       .help = "force the update (eject a locked CD-ROM, ...)" },
     LVSH_OPT_END,
 };
@@ -171,7 +152,8 @@ static const struct lvsh_cmd cmd_attach_device = {
     .opts = opts_domain_device,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_attach_device,
+    .handler = run_attach_device,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static const struct lvsh_cmd cmd_detach_device = {
@@ -183,7 +165,8 @@ static const struct lvsh_cmd cmd_detach_device = {
     .opts = opts_domain_device,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_detach_device,
+    .handler = run_detach_device,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static const struct lvsh_cmd cmd_update_device = {
@@ -195,26 +178,23 @@ static const struct lvsh_cmd cmd_update_device = {
     .opts = opts_domain_update_device,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_update_device,
+    .handler = run_update_device,
+    .target = LVSH_KIND_DOMAIN,
 };
 
-static enum lvsh_status cmd_domain_detach_device_alias(struct lvsh_session *s,
-                                                       const struct lvsh_args *a,
-                                                       struct lvsh_result *r)
+static enum lvsh_status run_detach_device_alias(struct lvsh_session *s,
+                                                const struct lvsh_args *a,
+                                                struct lvsh_result *r)
 {
     const char *alias = args_str(a, "alias");
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
-    enum lvsh_status st = LVSH_OK;
-    if (virDomainDetachDeviceAlias(d, alias, args_affect_flags(a)) < 0) {
-        st = err_virt(r, "Failed to detach device with alias %s", alias);
-    } else {
-        device_done(r, d, "detach requested", "Device detach request sent successfully");
-        out_json_set(r, "alias", json_str(alias));
-    }
-    virDomainFree(d);
-    return st;
+    virDomainPtr d = args_target(a);
+    (void)s;
+    if (virDomainDetachDeviceAlias(d, alias, args_flags(a)) < 0)
+        return err_virt(r, "Failed to detach device with alias %s", alias);
+    act_done(r, LVSH_KIND_DOMAIN, d, "detach requested",
+             "Device detach request sent successfully");
+    out_json_set(r, "alias", json_str(alias));
+    return LVSH_OK;
 }
 
 static const struct lvsh_opt opts_domain_detach_device_alias[] = {
@@ -222,14 +202,11 @@ static const struct lvsh_opt opts_domain_detach_device_alias[] = {
     { .name = "alias", .type = LVSH_OPT_STRING,
       .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, .metavar = "alias",
       .help = "the device's alias (see dumpxml)" },
-    { .name = "config", .type = LVSH_OPT_BOOL, .help = "affect the next boot" },
-    { .name = "live", .type = LVSH_OPT_BOOL, .help = "affect the running domain" },
-    { .name = "current", .type = LVSH_OPT_BOOL,
-      .help = "affect the domain's current state (the default)" },
+    LVSH_AFFECT_OPTS("domain"),
     LVSH_OPT_END,
 };
 
-static const char *const excl_affect_nopersist[] = { "current live", "current config", NULL };
+static const char *const excl_affect_nopersist[] = { LVSH_AFFECT_EXCL, NULL };
 
 static const struct lvsh_cmd cmd_detach_device_alias = {
     .name = "detach-device-alias",
@@ -240,7 +217,8 @@ static const struct lvsh_cmd cmd_detach_device_alias = {
     .opts = opts_domain_detach_device_alias,
     .exclusive = excl_affect_nopersist,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_detach_device_alias,
+    .handler = run_detach_device_alias,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- attach-disk -------------------------------------------------------- */
@@ -451,13 +429,13 @@ static enum lvsh_status attach_generated(struct lvsh_session *s, const struct lv
         free(xml);
         return LVSH_OK;
     }
-    virDomainPtr d = dom_arg(s, a, r);
+    virDomainPtr d = lookup_domain(s, r, args_str(a, "domain"));   /* not before --print-xml */
     enum lvsh_status st = LVSH_FAILED;
     if (d && virDomainAttachDeviceFlags(d, xml, affect_flags(a, d)) < 0) {
         st = err_virt(r, "Failed to attach %s", what);   /* virsh's words */
     } else if (d) {
         char *msg = xasprintf("%c%s attached successfully", what[0] - 'a' + 'A', what + 1);
-        device_done(r, d, "attached", msg);
+        act_done(r, LVSH_KIND_DOMAIN, d, "attached", "%s", msg);
         out_json_set(r, "device", json_str(what));
         free(msg);
         st = LVSH_OK;
@@ -468,7 +446,7 @@ static enum lvsh_status attach_generated(struct lvsh_session *s, const struct lv
     return st;
 }
 
-static enum lvsh_status cmd_domain_attach_disk(struct lvsh_session *s,
+static enum lvsh_status run_attach_disk(struct lvsh_session *s,
                                                const struct lvsh_args *a,
                                                struct lvsh_result *r)
 {
@@ -539,7 +517,7 @@ static const struct lvsh_cmd cmd_attach_disk = {
     .opts = opts_domain_attach_disk,
     .exclusive = excl_attach_disk,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_attach_disk,
+    .handler = run_attach_disk,
 };
 
 /* ---- attach-interface --------------------------------------------------- */
@@ -677,7 +655,7 @@ bad:
     return NULL;
 }
 
-static enum lvsh_status cmd_domain_attach_interface(struct lvsh_session *s,
+static enum lvsh_status run_attach_interface(struct lvsh_session *s,
                                                     const struct lvsh_args *a,
                                                     struct lvsh_result *r)
 {
@@ -728,7 +706,7 @@ static const struct lvsh_cmd cmd_attach_interface = {
     .opts = opts_domain_attach_interface,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_attach_interface,
+    .handler = run_attach_interface,
 };
 
 /* ---- detach-disk, detach-interface -------------------------------------- */
@@ -830,19 +808,17 @@ static enum lvsh_status detach_found(virDomainPtr d, const struct lvsh_args *a,
     if (virDomainDetachDeviceFlags(d, xml, flags) < 0)
         return err_virt(r, "failed to detach %s", what);
     char *msg = xasprintf("%c%s detached successfully", what[0] - 'a' + 'A', what + 1);
-    device_done(r, d, "detached", msg);
+    act_done(r, LVSH_KIND_DOMAIN, d, "detached", "%s", msg);
     out_json_set(r, "device", json_str(what));
     free(msg);
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_domain_detach_disk(struct lvsh_session *s,
-                                               const struct lvsh_args *a,
-                                               struct lvsh_result *r)
+static enum lvsh_status run_detach_disk(struct lvsh_session *s, const struct lvsh_args *a,
+                                        struct lvsh_result *r)
 {
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
+    (void)s;
     unsigned flags = affect_flags(a, d);
     int n;
     char *xml;
@@ -854,7 +830,6 @@ static enum lvsh_status cmd_domain_detach_disk(struct lvsh_session *s,
     else
         err_fail(r, "No disk found whose source path or target is %s", args_str(a, "target"));
     free(xml);
-    virDomainFree(d);
     return st;
 }
 
@@ -878,17 +853,16 @@ static const struct lvsh_cmd cmd_detach_disk = {
     .opts = opts_domain_detach_disk,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_detach_disk,
+    .handler = run_detach_disk,
+    .target = LVSH_KIND_DOMAIN,
 };
 
-static enum lvsh_status cmd_domain_detach_interface(struct lvsh_session *s,
-                                                    const struct lvsh_args *a,
-                                                    struct lvsh_result *r)
+static enum lvsh_status run_detach_interface(struct lvsh_session *s, const struct lvsh_args *a,
+                                             struct lvsh_result *r)
 {
     const char *type = args_str(a, "type");
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
+    (void)s;
     unsigned flags = affect_flags(a, d);
     int n;
     char *xml;
@@ -906,7 +880,6 @@ static enum lvsh_status cmd_domain_detach_interface(struct lvsh_session *s,
     else
         err_fail(r, "No interface found whose type is %s", type);
     free(xml);
-    virDomainFree(d);
     return st;
 }
 
@@ -932,7 +905,8 @@ static const struct lvsh_cmd cmd_detach_interface = {
     .opts = opts_domain_detach_interface,
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_detach_interface,
+    .handler = run_detach_interface,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 LVSH_FAMILY(domain_devices) = {

@@ -153,19 +153,15 @@ static char *display_uri(struct dom_xml *x, virConnectPtr conn, const char *type
 }
 
 /* virsh refuses display questions about a domain that is not running */
-static virDomainPtr running_dom(struct lvsh_session *s, const struct lvsh_args *a,
-                                struct lvsh_result *r)
+static virDomainPtr running_dom(const struct lvsh_args *a, struct lvsh_result *r)
 {
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return NULL;
+    virDomainPtr d = args_target(a);
     int active = virDomainIsActive(d);
     if (active < 0) {
-        dom_fail(d, r, "failed to get the state of domain '%s'", args_str(a, "domain"));
+        err_virt(r, "failed to get the state of domain '%s'", args_target_key(a));
         return NULL;
     }
     if (!active) {
-        virDomainFree(d);
         err_fail(r, "Domain is not running");
         return NULL;
     }
@@ -178,11 +174,10 @@ static enum lvsh_status run_domdisplay(struct lvsh_session *s, const struct lvsh
     const char *want = args_str(a, "type");
     bool all = args_has(a, "all"), params = false;
     struct dom_xml x;
-    virDomainPtr d = running_dom(s, a, r);
+    virDomainPtr d = running_dom(a, r);
     if (!d)
         return LVSH_FAILED;
-    bool ok = display_xml(&x, d, args_has(a, "include-password"), r, args_str(a, "domain"));
-    virDomainFree(d);
+    bool ok = display_xml(&x, d, args_has(a, "include-password"), r, args_target_key(a));
     if (!ok)
         return LVSH_FAILED;
     json_t *arr = json_array();
@@ -237,18 +232,19 @@ static const struct lvsh_cmd cmd_domdisplay = {
     .exclusive = domdisplay_exclusive,
     .flags = LVSH_CMD_CONN,
     .handler = run_domdisplay,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static enum lvsh_status run_vncdisplay(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
+    (void)s;
     struct dom_xml x;
     bool ok;
-    virDomainPtr d = running_dom(s, a, r);
+    virDomainPtr d = running_dom(a, r);
     if (!d)
         return LVSH_FAILED;
-    ok = display_xml(&x, d, false, r, args_str(a, "domain"));
-    virDomainFree(d);
+    ok = display_xml(&x, d, false, r, args_target_key(a));
     if (!ok)
         return LVSH_FAILED;
     int port = gfx_int(&x, "vnc", "@port", &ok);
@@ -285,6 +281,7 @@ static const struct lvsh_cmd cmd_vncdisplay = {
     .opts = opts_display_dom,
     .flags = LVSH_CMD_CONN,
     .handler = run_vncdisplay,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static enum lvsh_status run_ttyconsole(struct lvsh_session *s, const struct lvsh_args *a,

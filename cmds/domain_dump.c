@@ -1,7 +1,6 @@
 /* domain_dump.c: taking things out of a running guest: a core dump of its
  * memory, a screenshot of its display, and its memory dirty rate. */
 #include "domain_common.h"
-#include "domain_ops.h"
 #include "domain_util.h"
 #include "outfile.h"
 #include "progress.h"
@@ -20,48 +19,15 @@ static const char *const dump_formats[] = {
     "kdump-zlib", "kdump-lzo", "kdump-snappy", "win-dmp", "elf", NULL,
 };
 
-/* The dump runs on a thread of its own so that the handler can draw the
- * progress and abort the job on Ctrl-C, as virsh does. */
-struct dump_job {
-    virDomainPtr d;
-    const char *file;
-    int format;                 /* -1: plain virDomainCoreDump */
-    unsigned flags;
-    int rc;
-    struct lvsh_result *r;      /* filled on the thread: libvirt's errors are per thread */
-    volatile int done;
-};
-
-static void *dump_thread(void *opaque)
+/* the dump, on the job's thread (format -1: plain virDomainCoreDump) */
+static int dump_call(struct dom_job *j)
 {
-    struct dump_job *j = opaque;
-    if (j->format < 0)
-        j->rc = virDomainCoreDump(j->d, j->file, j->flags);
-    else
-        j->rc = virDomainCoreDumpWithFormat(j->d, j->file, (unsigned)j->format, j->flags);
-    if (j->rc < 0)
+    int rc = j->format < 0
+        ? virDomainCoreDump(j->d, j->file, j->flags)
+        : virDomainCoreDumpWithFormat(j->d, j->file, (unsigned)j->format, j->flags);
+    if (rc < 0)
         err_virt(j->r, "Failed to core dump domain '%s' to %s", virDomainGetName(j->d), j->file);
-    __atomic_store_n(&j->done, 1, __ATOMIC_RELEASE);
-    return NULL;
-}
-
-/* Wait for the dump thread, drawing progress and aborting on Ctrl-C. */
-static void dump_watch(struct lvsh_session *s, struct dump_job *j, struct lvsh_progress *p)
-{
-    bool aborted = false;
-    while (!__atomic_load_n(&j->done, __ATOMIC_ACQUIRE)) {
-        struct timespec ts = { 0, 100 * 1000 * 1000 };
-        nanosleep(&ts, NULL);
-        if (!aborted && session_interrupted(s)) {
-            virDomainAbortJob(j->d);
-            aborted = true;
-        }
-        virDomainJobInfo info;
-        if (p->enabled && virDomainGetJobInfo(j->d, &info) == 0 && info.dataTotal) {
-            p->total = info.dataTotal;
-            progress_set(p, info.dataProcessed);
-        }
-    }
+    return rc;
 }
 
 /* --memory-only --format NAME into virDomainCoreDumpFormat; -1 without. */
@@ -88,48 +54,18 @@ static bool dump_format(const struct lvsh_args *a, struct lvsh_result *r, int *f
     return true;
 }
 
-static unsigned dump_flags(const struct lvsh_args *a)
-{
-    unsigned f = 0;
-    if (args_has(a, "live"))
-        f |= VIR_DUMP_LIVE;
-    if (args_has(a, "crash"))
-        f |= VIR_DUMP_CRASH;
-    if (args_has(a, "bypass-cache"))
-        f |= VIR_DUMP_BYPASS_CACHE;
-    if (args_has(a, "reset"))
-        f |= VIR_DUMP_RESET;
-    if (args_has(a, "memory-only"))
-        f |= VIR_DUMP_MEMORY_ONLY;
-    return f;
-}
-
 static enum lvsh_status run_dump(struct lvsh_session *s, const struct lvsh_args *a,
                                  struct lvsh_result *r)
 {
-    struct dump_job j = { .file = args_str(a, "file"), .flags = dump_flags(a), .r = r };
+    struct dom_job j = { .d = args_target(a), .call = dump_call, .file = args_str(a, "file"),
+                         .flags = args_flags(a), .r = r };
     if (!dump_format(a, r, &j.format))
         return LVSH_FAILED;
-    if (!(j.d = dom_arg(s, a, r)))
+    const char *name = args_target_key(a);   /* as typed, as virsh */
+    if (dom_job_run(s, a, &j, "Dump") < 0)
         return LVSH_FAILED;
-    struct lvsh_progress p;
-    progress_start(&p, "Dump", 0, args_has(a, "verbose") && progress_wanted(s, a));
-    pthread_t t;
-    if (pthread_create(&t, NULL, dump_thread, &j) != 0) {
-        dump_thread(&j);
-    } else {
-        dump_watch(s, &j, &p);
-        pthread_join(t, NULL);
-    }
-    progress_end(&p, j.rc == 0);
-    const char *name = args_str(a, "domain");   /* as typed, as virsh */
-    if (j.rc < 0) {
-        virDomainFree(j.d);
-        return LVSH_FAILED;
-    }
-    dom_action_msg(r, j.d, "dumped", "\nDomain '%s' dumped to %s", name, j.file);
+    act_done(r, LVSH_KIND_DOMAIN, j.d, "dumped", "\nDomain '%s' dumped to %s", name, j.file);
     out_json_set(r, "file", json_str(j.file));
-    virDomainFree(j.d);
     return LVSH_OK;
 }
 
@@ -139,14 +75,18 @@ static const struct lvsh_opt opts_dump[] = {
       .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, .metavar = "file",
       .help = "where to dump the core (a path on the host running libvirtd)",
       .complete = LVSH_COMP_FILE },
-    { .name = "live", .type = LVSH_OPT_BOOL, .help = "perform a live core dump if supported" },
-    { .name = "crash", .type = LVSH_OPT_BOOL, .help = "crash the domain after the core dump" },
-    { .name = "bypass-cache", .type = LVSH_OPT_BOOL,
+    { .name = "live", .type = LVSH_OPT_BOOL, .flag = VIR_DUMP_LIVE,
+      .help = "perform a live core dump if supported" },
+    { .name = "crash", .type = LVSH_OPT_BOOL, .flag = VIR_DUMP_CRASH,
+      .help = "crash the domain after the core dump" },
+    { .name = "bypass-cache", .type = LVSH_OPT_BOOL, .flag = VIR_DUMP_BYPASS_CACHE,
       .help = "avoid the file system cache when dumping" },
-    { .name = "reset", .type = LVSH_OPT_BOOL, .help = "reset the domain after the core dump" },
+    { .name = "reset", .type = LVSH_OPT_BOOL, .flag = VIR_DUMP_RESET,
+      .help = "reset the domain after the core dump" },
     { .name = "verbose", .type = LVSH_OPT_BOOL,
       .help = "display the progress of the dump (on a terminal)" },
-    { .name = "memory-only", .type = LVSH_OPT_BOOL, .help = "dump the domain's memory only" },
+    { .name = "memory-only", .type = LVSH_OPT_BOOL, .flag = VIR_DUMP_MEMORY_ONLY,
+      .help = "dump the domain's memory only" },
     { .name = "format", .type = LVSH_OPT_STRING, .metavar = "format",
       .help = "format of a memory-only dump", .choices = dump_formats,
       .complete = LVSH_COMP_CHOICES },
@@ -165,6 +105,7 @@ static const struct lvsh_cmd cmd_dump = {
     .exclusive = excl_dump,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_dump,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- screenshot --------------------------------------------------------- */
@@ -247,7 +188,7 @@ static enum lvsh_status run_screenshot(struct lvsh_session *s, const struct lvsh
     if (screenshot_save(d, st, file, r)) {
         out_info(r, "Screenshot saved to %s, with type of %s", file, mime);
         out_bare(r);
-        json_t *j = dom_json_ref(d);
+        json_t *j = kind_json_ref(LVSH_KIND_DOMAIN, d);
         json_object_set_new(j, "file", json_str(file));
         json_object_set_new(j, "mime", json_str(mime));
         out_json(r, j);
@@ -311,7 +252,7 @@ static enum lvsh_status run_domdirtyrate_calc(struct lvsh_session *s, const stru
         return LVSH_FAILED;
     }
     out_info(r, "Start to calculate domain's memory dirty rate successfully.");
-    json_t *j = dom_json_ref(d);
+    json_t *j = kind_json_ref(LVSH_KIND_DOMAIN, d);
     json_object_set_new(j, "action", json_string("dirtyrate-calc"));
     json_object_set_new(j, "seconds", json_integer(secs));
     json_object_set_new(j, "mode", json_string(mode ? mode : "page-sampling"));

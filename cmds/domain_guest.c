@@ -1,6 +1,5 @@
 /* domain_guest.c: what a domain reports about itself and its jobs
  * (domifaddr, domfsinfo, domcontrol, domjobinfo, domjobabort). */
-#include "json_action.h"
 #include "domain_util.h"
 #include "util.h"
 
@@ -404,11 +403,7 @@ static enum lvsh_status run_domjobinfo(struct lvsh_session *s, const struct lvsh
     (void)s;
     int type = 0, n = 0, op = VIR_DOMAIN_JOB_OPERATION_UNKNOWN;
     virTypedParameterPtr p = NULL;
-    unsigned flags = 0;
-    if (args_has(a, "completed"))
-        flags |= VIR_DOMAIN_JOB_STATS_COMPLETED;
-    if (args_has(a, "keep-completed"))
-        flags |= VIR_DOMAIN_JOB_STATS_KEEP_COMPLETED;
+    unsigned flags = args_flags(a);
     virDomainPtr d = args_target(a);
     bool ok = job_get(d, a, flags, &type, &p, &n, r);
     if (!ok)
@@ -444,9 +439,10 @@ static enum lvsh_status run_domjobinfo(struct lvsh_session *s, const struct lvsh
 
 static const struct lvsh_opt opts_domjobinfo[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN_ACTIVE),
-    { .name = "completed", .type = LVSH_OPT_BOOL,
+    { .name = "completed", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_JOB_STATS_COMPLETED,
       .help = "the statistics of the job that finished last" },
     { .name = "keep-completed", .type = LVSH_OPT_BOOL,
+      .flag = VIR_DOMAIN_JOB_STATS_KEEP_COMPLETED,
       .help = "keep those statistics after reading them" },
     { .name = "anystats", .type = LVSH_OPT_BOOL,
       .help = "print statistics of any job, even failed ones" },
@@ -483,7 +479,7 @@ static enum lvsh_status run_domjobabort(struct lvsh_session *s, const struct lvs
 #endif
     if (rc < 0)
         return err_lib(r, "failed to abort the job of domain '%s'", args_str(a, "domain"));
-    out_json_action(r, dom_json_ref(d), "job aborted");
+    act_json(r, LVSH_KIND_DOMAIN, d, "job aborted");
     return LVSH_OK;
 }
 

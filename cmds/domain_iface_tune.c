@@ -57,14 +57,12 @@ static const struct lvsh_opt opts_getlink[] = {
 static enum lvsh_status run_domif_getlink(struct lvsh_session *s, const struct lvsh_args *a,
                                           struct lvsh_result *r)
 {
+    (void)s;
     const char *iface = args_str(a, "interface");
-    virDomainPtr d = dom_arg(s, a, r);
+    virDomainPtr d = args_target(a);
     struct dom_xml x;
-    if (!d)
-        return LVSH_FAILED;
     bool ok = dom_xml_load(&x, d, args_has(a, "config") ? VIR_DOMAIN_XML_INACTIVE : 0, r,
-                           args_str(a, "domain"));
-    virDomainFree(d);
+                           args_target_key(a));
     if (!ok)
         return LVSH_FAILED;
     xmlNodePtr n = find_iface(&x, iface);
@@ -92,6 +90,7 @@ static const struct lvsh_cmd cmd_domif_getlink = {
     .opts = opts_getlink,
     .flags = LVSH_CMD_CONN,
     .handler = run_domif_getlink,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- domif-setlink ----------------------------------------------------- */
@@ -125,7 +124,7 @@ static enum lvsh_status setlink_apply(virDomainPtr d, const struct lvsh_args *a,
         return err_virt(r, "failed to update the link state of interface '%s'",
                         args_str(a, "interface"));
     out_info(r, "Device updated successfully\n");
-    json_t *o = dom_json_ref(d);
+    json_t *o = kind_json_ref(LVSH_KIND_DOMAIN, d);
     json_object_set_new(o, "interface", json_str(args_str(a, "interface")));
     json_object_set_new(o, "state", json_str(args_str(a, "state")));
     out_json(r, o);
@@ -270,6 +269,7 @@ static enum lvsh_status domiftune_show(virDomainPtr d, const struct lvsh_args *a
 static enum lvsh_status run_domiftune(struct lvsh_session *s, const struct lvsh_args *a,
                                       struct lvsh_result *r)
 {
+    (void)s;
     virTypedParameterPtr p = NULL;
     int n = 0, max = 0;
     const char *in = args_str(a, "inbound"), *out = args_str(a, "outbound");
@@ -278,12 +278,10 @@ static enum lvsh_status run_domiftune(struct lvsh_session *s, const struct lvsh_
         virTypedParamsFree(p, n);
         return LVSH_USAGE;
     }
-    virDomainPtr d = dom_arg(s, a, r);
+    virDomainPtr d = args_target(a);
     enum lvsh_status st = LVSH_FAILED;
-    unsigned flags = args_affect_flags(a);
-    if (!d)
-        ;
-    else if (n == 0)
+    unsigned flags = args_flags(a);
+    if (n == 0)
         st = domiftune_show(d, a, r, flags);
     else if (virDomainSetInterfaceParameters(d, args_str(a, "interface"), p, n, flags) < 0)
         st = err_virt(r, "failed to set the parameters of interface '%s'",
@@ -291,8 +289,6 @@ static enum lvsh_status run_domiftune(struct lvsh_session *s, const struct lvsh_
     else
         st = LVSH_OK;
     virTypedParamsFree(p, n);
-    if (d)
-        virDomainFree(d);
     return st;
 }
 
@@ -307,13 +303,11 @@ static const struct lvsh_opt opts_domiftune[] = {
     { .name = "outbound", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_WRITES,
       .metavar = "average[,peak[,burst]]",
       .help = "outgoing traffic limits, in KiB/s (burst in KiB)" },
-    { .name = "config", .type = LVSH_OPT_BOOL, .help = "the persistent definition (next boot)" },
-    { .name = "live", .type = LVSH_OPT_BOOL, .help = "the running domain" },
-    { .name = "current", .type = LVSH_OPT_BOOL, .help = "the current state (the default)" },
+    LVSH_AFFECT_OPTS("domain"),
     LVSH_OPT_END,
 };
 
-static const char *const excl_affect[] = { "current live", "current config", NULL };
+static const char *const excl_affect[] = { LVSH_AFFECT_EXCL, NULL };
 
 static const struct lvsh_cmd cmd_domiftune = {
     .name = "domiftune",
@@ -325,6 +319,7 @@ static const struct lvsh_cmd cmd_domiftune = {
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN, /* showing is read-only; libvirt refuses a set under -r */
     .handler = run_domiftune,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 LVSH_FAMILY(domain_iface_tune) = { &cmd_domif_getlink, &cmd_domif_setlink, &cmd_domiftune,

@@ -17,7 +17,7 @@ static enum lvsh_status run_domid(struct lvsh_session *s, const struct lvsh_args
     (void)s;
     virDomainPtr d = args_target(a);
     unsigned id = virDomainGetID(d);
-    json_t *j = dom_json_ref(d);
+    json_t *j = kind_json_ref(LVSH_KIND_DOMAIN, d);
     if (id == (unsigned)-1) {
         out_text(r, "-\n");
         json_object_set_new(j, "id", json_null());
@@ -46,7 +46,7 @@ static enum lvsh_status run_domname(struct lvsh_session *s, const struct lvsh_ar
     (void)s;
     virDomainPtr d = args_target(a);
     out_text(r, "%s\n", virDomainGetName(d));
-    out_json(r, dom_json_ref(d));
+    out_json(r, kind_json_ref(LVSH_KIND_DOMAIN, d));
     return LVSH_OK;
 }
 
@@ -77,7 +77,7 @@ static enum lvsh_status run_domuuid(struct lvsh_session *s, const struct lvsh_ar
     if (virDomainGetUUIDString(d, uuid) < 0)
         return err_virt(r, "failed to get the UUID of domain '%s'", args_str(a, "domain"));
     out_text(r, "%s\n", uuid);
-    out_json(r, dom_json_ref(d));
+    out_json(r, kind_json_ref(LVSH_KIND_DOMAIN, d));
     return LVSH_OK;
 }
 
@@ -104,7 +104,7 @@ static enum lvsh_status run_domstate(struct lvsh_session *s, const struct lvsh_a
         out_text(r, "%s (%s)\n", dom_state_name(state), dom_state_reason(state, reason));
     else
         out_text(r, "%s\n", dom_state_name(state));
-    json_t *j = dom_json_ref(d);
+    json_t *j = kind_json_ref(LVSH_KIND_DOMAIN, d);
     json_object_set_new(j, "state", json_str(dom_state_name(state)));
     json_object_set_new(j, "reason", json_str(dom_state_reason(state, reason)));
     out_json(r, j);
@@ -222,9 +222,7 @@ static enum lvsh_status run_dominfo(struct lvsh_session *s, const struct lvsh_ar
                                     struct lvsh_result *r)
 {
     char uuid[VIR_UUID_STRING_BUFLEN] = "";
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     struct info_calls c;
     memset(&c, 0, sizeof(c));
     c.d = d;
@@ -249,7 +247,6 @@ static enum lvsh_status run_dominfo(struct lvsh_session *s, const struct lvsh_ar
     info_tristate(r, "Managed save", "managed_save", c.saved, "yes", "no");
     info_security(&c, r);
     info_messages(&c, r);
-    virDomainFree(d);
     return LVSH_OK;
 }
 
@@ -263,6 +260,7 @@ static const struct lvsh_cmd cmd_dominfo = {
     .opts = opts_domain_only,
     .flags = LVSH_CMD_CONN,
     .handler = run_dominfo,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 LVSH_FAMILY(domain_info) = { &cmd_domid, &cmd_domname, &cmd_domuuid, &cmd_domstate,

@@ -6,21 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define AFFECT_OPTS \
-    { .name = "config", .type = LVSH_OPT_BOOL, .help = "the persistent definition (next boot)" }, \
-    { .name = "live", .type = LVSH_OPT_BOOL, .help = "the running domain" }, \
-    { .name = "current", .type = LVSH_OPT_BOOL, .help = "the current state (the default)" }
-
-static const char *const excl_affect[] = { "current live", "current config", NULL };
+static const char *const excl_affect[] = { LVSH_AFFECT_EXCL, NULL };
 
 static enum lvsh_status iothread_done(struct lvsh_result *r, virDomainPtr d, const char *action,
                                       long long id)
 {
-    json_t *o = dom_json_ref(d);
-    json_object_set_new(o, "action", json_string(action));
-    json_object_set_new(o, "iothread", json_integer(id));
-    out_json(r, o);
-    virDomainFree(d);
+    act_json(r, LVSH_KIND_DOMAIN, d, action);
+    out_json_set(r, "iothread", json_integer(id));
     return LVSH_OK;
 }
 
@@ -30,14 +22,13 @@ static enum lvsh_status iothread_change(struct lvsh_session *s, const struct lvs
                                         struct lvsh_result *r, iothread_fn fn,
                                         const char *action, const char *what)
 {
+    (void)s;
     long long id = 0;
     args_int(a, "id", &id);
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
-    if (fn(d, (unsigned)id, args_affect_flags(a)) < 0)
-        return dom_fail(d, r, "failed to %s IOThread %lld of domain '%s'", what, id,
-                        args_str(a, "domain"));
+    virDomainPtr d = args_target(a);
+    if (fn(d, (unsigned)id, args_flags(a)) < 0)
+        return err_virt(r, "failed to %s IOThread %lld of domain '%s'", what, id,
+                        args_target_key(a));
     return iothread_done(r, d, action, id);
 }
 
@@ -60,14 +51,14 @@ static enum lvsh_status run_iothreaddel(struct lvsh_session *s, const struct lvs
 static const struct lvsh_opt opts_iothreadadd[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
     IOTHREAD_ID_OPT("id", "the ID of the new IOThread"),
-    AFFECT_OPTS,
+    LVSH_AFFECT_OPTS("domain"),
     LVSH_OPT_END,
 };
 
 static const struct lvsh_opt opts_iothreaddel[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
     IOTHREAD_ID_OPT("id", "the ID of the IOThread to delete"),
-    AFFECT_OPTS,
+    LVSH_AFFECT_OPTS("domain"),
     LVSH_OPT_END,
 };
 
@@ -80,6 +71,7 @@ static const struct lvsh_cmd cmd_iothreadadd = {
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_iothreadadd,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static const struct lvsh_cmd cmd_iothreaddel = {
@@ -91,6 +83,7 @@ static const struct lvsh_cmd cmd_iothreaddel = {
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_iothreaddel,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- iothreadpin ------------------------------------------------------- */
@@ -107,16 +100,12 @@ static enum lvsh_status run_iothreadpin(struct lvsh_session *s, const struct lvs
     unsigned char *map = cpulist_parse(r, args_str(a, "cpulist"), ncpus, &maplen);
     if (!map)
         return LVSH_USAGE;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d) {
-        free(map);
-        return LVSH_FAILED;
-    }
-    int rc = virDomainPinIOThread(d, (unsigned)id, map, maplen, args_affect_flags(a));
+    virDomainPtr d = args_target(a);
+    int rc = virDomainPinIOThread(d, (unsigned)id, map, maplen, args_flags(a));
     free(map);
     if (rc < 0)
-        return dom_fail(d, r, "failed to pin IOThread %lld of domain '%s'", id,
-                        args_str(a, "domain"));
+        return err_virt(r, "failed to pin IOThread %lld of domain '%s'", id,
+                        args_target_key(a));
     return iothread_done(r, d, "iothreadpin", id);
 }
 
@@ -126,7 +115,7 @@ static const struct lvsh_opt opts_iothreadpin[] = {
     { .name = "cpulist", .type = LVSH_OPT_STRING,
       .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, .metavar = "cpulist",
       .help = "host CPUs: 0-3,6, ^N excludes, r for all" },
-    AFFECT_OPTS,
+    LVSH_AFFECT_OPTS("domain"),
     LVSH_OPT_END,
 };
 
@@ -139,6 +128,7 @@ static const struct lvsh_cmd cmd_iothreadpin = {
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_iothreadpin,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- iothreadset ------------------------------------------------------- */
@@ -146,6 +136,7 @@ static const struct lvsh_cmd cmd_iothreadpin = {
 static enum lvsh_status run_iothreadset(struct lvsh_session *s, const struct lvsh_args *a,
                                         struct lvsh_result *r)
 {
+    (void)s;
     virTypedParameterPtr p = NULL;
     int n = 0, max = 0;
     long long id = 0, v;
@@ -164,12 +155,12 @@ static enum lvsh_status run_iothreadset(struct lvsh_session *s, const struct lvs
     if (n == 0)
         return err_usage(r, "nothing to set: give --poll-max-ns, --poll-grow, --poll-shrink, "
                          "--thread-pool-min or --thread-pool-max");
-    virDomainPtr d = dom_arg(s, a, r);
-    enum lvsh_status st = LVSH_FAILED;
-    if (d && virDomainSetIOThreadParams(d, (unsigned)id, p, n, args_affect_flags(a)) < 0)
-        st = dom_fail(d, r, "failed to modify IOThread %lld of domain '%s'", id,
-                      args_str(a, "domain"));
-    else if (d)
+    virDomainPtr d = args_target(a);
+    enum lvsh_status st;
+    if (virDomainSetIOThreadParams(d, (unsigned)id, p, n, args_flags(a)) < 0)
+        st = err_virt(r, "failed to modify IOThread %lld of domain '%s'", id,
+                      args_target_key(a));
+    else
         st = iothread_done(r, d, "iothreadset", id);
     virTypedParamsFree(p, n);
     return st;
@@ -188,7 +179,7 @@ static const struct lvsh_opt opts_iothreadset[] = {
       .metavar = "n", .help = "the fewest worker threads (-1: the hypervisor's default)" },
     { .name = "thread-pool-max", .type = LVSH_OPT_INT, .min = -1, .max = 0x7fffffff,
       .metavar = "n", .help = "the most worker threads (-1: the hypervisor's default)" },
-    AFFECT_OPTS,
+    LVSH_AFFECT_OPTS("domain"),
     LVSH_OPT_END,
 };
 
@@ -201,6 +192,7 @@ static const struct lvsh_cmd cmd_iothreadset = {
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_iothreadset,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 LVSH_FAMILY(domain_iothread) = { &cmd_iothreadadd, &cmd_iothreaddel, &cmd_iothreadpin,

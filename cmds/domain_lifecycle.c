@@ -1,6 +1,5 @@
 /* domain_lifecycle.c: creating, starting, stopping and undefining domains. */
 #include "domain_common.h"
-#include "domain_ops.h"
 #include "domain_util.h"
 #include "util.h"
 
@@ -9,71 +8,30 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
-/* Report an action: "Domain 'x' started" in text, an object in JSON. */
-void dom_action_done(struct lvsh_result *r, virDomainPtr d, const char *name,
-                     const char *verb)
+static enum lvsh_status run_start(struct lvsh_session *s, const struct lvsh_args *a,
+                                  struct lvsh_result *r)
 {
-    json_t *j = dom_json_ref(d);
-    json_object_set_new(j, "action", json_string(verb));
-    out_json(r, j);
-    out_info(r, "Domain '%s' %s", name, verb);
-}
-
-void dom_action_msg(struct lvsh_result *r, virDomainPtr d, const char *action,
-                    const char *fmt, ...)
-{
-    va_list ap;
-    json_t *j = dom_json_ref(d);
-    json_object_set_new(j, "action", json_string(action));
-    out_json(r, j);
-    va_start(ap, fmt);
-    char *msg = xvasprintf(fmt, ap);
-    va_end(ap);
-    out_info(r, "%s", msg);
-    free(msg);
-}
-
-static enum lvsh_status cmd_domain_start(struct lvsh_session *s, const struct lvsh_args *a,
-                                         struct lvsh_result *r)
-{
-    unsigned flags = 0;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    unsigned flags = args_flags(a);
+    virDomainPtr d = args_target(a);
     const char *name = virDomainGetName(d);
-    if (args_has(a, "paused"))
-        flags |= VIR_DOMAIN_START_PAUSED;
-    if (args_has(a, "autodestroy"))
-        flags |= VIR_DOMAIN_START_AUTODESTROY;
-    if (args_has(a, "bypass-cache"))
-        flags |= VIR_DOMAIN_START_BYPASS_CACHE;
-    if (args_has(a, "force-boot"))
-        flags |= VIR_DOMAIN_START_FORCE_BOOT;
-    if (args_has(a, "reset-nvram"))
-        flags |= VIR_DOMAIN_START_RESET_NVRAM;
     int *fds = NULL;
     unsigned nfds = 0;
-    if (virDomainIsActive(d) == 1) {   /* virsh's check and words */
-        virDomainFree(d);
+    if (virDomainIsActive(d) == 1)   /* virsh's check and words */
         return err_fail(r, "Domain is already active");
-    }
-    if (args_has(a, "pass-fds") && !dom_parse_fds(args_str(a, "pass-fds"), &fds, &nfds)) {
-        virDomainFree(d);
+    if (args_has(a, "pass-fds") && !dom_parse_fds(args_str(a, "pass-fds"), &fds, &nfds))
         return err_usage(r, "Unable to parse FD number '%s'", args_str(a, "pass-fds"));
-    }
     int rc = nfds ? virDomainCreateWithFiles(d, nfds, fds, flags)
              : flags ? virDomainCreateWithFlags(d, flags) : virDomainCreate(d);
     enum lvsh_status st = LVSH_OK;
     if (rc < 0)
         st = err_virt(r, "Failed to start domain '%s'", name);
     else if (!args_has(a, "console") || lvsh_wants_json(s, a))
-        dom_action_done(r, d, name, "started");
+        act_done(r, LVSH_KIND_DOMAIN, d, "started", "Domain '%s' started", name);
     else if (!s->quiet)   /* said before the console takes the terminal */
         out_stream(r, NULL, "Domain '%s' started\n", name);
     if (rc == 0 && args_has(a, "console"))
         st = dom_console_attach(s, r, d, false);
     free(fds);
-    virDomainFree(d);
     return st;
 }
 
@@ -81,16 +39,18 @@ static const struct lvsh_opt opts_domain_start[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN_INACTIVE),
     { .name = "console", .type = LVSH_OPT_BOOL,
       .help = "attach to its console once started (needs a terminal)" },
-    { .name = "paused", .type = LVSH_OPT_BOOL, .help = "leave the guest paused after start" },
-    { .name = "autodestroy", .type = LVSH_OPT_BOOL,
+    { .name = "paused", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_START_PAUSED,
+      .help = "leave the guest paused after start" },
+    { .name = "autodestroy", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_START_AUTODESTROY,
       .help = "destroy the guest when this connection closes" },
-    { .name = "bypass-cache", .type = LVSH_OPT_BOOL,
+    { .name = "bypass-cache", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_START_BYPASS_CACHE,
       .help = "avoid the file system cache when restoring" },
-    { .name = "force-boot", .type = LVSH_OPT_BOOL,
+    { .name = "force-boot", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_START_FORCE_BOOT,
       .help = "boot afresh, discarding any managed save image" },
     { .name = "pass-fds", .type = LVSH_OPT_STRING, .metavar = "N,M,...",
       .help = "open descriptors of lvsh to pass to the guest" },
-    { .name = "reset-nvram", .type = LVSH_OPT_BOOL, .help = "re-initialize NVRAM from its template" },
+    { .name = "reset-nvram", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_START_RESET_NVRAM,
+      .help = "re-initialize NVRAM from its template" },
     LVSH_OPT_END,
 };
 
@@ -102,33 +62,27 @@ static const struct lvsh_cmd cmd_start = {
                    "save image if it has one (unless --force-boot).",
     .opts = opts_domain_start,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_start,
+    .handler = run_start,
+    .target = LVSH_KIND_DOMAIN,
 };
 
-static enum lvsh_status cmd_domain_destroy(struct lvsh_session *s, const struct lvsh_args *a,
-                                           struct lvsh_result *r)
+static enum lvsh_status run_destroy(struct lvsh_session *s, const struct lvsh_args *a,
+                                    struct lvsh_result *r)
 {
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
-    const char *name = args_str(a, "domain");   /* as typed, as virsh */
-    unsigned flags = (args_has(a, "graceful") ? VIR_DOMAIN_DESTROY_GRACEFUL : 0) |
-                     (args_has(a, "remove-logs") ? VIR_DOMAIN_DESTROY_REMOVE_LOGS : 0);
-    int rc = flags ? virDomainDestroyFlags(d, flags) : virDomainDestroy(d);
-    enum lvsh_status st = LVSH_OK;
-    if (rc < 0)
-        st = err_virt(r, "Failed to destroy domain '%s'", name);   /* virsh's words */
-    else
-        dom_action_done(r, d, name, "destroyed");
-    virDomainFree(d);
-    return st;
+    static const struct lvsh_action act = {   /* virsh's words */
+        .word = "destroyed", .fail = "Failed to destroy domain '%s'",
+        .done = "Domain '%s' destroyed" };
+    virDomainPtr d = args_target(a);
+    unsigned flags = args_flags(a);
+    (void)s;
+    return act_report(r, a, flags ? virDomainDestroyFlags(d, flags) : virDomainDestroy(d), &act);
 }
 
 static const struct lvsh_opt opts_domain_destroy[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN_ACTIVE),
-    { .name = "graceful", .type = LVSH_OPT_BOOL,
+    { .name = "graceful", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_DESTROY_GRACEFUL,
       .help = "only send SIGTERM, never SIGKILL, to the hypervisor process" },
-    { .name = "remove-logs", .type = LVSH_OPT_BOOL,
+    { .name = "remove-logs", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_DESTROY_REMOVE_LOGS,
       .help = "also remove the domain's log files (QEMU)" },
     LVSH_OPT_END,
 };
@@ -141,7 +95,8 @@ static const struct lvsh_cmd cmd_destroy = {
                    "down.  A persistent domain stays defined; a transient one disappears.",
     .opts = opts_domain_destroy,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_destroy,
+    .handler = run_destroy,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static enum lvsh_status run_suspend(struct lvsh_session *s, const struct lvsh_args *a,
@@ -200,11 +155,11 @@ static const struct lvsh_cmd cmd_resume = {
 
 /* ---- create and define -------------------------------------------------- */
 
-static enum lvsh_status cmd_domain_create(struct lvsh_session *s, const struct lvsh_args *a,
-                                          struct lvsh_result *r)
+static enum lvsh_status run_create(struct lvsh_session *s, const struct lvsh_args *a,
+                                   struct lvsh_result *r)
 {
     const char *file = args_str(a, "file");
-    unsigned flags = 0;
+    unsigned flags = args_flags(a);
     int *fds = NULL;
     unsigned nfds = 0;
 
@@ -216,14 +171,6 @@ static enum lvsh_status cmd_domain_create(struct lvsh_session *s, const struct l
         free(fds);
         return LVSH_FAILED;
     }
-    if (args_has(a, "paused"))
-        flags |= VIR_DOMAIN_START_PAUSED;
-    if (args_has(a, "autodestroy"))
-        flags |= VIR_DOMAIN_START_AUTODESTROY;
-    if (args_has(a, "validate"))
-        flags |= VIR_DOMAIN_START_VALIDATE;
-    if (args_has(a, "reset-nvram"))
-        flags |= VIR_DOMAIN_START_RESET_NVRAM;
     virDomainPtr d = nfds ? virDomainCreateXMLWithFiles(s->conn, xml, nfds, fds, flags)
                           : virDomainCreateXML(s->conn, xml, flags);
     free(xml);
@@ -232,8 +179,8 @@ static enum lvsh_status cmd_domain_create(struct lvsh_session *s, const struct l
         return err_virt(r, "failed to create domain from '%s'", file);
     enum lvsh_status st = LVSH_OK;
     if (!args_has(a, "console") || lvsh_wants_json(s, a)) {
-        dom_action_msg(r, d, "created", "Domain '%s' created from %s", virDomainGetName(d),
-                       file);
+        act_done(r, LVSH_KIND_DOMAIN, d, "created", "Domain '%s' created from %s",
+                 virDomainGetName(d), file);
         out_json_set(r, "file", json_str(file));
     } else if (!s->quiet) {   /* said before the console takes the terminal */
         out_stream(r, NULL, "Domain '%s' created from %s\n", virDomainGetName(d), file);
@@ -252,13 +199,16 @@ static const struct lvsh_opt opts_domain_create[] = {
       .complete = LVSH_COMP_FILE },
     { .name = "console", .type = LVSH_OPT_BOOL,
       .help = "attach to its console once created (needs a terminal)" },
-    { .name = "paused", .type = LVSH_OPT_BOOL, .help = "leave the guest paused after creation" },
-    { .name = "autodestroy", .type = LVSH_OPT_BOOL,
+    { .name = "paused", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_START_PAUSED,
+      .help = "leave the guest paused after creation" },
+    { .name = "autodestroy", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_START_AUTODESTROY,
       .help = "destroy the guest when this connection closes" },
     { .name = "pass-fds", .type = LVSH_OPT_STRING, .metavar = "N,M,...",
       .help = "pass these open file descriptors to the guest" },
-    { .name = "validate", .type = LVSH_OPT_BOOL, .help = "validate the XML against the schema" },
-    { .name = "reset-nvram", .type = LVSH_OPT_BOOL, .help = "re-initialize NVRAM from its template" },
+    { .name = "validate", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_START_VALIDATE,
+      .help = "validate the XML against the schema" },
+    { .name = "reset-nvram", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_START_RESET_NVRAM,
+      .help = "re-initialize NVRAM from its template" },
     LVSH_OPT_END,
 };
 
@@ -271,26 +221,21 @@ static const struct lvsh_cmd cmd_create = {
                    "and column.",
     .opts = opts_domain_create,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_create,
+    .handler = run_create,
 };
 
-static enum lvsh_status cmd_domain_define(struct lvsh_session *s, const struct lvsh_args *a,
-                                          struct lvsh_result *r)
+static void *dom_define_xml(virConnectPtr c, const char *xml, unsigned flags)
 {
-    const char *file = args_str(a, "file");
-    char *xml = xml_read_file(r, file);
-    if (!xml)
-        return LVSH_FAILED;
-    unsigned flags = args_has(a, "validate") ? VIR_DOMAIN_DEFINE_VALIDATE : 0;
-    virDomainPtr d = flags ? virDomainDefineXMLFlags(s->conn, xml, flags)
-                           : virDomainDefineXML(s->conn, xml);
-    free(xml);
-    if (!d)
-        return err_virt(r, "failed to define domain from '%s'", file);
-    dom_action_msg(r, d, "defined", "Domain '%s' defined from %s", virDomainGetName(d), file);
-    out_json_set(r, "file", json_str(file));
-    virDomainFree(d);
-    return LVSH_OK;
+    return flags ? virDomainDefineXMLFlags(c, xml, flags) : virDomainDefineXML(c, xml);
+}
+
+static enum lvsh_status run_define(struct lvsh_session *s, const struct lvsh_args *a,
+                                   struct lvsh_result *r)
+{
+    static const struct lvsh_from_file how = {
+        LVSH_KIND_DOMAIN, dom_define_xml, "defined", "failed to define domain from '%s'",
+        "Domain '%s' defined from %s", true };
+    return act_from_file(s, a, r, &how);
 }
 
 static const struct lvsh_opt opts_domain_define[] = {
@@ -298,7 +243,8 @@ static const struct lvsh_opt opts_domain_define[] = {
       .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, .metavar = "file",
       .help = "file with the domain's XML description ('-' for stdin)",
       .complete = LVSH_COMP_FILE },
-    { .name = "validate", .type = LVSH_OPT_BOOL, .help = "validate the XML against the schema" },
+    { .name = "validate", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_DEFINE_VALIDATE,
+      .help = "validate the XML against the schema" },
     LVSH_OPT_END,
 };
 
@@ -311,7 +257,7 @@ static const struct lvsh_cmd cmd_define = {
                    "FILE:LINE:COLUMN on an error, so nothing is defined from a broken file.",
     .opts = opts_domain_define,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_define,
+    .handler = run_define,
 };
 
 /* ---- shutdown, reboot, reset -------------------------------------------- */
@@ -355,24 +301,19 @@ static bool parse_modes(const struct lvsh_args *a, bool reboot, unsigned *flags,
     return ok;
 }
 
-static enum lvsh_status cmd_domain_shutdown(struct lvsh_session *s, const struct lvsh_args *a,
-                                            struct lvsh_result *r)
+static enum lvsh_status run_shutdown(struct lvsh_session *s, const struct lvsh_args *a,
+                                     struct lvsh_result *r)
 {
+    static const struct lvsh_action act = {
+        .word = "shutdown", .fail = "failed to shut down domain '%s'",
+        .done = "Domain '%s' is being shutdown" };
     unsigned flags;
+    virDomainPtr d = args_target(a);
+    (void)s;
     if (!parse_modes(a, false, &flags, r))
         return LVSH_USAGE;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
-    const char *name = args_str(a, "domain");   /* as typed, as virsh */
-    int rc = flags ? virDomainShutdownFlags(d, flags) : virDomainShutdown(d);
-    enum lvsh_status st = LVSH_OK;
-    if (rc < 0)
-        st = err_virt(r, "failed to shut down domain '%s'", name);
-    else
-        dom_action_msg(r, d, "shutdown", "Domain '%s' is being shutdown", name);
-    virDomainFree(d);
-    return st;
+    return act_report(r, a, flags ? virDomainShutdownFlags(d, flags) : virDomainShutdown(d),
+                      &act);
 }
 
 static const struct lvsh_opt opts_domain_shutdown[] = {
@@ -391,26 +332,21 @@ static const struct lvsh_cmd cmd_shutdown = {
                    "command returns at once; the guest may take time, or ignore it.",
     .opts = opts_domain_shutdown,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_shutdown,
+    .handler = run_shutdown,
+    .target = LVSH_KIND_DOMAIN,
 };
 
-static enum lvsh_status cmd_domain_reboot(struct lvsh_session *s, const struct lvsh_args *a,
-                                          struct lvsh_result *r)
+static enum lvsh_status run_reboot(struct lvsh_session *s, const struct lvsh_args *a,
+                                   struct lvsh_result *r)
 {
+    static const struct lvsh_action act = {
+        .word = "reboot", .fail = "failed to reboot domain '%s'",
+        .done = "Domain '%s' is being rebooted" };
     unsigned flags;
+    (void)s;
     if (!parse_modes(a, true, &flags, r))
         return LVSH_USAGE;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
-    const char *name = args_str(a, "domain");   /* as typed, as virsh */
-    enum lvsh_status st = LVSH_OK;
-    if (virDomainReboot(d, flags) < 0)
-        st = err_virt(r, "failed to reboot domain '%s'", name);
-    else
-        dom_action_msg(r, d, "reboot", "Domain '%s' is being rebooted", name);
-    virDomainFree(d);
-    return st;
+    return act_report(r, a, virDomainReboot(args_target(a), flags), &act);
 }
 
 static const struct lvsh_opt opts_domain_reboot[] = {
@@ -428,23 +364,18 @@ static const struct lvsh_cmd cmd_reboot = {
     .description = "Ask the guest OS to restart.  The command returns at once.",
     .opts = opts_domain_reboot,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_reboot,
+    .handler = run_reboot,
+    .target = LVSH_KIND_DOMAIN,
 };
 
-static enum lvsh_status cmd_domain_reset(struct lvsh_session *s, const struct lvsh_args *a,
-                                         struct lvsh_result *r)
+static enum lvsh_status run_reset(struct lvsh_session *s, const struct lvsh_args *a,
+                                  struct lvsh_result *r)
 {
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
-    const char *name = args_str(a, "domain");   /* as typed, as virsh */
-    enum lvsh_status st = LVSH_OK;
-    if (virDomainReset(d, 0) < 0)
-        st = err_virt(r, "failed to reset domain '%s'", name);
-    else
-        dom_action_msg(r, d, "reset", "Domain '%s' was reset", name);
-    virDomainFree(d);
-    return st;
+    static const struct lvsh_action act = {
+        .word = "reset", .fail = "failed to reset domain '%s'",
+        .done = "Domain '%s' was reset" };
+    (void)s;
+    return act_report(r, a, virDomainReset(args_target(a), 0), &act);
 }
 
 static const struct lvsh_opt opts_domain_active[] = {
@@ -459,7 +390,8 @@ static const struct lvsh_cmd cmd_reset = {
     .description = "Reset the virtual hardware at once, without asking the guest OS.",
     .opts = opts_domain_active,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_reset,
+    .handler = run_reset,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- autostart, rename, power management -------------------------------- */
@@ -500,24 +432,22 @@ static const struct lvsh_cmd cmd_autostart = {
     .target = LVSH_KIND_DOMAIN,
 };
 
-static enum lvsh_status cmd_domain_domrename(struct lvsh_session *s, const struct lvsh_args *a,
-                                             struct lvsh_result *r)
+static enum lvsh_status run_domrename(struct lvsh_session *s, const struct lvsh_args *a,
+                                      struct lvsh_result *r)
 {
     const char *to = args_str(a, "new-name");
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
+    (void)s;
     char *old = xstrdup(virDomainGetName(d));
     enum lvsh_status st = LVSH_OK;
     if (virDomainRename(d, to, 0) < 0) {
         st = err_lib(r, "failed to rename domain '%s' to '%s'", old, to);
     } else {
-        dom_action_msg(r, d, "renamed", "Domain successfully renamed");
+        act_done(r, LVSH_KIND_DOMAIN, d, "renamed", "Domain successfully renamed");
         out_json_set(r, "name", json_str(to));
         out_json_set(r, "old_name", json_str(old));
     }
     free(old);
-    virDomainFree(d);
     return st;
 }
 
@@ -536,14 +466,14 @@ static const struct lvsh_cmd cmd_domrename = {
     .description = "Give a shut off domain a new name; its UUID stays the same.",
     .opts = opts_domain_domrename,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_domrename,
+    .handler = run_domrename,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static const char *const pm_targets[] = { "mem", "disk", "hybrid", NULL };
 
-static enum lvsh_status cmd_domain_dompmsuspend(struct lvsh_session *s,
-                                                const struct lvsh_args *a,
-                                                struct lvsh_result *r)
+static enum lvsh_status run_dompmsuspend(struct lvsh_session *s, const struct lvsh_args *a,
+                                         struct lvsh_result *r)
 {
     const char *target = args_str(a, "target");
     unsigned t = strcmp(target, "mem") == 0 ? VIR_NODE_SUSPEND_TARGET_MEM
@@ -551,17 +481,13 @@ static enum lvsh_status cmd_domain_dompmsuspend(struct lvsh_session *s,
                : VIR_NODE_SUSPEND_TARGET_HYBRID;
     long long duration = 0;
     args_int(a, "duration", &duration);
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
-    enum lvsh_status st = LVSH_OK;
-    const char *name = args_str(a, "domain");   /* as typed, as virsh */
+    virDomainPtr d = args_target(a);
+    const char *name = args_target_key(a);   /* as typed, as virsh */
+    (void)s;
     if (virDomainPMSuspendForDuration(d, t, (unsigned long long)duration, 0) < 0)
-        st = err_virt(r, "failed to suspend domain '%s' to %s", name, target);
-    else
-        dom_action_msg(r, d, "pmsuspended", "Domain '%s' successfully suspended", name);
-    virDomainFree(d);
-    return st;
+        return err_virt(r, "failed to suspend domain '%s' to %s", name, target);
+    act_done(r, LVSH_KIND_DOMAIN, d, "pmsuspended", "Domain '%s' successfully suspended", name);
+    return LVSH_OK;
 }
 
 static const struct lvsh_opt opts_domain_dompmsuspend[] = {
@@ -584,24 +510,18 @@ static const struct lvsh_cmd cmd_dompmsuspend = {
                    "or both.  Needs a guest agent running in the guest.",
     .opts = opts_domain_dompmsuspend,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_dompmsuspend,
+    .handler = run_dompmsuspend,
+    .target = LVSH_KIND_DOMAIN,
 };
 
-static enum lvsh_status cmd_domain_dompmwakeup(struct lvsh_session *s,
-                                               const struct lvsh_args *a,
-                                               struct lvsh_result *r)
+static enum lvsh_status run_dompmwakeup(struct lvsh_session *s, const struct lvsh_args *a,
+                                        struct lvsh_result *r)
 {
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
-    enum lvsh_status st = LVSH_OK;
-    const char *name = args_str(a, "domain");   /* as typed, as virsh */
-    if (virDomainPMWakeup(d, 0) < 0)
-        st = err_virt(r, "Domain '%s' could not be woken up", name);
-    else
-        dom_action_msg(r, d, "woken up", "Domain '%s' successfully woken up", name);
-    virDomainFree(d);
-    return st;
+    static const struct lvsh_action act = {
+        .word = "woken up", .fail = "Domain '%s' could not be woken up",
+        .done = "Domain '%s' successfully woken up" };
+    (void)s;
+    return act_report(r, a, virDomainPMWakeup(args_target(a), 0), &act);
 }
 
 static const struct lvsh_opt opts_domain_pm[] = {
@@ -616,7 +536,8 @@ static const struct lvsh_cmd cmd_dompmwakeup = {
     .description = "Wake a guest that dompmsuspend (or the guest itself) suspended.",
     .opts = opts_domain_pm,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_dompmwakeup,
+    .handler = run_dompmwakeup,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- undefine ----------------------------------------------------------- */
@@ -804,26 +725,6 @@ static int plan_remove(struct undef_plan *p, const struct lvsh_args *a, bool jso
     return failed;
 }
 
-static unsigned undefine_flags(const struct lvsh_args *a)
-{
-    unsigned f = 0;
-    if (args_has(a, "managed-save"))
-        f |= VIR_DOMAIN_UNDEFINE_MANAGED_SAVE;
-    if (args_has(a, "snapshots-metadata"))
-        f |= VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA;
-    if (args_has(a, "checkpoints-metadata"))
-        f |= VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA;
-    if (args_has(a, "nvram"))
-        f |= VIR_DOMAIN_UNDEFINE_NVRAM;
-    if (args_has(a, "keep-nvram"))
-        f |= VIR_DOMAIN_UNDEFINE_KEEP_NVRAM;
-    if (args_has(a, "tpm"))
-        f |= VIR_DOMAIN_UNDEFINE_TPM;
-    if (args_has(a, "keep-tpm"))
-        f |= VIR_DOMAIN_UNDEFINE_KEEP_TPM;
-    return f;
-}
-
 /* A server that refuses undefine's flags (an older one, the test driver):
  * as virsh, do their work piecewise and undefine without them.  -2 when
  * r is filled already. */
@@ -852,8 +753,8 @@ static enum lvsh_status undefine_with_plan(virDomainPtr d, const struct lvsh_arg
                                            struct undef_plan *p, bool json,
                                            struct lvsh_result *r)
 {
-    unsigned flags = undefine_flags(a);
-    const char *name = args_str(a, "domain");   /* as typed, as virsh */
+    unsigned flags = args_flags(a);
+    const char *name = args_target_key(a);   /* as typed, as virsh */
     /* as virsh: without --managed-save a managed save image is refused
      * here, in its own words, before libvirt is asked */
     if (!(flags & VIR_DOMAIN_UNDEFINE_MANAGED_SAVE) && virDomainHasManagedSaveImage(d, 0) > 0)
@@ -868,7 +769,7 @@ static enum lvsh_status undefine_with_plan(virDomainPtr d, const struct lvsh_arg
     }
     if (rc < 0)
         return err_virt(r, "Failed to undefine domain '%s'", name);
-    dom_action_msg(r, d, "undefined", "Domain '%s' has been undefined", name);
+    act_done(r, LVSH_KIND_DOMAIN, d, "undefined", "Domain '%s' has been undefined", name);
     if (!p)
         return LVSH_OK;
     json_t *arr = json_array();
@@ -880,17 +781,15 @@ static enum lvsh_status undefine_with_plan(virDomainPtr d, const struct lvsh_arg
     return LVSH_OK;
 }
 
-static enum lvsh_status cmd_domain_undefine(struct lvsh_session *s, const struct lvsh_args *a,
-                                            struct lvsh_result *r)
+static enum lvsh_status run_undefine(struct lvsh_session *s, const struct lvsh_args *a,
+                                     struct lvsh_result *r)
 {
     bool storage = args_has(a, "storage") || args_has(a, "remove-all-storage");
     if (args_has(a, "delete-storage-volume-snapshots") && !args_has(a, "remove-all-storage"))
         return err_usage(r, "--delete-storage-volume-snapshots requires --remove-all-storage");
     if (args_has(a, "wipe-storage") && !storage)
         return err_usage(r, "--wipe-storage requires --storage or --remove-all-storage");
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     struct undef_plan plan = { NULL, 0 };
     enum lvsh_status st = LVSH_FAILED;
     if (storage && virDomainIsActive(d) == 1)
@@ -899,13 +798,13 @@ static enum lvsh_status cmd_domain_undefine(struct lvsh_session *s, const struct
                           plan_select(&plan, args_str(a, "storage"), r)))
         st = undefine_with_plan(d, a, storage ? &plan : NULL, lvsh_wants_json(s, a), r);
     plan_free(&plan);
-    virDomainFree(d);
     return st;
 }
 
 static const struct lvsh_opt opts_domain_undefine[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN_PERSISTENT),
-    { .name = "managed-save", .type = LVSH_OPT_BOOL, .help = "remove its managed save image too" },
+    { .name = "managed-save", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_UNDEFINE_MANAGED_SAVE,
+      .help = "remove its managed save image too" },
     { .name = "storage", .type = LVSH_OPT_STRING, .metavar = "target|path[,...]",
       .help = "remove these storage volumes (disk targets or source paths, see domblklist)" },
     { .name = "remove-all-storage", .type = LVSH_OPT_BOOL,
@@ -916,13 +815,19 @@ static const struct lvsh_opt opts_domain_undefine[] = {
     { .name = "wipe-storage", .type = LVSH_OPT_BOOL,
       .help = "wipe the data of the removed volumes first" },
     { .name = "snapshots-metadata", .type = LVSH_OPT_BOOL,
+      .flag = VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA,
       .help = "remove its snapshot metadata (domain must be inactive)" },
     { .name = "checkpoints-metadata", .type = LVSH_OPT_BOOL,
+      .flag = VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA,
       .help = "remove its checkpoint metadata (domain must be inactive)" },
-    { .name = "nvram", .type = LVSH_OPT_BOOL, .help = "remove its NVRAM file" },
-    { .name = "keep-nvram", .type = LVSH_OPT_BOOL, .help = "keep its NVRAM file" },
-    { .name = "tpm", .type = LVSH_OPT_BOOL, .help = "remove its TPM state" },
-    { .name = "keep-tpm", .type = LVSH_OPT_BOOL, .help = "keep its TPM state" },
+    { .name = "nvram", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_UNDEFINE_NVRAM,
+      .help = "remove its NVRAM file" },
+    { .name = "keep-nvram", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_UNDEFINE_KEEP_NVRAM,
+      .help = "keep its NVRAM file" },
+    { .name = "tpm", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_UNDEFINE_TPM,
+      .help = "remove its TPM state" },
+    { .name = "keep-tpm", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_UNDEFINE_KEEP_TPM,
+      .help = "keep its TPM state" },
     LVSH_OPT_END,
 };
 
@@ -941,7 +846,8 @@ static const struct lvsh_cmd cmd_undefine = {
     .opts = opts_domain_undefine,
     .exclusive = excl_domain_undefine,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_undefine,
+    .handler = run_undefine,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 LVSH_FAMILY(domain_lifecycle) = {

@@ -264,7 +264,7 @@ static void list_json(const struct lvsh_args *a, struct lvsh_result *r, struct d
     for (int i = 0; i < n; i++) {
         virDomainPtr d = rows[i].dom;
         unsigned id = rows[i].id;
-        json_t *o = dom_json_ref(d);
+        json_t *o = kind_json_ref(LVSH_KIND_DOMAIN, d);
         json_object_set_new(o, "id", id == (unsigned)-1 ? json_null() : json_integer(id));
         json_object_set_new(o, "state", json_str(row_state_word(&rows[i],
                                                   args_has(a, "managed-save") ? saved : NULL,

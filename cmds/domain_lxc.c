@@ -70,15 +70,13 @@ static enum lvsh_status run_in_guest(virDomainPtr d, int nfd, int *fds,
                     WTERMSIG(status));
 }
 
-static enum lvsh_status cmd_domain_lxc_enter_namespace(struct lvsh_session *s,
+static enum lvsh_status run_lxc_enter_namespace(struct lvsh_session *s,
                                                        const struct lvsh_args *a,
                                                        struct lvsh_result *r)
 {
     int argc = 0;
     char *const *words = args_rest(a, "cmd", &argc);
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     virSecurityModel model;
     virSecurityLabel label;
     bool setlabel = !args_has(a, "noseclabel");
@@ -90,9 +88,9 @@ static enum lvsh_status cmd_domain_lxc_enter_namespace(struct lvsh_session *s,
     /* as virsh: the label first, libvirt's own message when refused */
     if (setlabel && (virNodeGetSecurityModel(s->conn, &model) < 0 ||
                      virDomainGetSecurityLabel(d, &label) < 0))
-        err_lib(r, "failed to get the security label of domain '%s'", args_str(a, "domain"));
+        err_lib(r, "failed to get the security label of domain '%s'", args_target_key(a));
     else if ((nfd = virDomainLxcOpenNamespace(d, &fds, 0)) < 0)
-        err_lib(r, "failed to open the namespaces of domain '%s'", args_str(a, "domain"));
+        err_lib(r, "failed to open the namespaces of domain '%s'", args_target_key(a));
     else {
         char **argv = xcalloc((size_t)argc + 1, sizeof(*argv));
         for (int i = 0; i < argc; i++)
@@ -101,7 +99,6 @@ static enum lvsh_status cmd_domain_lxc_enter_namespace(struct lvsh_session *s,
         free(argv);
     }
     free(fds);
-    virDomainFree(d);
     return st;
 }
 
@@ -126,7 +123,8 @@ static const struct lvsh_cmd cmd_lxc_enter_namespace = {
                    "your own risk, as the guest's processes can see the child.",
     .opts = opts_domain_lxc_enter_namespace,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_lxc_enter_namespace,
+    .handler = run_lxc_enter_namespace,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 LVSH_FAMILY(domain_lxc) = { &cmd_lxc_enter_namespace, NULL };

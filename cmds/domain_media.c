@@ -2,7 +2,6 @@
  * and handing it back to libvirt: change-media (a CD or floppy's media) and
  * update-memory-device (a virtio-mem device's requested size). */
 #include "domain_common.h"
-#include "domain_ops.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -164,10 +163,10 @@ static bool media_edit(xmlNodePtr disk, enum media_action act, const char *src, 
     return true;
 }
 
-static enum lvsh_status cmd_domain_change_media(struct lvsh_session *s,
-                                                const struct lvsh_args *a,
-                                                struct lvsh_result *r)
+static enum lvsh_status run_change_media(struct lvsh_session *s, const struct lvsh_args *a,
+                                         struct lvsh_result *r)
 {
+    (void)s;
     static const char *const verbs[] = { "update", "eject", "insert", "update" };
     static const char *const done[] = { "Successfully updated media.",
                                         "Successfully ejected media.",
@@ -176,12 +175,8 @@ static enum lvsh_status cmd_domain_change_media(struct lvsh_session *s,
     enum media_action act = args_has(a, "eject") ? MEDIA_EJECT
                           : args_has(a, "insert") ? MEDIA_INSERT
                           : args_has(a, "update") ? MEDIA_UPDATE : MEDIA_DEFAULT;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
-    unsigned flags = args_affect_flags(a);
-    if (args_has(a, "force"))
-        flags |= VIR_DOMAIN_DEVICE_MODIFY_FORCE;
+    virDomainPtr d = args_target(a);
+    unsigned flags = args_flags(a);   /* --force's bit too */
     enum lvsh_status st = LVSH_FAILED;
     struct disk_find f = { args_str(a, "path"), NULL };
     xmlDocPtr doc = dom_doc(d, flags, r);
@@ -195,11 +190,10 @@ static enum lvsh_status cmd_domain_change_media(struct lvsh_session *s,
         } else {
             st = LVSH_OK;
             if (!args_has(a, "print-xml"))
-                dom_action_msg(r, d, verbs[act], "%s", done[act]);
+                act_done(r, LVSH_KIND_DOMAIN, d, verbs[act], "%s", done[act]);
         }
     }
     xmlFreeDoc(doc);
-    virDomainFree(d);
     return st;
 }
 
@@ -215,12 +209,15 @@ static const struct lvsh_opt opts_domain_change_media[] = {
     { .name = "insert", .type = LVSH_OPT_BOOL, .help = "insert media into an empty drive" },
     { .name = "update", .type = LVSH_OPT_BOOL,
       .help = "replace the media (without --source: eject it)" },
+    /* virsh's order: current, live, config */
     { .name = "current", .type = LVSH_OPT_BOOL,
       .help = "affect the domain's current state (the default)" },
-    { .name = "live", .type = LVSH_OPT_BOOL, .help = "affect the running domain" },
-    { .name = "config", .type = LVSH_OPT_BOOL, .help = "affect the next boot" },
-    { .name = "force", .type = LVSH_OPT_BOOL, .help = "change the media even if the guest "
-      "has locked the drive" },
+    { .name = "live", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_AFFECT_LIVE,
+      .help = "affect the running domain" },
+    { .name = "config", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_AFFECT_CONFIG,
+      .help = "affect the next boot" },
+    { .name = "force", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_DEVICE_MODIFY_FORCE,
+      .help = "change the media even if the guest has locked the drive" },
     { .name = "print-xml", .type = LVSH_OPT_BOOL,
       .help = "print the drive's new XML instead of changing it" },
     { .name = "block", .type = LVSH_OPT_BOOL, .help = "the new media is a block device" },
@@ -228,7 +225,7 @@ static const struct lvsh_opt opts_domain_change_media[] = {
 };
 
 static const char *const excl_change_media[] = {
-    "eject insert update", "eject block", "current live", "current config", NULL,
+    "eject insert update", "eject block", LVSH_AFFECT_EXCL, NULL,
 };
 
 static const struct lvsh_cmd cmd_change_media = {
@@ -241,7 +238,8 @@ static const struct lvsh_cmd cmd_change_media = {
     .opts = opts_domain_change_media,
     .exclusive = excl_change_media,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_change_media,
+    .handler = run_change_media,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- update-memory-device ----------------------------------------------- */
@@ -287,18 +285,17 @@ static bool mem_set_requested(xmlNodePtr mem, unsigned long long kib, struct lvs
     return true;
 }
 
-static enum lvsh_status cmd_domain_update_memory_device(struct lvsh_session *s,
-                                                        const struct lvsh_args *a,
-                                                        struct lvsh_result *r)
+static enum lvsh_status run_update_memory_device(struct lvsh_session *s,
+                                                 const struct lvsh_args *a,
+                                                 struct lvsh_result *r)
 {
+    (void)s;
     struct mem_find f = { .alias = args_str(a, "alias") };
     f.by_node = args_int(a, "node", &f.node);
     unsigned long long size = 0;
     bool resize = args_size(a, "requested-size", &size);
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
-    unsigned flags = args_affect_flags(a);
+    virDomainPtr d = args_target(a);
+    unsigned flags = args_flags(a);
     enum lvsh_status st = LVSH_FAILED;
     xmlDocPtr doc = dom_doc(d, flags, r);
     if (doc)
@@ -312,22 +309,18 @@ static enum lvsh_status cmd_domain_update_memory_device(struct lvsh_session *s,
             st = LVSH_OK;
         else
             err_lib(r, "failed to update the memory device of domain '%s'",
-                    args_str(a, "domain"));
+                    args_target_key(a));
         if (st == LVSH_OK && !args_has(a, "print-xml"))
             out_json(r, json_pack("{s:o,s:s}", "domain", json_str(virDomainGetName(d)),
                                   "action", "updated"));
     }
     xmlFreeDoc(doc);
-    virDomainFree(d);
     return st;
 }
 
 static const struct lvsh_opt opts_domain_update_memory_device[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
-    { .name = "config", .type = LVSH_OPT_BOOL, .help = "affect the next boot" },
-    { .name = "live", .type = LVSH_OPT_BOOL, .help = "affect the running domain" },
-    { .name = "current", .type = LVSH_OPT_BOOL,
-      .help = "affect the domain's current state (the default)" },
+    LVSH_AFFECT_OPTS("domain"),
     { .name = "print-xml", .type = LVSH_OPT_BOOL,
       .help = "print the device's new XML instead of updating it" },
     { .name = "alias", .type = LVSH_OPT_STRING, .metavar = "alias",
@@ -340,7 +333,7 @@ static const struct lvsh_opt opts_domain_update_memory_device[] = {
 };
 
 static const char *const excl_update_memory_device[] = {
-    "node alias", "current live", "current config", NULL,
+    "node alias", LVSH_AFFECT_EXCL, NULL,
 };
 
 static const struct lvsh_cmd cmd_update_memory_device = {
@@ -352,7 +345,8 @@ static const struct lvsh_cmd cmd_update_memory_device = {
     .opts = opts_domain_update_memory_device,
     .exclusive = excl_update_memory_device,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
-    .handler = cmd_domain_update_memory_device,
+    .handler = run_update_memory_device,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 LVSH_FAMILY(domain_media) = { &cmd_change_media, &cmd_update_memory_device, NULL };

@@ -2,7 +2,6 @@
  * and metadata, its clock and host name (desc, metadata, domtime,
  * domhostname). */
 #include "edit.h"
-#include "json_action.h"
 #include "domain_util.h"
 #include "util.h"
 
@@ -86,9 +85,8 @@ static void desc_done(struct lvsh_result *r, virDomainPtr d, const char *what,
                       const char *text)
 {
     out_info(r, "Domain %s updated successfully", what);
-    json_t *j = json_action(dom_json_ref(d), *text ? "updated" : "removed");
-    json_object_set_new(j, what, *text ? json_str(text) : json_null());
-    out_json(r, j);
+    act_json(r, LVSH_KIND_DOMAIN, d, *text ? "updated" : "removed");
+    out_json_set(r, what, *text ? json_str(text) : json_null());
 }
 
 static enum lvsh_status run_desc(struct lvsh_session *s, const struct lvsh_args *a,
@@ -111,7 +109,7 @@ static enum lvsh_status run_desc(struct lvsh_session *s, const struct lvsh_args 
         st = desc_edit(d, s, r, type, flags, &text);
     if (st == LVSH_OK && args_has(a, "edit") && !text) {
         out_info(r, "Domain %s not changed", what);
-        out_json_action(r, dom_json_ref(d), "unchanged");
+        act_json(r, LVSH_KIND_DOMAIN, d, "unchanged");
     } else if (st == LVSH_OK) {
         if (virDomainSetMetadata(d, type, *text ? text : NULL, NULL, NULL, flags) < 0)
             st = err_virt(r, "failed to set the %s of domain '%s'", what,
@@ -173,7 +171,7 @@ static void meta_said(virDomainPtr d, const struct lvsh_args *a, struct lvsh_res
                       const char *action, const char *msg)
 {
     out_info(r, "%s", msg);
-    out_json_action(r, dom_json_ref(d), action);
+    act_json(r, LVSH_KIND_DOMAIN, d, action);
     out_json_set(r, "uri", json_str(args_str(a, "uri")));
 }
 
@@ -329,10 +327,9 @@ static enum lvsh_status domtime_show(virDomainPtr d, const struct lvsh_args *a,
 static void domtime_set_json(struct lvsh_result *r, virDomainPtr d, long long secs,
                              unsigned nsecs)
 {
-    json_t *j = json_action(dom_json_ref(d), "time set");
-    json_object_set_new(j, "seconds", json_integer(secs));
-    json_object_set_new(j, "nseconds", json_integer(nsecs));
-    out_json(r, j);
+    act_json(r, LVSH_KIND_DOMAIN, d, "time set");
+    out_json_set(r, "seconds", json_integer(secs));
+    out_json_set(r, "nseconds", json_integer(nsecs));
 }
 
 static enum lvsh_status run_domtime(struct lvsh_session *s, const struct lvsh_args *a,
@@ -359,7 +356,7 @@ static enum lvsh_status run_domtime(struct lvsh_session *s, const struct lvsh_ar
         if (virDomainSetTime(d, secs, nsecs, sync ? VIR_DOMAIN_TIME_SYNC : 0) < 0)
             st = err_lib(r, "failed to set the time of domain '%s'", args_str(a, "domain"));
         else if (sync)
-            out_json_action(r, dom_json_ref(d), "time synced");
+            act_json(r, LVSH_KIND_DOMAIN, d, "time synced");
         else
             domtime_set_json(r, d, secs, nsecs);
     }

@@ -12,34 +12,20 @@
 
 /* ---- migrate ------------------------------------------------------------ */
 
-/* Options that are plain migration flags. */
-static const struct { const char *opt; unsigned long flag; } migrate_flags[] = {
-    { "live", VIR_MIGRATE_LIVE },
-    { "offline", VIR_MIGRATE_OFFLINE },
-    { "p2p", VIR_MIGRATE_PEER2PEER },
-    { "tunnelled", VIR_MIGRATE_TUNNELLED },
-    { "persistent", VIR_MIGRATE_PERSIST_DEST },
-    { "undefinesource", VIR_MIGRATE_UNDEFINE_SOURCE },
-    { "suspend", VIR_MIGRATE_PAUSED },
-    { "copy-storage-all", VIR_MIGRATE_NON_SHARED_DISK },
-    { "copy-storage-inc", VIR_MIGRATE_NON_SHARED_INC },
-    { "change-protection", VIR_MIGRATE_CHANGE_PROTECTION },
-    { "unsafe", VIR_MIGRATE_UNSAFE },
-    { "compressed", VIR_MIGRATE_COMPRESSED },
-    { "auto-converge", VIR_MIGRATE_AUTO_CONVERGE },
-    { "rdma-pin-all", VIR_MIGRATE_RDMA_PIN_ALL },
-    { "abort-on-error", VIR_MIGRATE_ABORT_ON_ERROR },
-    { "postcopy", VIR_MIGRATE_POSTCOPY },
-    { "tls", VIR_MIGRATE_TLS },
-    { "parallel", VIR_MIGRATE_PARALLEL },
+/* Flags newer than the oldest libvirt lvsh builds with. */
 #if LIBVIR_CHECK_VERSION(8, 0, 0)
-    { "copy-storage-synchronous-writes", VIR_MIGRATE_NON_SHARED_SYNCHRONOUS_WRITES },
+#define MIG_SYNC_WRITES VIR_MIGRATE_NON_SHARED_SYNCHRONOUS_WRITES
+#else
+#define MIG_SYNC_WRITES 0
 #endif
 #if LIBVIR_CHECK_VERSION(8, 5, 0)
-    { "postcopy-resume", VIR_MIGRATE_POSTCOPY_RESUME },
-    { "zerocopy", VIR_MIGRATE_ZEROCOPY },
+#define MIG_POSTCOPY_RESUME VIR_MIGRATE_POSTCOPY_RESUME
+#define MIG_ZEROCOPY VIR_MIGRATE_ZEROCOPY
+#else
+#define MIG_POSTCOPY_RESUME 0
+#define MIG_ZEROCOPY 0
 #endif
-};
+
 
 /* Options that are typed parameters: strings, string lists, numbers. */
 enum mp_kind { MP_STR, MP_LIST, MP_INT, MP_ULL, MP_FILE };
@@ -228,7 +214,7 @@ static enum lvsh_status migrate_run(struct lvsh_session *s, const struct lvsh_ar
     progress_end(&j->p, rc == 0);
     if (rc < 0)
         return err_virt(r, "failed to migrate domain '%s' to '%s'", name, j->desturi);
-    json_t *o = dom_json_ref(j->d);
+    json_t *o = kind_json_ref(LVSH_KIND_DOMAIN, j->d);
     json_object_set_new(o, "desturi", json_str(j->desturi));
     json_object_set_new(o, "migrated", json_true());
     out_json(r, o);
@@ -239,9 +225,7 @@ static enum lvsh_status migrate_run(struct lvsh_session *s, const struct lvsh_ar
 static bool migrate_setup(struct lvsh_result *r, const struct lvsh_args *a,
                           struct migrate_job *j, int *max)
 {
-    for (size_t i = 0; i < sizeof(migrate_flags) / sizeof(migrate_flags[0]); i++)
-        if (args_has(a, migrate_flags[i].opt))
-            j->flags |= (unsigned)migrate_flags[i].flag;
+    j->flags |= args_flags(a);   /* the options that are plain migration flags */
     for (size_t i = 0; i < sizeof(migrate_params) / sizeof(migrate_params[0]); i++)
         if (args_has(a, migrate_params[i].opt) &&
             !add_param(r, a, i, &j->params, &j->nparams, max))
@@ -257,9 +241,7 @@ static enum lvsh_status run_migrate(struct lvsh_session *s, const struct lvsh_ar
         return st;
     struct migrate_job j = { .desturi = args_str(a, "desturi") };
     int max = 0;
-    j.d = dom_arg(s, a, r);
-    if (!j.d)
-        return LVSH_FAILED;
+    j.d = args_target(a);
     st = LVSH_FAILED;
     if (!migrate_setup(r, a, &j, &max)) {
         ;
@@ -273,11 +255,11 @@ static enum lvsh_status run_migrate(struct lvsh_session *s, const struct lvsh_ar
     if (j.dconn)
         virConnectClose(j.dconn);
     virTypedParamsFree(j.params, j.nparams);
-    virDomainFree(j.d);
     return st;
 }
 
 #define MIG_BOOL(n, h) { .name = (n), .type = LVSH_OPT_BOOL, .help = (h) }
+#define MIG_FLAG(n, f, h) { .name = (n), .type = LVSH_OPT_BOOL, .flag = (f), .help = (h) }
 #define MIG_STR(n, h, c) { .name = (n), .type = LVSH_OPT_STRING, .help = (h), .complete = (c) }
 #define MIG_NUM(n, h) { .name = (n), .type = LVSH_OPT_INT, .help = (h), .min = 0, \
                         .max = LLONG_MAX, .metavar = "number" }
@@ -288,29 +270,40 @@ static const struct lvsh_opt opts_migrate[] = {
       .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL,
       .help = "connection URI of the destination, as the client (or with --p2p, the "
               "source host) sees it", .metavar = "uri", .complete = LVSH_COMP_URI },
-    MIG_BOOL("live", "migrate while the guest runs"),
-    MIG_BOOL("offline", "migrate only the definition of a domain (it need not run)"),
-    MIG_BOOL("p2p", "peer-to-peer: the source host talks to the destination itself"),
+    MIG_FLAG("live", VIR_MIGRATE_LIVE, "migrate while the guest runs"),
+    MIG_FLAG("offline", VIR_MIGRATE_OFFLINE,
+             "migrate only the definition of a domain (it need not run)"),
+    MIG_FLAG("p2p", VIR_MIGRATE_PEER2PEER,
+             "peer-to-peer: the source host talks to the destination itself"),
     MIG_BOOL("direct", "direct migration, handled by the hypervisor alone"),
-    MIG_BOOL("tunnelled", "carry the data over the libvirt connection"),
-    MIG_BOOL("persistent", "define the domain persistently on the destination"),
-    MIG_BOOL("undefinesource", "undefine the domain on the source afterwards"),
-    MIG_BOOL("suspend", "leave the domain paused on the destination"),
-    MIG_BOOL("copy-storage-all", "copy whole disks (storage not shared)"),
-    MIG_BOOL("copy-storage-inc", "copy disks incrementally over a shared base image"),
-    MIG_BOOL("copy-storage-synchronous-writes",
+    MIG_FLAG("tunnelled", VIR_MIGRATE_TUNNELLED, "carry the data over the libvirt connection"),
+    MIG_FLAG("persistent", VIR_MIGRATE_PERSIST_DEST,
+             "define the domain persistently on the destination"),
+    MIG_FLAG("undefinesource", VIR_MIGRATE_UNDEFINE_SOURCE,
+             "undefine the domain on the source afterwards"),
+    MIG_FLAG("suspend", VIR_MIGRATE_PAUSED, "leave the domain paused on the destination"),
+    MIG_FLAG("copy-storage-all", VIR_MIGRATE_NON_SHARED_DISK,
+             "copy whole disks (storage not shared)"),
+    MIG_FLAG("copy-storage-inc", VIR_MIGRATE_NON_SHARED_INC,
+             "copy disks incrementally over a shared base image"),
+    MIG_FLAG("copy-storage-synchronous-writes", MIG_SYNC_WRITES,
              "write guest disk writes to the destination synchronously, to converge"),
-    MIG_BOOL("change-protection", "refuse configuration changes until migration ends"),
-    MIG_BOOL("unsafe", "migrate even where libvirt considers it unsafe"),
+    MIG_FLAG("change-protection", VIR_MIGRATE_CHANGE_PROTECTION,
+             "refuse configuration changes until migration ends"),
+    MIG_FLAG("unsafe", VIR_MIGRATE_UNSAFE, "migrate even where libvirt considers it unsafe"),
     MIG_BOOL("verbose", "show the progress of the migration (on a terminal)"),
-    MIG_BOOL("compressed", "compress repeated pages during live migration"),
-    MIG_BOOL("auto-converge", "throttle the guest's CPUs so live migration converges"),
-    MIG_BOOL("rdma-pin-all", "pin all memory before starting an RDMA migration"),
-    MIG_BOOL("abort-on-error", "abort on soft errors (such as I/O errors) during migration"),
-    MIG_BOOL("postcopy", "allow post-copy; switch to it with migrate-postcopy"),
+    MIG_FLAG("compressed", VIR_MIGRATE_COMPRESSED, "compress repeated pages during live migration"),
+    MIG_FLAG("auto-converge", VIR_MIGRATE_AUTO_CONVERGE,
+             "throttle the guest's CPUs so live migration converges"),
+    MIG_FLAG("rdma-pin-all", VIR_MIGRATE_RDMA_PIN_ALL,
+             "pin all memory before starting an RDMA migration"),
+    MIG_FLAG("abort-on-error", VIR_MIGRATE_ABORT_ON_ERROR,
+             "abort on soft errors (such as I/O errors) during migration"),
+    MIG_FLAG("postcopy", VIR_MIGRATE_POSTCOPY,
+             "allow post-copy; switch to it with migrate-postcopy"),
     MIG_BOOL("postcopy-after-precopy", "switch to post-copy after one pre-copy pass"),
-    MIG_BOOL("postcopy-resume", "resume a failed post-copy migration"),
-    MIG_BOOL("zerocopy", "send memory pages with zero-copy"),
+    MIG_FLAG("postcopy-resume", MIG_POSTCOPY_RESUME, "resume a failed post-copy migration"),
+    MIG_FLAG("zerocopy", MIG_ZEROCOPY, "send memory pages with zero-copy"),
     MIG_STR("migrateuri", "migration URI of the data channel (usually not needed)",
             LVSH_COMP_NONE),
     MIG_STR("graphicsuri", "URI the graphics clients move to", LVSH_COMP_NONE),
@@ -334,9 +327,9 @@ static const struct lvsh_opt opts_migrate[] = {
     MIG_NUM("auto-converge-increment", "CPU throttling increment of auto-convergence"),
     MIG_STR("persistent-xml", "file with the persistent domain XML for the destination",
             LVSH_COMP_FILE),
-    MIG_BOOL("tls", "encrypt the migration data with TLS"),
+    MIG_FLAG("tls", VIR_MIGRATE_TLS, "encrypt the migration data with TLS"),
     MIG_NUM("postcopy-bandwidth", "post-copy bandwidth limit in MiB/s"),
-    MIG_BOOL("parallel", "migrate over several connections"),
+    MIG_FLAG("parallel", VIR_MIGRATE_PARALLEL, "migrate over several connections"),
     MIG_NUM("parallel-connections", "number of connections of a parallel migration"),
     MIG_NUM("bandwidth", "bandwidth limit in MiB/s"),
     MIG_STR("tls-destination", "host name to verify the destination's TLS certificate "
@@ -359,6 +352,7 @@ static const struct lvsh_cmd cmd_migrate = {
     .exclusive = excl_migrate,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_migrate,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- the knobs of a migration job --------------------------------------- */
@@ -376,7 +370,7 @@ static enum lvsh_status run_migrate_setmaxdowntime(struct lvsh_session *s,
     if (virDomainMigrateSetMaxDowntime(d, (unsigned long long)ms, 0) < 0)
         return err_virt(r, "failed to set the maximum downtime of domain '%s'",
                         virDomainGetName(d));
-    json_t *o = dom_json_ref(d);
+    json_t *o = kind_json_ref(LVSH_KIND_DOMAIN, d);
     json_object_set_new(o, "downtime_ms", json_integer(ms));
     out_json(r, o);
     return LVSH_OK;
@@ -414,7 +408,7 @@ static enum lvsh_status run_migrate_getmaxdowntime(struct lvsh_session *s,
         return err_lib(r, "failed to get the maximum downtime of domain '%s'",
                    virDomainGetName(d));
     out_text(r, "%llu\n", ms);
-    json_t *o = dom_json_ref(d);
+    json_t *o = kind_json_ref(LVSH_KIND_DOMAIN, d);
     json_object_set_new(o, "downtime_ms", json_integer((json_int_t)ms));
     out_json(r, o);
     return LVSH_OK;
@@ -454,7 +448,7 @@ static enum lvsh_status run_migrate_compcache(struct lvsh_session *s, const stru
     out_text(r, "Compression cache: %s\n", text);
     out_bare(r);   /* virsh prints no blank line after it */
     free(text);
-    json_t *o = dom_json_ref(d);
+    json_t *o = kind_json_ref(LVSH_KIND_DOMAIN, d);
     json_object_set_new(o, "cache_bytes", json_integer((json_int_t)size));
     out_json(r, o);
     return LVSH_OK;
@@ -486,12 +480,12 @@ static enum lvsh_status run_migrate_setspeed(struct lvsh_session *s, const struc
     (void)s;
     long long bw = 0;
     args_int(a, "bandwidth", &bw);
-    unsigned flags = args_has(a, "postcopy") ? VIR_DOMAIN_MIGRATE_MAX_SPEED_POSTCOPY : 0;
+    unsigned flags = args_flags(a);
     virDomainPtr d = args_target(a);
     if (virDomainMigrateSetMaxSpeed(d, (unsigned long)bw, flags) < 0)
         return err_virt(r, "failed to set the migration speed of domain '%s'",
                         virDomainGetName(d));
-    json_t *o = dom_json_ref(d);
+    json_t *o = kind_json_ref(LVSH_KIND_DOMAIN, d);
     json_object_set_new(o, "bandwidth_mib_s", json_integer(bw));
     out_json(r, o);
     return LVSH_OK;
@@ -502,7 +496,8 @@ static const struct lvsh_opt opts_migrate_setspeed[] = {
     { .name = "bandwidth", .type = LVSH_OPT_INT,
       .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, .min = 0, .max = LLONG_MAX,
       .help = "migration bandwidth limit in MiB/s", .metavar = "MiB/s" },
-    { .name = "postcopy", .type = LVSH_OPT_BOOL, .help = "set the post-copy bandwidth" },
+    { .name = "postcopy", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_MIGRATE_MAX_SPEED_POSTCOPY,
+      .help = "set the post-copy bandwidth" },
     LVSH_OPT_END,
 };
 
@@ -522,13 +517,13 @@ static enum lvsh_status run_migrate_getspeed(struct lvsh_session *s, const struc
 {
     (void)s;
     unsigned long bw = 0;
-    unsigned flags = args_has(a, "postcopy") ? VIR_DOMAIN_MIGRATE_MAX_SPEED_POSTCOPY : 0;
+    unsigned flags = args_flags(a);
     virDomainPtr d = args_target(a);
     if (virDomainMigrateGetMaxSpeed(d, &bw, flags) < 0)
         return err_lib(r, "failed to get the migration speed of domain '%s'",
                    virDomainGetName(d));
     out_text(r, "%lu\n", bw);
-    json_t *o = dom_json_ref(d);
+    json_t *o = kind_json_ref(LVSH_KIND_DOMAIN, d);
     json_object_set_new(o, "bandwidth_mib_s", json_integer((json_int_t)bw));
     out_json(r, o);
     return LVSH_OK;
@@ -536,7 +531,8 @@ static enum lvsh_status run_migrate_getspeed(struct lvsh_session *s, const struc
 
 static const struct lvsh_opt opts_migrate_getspeed[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
-    { .name = "postcopy", .type = LVSH_OPT_BOOL, .help = "get the post-copy bandwidth" },
+    { .name = "postcopy", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_MIGRATE_MAX_SPEED_POSTCOPY,
+      .help = "get the post-copy bandwidth" },
     LVSH_OPT_END,
 };
 
@@ -559,7 +555,7 @@ static enum lvsh_status run_migrate_postcopy(struct lvsh_session *s, const struc
     if (virDomainMigrateStartPostCopy(d, 0) < 0)
         return err_lib(r, "failed to switch the migration of domain '%s' to post-copy",
                    virDomainGetName(d));
-    json_t *o = dom_json_ref(d);
+    json_t *o = kind_json_ref(LVSH_KIND_DOMAIN, d);
     json_object_set_new(o, "postcopy", json_true());
     out_json(r, o);
     return LVSH_OK;

@@ -2,7 +2,6 @@
  * send-process-signal), perf events, lifecycle actions, launch security,
  * memory devices and FD groups. */
 #include "domain_util.h"
-#include "json_action.h"
 #include "util.h"
 #include "keynames_linux.h"
 
@@ -12,20 +11,12 @@
 #include <string.h>
 #include <strings.h>
 
-#define AFFECT_OPTS \
-    { .name = "config", .type = LVSH_OPT_BOOL, .help = "the persistent definition (next boot)" }, \
-    { .name = "live", .type = LVSH_OPT_BOOL, .help = "the running domain" }, \
-    { .name = "current", .type = LVSH_OPT_BOOL, .help = "the current state (the default)" }
-
-static const char *const excl_affect[] = { "current live", "current config", NULL };
+static const char *const excl_affect[] = { LVSH_AFFECT_EXCL, NULL };
 
 /* Report success of a change as JSON {name, uuid, action}, no text (as virsh). */
 static enum lvsh_status done(struct lvsh_result *r, virDomainPtr d, const char *action)
 {
-    json_t *o = dom_json_ref(d);
-    json_object_set_new(o, "action", json_string(action));
-    out_json(r, o);
-    virDomainFree(d);
+    act_json(r, LVSH_KIND_DOMAIN, d, action);
     return LVSH_OK;
 }
 
@@ -34,11 +25,10 @@ static enum lvsh_status done(struct lvsh_result *r, virDomainPtr d, const char *
 static enum lvsh_status run_inject_nmi(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    (void)s;
+    virDomainPtr d = args_target(a);
     if (virDomainInjectNMI(d, 0) < 0)
-        return dom_fail(d, r, "failed to inject an NMI into domain '%s'", args_str(a, "domain"));
+        return err_virt(r, "failed to inject an NMI into domain '%s'", args_target_key(a));
     return done(r, d, "nmi");
 }
 
@@ -55,6 +45,7 @@ static const struct lvsh_cmd cmd_inject_nmi = {
     .opts = opts_domain_only,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_inject_nmi,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- send-key ---------------------------------------------------------- */
@@ -81,6 +72,7 @@ static int keycode_value(int codeset, const char *key)
 static enum lvsh_status run_send_key(struct lvsh_session *s, const struct lvsh_args *a,
                                      struct lvsh_result *r)
 {
+    (void)s;
     const char *cs = args_str(a, "codeset");
     int codeset = 0, nkeys;
     long long hold = 0;
@@ -98,11 +90,9 @@ static enum lvsh_status run_send_key(struct lvsh_session *s, const struct lvsh_a
         codes[i] = (unsigned)v;
     }
     args_int(a, "holdtime", &hold);
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     if (virDomainSendKey(d, (unsigned)codeset, (unsigned)hold, codes, nkeys, 0) < 0)
-        return dom_fail(d, r, "failed to send keys to domain '%s'", args_str(a, "domain"));
+        return err_virt(r, "failed to send keys to domain '%s'", args_target_key(a));
     return done(r, d, "send-key");
 }
 
@@ -130,6 +120,7 @@ static const struct lvsh_cmd cmd_send_key = {
     .opts = opts_send_key,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_send_key,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- send-process-signal ----------------------------------------------- */
@@ -165,18 +156,17 @@ static enum lvsh_status run_send_process_signal(struct lvsh_session *s,
                                                 const struct lvsh_args *a,
                                                 struct lvsh_result *r)
 {
+    (void)s;
     long long pid = 0;
     const char *name = args_str(a, "signame");
     args_int(a, "pid", &pid);
     int sig = signal_value(name);
     if (sig < 0)
         return err_usage(r, "malformed signal name: %s", name);
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     if (virDomainSendProcessSignal(d, pid, (unsigned)sig, 0) < 0)
-        return dom_fail(d, r, "failed to send signal %s to process %lld of domain '%s'", name,
-                        pid, args_str(a, "domain"));
+        return err_virt(r, "failed to send signal %s to process %lld of domain '%s'", name,
+                        pid, args_target_key(a));
     return done(r, d, "send-process-signal");
 }
 
@@ -200,6 +190,7 @@ static const struct lvsh_cmd cmd_send_process_signal = {
     .opts = opts_send_signal,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_send_process_signal,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- perf -------------------------------------------------------------- */
@@ -229,7 +220,7 @@ static enum lvsh_status run_perf(struct lvsh_session *s, const struct lvsh_args 
     (void)s;
     virTypedParameterPtr p = NULL;
     int n = 0, max = 0;
-    unsigned flags = args_affect_flags(a);
+    unsigned flags = args_flags(a);
     virDomainPtr d = args_target(a);
     if (args_str(a, "enable"))
         perf_add(&p, &n, &max, args_str(a, "enable"), true);
@@ -238,7 +229,7 @@ static enum lvsh_status run_perf(struct lvsh_session *s, const struct lvsh_args 
     if (n > 0 && virDomainSetPerfEvents(d, p, n, flags) < 0) {
         virTypedParamsFree(p, n);
         return err_virt(r, "failed to change the perf events of domain '%s'",
-                        args_str(a, "domain"));
+                        args_target_key(a));
     }
     if (n > 0) { /* as virsh: after a change, show what was changed */
         perf_show(r, p, n);
@@ -247,7 +238,7 @@ static enum lvsh_status run_perf(struct lvsh_session *s, const struct lvsh_args 
     }
     if (virDomainGetPerfEvents(d, &p, &n, flags) < 0)
         return err_virt(r, "failed to get the perf events of domain '%s'",
-                        args_str(a, "domain"));
+                        args_target_key(a));
     perf_show(r, p, n);
     virTypedParamsFree(p, n);
     return LVSH_OK;
@@ -259,7 +250,7 @@ static const struct lvsh_opt opts_perf[] = {
       .help = "perf events to enable (cmt, cpu_cycles, ...)" },
     { .name = "disable", .type = LVSH_OPT_STRING, .metavar = "event,...", .flags = LVSH_OPTF_WRITES,
       .help = "perf events to disable" },
-    AFFECT_OPTS,
+    LVSH_AFFECT_OPTS("domain"),
     LVSH_OPT_END,
 };
 
@@ -294,15 +285,14 @@ static enum lvsh_status run_set_lifecycle_action(struct lvsh_session *s,
                                                  const struct lvsh_args *a,
                                                  struct lvsh_result *r)
 {
+    (void)s;
     int type = index_of(lc_types, args_str(a, "type"));
     int action = index_of(lc_actions, args_str(a, "action"));
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     if (virDomainSetLifecycleAction(d, (unsigned)type, (unsigned)action,
-                                    args_affect_flags(a)) < 0)
-        return dom_fail(d, r, "failed to set the %s action of domain '%s'",
-                        args_str(a, "type"), args_str(a, "domain"));
+                                    args_flags(a)) < 0)
+        return err_virt(r, "failed to set the %s action of domain '%s'",
+                        args_str(a, "type"), args_target_key(a));
     return done(r, d, "set-lifecycle-action");
 }
 
@@ -316,7 +306,7 @@ static const struct lvsh_opt opts_lifecycle[] = {
       .complete = LVSH_COMP_CHOICES, .metavar = "action",
       .help = "what to do: destroy, restart, rename-restart, preserve, coredump-destroy "
               "or coredump-restart" },
-    AFFECT_OPTS,
+    LVSH_AFFECT_OPTS("domain"),
     LVSH_OPT_END,
 };
 
@@ -329,6 +319,7 @@ static const struct lvsh_cmd cmd_set_lifecycle_action = {
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_set_lifecycle_action,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- domlaunchsecinfo, domsetlaunchsecstate ----------------------------- */
@@ -394,23 +385,19 @@ static enum lvsh_status run_domsetlaunchsecstate(struct lvsh_session *s,
                                                  const struct lvsh_args *a,
                                                  struct lvsh_result *r)
 {
+    (void)s;
     virTypedParameterPtr p = NULL;
     int n = 0, max = 0;
     long long addr;
     /* as virsh: the domain first, then the two files it needs */
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
-    if (!args_has(a, "secrethdr") || !args_has(a, "secret")) {
-        virDomainFree(d);
+    virDomainPtr d = args_target(a);
+    if (!args_has(a, "secrethdr") || !args_has(a, "secret"))
         return err_usage(r, "Both secret and the secret header are required");
-    }
     if (!add_file_b64(r, &p, &n, &max, VIR_DOMAIN_LAUNCH_SECURITY_SEV_SECRET_HEADER,
                       args_str(a, "secrethdr")) ||
         !add_file_b64(r, &p, &n, &max, VIR_DOMAIN_LAUNCH_SECURITY_SEV_SECRET,
                       args_str(a, "secret"))) {
         virTypedParamsFree(p, n);
-        virDomainFree(d);
         return LVSH_FAILED;
     }
     if (args_int(a, "set-address", &addr))
@@ -419,8 +406,7 @@ static enum lvsh_status run_domsetlaunchsecstate(struct lvsh_session *s,
     enum lvsh_status st = LVSH_FAILED;
     if (virDomainSetLaunchSecurityState(d, p, n, 0) < 0) {
         err_virt(r, "failed to set the launch security state of domain '%s'",
-                 args_str(a, "domain"));
-        virDomainFree(d);
+                 args_target_key(a));
     } else {
         st = done(r, d, "set-launch-security-state");
     }
@@ -450,6 +436,7 @@ static const struct lvsh_cmd cmd_domsetlaunchsecstate = {
     .opts = opts_setlaunchsec,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_domsetlaunchsecstate,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- dom-fd-associate ---------------------------------------------------- */
@@ -460,21 +447,17 @@ static enum lvsh_status run_dom_fd_associate(struct lvsh_session *s, const struc
     (void)s;
     int *fds = NULL;
     unsigned nfds = 0;
-    unsigned flags = (args_has(a, "seclabel-writable")
-                      ? VIR_DOMAIN_FD_ASSOCIATE_SECLABEL_WRITABLE : 0) |
-                     (args_has(a, "seclabel-restore")
-                      ? VIR_DOMAIN_FD_ASSOCIATE_SECLABEL_RESTORE : 0);
+    unsigned flags = args_flags(a);
     virDomainPtr d = args_target(a);
     if (!dom_parse_fds(args_str(a, "pass-fds"), &fds, &nfds))
         return err_usage(r, "Unable to parse FD number '%s'", args_str(a, "pass-fds"));
     enum lvsh_status st = LVSH_OK;
     if (virDomainFDAssociate(d, args_str(a, "name"), nfds, fds, flags) < 0) {
         st = err_lib(r, "failed to associate descriptors with domain '%s'",
-                     args_str(a, "domain"));
+                     args_target_key(a));
     } else {
-        json_t *j = json_action(dom_json_ref(d), "fds associated");
-        json_object_set_new(j, "fdgroup", json_str(args_str(a, "name")));
-        out_json(r, j);
+        act_json(r, LVSH_KIND_DOMAIN, d, "fds associated");
+        out_json_set(r, "fdgroup", json_str(args_str(a, "name")));
     }
     free(fds);
     return st;
@@ -489,8 +472,10 @@ static const struct lvsh_opt opts_fd_associate[] = {
       .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, .metavar = "N,M,...",
       .help = "lvsh's open descriptors to hand over" },
     { .name = "seclabel-writable", .type = LVSH_OPT_BOOL,
+      .flag = VIR_DOMAIN_FD_ASSOCIATE_SECLABEL_WRITABLE,
       .help = "label the files for writing, not only reading" },
     { .name = "seclabel-restore", .type = LVSH_OPT_BOOL,
+      .flag = VIR_DOMAIN_FD_ASSOCIATE_SECLABEL_RESTORE,
       .help = "restore the files' security labels when the domain is done with them" },
     LVSH_OPT_END,
 };

@@ -1,7 +1,6 @@
 /* domain_monitor.c: a domain's devices and their statistics (domblklist,
  * domiflist, domblkinfo, domblkstat, domblkerror, domifstat, dommemstat,
  * domifaddr, domfsinfo). */
-#include "json_action.h"
 #include "domain_util.h"
 #include "util.h"
 
@@ -488,7 +487,7 @@ static enum lvsh_status memstat_period(virDomainPtr d, const struct lvsh_args *a
     if (virDomainSetMemoryStatsPeriod(d, (int)period, args_affect_flags(a)) < 0)
         return err_virt(r, "failed to set the memory statistics period of domain '%s'",
                         args_str(a, "domain"));
-    out_json_action(r, dom_json_ref(d), "period set");
+    act_json(r, LVSH_KIND_DOMAIN, d, "period set");
     out_json_set(r, "period_s", json_integer(period));
     return LVSH_OK;
 }

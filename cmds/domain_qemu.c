@@ -46,6 +46,7 @@ static enum lvsh_status run_qemu_monitor_command(struct lvsh_session *s,
                                                  const struct lvsh_args *a,
                                                  struct lvsh_result *r)
 {
+    (void)s;
     int nwords, *fds = NULL, *outfds = NULL;
     unsigned nfds = 0, noutfds = 0;
     char *const *words = args_rest(a, "cmd", &nwords);
@@ -57,18 +58,18 @@ static enum lvsh_status run_qemu_monitor_command(struct lvsh_session *s,
         buf_printf(&b, "%s%s", i ? " " : "", words[i]);
     char *cmd = buf_steal(&b), *reply = NULL;
     bool hmp = args_has(a, "hmp");
-    unsigned flags = hmp ? VIR_DOMAIN_QEMU_MONITOR_COMMAND_HMP : 0;
-    virDomainPtr d = dom_arg(s, a, r);
+    unsigned flags = args_flags(a);
+    virDomainPtr d = args_target(a);
     enum lvsh_status st = LVSH_FAILED;
-    if (d && virDomainQemuMonitorCommandWithFiles(d, cmd, nfds, fds, &noutfds, &outfds, &reply,
-                                                  flags) < 0) {
+    if (virDomainQemuMonitorCommandWithFiles(d, cmd, nfds, fds, &noutfds, &outfds, &reply,
+                                             flags) < 0) {
         err_virt(r, "failed to run monitor command '%s' on domain '%s'", cmd,
-                 args_str(a, "domain"));
-    } else if (d && hmp) {
+                 args_target_key(a));
+    } else if (hmp) {
         out_text(r, "%s\n", reply);
         out_json(r, json_pack("{s:o}", "reply", json_str(reply)));
         st = LVSH_OK;
-    } else if (d) {
+    } else {
         st = show_qmp(r, a, reply);
     }
     for (unsigned i = 0; i < noutfds; i++)
@@ -77,14 +78,12 @@ static enum lvsh_status run_qemu_monitor_command(struct lvsh_session *s,
     free(reply);
     free(cmd);
     free(fds);
-    if (d)
-        virDomainFree(d);
     return st;
 }
 
 static const struct lvsh_opt opts_qemu_monitor_command[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN_ACTIVE),
-    { .name = "hmp", .type = LVSH_OPT_BOOL,
+    { .name = "hmp", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_QEMU_MONITOR_COMMAND_HMP,
       .help = "the command is in the human monitor protocol" },
     { .name = "pretty", .type = LVSH_OPT_BOOL, .help = "indent the QMP reply" },
     { .name = "return-value", .type = LVSH_OPT_BOOL,
@@ -109,6 +108,7 @@ static const struct lvsh_cmd cmd_qemu_monitor_command = {
     .exclusive = excl_qmc,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_qemu_monitor_command,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- qemu-monitor-event ------------------------------------------------ */
@@ -220,13 +220,8 @@ static enum lvsh_status run_qemu_monitor_event(struct lvsh_session *s,
 {
     long long timeout = 0;
     args_int(a, "timeout", &timeout);
-    virDomainPtr d = NULL;
-    if (args_str(a, "domain") && !(d = dom_arg(s, a, r)))
-        return LVSH_FAILED;
-    unsigned flags = (args_has(a, "regex") ? VIR_CONNECT_DOMAIN_QEMU_MONITOR_EVENT_REGISTER_REGEX
-                                           : 0) |
-                     (args_has(a, "no-case") ? VIR_CONNECT_DOMAIN_QEMU_MONITOR_EVENT_REGISTER_NOCASE
-                                             : 0);
+    virDomainPtr d = args_target(a);   /* NULL: every domain */
+    unsigned flags = args_flags(a);
     struct qev_ctx *c = xcalloc(1, sizeof(*c));
     pthread_mutex_init(&c->lock, NULL);
     c->refs = 2; /* the handler's and libvirt's */
@@ -236,8 +231,6 @@ static enum lvsh_status run_qemu_monitor_event(struct lvsh_session *s,
     c->r = r;
     int id = virConnectDomainQemuMonitorEventRegister(s->conn, d, args_str(a, "event"),
                                                       qev_callback, c, qev_unref, flags);
-    if (d)
-        virDomainFree(d);
     if (id < 0) {
         c->refs = 1;
         qev_unref(c);
@@ -263,8 +256,12 @@ static const struct lvsh_opt opts_qemu_monitor_event[] = {
       .help = "go on after the first event, until --timeout or Ctrl-C" },
     { .name = "timeout", .type = LVSH_OPT_INT, .min = 1, .max = 2147483, .metavar = "seconds",
       .help = "stop waiting after this many seconds" },
-    { .name = "regex", .type = LVSH_OPT_BOOL, .help = "--event is a regular expression" },
-    { .name = "no-case", .type = LVSH_OPT_BOOL, .help = "match --event in any case" },
+    { .name = "regex", .type = LVSH_OPT_BOOL,
+      .flag = VIR_CONNECT_DOMAIN_QEMU_MONITOR_EVENT_REGISTER_REGEX,
+      .help = "--event is a regular expression" },
+    { .name = "no-case", .type = LVSH_OPT_BOOL,
+      .flag = VIR_CONNECT_DOMAIN_QEMU_MONITOR_EVENT_REGISTER_NOCASE,
+      .help = "match --event in any case" },
     { .name = "timestamp", .type = LVSH_OPT_BOOL, .help = "show when each event was received" },
     LVSH_OPT_END,
 };
@@ -278,6 +275,7 @@ static const struct lvsh_cmd cmd_qemu_monitor_event = {
     .opts = opts_qemu_monitor_event,
     .flags = LVSH_CMD_CONN,
     .handler = run_qemu_monitor_event,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- qemu-attach ------------------------------------------------------- */
@@ -291,7 +289,7 @@ static enum lvsh_status run_qemu_attach(struct lvsh_session *s, const struct lvs
     if (!d)
         return err_virt(r, "failed to attach to pid %lld", pid);
     out_info(r, "Domain '%s' attached to pid %lld\n", virDomainGetName(d), pid);
-    json_t *o = dom_json_ref(d);
+    json_t *o = kind_json_ref(LVSH_KIND_DOMAIN, d);
     json_object_set_new(o, "pid", json_integer(pid));
     out_json(r, o);
     virDomainFree(d);

@@ -1,7 +1,6 @@
 /* domain_resources.c: how much of the host a domain may use (setmem,
  * setmaxmem, memtune, schedinfo, blkiotune, blkdeviotune, domblkthreshold,
  * numatune, cpu-stats). */
-#include "json_action.h"
 #include "domain_util.h"
 #include "util.h"
 
@@ -9,12 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
-#define AFFECT_OPTS \
-    { .name = "config", .type = LVSH_OPT_BOOL, .help = "the persistent definition (next boot)" }, \
-    { .name = "live", .type = LVSH_OPT_BOOL, .help = "the running domain" }, \
-    { .name = "current", .type = LVSH_OPT_BOOL, .help = "the current state (the default)" }
-
-static const char *const excl_affect[] = { "current live", "current config", NULL };
+static const char *const excl_affect[] = { LVSH_AFFECT_EXCL, NULL };
 
 /* Fetch typed parameters with the usual two calls (count, then values). */
 typedef int (*tparam_getter)(virDomainPtr d, const char *dev, virTypedParameterPtr p,
@@ -77,9 +71,8 @@ static void tune_done(struct lvsh_result *r, virDomainPtr d, const virTypedParam
                                 v >= VIR_DOMAIN_MEMORY_PARAM_UNLIMITED ? json_null()
                                 : json_integer((json_int_t)(v * 1024)));
     }
-    json_t *j = json_action(dom_json_ref(d), "tuned");
-    json_object_set_new(j, "changed", changed);
-    out_json(r, j);
+    act_json(r, LVSH_KIND_DOMAIN, d, "tuned");
+    out_json_set(r, "changed", changed);
 }
 
 /* ---- setmem, setmaxmem ------------------------------------------------- */
@@ -87,23 +80,20 @@ static void tune_done(struct lvsh_result *r, virDomainPtr d, const virTypedParam
 static enum lvsh_status set_memory(struct lvsh_session *s, const struct lvsh_args *a,
                                    struct lvsh_result *r, unsigned extra, const char *what)
 {
+    (void)s;
     unsigned long long bytes = 0;
     args_size(a, "size", &bytes);
     unsigned long long kib = (bytes + 1023) / 1024;
     if (kib > (unsigned long)-1)
         return err_usage(r, "memory size '%s' is too large", args_str(a, "size"));
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     bool max = extra & VIR_DOMAIN_MEM_MAXIMUM;
-    if (virDomainSetMemoryFlags(d, (unsigned long)kib, args_affect_flags(a) | extra) < 0)
-        return max ? dom_fail(d, r, "Unable to change MaxMemorySize")   /* virsh's words */
-                   : dom_fail_lib(d, r, "failed to set the %s of domain '%s'", what,
-                                  args_str(a, "domain"));
-    json_t *j = json_action(dom_json_ref(d), max ? "max memory set" : "memory set");
-    json_object_set_new(j, max ? "max_memory" : "memory", json_integer((json_int_t)(kib * 1024)));
-    out_json(r, j);
-    virDomainFree(d);
+    if (virDomainSetMemoryFlags(d, (unsigned long)kib, args_flags(a) | extra) < 0)
+        return max ? err_virt(r, "Unable to change MaxMemorySize")   /* virsh's words */
+                   : err_lib(r, "failed to set the %s of domain '%s'", what,
+                             args_target_key(a));
+    act_json(r, LVSH_KIND_DOMAIN, d, max ? "max memory set" : "memory set");
+    out_json_set(r, max ? "max_memory" : "memory", json_integer((json_int_t)(kib * 1024)));
     return LVSH_OK;
 }
 
@@ -125,7 +115,7 @@ static const struct lvsh_opt opts_setmem[] = {
     { .name = "size", .type = LVSH_OPT_SIZE,
       .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, .unit = 1024,
       .help = "the new size: 512M, 2GiB, or a number of KiB", .metavar = "size" },
-    AFFECT_OPTS,
+    LVSH_AFFECT_OPTS("domain"),
     LVSH_OPT_END,
 };
 
@@ -139,6 +129,7 @@ static const struct lvsh_cmd cmd_setmem = {
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_setmem,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static const struct lvsh_cmd cmd_setmaxmem = {
@@ -151,6 +142,7 @@ static const struct lvsh_cmd cmd_setmaxmem = {
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_setmaxmem,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- memtune ----------------------------------------------------------- */
@@ -202,9 +194,10 @@ static void memtune_show(struct lvsh_result *r, const virTypedParameter *p, int 
 static enum lvsh_status run_memtune(struct lvsh_session *s, const struct lvsh_args *a,
                                     struct lvsh_result *r)
 {
+    (void)s;
     virTypedParameterPtr set = NULL, cur = NULL;
     int nset = 0, maxset = 0;
-    unsigned flags = args_affect_flags(a);
+    unsigned flags = args_flags(a);
     enum lvsh_status st = LVSH_OK;
     for (size_t i = 0; i < sizeof(memtune_opts) / sizeof(memtune_opts[0]); i++) {
         unsigned long long kib;
@@ -217,11 +210,7 @@ static enum lvsh_status run_memtune(struct lvsh_session *s, const struct lvsh_ar
         }
         virTypedParamsAddULLong(&set, &nset, &maxset, memtune_opts[i][1], kib);
     }
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d) {
-        virTypedParamsFree(set, nset);
-        return LVSH_FAILED;
-    }
+    virDomainPtr d = args_target(a);
     if (nset > 0) {
         if (virDomainSetMemoryParameters(d, set, nset, flags) < 0)
             st = err_virt(r, "Unable to change memory parameters");   /* virsh's words */
@@ -236,7 +225,6 @@ static enum lvsh_status run_memtune(struct lvsh_session *s, const struct lvsh_ar
         virTypedParamsFree(cur, n > 0 ? n : 0);
     }
     virTypedParamsFree(set, nset);
-    virDomainFree(d);
     return st;
 }
 
@@ -249,7 +237,7 @@ static const struct lvsh_opt opts_memtune[] = {
     MEMTUNE_OPT("soft-limit", "memory to shrink to when the host is short of memory"),
     MEMTUNE_OPT("swap-hard-limit", "most memory plus swap the domain may use"),
     MEMTUNE_OPT("min-guarantee", "memory the domain is guaranteed"),
-    AFFECT_OPTS,
+    LVSH_AFFECT_OPTS("domain"),
     LVSH_OPT_END,
 };
 
@@ -263,6 +251,7 @@ static const struct lvsh_cmd cmd_memtune = {
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN,
     .handler = run_memtune,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- schedinfo ---------------------------------------------------------- */
@@ -316,7 +305,7 @@ static enum lvsh_status run_schedinfo(struct lvsh_session *s, const struct lvsh_
     (void)s;
     virTypedParameterPtr cur = NULL, set = NULL;
     int nset = 0;
-    unsigned flags = args_affect_flags(a);
+    unsigned flags = args_flags(a);
     virDomainPtr d = args_target(a);
     int ntype = 0;
     char *type = virDomainGetSchedulerType(d, &ntype);
@@ -362,8 +351,10 @@ static const struct lvsh_opt opts_schedinfo[] = {
       .metavar = "number" },
     /* virsh's order here: --current first */
     { .name = "current", .type = LVSH_OPT_BOOL, .help = "the current state (the default)" },
-    { .name = "config", .type = LVSH_OPT_BOOL, .help = "the persistent definition (next boot)" },
-    { .name = "live", .type = LVSH_OPT_BOOL, .help = "the running domain" },
+    { .name = "config", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_AFFECT_CONFIG,
+      .help = "the persistent definition (next boot)" },
+    { .name = "live", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_AFFECT_LIVE,
+      .help = "the running domain" },
     { .name = "set", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_POSITIONAL | LVSH_OPTF_WRITES,
       .help = "change one parameter: NAME=VALUE (cpu_shares=512)", .metavar = "name=value" },
     LVSH_OPT_END,
@@ -427,6 +418,7 @@ static int apply_blkio(virDomainPtr d, const char *dev, virTypedParameterPtr p, 
 static enum lvsh_status run_blkiotune(struct lvsh_session *s, const struct lvsh_args *a,
                                       struct lvsh_result *r)
 {
+    (void)s;
     virTypedParameterPtr set = NULL;
     int nset = 0, max = 0;
     long long weight;
@@ -437,14 +429,10 @@ static enum lvsh_status run_blkiotune(struct lvsh_session *s, const struct lvsh_
         if (v)
             virTypedParamsAddString(&set, &nset, &max, blkio_opts[i][1], v);
     }
-    virDomainPtr d = dom_arg(s, a, r);
-    enum lvsh_status st = LVSH_FAILED;
-    if (d) {
-        st = tune_run(d, NULL, get_blkio, apply_blkio, set, nset, args_affect_flags(a), r,
-                      "Unable to get blkio parameters",   /* virsh's words */
-                      "Unable to change blkio parameters");
-        virDomainFree(d);
-    }
+    enum lvsh_status st = tune_run(args_target(a), NULL, get_blkio, apply_blkio, set, nset,
+                                   args_flags(a), r,
+                                   "Unable to get blkio parameters",   /* virsh's words */
+                                   "Unable to change blkio parameters");
     virTypedParamsFree(set, nset);
     return st;
 }
@@ -461,7 +449,7 @@ static const struct lvsh_opt opts_blkiotune[] = {
     DEVLIST_OPT("device-write-iops-sec", "per-device write operations per second"),
     DEVLIST_OPT("device-read-bytes-sec", "per-device bytes read per second"),
     DEVLIST_OPT("device-write-bytes-sec", "per-device bytes written per second"),
-    AFFECT_OPTS,
+    LVSH_AFFECT_OPTS("domain"),
     LVSH_OPT_END,
 };
 
@@ -475,6 +463,7 @@ static const struct lvsh_cmd cmd_blkiotune = {
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN,
     .handler = run_blkiotune,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static const char *const iotune_opts[] = {
@@ -519,17 +508,14 @@ static void iotune_changes(const struct lvsh_args *a, virTypedParameterPtr *set,
 static enum lvsh_status run_blkdeviotune(struct lvsh_session *s, const struct lvsh_args *a,
                                          struct lvsh_result *r)
 {
+    (void)s;
     virTypedParameterPtr set = NULL;
     int nset = 0;
     iotune_changes(a, &set, &nset);
-    virDomainPtr d = dom_arg(s, a, r);
-    enum lvsh_status st = LVSH_FAILED;
-    if (d) {
-        st = tune_run(d, args_str(a, "device"), get_iotune, apply_iotune, set, nset,
-                      args_affect_flags(a), r, "Unable to get block I/O throttle parameters",
-                      "Unable to change block I/O throttle");
-        virDomainFree(d);
-    }
+    enum lvsh_status st = tune_run(args_target(a), args_str(a, "device"), get_iotune,
+                                   apply_iotune, set, nset, args_flags(a), r,
+                                   "Unable to get block I/O throttle parameters",
+                                   "Unable to change block I/O throttle");
     virTypedParamsFree(set, nset);
     return st;
 }
@@ -566,7 +552,7 @@ static const struct lvsh_opt opts_blkdeviotune[] = {
     IOTUNE_NUM("total-iops-sec-max-length", "seconds the total operations burst may last"),
     IOTUNE_NUM("read-iops-sec-max-length", "seconds the read operations burst may last"),
     IOTUNE_NUM("write-iops-sec-max-length", "seconds the write operations burst may last"),
-    AFFECT_OPTS,
+    LVSH_AFFECT_OPTS("domain"),
     LVSH_OPT_ALIAS_OF("total_bytes_sec", "total-bytes-sec"),
     LVSH_OPT_ALIAS_OF("read_bytes_sec", "read-bytes-sec"),
     LVSH_OPT_ALIAS_OF("write_bytes_sec", "write-bytes-sec"),
@@ -599,6 +585,7 @@ static const struct lvsh_cmd cmd_blkdeviotune = {
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN,
     .handler = run_blkdeviotune,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static enum lvsh_status run_domblkthreshold(struct lvsh_session *s, const struct lvsh_args *a,
@@ -610,7 +597,7 @@ static enum lvsh_status run_domblkthreshold(struct lvsh_session *s, const struct
     virDomainPtr d = args_target(a);
     if (virDomainSetBlockThreshold(d, args_str(a, "dev"), threshold, 0) < 0)
         return err_virt(r, "failed to set the threshold of disk '%s'", args_str(a, "dev"));
-    out_json_action(r, dom_json_ref(d), "threshold set");
+    act_json(r, LVSH_KIND_DOMAIN, d, "threshold set");
     out_json_set(r, "device", json_str(args_str(a, "dev")));
     out_json_set(r, "threshold", json_integer((json_int_t)threshold));
     return LVSH_OK;
@@ -683,9 +670,10 @@ static bool numa_mode_parse(const char *s, int *mode)
 static enum lvsh_status run_numatune(struct lvsh_session *s, const struct lvsh_args *a,
                                      struct lvsh_result *r)
 {
+    (void)s;
     virTypedParameterPtr set = NULL, cur = NULL;
     int nset = 0, max = 0, mode;
-    unsigned flags = args_affect_flags(a);
+    unsigned flags = args_flags(a);
     const char *m = args_str(a, "mode");
     if (m && !numa_mode_parse(m, &mode))
         return err_usage(r, "invalid NUMA mode '%s' (strict, preferred, interleave, "
@@ -695,11 +683,9 @@ static enum lvsh_status run_numatune(struct lvsh_session *s, const struct lvsh_a
     if (args_str(a, "nodeset"))
         virTypedParamsAddString(&set, &nset, &max, VIR_DOMAIN_NUMA_NODESET,
                                 args_str(a, "nodeset"));
-    virDomainPtr d = dom_arg(s, a, r);
+    virDomainPtr d = args_target(a);
     enum lvsh_status st = LVSH_OK;
-    if (!d) {
-        st = LVSH_FAILED;
-    } else if (nset > 0) {
+    if (nset > 0) {
         if (virDomainSetNumaParameters(d, set, nset, flags) < 0)
             st = err_virt(r, "failed to change the NUMA tuning of domain '%s'",
                           args_str(a, "domain"));
@@ -714,8 +700,6 @@ static enum lvsh_status run_numatune(struct lvsh_session *s, const struct lvsh_a
             numatune_show(r, cur, n);
         virTypedParamsFree(cur, n > 0 ? n : 0);
     }
-    if (d)
-        virDomainFree(d);
     virTypedParamsFree(set, nset);
     return st;
 }
@@ -726,7 +710,7 @@ static const struct lvsh_opt opts_numatune[] = {
       .help = "memory placement policy: strict, preferred, interleave or restrictive" },
     { .name = "nodeset", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_WRITES,
       .help = "host NUMA nodes, like 0-1,3" },
-    AFFECT_OPTS,
+    LVSH_AFFECT_OPTS("domain"),
     LVSH_OPT_END,
 };
 
@@ -740,6 +724,7 @@ static const struct lvsh_cmd cmd_numatune = {
     .exclusive = excl_affect,
     .flags = LVSH_CMD_CONN,
     .handler = run_numatune,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- cpu-stats ----------------------------------------------------------- */

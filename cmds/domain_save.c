@@ -1,6 +1,6 @@
 /* domain_save.c: saving RAM state to files and managed save images. */
 #include "domain_common.h"
-#include "domain_ops.h"
+#include "domain_util.h"
 #include "bounded.h"
 #include "edit.h"
 #include "progress.h"
@@ -9,23 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-/* --running/--paused into VIR_DOMAIN_SAVE_* flags. */
-static unsigned state_flags(const struct lvsh_args *a)
-{
-    unsigned f = 0;
-    if (args_has(a, "running"))
-        f |= VIR_DOMAIN_SAVE_RUNNING;
-    if (args_has(a, "paused"))
-        f |= VIR_DOMAIN_SAVE_PAUSED;
-    return f;
-}
-
-/* The same with --bypass-cache, for the commands that write or read images. */
-static unsigned save_flags(const struct lvsh_args *a)
-{
-    return state_flags(a) | (args_has(a, "bypass-cache") ? VIR_DOMAIN_SAVE_BYPASS_CACHE : 0);
-}
 
 /* The --xml file, read and checked; *xml stays NULL when not given. */
 static bool read_xml_opt(const struct lvsh_args *a, struct lvsh_result *r, char **xml)
@@ -38,81 +21,34 @@ static bool read_xml_opt(const struct lvsh_args *a, struct lvsh_result *r, char 
 }
 
 #define OPT_BYPASS(what) \
-    { .name = "bypass-cache", .type = LVSH_OPT_BOOL, \
+    { .name = "bypass-cache", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_SAVE_BYPASS_CACHE, \
       .help = "avoid the file system cache when " what }
 #define OPT_RUNNING(when) \
-    { .name = "running", .type = LVSH_OPT_BOOL, .help = "make it running " when }, \
-    { .name = "paused", .type = LVSH_OPT_BOOL, .help = "make it paused " when }
+    { .name = "running", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_SAVE_RUNNING, \
+      .help = "make it running " when }, \
+    { .name = "paused", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_SAVE_PAUSED, \
+      .help = "make it paused " when }
 
 static const char *const excl_running_paused[] = { "running paused", NULL };
 
 /* ---- a save as a job ----------------------------------------------------- */
 
-/* Save and managed save run on a thread of their own so that the handler
- * can draw the progress and abort the job on Ctrl-C, as dump does. */
-struct save_job {
-    virDomainPtr d;
-    const char *file;           /* NULL: managed save */
-    const char *xml;
-    unsigned flags;
-    int rc;
-    struct lvsh_result *r;      /* filled on the thread: libvirt's errors are per thread */
-    volatile int done;
-};
-
-static void *save_thread(void *opaque)
+/* save and managed save, on the job's thread (file NULL: managed save) */
+static int save_call(struct dom_job *j)
 {
-    struct save_job *j = opaque;
     const char *name = virDomainGetName(j->d);
+    int rc;
     if (!j->file)
-        j->rc = virDomainManagedSave(j->d, j->flags);
+        rc = virDomainManagedSave(j->d, j->flags);
     else if (j->flags || j->xml)
-        j->rc = virDomainSaveFlags(j->d, j->file, j->xml, j->flags);
+        rc = virDomainSaveFlags(j->d, j->file, j->xml, j->flags);
     else
-        j->rc = virDomainSave(j->d, j->file);
-    if (j->rc < 0 && j->file)
+        rc = virDomainSave(j->d, j->file);
+    if (rc < 0 && j->file)
         err_virt(j->r, "failed to save domain '%s' to %s", name, j->file);
-    else if (j->rc < 0)
+    else if (rc < 0)
         err_virt(j->r, "failed to save domain '%s' state", name);
-    __atomic_store_n(&j->done, 1, __ATOMIC_RELEASE);
-    return NULL;
-}
-
-/* Wait for the save, drawing progress and aborting the job on Ctrl-C. */
-static void save_watch(struct lvsh_session *s, struct save_job *j, struct lvsh_progress *p)
-{
-    bool aborted = false;
-    while (!__atomic_load_n(&j->done, __ATOMIC_ACQUIRE)) {
-        struct timespec ts = { 0, 100 * 1000 * 1000 };
-        nanosleep(&ts, NULL);
-        if (!aborted && session_interrupted(s)) {
-            virDomainAbortJob(j->d);
-            aborted = true;
-        }
-        virDomainJobInfo info;
-        if (p->enabled && !bounded_abandoned() && virDomainGetJobInfo(j->d, &info) == 0 &&
-            info.dataTotal) {
-            p->total = info.dataTotal;
-            progress_set(p, info.dataProcessed);
-        }
-    }
-}
-
-static int save_run(struct lvsh_session *s, const struct lvsh_args *a, struct save_job *j,
-                    const char *label)
-{
-    struct lvsh_progress p;
-    progress_start(&p, label, 0, args_has(a, "verbose") && progress_wanted(s, a));
-    pthread_t t;
-    if (pthread_create(&t, NULL, save_thread, j) != 0) {
-        save_thread(j);
-    } else {
-        save_watch(s, j, &p);
-        pthread_join(t, NULL);
-    }
-    if (!bounded_abandoned())
-        progress_end(&p, j->rc == 0);
-    return j->rc;
+    return rc;
 }
 
 #define OPT_VERBOSE(what) \
@@ -128,22 +64,18 @@ static enum lvsh_status run_save(struct lvsh_session *s, const struct lvsh_args 
     char *xml;
     if (!read_xml_opt(a, r, &xml))
         return LVSH_FAILED;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d) {
-        free(xml);
-        return LVSH_FAILED;
-    }
-    const char *name = args_str(a, "domain");   /* as typed, as virsh */
-    struct save_job j = { .d = d, .file = file, .xml = xml, .flags = save_flags(a), .r = r };
+    virDomainPtr d = args_target(a);
+    const char *name = args_target_key(a);   /* as typed, as virsh */
+    struct dom_job j = { .d = d, .call = save_call, .file = file, .xml = xml,
+                         .flags = args_flags(a), .r = r };
     enum lvsh_status st = LVSH_OK;
-    if (save_run(s, a, &j, "Save") < 0) {
+    if (dom_job_run(s, a, &j, "Save") < 0) {
         st = LVSH_FAILED;
     } else {
-        dom_action_msg(r, d, "saved", "\nDomain '%s' saved to %s", name, file);
+        act_done(r, LVSH_KIND_DOMAIN, d, "saved", "\nDomain '%s' saved to %s", name, file);
         out_json_set(r, "file", json_str(file));
     }
     free(xml);
-    virDomainFree(d);
     return st;
 }
 
@@ -171,6 +103,7 @@ static const struct lvsh_cmd cmd_save = {
     .exclusive = excl_running_paused,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_save,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static enum lvsh_status run_restore(struct lvsh_session *s, const struct lvsh_args *a,
@@ -180,9 +113,7 @@ static enum lvsh_status run_restore(struct lvsh_session *s, const struct lvsh_ar
     char *xml;
     if (!read_xml_opt(a, r, &xml))
         return LVSH_FAILED;
-    unsigned flags = save_flags(a);
-    if (args_has(a, "reset-nvram"))
-        flags |= VIR_DOMAIN_SAVE_RESET_NVRAM;
+    unsigned flags = args_flags(a);
     int rc = flags || xml ? virDomainRestoreFlags(s->conn, file, xml, flags)
                           : virDomainRestore(s->conn, file);
     free(xml);
@@ -201,7 +132,8 @@ static const struct lvsh_opt opts_domain_restore[] = {
     { .name = "xml", .type = LVSH_OPT_STRING, .metavar = "file", .complete = LVSH_COMP_FILE,
       .help = "file with updated XML for the restored domain" },
     OPT_RUNNING("after restoring"),
-    { .name = "reset-nvram", .type = LVSH_OPT_BOOL, .help = "re-initialize NVRAM from its template" },
+    { .name = "reset-nvram", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_SAVE_RESET_NVRAM,
+      .help = "re-initialize NVRAM from its template" },
     LVSH_OPT_END,
 };
 
@@ -221,18 +153,15 @@ static const struct lvsh_cmd cmd_restore = {
 static enum lvsh_status run_managedsave(struct lvsh_session *s, const struct lvsh_args *a,
                                         struct lvsh_result *r)
 {
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
-    const char *name = args_str(a, "domain");   /* as typed, as virsh */
-    struct save_job j = { .d = d, .flags = save_flags(a), .r = r };
+    virDomainPtr d = args_target(a);
+    const char *name = args_target_key(a);   /* as typed, as virsh */
+    struct dom_job j = { .d = d, .call = save_call, .flags = args_flags(a), .r = r };
     enum lvsh_status st = LVSH_OK;
-    if (save_run(s, a, &j, "Managed save") < 0)
+    if (dom_job_run(s, a, &j, "Managed save") < 0)
         st = LVSH_FAILED;
     else
-        dom_action_msg(r, d, "managed-saved", "\nDomain '%s' state saved by libvirt",
-                       name);
-    virDomainFree(d);
+        act_done(r, LVSH_KIND_DOMAIN, d, "managed-saved",
+                 "\nDomain '%s' state saved by libvirt", name);
     return st;
 }
 
@@ -254,6 +183,7 @@ static const struct lvsh_cmd cmd_managedsave = {
     .exclusive = excl_running_paused,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_managedsave,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 static enum lvsh_status run_managedsave_remove(struct lvsh_session *s,
@@ -267,12 +197,13 @@ static enum lvsh_status run_managedsave_remove(struct lvsh_session *s,
     if (has < 0)
         st = err_virt(r, "failed to check the managed save image of domain '%s'", name);
     else if (has == 0)
-        dom_action_msg(r, d, "none", "Domain '%s' has no manage save image; removal skipped",
-                       name);
+        act_done(r, LVSH_KIND_DOMAIN, d, "none",
+                 "Domain '%s' has no manage save image; removal skipped", name);
     else if (virDomainManagedSaveRemove(d, 0) < 0)
         st = err_virt(r, "failed to remove the managed save image of domain '%s'", name);
     else
-        dom_action_msg(r, d, "removed", "Removed managedsave image for domain '%s'", name);
+        act_done(r, LVSH_KIND_DOMAIN, d, "removed",
+                 "Removed managedsave image for domain '%s'", name);
     if (st == LVSH_OK)
         out_bare(r);   /* virsh prints no blank line after either message */
     return st;
@@ -336,23 +267,19 @@ static const struct lvsh_cmd cmd_managedsave_dumpxml = {
 static enum lvsh_status run_managedsave_define(struct lvsh_session *s,
                                                const struct lvsh_args *a, struct lvsh_result *r)
 {
+    (void)s;
     char *xml = xml_read_file(r, args_str(a, "xml"));
     if (!xml)
         return LVSH_FAILED;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d) {
-        free(xml);
-        return LVSH_FAILED;
-    }
-    const char *name = args_str(a, "domain");   /* as typed, as virsh */
+    virDomainPtr d = args_target(a);
+    const char *name = args_target_key(a);   /* as typed, as virsh */
     enum lvsh_status st = LVSH_OK;
-    if (virDomainManagedSaveDefineXML(d, xml, state_flags(a)) < 0)
+    if (virDomainManagedSaveDefineXML(d, xml, args_flags(a)) < 0)
         st = err_virt(r, "failed to update the managed save XML of domain '%s'", name);
     else
-        dom_action_msg(r, d, "updated", "Managed save state file of domain '%s' updated.",
-                       name);
+        act_done(r, LVSH_KIND_DOMAIN, d, "updated",
+                 "Managed save state file of domain '%s' updated.", name);
     free(xml);
-    virDomainFree(d);
     return st;
 }
 
@@ -375,6 +302,7 @@ static const struct lvsh_cmd cmd_managedsave_define = {
     .exclusive = excl_running_paused,
     .flags = LVSH_CMD_CONN | LVSH_CMD_WRITES,
     .handler = run_managedsave_define,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 struct msave_ctx {
@@ -401,16 +329,16 @@ static enum lvsh_status run_managedsave_edit(struct lvsh_session *s, const struc
     char *xml = virDomainManagedSaveGetXMLDesc(d, VIR_DOMAIN_SAVE_IMAGE_XML_SECURE);
     if (!xml)
         return err_lib(r, "failed to get the managed save XML of domain '%s'", name);
-    struct msave_ctx c = { d, state_flags(a) };
+    struct msave_ctx c = { d, args_flags(a) };
     struct edit_job job = { .xml = xml, .apply = msave_apply, .ctx = &c };
     enum edit_outcome o = edit_loop(s, r, &job);
     free(xml);
     if (o == EDIT_UNCHANGED)
-        dom_action_msg(r, d, "unchanged", "Managed save image of Domain '%s' XML "
-                       "configuration not changed.", name);
+        act_done(r, LVSH_KIND_DOMAIN, d, "unchanged",
+                 "Managed save image of Domain '%s' XML configuration not changed.", name);
     else if (o == EDIT_APPLIED)
-        dom_action_msg(r, d, "edited", "Managed save image of domain '%s' XML "
-                       "configuration edited.", name);
+        act_done(r, LVSH_KIND_DOMAIN, d, "edited",
+                 "Managed save image of domain '%s' XML configuration edited.", name);
     return o == EDIT_FAILED ? LVSH_FAILED : LVSH_OK;
 }
 

@@ -1,12 +1,16 @@
 /* domain_util.c: device lists from the domain XML, typed parameters and CPU
  * maps, shared by the domain info, monitor and resource commands. */
 #include "domain_util.h"
+#include "bounded.h"
+#include "progress.h"
 #include "util.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 bool dom_xml_load(struct dom_xml *x, virDomainPtr d, unsigned flags,
                   struct lvsh_result *r, const char *name)
@@ -239,4 +243,51 @@ bool dom_parse_fds(const char *list, int **fds, unsigned *n)
         p = *end ? end + 1 : end;
     }
     return *n > 0;
+}
+
+/* ---- long jobs ------------------------------------------------------------ */
+
+static void *job_thread(void *opaque)
+{
+    struct dom_job *j = opaque;
+    j->rc = j->call(j);
+    __atomic_store_n(&j->done, 1, __ATOMIC_RELEASE);
+    return NULL;
+}
+
+/* Wait for the job, drawing progress and aborting it on Ctrl-C. */
+static void job_watch(struct lvsh_session *s, struct dom_job *j, struct lvsh_progress *p)
+{
+    bool aborted = false;
+    while (!__atomic_load_n(&j->done, __ATOMIC_ACQUIRE)) {
+        struct timespec ts = { 0, 100 * 1000 * 1000 };
+        nanosleep(&ts, NULL);
+        if (!aborted && session_interrupted(s)) {
+            virDomainAbortJob(j->d);
+            aborted = true;
+        }
+        virDomainJobInfo info;
+        if (p->enabled && !bounded_abandoned() && virDomainGetJobInfo(j->d, &info) == 0 &&
+            info.dataTotal) {
+            p->total = info.dataTotal;
+            progress_set(p, info.dataProcessed);
+        }
+    }
+}
+
+int dom_job_run(struct lvsh_session *s, const struct lvsh_args *a, struct dom_job *j,
+                const char *label)
+{
+    struct lvsh_progress p;
+    progress_start(&p, label, 0, args_has(a, "verbose") && progress_wanted(s, a));
+    pthread_t t;
+    if (pthread_create(&t, NULL, job_thread, j) != 0) {
+        job_thread(j);
+    } else {
+        job_watch(s, j, &p);
+        pthread_join(t, NULL);
+    }
+    if (!bounded_abandoned())
+        progress_end(&p, j->rc == 0);
+    return j->rc;
 }

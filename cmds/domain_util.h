@@ -49,6 +49,25 @@ enum lvsh_status dom_fail_lib(virDomainPtr d, struct lvsh_result *r, const char 
 /* virsh's "1.000 GiB" (three decimals) for a byte count */
 char *fmt_size3(unsigned long long bytes);
 
+/* A long call on a domain (save, dump) runs on a thread of its own so that
+ * the handler can draw the progress (--verbose) and abort the job on
+ * Ctrl-C, as virsh does.  call runs there: it returns the call's rc and
+ * fills r on failure (libvirt's errors are per thread). */
+struct dom_job {
+    virDomainPtr d;
+    int (*call)(struct dom_job *j);
+    const char *file;
+    const char *xml;
+    int format;
+    unsigned flags;
+    struct lvsh_result *r;
+    int rc;
+    volatile int done;
+};
+/* Run j with a progress line labelled label; the call's rc. */
+int dom_job_run(struct lvsh_session *s, const struct lvsh_args *a, struct dom_job *j,
+                const char *label);
+
 /* "3,4" (--pass-fds) into a new array of descriptors; false when malformed. */
 bool dom_parse_fds(const char *list, int **fds, unsigned *n);
 

@@ -1,18 +1,12 @@
 /* domain_vcpu.c: a domain's virtual CPUs and where they run (vcpucount,
  * vcpuinfo, vcpupin, emulatorpin, iothreadinfo, setvcpus, setvcpu). */
-#include "json_action.h"
 #include "domain_util.h"
 #include "util.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#define AFFECT_OPTS \
-    { .name = "config", .type = LVSH_OPT_BOOL, .help = "the persistent definition (next boot)" }, \
-    { .name = "live", .type = LVSH_OPT_BOOL, .help = "the running domain" }, \
-    { .name = "current", .type = LVSH_OPT_BOOL, .help = "the current state (the default)" }
-
-static const char *const excl_affect[] = { "current live", "current config", NULL };
+static const char *const excl_affect[] = { LVSH_AFFECT_EXCL, NULL };
 
 /* ---- vcpucount --------------------------------------------------------- */
 
@@ -63,11 +57,7 @@ static enum lvsh_status run_vcpucount(struct lvsh_session *s, const struct lvsh_
         st = vcpucount_all(d, r, args_str(a, "domain"));
         return st;
     }
-    unsigned flags = args_affect_flags(a);
-    if (args_has(a, "maximum"))
-        flags |= VIR_DOMAIN_VCPU_MAXIMUM;
-    if (args_has(a, "guest"))
-        flags |= VIR_DOMAIN_VCPU_GUEST;
+    unsigned flags = args_flags(a);
     int n = virDomainGetVcpusFlags(d, flags);
     if (n < 0)
         return err_virt(r, "failed to get the vCPU count of domain '%s'",
@@ -79,17 +69,21 @@ static enum lvsh_status run_vcpucount(struct lvsh_session *s, const struct lvsh_
 
 static const struct lvsh_opt opts_vcpucount[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
-    { .name = "maximum", .type = LVSH_OPT_BOOL, .help = "the maximum number of vCPUs" },
+    { .name = "maximum", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_VCPU_MAXIMUM,
+      .help = "the maximum number of vCPUs" },
     { .name = "active", .type = LVSH_OPT_BOOL, .help = "the number of vCPUs in use" },
-    { .name = "live", .type = LVSH_OPT_BOOL, .help = "of the running domain" },
-    { .name = "config", .type = LVSH_OPT_BOOL, .help = "of the persistent definition" },
+    { .name = "live", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_AFFECT_LIVE,
+      .help = "of the running domain" },
+    { .name = "config", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_AFFECT_CONFIG,
+      .help = "of the persistent definition" },
     { .name = "current", .type = LVSH_OPT_BOOL, .help = "of the current state" },
-    { .name = "guest", .type = LVSH_OPT_BOOL, .help = "as the guest agent sees it" },
+    { .name = "guest", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_VCPU_GUEST,
+      .help = "as the guest agent sees it" },
     LVSH_OPT_END,
 };
 
 static const char *const excl_vcpucount[] = {
-    "maximum active", "live config", "guest config", "current live", "current config", NULL,
+    "maximum active", "live config", "guest config", LVSH_AFFECT_EXCL, NULL,
 };
 
 static const struct lvsh_cmd cmd_vcpucount = {
@@ -163,12 +157,10 @@ static enum lvsh_status run_vcpuinfo(struct lvsh_session *s, const struct lvsh_a
     int ncpus = host_ncpus(s->conn, r);
     if (ncpus < 0)
         return LVSH_FAILED;
-    virDomainPtr d = dom_arg(s, a, r);
-    if (!d)
-        return LVSH_FAILED;
+    virDomainPtr d = args_target(a);
     if (virDomainGetInfo(d, &info) < 0)
-        return dom_fail(d, r, "failed to get the information of domain '%s'",
-                        args_str(a, "domain"));
+        return err_virt(r, "failed to get the information of domain '%s'",
+                        args_target_key(a));
     int n = info.nrVirtCpu, maplen = VIR_CPU_MAPLEN(ncpus);
     virVcpuInfoPtr vi = xcalloc((size_t)n + 1, sizeof(*vi));
     unsigned char *maps = xcalloc((size_t)n + 1, (size_t)maplen);
@@ -180,10 +172,8 @@ static enum lvsh_status run_vcpuinfo(struct lvsh_session *s, const struct lvsh_a
         vi = NULL;
     }
     enum lvsh_status st = LVSH_OK;
-    if (got < 0) {
-        st = dom_fail(d, r, "failed to get the vCPUs of domain '%s'", args_str(a, "domain"));
-        d = NULL;
-    }
+    if (got < 0)
+        st = err_virt(r, "failed to get the vCPUs of domain '%s'", args_target_key(a));
     json_t *arr = json_array();
     for (int i = 0; i < got; i++)
         vcpuinfo_block(r, arr, i, vi ? &vi[i] : NULL, VIR_GET_CPUMAP(maps, maplen, i), ncpus,
@@ -191,8 +181,6 @@ static enum lvsh_status run_vcpuinfo(struct lvsh_session *s, const struct lvsh_a
     out_json(r, arr);
     free(vi);
     free(maps);
-    if (d)
-        virDomainFree(d);
     return st;
 }
 
@@ -212,6 +200,7 @@ static const struct lvsh_cmd cmd_vcpuinfo = {
     .opts = opts_vcpuinfo,
     .flags = LVSH_CMD_CONN,
     .handler = run_vcpuinfo,
+    .target = LVSH_KIND_DOMAIN,
 };
 
 /* ---- vcpupin, emulatorpin ---------------------------------------------- */
@@ -254,11 +243,10 @@ static enum lvsh_status vcpupin_show(virDomainPtr d, const struct lvsh_args *a,
 /* {name, uuid, action: "pinned", vcpu (vcpupin only), cpulist}. */
 static void pin_done(struct lvsh_result *r, virDomainPtr d, json_t *vcpu, const char *cpulist)
 {
-    json_t *j = json_action(dom_json_ref(d), "pinned");
+    act_json(r, LVSH_KIND_DOMAIN, d, "pinned");
     if (vcpu)
-        json_object_set_new(j, "vcpu", vcpu);
-    json_object_set_new(j, "cpulist", json_str(cpulist));
-    out_json(r, j);
+        out_json_set(r, "vcpu", vcpu);
+    out_json_set(r, "cpulist", json_str(cpulist));
 }
 
 static enum lvsh_status run_vcpupin(struct lvsh_session *s, const struct lvsh_args *a,
@@ -273,7 +261,7 @@ static enum lvsh_status run_vcpupin(struct lvsh_session *s, const struct lvsh_ar
     if (ncpus < 0)
         return LVSH_FAILED;
     virDomainPtr d = args_target(a);
-    unsigned flags = args_affect_flags(a);
+    unsigned flags = args_flags(a);
     enum lvsh_status st = LVSH_OK;
     if (!cpulist) {
         st = vcpupin_show(d, a, r, ncpus, flags);
@@ -299,7 +287,7 @@ static const struct lvsh_opt opts_vcpupin[] = {
     { .name = "cpulist", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_POSITIONAL | LVSH_OPTF_WRITES,
       .help = "host CPUs: N, N-M, ^N to exclude, comma-separated, or r for all; omit to "
               "show the pinning", .metavar = "cpulist" },
-    AFFECT_OPTS,
+    LVSH_AFFECT_OPTS("domain"),
     LVSH_OPT_END,
 };
 
@@ -343,7 +331,7 @@ static enum lvsh_status run_emulatorpin(struct lvsh_session *s, const struct lvs
     if (ncpus < 0)
         return LVSH_FAILED;
     virDomainPtr d = args_target(a);
-    unsigned flags = args_affect_flags(a);
+    unsigned flags = args_flags(a);
     enum lvsh_status st = LVSH_OK;
     if (!cpulist) {
         st = emulatorpin_show(d, a, r, ncpus, flags);
@@ -367,7 +355,7 @@ static const struct lvsh_opt opts_emulatorpin[] = {
     { .name = "cpulist", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_POSITIONAL | LVSH_OPTF_WRITES,
       .help = "host CPUs for the emulator threads (N, N-M, ^N, r); omit to show them",
       .metavar = "cpulist" },
-    AFFECT_OPTS,
+    LVSH_AFFECT_OPTS("domain"),
     LVSH_OPT_END,
 };
 
@@ -392,7 +380,7 @@ static enum lvsh_status run_iothreadinfo(struct lvsh_session *s, const struct lv
     if (ncpus < 0)
         return LVSH_FAILED;
     virDomainPtr d = args_target(a);
-    int n = virDomainGetIOThreadInfo(d, &info, args_affect_flags(a));
+    int n = virDomainGetIOThreadInfo(d, &info, args_flags(a));
     if (n < 0)
         return err_virt(r, "failed to get the I/O threads of domain '%s'",
                         args_str(a, "domain"));
@@ -421,7 +409,7 @@ static enum lvsh_status run_iothreadinfo(struct lvsh_session *s, const struct lv
 
 static const struct lvsh_opt opts_iothreadinfo[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
-    AFFECT_OPTS,
+    LVSH_AFFECT_OPTS("domain"),
     LVSH_OPT_END,
 };
 
@@ -445,18 +433,12 @@ static enum lvsh_status run_setvcpus(struct lvsh_session *s, const struct lvsh_a
     (void)s;
     long long count = 0;
     args_int(a, "count", &count);
-    unsigned flags = args_affect_flags(a);
-    if (args_has(a, "maximum"))
-        flags |= VIR_DOMAIN_VCPU_MAXIMUM;
-    if (args_has(a, "guest"))
-        flags |= VIR_DOMAIN_VCPU_GUEST;
-    if (args_has(a, "hotpluggable"))
-        flags |= VIR_DOMAIN_VCPU_HOTPLUGGABLE;
+    unsigned flags = args_flags(a);
     virDomainPtr d = args_target(a);
     if (virDomainSetVcpusFlags(d, (unsigned)count, flags) < 0)
         return err_virt(r, "failed to set the vCPU count of domain '%s'",
                         args_str(a, "domain"));
-    out_json_action(r, dom_json_ref(d), args_has(a, "maximum") ? "max vcpus set" : "vcpus set");
+    act_json(r, LVSH_KIND_DOMAIN, d, args_has(a, "maximum") ? "max vcpus set" : "vcpus set");
     out_json_set(r, "vcpus", json_integer(count));
     return LVSH_OK;
 }
@@ -466,18 +448,18 @@ static const struct lvsh_opt opts_setvcpus[] = {
     { .name = "count", .type = LVSH_OPT_INT,
       .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, .min = 1, .max = 0xffff,
       .help = "the number of vCPUs", .metavar = "count" },
-    { .name = "maximum", .type = LVSH_OPT_BOOL,
+    { .name = "maximum", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_VCPU_MAXIMUM,
       .help = "set the maximum (with --config, for the next boot)" },
-    AFFECT_OPTS,
-    { .name = "guest", .type = LVSH_OPT_BOOL,
+    LVSH_AFFECT_OPTS("domain"),
+    { .name = "guest", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_VCPU_GUEST,
       .help = "switch vCPUs on or off inside the guest (guest agent)" },
-    { .name = "hotpluggable", .type = LVSH_OPT_BOOL,
+    { .name = "hotpluggable", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_VCPU_HOTPLUGGABLE,
       .help = "make the vCPUs added hot-unpluggable" },
     LVSH_OPT_END,
 };
 
 static const char *const excl_setvcpus[] = {
-    "current live", "current config", "guest config", NULL,
+    LVSH_AFFECT_EXCL, "guest config", NULL,
 };
 
 static const struct lvsh_cmd cmd_setvcpus = {
@@ -501,10 +483,10 @@ static enum lvsh_status run_setvcpu(struct lvsh_session *s, const struct lvsh_ar
     if (!enable && !args_has(a, "disable"))
         return err_usage(r, "setvcpu needs --enable or --disable");
     virDomainPtr d = args_target(a);
-    if (virDomainSetVcpu(d, args_str(a, "vcpulist"), enable, args_affect_flags(a)) < 0)
+    if (virDomainSetVcpu(d, args_str(a, "vcpulist"), enable, args_flags(a)) < 0)
         return err_virt(r, "failed to change vCPUs '%s' of domain '%s'",
                         args_str(a, "vcpulist"), args_str(a, "domain"));
-    out_json_action(r, dom_json_ref(d), enable ? "vcpus enabled" : "vcpus disabled");
+    act_json(r, LVSH_KIND_DOMAIN, d, enable ? "vcpus enabled" : "vcpus disabled");
     out_json_set(r, "vcpulist", json_str(args_str(a, "vcpulist")));
     return LVSH_OK;
 }
@@ -516,12 +498,12 @@ static const struct lvsh_opt opts_setvcpu[] = {
       .help = "the vCPUs to change, like 1-3,^2", .metavar = "vcpulist" },
     { .name = "enable", .type = LVSH_OPT_BOOL, .help = "switch them on" },
     { .name = "disable", .type = LVSH_OPT_BOOL, .help = "switch them off" },
-    AFFECT_OPTS,
+    LVSH_AFFECT_OPTS("domain"),
     LVSH_OPT_END,
 };
 
 static const char *const excl_setvcpu[] = {
-    "enable disable", "current live", "current config", NULL,
+    "enable disable", LVSH_AFFECT_EXCL, NULL,
 };
 
 static const struct lvsh_cmd cmd_setvcpu = {

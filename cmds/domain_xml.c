@@ -1,6 +1,5 @@
 /* domain_xml.c: a domain's XML: dumpxml and edit. */
 #include "domain_common.h"
-#include "domain_ops.h"
 #include "edit.h"
 #include "result.h"
 #include "util.h"
@@ -96,11 +95,11 @@ static enum lvsh_status run_edit(struct lvsh_session *s, const struct lvsh_args 
     enum edit_outcome o = edit_loop(s, r, &job);
     free(xml);
     if (o == EDIT_UNCHANGED)
-        dom_action_msg(r, d, "unchanged", "Domain '%s' XML configuration not changed.",
-                       name);
+        act_done(r, LVSH_KIND_DOMAIN, d, "unchanged",
+                 "Domain '%s' XML configuration not changed.", name);
     else if (o == EDIT_APPLIED)
-        dom_action_msg(r, c.result, "edited", "Domain '%s' XML configuration edited.",
-                       virDomainGetName(c.result));
+        act_done(r, LVSH_KIND_DOMAIN, c.result, "edited",
+                 "Domain '%s' XML configuration edited.", virDomainGetName(c.result));
     if (c.result)
         virDomainFree(c.result);
     return o == EDIT_FAILED ? LVSH_FAILED : LVSH_OK;

@@ -2,7 +2,6 @@
  * An interface argument is a name or a MAC address.  The iface-begin/
  * commit/rollback transaction commands live with the host commands. */
 #include "edit.h"
-#include "json_action.h"
 #include "lvsh.h"
 #include "util.h"
 
@@ -207,22 +206,18 @@ static const struct lvsh_cmd cmd_iface_dumpxml = {
 
 /* ---- iface-define, -undefine, -start, -destroy --------------------------- */
 
+static void *iface_define_xml(virConnectPtr c, const char *xml, unsigned flags)
+{
+    return virInterfaceDefineXML(c, xml, flags);
+}
+
 static enum lvsh_status run_iface_define(struct lvsh_session *s, const struct lvsh_args *a,
                                          struct lvsh_result *r)
 {
-    const char *file = args_str(a, "file");
-    char *xml = xml_read_file(r, file);
-    if (!xml)
-        return LVSH_FAILED;
-    virInterfacePtr i = virInterfaceDefineXML(s->conn, xml, args_flags(a));
-    free(xml);
-    if (!i)
-        return err_virt(r, "failed to define an interface from '%s'", file);
-    out_info(r, "Interface %s defined from %s", virInterfaceGetName(i), file);
-    act_json(r, LVSH_KIND_INTERFACE, i, "defined");
-    out_json_set(r, "file", json_str(file));
-    virInterfaceFree(i);
-    return LVSH_OK;
+    static const struct lvsh_from_file how = {
+        LVSH_KIND_INTERFACE, iface_define_xml, "defined",
+        "failed to define an interface from '%s'", "Interface %s defined from %s", true };
+    return act_from_file(s, a, r, &how);
 }
 
 static const struct lvsh_opt opts_iface_define[] = {

@@ -154,43 +154,33 @@ static const struct lvsh_cmd cmd_net_dumpxml = {
     .target = LVSH_KIND_NETWORK,
 };
 
-/* net-define and net-create: read, check locally, hand to libvirt. */
-static enum lvsh_status net_from_file(struct lvsh_session *s, const struct lvsh_args *a,
-                                      struct lvsh_result *r, bool create)
+static void *net_define_xml(virConnectPtr c, const char *xml, unsigned flags)
 {
-    const char *file = args_str(a, "file");
-    char *xml = xml_read_file(r, file);
-    if (!xml)
-        return LVSH_FAILED;
-    unsigned flags = args_flags(a);   /* --validate: one bit for create and define */
-    virNetworkPtr n;
-    if (create)
-        n = flags ? virNetworkCreateXMLFlags(s->conn, xml, flags)
-                  : virNetworkCreateXML(s->conn, xml);
-    else
-        n = flags ? virNetworkDefineXMLFlags(s->conn, xml, flags)
-                  : virNetworkDefineXML(s->conn, xml);
-    free(xml);
-    if (!n)
-        return err_virt(r, "failed to %s a network from '%s'", create ? "create" : "define",
-                        file);
-    act_done(r, LVSH_KIND_NETWORK, n, create ? "created" : "defined",
-             "Network %s %s from %s", virNetworkGetName(n), create ? "created" : "defined",
-             file);
-    virNetworkFree(n);
-    return LVSH_OK;
+    return flags ? virNetworkDefineXMLFlags(c, xml, flags) : virNetworkDefineXML(c, xml);
 }
 
+static void *net_create_xml(virConnectPtr c, const char *xml, unsigned flags)
+{
+    return flags ? virNetworkCreateXMLFlags(c, xml, flags) : virNetworkCreateXML(c, xml);
+}
+
+/* --validate is one bit for define and create */
 static enum lvsh_status run_net_define(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
-    return net_from_file(s, a, r, false);
+    static const struct lvsh_from_file how = {
+        LVSH_KIND_NETWORK, net_define_xml, "defined", "failed to define a network from '%s'",
+        "Network %s defined from %s", false };
+    return act_from_file(s, a, r, &how);
 }
 
 static enum lvsh_status run_net_create(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
-    return net_from_file(s, a, r, true);
+    static const struct lvsh_from_file how = {
+        LVSH_KIND_NETWORK, net_create_xml, "created", "failed to create a network from '%s'",
+        "Network %s created from %s", false };
+    return act_from_file(s, a, r, &how);
 }
 
 static const struct lvsh_opt opts_net_file[] = {

@@ -367,42 +367,33 @@ static const struct lvsh_cmd cmd_nodedev_dumpxml = {
 
 /* ---- nodedev-create, nodedev-define -------------------------------------- */
 
-static enum lvsh_status nd_from_file(struct lvsh_session *s, const struct lvsh_args *a,
-                                     struct lvsh_result *r, bool define)
+static void *nd_create_xml(virConnectPtr c, const char *xml, unsigned flags)
 {
-    const char *file = args_str(a, "file");
-    char *xml = xml_read_file(r, file);
-    if (!xml)
-        return LVSH_FAILED;
-    virNodeDevicePtr d;
-    if (define)
-        d = virNodeDeviceDefineXML(s->conn, xml, args_flags(a));   /* the same bit */
-    else
-        d = virNodeDeviceCreateXML(s->conn, xml, args_flags(a));
-    free(xml);
-    if (!d)
-        return err_virt(r, "failed to %s a node device from '%s'",
-                        define ? "define" : "create", file);
-    if (define)
-        out_info(r, "Node device '%s' defined from '%s'", virNodeDeviceGetName(d), file);
-    else
-        out_info(r, "Node device %s created from %s", virNodeDeviceGetName(d), file);
-    act_json(r, LVSH_KIND_NODEDEV, d, define ? "defined" : "created");
-    out_json_set(r, "file", json_str(file));
-    virNodeDeviceFree(d);
-    return LVSH_OK;
+    return virNodeDeviceCreateXML(c, xml, flags);
+}
+
+static void *nd_define_xml(virConnectPtr c, const char *xml, unsigned flags)
+{
+    return virNodeDeviceDefineXML(c, xml, flags);   /* the same --validate bit */
 }
 
 static enum lvsh_status run_nodedev_create(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
 {
-    return nd_from_file(s, a, r, false);
+    static const struct lvsh_from_file how = {
+        LVSH_KIND_NODEDEV, nd_create_xml, "created",
+        "failed to create a node device from '%s'", "Node device %s created from %s", true };
+    return act_from_file(s, a, r, &how);
 }
 
 static enum lvsh_status run_nodedev_define(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
 {
-    return nd_from_file(s, a, r, true);
+    static const struct lvsh_from_file how = {
+        LVSH_KIND_NODEDEV, nd_define_xml, "defined",
+        "failed to define a node device from '%s'", "Node device '%s' defined from '%s'",
+        true };
+    return act_from_file(s, a, r, &how);
 }
 
 static const struct lvsh_opt opts_nodedev_file[] = {

@@ -65,24 +65,20 @@ static const struct lvsh_cmd cmd_nwfilter_list = {
     .handler = run_nwfilter_list,
 };
 
+static void *nwfilter_define_xml(virConnectPtr c, const char *xml, unsigned flags)
+{
+    return flags ? virNWFilterDefineXMLFlags(c, xml, flags) : virNWFilterDefineXML(c, xml);
+}
+
 static enum lvsh_status run_nwfilter_define(struct lvsh_session *s,
                                             const struct lvsh_args *a,
                                             struct lvsh_result *r)
 {
-    const char *file = args_str(a, "file");
-    char *xml = xml_read_file(r, file);
-    if (!xml)
-        return LVSH_FAILED;
-    unsigned flags = args_flags(a);
-    virNWFilterPtr f = flags ? virNWFilterDefineXMLFlags(s->conn, xml, flags)
-                             : virNWFilterDefineXML(s->conn, xml);
-    free(xml);
-    if (!f)
-        return err_virt(r, "failed to define a network filter from '%s'", file);
-    act_done(r, LVSH_KIND_NWFILTER, f, "defined",
-             "Network filter %s defined from %s", virNWFilterGetName(f), file);
-    virNWFilterFree(f);
-    return LVSH_OK;
+    static const struct lvsh_from_file how = {
+        LVSH_KIND_NWFILTER, nwfilter_define_xml, "defined",
+        "failed to define a network filter from '%s'", "Network filter %s defined from %s",
+        false };
+    return act_from_file(s, a, r, &how);
 }
 
 static const struct lvsh_opt opts_nwfilter_define[] = {
@@ -227,23 +223,20 @@ static const struct lvsh_cmd cmd_nwfilter_binding_list = {
     .handler = run_nwfilter_binding_list,
 };
 
+static void *binding_create_xml(virConnectPtr c, const char *xml, unsigned flags)
+{
+    return virNWFilterBindingCreateXML(c, xml, flags);
+}
+
 static enum lvsh_status run_nwfilter_binding_create(struct lvsh_session *s,
                                                     const struct lvsh_args *a,
                                                     struct lvsh_result *r)
 {
-    const char *file = args_str(a, "file");
-    char *xml = xml_read_file(r, file);
-    if (!xml)
-        return LVSH_FAILED;
-    virNWFilterBindingPtr b = virNWFilterBindingCreateXML(s->conn, xml, args_flags(a));
-    free(xml);
-    if (!b)
-        return err_virt(r, "failed to create a network filter binding from '%s'", file);
-    act_done(r, LVSH_KIND_NWFILTER_BINDING, b, "created",
-             "Network filter binding on %s created from %s",
-             virNWFilterBindingGetPortDev(b), file);
-    virNWFilterBindingFree(b);
-    return LVSH_OK;
+    static const struct lvsh_from_file how = {
+        LVSH_KIND_NWFILTER_BINDING, binding_create_xml, "created",
+        "failed to create a network filter binding from '%s'",
+        "Network filter binding on %s created from %s", false };
+    return act_from_file(s, a, r, &how);
 }
 
 static const struct lvsh_opt opts_nwfilter_binding_create[] = {

@@ -1,7 +1,6 @@
 /* pool_define.c: making storage pools (pool-define, pool-create,
  * pool-define-as, pool-create-as) and changing them (pool-edit). */
 #include "edit.h"
-#include "json_action.h"
 #include "storage_common.h"
 
 #include <stdlib.h>
@@ -12,22 +11,18 @@ static const char *const pool_type_names[] = {
     "rbd", "sheepdog", "gluster", "zfs", "vstorage", NULL,
 };
 
+static void *pool_define_xml(virConnectPtr c, const char *xml, unsigned flags)
+{
+    return virStoragePoolDefineXML(c, xml, flags);
+}
+
 static enum lvsh_status run_pool_define(struct lvsh_session *s, const struct lvsh_args *a,
                                         struct lvsh_result *r)
 {
-    const char *file = args_str(a, "file");
-    char *xml = xml_read_file(r, file);
-    if (!xml)
-        return LVSH_FAILED;
-    virStoragePoolPtr p = virStoragePoolDefineXML(s->conn, xml, args_flags(a));
-    free(xml);
-    if (!p)
-        return err_virt(r, "failed to define pool from '%s'", file);
-    out_info(r, "Pool %s defined from %s", virStoragePoolGetName(p), file);
-    act_json(r, LVSH_KIND_POOL, p, "defined");
-    out_json_set(r, "file", json_str(file));
-    virStoragePoolFree(p);
-    return LVSH_OK;
+    static const struct lvsh_from_file how = {
+        LVSH_KIND_POOL, pool_define_xml, "defined", "failed to define pool from '%s'",
+        "Pool %s defined from %s", true };
+    return act_from_file(s, a, r, &how);
 }
 
 static const struct lvsh_opt opts_pool_define[] = {
@@ -51,22 +46,18 @@ static const struct lvsh_cmd cmd_pool_define = {
     .handler = run_pool_define,
 };
 
+static void *pool_create_xml(virConnectPtr c, const char *xml, unsigned flags)
+{
+    return virStoragePoolCreateXML(c, xml, flags);
+}
+
 static enum lvsh_status run_pool_create(struct lvsh_session *s, const struct lvsh_args *a,
                                         struct lvsh_result *r)
 {
-    const char *file = args_str(a, "file");
-    char *xml = xml_read_file(r, file);
-    if (!xml)
-        return LVSH_FAILED;
-    virStoragePoolPtr p = virStoragePoolCreateXML(s->conn, xml, args_flags(a));
-    free(xml);
-    if (!p)
-        return err_virt(r, "failed to create pool from '%s'", file);
-    out_info(r, "Pool %s created from %s", virStoragePoolGetName(p), file);
-    act_json(r, LVSH_KIND_POOL, p, "created");
-    out_json_set(r, "file", json_str(file));
-    virStoragePoolFree(p);
-    return LVSH_OK;
+    static const struct lvsh_from_file how = {
+        LVSH_KIND_POOL, pool_create_xml, "created", "failed to create pool from '%s'",
+        "Pool %s created from %s", true };
+    return act_from_file(s, a, r, &how);
 }
 
 static const struct lvsh_opt opts_pool_create[] = {

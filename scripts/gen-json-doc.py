@@ -308,7 +308,12 @@ def source_shape(srcs, cmd):
         parts[-1] += ", plus keys named after libvirt's typed parameters"
     if "out_xml(" in code or "target_xml(" in code:
         parts.append('`{"xml": "..."}` (or the XPath form with `--xpath`)')
-    if re.search(r"\b(act_done|act_report|edit_redefine)\(", code) and not parts:
+    acts = re.search(r"\b(act_done|act_report|act_from_file|edit_redefine)\(", code)
+    if acts and parts and parts[0].startswith("an object with the keys "):
+        # the keys found are the ones set beside the identity
+        parts[0] = ("the object's identity (`name`, `uuid`, ...) with `action` and " +
+                    parts[0][len("an object with "):])
+    elif acts and not parts:
         parts.append("the object's identity (`name`, `uuid`, ...) with `action`")
     if "out_info(" in code and not parts:
         parts.append('`{"message": "..."}` (the informational message)')

@@ -435,6 +435,21 @@ enum lvsh_status target_xml(struct lvsh_result *r, const struct lvsh_args *a, ch
 /* Only the JSON half: the identity of obj plus "action": word. */
 void act_json(struct lvsh_result *r, enum lvsh_kind k, void *obj, const char *word);
 
+/* A command that hands the XML file of its --file option to one libvirt
+ * call making an object (pool-define, net-create ...): the call (flags are
+ * args_flags()), the kind of what it returns, and the words it reports.
+ * fail has one %s (the file); done two (the object's name, the file). */
+struct lvsh_from_file {
+    enum lvsh_kind kind;
+    void *(*make)(virConnectPtr conn, const char *xml, unsigned flags);
+    const char *word;           /* JSON "action": "defined" */
+    const char *fail;           /* "failed to define pool from '%s'" */
+    const char *done;           /* "Pool %s defined from %s" */
+    bool file_json;             /* "file" in the JSON document too */
+};
+enum lvsh_status act_from_file(struct lvsh_session *s, const struct lvsh_args *a,
+                               struct lvsh_result *r, const struct lvsh_from_file *how);
+
 /* The identity of an object in JSON: name and uuid (domain, network, pool,
  * nwfilter), name and key (volume), name and mac (interface), name (node
  * device, port device of a binding), uuid and usage (secret, net port). */

@@ -351,3 +351,21 @@ enum lvsh_status act_report(struct lvsh_result *r, const struct lvsh_args *a, in
     act_done(r, k, a->target, act->word, act->done, name);
     return LVSH_OK;
 }
+
+enum lvsh_status act_from_file(struct lvsh_session *s, const struct lvsh_args *a,
+                               struct lvsh_result *r, const struct lvsh_from_file *how)
+{
+    const char *file = args_str(a, "file");
+    char *xml = xml_read_file(r, file);
+    if (!xml)
+        return LVSH_FAILED;
+    void *obj = how->make(s->conn, xml, args_flags(a));
+    free(xml);
+    if (!obj)
+        return err_virt(r, how->fail, file);
+    act_done(r, how->kind, obj, how->word, how->done, kind_name(how->kind, obj), file);
+    if (how->file_json)
+        out_json_set(r, "file", json_str(file));
+    kind_free(how->kind, obj);
+    return LVSH_OK;
+}
