@@ -446,9 +446,8 @@ static enum lvsh_status attach_generated(struct lvsh_session *s, const struct lv
     return st;
 }
 
-static enum lvsh_status run_attach_disk(struct lvsh_session *s,
-                                               const struct lvsh_args *a,
-                                               struct lvsh_result *r)
+static enum lvsh_status run_attach_disk(struct lvsh_session *s, const struct lvsh_args *a,
+                                        struct lvsh_result *r)
 {
     char *xml = disk_xml(a, r);
     if (!xml)
@@ -655,9 +654,8 @@ bad:
     return NULL;
 }
 
-static enum lvsh_status run_attach_interface(struct lvsh_session *s,
-                                                    const struct lvsh_args *a,
-                                                    struct lvsh_result *r)
+static enum lvsh_status run_attach_interface(struct lvsh_session *s, const struct lvsh_args *a,
+                                             struct lvsh_result *r)
 {
     char *xml = iface_xml(a, r);
     if (!xml)

@@ -14,29 +14,11 @@
 /* virsh tries the display types in this order */
 static const char *const display_types[] = { "vnc", "spice", "rdp", NULL };
 
-/* The domain's XML parsed; with a password in it (secure), the text is
- * wiped before it is freed. */
+/* The domain's XML parsed (with its passwords when secure). */
 static bool display_xml(struct dom_xml *x, virDomainPtr d, bool secure,
                         struct lvsh_result *r, const char *name)
 {
-    memset(x, 0, sizeof(*x));
-    char *xml = virDomainGetXMLDesc(d, secure ? VIR_DOMAIN_XML_SECURE : 0);
-    if (!xml) {
-        err_virt(r, "failed to get the XML of domain '%s'", name);
-        return false;
-    }
-    size_t len = strlen(xml);
-    x->doc = xmlReadMemory(xml, (int)len, "domain.xml", NULL,
-                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    wipe(xml, len);
-    free(xml);
-    x->ctx = x->doc ? xmlXPathNewContext(x->doc) : NULL;
-    if (!x->ctx) {
-        dom_xml_free(x);
-        err_fail(r, "failed to parse the XML of domain '%s'", name);
-        return false;
-    }
-    return true;
+    return dom_xml_load(x, d, secure ? VIR_DOMAIN_XML_SECURE : 0, r, name);
 }
 
 /* string(/domain/devices/graphics[@type='TYPE']/WHAT), NULL when empty */

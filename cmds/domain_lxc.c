@@ -71,8 +71,8 @@ static enum lvsh_status run_in_guest(virDomainPtr d, int nfd, int *fds,
 }
 
 static enum lvsh_status run_lxc_enter_namespace(struct lvsh_session *s,
-                                                       const struct lvsh_args *a,
-                                                       struct lvsh_result *r)
+                                                const struct lvsh_args *a,
+                                                struct lvsh_result *r)
 {
     int argc = 0;
     char *const *words = args_rest(a, "cmd", &argc);

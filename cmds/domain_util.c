@@ -21,8 +21,10 @@ bool dom_xml_load(struct dom_xml *x, virDomainPtr d, unsigned flags,
         err_virt(r, "failed to get the XML of domain '%s'", name);
         return false;
     }
-    x->doc = xmlReadMemory(xml, (int)strlen(xml), "domain.xml", NULL,
+    size_t len = strlen(xml);
+    x->doc = xmlReadMemory(xml, (int)len, "domain.xml", NULL,
                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    wipe(xml, len);   /* with VIR_DOMAIN_XML_SECURE it holds passwords */
     free(xml);
     x->ctx = x->doc ? xmlXPathNewContext(x->doc) : NULL;
     if (!x->ctx) {
@@ -189,40 +191,7 @@ int host_ncpus(virConnectPtr conn, struct lvsh_result *r)
 
 char *fmt_size3(unsigned long long bytes)
 {
-    static const char *const units[] = { "B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
-    double v = (double)bytes;
-    size_t u = 0;
-    while (v >= 1024.0 && u + 1 < sizeof(units) / sizeof(units[0])) {
-        v /= 1024.0;
-        u++;
-    }
-    return xasprintf("%.3f %s", v, units[u]);
-}
-
-enum lvsh_status dom_fail_lib(virDomainPtr d, struct lvsh_result *r, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    char *msg = xvasprintf(fmt, ap);
-    va_end(ap);
-    err_lib(r, "%s", msg);
-    free(msg);
-    if (d)
-        virDomainFree(d);
-    return LVSH_FAILED;
-}
-
-enum lvsh_status dom_fail(virDomainPtr d, struct lvsh_result *r, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    char *msg = xvasprintf(fmt, ap);
-    va_end(ap);
-    err_virt(r, "%s", msg);
-    free(msg);
-    if (d)
-        virDomainFree(d);
-    return LVSH_FAILED;
+    return fmt_size_digits(bytes, 3);
 }
 
 /* "3,4" into a new array of descriptors; false on a malformed list. */

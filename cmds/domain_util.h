@@ -39,13 +39,6 @@ unsigned char *cpulist_parse(struct lvsh_result *r, const char *s, int ncpus, in
 /* The host's CPU count; -1 with r filled on error. */
 int host_ncpus(virConnectPtr conn, struct lvsh_result *r);
 
-/* err_virt, then free d: freeing first would clear libvirt's error. */
-enum lvsh_status dom_fail(virDomainPtr d, struct lvsh_result *r, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-/* the same with err_lib: text shows libvirt's line alone, as virsh */
-enum lvsh_status dom_fail_lib(virDomainPtr d, struct lvsh_result *r, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
 /* virsh's "1.000 GiB" (three decimals) for a byte count */
 char *fmt_size3(unsigned long long bytes);
 

@@ -249,6 +249,28 @@ static void pin_done(struct lvsh_result *r, virDomainPtr d, json_t *vcpu, const 
     out_json_set(r, "cpulist", json_str(cpulist));
 }
 
+/* Pin vCPU vcpu (the emulator when -1) to --cpulist. */
+static enum lvsh_status pin_set(virDomainPtr d, const struct lvsh_args *a,
+                                struct lvsh_result *r, int ncpus, long long vcpu, unsigned flags)
+{
+    const char *cpulist = args_str(a, "cpulist");
+    int maplen = 0;
+    unsigned char *map = cpulist_parse(r, cpulist, ncpus, &maplen);
+    if (!map)
+        return LVSH_USAGE;
+    enum lvsh_status st = LVSH_OK;
+    int rc = vcpu >= 0 ? virDomainPinVcpuFlags(d, (unsigned)vcpu, map, maplen, flags)
+                       : virDomainPinEmulator(d, map, maplen, flags);
+    free(map);
+    if (rc < 0 && vcpu >= 0)
+        st = err_lib(r, "failed to pin vCPU %lld of domain '%s'", vcpu, args_target_key(a));
+    else if (rc < 0)
+        st = err_virt(r, "failed to pin the emulator of domain '%s'", args_target_key(a));
+    else
+        pin_done(r, d, vcpu >= 0 ? json_integer(vcpu) : NULL, cpulist);
+    return st;
+}
+
 static enum lvsh_status run_vcpupin(struct lvsh_session *s, const struct lvsh_args *a,
                                     struct lvsh_result *r)
 {
@@ -262,22 +284,9 @@ static enum lvsh_status run_vcpupin(struct lvsh_session *s, const struct lvsh_ar
         return LVSH_FAILED;
     virDomainPtr d = args_target(a);
     unsigned flags = args_flags(a);
-    enum lvsh_status st = LVSH_OK;
-    if (!cpulist) {
-        st = vcpupin_show(d, a, r, ncpus, flags);
-    } else {
-        int maplen = 0;
-        unsigned char *map = cpulist_parse(r, cpulist, ncpus, &maplen);
-        if (!map)
-            st = LVSH_USAGE;
-        else if (virDomainPinVcpuFlags(d, (unsigned)vcpu, map, maplen, flags) < 0)
-            st = err_lib(r, "failed to pin vCPU %lld of domain '%s'", vcpu,
-                          args_str(a, "domain"));
-        else
-            pin_done(r, d, json_integer(vcpu), cpulist);
-        free(map);
-    }
-    return st;
+    if (!cpulist)
+        return vcpupin_show(d, a, r, ncpus, flags);
+    return pin_set(d, a, r, ncpus, vcpu, flags);
 }
 
 static const struct lvsh_opt opts_vcpupin[] = {
@@ -332,22 +341,9 @@ static enum lvsh_status run_emulatorpin(struct lvsh_session *s, const struct lvs
         return LVSH_FAILED;
     virDomainPtr d = args_target(a);
     unsigned flags = args_flags(a);
-    enum lvsh_status st = LVSH_OK;
-    if (!cpulist) {
-        st = emulatorpin_show(d, a, r, ncpus, flags);
-    } else {
-        int maplen = 0;
-        unsigned char *map = cpulist_parse(r, cpulist, ncpus, &maplen);
-        if (!map)
-            st = LVSH_USAGE;
-        else if (virDomainPinEmulator(d, map, maplen, flags) < 0)
-            st = err_virt(r, "failed to pin the emulator of domain '%s'",
-                          args_str(a, "domain"));
-        else
-            pin_done(r, d, NULL, cpulist);
-        free(map);
-    }
-    return st;
+    if (!cpulist)
+        return emulatorpin_show(d, a, r, ncpus, flags);
+    return pin_set(d, a, r, ncpus, -1, flags);
 }
 
 static const struct lvsh_opt opts_emulatorpin[] = {

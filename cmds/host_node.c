@@ -2,6 +2,7 @@
  * memory and pages, memory tuning, SEV and suspend. */
 #include "lvsh.h"
 #include "host_common.h"
+#include "domain_util.h"
 #include "util.h"
 
 #include <math.h>
@@ -51,24 +52,6 @@ static const struct lvsh_cmd cmd_nodeinfo = {
     .handler = run_nodeinfo,
 };
 
-/* "0-2,5" from a CPU map, as virsh --pretty prints it. */
-static char *cpumap_ranges(const unsigned char *map, int ncpus)
-{
-    struct buf b = BUF_INIT;
-    for (int i = 0; i < ncpus; i++) {
-        if (!VIR_CPU_USED(map, i))
-            continue;
-        int j = i;
-        while (j + 1 < ncpus && VIR_CPU_USED(map, j + 1))
-            j++;
-        buf_printf(&b, "%s%d", b.len ? "," : "", i);
-        if (j > i)
-            buf_printf(&b, "-%d", j);
-        i = j;
-    }
-    return buf_steal(&b);
-}
-
 static enum lvsh_status run_nodecpumap(struct lvsh_session *s, const struct lvsh_args *a,
                                             struct lvsh_result *r)
 {
@@ -77,7 +60,7 @@ static enum lvsh_status run_nodecpumap(struct lvsh_session *s, const struct lvsh
     int ncpus = virNodeGetCPUMap(s->conn, &map, &online, 0);
     if (ncpus < 0)
         return err_virt(r, "unable to get the node's CPU map");
-    char *ranges = cpumap_ranges(map, ncpus);
+    char *ranges = cpumap_format(map, ncpus);
     struct buf text = BUF_INIT;
     json_t *online_ids = json_array();
     for (int i = 0; i < ncpus; i++) {

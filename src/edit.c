@@ -13,7 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-char *fmt_size_bytes(unsigned long long bytes)
+char *fmt_size_digits(unsigned long long bytes, int digits)
 {
     static const char *const units[] = { "B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
     double v = (double)bytes;
@@ -22,7 +22,12 @@ char *fmt_size_bytes(unsigned long long bytes)
         v /= 1024.0;
         u++;
     }
-    return xasprintf("%.2f %s", v, units[u]);
+    return xasprintf("%.*f %s", digits, v, units[u]);
+}
+
+char *fmt_size_bytes(unsigned long long bytes)
+{
+    return fmt_size_digits(bytes, 2);
 }
 
 bool lvsh_wants_json(const struct lvsh_session *s, const struct lvsh_args *a)

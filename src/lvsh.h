@@ -503,6 +503,8 @@ char *edit_in_editor(struct lvsh_session *s, struct lvsh_result *r,
 
 /* "10.00 GiB" as virsh prints sizes given in bytes */
 char *fmt_size_bytes(unsigned long long bytes);
+/* the same with this many decimals ("1.000 GiB": 3) */
+char *fmt_size_digits(unsigned long long bytes, int digits);
 /* parse "512M", "2GiB", "100" (bare numbers times unit) */
 bool parse_scaled_size(const char *s, unsigned long long unit,
                        unsigned long long *out);
