@@ -85,14 +85,19 @@ static void job_free(void *opaque)
     free(j);
 }
 
+enum lvsh_status dispatch_job_handler(const struct lvsh_cmd *cmd, struct lvsh_session *ws,
+                                      struct lvsh_args *a, struct lvsh_result *r)
+{
+    volatile sig_atomic_t *cancel = bounded_cancel_flag();
+    if (cancel)
+        ws->interrupted = cancel;
+    return target_resolve(ws, a, r) ? cmd->handler(ws, a, r) : LVSH_FAILED;
+}
+
 static void job_run(void *opaque)
 {
     struct cmd_job *j = opaque;
-    volatile sig_atomic_t *cancel = bounded_cancel_flag();
-    if (cancel)
-        j->ws.interrupted = cancel;
-    j->st = target_resolve(&j->ws, &j->a, &j->r) ? j->cmd->handler(&j->ws, &j->a, &j->r)
-                                                  : LVSH_FAILED;
+    j->st = dispatch_job_handler(j->cmd, &j->ws, &j->a, &j->r);
 }
 
 /* Called as the main thread gives up: nothing more reaches the screen. */

@@ -16,6 +16,11 @@ enum lvsh_status run_text(struct lvsh_session *s, const char *text, size_t len,
 /* Run a script stream line by line (so a pipe is served as it arrives). */
 enum lvsh_status run_stream(struct lvsh_session *s, FILE *in, const char *name, bool stop);
 
+/* On a command's worker thread: the thread's cancellation flag becomes the
+ * session's, the core looks up the command's .target, then the handler runs. */
+enum lvsh_status dispatch_job_handler(const struct lvsh_cmd *cmd, struct lvsh_session *ws,
+                                      struct lvsh_args *a, struct lvsh_result *r);
+
 /* virsh mode with -c: connect before running anything, as virsh does; a
  * failure is reported (nothing on stdout) and nothing runs. */
 enum lvsh_status dispatch_connect_first(struct lvsh_session *s);

@@ -1,6 +1,6 @@
 /* fleet.c: the fleet's hosts, and running one thing on all of them at once. */
 #include "fleet.h"
-#include "target.h"
+#include "dispatch.h"
 #include "bounded.h"
 #include "complete.h"
 #include "options.h"
@@ -132,14 +132,14 @@ static void hjob_free(void *opaque)
 static void hjob_run(void *opaque)
 {
     struct hjob *j = opaque;
+    if (j->cmd) {
+        j->st = dispatch_job_handler(j->cmd, &j->ws, &j->a, &j->r);
+        return;
+    }
     volatile sig_atomic_t *cancel = bounded_cancel_flag();
     if (cancel)
         j->ws.interrupted = cancel;
-    if (!j->cmd)
-        j->st = j->probe(&j->ws, j->word, &j->r);
-    else   /* the core looks up the command's object, as in dispatch.c */
-        j->st = target_resolve(&j->ws, &j->a, &j->r) ? j->cmd->handler(&j->ws, &j->a, &j->r)
-                                                      : LVSH_FAILED;
+    j->st = j->probe(&j->ws, j->word, &j->r);
 }
 
 static void hjob_mute(void *opaque)
