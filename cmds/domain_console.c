@@ -205,13 +205,7 @@ static enum con_end con_wait(struct lvsh_session *s, struct con *c)
     session_watch_close(s);   /* a loss while waiting: say why */
     pthread_mutex_lock(&c->lock);
     while (c->end == CON_RUNNING) {
-        struct timespec until;
-        clock_gettime(CLOCK_REALTIME, &until);
-        until.tv_nsec += 100 * 1000000L;
-        if (until.tv_nsec >= 1000000000L) {
-            until.tv_sec++;
-            until.tv_nsec -= 1000000000L;
-        }
+        struct timespec until = timespec_in_ms(CLOCK_REALTIME, 100);
         pthread_cond_timedwait(&c->cond, &c->lock, &until);
         if (session_interrupted(s))
             con_finish(c, CON_INTERRUPTED);

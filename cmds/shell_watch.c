@@ -12,14 +12,7 @@
 /* Sleep in short steps so Ctrl-C ends the wait at once; false on Ctrl-C. */
 static bool watch_sleep(const struct lvsh_session *s, double secs)
 {
-    struct timespec end, now;
-    clock_gettime(CLOCK_MONOTONIC, &end);
-    end.tv_sec += (time_t)secs;
-    end.tv_nsec += (long)((secs - (double)(time_t)secs) * 1e9);
-    if (end.tv_nsec >= 1000000000L) {
-        end.tv_sec++;
-        end.tv_nsec -= 1000000000L;
-    }
+    struct timespec now, end = timespec_in_ms(CLOCK_MONOTONIC, (long long)(secs * 1000));
     for (;;) {
         if (session_interrupted(s))
             return false;

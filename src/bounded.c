@@ -98,13 +98,7 @@ static enum bounded_end wait_call(struct bcall *c, volatile sig_atomic_t *sigint
     enum bounded_end why = BOUNDED_DONE;
     pthread_mutex_lock(&c->lock);
     while (!c->done) {
-        struct timespec until;
-        clock_gettime(CLOCK_MONOTONIC, &until);
-        until.tv_nsec += 50 * 1000000L;
-        if (until.tv_nsec >= 1000000000L) {
-            until.tv_sec++;
-            until.tv_nsec -= 1000000000L;
-        }
+        struct timespec until = timespec_in_ms(CLOCK_MONOTONIC, 50);
         pthread_cond_timedwait(&c->cond, &c->lock, &until);
         if (c->done)
             break;

@@ -604,14 +604,7 @@ static bool fetch_wait(struct fetch *f, long ms)
         fetch_main(f);   /* no thread to spare: do it here */
         return true;
     }
-    struct timespec deadline;
-    clock_gettime(CLOCK_MONOTONIC, &deadline);
-    deadline.tv_sec += ms / 1000;
-    deadline.tv_nsec += (ms % 1000) * 1000000L;
-    if (deadline.tv_nsec >= 1000000000L) {
-        deadline.tv_sec++;
-        deadline.tv_nsec -= 1000000000L;
-    }
+    struct timespec deadline = timespec_in_ms(CLOCK_MONOTONIC, ms);
     pthread_mutex_lock(&f->lock);
     while (!f->done && pthread_cond_timedwait(&f->cond, &f->lock, &deadline) == 0)
         ;

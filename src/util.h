@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <time.h>
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
@@ -33,5 +34,8 @@ void buf_free(struct buf *b);
 /* Overwrite memory that held a secret, in a way the compiler keeps. */
 void wipe(void *p, size_t n);
 bool str_prefix(const char *s, const char *prefix);
+
+/* The time ms milliseconds from now on clock (for pthread_cond_timedwait). */
+struct timespec timespec_in_ms(clockid_t clock, long long ms);
 
 #endif
