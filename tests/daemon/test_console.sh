@@ -21,7 +21,7 @@ guest_start
 
 # A plain shell in tmux; each console runs from it and reports its status.
 tmux_start env PS1='sh$ ' HISTFILE=/dev/null bash --norc --noprofile
-tmux_wait '^sh\$ $'
+tmux_wait '^sh\$ ?$'
 n=0
 console() {  # console [LVSH OPTIONS]: attach from the shell, print rc=N=K after
     n=$((n + 1))

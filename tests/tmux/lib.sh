@@ -44,7 +44,12 @@ tmux_wait() {
     end=$(( ${EPOCHREALTIME/./} + secs * ${LVSH_WAIT_SCALE:-4} * 1000000 ))
     while :; do
         ${TMUX_CAPTURE:-tmux_screen} | grep -Eq -- "$re" && return 0
-        [ "${EPOCHREALTIME/./}" -lt "$end" ] || return 1
+        if [ "${EPOCHREALTIME/./}" -ge "$end" ]; then
+            # said even when unchecked: a wait that never matches costs its
+            # whole timeout on every run
+            echo "# $T_NAME: gave up waiting for /$re/" >&2
+            return 1
+        fi
         sleep 0.05
     done
 }

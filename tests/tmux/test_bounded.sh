@@ -14,7 +14,7 @@ count_prompts() { tmux_screen | grep -c 'lvsh test#'; }
 
 # 1. Ctrl-C ends an event loop; one prompt follows, not two.
 tmux_start env PS1="'sh\$ '" HISTFILE=/dev/null bash --norc --noprofile
-tmux_wait '^sh\$ $'
+tmux_wait '^sh\$ ?$'
 tmux_type "'$LVSH' -c test:///default"; tmux_keys Enter
 check "prompt" tmux_wait "$PROMPT" 10
 tmux_type "event --all --loop"; tmux_keys Enter

@@ -11,7 +11,7 @@ XML=$(mktemp /tmp/lvsh-start-console.XXXXXX)
 "$LVSH" -q -c test:///default dumpxml test | sed "s|<name>test</name>|<name>tr</name>|; /<uuid>/d" >"$XML"
 
 tmux_start env PS1="'sh\$ '" HISTFILE=/dev/null bash --norc --noprofile
-tmux_wait '^sh\$ $'
+tmux_wait '^sh\$ ?$'
 tmux_type "'$LVSH' -c test:///default 'destroy test; start test --console'; echo status=\$?"
 tmux_keys Enter
 check "started first" tmux_wait "^Domain 'test' started$" 10
@@ -21,7 +21,7 @@ check "libvirt's refusal alone" \
     tmux_wait '^error: this function is not supported by the connection driver: virDomainOpenConsole$'
 check "start fails" tmux_wait '^status=1$'
 tmux_type "clear"; tmux_keys Enter
-tmux_wait '^sh\$ $'
+tmux_wait '^sh\$ ?$'
 tmux_type "'$LVSH' -c test:///default 'create $XML --console'; echo status=\$?"
 tmux_keys Enter
 check "created" tmux_wait "^Domain 'tr' created from $XML$" 10
