@@ -8,6 +8,8 @@ CFLAGS ?= -O2 -g
 WARN = -Wall -Wextra -Werror
 EXTRA_CFLAGS ?=
 EXTRA_LDFLAGS ?=
+# make check builds on every core even when called without -j
+NPROC := $(shell nproc 2>/dev/null || echo 1)
 
 ifneq ($(filter-out clean distclean,$(or $(MAKECMDGOALS),all)),)
 include config.mk
@@ -30,7 +32,7 @@ LVSH := $(if $(filter build,$(BUILD)),lvsh,$(BUILD)/lvsh)
 FUZZ_TIER_SRCS := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_TIER_BINS := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(FUZZ_TIER_SRCS))
 
-.PHONY: all run check check-build check-asan check-valgrind deps deps-check clean distclean \
+.PHONY: all run check check-build check-asan check-asan-build check-valgrind deps deps-check clean distclean \
 	install install-strip uninstall docs bench bench-latency install-completion uninstall-completion \
 	bench-complete bench-fleet fuzz install-virsh-link uninstall-virsh-link
 all: $(LVSH)
@@ -100,19 +102,22 @@ check-build: $(LVSH) $(UNIT_BINS) $(FUZZ_TIER_BINS)
 
 # Every test tier; the last line says "N passed, N failed".
 check: deps-check
-	@$(MAKE) --no-print-directory check-build
+	@$(MAKE) --no-print-directory -j$(NPROC) check-build
 	@LVSH_BIN=$(abspath $(LVSH)) UNIT_DIR=$(abspath $(BUILD)/tests) \
-		FUZZ_DIR=$(abspath $(BUILD)/fuzz) tests/run-all.sh
+		FUZZ_DIR=$(abspath $(BUILD)/fuzz) LVSH_PLAIN_BIN=$(abspath $(LVSH)) tests/run-all.sh
 
-check-asan: deps-check
-	@$(MAKE) --no-print-directory BUILD=build-asan CFLAGS="-O1 -g" \
-		EXTRA_CFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-		check-build
+check-asan: check-asan-build
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99 \
 		LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressions=0 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		LVSH_BIN=$(abspath build-asan/lvsh) UNIT_DIR=$(abspath build-asan/tests) \
-		LVSH_SANITIZER=asan TIERS="$${TIERS:-unit transcripts tmux daemon}" tests/run-all.sh
+		FUZZ_DIR=$(abspath build-asan/fuzz) \
+		LVSH_SANITIZER=asan TIERS="$${TIERS:-unit fuzz transcripts tmux daemon}" tests/run-all.sh
+
+check-asan-build: deps-check
+	@$(MAKE) --no-print-directory -j$(NPROC) BUILD=build-asan CFLAGS="-O1 -g" \
+		EXTRA_CFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+		check-build
 
 # Every lvsh process of the unit, transcript, tmux and daemon tiers under
 # memcheck; see tests/valgrind.sh.

@@ -23,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 # generous: a slow or loaded machine must not fail a case; a hung one still ends
@@ -167,6 +168,7 @@ def run_file(path):
     (passed, failed, report)."""
     passed = failed = 0
     report = []
+    start = time.monotonic()
     scratch = tempfile.mkdtemp(prefix="lvsh-t-")
     try:
         env = test_env(scratch)
@@ -182,6 +184,8 @@ def run_file(path):
                     report.append(f"ok   {label}")
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+    # where the tier's time goes (a comment line: tiers sum "N passed" lines)
+    report.append(f"# {os.path.relpath(path)}: {time.monotonic() - start:.1f} s")
     return passed, failed, report
 
 

@@ -32,13 +32,36 @@ vs() { virsh -q -c "$URI" "$@" >/dev/null; }
 # whose --timeout ends before they do reports too few.
 W=${LVSH_EVENT_WINDOW:-15}
 
-# Start a waiting lvsh in the background; give it time to register.
+# A client is listening once its calls (libvirt's own client log: calls
+# and replies, keepalives left out) are all answered and none was sent for
+# 2 s: registering is a run of calls, then it waits.  A fixed sleep was too
+# short on a busy machine: events came before the callbacks were in place.
+wait_listening() {  # wait_listening LOG
+    local log=$1 calls replies now last="" since=$SECONDS start=$SECONDS
+    while [ $((SECONDS - start)) -lt 120 ]; do
+        calls=$(grep 'RPC_CLIENT_MSG_TX_QUEUE' "$log" 2>/dev/null | grep ' type=0 ' |
+            grep -vc ' prog=1801807216 ')
+        replies=$(grep 'RPC_CLIENT_MSG_RX' "$log" 2>/dev/null | grep ' type=1 ' |
+            grep -vc ' prog=1801807216 ')
+        now="$calls/$replies"
+        [ "$now" = "$last" ] || since=$SECONDS
+        last=$now
+        if [ "$calls" -gt 0 ] && [ "$calls" = "$replies" ] && [ $((SECONDS - since)) -ge 2 ]; then
+            return 0
+        fi
+        sleep 0.2
+    done
+    echo "# a listener never settled: $now calls/replies in $log" >&2
+}
+
+# Start a waiting lvsh in the background; return once it listens.
 listen() {  # listen OUTFILE ARGS...
     local out=$1
     shift
-    "$LVSH" -c "$URI" "$@" >"$out" 2>"$out.err" &
+    LIBVIRT_LOG_FILTERS=1:rpc LIBVIRT_LOG_OUTPUTS="1:file:$out.rpc" \
+        "$LVSH" -c "$URI" "$@" >"$out" 2>"$out.err" &
     echo $! >"$out.pid"
-    sleep 3
+    wait_listening "$out.rpc"
 }
 
 finish() { wait "$(cat "$1.pid")"; echo $? >"$1.rc"; }
@@ -85,9 +108,10 @@ for fam in "event --all" "net-event --event lifecycle" "pool-event --event lifec
     # shellcheck disable=SC2086
     listen "$scratch/$name.lvsh" $fam --loop --timeout $W
     # shellcheck disable=SC2086
-    virsh -c "$URI" $fam --loop --timeout $W >"$scratch/$name.virsh" 2>&1 &
+    LIBVIRT_LOG_FILTERS=1:rpc LIBVIRT_LOG_OUTPUTS="1:file:$scratch/$name.virsh.rpc" \
+        virsh -c "$URI" $fam --loop --timeout $W >"$scratch/$name.virsh" 2>&1 &
     vpid=$!
-    sleep 3
+    wait_listening "$scratch/$name.virsh.rpc"
     vs destroy test
     vs start test
     vs net-destroy default
@@ -155,9 +179,10 @@ ok "Ctrl-C: says so on stderr" grep -qx "error: interrupted" "$scratch/int.txt.e
 dir2=$(mktemp -d /tmp/lvsh-tier2.XXXXXX)
 if "$here/tier.sh" start "$dir2" >/dev/null 2>&1; then
     uri2="test+unix:///default?socket=$dir2/sock/libvirt-sock"
-    "$LVSH" -c "$uri2" event --all --loop >"$scratch/lost.txt" 2>&1 &
+    LIBVIRT_LOG_FILTERS=1:rpc LIBVIRT_LOG_OUTPUTS="1:file:$scratch/lost.rpc" \
+        "$LVSH" -c "$uri2" event --all --loop >"$scratch/lost.txt" 2>&1 &
     lpid=$!
-    sleep 3
+    wait_listening "$scratch/lost.rpc"
     "$here/tier.sh" stop "$dir2" >/dev/null 2>&1
     for _ in $(seq 1 600); do kill -0 $lpid 2>/dev/null || break; sleep 0.1; done
     if kill -0 $lpid 2>/dev/null; then
@@ -175,7 +200,7 @@ fi
 rm -rf "$dir2"
 
 if [ $fail -ne 0 ]; then
-    for f in "$scratch"/*; do echo "--- $f"; cat "$f"; done
+    for f in "$scratch"/*; do case $f in *.rpc) continue ;; esac; echo "--- $f"; cat "$f"; done
 fi
 rm -rf "$scratch"
 echo "events: $pass passed, $fail failed"

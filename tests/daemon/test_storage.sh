@@ -133,14 +133,17 @@ check "download of a missing volume creates no file" \
 # the volumes checked below.
 l vol-create-as st abort.raw 8M --allocation 0 >/dev/null
 mkfifo "$work/fifo"
-(head -c 1000000 /dev/urandom; sleep 3) > "$work/fifo" &
+(head -c 1000000 /dev/urandom; touch "$work/fed"; sleep 600) > "$work/fifo" &
 feeder=$!
 "$LVSH" -c "$URI" vol-upload abort.raw "$work/fifo" --pool st 2>"$work/int.err" &
 up=$!
-sleep 1
+# Ctrl-C once the upload is under way (lvsh has read the megabyte), not
+# after a fixed second: a slow start got it before the stream existed
+for _ in $(seq 1 1200); do [ -e "$work/fed" ] && break; sleep 0.1; done
 kill -INT $up
 wait $up
 rc=$?
+pkill -P $feeder sleep
 wait $feeder
 check "Ctrl-C fails the upload with exit 130" test $rc = 130
 # the stream's own account ("interrupted after N bytes") when its abort
