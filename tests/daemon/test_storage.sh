@@ -143,7 +143,9 @@ for _ in $(seq 1 1200); do [ -e "$work/fed" ] && break; sleep 0.1; done
 kill -INT $up
 wait $up
 rc=$?
+# the feeder's sleep (bash may have made it the feeder itself)
 pkill -P $feeder sleep
+kill $feeder 2>/dev/null
 wait $feeder
 check "Ctrl-C fails the upload with exit 130" test $rc = 130
 # the stream's own account ("interrupted after N bytes") when its abort
