@@ -145,13 +145,6 @@ $ lvsh -c test:///default attach-disk test /tmp/x vdc --live --current
 ! error: options --current and --live of 'attach-disk' cannot be used together
 
 ? 2
-$ lvsh -c test:///default attach-disk nosuch /tmp/x vdc --print-xml
-<disk type='file'>
-  <source file='/tmp/x'/>
-  <target dev='vdc'/>
-</disk>
-
-? 0
 $ lvsh -c test:///default attach-interface test user x --print-xml
 ! error: invalid value 'user' for --type of 'attach-interface' (expected one of: network, bridge, direct, hostdev, vhostuser)
 
