@@ -291,6 +291,20 @@ def oneshot(argv):
     return time.perf_counter() - t0
 
 
+def define_script(work, n):
+    """Write n small test domains (tab-00000...) into work and a script of
+    define commands (lvsh's and virsh's alike) for them; return its path."""
+    script = os.path.join(work, "define.lvsh")
+    with open(script, "w") as f:
+        for i in range(n):
+            path = os.path.join(work, f"d{i}.xml")
+            with open(path, "w") as x:
+                x.write(f"<domain type='test'><name>tab-{i:05d}</name><memory>65536</memory>"
+                        f"<vcpu>1</vcpu><os><type arch='i686'>hvm</type></os></domain>")
+            f.write(f"define {path}\n")
+    return script
+
+
 def completion(table, default_uri, n, reps, big_uri, big, notes):
     """What the bash/zsh/fish scripts pay per TAB: one `complete` process
     (virsh's cannot run inside its shell: it closes its input).  On the
@@ -300,14 +314,7 @@ def completion(table, default_uri, n, reps, big_uri, big, notes):
     holder = Shell(LVSH, default_uri)   # keeps the shared instance alive
     work = tempfile.mkdtemp(prefix="lvsh-bench-tab-")
     try:
-        script = os.path.join(work, "define.lvsh")
-        with open(script, "w") as f:
-            for i in range(n):
-                path = os.path.join(work, f"d{i}.xml")
-                with open(path, "w") as x:
-                    x.write(f"<domain type='test'><name>tab-{i:05d}</name><memory>65536</memory>"
-                            f"<vcpu>1</vcpu><os><type arch='i686'>hvm</type></os></domain>")
-                f.write(f"define {path}\n")
+        script = define_script(work, n)
         with open(script) as f:   # virsh: lvsh's define is another family's
             subprocess.run([VIRSH, "-q", "-c", default_uri], stdin=f, check=True,
                            stdout=subprocess.DEVNULL, env=bench_env())

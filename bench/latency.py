@@ -114,16 +114,7 @@ class Shell(bench.Shell):
 
 
 def rpc_count(net, argv):
-    with tempfile.NamedTemporaryFile(suffix=".log") as log:
-        subprocess.run(net.client(argv), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                       env=bench.bench_env({"LIBVIRT_LOG_FILTERS": "1:rpc",
-                                            "LIBVIRT_LOG_OUTPUTS": f"1:file:{log.name}"}))
-        n = 0
-        for line in open(log.name, errors="replace"):
-            if ("RPC_CLIENT_MSG_TX_QUEUE" in line and " type=0 " in line
-                    and " prog=1801807216 " not in line):
-                n += 1
-        return n
+    return bench.rpc_count(net.client(argv))
 
 
 def rpcs_of(net, tool, uri, cmd):
@@ -167,14 +158,7 @@ def define_default(net, uri, n):
     """n domains in the daemon's shared test:///default: what completion
     lists (a fixture file would be parsed again by every new connection)."""
     work = tempfile.mkdtemp(prefix="lvsh-latency-tab-")
-    script = os.path.join(work, "define.lvsh")
-    with open(script, "w") as f:
-        for i in range(n):
-            path = os.path.join(work, f"d{i}.xml")
-            with open(path, "w") as x:
-                x.write(f"<domain type='test'><name>tab-{i:05d}</name><memory>65536</memory>"
-                        f"<vcpu>1</vcpu><os><type arch='i686'>hvm</type></os></domain>")
-            f.write(f"define {path}\n")
+    script = bench.define_script(work, n)
     sh(*net.client([bench.LVSH, "-q", "-c", uri, "-f", script]), stdout=subprocess.DEVNULL,
        env=bench.bench_env())
     subprocess.run(["rm", "-rf", work])

@@ -352,6 +352,19 @@ def pretty(doc):
     return text
 
 
+def console_run(out, shown, p):
+    """A console block: the commands shown, then what the finished process p
+    printed (stderr lines marked) and its exit status."""
+    out.append("```console")
+    out += ["$ " + c for c in shown]
+    out += p.stdout.decode().splitlines()
+    out += [ln + "    # on stderr" for ln in p.stderr.decode().splitlines()]
+    out.append("$ echo $?")
+    out.append(str(p.returncode))
+    out.append("```")
+    out.append("")
+
+
 def render_example(ex, out):
     out.append("```console")
     out.append("$ " + ex.shell())
@@ -507,16 +520,7 @@ def render_errors(lvsh, out):
                                stdin=subprocess.DEVNULL, timeout=60, env=lvsh_env())
             out.append(title)
             out.append("")
-            out.append("```console")
-            out.append("$ " + shown)
-            for ln in p.stdout.decode().splitlines():
-                out.append(ln)
-            for ln in p.stderr.decode().splitlines():
-                out.append(ln + "    # on stderr")
-            out.append("$ echo $?")
-            out.append(str(p.returncode))
-            out.append("```")
-            out.append("")
+            console_run(out, [shown], p)
 
 
 FLEET_INTRO = """## Several hosts
@@ -560,17 +564,8 @@ def render_fleet(lvsh, out):
                            capture_output=True, stdin=subprocess.DEVNULL, timeout=60, env=env)
         out.append("With an inventory of two test hosts and a dead socket (exit status 4):")
         out.append("")
-        out.append("```console")
-        out.append("$ printf '%s' > hosts" % inv.replace("\n", "\\n"))
-        out.append("$ LVSH_HOSTS=hosts lvsh -c 'kvm[01-02],dead' --json list")
-        for ln in p.stdout.decode().splitlines():
-            out.append(ln)
-        for ln in p.stderr.decode().splitlines():
-            out.append(ln + "    # on stderr")
-        out.append("$ echo $?")
-        out.append(str(p.returncode))
-        out.append("```")
-        out.append("")
+        console_run(out, ["printf '%s' > hosts" % inv.replace("\n", "\\n"),
+                          "LVSH_HOSTS=hosts lvsh -c 'kvm[01-02],dead' --json list"], p)
 
 
 def is_message_only(docs):

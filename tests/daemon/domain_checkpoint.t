@@ -17,19 +17,11 @@ c2
 
 c1
 ? 0
-$ for c in "checkpoint-list 'ckpt guest'" "checkpoint-list 'ckpt guest' --parent" "checkpoint-list 'ckpt guest' --tree" \
->          "checkpoint-list 'ckpt guest' --leaves --name" "checkpoint-info 'ckpt guest' c1" "checkpoint-info 'ckpt guest' c2" \
->          "checkpoint-dumpxml 'ckpt guest' c2 --no-domain" "checkpoint-dumpxml 'ckpt guest' c2 --no-domain --size"; do
->   diff <(lvsh -c "$LVSH_TIER_QEMU" "$c" 2>&1) <(virsh -c "$LVSH_TIER_QEMU" "$c" 2>&1) > /dev/null && echo "same: $c" || echo "DIFFERENT: $c"
-> done
-same: checkpoint-list 'ckpt guest'
-same: checkpoint-list 'ckpt guest' --parent
-same: checkpoint-list 'ckpt guest' --tree
-same: checkpoint-list 'ckpt guest' --leaves --name
-same: checkpoint-info 'ckpt guest' c1
-same: checkpoint-info 'ckpt guest' c2
-same: checkpoint-dumpxml 'ckpt guest' c2 --no-domain
-same: checkpoint-dumpxml 'ckpt guest' c2 --no-domain --size
+$ "$TESTS/virsh-same" "$LVSH_TIER_QEMU" \
+>   "checkpoint-list 'ckpt guest'" "checkpoint-list 'ckpt guest' --parent" "checkpoint-list 'ckpt guest' --tree" \
+>   "checkpoint-list 'ckpt guest' --leaves --name" "checkpoint-info 'ckpt guest' c1" "checkpoint-info 'ckpt guest' c2" \
+>   "checkpoint-dumpxml 'ckpt guest' c2 --no-domain" "checkpoint-dumpxml 'ckpt guest' c2 --no-domain --size"
+8 of 8 same
 ? 0
 $ lvsh -c "$LVSH_TIER_QEMU" checkpoint-dumpxml 'ckpt guest' c2 --size --xpath "string(//disk[@name='vda']/@bitmap)"
 c2

@@ -26,21 +26,12 @@ mem 1
 
 mem 1
 ? 0
-$ for c in "snapshot-list 'snap guest'" "snapshot-list 'snap guest' --parent" "snapshot-list 'snap guest' --tree" \
->          "snapshot-list 'snap guest' --external --name" "snapshot-list 'snap guest' --internal --name" \
->          "snapshot-list 'snap guest' --active --name" "snapshot-info 'snap guest' --current" \
->          "snapshot-dumpxml 'snap guest' 'mem 1'" "snapshot-current 'snap guest' --name"; do
->   diff <(lvsh -c "$LVSH_TIER_QEMU" "$c" 2>&1) <(virsh -c "$LVSH_TIER_QEMU" "$c" 2>&1) > /dev/null && echo "same: $c" || echo "DIFFERENT: $c"
-> done
-same: snapshot-list 'snap guest'
-same: snapshot-list 'snap guest' --parent
-same: snapshot-list 'snap guest' --tree
-same: snapshot-list 'snap guest' --external --name
-same: snapshot-list 'snap guest' --internal --name
-same: snapshot-list 'snap guest' --active --name
-same: snapshot-info 'snap guest' --current
-same: snapshot-dumpxml 'snap guest' 'mem 1'
-same: snapshot-current 'snap guest' --name
+$ "$TESTS/virsh-same" "$LVSH_TIER_QEMU" \
+>   "snapshot-list 'snap guest'" "snapshot-list 'snap guest' --parent" "snapshot-list 'snap guest' --tree" \
+>   "snapshot-list 'snap guest' --external --name" "snapshot-list 'snap guest' --internal --name" \
+>   "snapshot-list 'snap guest' --active --name" "snapshot-info 'snap guest' --current" \
+>   "snapshot-dumpxml 'snap guest' 'mem 1'" "snapshot-current 'snap guest' --name"
+9 of 9 same
 ? 0
 $ lvsh -c "$LVSH_TIER_QEMU" snapshot-info 'snap guest' 'mem 1'
 Name:           mem 1

@@ -8,7 +8,6 @@
 # daemon.  Run by tests/daemon/run.sh with LVSH_TIER_* exported.
 T_NAME=badinput
 . "$(dirname "$0")/../tmux/lib.sh"
-LVSH=${LVSH_BIN:-$(cd "$(dirname "$0")/../.." && pwd)/lvsh}
 URI=$LVSH_TIER_QEMU
 cd "$T_SCRATCH" || exit 1
 

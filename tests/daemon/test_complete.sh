@@ -5,8 +5,6 @@
 # that stops answering: TAB gives up quickly and the prompt stays alive.
 T_NAME=complete-daemon
 . "$(dirname "$0")/../tmux/lib.sh"
-TOP=$(cd "$(dirname "$0")/../.." && pwd)
-LVSH=${LVSH_BIN:-$TOP/lvsh}
 Q=$LVSH_TIER_QEMU
 T=$LVSH_TIER_TEST
 W=$(mktemp -d /tmp/lvsh-cmpl.XXXXXX)

@@ -4,16 +4,13 @@
 # Ctrl-C going to the guest, the guest going away, signals, and the
 # terminal being sane afterwards every time.  Needs LVSH_TIER_QEMU (run.sh).
 T_NAME=console
-here=$(cd "$(dirname "$0")" && pwd)
-top=$(cd "$here/../.." && pwd)
-. "$top/tests/tmux/lib.sh"
-LVSH=${LVSH_BIN:-$top/lvsh}
+. "$(dirname "$0")/../tmux/lib.sh"
 URI=$LVSH_TIER_QEMU
 G='console guest'
 
 # The guest: 32 MiB, no disk; SeaBIOS prints on the serial console and,
 # finding nothing to boot, reboots every second, so output keeps coming.
-sed "s|<name>snap guest</name>|<name>$G</name>|" "$top/tests/fixtures/snapshot-guest.xml" \
+sed "s|<name>snap guest</name>|<name>$G</name>|" "$TOP/tests/fixtures/snapshot-guest.xml" \
     > "$T_SCRATCH/guest.xml"
 virsh -q -c "$URI" "define '$T_SCRATCH/guest.xml'" >/dev/null
 guest_start() { virsh -q -c "$URI" "start '$G'" >/dev/null; }

@@ -5,10 +5,8 @@
 # blockpull and blockcommit work on.  One guest boot; everything is removed
 # at the end, whatever failed.
 set -u
-LVSH=${LVSH_BIN:-$(cd "$(dirname "$0")/../.." && pwd)/lvsh}
+. "$(dirname "$0")/lib.sh"
 URI=${LVSH_TIER_QEMU:?run me from tests/daemon/run.sh}
-pass=0
-fail=0
 work=$(mktemp -d /tmp/lvsh-block.XXXXXX)
 chmod 755 "$work"
 dom="lvsh blk guest"
@@ -20,19 +18,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-check() {
-    local what=$1; shift
-    if "$@" >"$work/check.out" 2>&1; then
-        pass=$((pass + 1))
-        echo "ok $what"
-    else
-        fail=$((fail + 1))
-        echo "FAIL $what"
-        sed 's/^/    /' "$work/check.out" | head -20
-    fi
-}
-
-l() { "$LVSH" -c "$URI" "$@"; }
 v() { virsh -c "$URI" "$@"; }
 # stdout of an lvsh command equals the text given (printf escapes)
 out_is() { local want=$1; shift; diff <(printf "$want") <(l "$@"); }
@@ -43,26 +28,11 @@ backing() { qemu-img info -U --output=json "$1" | python3 -c \
 source_of() { l domblklist "$dom" | awk '$1 == "vda" { print $2 }'; }
 
 qemu-img create -q -f qcow2 "$work/base.qcow2" 16M
-cat >"$work/guest.xml" <<XML
-<domain type='qemu'>
-  <name>$dom</name>
-  <memory unit='MiB'>64</memory>
-  <vcpu>1</vcpu>
-  <os><type arch='x86_64' machine='pc'>hvm</type></os>
-  <devices>
-    <emulator>/usr/bin/qemu-system-x86_64</emulator>
-    <disk type='file' device='disk'>
+qemu_guest_xml "$dom" 64 "    <disk type='file' device='disk'>
       <driver name='qemu' type='qcow2'/>
       <source file='$work/base.qcow2'/>
       <target dev='vda' bus='virtio'/>
-    </disk>
-    <serial type='pty'/>
-    <console type='pty'/>
-    <video><model type='none'/></video>
-    <memballoon model='none'/>
-  </devices>
-</domain>
-XML
+    </disk>" >"$work/guest.xml"
 
 check "define the guest" l define "$work/guest.xml"
 check "start the guest" l start "$dom"

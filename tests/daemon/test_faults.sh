@@ -4,7 +4,6 @@
 # with LVSH_TIER_* exported.
 T_NAME=faults
 . "$(dirname "$0")/../tmux/lib.sh"
-LVSH=${LVSH_BIN:-$(cd "$(dirname "$0")/../.." && pwd)/lvsh}
 TIER=$LVSH_TIER_SH
 DIR=$LVSH_TIER_DIR
 URI=$LVSH_TIER_TEST

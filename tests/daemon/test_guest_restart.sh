@@ -4,8 +4,8 @@
 # tier's teardown with a guest left running leaves no qemu behind.
 # Uses a tier of its own (the restart and the teardown are the test).
 T_NAME=guest-restart
-. "$(dirname "$0")/../tmux/lib.sh"
-LVSH=${LVSH_BIN:-$(cd "$(dirname "$0")/../.." && pwd)/lvsh}
+. "$(dirname "$0")/lib.sh"        # qemu_guest_xml
+. "$(dirname "$0")/../tmux/lib.sh"  # check and the counts
 TIER=$(cd "$(dirname "$0")" && pwd)/tier.sh
 DIR=$(mktemp -d /tmp/lvsh-tier.XXXXXX)
 # names unique to this run, so pgrep cannot see other tiers' guests
@@ -14,24 +14,6 @@ G2=lvsh-leftover-$$
 
 cleanup() { "$TIER" stop "$DIR" >/dev/null 2>&1; rm -rf "$T_SCRATCH/xml"; }
 trap cleanup EXIT
-
-guest_xml() {  # guest_xml NAME
-    cat <<XML
-<domain type='qemu'>
-  <name>$1</name>
-  <memory unit='MiB'>32</memory>
-  <vcpu>1</vcpu>
-  <os><type arch='x86_64' machine='pc'>hvm</type></os>
-  <devices>
-    <emulator>/usr/bin/qemu-system-x86_64</emulator>
-    <serial type='pty'/>
-    <console type='pty'/>
-    <video><model type='none'/></video>
-    <memballoon model='none'/>
-  </devices>
-</domain>
-XML
-}
 
 qemu_pid() { pgrep -f "guest=$1," | head -n 1; }
 
@@ -42,8 +24,8 @@ fi
 eval "$("$TIER" env "$DIR")"
 URI=$LVSH_TIER_QEMU
 mkdir -p "$T_SCRATCH/xml"
-guest_xml "$G1" > "$T_SCRATCH/xml/g1.xml"
-guest_xml "$G2" > "$T_SCRATCH/xml/g2.xml"
+qemu_guest_xml "$G1" 32 > "$T_SCRATCH/xml/g1.xml"
+qemu_guest_xml "$G2" 32 > "$T_SCRATCH/xml/g2.xml"
 
 # lvsh has no `define` in this branch's command set: virsh defines, lvsh runs
 check "define (virsh)" virsh -q -c "$URI" define "$T_SCRATCH/xml/g1.xml"

@@ -73,6 +73,18 @@ rpcs() {
     grep 'RPC_CLIENT_MSG_TX_QUEUE' "$log" | grep ' type=0 ' | grep -vc ' prog=1801807216 '
 }
 
+# verdict STATUS OK FAIL: count one test by STATUS (0 passes) and print
+# "ok OK" (nothing when OK is empty) or "FAIL FAIL"
+verdict() {
+    if [ "$1" -eq 0 ]; then
+        pass=$((pass + 1))
+        [ -z "$2" ] || echo "ok $2"
+    else
+        fail=$((fail + 1))
+        echo "FAIL $3"
+    fi
+}
+
 # check SMALL_URI BIG_URI LINE EXPECT [OBJECTS_ADDED]
 #   EXPECT: const, or per:K with K calls per object (OBJECTS_ADDED more at big)
 check() {
@@ -83,15 +95,10 @@ check() {
     const) want=$a ;;
     per:*) want=$((a + ${4#per:} * $5)) ;;
     esac
-    if [ "$a" -ge 0 ] && [ "$b" -ge 0 ] && [ "$b" -eq "$want" ]; then
-        pass=$((pass + 1))
-        echo "ok $what: $a calls at N=$small, $b at N=$big ($4)"
-    else
-        fail=$((fail + 1))
-        delta=$((b - a))
-        echo "FAIL $what: $a calls at N=$small, $b at N=$big (+$delta), expected $4" \
-             "(${want} at N=$big)"
-    fi
+    delta=$((b - a))
+    [ "$a" -ge 0 ] && [ "$b" -ge 0 ] && [ "$b" -eq "$want" ]
+    verdict $? "$what: $a calls at N=$small, $b at N=$big ($4)" \
+        "$what: $a calls at N=$small, $b at N=$big (+$delta), expected $4 (${want} at N=$big)"
 }
 
 S=$(uri_of $small)
@@ -146,23 +153,15 @@ printf 'domstate vm-00001\ndominfo vm-00001\n' > "$dir/pair.lvsh"
 for run in "one-shot:domstate vm-00001" "-f:-f $dir/pair.lvsh"; do
     # shellcheck disable=SC2086
     p=$(procs "$S" ${run#*:})
-    if [ -n "$p" ] && ! grep -Eq '^proc=(360|361)$' <<<"$p"; then
-        pass=$((pass + 1))
-        echo "ok ${run%%:*}: no close-callback calls"
-    else
-        fail=$((fail + 1))
-        echo "FAIL ${run%%:*}: close callback registered (or no calls): $(echo $p)"
-    fi
+    [ -n "$p" ] && ! grep -Eq '^proc=(360|361)$' <<<"$p"
+    verdict $? "${run%%:*}: no close-callback calls" \
+        "${run%%:*}: close callback registered (or no calls): $(echo $p)"
 done
 a=$(procs "$S" "domstate vm-00001" | wc -l)
 b=$(procs "$S" "dominfo vm-00001" | wc -l)
-if [ $((b - a)) -eq 7 ]; then
-    pass=$((pass + 1))
-    echo "ok dominfo: the lookup and 8 calls ($b calls in all, domstate $a)"
-else
-    fail=$((fail + 1))
-    echo "FAIL dominfo: $b calls in all, domstate $a; expected 7 more (8 calls, not 1)"
-fi
+[ $((b - a)) -eq 7 ]
+verdict $? "dominfo: the lookup and 8 calls ($b calls in all, domstate $a)" \
+    "dominfo: $b calls in all, domstate $a; expected 7 more (8 calls, not 1)"
 
 # secrets and network filters come from the daemon's real drivers: define
 # 100, count, define 900 more, count again
@@ -194,24 +193,16 @@ define $small $big
 for line in "${real_lines[@]}"; do
     b=$(rpcs "$qemu" "$line")
     a=${at_small[$line]}
-    if [ "$a" -ge 0 ] && [ "$a" -eq "$b" ]; then
-        pass=$((pass + 1))
-        echo "ok $line: $a calls at N=$small, $b at N=$big (const, real driver)"
-    else
-        fail=$((fail + 1))
-        echo "FAIL $line: $a calls at N=$small, $b at N=$big, expected const (real driver)"
-    fi
+    [ "$a" -ge 0 ] && [ "$a" -eq "$b" ]
+    verdict $? "$line: $a calls at N=$small, $b at N=$big (const, real driver)" \
+        "$line: $a calls at N=$small, $b at N=$big, expected const (real driver)"
 done
 # the listings counted did list the objects
 count_lines() {   # count_lines URI LINE PATTERN WANT
     local n
     n=$("$lvsh" -q -c "$1" "$2" 2>/dev/null | grep -c -- "$3")
-    if [ "$n" = "$4" ]; then
-        pass=$((pass + 1))
-    else
-        fail=$((fail + 1))
-        echo "FAIL $2 lists $n objects matching '$3', not $4"
-    fi
+    [ "$n" = "$4" ]
+    verdict $? "" "$2 lists $n objects matching '$3', not $4"
 }
 count_lines "$B" "list --all --name" "^vm-" $big
 count_lines "$B" "net-list --all --name" "^net-" $big

@@ -4,9 +4,7 @@
 # screen, in the history file or in the daemon's logs; the lines that set
 # values never enter the history.
 T_NAME=secret-prompt
-here=$(cd "$(dirname "$0")" && pwd)
-. "$here/../tmux/lib.sh"
-LVSH=${LVSH_BIN:-$(cd "$here/../.." && pwd)/lvsh}
+. "$(dirname "$0")/../tmux/lib.sh"
 : "${LVSH_TIER_QEMU:?run me from tests/daemon/run.sh}"
 
 UUID=5ec2e700-0000-4000-8000-0000000000c1

@@ -6,27 +6,12 @@
 # directory holds at each step; interrupt transfers; check the progress
 # line appears on a terminal only.
 set -u
-LVSH=${LVSH_BIN:-$(cd "$(dirname "$0")/../.." && pwd)/lvsh}
+. "$(dirname "$0")/lib.sh"
 URI=${LVSH_TIER_QEMU:?run me from tests/daemon/run.sh}
-pass=0
-fail=0
 work=$(mktemp -d /tmp/lvsh-storage.XXXXXX)
 pooldir=$work/pool
 trap 'rm -rf "$work"' EXIT
 
-check() {
-    local what=$1; shift
-    if "$@" >"$work/check.out" 2>&1; then
-        pass=$((pass + 1))
-        echo "ok $what"
-    else
-        fail=$((fail + 1))
-        echo "FAIL $what"
-        sed 's/^/    /' "$work/check.out" | head -20
-    fi
-}
-
-l() { "$LVSH" -c "$URI" "$@"; }
 
 # the names in the pool directory, one line, sorted
 dir_is() { [ "$(cd "$pooldir" && ls -A | sort | tr '\n' ' ')" = "$1" ]; }

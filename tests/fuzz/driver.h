@@ -190,6 +190,16 @@ static int fuzz_main(int argc, char **argv, const char *name, struct fuzz_prop *
     free(fuzz_seeds);
     return failed != 0;
 }
+
+/* The plain driver's main() for a harness with nothing to add around
+ * fuzz_main(). */
+#define FUZZ_MAIN(name, props, nprops, iters) \
+    int main(int argc, char **argv) \
+    { \
+        return fuzz_main(argc, argv, name, props, nprops, iters); \
+    }
+#else
+#define FUZZ_MAIN(name, props, nprops, iters)
 #endif
 
 #endif

@@ -161,9 +161,4 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     return 0;
 }
 
-#ifndef LVSH_LIBFUZZER
-int main(int argc, char **argv)
-{
-    return fuzz_main(argc, argv, "fuzz-render", props, P__COUNT, 3000);
-}
-#endif
+FUZZ_MAIN("fuzz-render", props, P__COUNT, 3000)

@@ -4,8 +4,14 @@
 #   tmux_type TEXT         type TEXT literally
 #   tmux_wait REGEX [SECS] wait until the screen matches (grep -E)
 #   tmux_screen            print the screen
+#   tmux_quit [DESC]       type quit and check the shell exits with status 0
+#   tmux_line_is PROMPT TEXT  the line after PROMPT reads TEXT before the cursor
+#   lvsh_bin_dir           a directory whose only command is lvsh (for PATH)
 #   ok COND-DESC / check   counting helpers; tmux_done prints the counts
+#   TOP, LVSH              the checkout, the lvsh under test ($LVSH_BIN)
 set -u
+TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+LVSH=${LVSH_BIN:-$TOP/lvsh}
 TMUX_BASE="lvsh-test-$$"
 TMUX_N=0
 TMUX_SOCK="$TMUX_BASE-0"
@@ -52,6 +58,33 @@ tmux_wait() {
         fi
         sleep 0.05
     done
+}
+
+tmux_quit() {
+    tmux_type "quit"
+    tmux_keys Enter
+    check "${1:-quit}" tmux_wait '^\[exited 0\]$'
+}
+
+# The line being edited, marked at the cursor: "@" is typed (and erased) so
+# a trailing space shows, since tmux trims the ends of lines.
+tmux_line_is() {
+    local prompt=$1 want=$2 got i
+    tmux_type "@"
+    for ((i = 0; i < 60; i++)); do
+        got=$(tmux_screen | grep -F "$prompt" | tail -n 1)
+        got=${got#*"$prompt"}
+        [ "${got%%@*}" = "$want" ] && break
+        sleep 0.05
+    done
+    tmux_keys BSpace
+    [ "${got%%@*}" = "$want" ] || { echo "    line: '$got', want '$want@'"; return 1; }
+}
+
+lvsh_bin_dir() {  # removed with the scratch directory by tmux_done
+    mkdir -p "$T_SCRATCH/bin"
+    ln -sf "$LVSH" "$T_SCRATCH/bin/lvsh"
+    echo "$T_SCRATCH/bin"
 }
 
 check() {  # check DESCRIPTION COMMAND...

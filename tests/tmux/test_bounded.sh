@@ -4,10 +4,7 @@
 # mode, and a listener that accepts and never answers fails -c within
 # --connect-timeout (one-shot and in the REPL, where Ctrl-C also ends it).
 T_NAME=bounded
-here=$(cd "$(dirname "$0")" && pwd)
-top=$(cd "$here/../.." && pwd)
-. "$here/lib.sh"
-LVSH=${LVSH_BIN:-$top/lvsh}
+. "$(dirname "$0")/lib.sh"
 PROMPT='lvsh test# ?$'
 
 count_prompts() { tmux_screen | grep -c 'lvsh test#'; }

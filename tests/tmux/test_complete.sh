@@ -3,28 +3,9 @@
 # names that need quoting, positional values, options, files.
 T_NAME=complete-repl
 . "$(dirname "$0")/lib.sh"
-TOP=$(cd "$(dirname "$0")/../.." && pwd)
-LVSH=${LVSH_BIN:-$TOP/lvsh}
 URI="test://$TOP/tests/fixtures/complete.xml"
 
-# The line being edited, marked at the cursor: "@" is typed (and erased)
-# so a trailing space shows, since tmux trims the ends of lines.
-line_is() {  # line_is TEXT: the prompt line reads exactly TEXT before the cursor
-    local want=$1 i got
-    tmux_type "@"
-    for ((i = 0; i < 40; i++)); do
-        got=$(tmux_screen | grep -F 'lvsh test# ' | tail -n 1)
-        got=${got#*lvsh test# }
-        if [ "$got" = "$want@" ] || [ "${got%%@*}@" = "$want@" ] && [ -n "$got" ]; then
-            tmux_keys BSpace
-            return 0
-        fi
-        sleep 0.05
-    done
-    tmux_keys BSpace
-    echo "    line: '$got', want '$want@'"
-    return 1
-}
+line_is() { tmux_line_is 'lvsh test# ' "$1"; }  # line_is TEXT: the prompt line
 fresh() { tmux_keys C-u; }
 ready() {  # the last line on the screen is an empty prompt
     local i
@@ -94,7 +75,6 @@ tmux_keys Left Left Left Left Left Left Left Left Tab
 # (readline adds no space in the middle of a line)
 check "completion in the middle of a line" line_is "domstate snapdom"
 fresh
-tmux_type "quit"; tmux_keys Enter
-check "quit" tmux_wait '^\[exited 0\]$'
+tmux_quit
 
 tmux_done

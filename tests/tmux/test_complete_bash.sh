@@ -3,10 +3,7 @@
 # bash fills them, and an interactive `bash --norc -i` driven through tmux.
 T_NAME=complete-bash
 . "$(dirname "$0")/lib.sh"
-TOP=$(cd "$(dirname "$0")/../.." && pwd)
-LVSH=${LVSH_BIN:-$TOP/lvsh}
-BIN=$(mktemp -d /tmp/lvsh-bin.XXXXXX)
-ln -s "$LVSH" "$BIN/lvsh"
+BIN=$(lvsh_bin_dir)
 SCRIPT=$TOP/completion/lvsh.bash
 URI="test://$TOP/tests/fixtures/complete.xml"
 
@@ -71,18 +68,7 @@ ready() {  # the last line on the screen is an empty prompt
     done
     return 1
 }
-line_is() {  # the bash line ends with TEXT before the cursor (marked with @)
-    local want=$1 got i
-    tmux_type "@"
-    for ((i = 0; i < 40; i++)); do
-        got=$(tmux_screen | grep '^bash\$ ' | tail -n 1)
-        got=${got#bash\$ }
-        [ "${got%%@*}" = "$want" ] && break
-        sleep 0.05
-    done
-    tmux_keys BSpace
-    [ "${got%%@*}" = "$want" ] || { echo "    line: '$got', want '$want@'"; return 1; }
-}
+line_is() { tmux_line_is 'bash$ ' "$1"; }  # the bash line ends with TEXT before the cursor
 tmux_type 'lvsh -c $U domstate "beta db'; tmux_keys Tab
 check "bash closes an open double quote" line_is 'lvsh -c $U domstate "beta db" '
 tmux_keys C-u
@@ -108,5 +94,4 @@ tmux_type 'lvsh -c $U cd /us'; tmux_keys Tab
 check "directories" line_is 'lvsh -c $U cd /usr/'
 tmux_keys C-u
 
-rm -rf "$BIN"
 tmux_done

@@ -5,10 +5,7 @@
 # the shells search on Debian, for PREFIX=/usr and for the /usr/local default.
 T_NAME=complete-install
 . "$(dirname "$0")/lib.sh"
-TOP=$(cd "$(dirname "$0")/../.." && pwd)
-LVSH=${LVSH_BIN:-$TOP/lvsh}
-BIN=$(mktemp -d /tmp/lvsh-bin.XXXXXX)
-ln -s "$LVSH" "$BIN/lvsh"
+BIN=$(lvsh_bin_dir)
 D=$T_SCRATCH/stage
 SH_ENV=(env -i HOME="$HOME" TERM=xterm LC_ALL=C.UTF-8 PATH="$BIN:/usr/bin:/bin")
 
@@ -42,18 +39,6 @@ for pre in usr local; do
     check "$pre: bash-completion loads the script" [ "$got" = "complete -F _lvsh lvsh" ]
 done
 
-line_is() {  # line_is PROMPT TEXT: the line after PROMPT reads TEXT before the cursor
-    local prompt=$1 want=$2 got i
-    tmux_type "@"
-    for ((i = 0; i < 60; i++)); do
-        got=$(tmux_screen | grep -F "$prompt" | tail -n 1)
-        got=${got#*"$prompt"}
-        [ "${got%%@*}" = "$want" ] && break
-        sleep 0.05
-    done
-    tmux_keys BSpace
-    [ "${got%%@*}" = "$want" ] || { echo "    line: '$got', want '$want@'"; return 1; }
-}
 no_double_slash() { ! tmux_screen | grep -v '://' | grep -q '[^ ]//'; }
 
 # the same cases in each shell: PROMPT, then the checks
@@ -64,13 +49,13 @@ cases() {
     check "$sh: --on-error= lists its values" tmux_wait '(^| |=)stop( |$)'
     tmux_keys C-u C-l
     tmux_type 'lvsh --on-error=c'; tmux_keys Tab
-    check "$sh: --on-error=c completes" line_is "$p" 'lvsh --on-error=continue '
+    check "$sh: --on-error=c completes" tmux_line_is "$p" 'lvsh --on-error=continue '
     tmux_keys C-u C-l
     tmux_type 'lvsh --connect=te'; tmux_keys Tab
-    check "$sh: --connect=te completes the URI" line_is "$p" 'lvsh --connect=test:///default '
+    check "$sh: --connect=te completes the URI" tmux_line_is "$p" 'lvsh --connect=test:///default '
     tmux_keys C-u C-l
     tmux_type 'lvsh -c te'; tmux_keys Tab
-    check "$sh: -c te inserts the URI unescaped" line_is "$p" 'lvsh -c test:///default '
+    check "$sh: -c te inserts the URI unescaped" tmux_line_is "$p" 'lvsh -c test:///default '
     tmux_keys C-u C-l
     tmux_type 'lvsh -c '; tmux_keys Tab Tab
     check "$sh: -c lists whole URIs" tmux_wait '(^| )qemu:///session .*(^| )test:///default'
@@ -82,7 +67,7 @@ cases() {
     check "$sh: set output lists the formats" tmux_wait 'csv +json +table +vertical'
     tmux_keys C-u C-l
     tmux_type 'lvsh send-key test --keycode 1 --k'; tmux_keys Tab
-    check "$sh: a list option is offered again" line_is "$p" 'lvsh send-key test --keycode 1 --keycode '
+    check "$sh: a list option is offered again" tmux_line_is "$p" 'lvsh send-key test --keycode 1 --keycode '
     tmux_keys C-u C-l
     tmux_type 'lvsh cd /usr/'; tmux_keys Tab Tab
     check "$sh: directories are listed" tmux_wait '(^| |/)lib/ .*(^| |/)share/'
@@ -116,5 +101,4 @@ tmux_type 'lvsh --no'; tmux_keys Tab
 check "fish: global options with descriptions" tmux_wait "--no-header +\(CSV without its header line\)"
 tmux_keys C-u
 
-rm -rf "$BIN"
 tmux_done

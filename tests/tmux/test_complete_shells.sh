@@ -4,24 +4,8 @@
 # missing one counts as a failure.
 T_NAME=complete-zsh-fish
 . "$(dirname "$0")/lib.sh"
-TOP=$(cd "$(dirname "$0")/../.." && pwd)
-LVSH=${LVSH_BIN:-$TOP/lvsh}
-BIN=$(mktemp -d /tmp/lvsh-bin.XXXXXX)
-ln -s "$LVSH" "$BIN/lvsh"
+BIN=$(lvsh_bin_dir)
 URI="test://$TOP/tests/fixtures/complete.xml"
-
-line_is() {  # line_is PROMPT TEXT: the line after PROMPT reads TEXT before the cursor
-    local prompt=$1 want=$2 got i
-    tmux_type "@"
-    for ((i = 0; i < 60; i++)); do
-        got=$(tmux_screen | grep -F "$prompt" | tail -n 1)
-        got=${got#*"$prompt"}
-        [ "${got%%@*}" = "$want" ] && break
-        sleep 0.05
-    done
-    tmux_keys BSpace
-    [ "${got%%@*}" = "$want" ] || { echo "    line: '$got', want '$want@'"; return 1; }
-}
 
 if command -v zsh >/dev/null; then
     tmux_start env -i HOME="$HOME" TERM=xterm LC_ALL=C.UTF-8 PATH="$BIN:/usr/bin:/bin" zsh -f
@@ -30,21 +14,21 @@ if command -v zsh >/dev/null; then
     check "zsh prompt" tmux_wait '^zsh% ?$'
     tmux_keys C-l
     tmux_type 'lvsh -c $U domstate "beta db'; tmux_keys Tab
-    check "zsh: an open double quote is closed" line_is 'zsh% ' 'lvsh -c $U domstate "beta db" '
+    check "zsh: an open double quote is closed" tmux_line_is 'zsh% ' 'lvsh -c $U domstate "beta db" '
     tmux_keys C-u
     tmux_type 'lvsh -c $U resume '; tmux_keys Tab
-    check "zsh: positional value, quoted" line_is 'zsh% ' 'lvsh -c $U resume beta\ db '
+    check "zsh: positional value, quoted" tmux_line_is 'zsh% ' 'lvsh -c $U resume beta\ db '
     tmux_keys Enter
     check "zsh: the line runs" tmux_wait "^Domain 'beta db' resumed"
     check "zsh: prompt again" tmux_wait '^zsh% ?$'
     tmux_type 'lvsh -c $U domstate it'; tmux_keys Tab
-    check "zsh: a single quote in a name" line_is 'zsh% ' "lvsh -c \$U domstate it\\'s\\ here "
+    check "zsh: a single quote in a name" tmux_line_is 'zsh% ' "lvsh -c \$U domstate it\\'s\\ here "
     tmux_keys C-u
     tmux_type 'lvsh -r -c $U sta'; tmux_keys Tab
-    check "zsh: -r honoured (no start)" line_is 'zsh% ' 'lvsh -r -c $U sta'
+    check "zsh: -r honoured (no start)" tmux_line_is 'zsh% ' 'lvsh -r -c $U sta'
     tmux_keys C-u
     tmux_type 'lvsh -c $U cd /us'; tmux_keys Tab
-    check "zsh: directories stay open" line_is 'zsh% ' 'lvsh -c $U cd /usr/'
+    check "zsh: directories stay open" tmux_line_is 'zsh% ' 'lvsh -c $U cd /usr/'
     tmux_keys C-u
 else
     check "zsh is installed (make check installs it)" false
@@ -72,15 +56,14 @@ qemu:///system" ]
     tmux_keys Enter
     check "fish prompt" tmux_wait '^fish> ?$'
     tmux_type 'lvsh -c $U domstate "beta db'; tmux_keys Tab
-    check "fish: an open double quote is closed" line_is 'fish> ' 'lvsh -c $U domstate "beta db" '
+    check "fish: an open double quote is closed" tmux_line_is 'fish> ' 'lvsh -c $U domstate "beta db" '
     tmux_keys C-u
     tmux_type 'lvsh -c $U domstate it'; tmux_keys Tab
-    check "fish: a single quote in a name" line_is 'fish> ' "lvsh -c \$U domstate it\\'s\\ here "
+    check "fish: a single quote in a name" tmux_line_is 'fish> ' "lvsh -c \$U domstate it\\'s\\ here "
     tmux_keys Enter
     check "fish: the line runs" tmux_wait '^shut off$'
 else
     check "fish is installed (make check installs it)" false
 fi
 
-rm -rf "$BIN"
 tmux_done

@@ -4,10 +4,7 @@
 # y edits the last attempt again, n gives up (without repeating the error),
 # f defines the same text again, i (edit only) drops validation, ? lists them.
 T_NAME=edit
-here=$(cd "$(dirname "$0")" && pwd)
-top=$(cd "$here/../.." && pwd)
-. "$here/lib.sh"
-LVSH=${LVSH_BIN:-$top/lvsh}
+. "$(dirname "$0")/lib.sh"
 PROMPT='lvsh test# ?$'
 S=$T_SCRATCH
 

@@ -3,8 +3,6 @@
 # the confirmation a write on several hosts asks for.
 T_NAME=fleet
 . "$(dirname "$0")/lib.sh"
-TOP=$(cd "$(dirname "$0")/../.." && pwd)
-LVSH=${LVSH_BIN:-$TOP/lvsh}
 mkdir -p "$XDG_CONFIG_HOME/lvsh"
 cat > "$XDG_CONFIG_HOME/lvsh/hosts" <<HOSTS
 a test://$TOP/tests/fixtures/fleet-a.xml

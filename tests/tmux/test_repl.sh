@@ -2,7 +2,6 @@
 # The interactive terminal: prompt, commands, history file, Ctrl-C, Ctrl-D.
 T_NAME=repl
 . "$(dirname "$0")/lib.sh"
-LVSH=${LVSH_BIN:-$(cd "$(dirname "$0")/../.." && pwd)/lvsh}
 
 tmux_start "$LVSH" -c test:///default
 check "prompt shows the driver" tmux_wait 'lvsh test# ?$'
@@ -38,9 +37,7 @@ check "the shell takes the next command" tmux_wait '^back-at-prompt$'
 tmux_keys Up
 check "Up recalls history" tmux_wait '# echo back-at-prompt$'
 tmux_keys C-u
-tmux_type "quit"
-tmux_keys Enter
-check "quit leaves the shell" tmux_wait '^\[exited 0\]$'
+tmux_quit "quit leaves the shell"
 hist=$XDG_STATE_HOME/lvsh/history
 check "history file exists" test -f "$hist"
 check "history file is 0600" test "$(stat -c %a "$hist" 2>/dev/null)" = 600

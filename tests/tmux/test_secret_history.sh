@@ -4,7 +4,6 @@
 # command (a mistyped secret one).
 T_NAME=secret-history
 . "$(dirname "$0")/lib.sh"
-LVSH=${LVSH_BIN:-$(cd "$(dirname "$0")/../.." && pwd)/lvsh}
 hist=$XDG_STATE_HOME/lvsh/history
 
 tmux_start "$LVSH" -c test:///default
@@ -18,9 +17,7 @@ check "the stray quote is reported" tmux_wait 'unterminated single quote'
 tmux_type "echo x; secret-set-valeu relsec --base64=UExBSU5TRUNSRVQ="
 tmux_keys Enter
 check "a mistyped secret command is reported" tmux_wait "unknown command 'secret-set-valeu'"
-tmux_type "quit"
-tmux_keys Enter
-check "quit" tmux_wait '^\[exited 0\]$'
+tmux_quit
 check "history keeps the plain line" grep -qx 'echo kept-line' "$hist"
 check "history holds no secret" bash -c "! grep -q UExB '$hist'"
 

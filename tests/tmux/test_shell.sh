@@ -3,7 +3,6 @@
 # history (ignoreboth, `history N`), the pager, timing, watch and Ctrl-C.
 T_NAME=shell
 . "$(dirname "$0")/lib.sh"
-LVSH=${LVSH_BIN:-$(cd "$(dirname "$0")/../.." && pwd)/lvsh}
 
 # a pager that records what it was given, then shows it
 fake=$T_SCRATCH/fakepager
@@ -93,9 +92,7 @@ sleep 0.3
 tmux_type "echo after-watch"
 tmux_keys Enter
 check "Ctrl-C ends watch, the shell goes on" tmux_wait '^after-watch$'
-tmux_type "quit"
-tmux_keys Enter
-check "quit" tmux_wait '^\[exited 0\]$'
+tmux_quit
 hist=$XDG_STATE_HOME/lvsh/history
 check "the history file has no blank-prefixed line" bash -c "! grep -q secret-space '$hist'"
 check "the history file has the repeat once" test "$(grep -cx 'echo one' "$hist")" = 1

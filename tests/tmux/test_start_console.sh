@@ -3,10 +3,7 @@
 # has no consoles: as virsh 9.0, the domain is started, the banner is shown,
 # then libvirt's refusal alone; start fails, create keeps its status 0.
 T_NAME=start_console
-here=$(cd "$(dirname "$0")" && pwd)
-top=$(cd "$here/../.." && pwd)
-. "$here/lib.sh"
-LVSH=${LVSH_BIN:-$top/lvsh}
+. "$(dirname "$0")/lib.sh"
 XML=$(mktemp /tmp/lvsh-start-console.XXXXXX)
 "$LVSH" -q -c test:///default dumpxml test | sed "s|<name>test</name>|<name>tr</name>|; /<uuid>/d" >"$XML"
 

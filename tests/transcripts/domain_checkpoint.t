@@ -1,6 +1,8 @@
 Checkpoints on the test driver.  Creation times come from fixtures redefined
 with fixed <creationTime>s, shown in UTC; the script-friendly outputs are
-compared byte for byte with virsh 9.0 on the same driver state.
+compared byte for byte with virsh 9.0 on the same driver state; the views
+snapshots share with checkpoints (one tree core) are listed once, in
+fixtures/tree-views.
 
 $ export TZ=UTC; lvsh -c test:///default "checkpoint-create test $FIXTURES/checkpoint-root.xml --redefine; checkpoint-create test $FIXTURES/checkpoint-child.xml --redefine; checkpoint-list test --parent"
 Domain checkpoint base.1 created from '/.*/checkpoint-root.xml' (re)
@@ -12,56 +14,23 @@ Domain checkpoint incr_2 created from '/.*/checkpoint-child.xml' (re)
 
 ? 0
 $ export TZ=UTC; S="checkpoint-create test $FIXTURES/checkpoint-root.xml --redefine; checkpoint-create test $FIXTURES/checkpoint-child.xml --redefine"
-> for c in "checkpoint-list test" "checkpoint-list test --parent" "checkpoint-list test --name" "checkpoint-list test --tree" \
->          "checkpoint-list test --roots" "checkpoint-list test --leaves" "checkpoint-list test --no-leaves --name" \
->          "checkpoint-list test --from base.1" "checkpoint-list test --from base.1 --tree" \
->          "checkpoint-list test --topological --name" "checkpoint-info test base.1" "checkpoint-info test incr_2" \
->          "checkpoint-parent test incr_2" "checkpoint-dumpxml test base.1" "checkpoint-dumpxml test incr_2 --no-domain" \
->          "checkpoint-delete test base.1; checkpoint-list test --parent" \
->          "checkpoint-delete test base.1 --children; checkpoint-list test" \
->          "checkpoint-delete test base.1 --children-only; checkpoint-list test --tree" \
->          "checkpoint-delete test incr_2 --metadata; checkpoint-list test --name"; do
->   diff <(lvsh -c test:///default "$S; $c" 2>&1) <(virsh -c test:///default "$S; $c" 2>&1) > /dev/null && echo "same: $c" || echo "DIFFERENT: $c"
-> done
-same: checkpoint-list test
-same: checkpoint-list test --parent
-same: checkpoint-list test --name
-same: checkpoint-list test --tree
-same: checkpoint-list test --roots
-same: checkpoint-list test --leaves
-same: checkpoint-list test --no-leaves --name
-same: checkpoint-list test --from base.1
-same: checkpoint-list test --from base.1 --tree
-same: checkpoint-list test --topological --name
-same: checkpoint-info test base.1
-same: checkpoint-info test incr_2
-same: checkpoint-parent test incr_2
-same: checkpoint-dumpxml test base.1
-same: checkpoint-dumpxml test incr_2 --no-domain
-same: checkpoint-delete test base.1; checkpoint-list test --parent
-same: checkpoint-delete test base.1 --children; checkpoint-list test
-same: checkpoint-delete test base.1 --children-only; checkpoint-list test --tree
-same: checkpoint-delete test incr_2 --metadata; checkpoint-list test --name
+> sed "s/KIND/checkpoint/g; s/ROOT/base.1/g" "$FIXTURES/tree-views" | "$TESTS/virsh-same" -s "$S" test:///default - \
+>   "checkpoint-info test incr_2" "checkpoint-parent test incr_2" "checkpoint-dumpxml test incr_2 --no-domain" \
+>   "checkpoint-delete test base.1 --children; checkpoint-list test" \
+>   "checkpoint-delete test incr_2 --metadata; checkpoint-list test --name"
+19 of 19 same
 ? 0
 
 A deeper tree made with checkpoint-create-as (each new checkpoint is a child
 of the newest; names sort case-insensitively):
 
 $ S='checkpoint-create-as test b; checkpoint-create-as test A; checkpoint-create-as test c; checkpoint-create-as test D'
-> for c in "checkpoint-list test --tree" "checkpoint-list test --name" "checkpoint-list test --topological --name" \
->          "checkpoint-list test --from A --descendants --name" "checkpoint-list test --from A --name" \
->          "checkpoint-list test --from A --tree" "checkpoint-delete test A; checkpoint-list test --tree" \
->          "checkpoint-info test A"; do
->   diff <(lvsh -c test:///default "$S; $c" 2>&1) <(virsh -c test:///default "$S; $c" 2>&1) > /dev/null && echo "same: $c" || echo "DIFFERENT: $c"
-> done
-same: checkpoint-list test --tree
-same: checkpoint-list test --name
-same: checkpoint-list test --topological --name
-same: checkpoint-list test --from A --descendants --name
-same: checkpoint-list test --from A --name
-same: checkpoint-list test --from A --tree
-same: checkpoint-delete test A; checkpoint-list test --tree
-same: checkpoint-info test A
+> "$TESTS/virsh-same" -s "$S" test:///default \
+>   "checkpoint-list test --tree" "checkpoint-list test --name" "checkpoint-list test --topological --name" \
+>   "checkpoint-list test --from A --descendants --name" "checkpoint-list test --from A --name" \
+>   "checkpoint-list test --from A --tree" "checkpoint-delete test A; checkpoint-list test --tree" \
+>   "checkpoint-info test A"
+8 of 8 same
 ? 0
 $ lvsh -c test:///default 'checkpoint-create-as test b; checkpoint-create-as test A; checkpoint-create-as test c; checkpoint-list test --tree; checkpoint-parent test c; checkpoint-delete test A'
 Domain checkpoint b created

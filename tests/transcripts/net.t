@@ -217,18 +217,10 @@ $ lvsh -c test://$FIXTURES/net.xml net-dumpxml --inactive default
 ! error: unsupported flags (0x1) in function testNetworkGetXMLDesc
 ? 1
 
-# Life cycle: define, start, autostart, destroy, undefine, create.  The
-# messages are virsh's.
+# Life cycle: define, start, autostart, destroy, undefine, create, of the
+# network tnet.xml written above.  The messages are virsh's.
 
-$ cat > tnet.xml <<'XML'
-> <network>
->   <name>tnet</name>
->   <uuid>cccccccc-0000-4000-8000-0000000000ff</uuid>
->   <bridge name="virbr77"/>
->   <ip address="10.77.0.1" netmask="255.255.255.0"/>
-> </network>
-> XML
-> cmds="net-define tnet.xml; net-list --all; net-start tnet; net-autostart tnet; net-info tnet; net-autostart --disable tnet; net-destroy tnet; net-undefine tnet; net-create tnet.xml; net-list --transient; net-destroy tnet; net-list --all --name"
+$ cmds="net-define tnet.xml; net-list --all; net-start tnet; net-autostart tnet; net-info tnet; net-autostart --disable tnet; net-destroy tnet; net-undefine tnet; net-create tnet.xml; net-list --transient; net-destroy tnet; net-list --all --name"
 > diff <(lvsh -c test:///default "$cmds" 2>&1) <(virsh -c test:///default "$cmds" 2>&1) && echo same
 same
 ? 0

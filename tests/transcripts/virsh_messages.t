@@ -264,10 +264,15 @@ $ lvsh -c test:///default dom-fd-associate nosuch grp 0
 ? 1
 
 attach-disk and attach-interface --print-xml need no existing domain, as virsh.
-$ lvsh -c test:///default attach-disk nosuch /img vdb --print-xml
+$ lvsh -c test:///default attach-disk nosuch /img vdb --print-xml && lvsh -c test:///default attach-disk nosuch /tmp/x vdc --print-xml
 <disk type='file'>
   <source file='/img'/>
   <target dev='vdb'/>
+</disk>
+
+<disk type='file'>
+  <source file='/tmp/x'/>
+  <target dev='vdc'/>
 </disk>
 
 ? 0

@@ -10,17 +10,6 @@
 
 #include <ctype.h>
 
-/* Like CHECK, but only failures count: the walk passes one test per
- * command whose entry is entirely well formed. */
-#define EXPECT(cond, ...) do { \
-        if (!(cond)) { \
-            unit_failed++; \
-            printf("not ok %s:%d: ", __FILE__, __LINE__); \
-            printf(__VA_ARGS__); \
-            printf("\n"); \
-        } \
-    } while (0)
-
 static void check_opts(const struct lvsh_cmd *c)
 {
     bool optional_positional = false, rest = false;

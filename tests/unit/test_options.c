@@ -53,6 +53,13 @@ static void done(void)
     last_err = NULL;
 }
 
+/* A parse that must fail as a usage error whose message holds want. */
+#define PARSE_USAGE(want, ...) do { \
+        PARSE(LVSH_USAGE, __VA_ARGS__); \
+        CHECK(last_err && strstr(last_err, want), "%s: %s", #__VA_ARGS__, last_err); \
+        done(); \
+    } while (0)
+
 static void test_positional_and_named(void)
 {
     long long n;
@@ -90,41 +97,20 @@ static void test_positional_and_named(void)
 
 static void test_errors(void)
 {
-    PARSE(LVSH_USAGE, "--count", "3");
-    CHECK(last_err && strstr(last_err, "requires option --domain"), "missing required: %s", last_err);
-    done();
-    PARSE(LVSH_USAGE, "web", "--bogus");
-    CHECK(last_err && strstr(last_err, "no option --bogus"), "unknown: %s", last_err);
-    done();
+    PARSE_USAGE("requires option --domain", "--count", "3");
+    PARSE_USAGE("no option --bogus", "web", "--bogus");
     PARSE(LVSH_USAGE, "web", "11");
     CHECK(last_err && strcmp(last_err, "Numeric value '11' for <count> option is malformed "
                                         "or out of range") == 0, "range: %s", last_err);
     done();
-    PARSE(LVSH_USAGE, "web", "three");
-    CHECK(last_err && strstr(last_err, "Numeric value 'three' for <count>"), "not a number: %s",
-          last_err);
-    done();
-    PARSE(LVSH_USAGE, "web", "--size", "12Q");
-    CHECK(last_err && strstr(last_err, "size"), "bad size: %s", last_err);
-    done();
-    PARSE(LVSH_USAGE, "web", "--color", "blue");
-    CHECK(last_err && strstr(last_err, "red, green"), "bad choice: %s", last_err);
-    done();
-    PARSE(LVSH_USAGE, "web", "--all", "--none");
-    CHECK(last_err && strstr(last_err, "cannot be used together"), "exclusive: %s", last_err);
-    done();
-    PARSE(LVSH_USAGE, "web", "--all=yes");
-    CHECK(last_err && strstr(last_err, "takes no value"), "bool with value: %s", last_err);
-    done();
-    PARSE(LVSH_USAGE, "--domain", "web", "--domain", "other");
-    CHECK(last_err && strstr(last_err, "more than once"), "twice: %s", last_err);
-    done();
-    PARSE(LVSH_USAGE, "web", "--color");
-    CHECK(last_err && strstr(last_err, "needs a value"), "missing value: %s", last_err);
-    done();
-    PARSE(LVSH_USAGE, "--domain", "");
-    CHECK(last_err && strstr(last_err, "non-empty"), "empty string: %s", last_err);
-    done();
+    PARSE_USAGE("Numeric value 'three' for <count>", "web", "three");
+    PARSE_USAGE("size", "web", "--size", "12Q");
+    PARSE_USAGE("red, green", "web", "--color", "blue");
+    PARSE_USAGE("cannot be used together", "web", "--all", "--none");
+    PARSE_USAGE("takes no value", "web", "--all=yes");
+    PARSE_USAGE("more than once", "--domain", "web", "--domain", "other");
+    PARSE_USAGE("needs a value", "web", "--color");
+    PARSE_USAGE("non-empty", "--domain", "");
 }
 
 static void test_sizes(void)

@@ -7,21 +7,30 @@
 #include <locale.h>
 #include <stdlib.h>
 
-/* Render r as format into a string (stdout part) and *err (stderr part). */
-static char *render(struct lvsh_result *r, enum lvsh_format fmt, bool quiet, char **err)
+/* Render r with o into a string (stdout part) and *err (stderr part);
+ * *st, when asked, gets what render_result returned. */
+static char *render_with(struct lvsh_result *r, const struct render_opts *o,
+                         enum lvsh_status *st, char **err)
 {
     char *out = NULL, *e = NULL;
     size_t n1, n2;
     FILE *fo = open_memstream(&out, &n1), *fe = open_memstream(&e, &n2);
-    struct render_opts o = { .format = fmt, .quiet = quiet };
-    render_result(fo, fe, r, &o, result_failed(r) ? LVSH_FAILED : LVSH_OK);
+    enum lvsh_status s = render_result(fo, fe, r, o, result_failed(r) ? LVSH_FAILED : LVSH_OK);
     fclose(fo);
     fclose(fe);
+    if (st)
+        *st = s;
     if (err)
         *err = e;
     else
         free(e);
     return out;
+}
+
+static char *render(struct lvsh_result *r, enum lvsh_format fmt, bool quiet, char **err)
+{
+    struct render_opts o = { .format = fmt, .quiet = quiet };
+    return render_with(r, &o, NULL, err);
 }
 
 static void fill_names(struct lvsh_result *r, const char *const *names, int n)
@@ -148,35 +157,24 @@ static void test_record_and_errors(void)
 static void test_xpath(void)
 {
     struct lvsh_result r;
-    char *out = NULL, *e = NULL;
-    size_t n1, n2;
+    char *out, *e;
+    enum lvsh_status st;
     result_init(&r);
     out_xml(&r, "<domain><name>x</name><devices><disk dev='a'/><disk dev='b'/></devices></domain>");
-    FILE *fo = open_memstream(&out, &n1), *fe = open_memstream(&e, &n2);
     struct render_opts o = { .format = LVSH_FMT_TABLE, .xpath = "//disk/@dev" };
-    CHECK(render_result(fo, fe, &r, &o, LVSH_OK) == LVSH_OK, "xpath renders");
-    fclose(fo);
-    fclose(fe);
+    out = render_with(&r, &o, &st, NULL);
+    CHECK(st == LVSH_OK, "xpath renders");
     CHECK_STR(out, " dev=\"a\"\n dev=\"b\"\n");
     free(out);
-    free(e);
-    fo = open_memstream(&out, &n1);
-    fe = open_memstream(&e, &n2);
     o.xpath = "string(/domain/name)";
     o.format = LVSH_FMT_JSON;
-    render_result(fo, fe, &r, &o, LVSH_OK);
-    fclose(fo);
-    fclose(fe);
+    out = render_with(&r, &o, NULL, NULL);
     CHECK_STR(out, "{\"xpath\":\"string(/domain/name)\",\"results\":[\"x\"]}\n");
     free(out);
-    free(e);
-    fo = open_memstream(&out, &n1);
-    fe = open_memstream(&e, &n2);
     o.xpath = "//[";
     o.format = LVSH_FMT_TABLE;
-    CHECK(render_result(fo, fe, &r, &o, LVSH_OK) == LVSH_FAILED, "bad xpath fails");
-    fclose(fo);
-    fclose(fe);
+    out = render_with(&r, &o, &st, &e);
+    CHECK(st == LVSH_FAILED, "bad xpath fails");
     CHECK(strstr(e, "invalid XPath") != NULL, "bad xpath error: %s", e);
     free(out);
     free(e);

@@ -7,13 +7,22 @@
 
 static int unit_passed, unit_failed;
 
+/* count and report one failure */
+#define UNIT_FAIL(...) do { \
+        unit_failed++; \
+        printf("not ok %s:%d: ", __FILE__, __LINE__); \
+        printf(__VA_ARGS__); \
+        printf("\n"); \
+    } while (0)
+
 #define CHECK(cond, ...) do { \
-        if (cond) { unit_passed++; } else { \
-            unit_failed++; \
-            printf("not ok %s:%d: ", __FILE__, __LINE__); \
-            printf(__VA_ARGS__); \
-            printf("\n"); \
-        } \
+        if (cond) unit_passed++; else UNIT_FAIL(__VA_ARGS__); \
+    } while (0)
+
+/* Like CHECK, but only failures count (a walk that passes one test per
+ * well-formed entry, not one per property). */
+#define EXPECT(cond, ...) do { \
+        if (!(cond)) UNIT_FAIL(__VA_ARGS__); \
     } while (0)
 
 #define CHECK_STR(got, want) do { \
