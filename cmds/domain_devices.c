@@ -1,5 +1,6 @@
 /* domain_devices.c: attaching, detaching and updating a domain's devices. */
 #include "domain_common.h"
+#include "domain_util.h"
 #include "util.h"
 
 #include <errno.h>
@@ -762,19 +763,13 @@ static bool find_device(virDomainPtr d, unsigned flags, const char *elem, dev_ma
                         const struct lvsh_args *a, struct lvsh_result *r, char **found,
                         int *count)
 {
-    const char *name = virDomainGetName(d);
     bool config_only = flags == VIR_DOMAIN_AFFECT_CONFIG;
-    char *xml = virDomainGetXMLDesc(d, config_only ? VIR_DOMAIN_XML_INACTIVE : 0);
+    struct dom_xml x;
     *count = 0;
     *found = NULL;
-    if (!xml) {
-        err_virt(r, "failed to get the XML of domain '%s'", name);
+    if (!dom_xml_load(&x, d, config_only ? VIR_DOMAIN_XML_INACTIVE : 0, r, virDomainGetName(d)))
         return false;
-    }
-    xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "domain.xml", NULL,
-                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    free(xml);
-    xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+    xmlNodePtr root = xmlDocGetRootElement(x.doc);
     for (xmlNodePtr dv = root ? root->children : NULL; dv; dv = dv->next) {
         if (dv->type != XML_ELEMENT_NODE || !xmlStrEqual(dv->name, BAD_CAST "devices"))
             continue;
@@ -783,15 +778,13 @@ static bool find_device(virDomainPtr d, unsigned flags, const char *elem, dev_ma
                 !match(c, a) || (*count)++)
                 continue;
             xmlBufferPtr b = xmlBufferCreate();
-            xmlNodeDump(b, doc, c, 0, 0);
+            xmlNodeDump(b, x.doc, c, 0, 0);
             *found = xstrdup((const char *)xmlBufferContent(b));
             xmlBufferFree(b);
         }
     }
-    if (!doc)
-        err_fail(r, "cannot parse the XML of domain '%s'", name);
-    xmlFreeDoc(doc);
-    return doc != NULL;
+    dom_xml_free(&x);
+    return true;
 }
 
 /* Detach (or print) a device found in the domain's XML. */
