@@ -805,23 +805,41 @@ static enum lvsh_status detach_found(virDomainPtr d, const struct lvsh_args *a,
     return LVSH_OK;
 }
 
-static enum lvsh_status run_detach_disk(struct lvsh_session *s, const struct lvsh_args *a,
-                                        struct lvsh_result *r)
+/* detach-disk, detach-interface: find the <elem> device in the target's XML
+ * and detach (or print) it.  The first match wins unless unique; with none,
+ * or several under unique, missing() words the error (n: how many matched). */
+static enum lvsh_status detach_matching(const struct lvsh_args *a, struct lvsh_result *r,
+                                        const char *elem, dev_match match, bool unique,
+                                        enum lvsh_status (*missing)(const struct lvsh_args *a,
+                                                                    struct lvsh_result *r,
+                                                                    int n))
 {
     virDomainPtr d = args_target(a);
-    (void)s;
     unsigned flags = affect_flags(a, d);
     int n;
     char *xml;
-    enum lvsh_status st = LVSH_FAILED;
-    if (!find_device(d, flags, "disk", match_disk, a, r, &xml, &n))
+    enum lvsh_status st;
+    if (!find_device(d, flags, elem, match, a, r, &xml, &n))
         st = LVSH_FAILED;
-    else if (xml)
-        st = detach_found(d, a, r, xml, flags, "disk");
+    else if (xml && (n == 1 || !unique))
+        st = detach_found(d, a, r, xml, flags, elem);
     else
-        err_fail(r, "No disk found whose source path or target is %s", args_str(a, "target"));
+        st = missing(a, r, n);
     free(xml);
     return st;
+}
+
+static enum lvsh_status disk_missing(const struct lvsh_args *a, struct lvsh_result *r, int n)
+{
+    (void)n;
+    return err_fail(r, "No disk found whose source path or target is %s", args_str(a, "target"));
+}
+
+static enum lvsh_status run_detach_disk(struct lvsh_session *s, const struct lvsh_args *a,
+                                        struct lvsh_result *r)
+{
+    (void)s;
+    return detach_matching(a, r, "disk", match_disk, false, disk_missing);
 }
 
 static const struct lvsh_opt opts_domain_detach_disk[] = {
@@ -848,30 +866,23 @@ static const struct lvsh_cmd cmd_detach_disk = {
     .target = LVSH_KIND_DOMAIN,
 };
 
+static enum lvsh_status iface_missing(const struct lvsh_args *a, struct lvsh_result *r, int n)
+{
+    const char *type = args_str(a, "type");
+    if (n > 1)
+        return err_fail(r, "domain '%s' has %d interfaces of type %s; choose one with --mac",
+                        virDomainGetName(args_target(a)), n, type);
+    if (args_has(a, "mac"))
+        return err_fail(r, "no interface of type %s with MAC address %s was found", type,
+                        args_str(a, "mac"));
+    return err_fail(r, "No interface found whose type is %s", type);
+}
+
 static enum lvsh_status run_detach_interface(struct lvsh_session *s, const struct lvsh_args *a,
                                              struct lvsh_result *r)
 {
-    const char *type = args_str(a, "type");
-    virDomainPtr d = args_target(a);
     (void)s;
-    unsigned flags = affect_flags(a, d);
-    int n;
-    char *xml;
-    enum lvsh_status st = LVSH_FAILED;
-    if (!find_device(d, flags, "interface", match_iface, a, r, &xml, &n))
-        st = LVSH_FAILED;
-    else if (n > 1)
-        err_fail(r, "domain '%s' has %d interfaces of type %s; choose one with --mac",
-                 virDomainGetName(d), n, type);
-    else if (xml)
-        st = detach_found(d, a, r, xml, flags, "interface");
-    else if (args_has(a, "mac"))
-        err_fail(r, "no interface of type %s with MAC address %s was found", type,
-                 args_str(a, "mac"));
-    else
-        err_fail(r, "No interface found whose type is %s", type);
-    free(xml);
-    return st;
+    return detach_matching(a, r, "interface", match_iface, true, iface_missing);
 }
 
 static const struct lvsh_opt opts_domain_detach_interface[] = {
