@@ -19,20 +19,17 @@ static void cell_opt(struct out_table *t, const char *s)
 }
 
 /* A device list: one row per node `devices` selects in the target's XML
- * (with --inactive the persistent one) under the columns cols (header and
- * key, up to a NULL header); row fills one, and a failure ends the list. */
+ * (with --inactive the persistent one) under the columns cols; row fills
+ * one, and a failure ends the list. */
 typedef enum lvsh_status (*dev_row)(struct out_table *t, struct dom_xml *x, xmlNodePtr n,
                                     const struct lvsh_args *a, struct lvsh_result *r);
 static enum lvsh_status dev_list(const struct lvsh_args *a, struct lvsh_result *r,
-                                 const char *devices, const char *const (*cols)[2],
-                                 dev_row row)
+                                 const char *devices, const struct out_col *cols, dev_row row)
 {
     struct dom_xml x;
     if (!dom_xml_load(&x, args_target(a), args_flags(a), r, args_str(a, "domain")))
         return LVSH_FAILED;
-    struct out_table *t = out_table(r);
-    for (; (*cols)[0]; cols++)
-        out_table_col(t, (*cols)[0], (*cols)[1], 0);
+    struct out_table *t = out_table_cols(r, cols);
     enum lvsh_status st = LVSH_OK;
     xmlXPathObjectPtr o = dom_xml_nodes(&x, devices);
     for (int i = 0; o->nodesetval && i < o->nodesetval->nodeNr && st == LVSH_OK; i++)
@@ -69,9 +66,12 @@ static enum lvsh_status run_domblklist(struct lvsh_session *s, const struct lvsh
                                        struct lvsh_result *r)
 {
     /* the --details columns come first */
-    static const char *const cols[][2] = {
-        { "Type", "type" }, { "Device", "device" }, { "Target", "target" },
-        { "Source", "source" }, { NULL, NULL },
+    static const struct out_col cols[] = {
+        { "Type", "type", 0 },
+        { "Device", "device", 0 },
+        { "Target", "target", 0 },
+        { "Source", "source", 0 },
+        { NULL, NULL, 0 },
     };
     (void)s;
     return dev_list(a, r, "/domain/devices/disk", args_has(a, "details") ? cols : cols + 2,
@@ -122,9 +122,13 @@ static enum lvsh_status iflist_row(struct out_table *t, struct dom_xml *x, xmlNo
 static enum lvsh_status run_domiflist(struct lvsh_session *s, const struct lvsh_args *a,
                                       struct lvsh_result *r)
 {
-    static const char *const cols[][2] = {
-        { "Interface", "interface" }, { "Type", "type" }, { "Source", "source" },
-        { "Model", "model" }, { "MAC", "mac" }, { NULL, NULL },
+    static const struct out_col cols[] = {
+        { "Interface", "interface", 0 },
+        { "Type", "type", 0 },
+        { "Source", "source", 0 },
+        { "Model", "model", 0 },
+        { "MAC", "mac", 0 },
+        { NULL, NULL, 0 },
     };
     (void)s;
     return dev_list(a, r, "/domain/devices/interface", cols, iflist_row);
@@ -200,9 +204,12 @@ static enum lvsh_status run_domblkinfo(struct lvsh_session *s, const struct lvsh
     virDomainPtr d = args_target(a);
     enum lvsh_status st = LVSH_OK;
     if (args_has(a, "all")) {
-        static const char *const cols[][2] = {
-            { "Target", "target" }, { "Capacity", "capacity" },
-            { "Allocation", "allocation" }, { "Physical", "physical" }, { NULL, NULL },
+        static const struct out_col cols[] = {
+            { "Target", "target", 0 },
+            { "Capacity", "capacity", 0 },
+            { "Allocation", "allocation", 0 },
+            { "Physical", "physical", 0 },
+            { NULL, NULL, 0 },
         };
         st = dev_list(a, r, "/domain/devices/disk", cols, blkinfo_row);
     } else if (virDomainGetBlockInfo(d, dev, &bi, 0) < 0) {

@@ -224,9 +224,12 @@ static enum lvsh_status vcpupin_show(virDomainPtr d, const struct lvsh_args *a,
         return err_virt(r, "failed to get the vCPU pinning of domain '%s'",
                         args_str(a, "domain"));
     }
-    struct out_table *t = out_table(r);
-    out_table_col(t, "VCPU", "vcpu", 0);
-    out_table_col(t, "CPU Affinity", "affinity", 0);
+    static const struct out_col cols[] = {
+        { "VCPU", "vcpu", 0 },
+        { "CPU Affinity", "affinity", 0 },
+        { NULL, NULL, 0 },
+    };
+    struct out_table *t = out_table_cols(r, cols);
     for (int i = 0; i < got; i++) {
         if (only >= 0 && i != only)
             continue;
@@ -388,9 +391,12 @@ static enum lvsh_status run_iothreadinfo(struct lvsh_session *s, const struct lv
         out_bare(r);   /* virsh prints no blank line after it */
         out_json(r, json_array());
     } else {
-        struct out_table *t = out_table(r);
-        out_table_col(t, "IOThread ID", "id", 0);
-        out_table_col(t, "CPU Affinity", "affinity", 0);
+        static const struct out_col cols[] = {
+            { "IOThread ID", "id", 0 },
+            { "CPU Affinity", "affinity", 0 },
+            { NULL, NULL, 0 },
+        };
+        struct out_table *t = out_table_cols(r, cols);
         for (int i = 0; i < n; i++) {
             char *list = cpumap_format(info[i]->cpumap, info[i]->cpumaplen * 8 < ncpus
                                                             ? info[i]->cpumaplen * 8 : ncpus);
