@@ -1,5 +1,6 @@
 /* domain_devices.c: attaching, detaching and updating a domain's devices. */
 #include "domain_common.h"
+#include "domain_util.h"
 #include "util.h"
 
 #include <errno.h>
@@ -762,19 +763,13 @@ static bool find_device(virDomainPtr d, unsigned flags, const char *elem, dev_ma
                         const struct lvsh_args *a, struct lvsh_result *r, char **found,
                         int *count)
 {
-    const char *name = virDomainGetName(d);
     bool config_only = flags == VIR_DOMAIN_AFFECT_CONFIG;
-    char *xml = virDomainGetXMLDesc(d, config_only ? VIR_DOMAIN_XML_INACTIVE : 0);
+    struct dom_xml x;
     *count = 0;
     *found = NULL;
-    if (!xml) {
-        err_virt(r, "failed to get the XML of domain '%s'", name);
+    if (!dom_xml_load(&x, d, config_only ? VIR_DOMAIN_XML_INACTIVE : 0, r, virDomainGetName(d)))
         return false;
-    }
-    xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "domain.xml", NULL,
-                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    free(xml);
-    xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+    xmlNodePtr root = xmlDocGetRootElement(x.doc);
     for (xmlNodePtr dv = root ? root->children : NULL; dv; dv = dv->next) {
         if (dv->type != XML_ELEMENT_NODE || !xmlStrEqual(dv->name, BAD_CAST "devices"))
             continue;
@@ -783,15 +778,13 @@ static bool find_device(virDomainPtr d, unsigned flags, const char *elem, dev_ma
                 !match(c, a) || (*count)++)
                 continue;
             xmlBufferPtr b = xmlBufferCreate();
-            xmlNodeDump(b, doc, c, 0, 0);
+            xmlNodeDump(b, x.doc, c, 0, 0);
             *found = xstrdup((const char *)xmlBufferContent(b));
             xmlBufferFree(b);
         }
     }
-    if (!doc)
-        err_fail(r, "cannot parse the XML of domain '%s'", name);
-    xmlFreeDoc(doc);
-    return doc != NULL;
+    dom_xml_free(&x);
+    return true;
 }
 
 /* Detach (or print) a device found in the domain's XML. */
@@ -812,23 +805,41 @@ static enum lvsh_status detach_found(virDomainPtr d, const struct lvsh_args *a,
     return LVSH_OK;
 }
 
-static enum lvsh_status run_detach_disk(struct lvsh_session *s, const struct lvsh_args *a,
-                                        struct lvsh_result *r)
+/* detach-disk, detach-interface: find the <elem> device in the target's XML
+ * and detach (or print) it.  The first match wins unless unique; with none,
+ * or several under unique, missing() words the error (n: how many matched). */
+static enum lvsh_status detach_matching(const struct lvsh_args *a, struct lvsh_result *r,
+                                        const char *elem, dev_match match, bool unique,
+                                        enum lvsh_status (*missing)(const struct lvsh_args *a,
+                                                                    struct lvsh_result *r,
+                                                                    int n))
 {
     virDomainPtr d = args_target(a);
-    (void)s;
     unsigned flags = affect_flags(a, d);
     int n;
     char *xml;
-    enum lvsh_status st = LVSH_FAILED;
-    if (!find_device(d, flags, "disk", match_disk, a, r, &xml, &n))
+    enum lvsh_status st;
+    if (!find_device(d, flags, elem, match, a, r, &xml, &n))
         st = LVSH_FAILED;
-    else if (xml)
-        st = detach_found(d, a, r, xml, flags, "disk");
+    else if (xml && (n == 1 || !unique))
+        st = detach_found(d, a, r, xml, flags, elem);
     else
-        err_fail(r, "No disk found whose source path or target is %s", args_str(a, "target"));
+        st = missing(a, r, n);
     free(xml);
     return st;
+}
+
+static enum lvsh_status disk_missing(const struct lvsh_args *a, struct lvsh_result *r, int n)
+{
+    (void)n;
+    return err_fail(r, "No disk found whose source path or target is %s", args_str(a, "target"));
+}
+
+static enum lvsh_status run_detach_disk(struct lvsh_session *s, const struct lvsh_args *a,
+                                        struct lvsh_result *r)
+{
+    (void)s;
+    return detach_matching(a, r, "disk", match_disk, false, disk_missing);
 }
 
 static const struct lvsh_opt opts_domain_detach_disk[] = {
@@ -855,30 +866,23 @@ static const struct lvsh_cmd cmd_detach_disk = {
     .target = LVSH_KIND_DOMAIN,
 };
 
+static enum lvsh_status iface_missing(const struct lvsh_args *a, struct lvsh_result *r, int n)
+{
+    const char *type = args_str(a, "type");
+    if (n > 1)
+        return err_fail(r, "domain '%s' has %d interfaces of type %s; choose one with --mac",
+                        virDomainGetName(args_target(a)), n, type);
+    if (args_has(a, "mac"))
+        return err_fail(r, "no interface of type %s with MAC address %s was found", type,
+                        args_str(a, "mac"));
+    return err_fail(r, "No interface found whose type is %s", type);
+}
+
 static enum lvsh_status run_detach_interface(struct lvsh_session *s, const struct lvsh_args *a,
                                              struct lvsh_result *r)
 {
-    const char *type = args_str(a, "type");
-    virDomainPtr d = args_target(a);
     (void)s;
-    unsigned flags = affect_flags(a, d);
-    int n;
-    char *xml;
-    enum lvsh_status st = LVSH_FAILED;
-    if (!find_device(d, flags, "interface", match_iface, a, r, &xml, &n))
-        st = LVSH_FAILED;
-    else if (n > 1)
-        err_fail(r, "domain '%s' has %d interfaces of type %s; choose one with --mac",
-                 virDomainGetName(d), n, type);
-    else if (xml)
-        st = detach_found(d, a, r, xml, flags, "interface");
-    else if (args_has(a, "mac"))
-        err_fail(r, "no interface of type %s with MAC address %s was found", type,
-                 args_str(a, "mac"));
-    else
-        err_fail(r, "No interface found whose type is %s", type);
-    free(xml);
-    return st;
+    return detach_matching(a, r, "interface", match_iface, true, iface_missing);
 }
 
 static const struct lvsh_opt opts_domain_detach_interface[] = {

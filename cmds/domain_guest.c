@@ -117,11 +117,14 @@ static enum lvsh_status run_domfsinfo(struct lvsh_session *s, const struct lvsh_
     if (n < 0)
         return err_virt(r, "failed to get the file systems of domain '%s'",
                         args_str(a, "domain"));
-    struct out_table *t = out_table(r);
-    out_table_col(t, "Mountpoint", "mountpoint", 0);
-    out_table_col(t, "Name", "name", 0);
-    out_table_col(t, "Type", "type", 0);
-    out_table_col(t, "Target", "targets", 0);
+    static const struct out_col cols[] = {
+        { "Mountpoint", "mountpoint", 0 },
+        { "Name", "name", 0 },
+        { "Type", "type", 0 },
+        { "Target", "targets", 0 },
+        { NULL, NULL, 0 },
+    };
+    struct out_table *t = out_table_cols(r, cols);
     for (int i = 0; i < n; i++) {
         fsinfo_row(t, fs[i]);
         virDomainFSInfoFree(fs[i]);

@@ -317,7 +317,7 @@ static const struct lvsh_cmd cmd_domiftune = {
                    "parameters; with them, set the limits.",
     .opts = opts_domiftune,
     .exclusive = excl_affect,
-    .flags = LVSH_CMD_CONN, /* showing is read-only; libvirt refuses a set under -r */
+    .flags = LVSH_CMD_CONN,
     .handler = run_domiftune,
     .target = LVSH_KIND_DOMAIN,
 };

@@ -617,20 +617,10 @@ static virStorageVolPtr disk_volume(virConnectPtr conn, xmlNodePtr disk, char **
 /* Collect the domain's disks with a source; false (r filled) on failure. */
 static bool plan_collect(virDomainPtr d, struct undef_plan *p, struct lvsh_result *r)
 {
-    const char *name = virDomainGetName(d);
-    char *xml = virDomainGetXMLDesc(d, 0);
-    if (!xml) {
-        err_virt(r, "failed to get the XML of domain '%s'", name);
+    struct dom_xml x;
+    if (!dom_xml_load(&x, d, 0, r, virDomainGetName(d)))
         return false;
-    }
-    xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "domain.xml", NULL,
-                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    free(xml);
-    if (!doc) {
-        err_fail(r, "cannot parse the XML of domain '%s'", name);
-        return false;
-    }
-    xmlNodePtr devs = xml_child(xmlDocGetRootElement(doc), "devices");
+    xmlNodePtr devs = xml_child(xmlDocGetRootElement(x.doc), "devices");
     for (xmlNodePtr c = devs ? devs->children : NULL; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE || !xmlStrEqual(c->name, BAD_CAST "disk"))
             continue;
@@ -643,7 +633,7 @@ static bool plan_collect(virDomainPtr d, struct undef_plan *p, struct lvsh_resul
         p->v[p->n++] = (struct undef_vol){ xml_prop(xml_child(c, "target"), "dev"),
                                            source, path, vol, false };
     }
-    xmlFreeDoc(doc);
+    dom_xml_free(&x);
     return true;
 }
 

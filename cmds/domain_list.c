@@ -318,12 +318,15 @@ static void list_plain(const struct lvsh_args *a, struct lvsh_result *r,
 static void list_table(const struct lvsh_args *a, struct lvsh_result *r, struct dom_row *rows,
                        int n, struct dom_marks *marks)
 {
-    struct out_table *t = out_table(r);
+    static const struct out_col cols[] = {
+        { "Id", "id", 0 },
+        { "Name", "name", 0 },
+        { "State", "state", 0 },
+        { NULL, NULL, 0 },
+    };
+    struct out_table *t = out_table_cols(r, cols);
     bool title = args_has(a, "title");
     bool *saved = args_has(a, "managed-save") ? marks_of(&marks[0], rows, n) : NULL;
-    out_table_col(t, "Id", "id", 0);
-    out_table_col(t, "Name", "name", 0);
-    out_table_col(t, "State", "state", 0);
     if (title)
         out_table_col(t, "Title", "title", 0);
     for (int i = 0; i < n; i++) {

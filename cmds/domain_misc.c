@@ -262,7 +262,7 @@ static const struct lvsh_cmd cmd_perf = {
                    "disable events and print those changed.",
     .opts = opts_perf,
     .exclusive = excl_affect,
-    .flags = LVSH_CMD_CONN, /* showing is read-only; libvirt refuses a change under -r */
+    .flags = LVSH_CMD_CONN,
     .handler = run_perf,
     .target = LVSH_KIND_DOMAIN,
 };

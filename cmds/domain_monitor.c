@@ -18,12 +18,35 @@ static void cell_opt(struct out_table *t, const char *s)
     out_cell(t, s ? json_str(s) : json_null(), dash(s));
 }
 
-static void blklist_row(struct out_table *t, struct dom_xml *x, xmlNodePtr n, bool details)
+/* A device list: one row per node `devices` selects in the target's XML
+ * (with --inactive the persistent one) under the columns cols; row fills
+ * one, and a failure ends the list. */
+typedef enum lvsh_status (*dev_row)(struct out_table *t, struct dom_xml *x, xmlNodePtr n,
+                                    const struct lvsh_args *a, struct lvsh_result *r);
+static enum lvsh_status dev_list(const struct lvsh_args *a, struct lvsh_result *r,
+                                 const char *devices, const struct out_col *cols, dev_row row)
 {
+    struct dom_xml x;
+    if (!dom_xml_load(&x, args_target(a), args_flags(a), r, args_str(a, "domain")))
+        return LVSH_FAILED;
+    struct out_table *t = out_table_cols(r, cols);
+    enum lvsh_status st = LVSH_OK;
+    xmlXPathObjectPtr o = dom_xml_nodes(&x, devices);
+    for (int i = 0; o->nodesetval && i < o->nodesetval->nodeNr && st == LVSH_OK; i++)
+        st = row(t, &x, o->nodesetval->nodeTab[i], a, r);
+    xmlXPathFreeObject(o);
+    dom_xml_free(&x);
+    return st;
+}
+
+static enum lvsh_status blklist_row(struct out_table *t, struct dom_xml *x, xmlNodePtr n,
+                                    const struct lvsh_args *a, struct lvsh_result *r)
+{
+    (void)r;
     char *source = dom_xml_str(x, n, "string(./source/@file|./source/@dev|./source/@dir|"
                                      "./source/@name|./source/@volume)");
     out_table_row(t);
-    if (details) {
+    if (args_has(a, "details")) {
         char *type = dom_xml_str(x, n, "string(./@type)");
         char *device = dom_xml_str(x, n, "string(./@device)");
         cell_opt(t, type);
@@ -36,37 +59,28 @@ static void blklist_row(struct out_table *t, struct dom_xml *x, xmlNodePtr n, bo
     cell_opt(t, source);
     free(target);
     free(source);
+    return LVSH_OK;
 }
 
 static enum lvsh_status run_domblklist(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
+    /* the --details columns come first */
+    static const struct out_col cols[] = {
+        { "Type", "type", 0 },
+        { "Device", "device", 0 },
+        { "Target", "target", 0 },
+        { "Source", "source", 0 },
+        { NULL, NULL, 0 },
+    };
     (void)s;
-    struct dom_xml x;
-    bool details = args_has(a, "details");
-    virDomainPtr d = args_target(a);
-    bool ok = dom_xml_load(&x, d, args_has(a, "inactive") ? VIR_DOMAIN_XML_INACTIVE : 0, r,
-                           args_str(a, "domain"));
-    if (!ok)
-        return LVSH_FAILED;
-    struct out_table *t = out_table(r);
-    if (details) {
-        out_table_col(t, "Type", "type", 0);
-        out_table_col(t, "Device", "device", 0);
-    }
-    out_table_col(t, "Target", "target", 0);
-    out_table_col(t, "Source", "source", 0);
-    xmlXPathObjectPtr o = dom_xml_nodes(&x, "/domain/devices/disk");
-    for (int i = 0; o->nodesetval && i < o->nodesetval->nodeNr; i++)
-        blklist_row(t, &x, o->nodesetval->nodeTab[i], details);
-    xmlXPathFreeObject(o);
-    dom_xml_free(&x);
-    return LVSH_OK;
+    return dev_list(a, r, "/domain/devices/disk", args_has(a, "details") ? cols : cols + 2,
+                    blklist_row);
 }
 
 static const struct lvsh_opt opts_domblklist[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
-    { .name = "inactive", .type = LVSH_OPT_BOOL,
+    { .name = "inactive", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_XML_INACTIVE,
       .help = "list the disks of the persistent definition, not the running one" },
     { .name = "details", .type = LVSH_OPT_BOOL, .help = "add the disk type and device" },
     LVSH_OPT_END,
@@ -85,7 +99,8 @@ static const struct lvsh_cmd cmd_domblklist = {
     .target = LVSH_KIND_DOMAIN,
 };
 
-static void iflist_row(struct out_table *t, struct dom_xml *x, xmlNodePtr n)
+static enum lvsh_status iflist_row(struct out_table *t, struct dom_xml *x, xmlNodePtr n,
+                                   const struct lvsh_args *a, struct lvsh_result *r)
 {
     static const char *const exprs[] = {
         "string(./target/@dev)", "string(./@type)",
@@ -93,41 +108,35 @@ static void iflist_row(struct out_table *t, struct dom_xml *x, xmlNodePtr n)
          "./source/@path)"),
         "string(./model/@type)", "string(./mac/@address)",
     };
+    (void)a;
+    (void)r;
     out_table_row(t);
     for (size_t i = 0; i < sizeof(exprs) / sizeof(exprs[0]); i++) {
         char *v = dom_xml_str(x, n, exprs[i]);
         cell_opt(t, v);
         free(v);
     }
+    return LVSH_OK;
 }
 
 static enum lvsh_status run_domiflist(struct lvsh_session *s, const struct lvsh_args *a,
                                       struct lvsh_result *r)
 {
+    static const struct out_col cols[] = {
+        { "Interface", "interface", 0 },
+        { "Type", "type", 0 },
+        { "Source", "source", 0 },
+        { "Model", "model", 0 },
+        { "MAC", "mac", 0 },
+        { NULL, NULL, 0 },
+    };
     (void)s;
-    struct dom_xml x;
-    virDomainPtr d = args_target(a);
-    bool ok = dom_xml_load(&x, d, args_has(a, "inactive") ? VIR_DOMAIN_XML_INACTIVE : 0, r,
-                           args_str(a, "domain"));
-    if (!ok)
-        return LVSH_FAILED;
-    struct out_table *t = out_table(r);
-    out_table_col(t, "Interface", "interface", 0);
-    out_table_col(t, "Type", "type", 0);
-    out_table_col(t, "Source", "source", 0);
-    out_table_col(t, "Model", "model", 0);
-    out_table_col(t, "MAC", "mac", 0);
-    xmlXPathObjectPtr o = dom_xml_nodes(&x, "/domain/devices/interface");
-    for (int i = 0; o->nodesetval && i < o->nodesetval->nodeNr; i++)
-        iflist_row(t, &x, o->nodesetval->nodeTab[i]);
-    xmlXPathFreeObject(o);
-    dom_xml_free(&x);
-    return LVSH_OK;
+    return dev_list(a, r, "/domain/devices/interface", cols, iflist_row);
 }
 
 static const struct lvsh_opt opts_domiflist[] = {
     DOM_OPT_DOMAIN(LVSH_COMP_DOMAIN),
-    { .name = "inactive", .type = LVSH_OPT_BOOL,
+    { .name = "inactive", .type = LVSH_OPT_BOOL, .flag = VIR_DOMAIN_XML_INACTIVE,
       .help = "list the interfaces of the persistent definition" },
     LVSH_OPT_END,
 };
@@ -161,41 +170,26 @@ static void blkinfo_cells(struct out_table *t, const virDomainBlockInfo *bi, boo
     }
 }
 
-static enum lvsh_status blkinfo_all(virDomainPtr d, const struct lvsh_args *a,
-                                    struct lvsh_result *r)
+static enum lvsh_status blkinfo_row(struct out_table *t, struct dom_xml *x, xmlNodePtr n,
+                                    const struct lvsh_args *a, struct lvsh_result *r)
 {
-    struct dom_xml x;
-    bool human = args_has(a, "human");
-    if (!dom_xml_load(&x, d, 0, r, args_str(a, "domain")))
-        return LVSH_FAILED;
-    struct out_table *t = out_table(r);
-    out_table_col(t, "Target", "target", 0);
-    out_table_col(t, "Capacity", "capacity", 0);
-    out_table_col(t, "Allocation", "allocation", 0);
-    out_table_col(t, "Physical", "physical", 0);
+    char *target = dom_xml_str(x, n, "string(./target/@dev)");
+    char *source = dom_xml_str(x, n, "string(./source/@*)");
+    virDomainBlockInfo bi;
     enum lvsh_status st = LVSH_OK;
-    xmlXPathObjectPtr o = dom_xml_nodes(&x, "/domain/devices/disk");
-    for (int i = 0; o->nodesetval && i < o->nodesetval->nodeNr && st == LVSH_OK; i++) {
-        xmlNodePtr n = o->nodesetval->nodeTab[i];
-        char *target = dom_xml_str(&x, n, "string(./target/@dev)");
-        char *source = dom_xml_str(&x, n, "string(./source/@*)");
-        virDomainBlockInfo bi;
-        out_table_row(t);
-        cell_opt(t, target);
-        if (target && virDomainGetBlockInfo(d, target, &bi, 0) == 0) {
-            blkinfo_cells(t, &bi, human);
-        } else if (!source) {   /* an empty drive has no sizes */
-            virResetLastError();
-            for (int k = 0; k < 3; k++)
-                out_cell(t, json_null(), "-");
-        } else {
-            st = err_virt(r, "failed to get the block info of disk '%s'", dash(target));
-        }
-        free(target);
-        free(source);
+    out_table_row(t);
+    cell_opt(t, target);
+    if (target && virDomainGetBlockInfo(args_target(a), target, &bi, 0) == 0) {
+        blkinfo_cells(t, &bi, args_has(a, "human"));
+    } else if (!source) {   /* an empty drive has no sizes */
+        virResetLastError();
+        for (int k = 0; k < 3; k++)
+            out_cell(t, json_null(), "-");
+    } else {
+        st = err_virt(r, "failed to get the block info of disk '%s'", dash(target));
     }
-    xmlXPathFreeObject(o);
-    dom_xml_free(&x);
+    free(target);
+    free(source);
     return st;
 }
 
@@ -210,7 +204,14 @@ static enum lvsh_status run_domblkinfo(struct lvsh_session *s, const struct lvsh
     virDomainPtr d = args_target(a);
     enum lvsh_status st = LVSH_OK;
     if (args_has(a, "all")) {
-        st = blkinfo_all(d, a, r);
+        static const struct out_col cols[] = {
+            { "Target", "target", 0 },
+            { "Capacity", "capacity", 0 },
+            { "Allocation", "allocation", 0 },
+            { "Physical", "physical", 0 },
+            { NULL, NULL, 0 },
+        };
+        st = dev_list(a, r, "/domain/devices/disk", cols, blkinfo_row);
     } else if (virDomainGetBlockInfo(d, dev, &bi, 0) < 0) {
         st = err_virt(r, "failed to get the block info of disk '%s'", dev);
     } else {

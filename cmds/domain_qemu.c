@@ -2,7 +2,7 @@
  * (qemu-monitor-command, qemu-monitor-event, qemu-attach).  Unsupported by
  * libvirt; meant for debugging. */
 #include "domain_util.h"
-#include "host_common.h"
+#include "event_common.h"
 #include "util.h"
 
 #include <libvirt/libvirt-qemu.h>
@@ -113,27 +113,6 @@ static const struct lvsh_cmd cmd_qemu_monitor_command = {
 
 /* ---- qemu-monitor-event ------------------------------------------------ */
 
-/* Shared by the handler and libvirt's callback; freed by the last of them. */
-struct qev_ctx {
-    pthread_mutex_t lock;
-    int refs;
-    bool closed, loop, pretty, timestamp;
-    int count;
-    struct lvsh_result *r;
-};
-
-static void qev_unref(void *opaque)
-{
-    struct qev_ctx *c = opaque;
-    pthread_mutex_lock(&c->lock);
-    int left = --c->refs;
-    pthread_mutex_unlock(&c->lock);
-    if (left == 0) {
-        pthread_mutex_destroy(&c->lock);
-        free(c);
-    }
-}
-
 /* details indented for --pretty; a copy of them otherwise ("<null>" if none). */
 static char *qev_details(const char *details, bool pretty)
 {
@@ -150,100 +129,41 @@ static void qev_callback(virConnectPtr conn, virDomainPtr dom, const char *event
                          long long seconds, unsigned int micros, const char *details,
                          void *opaque)
 {
-    struct qev_ctx *c = opaque;
+    struct ev_ctx *c = opaque;
     (void)conn;
-    pthread_mutex_lock(&c->lock);
-    if (!c->closed && (c->loop || c->count == 0)) {
-        c->count++;
-        char *ts = c->timestamp ? host_timestamp() : NULL;
-        char *text = qev_details(details, c->pretty);
-        json_t *data = details ? json_loads(details, JSON_DECODE_ANY, NULL) : NULL;
-        json_t *rec = json_pack("{s:s,s:o,s:f,s:o}", "event", event, "domain",
-                                json_str(virDomainGetName(dom)), "time",
-                                (double)seconds + micros / 1e6, "details",
-                                data ? data : json_null());
-        out_stream(c->r, rec, "%s%sevent %s at %lld.%06u for domain '%s': %s\n", ts ? ts : "",
-                   ts ? ": " : "", event, seconds, micros, virDomainGetName(dom), text);
-        free(text);
-        free(ts);
-    }
-    pthread_mutex_unlock(&c->lock);
-}
-
-static long long now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-/* Wait for the first event (or for ever with --loop) until timeout or Ctrl-C;
- * 0 done, 1 timed out, 2 interrupted, 3 connection lost. */
-static int qev_wait(struct lvsh_session *s, struct qev_ctx *c, long long timeout_s)
-{
-    session_watch_close(s);   /* a loss while waiting: say why */
-    long long deadline = timeout_s > 0 ? now_ms() + timeout_s * 1000 : 0;
-    const struct timespec tick = { 0, 20 * 1000 * 1000 };
-    for (;;) {
-        if (session_interrupted(s))
-            return 2;
-        if (session_conn_lost(s) || virConnectIsAlive(s->conn) == 0)
-            return 3;
-        pthread_mutex_lock(&c->lock);
-        bool done = !c->loop && c->count > 0;
-        pthread_mutex_unlock(&c->lock);
-        if (done)
-            return 0;
-        if (deadline && now_ms() >= deadline)
-            return 1;
-        nanosleep(&tick, NULL);
-    }
-}
-
-static enum lvsh_status qev_finish(struct lvsh_result *r, int end, int count)
-{
-    static const char *const ends[] = { "done", "timeout", "interrupted", "lost" };
-    if (end == 1)
-        out_text(r, "event loop timed out\n");
-    else if (end == 2)
-        out_text(r, "event loop interrupted\n");
-    out_text(r, "events received: %d\n", count);
-    out_json(r, json_pack("{s:i,s:s}", "events_received", count, "end", ends[end]));
-    if (end == 3)
-        return err_fail(r, "event loop ended after %d events: the connection is no longer "
-                        "alive", count);
-    return count > 0 ? LVSH_OK : LVSH_FAILED;   /* as virsh: no event seen fails */
+    char *text = qev_details(details, c->pretty);
+    json_t *data = details ? json_loads(details, JSON_DECODE_ANY, NULL) : NULL;
+    json_t *rec = json_pack("{s:s,s:o,s:f,s:o}", "event", event, "domain",
+                            json_str(virDomainGetName(dom)), "time",
+                            (double)seconds + micros / 1e6, "details",
+                            data ? data : json_null());
+    char *line = xasprintf("event %s at %lld.%06u for domain '%s': %s\n", event, seconds,
+                           micros, virDomainGetName(dom), text);
+    ev_stream(c, rec, line);
+    free(line);
+    free(text);
 }
 
 static enum lvsh_status run_qemu_monitor_event(struct lvsh_session *s,
                                                const struct lvsh_args *a, struct lvsh_result *r)
 {
-    long long timeout = 0;
-    args_int(a, "timeout", &timeout);
     virDomainPtr d = args_target(a);   /* NULL: every domain */
-    unsigned flags = args_flags(a);
-    struct qev_ctx *c = xcalloc(1, sizeof(*c));
-    pthread_mutex_init(&c->lock, NULL);
-    c->refs = 2; /* the handler's and libvirt's */
-    c->loop = args_has(a, "loop");
+    struct ev_ctx *c = ev_ctx_new(r, args_has(a, "loop"), args_has(a, "timestamp"));
     c->pretty = args_has(a, "pretty");
-    c->timestamp = args_has(a, "timestamp");
-    c->r = r;
+    ev_ctx_ref(c);   /* libvirt's */
     int id = virConnectDomainQemuMonitorEventRegister(s->conn, d, args_str(a, "event"),
-                                                      qev_callback, c, qev_unref, flags);
+                                                      qev_callback, c, ev_ctx_unref,
+                                                      args_flags(a));
     if (id < 0) {
-        c->refs = 1;
-        qev_unref(c);
+        ev_ctx_unref(c);   /* libvirt took none */
+        ev_ctx_unref(c);
         return err_virt(r, "failed to listen for QEMU monitor events");
     }
-    int end = qev_wait(s, c, timeout);
+    int count;
+    enum ev_end end = ev_wait(s, a, c, &count);
     virConnectDomainQemuMonitorEventDeregister(s->conn, id);
-    pthread_mutex_lock(&c->lock);
-    c->closed = true; /* a late event must not touch r after we return */
-    int count = c->count;
-    pthread_mutex_unlock(&c->lock);
-    qev_unref(c);
-    return qev_finish(r, end, count);
+    ev_ctx_unref(c);
+    return ev_finish(s, r, end, count);
 }
 
 static const struct lvsh_opt opts_qemu_monitor_event[] = {

@@ -550,10 +550,13 @@ static json_t *row_json(const struct listing *l, int i)
 
 static void list_table(struct lvsh_result *r, const struct listing *l, bool parent)
 {
-    struct out_table *t = out_table(r);
+    static const struct out_col cols[] = {
+        { "Name", "name", 0 },
+        { "Creation Time", "creation_time", 0 },
+        { NULL, NULL, 0 },
+    };
+    struct out_table *t = out_table_cols(r, cols);
     json_t *arr = json_array();
-    out_table_col(t, "Name", "name", 0);
-    out_table_col(t, "Creation Time", "creation_time", 0);
     if (l->k->has_state)
         out_table_col(t, "State", "state", 0);
     if (parent)

@@ -224,9 +224,12 @@ static enum lvsh_status vcpupin_show(virDomainPtr d, const struct lvsh_args *a,
         return err_virt(r, "failed to get the vCPU pinning of domain '%s'",
                         args_str(a, "domain"));
     }
-    struct out_table *t = out_table(r);
-    out_table_col(t, "VCPU", "vcpu", 0);
-    out_table_col(t, "CPU Affinity", "affinity", 0);
+    static const struct out_col cols[] = {
+        { "VCPU", "vcpu", 0 },
+        { "CPU Affinity", "affinity", 0 },
+        { NULL, NULL, 0 },
+    };
+    struct out_table *t = out_table_cols(r, cols);
     for (int i = 0; i < got; i++) {
         if (only >= 0 && i != only)
             continue;
@@ -237,6 +240,25 @@ static enum lvsh_status vcpupin_show(virDomainPtr d, const struct lvsh_args *a,
         free(list);
     }
     free(maps);
+    return LVSH_OK;
+}
+
+static enum lvsh_status emulatorpin_show(virDomainPtr d, const struct lvsh_args *a,
+                                         struct lvsh_result *r, int ncpus, unsigned flags)
+{
+    int maplen = VIR_CPU_MAPLEN(ncpus);
+    unsigned char *map = xcalloc(1, (size_t)maplen);
+    if (virDomainGetEmulatorPinInfo(d, map, maplen, flags) < 0) {
+        free(map);
+        return err_virt(r, "failed to get the emulator pinning of domain '%s'",
+                        args_str(a, "domain"));
+    }
+    char *list = cpumap_format(map, ncpus);
+    out_text(r, "emulator: CPU Affinity\n----------------------------------\n       *: %s\n",
+             list);
+    out_json(r, json_pack("{s:o}", "affinity", json_str(list)));
+    free(list);
+    free(map);
     return LVSH_OK;
 }
 
@@ -271,22 +293,33 @@ static enum lvsh_status pin_set(virDomainPtr d, const struct lvsh_args *a,
     return st;
 }
 
-static enum lvsh_status run_vcpupin(struct lvsh_session *s, const struct lvsh_args *a,
-                                    struct lvsh_result *r)
+/* vcpupin, emulatorpin: without --cpulist show the pinning, else pin vCPU
+ * vcpu (the emulator when -1). */
+static enum lvsh_status pin_run(struct lvsh_session *s, const struct lvsh_args *a,
+                                struct lvsh_result *r, long long vcpu,
+                                enum lvsh_status (*show)(virDomainPtr d,
+                                                         const struct lvsh_args *a,
+                                                         struct lvsh_result *r, int ncpus,
+                                                         unsigned flags))
 {
-    const char *cpulist = args_str(a, "cpulist");
-    long long vcpu = -1;
-    bool has_vcpu = args_int(a, "vcpu", &vcpu);
-    if (cpulist && !has_vcpu)
-        return err_usage(r, "vcpupin needs --vcpu to pin");
     int ncpus = host_ncpus(s->conn, r);
     if (ncpus < 0)
         return LVSH_FAILED;
     virDomainPtr d = args_target(a);
     unsigned flags = args_flags(a);
-    if (!cpulist)
-        return vcpupin_show(d, a, r, ncpus, flags);
+    if (!args_str(a, "cpulist"))
+        return show(d, a, r, ncpus, flags);
     return pin_set(d, a, r, ncpus, vcpu, flags);
+}
+
+static enum lvsh_status run_vcpupin(struct lvsh_session *s, const struct lvsh_args *a,
+                                    struct lvsh_result *r)
+{
+    long long vcpu = -1;
+    bool has_vcpu = args_int(a, "vcpu", &vcpu);
+    if (args_str(a, "cpulist") && !has_vcpu)
+        return err_usage(r, "vcpupin needs --vcpu to pin");
+    return pin_run(s, a, r, vcpu, vcpupin_show);
 }
 
 static const struct lvsh_opt opts_vcpupin[] = {
@@ -313,37 +346,10 @@ static const struct lvsh_cmd cmd_vcpupin = {
     .target = LVSH_KIND_DOMAIN,
 };
 
-static enum lvsh_status emulatorpin_show(virDomainPtr d, const struct lvsh_args *a,
-                                         struct lvsh_result *r, int ncpus, unsigned flags)
-{
-    int maplen = VIR_CPU_MAPLEN(ncpus);
-    unsigned char *map = xcalloc(1, (size_t)maplen);
-    if (virDomainGetEmulatorPinInfo(d, map, maplen, flags) < 0) {
-        free(map);
-        return err_virt(r, "failed to get the emulator pinning of domain '%s'",
-                        args_str(a, "domain"));
-    }
-    char *list = cpumap_format(map, ncpus);
-    out_text(r, "emulator: CPU Affinity\n----------------------------------\n       *: %s\n",
-             list);
-    out_json(r, json_pack("{s:o}", "affinity", json_str(list)));
-    free(list);
-    free(map);
-    return LVSH_OK;
-}
-
 static enum lvsh_status run_emulatorpin(struct lvsh_session *s, const struct lvsh_args *a,
                                         struct lvsh_result *r)
 {
-    const char *cpulist = args_str(a, "cpulist");
-    int ncpus = host_ncpus(s->conn, r);
-    if (ncpus < 0)
-        return LVSH_FAILED;
-    virDomainPtr d = args_target(a);
-    unsigned flags = args_flags(a);
-    if (!cpulist)
-        return emulatorpin_show(d, a, r, ncpus, flags);
-    return pin_set(d, a, r, ncpus, -1, flags);
+    return pin_run(s, a, r, -1, emulatorpin_show);
 }
 
 static const struct lvsh_opt opts_emulatorpin[] = {
@@ -385,9 +391,12 @@ static enum lvsh_status run_iothreadinfo(struct lvsh_session *s, const struct lv
         out_bare(r);   /* virsh prints no blank line after it */
         out_json(r, json_array());
     } else {
-        struct out_table *t = out_table(r);
-        out_table_col(t, "IOThread ID", "id", 0);
-        out_table_col(t, "CPU Affinity", "affinity", 0);
+        static const struct out_col cols[] = {
+            { "IOThread ID", "id", 0 },
+            { "CPU Affinity", "affinity", 0 },
+            { NULL, NULL, 0 },
+        };
+        struct out_table *t = out_table_cols(r, cols);
         for (int i = 0; i < n; i++) {
             char *list = cpumap_format(info[i]->cpumap, info[i]->cpumaplen * 8 < ncpus
                                                             ? info[i]->cpumaplen * 8 : ncpus);

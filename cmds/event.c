@@ -13,22 +13,9 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/time.h>
 #include <time.h>
 
-/* Shared with the callbacks: refcounted, since libvirt may call a freecb
- * after the handler has returned. */
-struct ev_ctx {
-    pthread_mutex_t lock;
-    int refs;
-    bool closed;        /* the handler is done: drop late events */
-    bool loop;
-    bool timestamp;
-    int count;
-    struct lvsh_result *r;
-};
-
-static struct ev_ctx *ev_ctx_new(struct lvsh_result *r, bool loop, bool timestamp)
+struct ev_ctx *ev_ctx_new(struct lvsh_result *r, bool loop, bool timestamp)
 {
     struct ev_ctx *c = xcalloc(1, sizeof(*c));
     pthread_mutex_init(&c->lock, NULL);
@@ -39,15 +26,14 @@ static struct ev_ctx *ev_ctx_new(struct lvsh_result *r, bool loop, bool timestam
     return c;
 }
 
-static void ev_ctx_ref(struct ev_ctx *c)
+void ev_ctx_ref(struct ev_ctx *c)
 {
     pthread_mutex_lock(&c->lock);
     c->refs++;
     pthread_mutex_unlock(&c->lock);
 }
 
-/* Also libvirt's freecb for every registration. */
-static void ev_ctx_unref(void *opaque)
+void ev_ctx_unref(void *opaque)
 {
     struct ev_ctx *c = opaque;
     pthread_mutex_lock(&c->lock);
@@ -71,16 +57,18 @@ static char *object_phrase(const char *family, const char *name)
     return xasprintf("%s %s", family, name);
 }
 
-/* ISO 8601 UTC with milliseconds, for JSON records. */
-static json_t *iso_timestamp(void)
+void ev_stream(struct ev_ctx *c, json_t *rec, const char *text)
 {
-    struct timeval tv;
-    struct tm tm;
-    char buf[32];
-    gettimeofday(&tv, NULL);
-    gmtime_r(&tv.tv_sec, &tm);
-    strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S", &tm);
-    return json_strf("%s.%03dZ", buf, (int)(tv.tv_usec / 1000));
+    pthread_mutex_lock(&c->lock);
+    if (!c->closed && (c->loop || c->count == 0)) {
+        c->count++;
+        char *ts = c->timestamp ? host_timestamp() : NULL;
+        out_stream(c->r, rec, "%s%s%s", ts ? ts : "", ts ? ": " : "", text);
+        rec = NULL;
+        free(ts);
+    }
+    pthread_mutex_unlock(&c->lock);
+    json_decref(rec);
 }
 
 void ev_emit(struct ev_ctx *c, const char *family, const char *event, const char *name,
@@ -91,22 +79,18 @@ void ev_emit(struct ev_ctx *c, const char *family, const char *event, const char
     char *suffix = xvasprintf(text_fmt, ap);
     va_end(ap);
 
-    pthread_mutex_lock(&c->lock);
-    if (!c->closed && (c->loop || c->count == 0)) {
-        c->count++;
-        char *ts = c->timestamp ? host_timestamp() : NULL;
-        char *obj = object_phrase(family, name ? name : "");
-        json_t *rec = json_pack("{s:o,s:s,s:s,s:o}", "timestamp", iso_timestamp(), "family",
-                                family, "event", event, "name", json_str(name));
-        if (uuid && *uuid)
-            json_object_set_new(rec, "uuid", json_str(uuid));
-        json_object_set(rec, "details", details);
-        out_stream(c->r, rec, "%s%sevent '%s' for %s%s\n", ts ? ts : "", ts ? ": " : "",
-                   event, obj, suffix);
-        free(obj);
-        free(ts);
-    }
-    pthread_mutex_unlock(&c->lock);
+    char *obj = object_phrase(family, name ? name : "");
+    char *when = host_timestamp_iso();
+    json_t *rec = json_pack("{s:o,s:s,s:s,s:o}", "timestamp", json_str(when), "family",
+                            family, "event", event, "name", json_str(name));
+    if (uuid && *uuid)
+        json_object_set_new(rec, "uuid", json_str(uuid));
+    json_object_set(rec, "details", details);
+    char *text = xasprintf("event '%s' for %s%s\n", event, obj, suffix);
+    ev_stream(c, rec, text);
+    free(text);
+    free(when);
+    free(obj);
     json_decref(details);
     free(suffix);
 }
@@ -165,8 +149,6 @@ static void unsubscribe_all(struct lvsh_session *s, struct ev_subs *subs)
 
 /* ---- waiting ------------------------------------------------------------ */
 
-enum ev_end { EV_DONE, EV_TIMEOUT, EV_INTERRUPTED, EV_LOST };
-
 static long long now_ms(void)
 {
     struct timespec ts;
@@ -174,7 +156,7 @@ static long long now_ms(void)
     return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static enum ev_end ev_wait(struct lvsh_session *s, struct ev_ctx *c, long long timeout_s)
+static enum ev_end ev_wait_end(struct lvsh_session *s, struct ev_ctx *c, long long timeout_s)
 {
     session_watch_close(s);   /* a loss while waiting: say why */
     long long deadline = timeout_s > 0 ? now_ms() + timeout_s * 1000 : 0;
@@ -195,8 +177,21 @@ static enum ev_end ev_wait(struct lvsh_session *s, struct ev_ctx *c, long long t
     }
 }
 
-static enum lvsh_status ev_finish(struct lvsh_session *s, struct lvsh_result *r,
-                                  enum ev_end end, int count)
+enum ev_end ev_wait(struct lvsh_session *s, const struct lvsh_args *a, struct ev_ctx *c,
+                    int *count)
+{
+    long long timeout = 0;
+    args_int(a, "timeout", &timeout);
+    enum ev_end end = ev_wait_end(s, c, timeout);
+    pthread_mutex_lock(&c->lock);
+    c->closed = true;   /* a late event must not touch r after the handler returns */
+    *count = c->count;
+    pthread_mutex_unlock(&c->lock);
+    return end;
+}
+
+enum lvsh_status ev_finish(struct lvsh_session *s, struct lvsh_result *r,
+                           enum ev_end end, int count)
 {
     static const char *const ends[] = { "done", "timeout", "interrupted", "lost" };
     if (end == EV_TIMEOUT)
@@ -252,10 +247,8 @@ static bool filter_object(struct lvsh_session *s, const struct lvsh_args *a,
 static enum lvsh_status ev_run(struct lvsh_session *s, const struct lvsh_args *a,
                                struct lvsh_result *r, const struct ev_request *q, void *obj)
 {
-    long long timeout = 0;
     struct ev_subs subs = { NULL, 0 };
     struct ev_ctx *c = ev_ctx_new(r, args_has(a, "loop"), args_has(a, "timestamp"));
-    args_int(a, "timeout", &timeout);
 
     for (int f = 0; f < q->nfams; f++) {
         int first = subs.n;
@@ -278,11 +271,8 @@ static enum lvsh_status ev_run(struct lvsh_session *s, const struct lvsh_args *a
         ev_ctx_unref(c);
         return err_fail(r, "no event could be registered");
     }
-    enum ev_end end = ev_wait(s, c, timeout);
-    pthread_mutex_lock(&c->lock);
-    c->closed = true;
-    int count = c->count;
-    pthread_mutex_unlock(&c->lock);
+    int count;
+    enum ev_end end = ev_wait(s, a, c, &count);
     unsubscribe_all(s, &subs);
     ev_ctx_unref(c);
     return ev_finish(s, r, end, count);

@@ -9,13 +9,48 @@
 
 #include "lvsh.h"
 
-struct ev_ctx;
+#include <pthread.h>
+
+/* What a wait shares with libvirt's callbacks: refcounted, since libvirt may
+ * call a freecb after the handler has returned. */
+struct ev_ctx {
+    pthread_mutex_t lock;
+    int refs;
+    bool closed;        /* the handler is done: drop late events */
+    bool loop;
+    bool timestamp;
+    bool pretty;        /* qemu-monitor-event --pretty */
+    int count;
+    struct lvsh_result *r;
+};
+
+/* A context with one reference, the handler's. */
+struct ev_ctx *ev_ctx_new(struct lvsh_result *r, bool loop, bool timestamp);
+void ev_ctx_ref(struct ev_ctx *c);
+/* Also libvirt's freecb for every registration. */
+void ev_ctx_unref(void *opaque);
+
+/* Stream one event if the wait still wants it (the first, or every one with
+ * --loop): the record, and the text line after the --timestamp prefix.
+ * rec is stolen. */
+void ev_stream(struct ev_ctx *c, json_t *rec, const char *text);
 
 /* Stream one event.  text_fmt is what follows "event 'E' for domain 'x'"
  * (": Started Booted"); details is stolen. */
 void ev_emit(struct ev_ctx *c, const char *family, const char *event, const char *name,
              const char *uuid, json_t *details, const char *text_fmt, ...)
     __attribute__((format(printf, 7, 8)));
+
+enum ev_end { EV_DONE, EV_TIMEOUT, EV_INTERRUPTED, EV_LOST };
+/* Wait for the first event (every one with --loop) until --timeout, Ctrl-C
+ * or the loss of the connection; then c drops what comes later.  *count:
+ * the events streamed. */
+enum ev_end ev_wait(struct lvsh_session *s, const struct lvsh_args *a, struct ev_ctx *c,
+                    int *count);
+/* The wait's last lines ("events received: N") and status: as virsh, a wait
+ * that saw no event fails. */
+enum lvsh_status ev_finish(struct lvsh_session *s, struct lvsh_result *r, enum ev_end end,
+                           int count);
 
 /* A registration function of one family: register callback `id` on obj
  * (NULL = every object), passing opaque and freecb through to libvirt;

@@ -128,10 +128,13 @@ static enum lvsh_status cmd_fleet_use(struct lvsh_session *s, const struct lvsh_
         hosts[i] = &f->hosts[i];
     struct fleet_out *outs = fleet_run_hosts(s, hosts, f->n, NULL, 0, NULL, NULL, NULL,
                                              s->format);
-    struct out_table *t = out_table(r);
-    out_table_col(t, "Host", "host", 0);
-    out_table_col(t, "URI", "uri", 0);
-    out_table_col(t, "State", "state", 0);
+    static const struct out_col cols[] = {
+        { "Host", "host", 0 },
+        { "URI", "uri", 0 },
+        { "State", "state", 0 },
+        { NULL, NULL, 0 },
+    };
+    struct out_table *t = out_table_cols(r, cols);
     for (size_t i = 0; i < f->n; i++) {
         out_table_row(t);
         out_cell_str(t, hosts[i]->name);
@@ -236,12 +239,15 @@ static enum lvsh_status cmd_fleet_hosts(struct lvsh_session *s, const struct lvs
         return LVSH_USAGE;
     struct fleet_out *outs = fleet_run_hosts(s, hosts, n, NULL, 0, NULL, probe_host, NULL,
                                              LVSH_FMT_JSON);
-    struct out_table *t = out_table(r);
-    out_table_col(t, "Host", "host", 0);
-    out_table_col(t, "State", "state", 0);
-    out_table_col(t, "Libvirt", "libvirt", 0);
-    out_table_col(t, "Domains", "domains", OUT_COL_RIGHT);
-    out_table_col(t, "RTT", "rtt_ms", OUT_COL_RIGHT);
+    static const struct out_col cols[] = {
+        { "Host", "host", 0 },
+        { "State", "state", 0 },
+        { "Libvirt", "libvirt", 0 },
+        { "Domains", "domains", OUT_COL_RIGHT },
+        { "RTT", "rtt_ms", OUT_COL_RIGHT },
+        { NULL, NULL, 0 },
+    };
+    struct out_table *t = out_table_cols(r, cols);
     for (size_t i = 0; i < n; i++) {
         json_t *info = outs[i].state == FLEET_CONNECTED ? outs[i].r.json : NULL;
         out_table_row(t);
@@ -316,11 +322,14 @@ static enum lvsh_status probe_where(struct lvsh_session *ws, const char *word,
 
 static struct out_table *where_table(struct lvsh_result *r)
 {
-    struct out_table *t = out_table(r);
-    out_table_col(t, "Host", "host", 0);
-    out_table_col(t, "Id", "id", 0);
-    out_table_col(t, "Name", "name", 0);
-    out_table_col(t, "State", "state", 0);
+    static const struct out_col cols[] = {
+        { "Host", "host", 0 },
+        { "Id", "id", 0 },
+        { "Name", "name", 0 },
+        { "State", "state", 0 },
+        { NULL, NULL, 0 },
+    };
+    struct out_table *t = out_table_cols(r, cols);
     return t;
 }
 

@@ -61,15 +61,26 @@ int xml_xpath_numbers(const char *xml, const char *expr, unsigned long long **ou
     return n;
 }
 
-char *host_timestamp(void)
+/* Now, to the millisecond, in UTC. */
+static char *utc_stamp(bool iso)
 {
     struct timeval tv;
     struct tm tm;
     char buf[64];
     gettimeofday(&tv, NULL);
     gmtime_r(&tv.tv_sec, &tm);
-    strftime(buf, sizeof(buf), "%Y-%m-%d %H:%M:%S", &tm);
-    return xasprintf("%s.%03d+0000", buf, (int)(tv.tv_usec / 1000));
+    strftime(buf, sizeof(buf), iso ? "%Y-%m-%dT%H:%M:%S" : "%Y-%m-%d %H:%M:%S", &tm);
+    return xasprintf("%s.%03d%s", buf, (int)(tv.tv_usec / 1000), iso ? "Z" : "+0000");
+}
+
+char *host_timestamp(void)
+{
+    return utc_stamp(false);
+}
+
+char *host_timestamp_iso(void)
+{
+    return utc_stamp(true);
 }
 
 /* The balloon fields that are counts or times, not KiB. */

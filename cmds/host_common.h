@@ -24,7 +24,9 @@ json_t *stats_param_json(const virTypedParameter *p);
 /* An XML document about the host, with the one more newline virsh prints. */
 void host_out_xml(struct lvsh_result *r, const char *xml);
 
-/* "2024-01-31 12:00:00.123+0000", virsh's --timestamp format */
+/* Now, to the millisecond: "2024-01-31 12:00:00.123+0000", virsh's
+ * --timestamp format; the _iso form "2024-01-31T12:00:00.123Z" for JSON. */
 char *host_timestamp(void);
+char *host_timestamp_iso(void);
 
 #endif

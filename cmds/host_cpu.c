@@ -193,19 +193,32 @@ static enum lvsh_status compare_report(struct lvsh_result *r, const char *file, 
     }
 }
 
-static enum lvsh_status run_cpu_compare(struct lvsh_session *s, const struct lvsh_args *a,
-                                        struct lvsh_result *r)
+/* cpu-compare and hypervisor-cpu-compare: FILE's first CPU against the
+ * host's, or against what the hypervisor can give a guest. */
+static enum lvsh_status cpu_compare(struct lvsh_session *s, const struct lvsh_args *a,
+                                    struct lvsh_result *r, bool hypervisor)
 {
     const char *file = args_str(a, "file");
     char **defs = NULL;
     int n = cpu_defs_from_file(r, file, false, &defs);
     if (n == 0)
         return LVSH_FAILED;
-    int rc = virConnectCompareCPU(s->conn, defs[0], args_flags(a));
+    int rc = hypervisor
+        ? virConnectCompareHypervisorCPU(s->conn, args_str(a, "emulator"), args_str(a, "arch"),
+                                         args_str(a, "machine"), args_str(a, "virttype"),
+                                         defs[0], args_flags(a))
+        : virConnectCompareCPU(s->conn, defs[0], args_flags(a));
     strv_free(defs, n);
     if (rc == VIR_CPU_COMPARE_ERROR)
-        return err_virt(r, "Failed to compare host CPU with %s", file);
-    return compare_report(r, file, rc, false);
+        return err_virt(r, "Failed to compare %s CPU with %s", hypervisor ? "hypervisor" : "host",
+                        file);
+    return compare_report(r, file, rc, hypervisor);
+}
+
+static enum lvsh_status run_cpu_compare(struct lvsh_session *s, const struct lvsh_args *a,
+                                        struct lvsh_result *r)
+{
+    return cpu_compare(s, a, r, false);
 }
 
 #define CPU_OPT_FILE(req) \
@@ -251,19 +264,7 @@ static const struct lvsh_cmd cmd_cpu_compare = {
 static enum lvsh_status run_hypervisor_cpu_compare(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
 {
-    const char *file = args_str(a, "file");
-    char **defs = NULL;
-    int n = cpu_defs_from_file(r, file, false, &defs);
-    if (n == 0)
-        return LVSH_FAILED;
-    int rc = virConnectCompareHypervisorCPU(s->conn, args_str(a, "emulator"),
-                                            args_str(a, "arch"), args_str(a, "machine"),
-                                            args_str(a, "virttype"), defs[0],
-                                            args_flags(a));
-    strv_free(defs, n);
-    if (rc == VIR_CPU_COMPARE_ERROR)
-        return err_virt(r, "Failed to compare hypervisor CPU with %s", file);
-    return compare_report(r, file, rc, true);
+    return cpu_compare(s, a, r, true);
 }
 
 static const struct lvsh_opt opts_hv_cpu_compare[] = {

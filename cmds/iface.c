@@ -86,10 +86,13 @@ static enum lvsh_status run_iface_list(struct lvsh_session *s, const struct lvsh
     }
     if (n > 1)
         qsort(rows, (size_t)n, sizeof(*rows), iface_row_cmp);
-    struct out_table *t = out_table(r);
-    out_table_col(t, "Name", "name", 0);
-    out_table_col(t, "State", "state", 0);
-    out_table_col(t, "MAC Address", "mac", 0);
+    static const struct out_col cols[] = {
+        { "Name", "name", 0 },
+        { "State", "state", 0 },
+        { "MAC Address", "mac", 0 },
+        { NULL, NULL, 0 },
+    };
+    struct out_table *t = out_table_cols(r, cols);
     for (int i = 0; i < n; i++) {
         out_table_row(t);
         out_cell_str(t, virInterfaceGetName(rows[i].iface));

@@ -114,11 +114,14 @@ static void cols_free(struct net_cols *c)
 static void list_table(struct lvsh_result *r, virNetworkPtr *nets, int n,
                        const struct net_cols *c)
 {
-    struct out_table *t = out_table(r);
-    out_table_col(t, "Name", "name", 0);
-    out_table_col(t, "State", "state", 0);
-    out_table_col(t, "Autostart", "autostart", 0);
-    out_table_col(t, "Persistent", "persistent", 0);
+    static const struct out_col cols[] = {
+        { "Name", "name", 0 },
+        { "State", "state", 0 },
+        { "Autostart", "autostart", 0 },
+        { "Persistent", "persistent", 0 },
+        { NULL, NULL, 0 },
+    };
+    struct out_table *t = out_table_cols(r, cols);
     for (int i = 0; i < n; i++) {
         out_table_row(t);
         out_cell_str(t, virNetworkGetName(nets[i]));
@@ -284,13 +287,16 @@ static enum lvsh_status run_net_dhcp_leases(struct lvsh_session *s,
     }
     if (nl > 1)   /* libvirt may return no array at all for none */
         qsort(leases, (size_t)nl, sizeof(*leases), lease_cmp);
-    struct out_table *t = out_table(r);
-    out_table_col(t, "Expiry Time", "expiry_time", 0);
-    out_table_col(t, "MAC address", "mac", 0);
-    out_table_col(t, "Protocol", "protocol", 0);
-    out_table_col(t, "IP address", "ip_address", 0);
-    out_table_col(t, "Hostname", "hostname", 0);
-    out_table_col(t, "Client ID or DUID", "client_id", 0);
+    static const struct out_col cols[] = {
+        { "Expiry Time", "expiry_time", 0 },
+        { "MAC address", "mac", 0 },
+        { "Protocol", "protocol", 0 },
+        { "IP address", "ip_address", 0 },
+        { "Hostname", "hostname", 0 },
+        { "Client ID or DUID", "client_id", 0 },
+        { NULL, NULL, 0 },
+    };
+    struct out_table *t = out_table_cols(r, cols);
     json_t *arr = json_array();
     for (int i = 0; i < nl; i++) {
         lease_row(t, leases[i]);

@@ -38,9 +38,12 @@ static enum lvsh_status run_nwfilter_list(struct lvsh_session *s, const struct l
         return err_virt(r, "Failed to list network filters");
     if (n > 1)   /* libvirt may return no array at all for none */
         qsort(filters, (size_t)n, sizeof(*filters), filter_cmp);
-    struct out_table *t = out_table(r);
-    out_table_col(t, "UUID", "uuid", 0);
-    out_table_col(t, "Name", "name", 0);
+    static const struct out_col cols[] = {
+        { "UUID", "uuid", 0 },
+        { "Name", "name", 0 },
+        { NULL, NULL, 0 },
+    };
+    struct out_table *t = out_table_cols(r, cols);
     for (int i = 0; i < n; i++) {
         char uuid[VIR_UUID_STRING_BUFLEN] = "";
         virNWFilterGetUUIDString(filters[i], uuid);
@@ -199,9 +202,12 @@ static enum lvsh_status run_nwfilter_binding_list(struct lvsh_session *s,
         return err_virt(r, "Failed to list network filter bindings");
     if (n > 1)   /* libvirt may return no array at all for none */
         qsort(bindings, (size_t)n, sizeof(*bindings), binding_cmp);
-    struct out_table *t = out_table(r);
-    out_table_col(t, "Port Dev", "portdev", 0);
-    out_table_col(t, "Filter", "filter", 0);
+    static const struct out_col cols[] = {
+        { "Port Dev", "portdev", 0 },
+        { "Filter", "filter", 0 },
+        { NULL, NULL, 0 },
+    };
+    struct out_table *t = out_table_cols(r, cols);
     for (int i = 0; i < n; i++) {
         out_table_row(t);
         out_cell_str(t, virNWFilterBindingGetPortDev(bindings[i]));

@@ -184,10 +184,13 @@ static void cell_size(struct out_table *t, const struct pool_row *row,
 
 static void list_table(struct lvsh_result *r, struct pool_row *rows, int n, bool details)
 {
-    struct out_table *t = out_table(r);
-    out_table_col(t, "Name", "name", 0);
-    out_table_col(t, "State", "state", 0);
-    out_table_col(t, "Autostart", "autostart", 0);
+    static const struct out_col cols[] = {
+        { "Name", "name", 0 },
+        { "State", "state", 0 },
+        { "Autostart", "autostart", 0 },
+        { NULL, NULL, 0 },
+    };
+    struct out_table *t = out_table_cols(r, cols);
     if (details) {
         out_table_col(t, "Persistent", "persistent", 0);
         out_table_col(t, "Capacity", "capacity", 0);

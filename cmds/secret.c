@@ -202,10 +202,13 @@ static enum lvsh_status run_secret_list(struct lvsh_session *s, const struct lvs
     free(secs);
     qsort(rows, (size_t)n, sizeof(*rows), secret_cmp);
 
-    struct out_table *t = out_table(r);
+    static const struct out_col cols[] = {
+        { "UUID", "uuid", 0 },
+        { "Usage", "usage", 0 },
+        { NULL, NULL, 0 },
+    };
+    struct out_table *t = out_table_cols(r, cols);
     json_t *arr = json_array();
-    out_table_col(t, "UUID", "uuid", 0);
-    out_table_col(t, "Usage", "usage", 0);
     for (int i = 0; i < n; i++) {
         int type = virSecretGetUsageType(rows[i].sec);
         out_table_row(t);

@@ -70,9 +70,12 @@ static void vol_cell_size(struct out_table *t, const struct vol_row *row,
 
 static void vol_list_table(struct lvsh_result *r, struct vol_row *rows, int n, bool details)
 {
-    struct out_table *t = out_table(r);
-    out_table_col(t, "Name", "name", 0);
-    out_table_col(t, "Path", "path", 0);
+    static const struct out_col cols[] = {
+        { "Name", "name", 0 },
+        { "Path", "path", 0 },
+        { NULL, NULL, 0 },
+    };
+    struct out_table *t = out_table_cols(r, cols);
     if (details) {
         out_table_col(t, "Type", "type", 0);
         out_table_col(t, "Capacity", "capacity", 0);

@@ -7,33 +7,39 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+/* vol-create, vol-create-from: a volume in the target pool from --file's
+ * XML, filled with a copy of in when in is given. */
+static enum lvsh_status create_from_xml(const struct lvsh_args *a, struct lvsh_result *r,
+                                        virStorageVolPtr in)
+{
+    const char *file = args_str(a, "file");
+    virStoragePoolPtr p = args_target(a);
+    char *xml = xml_read_file(r, file);
+    if (!xml)
+        return LVSH_FAILED;
+    virStorageVolPtr v = in ? virStorageVolCreateXMLFrom(p, xml, in, args_flags(a))
+                            : virStorageVolCreateXML(p, xml, args_flags(a));
+    free(xml);
+    if (!v)
+        return err_virt(r, "failed to create a volume from '%s'", file);
+    if (in)
+        out_info(r, "Vol %s created from input vol %s", virStorageVolGetName(v),
+                 virStorageVolGetName(in));
+    else
+        out_info(r, "Vol %s created from %s", virStorageVolGetName(v), file);
+    act_json(r, LVSH_KIND_VOLUME, v, "created");
+    out_json_set(r, "file", json_str(file));
+    if (in)
+        out_json_set(r, "input", kind_json_ref(LVSH_KIND_VOLUME, in));
+    virStorageVolFree(v);
+    return LVSH_OK;
+}
+
 static enum lvsh_status run_vol_create(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
 {
-    const char *file = args_str(a, "file");
-    unsigned flags = 0;
-    if (args_has(a, "prealloc-metadata"))
-        flags |= VIR_STORAGE_VOL_CREATE_PREALLOC_METADATA;
-    if (args_has(a, "validate"))
-        flags |= VIR_STORAGE_VOL_CREATE_VALIDATE;
-    virStoragePoolPtr p = args_target(a);
     (void)s;
-    char *xml = xml_read_file(r, file);
-    virStorageVolPtr v = xml ? virStorageVolCreateXML(p, xml, flags) : NULL;
-    enum lvsh_status st = LVSH_OK;
-    if (!xml)
-        st = LVSH_FAILED;
-    else if (!v)
-        st = err_virt(r, "failed to create a volume from '%s'", file);
-    else {
-        out_info(r, "Vol %s created from %s", virStorageVolGetName(v), file);
-        act_json(r, LVSH_KIND_VOLUME, v, "created");
-        out_json_set(r, "file", json_str(file));
-    }
-    if (v)
-        virStorageVolFree(v);
-    free(xml);
-    return st;
+    return create_from_xml(a, r, NULL);
 }
 
 #define VOL_OPT_FILE \
@@ -43,11 +49,13 @@ static enum lvsh_status run_vol_create(struct lvsh_session *s, const struct lvsh
       .complete = LVSH_COMP_FILE }
 #define VOL_OPT_PREALLOC \
     { .name = "prealloc-metadata", .type = LVSH_OPT_BOOL, \
+      .flag = VIR_STORAGE_VOL_CREATE_PREALLOC_METADATA, \
       .help = "preallocate metadata only (qcow2) instead of the whole volume" }
 #define VOL_OPT_VALIDATE \
-    { .name = "validate", .type = LVSH_OPT_BOOL, .help = "validate the XML against the schema" }
+    { .name = "validate", .type = LVSH_OPT_BOOL, .flag = VIR_STORAGE_VOL_CREATE_VALIDATE, \
+      .help = "validate the XML against the schema" }
 #define VOL_OPT_REFLINK \
-    { .name = "reflink", .type = LVSH_OPT_BOOL, \
+    { .name = "reflink", .type = LVSH_OPT_BOOL, .flag = VIR_STORAGE_VOL_CREATE_REFLINK, \
       .help = "make a copy-on-write clone (btrfs reflink)" }
 
 static const struct lvsh_opt opts_vol_create[] = {
@@ -118,8 +126,7 @@ static enum lvsh_status run_vol_create_as(struct lvsh_session *s, const struct l
                                           struct lvsh_result *r)
 {
     char *backing = NULL;
-    unsigned flags = args_has(a, "prealloc-metadata") ?
-                     VIR_STORAGE_VOL_CREATE_PREALLOC_METADATA : 0;
+    unsigned flags = args_flags(a);
     virStoragePoolPtr p = args_target(a);
     if (args_has(a, "backing-vol") && !(backing = backing_path(s, a, r))) {
         return LVSH_FAILED;
@@ -177,44 +184,14 @@ static const struct lvsh_cmd cmd_vol_create_as = {
     .target = LVSH_KIND_POOL,
 };
 
-static unsigned copy_flags(const struct lvsh_args *a)
-{
-    unsigned flags = 0;
-    if (args_has(a, "prealloc-metadata"))
-        flags |= VIR_STORAGE_VOL_CREATE_PREALLOC_METADATA;
-    if (args_has(a, "reflink"))
-        flags |= VIR_STORAGE_VOL_CREATE_REFLINK;
-    return flags;
-}
-
 static enum lvsh_status run_vol_create_from(struct lvsh_session *s, const struct lvsh_args *a,
                                             struct lvsh_result *r)
 {
-    const char *file = args_str(a, "file");
-    unsigned flags = copy_flags(a);
-    if (args_has(a, "validate"))
-        flags |= VIR_STORAGE_VOL_CREATE_VALIDATE;
-    virStoragePoolPtr p = args_target(a);
     virStorageVolPtr in = lookup_volume(s, r, args_str(a, "vol"), args_str(a, "inputpool"));
-    char *xml = in ? xml_read_file(r, file) : NULL;
-    virStorageVolPtr v = xml ? virStorageVolCreateXMLFrom(p, xml, in, flags) : NULL;
-    enum lvsh_status st = LVSH_OK;
-    if (!xml)
-        st = LVSH_FAILED;
-    else if (!v)
-        st = err_virt(r, "failed to create a volume from '%s'", file);
-    else {
-        out_info(r, "Vol %s created from input vol %s", virStorageVolGetName(v),
-                 virStorageVolGetName(in));
-        act_json(r, LVSH_KIND_VOLUME, v, "created");
-        out_json_set(r, "file", json_str(file));
-        out_json_set(r, "input", kind_json_ref(LVSH_KIND_VOLUME, in));
-    }
-    if (v)
-        virStorageVolFree(v);
-    if (in)
-        virStorageVolFree(in);
-    free(xml);
+    if (!in)
+        return LVSH_FAILED;
+    enum lvsh_status st = create_from_xml(a, r, in);
+    virStorageVolFree(in);
     return st;
 }
 
@@ -320,7 +297,7 @@ static enum lvsh_status vol_clone_run(const struct lvsh_args *a, struct lvsh_res
     } else if (args_has(a, "print-xml")) {
         clone_print(a, r, nxml);
     } else {
-        virStorageVolPtr v = virStorageVolCreateXMLFrom(p, nxml, orig, copy_flags(a));
+        virStorageVolPtr v = virStorageVolCreateXMLFrom(p, nxml, orig, args_flags(a));
         if (!v) {
             st = err_virt(r, "failed to clone volume '%s' as '%s'", args_str(a, "vol"),
                           newname);

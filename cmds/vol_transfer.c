@@ -223,8 +223,11 @@ static void xfer_json(struct lvsh_result *r, virStorageVolPtr v, const char *fil
 }
 
 /* How much an upload will send, for the progress line. */
-static unsigned long long upload_total(const struct xfer *x, const struct stat *sb)
+static unsigned long long upload_total(virStorageVolPtr v, const struct xfer *x,
+                                       const struct stat *sb, unsigned long long off)
 {
+    (void)v;
+    (void)off;
     if (!x->regular)
         return x->limited ? x->remaining : 0;
     unsigned long long size = (unsigned long long)sb->st_size;
@@ -250,31 +253,55 @@ static virStreamPtr xfer_stream(struct lvsh_session *s, const struct lvsh_args *
     return st;
 }
 
-static enum lvsh_status upload_run(struct lvsh_session *s, const struct lvsh_args *a,
-                                   struct lvsh_result *r, virStorageVolPtr v, struct xfer *x)
+/* The direction of a transfer: upload and download differ only here. */
+struct xfer_way {
+    const char *verb, *label;   /* "upload", "Uploading" */
+    const char *fail;           /* when the volume refuses, with its key */
+    int (*open)(virStorageVolPtr v, virStreamPtr st, unsigned long long off,
+                unsigned long long len, unsigned flags);
+    /* the bytes the progress line expects */
+    unsigned long long (*total)(virStorageVolPtr v, const struct xfer *x,
+                                const struct stat *sb, unsigned long long off);
+    int (*move)(virStreamPtr st, struct xfer *x, bool sparse);
+};
+
+/* Set the stream up, move the data with a progress line, close it. */
+static enum lvsh_status xfer_run(struct lvsh_session *s, const struct lvsh_args *a,
+                                 struct lvsh_result *r, virStorageVolPtr v, struct xfer *x,
+                                 const struct xfer_way *w)
 {
     const char *file = args_str(a, "file"), *vol = args_str(a, "vol");
     unsigned long long off = 0, len = 0;
-    bool sparse = args_has(a, "sparse");
     struct stat sb;
     virStreamPtr st = xfer_stream(s, a, r, x, &off, &len, &sb);
     if (!st)
         return LVSH_FAILED;
-    if (virStorageVolUpload(v, st, off, len, args_flags(a)) < 0) {
-        err_virt(r, "cannot upload to volume '%s'", vol);
+    if (w->open(v, st, off, len, args_flags(a)) < 0) {
+        err_virt(r, w->fail, vol);
         virStreamFree(st);
         return LVSH_FAILED;
     }
-    progress_start(&x->prog, "Uploading", upload_total(x, &sb), progress_wanted(s, a));
-    int rc = sparse ? virStreamSparseSendAll(st, src_read, src_in_data, src_skip, x)
-                    : virStreamSendAll(st, src_read, x);
-    rc = xfer_close_stream(st, rc, x, r, "upload", vol, file);
+    bool show = progress_wanted(s, a);
+    progress_start(&x->prog, w->label, show ? w->total(v, x, &sb, off) : 0, show);
+    int rc = w->move(st, x, args_has(a, "sparse"));
+    rc = xfer_close_stream(st, rc, x, r, w->verb, vol, file);
     progress_end(&x->prog, rc == 0);
     if (rc < 0)
         return LVSH_FAILED;
     xfer_json(r, v, file, x, a);
     return LVSH_OK;
 }
+
+static int upload_send(virStreamPtr st, struct xfer *x, bool sparse)
+{
+    return sparse ? virStreamSparseSendAll(st, src_read, src_in_data, src_skip, x)
+                  : virStreamSendAll(st, src_read, x);
+}
+
+static const struct xfer_way xfer_upload = {
+    "upload", "Uploading", "cannot upload to volume '%s'", virStorageVolUpload, upload_total,
+    upload_send,
+};
 
 static enum lvsh_status run_vol_upload(struct lvsh_session *s, const struct lvsh_args *a,
                                        struct lvsh_result *r)
@@ -288,7 +315,7 @@ static enum lvsh_status run_vol_upload(struct lvsh_session *s, const struct lvsh
     if (x.fd < 0)
         st = err_fail(r, "cannot open '%s': %s", file, strerror(errno));
     else
-        st = upload_run(s, a, r, v, &x);
+        st = xfer_run(s, a, r, v, &x, &xfer_upload);
     if (x.fd >= 0)
         close(x.fd);
     return st;
@@ -329,8 +356,9 @@ static const struct lvsh_cmd cmd_vol_upload = {
 /* How much a download will bring, for the progress line: the volume's
  * size on the host past --offset, or --length. */
 static unsigned long long download_total(virStorageVolPtr v, const struct xfer *x,
-                                         unsigned long long off)
+                                         const struct stat *sb, unsigned long long off)
 {
+    (void)sb;
     virStorageVolInfo info;
     unsigned long long size;
     if (x->limited)
@@ -345,33 +373,16 @@ static unsigned long long download_total(virStorageVolPtr v, const struct xfer *
     return size > off ? size - off : 0;
 }
 
-static enum lvsh_status download_run(struct lvsh_session *s, const struct lvsh_args *a,
-                                     struct lvsh_result *r, virStorageVolPtr v,
-                                     struct xfer *x)
+static int download_recv(virStreamPtr st, struct xfer *x, bool sparse)
 {
-    const char *file = args_str(a, "file"), *vol = args_str(a, "vol");
-    unsigned long long off = 0, len = 0;
-    bool sparse = args_has(a, "sparse");
-    struct stat sb;
-    virStreamPtr st = xfer_stream(s, a, r, x, &off, &len, &sb);
-    if (!st)
-        return LVSH_FAILED;
-    if (virStorageVolDownload(v, st, off, len, args_flags(a)) < 0) {
-        err_virt(r, "cannot download from volume '%s'", vol);
-        virStreamFree(st);
-        return LVSH_FAILED;
-    }
-    bool show = progress_wanted(s, a);
-    progress_start(&x->prog, "Downloading", show ? download_total(v, x, off) : 0, show);
-    int rc = sparse ? virStreamSparseRecvAll(st, sink_write, sink_hole, x)
-                    : virStreamRecvAll(st, sink_write, x);
-    rc = xfer_close_stream(st, rc, x, r, "download", vol, file);
-    progress_end(&x->prog, rc == 0);
-    if (rc < 0)
-        return LVSH_FAILED;
-    xfer_json(r, v, file, x, a);
-    return LVSH_OK;
+    return sparse ? virStreamSparseRecvAll(st, sink_write, sink_hole, x)
+                  : virStreamRecvAll(st, sink_write, x);
 }
+
+static const struct xfer_way xfer_download = {
+    "download", "Downloading", "cannot download from volume '%s'", virStorageVolDownload,
+    download_total, download_recv,
+};
 
 static enum lvsh_status run_vol_download(struct lvsh_session *s, const struct lvsh_args *a,
                                          struct lvsh_result *r)
@@ -386,7 +397,7 @@ static enum lvsh_status run_vol_download(struct lvsh_session *s, const struct lv
         err_fail(r, "cannot create '%s': %s", file, strerror(errno));
     } else {
         x.fd = out.fd;
-        st = download_run(s, a, r, v, &x);
+        st = xfer_run(s, a, r, v, &x, &xfer_download);
         if (st != LVSH_OK)
             outfile_abort(&out);   /* the old file stays as it was */
         else if (!outfile_commit(&out, r))

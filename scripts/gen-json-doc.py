@@ -286,7 +286,10 @@ def source_shape(srcs, cmd):
     if not fn:
         return None, None
     code = handler_code(functions(srcs), fname, fn)
-    cols = re.findall(r'out_table_col\(\s*\w+\s*,\s*[^,]+,\s*"([^"]+)"', code)
+    cols = []
+    for block in re.findall(r'struct out_col \w+\[\] = \{(.*?)\};', code, re.S):
+        cols += re.findall(r'\{\s*"[^"]*"\s*,\s*"([^"]+)"', block)
+    cols += re.findall(r'out_table_col\(\s*\w+\s*,\s*[^,]+,\s*"([^"]+)"', code)
     fields = re.findall(r'out_field\w*\(\s*\w+\s*,\s*[^,]+,\s*"([^"]+)"', code)
     sets = re.findall(r'out_json_set\(\s*\w+\s*,\s*"([^"]+)"', code)
     objs = re.findall(r'json_object_set(?:_new)?\(\s*\w+\s*,\s*"([^"]+)"', code)

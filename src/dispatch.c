@@ -45,36 +45,18 @@ void dispatch_report_lost(struct lvsh_session *s, const char *file, int line)
     free(msg);
 }
 
-/* A command's run: everything its handler touches.  Commands that talk to
- * libvirt run on a thread of their own (bounded.h) so that Ctrl-C and
- * --timeout can give up on them; given up on, the job belongs to that
- * thread, which frees it when the handler finally returns. */
-struct cmd_job {
-    const struct lvsh_cmd *cmd;
-    int argc;
-    char **argv;                /* a copy: the line it came from is freed */
-    struct lvsh_args a;
-    struct lvsh_result r;
-    struct lvsh_session ws;     /* the handler's copy of the session */
-    bool has_ws;
-    enum lvsh_status st;
-};
-
-static struct cmd_job *job_new(const struct lvsh_cmd *cmd, int argc, char *const argv[])
+void cmd_job_init(struct cmd_job *j, const struct lvsh_cmd *cmd, int argc, char *const argv[])
 {
-    struct cmd_job *j = xcalloc(1, sizeof(*j));
     j->cmd = cmd;
     j->argc = argc;
     j->argv = xcalloc((size_t)argc + 1, sizeof(char *));
     for (int i = 0; i < argc; i++)
         j->argv[i] = xstrdup(argv[i]);
     result_init(&j->r);
-    return j;
 }
 
-static void job_free(void *opaque)
+void cmd_job_clear(struct cmd_job *j)
 {
-    struct cmd_job *j = opaque;
     if (j->has_ws)
         session_copy_free(&j->ws);
     result_free(&j->r);
@@ -82,7 +64,25 @@ static void job_free(void *opaque)
     for (int i = 0; i < j->argc; i++)
         free(j->argv[i]);
     free(j->argv);
-    free(j);
+}
+
+void cmd_job_mute(void *opaque)
+{
+    struct cmd_job *j = opaque;
+    __atomic_store_n(&j->r.muted, 1, __ATOMIC_RELEASE);
+}
+
+static struct cmd_job *job_new(const struct lvsh_cmd *cmd, int argc, char *const argv[])
+{
+    struct cmd_job *j = xcalloc(1, sizeof(*j));
+    cmd_job_init(j, cmd, argc, argv);
+    return j;
+}
+
+static void job_free(void *opaque)
+{
+    cmd_job_clear(opaque);
+    free(opaque);
 }
 
 enum lvsh_status dispatch_job_handler(const struct lvsh_cmd *cmd, struct lvsh_session *ws,
@@ -100,13 +100,6 @@ static void job_run(void *opaque)
     j->st = dispatch_job_handler(j->cmd, &j->ws, &j->a, &j->r);
 }
 
-/* Called as the main thread gives up: nothing more reaches the screen. */
-static void job_mute(void *opaque)
-{
-    struct cmd_job *j = opaque;
-    __atomic_store_n(&j->r.muted, 1, __ATOMIC_RELEASE);
-}
-
 /* Run the handler on its own thread; *jp becomes NULL if it was given up on. */
 static enum lvsh_status run_bounded(struct lvsh_session *s, struct cmd_job **jp,
                                     enum bounded_end *end)
@@ -115,7 +108,7 @@ static enum lvsh_status run_bounded(struct lvsh_session *s, struct cmd_job **jp,
     session_copy(&j->ws, s);
     j->has_ws = true;
     bool abandoned;
-    *end = bounded_run_ex(job_run, j, job_free, job_mute, s->interrupted, s->timeout,
+    *end = bounded_run_ex(job_run, j, job_free, cmd_job_mute, s->interrupted, s->timeout,
                           &abandoned);
     if (abandoned) {
         *jp = NULL;

@@ -3,6 +3,7 @@
 #define LVSH_DISPATCH_H
 
 #include "lvsh.h"
+#include "result.h"
 
 /* Run one command given as words; errors name file:line when file is set. */
 enum lvsh_status dispatch_argv(struct lvsh_session *s, int argc, char *const argv[],
@@ -15,6 +16,29 @@ enum lvsh_status run_text(struct lvsh_session *s, const char *text, size_t len,
 
 /* Run a script stream line by line (so a pipe is served as it arrives). */
 enum lvsh_status run_stream(struct lvsh_session *s, FILE *in, const char *name, bool stop);
+
+/* A command's run: everything its handler touches.  Commands that talk to
+ * libvirt run on a thread of their own (bounded.h) so that Ctrl-C and
+ * --timeout can give up on them; given up on, the job belongs to that
+ * thread, which frees it when the handler finally returns. */
+struct cmd_job {
+    const struct lvsh_cmd *cmd;
+    int argc;
+    char **argv;                /* a copy: the line it came from is freed */
+    struct lvsh_args a;
+    struct lvsh_result r;
+    struct lvsh_session ws;     /* the handler's copy of the session */
+    bool has_ws;
+    enum lvsh_status st;
+};
+/* Set up a zeroed j to run cmd on a copy of argv. */
+void cmd_job_init(struct cmd_job *j, const struct lvsh_cmd *cmd, int argc, char *const argv[]);
+/* Free what j holds (not j itself). */
+void cmd_job_clear(struct cmd_job *j);
+/* bounded_run_ex's mute, as the main thread gives up on the job at opaque
+ * (a struct cmd_job, or a struct that starts with one): nothing more
+ * reaches the screen. */
+void cmd_job_mute(void *opaque);
 
 /* On a command's worker thread: the thread's cancellation flag becomes the
  * session's, the core looks up the command's .target, then the handler runs. */

@@ -102,27 +102,16 @@ void fleet_set_hosts(struct lvsh_session *s, const struct inv_host *h, size_t n)
 /* A host's command or probe, on a thread of its own (bounded.h): given up
  * on, it frees itself when the call finally returns. */
 struct hjob {
-    const struct lvsh_cmd *cmd;
-    int argc;
-    char **argv;
-    struct lvsh_args a;
+    struct cmd_job job;         /* first: cmd_job_mute is its mute */
     fleet_probe probe;
     char *word;
     char *host, *uri;           /* streamed lines name the host */
-    struct lvsh_result r;
-    struct lvsh_session ws;
-    enum lvsh_status st;
 };
 
 static void hjob_free(void *opaque)
 {
     struct hjob *j = opaque;
-    session_copy_free(&j->ws);
-    result_free(&j->r);
-    args_free(&j->a);
-    for (int i = 0; i < j->argc; i++)
-        free(j->argv[i]);
-    free(j->argv);
+    cmd_job_clear(&j->job);
     free(j->word);
     free(j->host);
     free(j->uri);
@@ -132,20 +121,15 @@ static void hjob_free(void *opaque)
 static void hjob_run(void *opaque)
 {
     struct hjob *j = opaque;
-    if (j->cmd) {
-        j->st = dispatch_job_handler(j->cmd, &j->ws, &j->a, &j->r);
+    struct cmd_job *c = &j->job;
+    if (c->cmd) {
+        c->st = dispatch_job_handler(c->cmd, &c->ws, &c->a, &c->r);
         return;
     }
     volatile sig_atomic_t *cancel = bounded_cancel_flag();
     if (cancel)
-        j->ws.interrupted = cancel;
-    j->st = j->probe(&j->ws, j->word, &j->r);
-}
-
-static void hjob_mute(void *opaque)
-{
-    struct hjob *j = opaque;
-    __atomic_store_n(&j->r.muted, 1, __ATOMIC_RELEASE);
+        c->ws.interrupted = cancel;
+    c->st = j->probe(&c->ws, j->word, &c->r);
 }
 
 /* What the whole run shares with its worker threads. */
@@ -205,43 +189,40 @@ static bool host_connect(struct run *run, struct fleet_host *h, struct fleet_out
 static void host_call(struct run *run, struct fleet_host *h, struct fleet_out *o)
 {
     struct hjob *j = xcalloc(1, sizeof(*j));
-    result_init(&j->r);
-    j->r.stream_json = o->r.stream_json;
-    j->r.text_only = o->r.text_only;
-    j->cmd = run->cmd;
+    struct cmd_job *c = &j->job;
+    cmd_job_init(c, run->cmd, run->cmd ? run->argc : 0, run->argv);
+    c->r.stream_json = o->r.stream_json;
+    c->r.text_only = o->r.text_only;
     j->probe = run->probe;
     j->word = run->word ? xstrdup(run->word) : NULL;
     j->host = xstrdup(h->name);
     j->uri = h->uri ? xstrdup(h->uri) : NULL;
-    j->r.stream_host = j->host;
-    j->r.stream_uri = j->uri;
-    session_copy(&j->ws, &h->hs);
-    j->ws.fleet = NULL;
-    j->ws.format = run->fmt;   /* handlers ask the session (lvsh_wants_json) */
+    c->r.stream_host = j->host;
+    c->r.stream_uri = j->uri;
+    session_copy(&c->ws, &h->hs);
+    c->has_ws = true;
+    c->ws.fleet = NULL;
+    c->ws.format = run->fmt;   /* handlers ask the session (lvsh_wants_json) */
     if (run->cmd) {
-        j->argc = run->argc;
-        j->argv = xcalloc((size_t)run->argc + 1, sizeof(char *));
-        for (int i = 0; i < run->argc; i++)
-            j->argv[i] = xstrdup(run->argv[i]);
         /* parsed once before the run; values are checked here, per host */
         unsigned how = run->s->virsh_mode ? OPTS_VIRSH | OPTS_DEFER : 0;
-        enum lvsh_status st = opts_parse_ex(run->cmd, j->argc, j->argv, &j->a, how, &j->r);
+        enum lvsh_status st = opts_parse_ex(run->cmd, c->argc, c->argv, &c->a, how, &c->r);
         if (st == LVSH_OK && (how & OPTS_DEFER))
-            st = opts_check_values(run->cmd, &j->a, how, &j->r);
+            st = opts_check_values(run->cmd, &c->a, how, &c->r);
         if (st != LVSH_OK) {
             o->st = st;
             o->state = FLEET_FAILED;
             result_free(&o->r);
-            o->r = j->r;
+            o->r = c->r;
             o->r.stream_host = o->r.stream_uri = NULL;
-            result_init(&j->r);
+            result_init(&c->r);
             hjob_free(j);
             return;
         }
     }
     bool abandoned;
-    enum bounded_end end = bounded_run_ex(hjob_run, j, hjob_free, hjob_mute, run->s->interrupted,
-                                          run->s->timeout, &abandoned);
+    enum bounded_end end = bounded_run_ex(hjob_run, j, hjob_free, cmd_job_mute,
+                                          run->s->interrupted, run->s->timeout, &abandoned);
     if (abandoned) {
         session_drop_abandoned(&h->hs);   /* still busy: the next command reconnects */
         o->st = LVSH_FAILED;
@@ -252,15 +233,15 @@ static void host_call(struct run *run, struct fleet_host *h, struct fleet_out *o
             err_fail(&o->r, "interrupted");
         return;
     }
-    if (!j->ws.conn && h->hs.conn)
+    if (!c->ws.conn && h->hs.conn)
         session_disconnect(&h->hs);   /* the handler found it dead */
-    o->st = j->st;
+    o->st = c->st;
     o->state = end == BOUNDED_INTERRUPTED ? FLEET_INTERRUPTED
-             : j->st == LVSH_OK && !result_failed(&j->r) ? FLEET_CONNECTED : FLEET_FAILED;
+             : c->st == LVSH_OK && !result_failed(&c->r) ? FLEET_CONNECTED : FLEET_FAILED;
     result_free(&o->r);
-    o->r = j->r;
+    o->r = c->r;
     o->r.stream_host = o->r.stream_uri = NULL;   /* they go with the job */
-    result_init(&j->r);
+    result_init(&c->r);
     hjob_free(j);
 }
 

@@ -343,10 +343,7 @@ struct inventory *inventory_load(void)
         return inv;
     }
     struct buf b = BUF_INIT;
-    char chunk[4096];
-    size_t k;
-    while ((k = fread(chunk, 1, sizeof(chunk), f)) > 0)
-        buf_add(&b, chunk, k);
+    buf_read(&b, f, 0);
     fclose(f);
     inv = inventory_parse(buf_str(&b), path);
     buf_free(&b);

@@ -333,6 +333,14 @@ void out_json_set(struct lvsh_result *r, const char *key, json_t *v);
 struct out_table *out_table(struct lvsh_result *r);
 void out_table_col(struct out_table *t, const char *header, const char *key,
                    unsigned flags);
+/* A table whose columns are fixed declares them as data (header, JSON key,
+ * OUT_COL_* flags; up to a NULL header); out_table_col() adds one that
+ * depends on the options. */
+struct out_col {
+    const char *header, *key;
+    unsigned flags;
+};
+struct out_table *out_table_cols(struct lvsh_result *r, const struct out_col *cols);
 void out_table_row(struct out_table *t);
 void out_cell(struct out_table *t, json_t *value, const char *text);
 void out_cell_str(struct out_table *t, const char *s);

@@ -229,6 +229,14 @@ void out_table_col(struct out_table *t, const char *header, const char *key,
     t->ncols++;
 }
 
+struct out_table *out_table_cols(struct lvsh_result *r, const struct out_col *cols)
+{
+    struct out_table *t = out_table(r);
+    for (; cols->header; cols++)
+        out_table_col(t, cols->header, cols->key, cols->flags);
+    return t;
+}
+
 void out_table_row(struct out_table *t)
 {
     /* pad a short previous row so every row has ncols cells */

@@ -77,6 +77,18 @@ void buf_add(struct buf *b, const char *s, size_t n)
     b->data[b->len] = '\0';
 }
 
+bool buf_read(struct buf *b, FILE *f, size_t max)
+{
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+        if (max && b->len + n > max)
+            return false;
+        buf_add(b, chunk, n);
+    }
+    return true;
+}
+
 void buf_addc(struct buf *b, char c)
 {
     buf_add(b, &c, 1);

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <time.h>
 
 void *xmalloc(size_t n);
@@ -30,6 +31,9 @@ void buf_vprintf(struct buf *b, const char *fmt, va_list ap) __attribute__((form
 char *buf_steal(struct buf *b);
 const char *buf_str(struct buf *b);
 void buf_free(struct buf *b);
+/* Append what is left of f; false when that would pass max bytes (0: no
+ * limit), the rest unread.  A read error shows in ferror(f). */
+bool buf_read(struct buf *b, FILE *f, size_t max);
 
 /* Overwrite memory that held a secret, in a way the compiler keeps. */
 void wipe(void *p, size_t n);

@@ -18,20 +18,13 @@ char *file_read_all(struct lvsh_result *r, const char *path, size_t *len)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     struct buf b = BUF_INIT;
-    char chunk[65536];
-    size_t n;
 
     if (!f) {
         err_fail(r, "cannot read '%s': %s", path, strerror(errno));
         return NULL;
     }
-    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-        if (b.len + n > FILE_READ_MAX) {
-            err_fail(r, "file '%s' is too large", path);
-            break;
-        }
-        buf_add(&b, chunk, n);
-    }
+    if (!buf_read(&b, f, FILE_READ_MAX))
+        err_fail(r, "file '%s' is too large", path);
     bool bad = ferror(f) || result_failed(r);
     int saved = errno;
     if (f != stdin)

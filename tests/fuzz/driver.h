@@ -80,10 +80,7 @@ static void fuzz_load_dir(const char *dir)
         if (!f)
             continue;
         struct buf b = BUF_INIT;
-        char chunk[4096];
-        size_t n;
-        while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-            buf_add(&b, chunk, n);
+        buf_read(&b, f, 0);
         fclose(f);
         fuzz_add_seed(b.data ? b.data : "", b.len);
         buf_free(&b);
