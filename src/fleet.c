@@ -22,11 +22,31 @@ struct lvsh_fleet *fleet_of(struct lvsh_session *s)
     return s->fleet;
 }
 
-static void host_free(struct fleet_host *h)
+/* fn(ctx, i) for every i in [0, n), from at most fanout threads that take
+ * no Ctrl-C (the main thread tells them); here alone if none starts. */
+static void pool_run(size_t n, int fanout, void (*fn)(void *ctx, size_t i), void *ctx);
+
+static void host_free_at(void *ctx, size_t i)
 {
+    struct fleet_host *h = &((struct fleet_host *)ctx)[i];
+    if (!h->name)   /* moved elsewhere (fleet_set_hosts) */
+        return;
     session_free(&h->hs);
     free(h->name);
     free(h->uri);
+    h->name = NULL;
+}
+
+void fleet_hosts_free(struct fleet_host *hosts, size_t n, int fanout)
+{
+    /* closing a remote connection waits for the daemon's answer: one
+     * round trip each, so together rather than one after another */
+    size_t open = 0;
+    for (size_t i = 0; i < n; i++)
+        if (hosts[i].name && (hosts[i].hs.conn || hosts[i].hs.cache || hosts[i].hs.bg))
+            open++;
+    pool_run(n, open > 1 ? (fanout > 0 ? fanout : FLEET_FANOUT_DEFAULT) : 1, host_free_at,
+             hosts);
 }
 
 void fleet_free(struct lvsh_session *s)
@@ -34,8 +54,7 @@ void fleet_free(struct lvsh_session *s)
     struct lvsh_fleet *f = s->fleet;
     if (!f)
         return;
-    for (size_t i = 0; i < f->n; i++)
-        host_free(&f->hosts[i]);
+    fleet_hosts_free(f->hosts, f->n, f->fanout);
     free(f->hosts);
     free(f);
     s->fleet = NULL;
@@ -88,9 +107,7 @@ void fleet_set_hosts(struct lvsh_session *s, const struct inv_host *h, size_t n)
         session_init(&hosts[i].hs);
         hosts[i].hs.uri = xstrdup(h[i].uri);
     }
-    for (size_t k = 0; k < f->n; k++)
-        if (f->hosts[k].name)
-            host_free(&f->hosts[k]);
+    fleet_hosts_free(f->hosts, f->n, f->fanout);
     free(f->hosts);
     f->hosts = hosts;
     f->n = n;
@@ -153,7 +170,7 @@ struct run {
     struct lvsh_session *s;
     struct fleet_host **hosts;
     struct fleet_out *outs;
-    size_t n, next;
+    size_t n;
     const struct lvsh_cmd *cmd;
     int argc;
     char *const *argv;
@@ -285,13 +302,50 @@ static void host_run(struct run *run, size_t i)
     o->ms = mono_ms() - t0;
 }
 
-static void *run_worker(void *opaque)
+static void host_run_at(void *ctx, size_t i)
 {
-    struct run *run = opaque;
+    host_run(ctx, i);
+}
+
+struct pool {
+    size_t n, next;
+    void (*fn)(void *ctx, size_t i);
+    void *ctx;
+};
+
+static void *pool_worker(void *opaque)
+{
+    struct pool *p = opaque;
     size_t i;
-    while ((i = __atomic_fetch_add(&run->next, 1, __ATOMIC_RELAXED)) < run->n)
-        host_run(run, i);
+    while ((i = __atomic_fetch_add(&p->next, 1, __ATOMIC_RELAXED)) < p->n)
+        p->fn(p->ctx, i);
     return NULL;
+}
+
+static void pool_run(size_t n, int fanout, void (*fn)(void *ctx, size_t i), void *ctx)
+{
+    struct pool p = { n, 0, fn, ctx };
+    size_t nthreads = n < (size_t)fanout ? n : (size_t)fanout;
+    if (nthreads <= 1) {
+        pool_worker(&p);
+        return;
+    }
+    pthread_t *t = xcalloc(nthreads, sizeof(*t));
+    size_t started = 0;
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, 512 * 1024);
+    sigset_t old;
+    bounded_block_signals(&old);   /* Ctrl-C wakes the main thread, which tells all */
+    while (started < nthreads && pthread_create(&t[started], &attr, pool_worker, &p) == 0)
+        started++;
+    bounded_unblock(&old);
+    pthread_attr_destroy(&attr);
+    if (started == 0)
+        pool_worker(&p);
+    for (size_t k = 0; k < started; k++)
+        pthread_join(t[k], NULL);
+    free(t);
 }
 
 /* Each host holds a socket or two (ssh: a pipe pair and a child): ask for
@@ -310,7 +364,7 @@ struct fleet_out *fleet_run_hosts(struct lvsh_session *s, struct fleet_host **ho
                                   fleet_probe probe, const char *word, enum lvsh_format fmt)
 {
     struct lvsh_fleet *f = fleet_of(s);
-    struct run run = { s, hosts, xcalloc(n ? n : 1, sizeof(struct fleet_out)), n, 0,
+    struct run run = { s, hosts, xcalloc(n ? n : 1, sizeof(struct fleet_out)), n,
                        cmd, argc, argv, probe, word, fmt };
     for (size_t i = 0; i < n; i++) {
         result_init(&run.outs[i].r);
@@ -328,23 +382,7 @@ struct fleet_out *fleet_run_hosts(struct lvsh_session *s, struct fleet_host **ho
 #ifdef LIBXML_CATALOG_ENABLED
     xmlInitializeCatalog();
 #endif
-    size_t nthreads = n < (size_t)f->fanout ? n : (size_t)f->fanout;
-    pthread_t *t = xcalloc(nthreads ? nthreads : 1, sizeof(*t));
-    size_t started = 0;
-    pthread_attr_t attr;
-    pthread_attr_init(&attr);
-    pthread_attr_setstacksize(&attr, 512 * 1024);
-    sigset_t old;
-    bounded_block_signals(&old);   /* Ctrl-C wakes the main thread, which tells all */
-    while (started < nthreads && pthread_create(&t[started], &attr, run_worker, &run) == 0)
-        started++;
-    bounded_unblock(&old);
-    pthread_attr_destroy(&attr);
-    if (started == 0)
-        run_worker(&run);
-    for (size_t k = 0; k < started; k++)
-        pthread_join(t[k], NULL);
-    free(t);
+    pool_run(n, f->fanout, host_run_at, &run);
     return run.outs;
 }
 

@@ -315,13 +315,9 @@ static struct fleet_host **target_hosts(struct lvsh_session *s, const struct inv
     return out;
 }
 
-static void tmp_free(struct lvsh_fleet *tmp)
+static void tmp_free(struct lvsh_session *s, struct lvsh_fleet *tmp)
 {
-    for (size_t i = 0; i < tmp->n; i++) {
-        session_free(&tmp->hosts[i].hs);
-        free(tmp->hosts[i].name);
-        free(tmp->hosts[i].uri);
-    }
+    fleet_hosts_free(tmp->hosts, tmp->n, fleet_of(s)->fanout);
     free(tmp->hosts);
 }
 
@@ -386,7 +382,7 @@ static enum lvsh_status run_on(struct lvsh_session *s, const struct lvsh_cmd *cm
         free(rargv);
     }
     free(rh);
-    tmp_free(&rtmp);
+    tmp_free(s, &rtmp);
     args_free(&a);
     result_free(&r);
     return st;
@@ -419,7 +415,7 @@ enum lvsh_status fleet_on(struct lvsh_session *s, const char *targets, int nrest
     struct fleet_host **hosts = target_hosts(s, ih, n, &tmp);
     enum lvsh_status st = run_on(s, sub, nrest, rest, hosts, n, o);
     free(hosts);
-    tmp_free(&tmp);
+    tmp_free(s, &tmp);
     inv_hosts_free(ih, n);
     result_free(&r);
     return st;
