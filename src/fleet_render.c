@@ -150,16 +150,24 @@ static enum lvsh_status compose_table(struct fleet_out *outs, size_t n, const st
     out_table_col(mt, "Host", "host", 0);
     for (int c = 0; c < t->ncols; c++)
         out_table_col(mt, t->headers[c], t->keys[c], t->colflags[c]);
+    int rows = 0;
+    for (size_t i = 0; i < n; i++)
+        if (host_ok(&outs[i]))
+            rows += outs[i].r.table->nrows;
+    out_table_reserve(mt, rows);
+    /* the hosts' cells move into the one table (100,000 rows at times) */
     for (size_t i = 0; i < n; i++) {
-        const struct out_table *ht = outs[i].r.table;
+        struct out_table *ht = outs[i].r.table;
         if (!host_ok(&outs[i]))
             continue;
         for (int r = 0; r < ht->nrows; r++) {
             out_table_row(mt);
             out_cell_str(mt, outs[i].h->name);
             for (int c = 0; c < ht->ncols; c++) {
-                const struct out_cellv *cv = &ht->cells[r * ht->ncols + c];
-                out_cell(mt, json_incref(cv->value), cv->text);
+                struct out_cellv *cv = &ht->cells[r * ht->ncols + c];
+                out_cell_take(mt, cv->value, cv->text);
+                cv->value = NULL;
+                cv->text = NULL;
             }
         }
     }
