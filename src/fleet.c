@@ -177,6 +177,13 @@ struct run {
     fleet_probe probe;
     const char *word;
     enum lvsh_format fmt;
+    /* hosts whose connection is open, in the order they opened, for the
+     * command's stage to take (all under lock) */
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+    size_t *ready, nready, taken;
+    size_t opened;              /* hosts whose open has ended, either way */
+    double *t0;                 /* when each host's open began */
 };
 
 static double mono_ms(void)
@@ -281,36 +288,68 @@ static void host_call(struct run *run, struct fleet_host *h, struct fleet_out *o
     hjob_free(j);
 }
 
-static void host_run(struct run *run, size_t i)
+static bool run_interrupted(struct run *run, struct fleet_out *o)
 {
-    struct fleet_out *o = &run->outs[i];
-    struct fleet_host *h = run->hosts[i];
-    double t0 = mono_ms();
-    o->h = h;
-    if (run->s->interrupted && *run->s->interrupted) {
-        o->state = FLEET_INTERRUPTED;
-        o->st = LVSH_FAILED;
-        err_fail(&o->r, "interrupted");
-        return;
-    }
-    if (host_connect(run, h, o)) {
-        o->state = FLEET_CONNECTED;
-        o->st = LVSH_OK;
-        if (run->cmd || run->probe)
-            host_call(run, h, o);
-    }
-    o->ms = mono_ms() - t0;
+    if (!run->s->interrupted || !*run->s->interrupted)
+        return false;
+    o->state = FLEET_INTERRUPTED;
+    o->st = LVSH_FAILED;
+    err_fail(&o->r, "interrupted");
+    return true;
 }
 
-static void host_run_at(void *ctx, size_t i)
+/* The first stage: open host i's connection, then queue it for the
+ * command.  Opening runs ahead of the commands (at most --fanout opens and
+ * --fanout commands at once), so that every host's connect deadline
+ * starts early: a dead host at the end of a long list costs its deadline
+ * from about the start, not from when the hosts before it are done. */
+static void host_open_at(void *ctx, size_t i)
 {
-    host_run(ctx, i);
+    struct run *run = ctx;
+    struct fleet_out *o = &run->outs[i];
+    struct fleet_host *h = run->hosts[i];
+    run->t0[i] = mono_ms();
+    o->h = h;
+    bool open = !run_interrupted(run, o) && host_connect(run, h, o);
+    if (open) {
+        o->state = FLEET_CONNECTED;
+        o->st = LVSH_OK;
+    }
+    o->ms = mono_ms() - run->t0[i];
+    pthread_mutex_lock(&run->lock);
+    if (open && (run->cmd || run->probe))
+        run->ready[run->nready++] = i;
+    run->opened++;
+    pthread_cond_broadcast(&run->cond);
+    pthread_mutex_unlock(&run->lock);
+}
+
+/* The second stage: the command on the next host whose connection is open;
+ * nothing once every open has ended and no host is left. */
+static void host_call_next(void *ctx, size_t k)
+{
+    struct run *run = ctx;
+    (void)k;
+    pthread_mutex_lock(&run->lock);
+    while (run->taken == run->nready && run->opened < run->n)
+        pthread_cond_wait(&run->cond, &run->lock);
+    bool any = run->taken < run->nready;
+    size_t i = any ? run->ready[run->taken++] : 0;
+    pthread_mutex_unlock(&run->lock);
+    if (!any)
+        return;
+    struct fleet_out *o = &run->outs[i];
+    if (!run_interrupted(run, o))
+        host_call(run, run->hosts[i], o);
+    o->ms = mono_ms() - run->t0[i];
 }
 
 struct pool {
     size_t n, next;
     void (*fn)(void *ctx, size_t i);
     void *ctx;
+    pthread_t *t;
+    size_t started;
 };
 
 static void *pool_worker(void *opaque)
@@ -322,30 +361,41 @@ static void *pool_worker(void *opaque)
     return NULL;
 }
 
-static void pool_run(size_t n, int fanout, void (*fn)(void *ctx, size_t i), void *ctx)
+/* Start p's threads (up to fanout); pool_join() waits for them, or does
+ * all the work itself when none started. */
+static void pool_start(struct pool *p, int fanout)
 {
-    struct pool p = { n, 0, fn, ctx };
-    size_t nthreads = n < (size_t)fanout ? n : (size_t)fanout;
-    if (nthreads <= 1) {
-        pool_worker(&p);
-        return;
-    }
-    pthread_t *t = xcalloc(nthreads, sizeof(*t));
-    size_t started = 0;
+    size_t nthreads = p->n < (size_t)fanout ? p->n : (size_t)fanout;
+    p->t = xcalloc(nthreads ? nthreads : 1, sizeof(*p->t));
     pthread_attr_t attr;
     pthread_attr_init(&attr);
     pthread_attr_setstacksize(&attr, 512 * 1024);
     sigset_t old;
     bounded_block_signals(&old);   /* Ctrl-C wakes the main thread, which tells all */
-    while (started < nthreads && pthread_create(&t[started], &attr, pool_worker, &p) == 0)
-        started++;
+    while (p->started < nthreads && pthread_create(&p->t[p->started], &attr, pool_worker, p) == 0)
+        p->started++;
     bounded_unblock(&old);
     pthread_attr_destroy(&attr);
-    if (started == 0)
+}
+
+static void pool_join(struct pool *p)
+{
+    if (p->started == 0)
+        pool_worker(p);
+    for (size_t k = 0; k < p->started; k++)
+        pthread_join(p->t[k], NULL);
+    free(p->t);
+}
+
+static void pool_run(size_t n, int fanout, void (*fn)(void *ctx, size_t i), void *ctx)
+{
+    struct pool p = { .n = n, .fn = fn, .ctx = ctx };
+    if (n < 2 || fanout < 2) {
         pool_worker(&p);
-    for (size_t k = 0; k < started; k++)
-        pthread_join(t[k], NULL);
-    free(t);
+        return;
+    }
+    pool_start(&p, fanout);
+    pool_join(&p);
 }
 
 /* Each host holds a socket or two (ssh: a pipe pair and a child): ask for
@@ -364,8 +414,13 @@ struct fleet_out *fleet_run_hosts(struct lvsh_session *s, struct fleet_host **ho
                                   fleet_probe probe, const char *word, enum lvsh_format fmt)
 {
     struct lvsh_fleet *f = fleet_of(s);
-    struct run run = { s, hosts, xcalloc(n ? n : 1, sizeof(struct fleet_out)), n,
-                       cmd, argc, argv, probe, word, fmt };
+    struct run run = { .s = s, .hosts = hosts, .outs = xcalloc(n ? n : 1, sizeof(struct fleet_out)),
+                       .n = n, .cmd = cmd, .argc = argc, .argv = argv, .probe = probe,
+                       .word = word, .fmt = fmt };
+    pthread_mutex_init(&run.lock, NULL);
+    pthread_cond_init(&run.cond, NULL);
+    run.ready = xcalloc(n ? n : 1, sizeof(size_t));
+    run.t0 = xcalloc(n ? n : 1, sizeof(double));
     for (size_t i = 0; i < n; i++) {
         result_init(&run.outs[i].r);
         run.outs[i].h = hosts[i];
@@ -382,7 +437,20 @@ struct fleet_out *fleet_run_hosts(struct lvsh_session *s, struct fleet_host **ho
 #ifdef LIBXML_CATALOG_ENABLED
     xmlInitializeCatalog();
 #endif
-    pool_run(n, f->fanout, host_run_at, &run);
+    /* the opening stage first: when it has no thread, it runs here and
+     * the command stage (threads, or here after it) still finds its hosts */
+    struct pool opening = { .n = n, .fn = host_open_at, .ctx = &run };
+    struct pool calling = { .n = n, .fn = host_call_next, .ctx = &run };
+    pool_start(&opening, f->fanout);
+    if (cmd || probe)
+        pool_start(&calling, f->fanout);
+    pool_join(&opening);
+    if (cmd || probe)
+        pool_join(&calling);
+    free(run.ready);
+    free(run.t0);
+    pthread_cond_destroy(&run.cond);
+    pthread_mutex_destroy(&run.lock);
     return run.outs;
 }
 
