@@ -28,7 +28,11 @@ Addresses exist only inside the two namespaces.  Results go to
 bench/RESULTS.md (its fleet part).
 
   fleet.py [--hosts 100] [--domains 1000] [--daemons 10] [--rtt 20]
-           [--virsh-sample 3] [--out bench/RESULTS.md]
+           [--virsh-sample 3] [--lvsh-only] [--out bench/RESULTS.md]
+
+--lvsh-only runs the lvsh rows alone (no virsh, no xargs: minutes less) and
+prints them; it writes no results.  Every row records the load average of
+the machine (1 minute) when it ended: the machine may be shared.
 """
 import argparse
 import os
@@ -130,7 +134,7 @@ def children_cpu():
 
 def run_in(net, argv, env, fleet):
     """argv in the client's namespace: (seconds, rc, output lines, client CPU s,
-    daemons' CPU s)."""
+    daemons' CPU s, load average after)."""
     with tempfile.TemporaryFile() as out:
         c0, d0 = children_cpu(), fleet.cpu()
         t0 = time.perf_counter()
@@ -140,19 +144,19 @@ def run_in(net, argv, env, fleet):
         cpu, dcpu = children_cpu() - c0, fleet.cpu() - d0
         out.seek(0)
         lines = out.read().decode(errors="replace").splitlines()
-    return t, rc, lines, cpu, dcpu
+    return t, rc, lines, cpu, dcpu, os.getloadavg()[0]
 
 
 def timed(net, script, env, fleet):
-    """A shell script: (seconds, rc, lines out, client CPU, daemons' CPU)."""
-    t, rc, lines, cpu, dcpu = run_in(net, ["sh", "-c", script], env, fleet)
-    return t, rc, len(lines), cpu, dcpu
+    """A shell script: (seconds, rc, lines out, client CPU, daemons' CPU, load)."""
+    t, rc, lines, cpu, dcpu, load = run_in(net, ["sh", "-c", script], env, fleet)
+    return t, rc, len(lines), cpu, dcpu, load
 
 
 def rows_of(net, argv, env, fleet):
     """A table command: as timed, with data rows (header and blank lines out)."""
-    t, rc, lines, cpu, dcpu = run_in(net, argv, env, fleet)
-    return t, rc, len([x for x in lines[2:] if x.strip()]), cpu, dcpu
+    t, rc, lines, cpu, dcpu, load = run_in(net, argv, env, fleet)
+    return t, rc, len([x for x in lines[2:] if x.strip()]), cpu, dcpu, load
 
 
 def fmt(t):
@@ -168,6 +172,8 @@ def main():
     ap.add_argument("--virsh-sample", type=int, default=3,
                     help="hosts the serial virsh loop runs on (then extrapolated)")
     ap.add_argument("--reps", type=int, default=3)
+    ap.add_argument("--lvsh-only", action="store_true",
+                    help="the lvsh rows only (no virsh, no xargs), results not written")
     ap.add_argument("--out", default=None)
     args = ap.parse_args()
     H, N = args.hosts, args.domains
@@ -193,14 +199,19 @@ def main():
             return min(runs)
 
         res["one"] = best([L, "-c", one, "list", "--all"])
-        print(f"  one host, lvsh one-shot: {fmt(res['one'][0])} ({res['one'][2]} rows)", flush=True)
+        print(f"  one host, lvsh one-shot: {fmt(res['one'][0])} ({res['one'][2]} rows, "
+              f"load {res['one'][5]:.1f})", flush=True)
         if res["one"][2] != N + 1:   # and test:///default's own `test`
             raise RuntimeError(f"one host lists {res['one'][2]} domains, not {N + 1}")
         res["fleet"] = best([L, "-c", "@fleet", "list", "--all"])
         print(f"  lvsh -c @fleet list --all: {fmt(res['fleet'][0])}, {res['fleet'][2]} rows, "
-              f"exit {res['fleet'][1]}", flush=True)
+              f"exit {res['fleet'][1]} (load {res['fleet'][5]:.1f})", flush=True)
         res["fleet100"] = best([L, "--fanout", str(H), "-c", "@fleet", "list", "--all"])
-        print(f"  the same, --fanout {H}: {fmt(res['fleet100'][0])}", flush=True)
+        print(f"  the same, --fanout {H}: {fmt(res['fleet100'][0])} "
+              f"(load {res['fleet100'][5]:.1f})", flush=True)
+        if args.lvsh_only:
+            lvsh_rows(net, env, fleet, res, H, L)
+            return
         res["xargs_lvsh"] = timed(net, f"xargs -P 32 -I@ {L} -c @ list --all < {uris}", env,
                                   fleet)
         print(f"  xargs -P 32 lvsh: {fmt(res['xargs_lvsh'][0])}", flush=True)
@@ -208,20 +219,15 @@ def main():
         print(f"  one host, virsh one-shot: {fmt(res['virsh_one'][0])}", flush=True)
         S = min(args.virsh_sample, H)
         sample = " ".join(f"'{u}'" for _, u in fleet.uris[:S])
-        t, rc, lines, cpu, dcpu = timed(net, f"for u in {sample}; do {V} -c \"$u\" list --all; "
-                                        "done", env, fleet)
-        res["virsh_loop"] = (t * H / S, rc, lines, cpu * H / S, dcpu * H / S, S, t)
+        t, rc, lines, cpu, dcpu, load = timed(net, f"for u in {sample}; do {V} -c \"$u\" "
+                                              "list --all; done", env, fleet)
+        res["virsh_loop"] = (t * H / S, rc, lines, cpu * H / S, dcpu * H / S, S, t, load)
         print(f"  virsh loop: {fmt(t)} for {S} hosts, {fmt(t * H / S)} for {H} (extrapolated)",
               flush=True)
         res["xargs_virsh"] = timed(net, f"xargs -P 32 -I@ {V} -c @ list --all < {uris}", env,
                                    fleet)
         print(f"  xargs -P 32 virsh: {fmt(res['xargs_virsh'][0])}", flush=True)
-        res["blackholed"] = rows_of(net, [L, "-c", "@blackholed", "list", "--all"], env, fleet)
-        print(f"  5 of {H} blackholed: {fmt(res['blackholed'][0])}, {res['blackholed'][2]} rows, "
-              f"exit {res['blackholed'][1]}", flush=True)
-        res["blackholed100"] = rows_of(net, [L, "--fanout", str(H), "-c", "@blackholed", "list",
-                                             "--all"], env, fleet)
-        print(f"  the same, --fanout {H}: {fmt(res['blackholed100'][0])}", flush=True)
+        blackholed(net, env, fleet, res, H, L)
     finally:
         fleet.stop()
         net.close()
@@ -230,6 +236,25 @@ def main():
     print(text)
     if args.out:
         latency.write(args.out, text, "<!-- fleet: bench/fleet.py -->", "<!-- /fleet -->")
+
+
+def blackholed(net, env, fleet, res, H, L):
+    res["blackholed"] = rows_of(net, [L, "-c", "@blackholed", "list", "--all"], env, fleet)
+    print(f"  5 of {H} blackholed: {fmt(res['blackholed'][0])}, {res['blackholed'][2]} rows, "
+          f"exit {res['blackholed'][1]} (load {res['blackholed'][5]:.1f})", flush=True)
+    res["blackholed100"] = rows_of(net, [L, "--fanout", str(H), "-c", "@blackholed", "list",
+                                         "--all"], env, fleet)
+    print(f"  the same, --fanout {H}: {fmt(res['blackholed100'][0])} "
+          f"(load {res['blackholed100'][5]:.1f})", flush=True)
+
+
+def lvsh_rows(net, env, fleet, res, H, L):
+    """--lvsh-only: the rest of the lvsh rows, printed with their load."""
+    blackholed(net, env, fleet, res, H, L)
+    one, fl = res["one"][0], res["fleet"][0]
+    print(f"  {H} hosts against one: {fl / one:.1f}x (target 3x); blackholed: "
+          f"{res['blackholed'][0] - CONNECT_DEADLINE:.1f} s past the deadline (target 2 s)",
+          flush=True)
 
 
 def report(res, args, H, N):
@@ -246,15 +271,16 @@ def report(res, args, H, N):
         ("`xargs -P 32` of one-shot lvsh", xl[:2] + (xl[2] - 3 * H,) + xl[3:], None),
         ("one host: `virsh -c HOST list --all` (one-shot)", res["virsh_one"], None),
         (f"shell loop of virsh (**extrapolated** from {vl[5]} hosts: {fmt(vl[6])})",
-         vl[:2] + ("",) + vl[3:5], None),
+         vl[:2] + ("",) + vl[3:5] + (vl[7],), None),
         ("`xargs -P 32` of one-shot virsh", xv[:2] + (xv[2] - 3 * H,) + xv[3:], None),
         (f"one lvsh, 5 of {H} hosts blackholed", res["blackholed"], None),
         (f"one lvsh, 5 of {H} hosts blackholed, `--fanout {H}`", res["blackholed100"], None),
     ]
-    lines = ["| what | time | rows | exit | CPU client | CPU daemons |",
-             "|---|---:|---:|---:|---:|---:|"]
-    for label, (t, rc, r, cpu, dcpu), _ in rows:
-        lines.append(f"| {label} | {fmt(t)} | {r} | {rc} | {cpu:.2f} s | {dcpu:.2f} s |")
+    lines = ["| what | time | rows | exit | CPU client | CPU daemons | load |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    for label, (t, rc, r, cpu, dcpu, load), _ in rows:
+        lines.append(f"| {label} | {fmt(t)} | {r} | {rc} | {cpu:.2f} s | {dcpu:.2f} s "
+                     f"| {load:.1f} |")
     want_rows = (H - 5) * (N + 1)
     verdict = [
         f"- {'met' if fl <= 3 * one else '**missed**'}: {H} hosts in one lvsh within 3x of one "
@@ -283,7 +309,8 @@ def report(res, args, H, N):
             "Rows: data rows printed (headers left out).  The serial virsh loop is run on "
             f"{vl[5]} hosts only and multiplied by {H}/{vl[5]}.  CPU: the seconds of CPU the "
             "client processes and the daemons used during the run (the machine has "
-            f"{os.cpu_count()} cores).\n\n"
+            f"{os.cpu_count()} cores).  Load: the machine's load average (1 minute) when the "
+            "row ended; the machine is shared, and other work slows every row.\n\n"
             + "\n".join(lines) + "\n\nTargets:\n\n" + "\n".join(verdict) + "\n\n")
 
 

@@ -22,11 +22,31 @@ struct lvsh_fleet *fleet_of(struct lvsh_session *s)
     return s->fleet;
 }
 
-static void host_free(struct fleet_host *h)
+/* fn(ctx, i) for every i in [0, n), from at most fanout threads that take
+ * no Ctrl-C (the main thread tells them); here alone if none starts. */
+static void pool_run(size_t n, int fanout, void (*fn)(void *ctx, size_t i), void *ctx);
+
+static void host_free_at(void *ctx, size_t i)
 {
+    struct fleet_host *h = &((struct fleet_host *)ctx)[i];
+    if (!h->name)   /* moved elsewhere (fleet_set_hosts) */
+        return;
     session_free(&h->hs);
     free(h->name);
     free(h->uri);
+    h->name = NULL;
+}
+
+void fleet_hosts_free(struct fleet_host *hosts, size_t n, int fanout)
+{
+    /* closing a remote connection waits for the daemon's answer: one
+     * round trip each, so together rather than one after another */
+    size_t open = 0;
+    for (size_t i = 0; i < n; i++)
+        if (hosts[i].name && (hosts[i].hs.conn || hosts[i].hs.cache || hosts[i].hs.bg))
+            open++;
+    pool_run(n, open > 1 ? (fanout > 0 ? fanout : FLEET_FANOUT_DEFAULT) : 1, host_free_at,
+             hosts);
 }
 
 void fleet_free(struct lvsh_session *s)
@@ -34,8 +54,7 @@ void fleet_free(struct lvsh_session *s)
     struct lvsh_fleet *f = s->fleet;
     if (!f)
         return;
-    for (size_t i = 0; i < f->n; i++)
-        host_free(&f->hosts[i]);
+    fleet_hosts_free(f->hosts, f->n, f->fanout);
     free(f->hosts);
     free(f);
     s->fleet = NULL;
@@ -88,9 +107,7 @@ void fleet_set_hosts(struct lvsh_session *s, const struct inv_host *h, size_t n)
         session_init(&hosts[i].hs);
         hosts[i].hs.uri = xstrdup(h[i].uri);
     }
-    for (size_t k = 0; k < f->n; k++)
-        if (f->hosts[k].name)
-            host_free(&f->hosts[k]);
+    fleet_hosts_free(f->hosts, f->n, f->fanout);
     free(f->hosts);
     f->hosts = hosts;
     f->n = n;
@@ -137,13 +154,20 @@ struct run {
     struct lvsh_session *s;
     struct fleet_host **hosts;
     struct fleet_out *outs;
-    size_t n, next;
+    size_t n;
     const struct lvsh_cmd *cmd;
     int argc;
     char *const *argv;
     fleet_probe probe;
     const char *word;
     enum lvsh_format fmt;
+    /* hosts whose connection is open, in the order they opened, for the
+     * command's stage to take (all under lock) */
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+    size_t *ready, nready, taken;
+    size_t opened;              /* hosts whose open has ended, either way */
+    double *t0;                 /* when each host's open began */
 };
 
 static double mono_ms(void)
@@ -245,34 +269,114 @@ static void host_call(struct run *run, struct fleet_host *h, struct fleet_out *o
     hjob_free(j);
 }
 
-static void host_run(struct run *run, size_t i)
+static bool run_interrupted(struct run *run, struct fleet_out *o)
 {
-    struct fleet_out *o = &run->outs[i];
-    struct fleet_host *h = run->hosts[i];
-    double t0 = mono_ms();
-    o->h = h;
-    if (run->s->interrupted && *run->s->interrupted) {
-        o->state = FLEET_INTERRUPTED;
-        o->st = LVSH_FAILED;
-        err_fail(&o->r, "interrupted");
-        return;
-    }
-    if (host_connect(run, h, o)) {
-        o->state = FLEET_CONNECTED;
-        o->st = LVSH_OK;
-        if (run->cmd || run->probe)
-            host_call(run, h, o);
-    }
-    o->ms = mono_ms() - t0;
+    if (!run->s->interrupted || !*run->s->interrupted)
+        return false;
+    o->state = FLEET_INTERRUPTED;
+    o->st = LVSH_FAILED;
+    err_fail(&o->r, "interrupted");
+    return true;
 }
 
-static void *run_worker(void *opaque)
+/* The first stage: open host i's connection, then queue it for the
+ * command.  Opening runs ahead of the commands (at most --fanout opens and
+ * --fanout commands at once), so that every host's connect deadline
+ * starts early: a dead host at the end of a long list costs its deadline
+ * from about the start, not from when the hosts before it are done. */
+static void host_open_at(void *ctx, size_t i)
 {
-    struct run *run = opaque;
+    struct run *run = ctx;
+    struct fleet_out *o = &run->outs[i];
+    struct fleet_host *h = run->hosts[i];
+    run->t0[i] = mono_ms();
+    o->h = h;
+    bool open = !run_interrupted(run, o) && host_connect(run, h, o);
+    if (open) {
+        o->state = FLEET_CONNECTED;
+        o->st = LVSH_OK;
+    }
+    o->ms = mono_ms() - run->t0[i];
+    pthread_mutex_lock(&run->lock);
+    if (open && (run->cmd || run->probe))
+        run->ready[run->nready++] = i;
+    run->opened++;
+    pthread_cond_broadcast(&run->cond);
+    pthread_mutex_unlock(&run->lock);
+}
+
+/* The second stage: the command on the next host whose connection is open;
+ * nothing once every open has ended and no host is left. */
+static void host_call_next(void *ctx, size_t k)
+{
+    struct run *run = ctx;
+    (void)k;
+    pthread_mutex_lock(&run->lock);
+    while (run->taken == run->nready && run->opened < run->n)
+        pthread_cond_wait(&run->cond, &run->lock);
+    bool any = run->taken < run->nready;
+    size_t i = any ? run->ready[run->taken++] : 0;
+    pthread_mutex_unlock(&run->lock);
+    if (!any)
+        return;
+    struct fleet_out *o = &run->outs[i];
+    if (!run_interrupted(run, o))
+        host_call(run, run->hosts[i], o);
+    o->ms = mono_ms() - run->t0[i];
+}
+
+struct pool {
+    size_t n, next;
+    void (*fn)(void *ctx, size_t i);
+    void *ctx;
+    pthread_t *t;
+    size_t started;
+};
+
+static void *pool_worker(void *opaque)
+{
+    struct pool *p = opaque;
     size_t i;
-    while ((i = __atomic_fetch_add(&run->next, 1, __ATOMIC_RELAXED)) < run->n)
-        host_run(run, i);
+    while ((i = __atomic_fetch_add(&p->next, 1, __ATOMIC_RELAXED)) < p->n)
+        p->fn(p->ctx, i);
     return NULL;
+}
+
+/* Start p's threads (up to fanout); pool_join() waits for them, or does
+ * all the work itself when none started. */
+static void pool_start(struct pool *p, int fanout)
+{
+    size_t nthreads = p->n < (size_t)fanout ? p->n : (size_t)fanout;
+    p->t = xcalloc(nthreads ? nthreads : 1, sizeof(*p->t));
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, 512 * 1024);
+    sigset_t old;
+    bounded_block_signals(&old);   /* Ctrl-C wakes the main thread, which tells all */
+    while (p->started < nthreads && pthread_create(&p->t[p->started], &attr, pool_worker, p) == 0)
+        p->started++;
+    bounded_unblock(&old);
+    pthread_attr_destroy(&attr);
+}
+
+static void pool_join(struct pool *p)
+{
+    if (p->started == 0)
+        pool_worker(p);
+    for (size_t k = 0; k < p->started; k++)
+        pthread_join(p->t[k], NULL);
+    free(p->t);
+}
+
+static void pool_run(size_t n, int fanout, void (*fn)(void *ctx, size_t i), void *ctx)
+{
+    struct pool p = { .n = n, .fn = fn, .ctx = ctx };
+    if (n < 2 || fanout < 2) {
+        pool_worker(&p);
+        return;
+    }
+    pool_start(&p, fanout);
+    pool_join(&p);
 }
 
 /* Each host holds a socket or two (ssh: a pipe pair and a child): ask for
@@ -291,8 +395,13 @@ struct fleet_out *fleet_run_hosts(struct lvsh_session *s, struct fleet_host **ho
                                   fleet_probe probe, const char *word, enum lvsh_format fmt)
 {
     struct lvsh_fleet *f = fleet_of(s);
-    struct run run = { s, hosts, xcalloc(n ? n : 1, sizeof(struct fleet_out)), n, 0,
-                       cmd, argc, argv, probe, word, fmt };
+    struct run run = { .s = s, .hosts = hosts, .outs = xcalloc(n ? n : 1, sizeof(struct fleet_out)),
+                       .n = n, .cmd = cmd, .argc = argc, .argv = argv, .probe = probe,
+                       .word = word, .fmt = fmt };
+    pthread_mutex_init(&run.lock, NULL);
+    pthread_cond_init(&run.cond, NULL);
+    run.ready = xcalloc(n ? n : 1, sizeof(size_t));
+    run.t0 = xcalloc(n ? n : 1, sizeof(double));
     for (size_t i = 0; i < n; i++) {
         result_init(&run.outs[i].r);
         run.outs[i].h = hosts[i];
@@ -309,23 +418,20 @@ struct fleet_out *fleet_run_hosts(struct lvsh_session *s, struct fleet_host **ho
 #ifdef LIBXML_CATALOG_ENABLED
     xmlInitializeCatalog();
 #endif
-    size_t nthreads = n < (size_t)f->fanout ? n : (size_t)f->fanout;
-    pthread_t *t = xcalloc(nthreads ? nthreads : 1, sizeof(*t));
-    size_t started = 0;
-    pthread_attr_t attr;
-    pthread_attr_init(&attr);
-    pthread_attr_setstacksize(&attr, 512 * 1024);
-    sigset_t old;
-    bounded_block_signals(&old);   /* Ctrl-C wakes the main thread, which tells all */
-    while (started < nthreads && pthread_create(&t[started], &attr, run_worker, &run) == 0)
-        started++;
-    bounded_unblock(&old);
-    pthread_attr_destroy(&attr);
-    if (started == 0)
-        run_worker(&run);
-    for (size_t k = 0; k < started; k++)
-        pthread_join(t[k], NULL);
-    free(t);
+    /* the opening stage first: when it has no thread, it runs here and
+     * the command stage (threads, or here after it) still finds its hosts */
+    struct pool opening = { .n = n, .fn = host_open_at, .ctx = &run };
+    struct pool calling = { .n = n, .fn = host_call_next, .ctx = &run };
+    pool_start(&opening, f->fanout);
+    if (cmd || probe)
+        pool_start(&calling, f->fanout);
+    pool_join(&opening);
+    if (cmd || probe)
+        pool_join(&calling);
+    free(run.ready);
+    free(run.t0);
+    pthread_cond_destroy(&run.cond);
+    pthread_mutex_destroy(&run.lock);
     return run.outs;
 }
 

@@ -58,6 +58,9 @@ void fleet_free(struct lvsh_session *s);
 bool fleet_resolve(const char *spec, struct inv_host **out, size_t *n, char **err);
 /* Make hosts the fleet's targets (connections of hosts kept stay open). */
 void fleet_set_hosts(struct lvsh_session *s, const struct inv_host *h, size_t n);
+/* Free hosts[0..n) (not the array), closing their connections together
+ * from at most fanout threads; hosts without a name are skipped. */
+void fleet_hosts_free(struct fleet_host *hosts, size_t n, int fanout);
 /* -c NAME of one inventory host: its URI (caller frees), else NULL. */
 char *fleet_single_uri(const char *name);
 

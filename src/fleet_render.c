@@ -150,16 +150,24 @@ static enum lvsh_status compose_table(struct fleet_out *outs, size_t n, const st
     out_table_col(mt, "Host", "host", 0);
     for (int c = 0; c < t->ncols; c++)
         out_table_col(mt, t->headers[c], t->keys[c], t->colflags[c]);
+    int rows = 0;
+    for (size_t i = 0; i < n; i++)
+        if (host_ok(&outs[i]))
+            rows += outs[i].r.table->nrows;
+    out_table_reserve(mt, rows);
+    /* the hosts' cells move into the one table (100,000 rows at times) */
     for (size_t i = 0; i < n; i++) {
-        const struct out_table *ht = outs[i].r.table;
+        struct out_table *ht = outs[i].r.table;
         if (!host_ok(&outs[i]))
             continue;
         for (int r = 0; r < ht->nrows; r++) {
             out_table_row(mt);
             out_cell_str(mt, outs[i].h->name);
             for (int c = 0; c < ht->ncols; c++) {
-                const struct out_cellv *cv = &ht->cells[r * ht->ncols + c];
-                out_cell(mt, json_incref(cv->value), cv->text);
+                struct out_cellv *cv = &ht->cells[r * ht->ncols + c];
+                out_cell_take(mt, cv->value, cv->text);
+                cv->value = NULL;
+                cv->text = NULL;
             }
         }
     }
@@ -315,13 +323,9 @@ static struct fleet_host **target_hosts(struct lvsh_session *s, const struct inv
     return out;
 }
 
-static void tmp_free(struct lvsh_fleet *tmp)
+static void tmp_free(struct lvsh_session *s, struct lvsh_fleet *tmp)
 {
-    for (size_t i = 0; i < tmp->n; i++) {
-        session_free(&tmp->hosts[i].hs);
-        free(tmp->hosts[i].name);
-        free(tmp->hosts[i].uri);
-    }
+    fleet_hosts_free(tmp->hosts, tmp->n, fleet_of(s)->fanout);
     free(tmp->hosts);
 }
 
@@ -386,7 +390,7 @@ static enum lvsh_status run_on(struct lvsh_session *s, const struct lvsh_cmd *cm
         free(rargv);
     }
     free(rh);
-    tmp_free(&rtmp);
+    tmp_free(s, &rtmp);
     args_free(&a);
     result_free(&r);
     return st;
@@ -419,7 +423,7 @@ enum lvsh_status fleet_on(struct lvsh_session *s, const char *targets, int nrest
     struct fleet_host **hosts = target_hosts(s, ih, n, &tmp);
     enum lvsh_status st = run_on(s, sub, nrest, rest, hosts, n, o);
     free(hosts);
-    tmp_free(&tmp);
+    tmp_free(s, &tmp);
     inv_hosts_free(ih, n);
     result_free(&r);
     return st;

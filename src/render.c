@@ -172,12 +172,17 @@ static void put_spaces(FILE *out, size_t n)
 
 static void put_padded(FILE *out, const char *text, size_t width, bool right, bool pad)
 {
-    char *esc = text_escape(text);
-    size_t w = text_width(text);
+    size_t w = text_printable_ascii(text);
+    char *esc = w == (size_t)-1 ? text_escape(text) : NULL;   /* most text needs none */
+    if (esc)
+        w = text_width(text);
     size_t fill = width > w ? width - w : 0;
     if (right && pad)
         put_spaces(out, fill);
-    fputs(esc, out);
+    if (esc)
+        fputs(esc, out);
+    else
+        fwrite(text ? text : "", 1, w, out);
     if (!right && pad)
         put_spaces(out, fill);
     free(esc);

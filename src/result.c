@@ -237,13 +237,22 @@ struct out_table *out_table_cols(struct lvsh_result *r, const struct out_col *co
     return t;
 }
 
+void out_table_reserve(struct out_table *t, int nrows)
+{
+    if (nrows <= t->cap)
+        return;
+    t->cap = nrows;
+    t->cells = xrealloc(t->cells, (size_t)t->cap * (size_t)t->ncols * sizeof(*t->cells));
+}
+
 void out_table_row(struct out_table *t)
 {
     /* pad a short previous row so every row has ncols cells */
     while (t->nrows > 0 && t->cur < t->ncols)
         out_cell(t, json_null(), "");
+    if (t->nrows == t->cap)   /* doubling: 100,000 rows move a few times, not each time */
+        out_table_reserve(t, t->cap ? 2 * t->cap : 16);
     t->nrows++;
-    t->cells = xrealloc(t->cells, (size_t)(t->nrows * t->ncols) * sizeof(*t->cells));
     /* a last row left short renders as empty cells, not as stale memory */
     memset(&t->cells[(t->nrows - 1) * t->ncols], 0, (size_t)t->ncols * sizeof(*t->cells));
     t->cur = 0;
@@ -268,30 +277,44 @@ static char *json_text(const json_t *v)
     }
 }
 
-void out_cell(struct out_table *t, json_t *value, const char *text)
+void out_cell_take(struct out_table *t, json_t *value, char *text)
 {
     if (!value)
         value = json_null();
     if (t->nrows == 0 || t->cur >= t->ncols) {
         json_decref(value);  /* a cell beyond the columns is a bug; drop it */
+        free(text);
         return;
     }
     struct out_cellv *c = &t->cells[(t->nrows - 1) * t->ncols + t->cur++];
     c->value = value;
-    c->text = text ? xstrdup(text) : json_text(value);
+    c->text = text ? text : json_text(value);
     if (t->text_only) {   /* a 10,000-row table holds 30,000 of them */
         json_decref(value);
         c->value = NULL;
     }
 }
 
+void out_cell(struct out_table *t, json_t *value, const char *text)
+{
+    out_cell_take(t, value, text ? xstrdup(text) : NULL);
+}
+
+/* Text tables keep no JSON values: none is made for them (json_null()
+ * is a constant). */
 void out_cell_str(struct out_table *t, const char *s)
 {
-    out_cell(t, json_str(s), s ? s : "");
+    out_cell(t, t->text_only ? json_null() : json_str(s), s ? s : "");
 }
 
 void out_cell_int(struct out_table *t, long long v)
 {
+    if (t->text_only) {
+        char s[24];
+        snprintf(s, sizeof(s), "%lld", v);
+        out_cell(t, json_null(), s);
+        return;
+    }
     out_cell(t, json_integer(v), NULL);
 }
 

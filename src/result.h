@@ -19,6 +19,7 @@ struct out_table {
     unsigned *colflags;
     struct out_cellv *cells;   /* nrows * ncols, row-major */
     int nrows;
+    int cap;                   /* rows allocated */
     int cur;                   /* cells filled in the current row */
     bool text_only;            /* keep no JSON values: the output is text */
 };
@@ -72,6 +73,12 @@ struct render_opts {
     const char *where_file;    /* "script.lvsh" for batch error lines */
     int where_line;
 };
+
+/* Room for nrows rows in all, so that adding them moves nothing. */
+void out_table_reserve(struct out_table *t, int nrows);
+/* out_cell() taking text (malloc'd) and value as they are: a table made
+ * of other tables' cells (fleet_render.c) moves them instead of copying. */
+void out_cell_take(struct out_table *t, json_t *value, char *text);
 
 /* libvirt's error callback: keeps the thread's latest error so err_virt()
  * still has it after a later successful call (virDomainGetName() in the

@@ -92,7 +92,17 @@ char *text_escape(const char *s)
     return buf_steal(&b);
 }
 
+size_t text_printable_ascii(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    const unsigned char *start = p;
+    while (*p >= 0x20 && *p < 0x7f)
+        p++;
+    return *p ? (size_t)-1 : (size_t)(p - start);
+}
+
 size_t text_width(const char *s)
 {
-    return walk(s ? s : "", NULL);
+    size_t n = text_printable_ascii(s);   /* the usual case: no locale switch */
+    return n != (size_t)-1 ? n : walk(s ? s : "", NULL);
 }

@@ -104,6 +104,10 @@ lv_bg badlist --connect-timeout $DEADLINE -c kvm01,@bad list --all
 lv_bg badjson --connect-timeout $DEADLINE -c kvm01,@bad list --all --json
 lv_bg badhosts --connect-timeout $DEADLINE -c kvm01,@bad hosts
 lv_bg badwhere --connect-timeout $DEADLINE -c kvm01,frozen where kvm01-00002
+# one host at a time (--fanout 1): the blackhole, queued behind kvm01's
+# 8 s command, opens meanwhile, so its deadline ends with that command
+# instead of 8 s after it (then: 16 s and more)
+lv_bg queued --fanout 1 --connect-timeout 8 -c kvm01,blackhole event --all --loop --timeout 8
 printf 'use kvm01,frozen\nlist --all\nhosts\n' > "$work/batch"
 lv_bg badbatch --on-error=continue --connect-timeout $DEADLINE -f "$work/batch"
 # Ctrl-C once the fast host has surely answered (ms: from Ctrl-C to the end)
@@ -262,6 +266,12 @@ ok "where UUID: kvm03's kvm03-00007" grep -Eq '^ kvm03 +[0-9]+ +kvm03-00007 ' "$
 lv -c @good where test
 ok "where: a name on two hosts gives both" \
     test "$(tail -n +3 "$work/out" | awk 'NF {print $1}' | paste -sd,)" = kvm04,kvm05
+take queued
+ok "fanout 1: kvm01's command ran its 8 s" grep -q "^events received: 0" "$work/out"
+ok "fanout 1: the blackhole timed out (exit 5: kvm01's loop timed out too; got $rc)" \
+    test "$rc" = 5
+ok "fanout 1: the queued blackhole's deadline ran beside kvm01's command (${ms} ms, < 14 s)" \
+    test "$ms" -lt 14000
 take badwhere
 ok "where with a frozen host: found, exit 4" test "$rc" = 4
 ok "where with a frozen host: the row" grep -Eq '^ kvm01 +- +kvm01-00002 +shut off' "$work/out"

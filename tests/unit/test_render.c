@@ -98,6 +98,64 @@ static void test_table_layout(void)
     result_free(&r);
 }
 
+/* Text-only tables (no JSON values kept), rows past the first doublings,
+ * and cells moved from one table into another (fleet_render.c) render as
+ * the same table built cell by cell. */
+static void test_table_text_only_and_moved(void)
+{
+    CHECK_INT(text_printable_ascii("abc 1-2"), 7);
+    CHECK_INT(text_printable_ascii(""), 0);
+    CHECK_INT(text_printable_ascii(NULL), 0);
+    CHECK(text_printable_ascii("caf\xc3\xa9") == (size_t)-1, "UTF-8 is not ASCII");
+    CHECK(text_printable_ascii("a\tb") == (size_t)-1, "a tab needs escaping");
+
+    const char *names[] = { "test", "虚拟机", "bad\xff", "x" };
+    struct lvsh_result plain, text, moved;
+    result_init(&plain);
+    result_init(&text);
+    result_init(&moved);
+    text.text_only = moved.text_only = true;
+    struct out_table *pt = out_table(&plain), *tt = out_table(&text);
+    out_table_col(pt, "Id", "id", 0);
+    out_table_col(pt, "Name", "name", 0);
+    out_table_col(tt, "Id", "id", 0);
+    out_table_col(tt, "Name", "name", 0);
+    for (int i = 0; i < 1000; i++) {   /* 16, 32, ... 1024 rows: six moves */
+        out_table_row(pt);
+        out_table_row(tt);
+        out_cell_int(pt, i - 1);
+        out_cell_int(tt, i - 1);
+        out_cell_str(pt, names[i % 4]);
+        out_cell_str(tt, names[i % 4]);
+    }
+    CHECK(tt->cells[0].value == NULL && pt->cells[0].value != NULL,
+          "a text table keeps no JSON values");
+    char *a = render(&plain, LVSH_FMT_TABLE, false, NULL);
+    char *b = render(&text, LVSH_FMT_TABLE, false, NULL);
+    CHECK(a && b && strcmp(a, b) == 0, "text-only table renders as the full one");
+    struct out_table *mt = out_table(&moved);
+    out_table_col(mt, "Id", "id", 0);
+    out_table_col(mt, "Name", "name", 0);
+    out_table_reserve(mt, tt->nrows);
+    for (int i = 0; i < tt->nrows * tt->ncols; i++) {
+        if (i % tt->ncols == 0)
+            out_table_row(mt);
+        out_cell_take(mt, tt->cells[i].value, tt->cells[i].text);
+        tt->cells[i].value = NULL;
+        tt->cells[i].text = NULL;
+    }
+    char *c = render(&moved, LVSH_FMT_TABLE, false, NULL);
+    CHECK(a && c && strcmp(a, c) == 0, "moved cells render as the table they came from");
+    CHECK(strstr(a, "\n -1    test\n") != NULL && strstr(a, "\n 1     bad\\xff\n") != NULL,
+          "ids, padding and escapes kept: %.80s", a);
+    free(a);
+    free(b);
+    free(c);
+    result_free(&plain);
+    result_free(&text);   /* its cells moved: empty texts freed as NULL */
+    result_free(&moved);
+}
+
 static void test_table_json_csv(void)
 {
     struct lvsh_result r;
@@ -189,6 +247,7 @@ int main(void)
         setlocale(LC_ALL, locales[i]);
         test_widths();
         test_table_layout();
+        test_table_text_only_and_moved();
         test_table_json_csv();
     }
     test_record_and_errors();
