@@ -149,6 +149,7 @@ static enum lvsh_status cmd_fleet_use(struct lvsh_session *s, const struct lvsh_
 static const struct lvsh_opt opts_fleet_use[] = {
     { .name = "targets", .type = LVSH_OPT_STRING,
       .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, .metavar = "targets",
+      .complete = LVSH_COMP_TARGETS,
       .help = "hosts: comma-separated names, URIs, @groups and ranges (kvm[01-04])" },
     LVSH_OPT_END,
 };
@@ -179,6 +180,7 @@ static enum lvsh_status cmd_fleet_on(struct lvsh_session *s, const struct lvsh_a
 static const struct lvsh_opt opts_fleet_on[] = {
     { .name = "targets", .type = LVSH_OPT_STRING,
       .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, .metavar = "targets",
+      .complete = LVSH_COMP_TARGETS,
       .help = "hosts: comma-separated names, URIs, @groups and ranges (kvm[01-04])" },
     { .name = "command", .type = LVSH_OPT_REST,
       .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, .complete = LVSH_COMP_COMMAND,
@@ -266,7 +268,7 @@ static enum lvsh_status cmd_fleet_hosts(struct lvsh_session *s, const struct lvs
 
 static const struct lvsh_opt opts_fleet_hosts[] = {
     { .name = "targets", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_POSITIONAL,
-      .metavar = "targets",
+      .metavar = "targets", .complete = LVSH_COMP_TARGETS,
       .help = "hosts to show (default: the session's hosts)" },
     LVSH_OPT_END,
 };

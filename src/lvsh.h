@@ -81,10 +81,11 @@ enum lvsh_completer {
     LVSH_COMP_IFACE_INACTIVE,
     LVSH_COMP_NODEDEV,
     LVSH_COMP_NODEDEV_CAP,
-    LVSH_COMP_URI,
+    LVSH_COMP_URI,           /* URIs and the inventory's host names */
     LVSH_COMP_EVENT,         /* event names of the command's family */
     LVSH_COMP_SET_VALUE,     /* values of the `set` setting given as --name */
     LVSH_COMP_SHUTDOWN_MODE, /* acpi,agent,...: a comma list of shutdown modes */
+    LVSH_COMP_TARGETS,       /* a target list: inventory names, @groups, ranges, URIs */
     LVSH_COMP__COUNT
 };
 

@@ -14,6 +14,13 @@ HOSTS
 
 tmux_start "$LVSH" -c test:///default
 check "prompt" tmux_wait '# ?$'
+tmux_type "use "; tmux_keys Tab Tab
+check "use TAB lists the inventory's hosts and groups" tmux_wait '^@ab +a +ch:///system' && tmux_wait '^@all +b +lxc:///system'
+tmux_type "@a"; tmux_keys Tab Tab
+check "use @a TAB lists the groups" tmux_wait '^@ab +@all *$'
+tmux_type "b,"; tmux_keys Tab Tab
+check "after a comma, the next item" tmux_wait '^@ab,@all +@ab,ch:///system' && tmux_wait '^@ab,a +@ab,lxc:///system'
+tmux_keys C-u
 tmux_type "use @ab"; tmux_keys Enter
 check "use opens every host" tmux_wait '^ b +test:///.*fleet-b.xml +connected'
 tmux_type "domstate we"; tmux_keys Tab; sleep 0.3; tmux_keys Tab Tab

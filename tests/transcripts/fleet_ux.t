@@ -1,0 +1,99 @@
+Fleets at the edges (issue 19): completion of target lists, the names lvsh
+shows for a host, and the JSON shapes.  The inventory comes from $LVSH_HOSTS.
+
+$ cat > hosts <<EOF
+> kvm[01-03] test://$FIXTURES/fleet-a.xml
+> kvm07 test://$FIXTURES/fleet-b.xml
+> edge test:///default
+> @web: kvm[01-02]
+> @db: kvm03
+> EOF
+? 0
+
+`use`, `on` and `hosts` complete their targets from the inventory: host
+names, the ranges its hosts fold into, @groups and @all, and URIs; after a
+comma, the next item of the list.
+
+$ LVSH_HOSTS=hosts lvsh complete -- use ''
+@all
+@db
+@web
+ch:///system
+edge
+kvm01
+kvm02
+kvm03
+kvm07
+kvm[01-03]
+lxc:///system
+qemu:///session
+qemu:///system
+test:///default
+vbox:///session
+xen:///system
+? 0
+$ LVSH_HOSTS=hosts lvsh complete -- use kvm
+kvm01
+kvm02
+kvm03
+kvm07
+kvm[01-03]
+? 0
+$ LVSH_HOSTS=hosts lvsh complete -- use 'kvm07,@'
+kvm07,@all
+kvm07,@db
+kvm07,@web
+? 0
+$ LVSH_HOSTS=hosts lvsh complete -- use 'kvm[01-02,7],e'
+kvm[01-02,7],edge
+? 0
+$ LVSH_HOSTS=hosts lvsh complete -- hosts @w
+@web
+? 0
+
+`on TARGETS COMMAND...`: the targets first, then the command, then that
+command's own arguments.
+
+$ LVSH_HOSTS=hosts lvsh complete -- on ed
+edge
+? 0
+$ LVSH_HOSTS=hosts lvsh complete -- on @web domst
+domstate
+domstats
+? 0
+$ LVSH_HOSTS=hosts lvsh -c test:///default complete -- on @web domstate --r
+--reason
+? 0
+$ LVSH_HOSTS=hosts lvsh -c test:///default complete -- on edge domstate ''
+test
+? 0
+
+`-c` of the shell scripts asks for the same list; a URI option (`connect`,
+`migrate`'s destination) offers the inventory's hosts, not its groups.
+
+$ LVSH_HOSTS=hosts lvsh complete --kind targets 'edge,kvm0'
+edge,kvm01
+edge,kvm02
+edge,kvm03
+edge,kvm07
+? 0
+$ LVSH_HOSTS=hosts lvsh complete -- connect k
+kvm01
+kvm02
+kvm03
+kvm07
+? 0
+$ LVSH_HOSTS=hosts lvsh -c @web complete -- connect ''
+ch:///system
+edge
+kvm01
+kvm02
+kvm03
+kvm07
+lxc:///system
+qemu:///session
+qemu:///system
+test:///default
+vbox:///session
+xen:///system
+? 0
