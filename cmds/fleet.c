@@ -28,7 +28,7 @@ static struct fleet_host **pick_hosts(struct lvsh_session *s, const char *target
     } else if (!f->active || s->conn) {
         const char *uri = s->uri ? s->uri : "";
         ih = xcalloc(1, sizeof(*ih));
-        ih->name = xstrdup(*uri ? uri : "default");
+        ih->name = xstrdup(s->host_name ? s->host_name : *uri ? uri : "default");
         ih->uri = xstrdup(uri);
         k = 1;
     }
@@ -120,6 +120,7 @@ static enum lvsh_status cmd_fleet_use(struct lvsh_session *s, const struct lvsh_
     session_disconnect(s);
     free(s->uri);
     s->uri = xstrdup(targets);
+    session_set_host_name(s, NULL);
     fleet_set_hosts(s, ih, n);
     inv_hosts_free(ih, n);
     struct lvsh_fleet *f = s->fleet;
@@ -244,6 +245,7 @@ static enum lvsh_status cmd_fleet_hosts(struct lvsh_session *s, const struct lvs
     out_table_col(t, "Libvirt", "libvirt", 0);
     out_table_col(t, "Domains", "domains", OUT_COL_RIGHT);
     out_table_col(t, "RTT", "rtt_ms", OUT_COL_RIGHT);
+    out_table_col(t, "URI", "uri", 0);   /* last: long, and `use` shows it too */
     for (size_t i = 0; i < n; i++) {
         json_t *info = outs[i].state == FLEET_CONNECTED ? outs[i].r.json : NULL;
         out_table_row(t);
@@ -256,6 +258,9 @@ static enum lvsh_status cmd_fleet_hosts(struct lvsh_session *s, const struct lvs
             out_cell_fmt(t, json_incref(rtt), "%.1f ms", json_real_value(rtt));
         else
             out_cell(t, NULL, "-");
+        /* libvirt's default has no URI of ours: the one it opened */
+        const char *uri = hosts[i]->uri ? hosts[i]->uri : hosts[i]->hs.conn_uri;
+        out_cell(t, uri ? json_str(uri) : json_null(), uri ? NULL : "-");
         if (!info)
             warn_host(r, &outs[i]);
     }
@@ -279,7 +284,8 @@ static const struct lvsh_cmd cmd_hosts = {
     .summary = "show the state of each host",
     .description = "Connect to each host in parallel (connections already open are reused) "
                    "and show its state (connected, unreachable, timed out, failed), its "
-                   "libvirt version, its number of domains and the time of one round trip.  "
+                   "libvirt version, its number of domains, the time of one round trip and "
+                   "its URI.  "
                    "Exits 4 when some host could not be reached.",
     .opts = opts_fleet_hosts,
     .handler = cmd_fleet_hosts,

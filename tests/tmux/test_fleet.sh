@@ -44,4 +44,16 @@ tmux_type "list"; tmux_keys Enter
 check "list on both hosts" tmux_wait '^ b +1 +web2 +running'
 tmux_type "start d"; tmux_keys Tab
 check "TAB completes a name of either host" tmux_wait 'lvsh @ab# start db1 ?$'
+
+# -c NAME of one inventory host: the prompt and the welcome line name it,
+# not its URI; connect NAME too; connect URI goes back to the URI's host
+tmux_start "$LVSH" -c a
+check "the welcome line names the host" tmux_wait "^lvsh [0-9.]+ on a: "
+check "the prompt names the host" tmux_wait '^lvsh a# ?$'
+tmux_type "connect b"; tmux_keys Enter
+check "connect NAME: the prompt names it" tmux_wait '^lvsh b# ?$'
+tmux_type "connect test:///default"; tmux_keys Enter
+check "connect URI: the URI's host" tmux_wait '^lvsh test# ?$'
+tmux_type "use @ab,test:///default"; tmux_keys Enter
+check "use with a URI among the targets: shortened in the prompt" tmux_wait '^lvsh @ab,test# ?$'
 tmux_done

@@ -97,3 +97,56 @@ test:///default
 vbox:///session
 xen:///system
 ? 0
+
+A single -c naming an inventory host is that host alone; lvsh names it by
+its name (hosts, where), while libvirt's own answers (uri) are unchanged.
+A single -c URI behaves as before.
+
+$ LVSH_HOSTS=hosts lvsh -c edge hosts | sed -E 's/[0-9.]+ ms/N ms/'
+ Host   State       Libvirt   Domains      RTT   URI
+------------------------------------------------------------------
+ edge   connected   9.0.0           1   N ms   test:///default
+
+? 0
+$ LVSH_HOSTS=hosts lvsh -c edge 'where test; uri'
+ Host   Id   Name   State
+-----------------------------
+ edge   1    test   running
+
+test:///default
+
+? 0
+$ LVSH_HOSTS=hosts lvsh -c test:///default 'where test; uri'
+ Host              Id   Name   State
+----------------------------------------
+ test:///default   1    test   running
+
+test:///default
+
+? 0
+
+connect takes an inventory name too, and the name goes with it; connect URI
+forgets it.
+
+$ LVSH_HOSTS=hosts lvsh -c test:///default 'connect edge; where test; connect test:///default; where test'
+
+ Host   Id   Name   State
+-----------------------------
+ edge   1    test   running
+
+
+ Host              Id   Name   State
+----------------------------------------
+ test:///default   1    test   running
+
+? 0
+$ LVSH_HOSTS=hosts lvsh -c test:///default --json 'connect edge'
+{"uri":"test:///default","readonly":false}
+? 0
+
+hosts --json: each host with its URI.
+
+$ LVSH_HOSTS=hosts lvsh -c edge,kvm07 --json hosts | python3 -c 'import json,sys; [print(sorted(h), h["host"], h["uri"].replace(sys.argv[1], "/FIX")) for h in json.load(sys.stdin)]' "$FIXTURES"
+['domains', 'host', 'libvirt', 'rtt_ms', 'state', 'uri'] edge test:///default
+['domains', 'host', 'libvirt', 'rtt_ms', 'state', 'uri'] kvm07 test:///FIX/fleet-b.xml
+? 0
