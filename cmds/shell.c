@@ -424,7 +424,8 @@ static const struct lvsh_cmd cmd_set = {
                    "(as -t); 'set timeout 30' fails any command still running after 30 s and "
                    "'set connect-timeout 5' bounds opening a connection (as --timeout and "
                    "--connect-timeout do; 0 means no limit).  'set prompt FORMAT' sets the prompt, with these escapes: %m the "
-                   "host's short name (the driver for a local URI), %M the full host name, "
+                   "host's short name (the driver for a local URI; the name -c or connect "
+                   "gave it, as kvm01 of the inventory), %M the full host name, "
                    "%U the URI, %d the driver, %# '#' or '>' when read-only, %? the last "
                    "line's exit status, %[ and %] around colour escapes, %% a percent sign.  "
                    "The default is 'lvsh %m%# '; an empty FORMAT brings it back.",

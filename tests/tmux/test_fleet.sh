@@ -45,6 +45,15 @@ check "list on both hosts" tmux_wait '^ b +1 +web2 +running'
 tmux_type "start d"; tmux_keys Tab
 check "TAB completes a name of either host" tmux_wait 'lvsh @ab# start db1 ?$'
 
+# --yes: a write on several hosts runs at once, without asking
+tmux_start "$LVSH" --yes -c @ab
+check "prompt with --yes" tmux_wait '^lvsh @ab# ?$'
+tmux_type "undefine db1"; tmux_keys Enter
+check "refused: db1 is on both hosts" tmux_wait "domain 'db1' is on 2 hosts: a,b"
+tmux_type "define $TOP/tests/fixtures/domain_define.xml"; tmux_keys Enter
+check "--yes: no question, run on both" tmux_wait '^a,b \(2\)'
+check "--yes: nothing asked" bash -c "! tmux -L '$TMUX_SOCK' capture-pane -p -t t | grep -q 'y/N'"
+
 # -c NAME of one inventory host: the prompt and the welcome line name it,
 # not its URI; connect NAME too; connect URI goes back to the URI's host
 tmux_start "$LVSH" -c a

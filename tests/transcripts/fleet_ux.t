@@ -150,3 +150,46 @@ $ LVSH_HOSTS=hosts lvsh -c edge,kvm07 --json hosts | python3 -c 'import json,sys
 ['domains', 'host', 'libvirt', 'rtt_ms', 'state', 'uri'] edge test:///default
 ['domains', 'host', 'libvirt', 'rtt_ms', 'state', 'uri'] kvm07 test:///FIX/fleet-b.xml
 ? 0
+
+--dry-run never runs the command, on one host either: it prints the host
+(by its name when -c named it) and its URI.
+
+$ LVSH_HOSTS=hosts lvsh -c test:///default --dry-run 'destroy test; domstate test'
+test:///default	test:///default
+test:///default	test:///default
+? 0
+$ LVSH_HOSTS=hosts lvsh -c edge --dry-run --json destroy test
+{"host":"edge","uri":"test:///default"}
+? 0
+$ LVSH_HOSTS=hosts lvsh -c edge 'domstate test'
+running
+
+? 0
+
+Exit statuses: 1 the command failed on some host, 4 some host unreachable,
+5 both, each with the summary on stderr.
+
+$ printf 'dead qemu+unix:///system?socket=/nonexistent\n' >> hosts
+? 0
+$ LVSH_HOSTS=hosts lvsh -c kvm07,edge,dead freecell 2>&1 >/dev/null | tail -2
+1 of 3 hosts unreachable: dead
+1 of 3 hosts failed: kvm07
+? 0
+$ LVSH_HOSTS=hosts lvsh -c kvm07,edge,dead freecell
+---------------
+edge (1)
+---------------
+Total: 3072 KiB
+
+! kvm07: error: An error occurred, but the cause is unknown
+! dead: error: failed to connect to the hypervisor
+! dead: error: Failed to connect socket to '/nonexistent': No such file or directory
+! 1 of 3 hosts unreachable: dead
+! 1 of 3 hosts failed: kvm07
+? 5
+$ LVSH_HOSTS=hosts lvsh -c kvm07,edge freecell >/dev/null 2>&1
+? 1
+$ LVSH_HOSTS=hosts lvsh -c edge,dead freecell >/dev/null 2>&1
+? 4
+$ LVSH_HOSTS=hosts lvsh -c edge,kvm07 hostname >/dev/null 2>&1
+? 0
