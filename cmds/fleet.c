@@ -28,7 +28,7 @@ static struct fleet_host **pick_hosts(struct lvsh_session *s, const char *target
     } else if (!f->active || s->conn) {
         const char *uri = s->uri ? s->uri : "";
         ih = xcalloc(1, sizeof(*ih));
-        ih->name = xstrdup(*uri ? uri : "default");
+        ih->name = xstrdup(s->host_name ? s->host_name : *uri ? uri : "default");
         ih->uri = xstrdup(uri);
         k = 1;
     }
@@ -120,6 +120,7 @@ static enum lvsh_status cmd_fleet_use(struct lvsh_session *s, const struct lvsh_
     session_disconnect(s);
     free(s->uri);
     s->uri = xstrdup(targets);
+    session_set_host_name(s, NULL);
     fleet_set_hosts(s, ih, n);
     inv_hosts_free(ih, n);
     struct lvsh_fleet *f = s->fleet;
@@ -152,6 +153,7 @@ static enum lvsh_status cmd_fleet_use(struct lvsh_session *s, const struct lvsh_
 static const struct lvsh_opt opts_fleet_use[] = {
     { .name = "targets", .type = LVSH_OPT_STRING,
       .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, .metavar = "targets",
+      .complete = LVSH_COMP_TARGETS,
       .help = "hosts: comma-separated names, URIs, @groups and ranges (kvm[01-04])" },
     LVSH_OPT_END,
 };
@@ -182,6 +184,7 @@ static enum lvsh_status cmd_fleet_on(struct lvsh_session *s, const struct lvsh_a
 static const struct lvsh_opt opts_fleet_on[] = {
     { .name = "targets", .type = LVSH_OPT_STRING,
       .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, .metavar = "targets",
+      .complete = LVSH_COMP_TARGETS,
       .help = "hosts: comma-separated names, URIs, @groups and ranges (kvm[01-04])" },
     { .name = "command", .type = LVSH_OPT_REST,
       .flags = LVSH_OPTF_REQUIRED | LVSH_OPTF_POSITIONAL, .complete = LVSH_COMP_COMMAND,
@@ -245,6 +248,7 @@ static enum lvsh_status cmd_fleet_hosts(struct lvsh_session *s, const struct lvs
         { "Libvirt", "libvirt", 0 },
         { "Domains", "domains", OUT_COL_RIGHT },
         { "RTT", "rtt_ms", OUT_COL_RIGHT },
+        { "URI", "uri", 0 },   /* last: long, and `use` shows it too */
         { NULL, NULL, 0 },
     };
     struct out_table *t = out_table_cols(r, cols);
@@ -260,6 +264,9 @@ static enum lvsh_status cmd_fleet_hosts(struct lvsh_session *s, const struct lvs
             out_cell_fmt(t, json_incref(rtt), "%.1f ms", json_real_value(rtt));
         else
             out_cell(t, NULL, "-");
+        /* libvirt's default has no URI of ours: the one it opened */
+        const char *uri = hosts[i]->uri ? hosts[i]->uri : hosts[i]->hs.conn_uri;
+        out_cell(t, uri ? json_str(uri) : json_null(), uri ? NULL : "-");
         if (!info)
             warn_host(r, &outs[i]);
     }
@@ -272,7 +279,7 @@ static enum lvsh_status cmd_fleet_hosts(struct lvsh_session *s, const struct lvs
 
 static const struct lvsh_opt opts_fleet_hosts[] = {
     { .name = "targets", .type = LVSH_OPT_STRING, .flags = LVSH_OPTF_POSITIONAL,
-      .metavar = "targets",
+      .metavar = "targets", .complete = LVSH_COMP_TARGETS,
       .help = "hosts to show (default: the session's hosts)" },
     LVSH_OPT_END,
 };
@@ -283,7 +290,8 @@ static const struct lvsh_cmd cmd_hosts = {
     .summary = "show the state of each host",
     .description = "Connect to each host in parallel (connections already open are reused) "
                    "and show its state (connected, unreachable, timed out, failed), its "
-                   "libvirt version, its number of domains and the time of one round trip.  "
+                   "libvirt version, its number of domains, the time of one round trip and "
+                   "its URI.  "
                    "Exits 4 when some host could not be reached.",
     .opts = opts_fleet_hosts,
     .handler = cmd_fleet_hosts,

@@ -266,7 +266,7 @@ static enum lvsh_status run_keepalive(struct lvsh_session *s, const struct lvsh_
     if (change) {
         /* 0 or less turns keepalive off, as libvirt defines it */
         if (virConnectSetKeepAlive(s->conn, (int)interval, (unsigned)count) < 0)
-            return err_virt(r, "failed to set keepalive on '%s'", session_uri_label(s));
+            return err_virt(r, "failed to set keepalive on '%s'", session_host_label(s));
         s->keepalive_interval = (int)interval;
         s->keepalive_count = (unsigned)count;
         if (interval > 0)

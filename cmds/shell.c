@@ -2,6 +2,7 @@
 #include "lvsh.h"
 #include "cmdtab.h"
 #include "complete.h"
+#include "fleet.h"
 #include "help.h"
 #include "util.h"
 
@@ -84,10 +85,14 @@ static enum lvsh_status run_connect(struct lvsh_session *s, const struct lvsh_ar
                                           struct lvsh_result *r)
 {
     const char *uri = args_str(a, "name");
-    char *want = xstrdup(uri ? uri : s->uri);
+    char *want = uri ? fleet_single_uri(uri) : NULL;   /* an inventory host */
+    if (!want)
+        want = uri || s->uri ? xstrdup(uri ? uri : s->uri) : NULL;
     bool ro = args_has(a, "readonly");
     enum lvsh_status st = session_connect(s, want, ro, r);
     free(want);
+    if (st == LVSH_OK && uri)
+        session_set_host_name(s, uri);
     if (st == LVSH_OK)
         out_json(r, json_pack("{s:o,s:b}", "uri", json_str(s->conn_uri), "readonly", ro));
     return st;
@@ -419,7 +424,8 @@ static const struct lvsh_cmd cmd_set = {
                    "(as -t); 'set timeout 30' fails any command still running after 30 s and "
                    "'set connect-timeout 5' bounds opening a connection (as --timeout and "
                    "--connect-timeout do; 0 means no limit).  'set prompt FORMAT' sets the prompt, with these escapes: %m the "
-                   "host's short name (the driver for a local URI), %M the full host name, "
+                   "host's short name (the driver for a local URI; the name -c or connect "
+                   "gave it, as kvm01 of the inventory), %M the full host name, "
                    "%U the URI, %d the driver, %# '#' or '>' when read-only, %? the last "
                    "line's exit status, %[ and %] around colour escapes, %% a percent sign.  "
                    "The default is 'lvsh %m%# '; an empty FORMAT brings it back.",

@@ -88,7 +88,7 @@ _lvsh()
         case ${words[n - 2]} in
         -c | --connect)
             raw=1
-            mapfile -t cands < <("${run[@]}" "$prog" complete --kind uri "$cur" 2>/dev/null) ;;
+            mapfile -t cands < <("${run[@]}" "$prog" complete --kind targets "$cur" 2>/dev/null) ;;
         -o | --output)
             mapfile -t cands < <(compgen -W 'table json csv vertical' -- "$cur") ;;
         -f | --file)
@@ -100,7 +100,7 @@ _lvsh()
         local v=${cur#*=}
         case ${cur%%=*} in
         --connect)
-            mapfile -t cands < <("${run[@]}" "$prog" complete --kind uri "$v" 2>/dev/null) ;;
+            mapfile -t cands < <("${run[@]}" "$prog" complete --kind targets "$v" 2>/dev/null) ;;
         --output) mapfile -t cands < <(compgen -W 'table json csv vertical' -- "$v") ;;
         --on-error) mapfile -t cands < <(compgen -W 'stop continue' -- "$v") ;;
         --file) mapfile -t cands < <(compgen -f -- "$v") ;;
@@ -115,8 +115,12 @@ _lvsh()
     else
         mapfile -t cands < <("${run[@]}" "$prog" "${gl[@]}" complete -- "${words[@]:i}" \
             2>/dev/null)
-        # `connect URI` and `-c` inside a line: URIs are not file names either
-        [[ ${cands[0]-} == *://* ]] && raw=1
+        # `connect URI` and `-c` inside a line: URIs are not file names either,
+        # nor are target lists (`use @web,kvm07`: bash would quote the '@')
+        local c
+        for c in "${cands[@]}"; do
+            [[ $c == *://* || $c == @* || $c == *,@* ]] && { raw=1; break; }
+        done
     fi
 
     # bash splits words at ':' and '=' too: drop what it does not replace

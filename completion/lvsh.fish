@@ -28,7 +28,7 @@ function __lvsh_complete
         switch $words[$i]
             case -c --connect
                 if test $i -eq $n
-                    $run $prog complete --kind uri -- $cur 2>/dev/null
+                    $run $prog complete --kind targets -- $cur 2>/dev/null
                     return
                 end
                 set gl $gl -c $words[(math $i + 1)]
@@ -59,7 +59,7 @@ function __lvsh_complete
         set i (math $i + 1)
     end
     if test $i -gt $n; and string match -q -- '--connect=*' $cur
-        $run $prog complete --kind uri -- (string replace -- --connect= '' $cur) 2>/dev/null \
+        $run $prog complete --kind targets -- (string replace -- --connect= '' $cur) 2>/dev/null \
             | string replace -r -- '^' --connect=
         return
     end

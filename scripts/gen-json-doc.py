@@ -550,8 +550,12 @@ target list:
   (one line per kind: unreachable, timed out, failed). The exit status is 0 when every host
   answered well, 1 when the command failed on some host, 4 when some host was unreachable
   or timed out, 5 both.
-- `--dry-run` prints `{"host": ..., "uri": ...}` for each host the command would run on.
-- `hosts` and `where` are ordinary commands: one document (a table) for all hosts.
+- `--dry-run` prints `{"host": ..., "uri": ...}` for each host the command would run on
+  (one line with a single host too; nothing runs).
+- `use`, `hosts` and `where` are ordinary commands: one document (a table) for all hosts,
+  each row naming its `host` (`use` and `hosts` its `uri` too); a host that did not answer
+  is also a warning on stderr, `{"warning": "dead: unreachable: ..."}`, and the exit
+  status 4.
 """
 
 

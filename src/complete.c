@@ -6,6 +6,7 @@
  * that option's .complete says where the candidates come from. */
 #include "complete.h"
 #include "cmdtab.h"
+#include "inventory.h"
 #include "options.h"
 #include "tokenize.h"
 #include "util.h"
@@ -39,7 +40,7 @@ const char *const complete_kind_names[LVSH_COMP__COUNT + 1] = {
     [LVSH_COMP_IFACE_INACTIVE] = "interface-inactive", [LVSH_COMP_NODEDEV] = "nodedev",
     [LVSH_COMP_NODEDEV_CAP] = "nodedev-capability", [LVSH_COMP_URI] = "uri",
     [LVSH_COMP_EVENT] = "event", [LVSH_COMP_SET_VALUE] = "setting-value",
-    [LVSH_COMP_SHUTDOWN_MODE] = "shutdown-mode",
+    [LVSH_COMP_SHUTDOWN_MODE] = "shutdown-mode", [LVSH_COMP_TARGETS] = "targets",
 };
 
 int complete_kind_by_name(const char *name)
@@ -240,13 +241,66 @@ static void add_csv(struct cands *cs, const char *cur, const char *const *list)
     free(lead);
 }
 
-static void add_uris(struct lvsh_session *s, struct cands *cs)
+/* URIs, and the inventory's hosts (a URI option takes an inventory name). */
+static void add_uris(struct lvsh_session *s, struct cands *cs, const struct inventory *inv)
 {
     add_list(cs, uris);
-    if (s->uri)
+    /* a fleet's own "URI" is its target list, not one host's */
+    if (s->uri && !inventory_spec_is_set(s->uri))
         cands_push(cs, s->uri);
     if (s->conn_uri && *s->conn_uri)
         cands_push(cs, s->conn_uri);
+    for (size_t i = 0; inv && i < inv->nhosts; i++)
+        cands_push(cs, inv->hosts[i].name);
+}
+
+/* The end of the last item of a target list before its last word: the
+ * comma that ends it (commas inside a range belong to it), or NULL. */
+static const char *targets_last_comma(const char *cur)
+{
+    const char *comma = NULL;
+    int depth = 0;
+    for (const char *p = cur; *p; p++) {
+        if (*p == '[')
+            depth++;
+        else if (*p == ']' && depth > 0)
+            depth--;
+        else if (*p == ',' && depth == 0)
+            comma = p;
+    }
+    return comma;
+}
+
+/* A target list: the inventory's hosts, its ranges (hosts folded), its
+ * @groups and @all, and URIs; after a comma, the next item. */
+static void add_targets(struct lvsh_session *s, struct cands *cs, const char *cur)
+{
+    const char *comma = targets_last_comma(cur);
+    char *lead = comma ? xasprintf("%s%.*s", cs->lead ? cs->lead : "",
+                                   (int)(comma - cur + 1), cur) : NULL;
+    struct cands sub = { cs->c, comma ? comma + 1 : cs->prefix, lead ? lead : cs->lead,
+                         cs->cap };
+    struct inventory *inv = inventory_load();
+    add_uris(s, &sub, inv);
+    if (inv->nhosts)
+        cands_push(&sub, "@all");
+    for (size_t i = 0; i < inv->ngroups; i++) {
+        char *g = xasprintf("@%s", inv->groups[i].name);
+        cands_push(&sub, g);
+        free(g);
+    }
+    const char **names = xcalloc(inv->nhosts + 1, sizeof(char *));
+    for (size_t i = 0; i < inv->nhosts; i++)
+        names[i] = inv->hosts[i].name;
+    char *folded = hostset_fold(names, inv->nhosts), *save = NULL;
+    for (char *t = strtok_r(folded, ",", &save); t; t = strtok_r(NULL, ",", &save))
+        if (strchr(t, '['))   /* only the ranges: the names are there already */
+            cands_push(&sub, t);
+    free(folded);
+    free(names);
+    inventory_free(inv);
+    cs->cap = sub.cap;
+    free(lead);
 }
 
 /* ---- values of one option ------------------------------------------- */
@@ -291,8 +345,14 @@ static void add_kind(struct lvsh_session *s, struct cands *cs, const struct lvsh
     case LVSH_COMP_NODEDEV_CAP:
         add_csv(cs, cur, nodedev_caps);
         break;
-    case LVSH_COMP_URI:
-        add_uris(s, cs);
+    case LVSH_COMP_URI: {
+        struct inventory *inv = inventory_load();
+        add_uris(s, cs, inv);
+        inventory_free(inv);
+        break;
+    }
+    case LVSH_COMP_TARGETS:
+        add_targets(s, cs, cur);
         break;
     case LVSH_COMP_EVENT:
         add_list(cs, event_names(cmd));
@@ -482,14 +542,26 @@ void complete_cmd_words(struct lvsh_session *s, const struct lvsh_cmd *cmd,
     completion_finish(out);
 }
 
-/* The index of the first positional word of an OPTS_FIRST command, or -1. */
+/* The index of the word that starts an OPTS_FIRST command's command, or
+ * -1: its first positional word after those of the positional options
+ * before the command (`on TARGETS COMMAND...`). */
 static int opts_first_command(const struct lvsh_cmd *cmd, char *const *words, int nwords)
 {
+    int skip = 0;
+    for (int k = 0; cmd->opts && cmd->opts[k].name && cmd->opts[k].type != LVSH_OPT_REST; k++)
+        if (cmd->opts[k].flags & LVSH_OPTF_POSITIONAL && cmd->opts[k].type != LVSH_OPT_BOOL)
+            skip++;
+    bool dashdash = false;
     for (int w = 1; w < nwords; w++) {
-        if (strcmp(words[w], "--") == 0)
-            return w + 1 < nwords ? w + 1 : -1;
-        if (strncmp(words[w], "--", 2) != 0)
-            return w;
+        if (!dashdash && strcmp(words[w], "--") == 0) {
+            dashdash = true;
+            continue;
+        }
+        if (dashdash || strncmp(words[w], "--", 2) != 0) {
+            if (skip-- == 0)
+                return w;
+            continue;
+        }
         int k = strchr(words[w], '=') ? -1 : opts_index(cmd, words[w] + 2);
         if (k >= 0 && cmd->opts[k].type != LVSH_OPT_BOOL)
             w++;   /* its value */

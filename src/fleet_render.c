@@ -275,7 +275,7 @@ static void dry_run(struct fleet_host **hosts, size_t n, bool json)
             json_line(stdout, json_pack("{s:o,s:o}", "host", json_str(hosts[i]->name), "uri",
                                         json_str(hosts[i]->uri)));
         else
-            printf("%s\t%s\n", hosts[i]->name, hosts[i]->uri);
+            printf("%s\t%s\n", hosts[i]->name, hosts[i]->uri ? hosts[i]->uri : "");
     }
     fflush(stdout);
 }
@@ -463,6 +463,14 @@ bool fleet_dispatch(struct lvsh_session *s, const struct lvsh_cmd *cmd, struct l
         int k = fleet_route_opt(cmd, a);
         const char *at = k >= 0 ? strrchr(a->v[k].str, '@') : NULL;
         char *uri = at ? fleet_single_uri(at + 1) : NULL;
+        if (!uri && f && f->dry_run) {   /* --dry-run never runs, on one host either */
+            const char *u = s->uri ? s->uri : s->conn_uri;
+            struct fleet_host one = { .name = (char *)session_host_label(s), .uri = (char *)u };
+            struct fleet_host *p = &one;
+            dry_run(&p, 1, o->format == LVSH_FMT_JSON || a->json == 1);
+            *st = LVSH_OK;
+            return true;
+        }
         if (!uri)
             return false;
         free(uri);

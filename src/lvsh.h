@@ -81,10 +81,11 @@ enum lvsh_completer {
     LVSH_COMP_IFACE_INACTIVE,
     LVSH_COMP_NODEDEV,
     LVSH_COMP_NODEDEV_CAP,
-    LVSH_COMP_URI,
+    LVSH_COMP_URI,           /* URIs and the inventory's host names */
     LVSH_COMP_EVENT,         /* event names of the command's family */
     LVSH_COMP_SET_VALUE,     /* values of the `set` setting given as --name */
     LVSH_COMP_SHUTDOWN_MODE, /* acpi,agent,...: a comma list of shutdown modes */
+    LVSH_COMP_TARGETS,       /* a target list: inventory names, @groups, ranges, URIs */
     LVSH_COMP__COUNT
 };
 
@@ -240,6 +241,8 @@ struct lvsh_session {
     unsigned long write_generation; /* bumped after commands that write */
     struct lvsh_cache *cache;
     char *conn_uri;             /* the URI libvirt reports once connected */
+    char *host_name;            /* -c/connect named the host (an inventory name, a
+                                 * uri_aliases alias): shown for it, not its URI */
     const char *console_escape; /* -e: console escape sequence, "^]" */
     bool quit_requested;        /* set by quit/exit */
     bool trailer;               /* virsh one-shot: blank line after output */
@@ -407,6 +410,11 @@ void session_local_begin(bool pass_sigint);
 void session_local_end(void);
 /* the URI shown in prompts and messages */
 const char *session_uri_label(const struct lvsh_session *s);
+/* the host as lvsh names it: its name when -c/connect gave one, else the URI */
+const char *session_host_label(const struct lvsh_session *s);
+/* Remember word, as given to -c or connect, as the host's name when it is
+ * a name (no ':' or '/'), else forget the name. */
+void session_set_host_name(struct lvsh_session *s, const char *word);
 /* true when the close callback says the connection has gone */
 bool session_conn_lost(struct lvsh_session *s);
 /* Register the close callback (REPL: at connect; long waits: first). */

@@ -289,6 +289,7 @@ static int setup_targets(struct lvsh_session *s, const struct main_opts *m)
         return -1;
     if (m->nconnect < 2 && !inventory_spec_is_set(s->uri)) {
         char *uri = fleet_single_uri(s->uri);
+        session_set_host_name(s, s->uri);   /* kvm01 in the prompt, not its URI */
         if (uri) {
             free(s->uri);
             s->uri = uri;

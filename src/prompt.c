@@ -1,5 +1,6 @@
 /* prompt.c: expanding the prompt's % escapes. */
 #include "prompt.h"
+#include "inventory.h"
 #include "util.h"
 
 #include <ctype.h>
@@ -30,7 +31,44 @@ static bool is_address(const char *h)
     return true;
 }
 
+static char *prompt_one_host(const char *uri, bool shorten);
+
+/* A fleet's targets, each URI among them shortened to its host:
+ * "@web,qemu+ssh://root@kvm9.lab/system" -> "@web,kvm9". */
+static char *prompt_targets(const char *spec, bool shorten)
+{
+    struct buf b = BUF_INIT;
+    int depth = 0;
+    const char *start = spec;
+    for (const char *p = spec;; p++) {
+        if (*p == '[')
+            depth++;
+        else if (*p == ']' && depth > 0)
+            depth--;
+        if (*p && (*p != ',' || depth > 0))
+            continue;
+        char *item = xstrndup(start, (size_t)(p - start));
+        char *host = prompt_one_host(item, shorten);
+        if (b.len)
+            buf_addc(&b, ',');
+        buf_adds(&b, host);
+        free(host);
+        free(item);
+        if (!*p)
+            break;
+        start = p + 1;
+    }
+    return buf_steal(&b);
+}
+
 char *prompt_host(const char *uri, bool shorten)
+{
+    if (strchr(uri, ':') && inventory_spec_is_set(uri))
+        return prompt_targets(uri, shorten);
+    return prompt_one_host(uri, shorten);
+}
+
+static char *prompt_one_host(const char *uri, bool shorten)
 {
     const char *p = strstr(uri, "://");
     if (!p && !strchr(uri, ':'))   /* an alias or a fleet's targets (@web,kvm07) */
@@ -63,8 +101,10 @@ char *prompt_expand(const struct lvsh_session *s, const char *fmt)
 {
     struct buf b = BUF_INIT;
     const char *uri = prompt_uri(s);
+    /* the host's name when -c or connect named it (kvm01, not its URI) */
+    const char *name = s->host_name ? s->host_name : uri;
     if (!fmt) {   /* the default, without a blank where the host is unknown */
-        char *host = prompt_host(uri, true);
+        char *host = prompt_host(name, true);
         char *p = xasprintf("lvsh%s%s%c ", *host ? " " : "", host, s->readonly ? '>' : '#');
         free(host);
         return p;
@@ -76,8 +116,8 @@ char *prompt_expand(const struct lvsh_session *s, const char *fmt)
         }
         char *t = NULL;
         switch (*++f) {
-        case 'm': t = prompt_host(uri, true); break;
-        case 'M': t = prompt_host(uri, false); break;
+        case 'm': t = prompt_host(name, true); break;
+        case 'M': t = prompt_host(name, false); break;
         case 'U': buf_adds(&b, uri); break;
         case 'd': t = uri_driver(uri); break;
         case '#': buf_addc(&b, s->readonly ? '>' : '#'); break;

@@ -6,7 +6,9 @@
 
 /* Escapes of `set prompt`:
  *   %m  the host's short name (up to the first dot), or the driver for a
- *       local URI (qemu, test, ...)
+ *       local URI (qemu, test, ...); the name -c or connect gave it (an
+ *       inventory host, a uri_aliases alias); a fleet's targets as given,
+ *       each URI among them shortened so
  *   %M  the full host name, or the driver for a local URI
  *   %U  the full URI       %d  the driver
  *   %#  '#', or '>' when the connection is read-only

@@ -130,7 +130,7 @@ static void welcome(const struct lvsh_session *s)
     if (s->quiet)
         return;
     printf("lvsh %s on %s: 'help' lists the commands, 'quit' leaves.\n", LVSH_VERSION,
-           session_uri_label(s));
+           session_host_label(s));
     fflush(stdout);
 }
 

@@ -37,6 +37,7 @@ void session_free(struct lvsh_session *s)
     complete_cache_free(s);
     stop_event_loop(s);
     free(s->uri);
+    free(s->host_name);
     free(s->prompt);
     /* an abandoned call may still look at the lock when it returns */
     if (bounded_pending() == 0)
@@ -429,6 +430,17 @@ const char *session_uri_label(const struct lvsh_session *s)
     return s->uri ? s->uri : "default";
 }
 
+const char *session_host_label(const struct lvsh_session *s)
+{
+    return s->host_name ? s->host_name : session_uri_label(s);
+}
+
+void session_set_host_name(struct lvsh_session *s, const char *word)
+{
+    free(s->host_name);
+    s->host_name = word && *word && !strpbrk(word, ":/") ? xstrdup(word) : NULL;
+}
+
 enum lvsh_status session_err_interrupted(struct lvsh_result *r)
 {
     err_fail(r, "interrupted");
@@ -443,6 +455,7 @@ void session_copy(struct lvsh_session *ws, struct lvsh_session *s)
     ws->parent = s;
     ws->uri = s->uri ? xstrdup(s->uri) : NULL;
     ws->conn_uri = s->conn_uri ? xstrdup(s->conn_uri) : NULL;
+    ws->host_name = s->host_name ? xstrdup(s->host_name) : NULL;
     ws->cache = NULL;
     ws->bg = NULL;              /* the parent's background connect stays its own */
     ws->close_watched = false;  /* the callback is the parent's */
@@ -454,6 +467,7 @@ void session_copy_free(struct lvsh_session *ws)
 {
     session_disconnect(ws);
     free(ws->uri);
+    free(ws->host_name);
     pthread_mutex_destroy(&ws->lock);
 }
 

@@ -43,6 +43,14 @@ check "--opt=value: bash replaces only after '='" same \
     "[web1]"
 check "-c URI values: bash replaces only after ':'" same \
     "$(compreply "lvsh -c qemu:///s" lvsh -c qemu : ///s)" "[///session][///system]"
+printf 'kvm[01-02] test:///default\n@web: kvm[01-02]\n' > "$T_SCRATCH/hosts"
+check "-c completes inventory groups, raw (no quoted '@')" same \
+    "$(LVSH_HOSTS=$T_SCRATCH/hosts compreply "lvsh -c @" lvsh -c @)" "[@all][@web]"
+check "-c completes the item after the last comma" same \
+    "$(LVSH_HOSTS=$T_SCRATCH/hosts compreply "lvsh -c edge,kvm" lvsh -c edge,kvm)" \
+    "[edge,kvm01][edge,kvm02][edge,kvm[01-02]]"
+check "use in a line completes its targets" same \
+    "$(LVSH_HOSTS=$T_SCRATCH/hosts compreply "lvsh use @w" lvsh use @w)" "[@web]"
 check "-r is honoured: no commands that write" same \
     "$(compreply "lvsh -r -c $URI sta" lvsh -r -c test : "$U" sta)" "[]"
 check "without -r they are offered" same \

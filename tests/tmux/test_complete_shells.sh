@@ -7,8 +7,10 @@ T_NAME=complete-zsh-fish
 BIN=$(lvsh_bin_dir)
 URI="test://$TOP/tests/fixtures/complete.xml"
 
+printf 'kvm[01-02] test:///default\n@web: kvm[01-02]\n' > "$T_SCRATCH/hosts"
 if command -v zsh >/dev/null; then
-    tmux_start env -i HOME="$HOME" TERM=xterm LC_ALL=C.UTF-8 PATH="$BIN:/usr/bin:/bin" zsh -f
+    tmux_start env -i HOME="$HOME" TERM=xterm LC_ALL=C.UTF-8 PATH="$BIN:/usr/bin:/bin" \
+        LVSH_HOSTS="$T_SCRATCH/hosts" zsh -f
     tmux_type "PS1='zsh%% '; fpath=('$TOP/completion' \$fpath); autoload -Uz compinit; compinit -u -D; U='$URI'"
     tmux_keys Enter
     check "zsh prompt" tmux_wait '^zsh% ?$'
@@ -27,6 +29,10 @@ if command -v zsh >/dev/null; then
     tmux_type 'lvsh -r -c $U sta'; tmux_keys Tab
     check "zsh: -r honoured (no start)" tmux_line_is 'zsh% ' 'lvsh -r -c $U sta'
     tmux_keys C-u
+    tmux_type 'lvsh -c kvm01,@w'; tmux_keys Tab
+    check "zsh: -c completes an inventory group after a comma" \
+        tmux_wait '^zsh% lvsh -c kvm01,@web ?$'
+    tmux_keys C-u
     tmux_type 'lvsh -c $U cd /us'; tmux_keys Tab
     check "zsh: directories stay open" tmux_line_is 'zsh% ' 'lvsh -c $U cd /usr/'
     tmux_keys C-u
@@ -35,20 +41,23 @@ else
 fi
 
 if command -v fish >/dev/null; then
-    # the function on a given line, without a terminal
-    got=$(env -i HOME="$HOME" PATH="$BIN:/usr/bin:/bin" fish --no-config -c "
+    # the function on a given line, without a terminal (-c: the inventory's)
+    got=$(env -i HOME="$HOME" PATH="$BIN:/usr/bin:/bin" LVSH_HOSTS="$T_SCRATCH/hosts" fish --no-config -c "
         source '$TOP/completion/lvsh.fish'
         set U '$URI'
         complete -C 'lvsh -c \$U start '
         complete -C 'lvsh -r -c \$U sta'
-        complete -C 'lvsh -c qemu:///s'")
+        complete -C 'lvsh -c qemu:///s'
+        complete -C 'lvsh -c kvm01,@'")
     check "fish: complete -C" [ "$got" = "#hashed
 cafë-two
 it's here
 say \"hi\"
 snapdom
 qemu:///session
-qemu:///system" ]
+qemu:///system
+kvm01,@all
+kvm01,@web" ]
     tmux_start env -i HOME="$HOME" TERM=xterm LC_ALL=C.UTF-8 PATH="$BIN:/usr/bin:/bin" \
         fish --no-config
     sleep 0.5

@@ -221,7 +221,7 @@ $ lvsh -r -c test:///default complete -- sta
 
 Bad use.
 $ lvsh -c test:///default complete --kind nosuch ''
-! error: invalid value 'nosuch' for --kind of 'complete' (expected one of: none, file, dir, choices, command, group-or-command, domain, domain-active, domain-inactive, domain-running, domain-paused, domain-persistent, snapshot, checkpoint, domain-disk, domain-interface, network, network-active, network-inactive, network-port, pool, pool-active, pool-inactive, volume, secret, nwfilter, nwfilter-binding, interface, interface-active, interface-inactive, nodedev, nodedev-capability, uri, event, setting-value, shutdown-mode)
+! error: invalid value 'nosuch' for --kind of 'complete' (expected one of: none, file, dir, choices, command, group-or-command, domain, domain-active, domain-inactive, domain-running, domain-paused, domain-persistent, snapshot, checkpoint, domain-disk, domain-interface, network, network-active, network-inactive, network-port, pool, pool-active, pool-inactive, volume, secret, nwfilter, nwfilter-binding, interface, interface-active, interface-inactive, nodedev, nodedev-capability, uri, event, setting-value, shutdown-mode, targets)
 ? 2
 $ lvsh -c test:///default complete --arg web1 -- start ''
 ! error: option --arg of 'complete' needs --kind

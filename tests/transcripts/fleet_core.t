@@ -388,28 +388,28 @@ $ lvsh -c test:///default 'on @ab help'
 $ lvsh -c test:///default 'on @ab nosuchcmd'
 ! error: unknown command 'nosuchcmd' (try 'help')
 ? 2
-$ set -o pipefail; lvsh -c @live,dead hosts | sed 's/[0-9.]* ms/N ms/'
- Host   State         Libvirt   Domains      RTT
---------------------------------------------------
- a      connected     9.0.0           2   N ms
- b      connected     9.0.0           2   N ms
- def    connected     9.0.0           1   N ms
- dead   unreachable   -               -        -
+$ set -o pipefail; lvsh -c @live,dead hosts | sed -E "s/[0-9.]* ms/N ms/; s|$FIXTURES|/FIX|; s/^-+$/--/"
+ Host   State         Libvirt   Domains      RTT   URI
+--
+ a      connected     9.0.0           2   N ms   test:///FIX/fleet-a.xml
+ b      connected     9.0.0           2   N ms   test:///FIX/fleet-b.xml
+ def    connected     9.0.0           1   N ms   test:///default
+ dead   unreachable   -               -        -   qemu+unix:///system?socket=/nonexistent
 
 ! warning: dead: unreachable: Failed to connect socket to '/nonexistent': No such file or directory
 ? 4
-$ lvsh -c @live,dead --json hosts | python3 -c 'import json,sys; [print(h["host"], h["state"], h["libvirt"] is not None, h["domains"]) for h in json.load(sys.stdin)]'
-a connected True 2
-b connected True 2
-def connected True 1
-dead unreachable False None
+$ lvsh -c @live,dead --json hosts | python3 -c 'import json,sys; [print(h["host"], h["state"], h["libvirt"] is not None, h["domains"], h["uri"].replace(sys.argv[1], "/FIX")) for h in json.load(sys.stdin)]' "$FIXTURES"
+a connected True 2 test:///FIX/fleet-a.xml
+b connected True 2 test:///FIX/fleet-b.xml
+def connected True 1 test:///default
+dead unreachable False None qemu+unix:///system?socket=/nonexistent
 ! {"warning":"dead: unreachable: Failed to connect socket to '/nonexistent': No such file or directory"}
 ? 0
-$ lvsh -c test:///default 'hosts @ab' | sed 's/[0-9.]* ms/N ms/'
- Host   State       Libvirt   Domains      RTT
-------------------------------------------------
- a      connected   9.0.0           2   N ms
- b      connected   9.0.0           2   N ms
+$ lvsh -c test:///default 'hosts @ab' | sed -E "s/[0-9.]* ms/N ms/; s|$FIXTURES|/FIX|; s/^-+$/--/"
+ Host   State       Libvirt   Domains      RTT   URI
+--
+ a      connected   9.0.0           2   N ms   test:///FIX/fleet-a.xml
+ b      connected   9.0.0           2   N ms   test:///FIX/fleet-b.xml
 
 ? 0
 $ lvsh -c @live,dead 'where db*'

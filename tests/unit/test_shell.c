@@ -9,6 +9,14 @@
 
 #include <stdlib.h>
 
+static void check_prompt(struct lvsh_session *s, const char *fmt, const char *want)
+{
+    char *p = prompt_expand(s, fmt);
+    CHECK(strcmp(p, want) == 0, "prompt '%s': got '%s', want '%s'", fmt ? fmt : "(default)",
+          p, want);
+    free(p);
+}
+
 static void check_host(const char *uri, bool shorten, const char *want)
 {
     char *h = prompt_host(uri, shorten);
@@ -28,15 +36,29 @@ static void test_hosts(void)
     check_host("", true, "");
     check_host("kvm01", true, "kvm01");             /* a uri_aliases name */
     check_host("@web,kvm07", true, "@web,kvm07");   /* a fleet's targets */
+    /* URIs among a fleet's targets are shortened one by one */
+    check_host("@web,qemu+ssh://root@kvm9.lab/system", true, "@web,kvm9");
+    check_host("@web,qemu+ssh://root@kvm9.lab/system", false, "@web,kvm9.lab");
+    check_host("kvm[01-02,7],test:///default", true, "kvm[01-02,7],test");
 }
 
-static void check_prompt(struct lvsh_session *s, const char *fmt, const char *want)
+/* -c or connect gave the host a name: the prompt shows it, %U the URI */
+static void test_prompt_host_name(void)
 {
-    char *p = prompt_expand(s, fmt);
-    CHECK(strcmp(p, want) == 0, "prompt '%s': got '%s', want '%s'", fmt ? fmt : "(default)",
-          p, want);
-    free(p);
+    struct lvsh_session s;
+    session_init(&s);
+    s.uri = strdup("qemu+ssh://root@kvm01.example.com/system");
+    session_set_host_name(&s, "kvm01");
+    check_prompt(&s, NULL, "lvsh kvm01# ");
+    check_prompt(&s, "%M [%U]", "kvm01 [qemu+ssh://root@kvm01.example.com/system]");
+    CHECK(strcmp(session_host_label(&s), "kvm01") == 0, "host label is the name");
+    session_set_host_name(&s, "test:///default");   /* a URI is no name */
+    CHECK(s.host_name == NULL, "a URI forgets the name");
+    check_prompt(&s, NULL, "lvsh kvm01# ");
+    CHECK(strcmp(session_host_label(&s), s.uri) == 0, "host label is the URI");
+    session_free(&s);
 }
+
 
 static void test_prompt(void)
 {
@@ -101,6 +123,7 @@ int main(void)
 {
     test_hosts();
     test_prompt();
+    test_prompt_host_name();
     test_pager_lines();
     test_suggest();
     return unit_done("shell");
