@@ -10,8 +10,6 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
-#include <libxml/catalog.h>
-#include <libxml/parser.h>
 
 struct lvsh_fleet *fleet_of(struct lvsh_session *s)
 {
@@ -410,14 +408,6 @@ struct fleet_out *fleet_run_hosts(struct lvsh_session *s, struct fleet_host **ho
         run.outs[i].r.text_only = fmt == LVSH_FMT_TABLE || fmt == LVSH_FMT_VERTICAL;
     }
     raise_nofile(n);
-    /* libxml2 initialises itself (and its catalog, with its lock) on first
-     * use, racily: hosts opened at once (the test driver parses its file in
-     * the opening thread) raced there, and exit then hung in
-     * xmlCleanupParser on the lost lock.  Done here before any thread. */
-    xmlInitParser();
-#ifdef LIBXML_CATALOG_ENABLED
-    xmlInitializeCatalog();
-#endif
     /* the opening stage first: when it has no thread, it runs here and
      * the command stage (threads, or here after it) still finds its hosts */
     struct pool opening = { .n = n, .fn = host_open_at, .ctx = &run };

@@ -410,6 +410,7 @@ int main(int argc, char **argv)
     signal(SIGPIPE, SIG_IGN);
 
     virSetErrorFunc(NULL, result_libvirt_error_hook);
+    xml_init_before_threads();
     xml_quiet_this_thread();
     if (virInitialize() < 0 || !session_start_event_loop(&s)) {
         fprintf(stderr, "error: cannot initialise libvirt\n");

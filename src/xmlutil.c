@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <libxml/catalog.h>
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 #include <libxml/xmlsave.h>
@@ -58,6 +59,18 @@ static void xml_generic_quiet(void *ctx, const char *msg, ...)
 {
     (void)ctx;
     (void)msg;
+}
+
+/* libxml2 initialises itself (its globals, its catalog, their locks) on
+ * first use, racily: threads that first touched it at once each made a lock
+ * (one leaked), and a lost catalog lock hung exit in xmlCleanupParser.  So
+ * the main thread does it before any other thread starts. */
+void xml_init_before_threads(void)
+{
+    xmlInitParser();
+#ifdef LIBXML_CATALOG_ENABLED
+    xmlInitializeCatalog();
+#endif
 }
 
 void xml_quiet_this_thread(void)

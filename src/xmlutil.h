@@ -13,6 +13,7 @@ json_t *xml_xpath_eval(const char *xml, const char *expr, bool wrap, char **msg)
 /* libxml2 prints parse warnings (of libvirt's own files, a missing test
  * driver file) on stderr by itself, and its handler is per thread: every
  * thread that calls libvirt silences it once. */
+void xml_init_before_threads(void);
 void xml_quiet_this_thread(void);
 
 #endif

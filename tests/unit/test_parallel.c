@@ -4,6 +4,7 @@
  * of one command on the calling thread and a listing on four. */
 #include "unit.h"
 #include "parallel.h"
+#include "xmlutil.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -111,6 +112,7 @@ static void local_uris(void)
 
 int main(void)
 {
+    xml_init_before_threads();   /* as lvsh's main: libxml2's lazy init races */
     local_uris();
     par_for_uri("test+tcp://10.250.0.1:16599/x.xml");
     each_once(0);
