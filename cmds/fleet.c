@@ -335,6 +335,7 @@ static struct out_table *where_table(struct lvsh_result *r)
         { "Id", "id", 0 },
         { "Name", "name", 0 },
         { "State", "state", 0 },
+        { "URI", "uri", OUT_COL_MACHINE },
         { NULL, NULL, 0 },
     };
     struct out_table *t = out_table_cols(r, cols);
@@ -367,6 +368,7 @@ static enum lvsh_status cmd_fleet_where(struct lvsh_session *s, const struct lvs
             out_cell(t, json_incref(id), json_is_null(id) ? "-" : NULL);
             out_cell(t, json_incref(json_object_get(d, "name")), NULL);
             out_cell(t, json_incref(json_object_get(d, "state")), NULL);
+            out_cell_str(t, hosts[i]->uri);
             found++;
         }
     }

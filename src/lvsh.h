@@ -333,6 +333,7 @@ void out_json_set(struct lvsh_result *r, const char *key, json_t *v);
 /* Tables: columns first, then rows of cells.  A cell has a JSON value and
  * optional display text; with text NULL the text comes from the value. */
 #define OUT_COL_RIGHT 0x1u
+#define OUT_COL_MACHINE 0x2u   /* in JSON and CSV only (a URI beside a host name) */
 struct out_table *out_table(struct lvsh_result *r);
 void out_table_col(struct out_table *t, const char *header, const char *key,
                    unsigned flags);

@@ -188,13 +188,23 @@ static void put_padded(FILE *out, const char *text, size_t width, bool right, bo
     free(esc);
 }
 
+/* A column for machines only (JSON, CSV): the text forms leave it out. */
+static bool col_shown(const struct out_table *t, int c)
+{
+    return !(t->colflags[c] & OUT_COL_MACHINE);
+}
+
 /* virsh's layout: one leading space, three between columns, a dashed rule. */
 static void render_table_text(FILE *out, const struct out_table *t, bool quiet)
 {
     size_t *w = xcalloc((size_t)t->ncols, sizeof(size_t));
     size_t total = 0;
+    int last = -1;
 
     for (int c = 0; c < t->ncols; c++) {
+        if (!col_shown(t, c))
+            continue;
+        last = c;
         if (!quiet)
             w[c] = text_width(t->headers[c]);
         for (int r = 0; r < t->nrows; r++) {
@@ -206,12 +216,16 @@ static void render_table_text(FILE *out, const struct out_table *t, bool quiet)
     }
     for (int r = quiet ? 0 : -1; r < t->nrows; r++) {
         fputc(' ', out);
+        bool first = true;
         for (int c = 0; c < t->ncols; c++) {
+            if (!col_shown(t, c))
+                continue;
             const char *text = r < 0 ? t->headers[c] : t->cells[r * t->ncols + c].text;
             bool right = (t->colflags[c] & OUT_COL_RIGHT) != 0;
-            if (c > 0)
+            if (!first)
                 fputs("   ", out);
-            put_padded(out, text, w[c], right, c + 1 < t->ncols || right);
+            first = false;
+            put_padded(out, text, w[c], right, c < last || right);
         }
         fputc('\n', out);
         if (r < 0) {
@@ -292,12 +306,14 @@ static void render_table_vertical(FILE *out, const struct out_table *t)
 {
     size_t w = 0;
     for (int c = 0; c < t->ncols; c++)
-        if (text_width(t->headers[c]) > w)
+        if (col_shown(t, c) && text_width(t->headers[c]) > w)
             w = text_width(t->headers[c]);
     for (int r = 0; r < t->nrows; r++) {
         if (r)
             fputc('\n', out);
         for (int c = 0; c < t->ncols; c++) {
+            if (!col_shown(t, c))
+                continue;
             put_padded(out, t->headers[c], w, false, true);
             fputs(" : ", out);
             put_padded(out, t->cells[r * t->ncols + c].text, 0, false, false);

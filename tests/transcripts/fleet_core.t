@@ -432,7 +432,20 @@ $ lvsh -c @live 'where a1a1a1a1-0000-4000-8000-000000000002; where web?'
 
 ? 0
 $ lvsh -c @live --json where test
-[{"host":"def","id":1,"name":"test","state":"running"}]
+[{"host":"def","id":1,"name":"test","state":"running","uri":"test:///default"}]
+? 0
+
+The URI is for machines: CSV has it too, the text forms name the host only.
+$ lvsh -c @live -o csv where test
+host,id,name,state,uri
+def,1,test,running,test:///default
+? 0
+$ lvsh -c @live -o vertical where test
+Host  : def
+Id    : 1
+Name  : test
+State : running
+
 ? 0
 $ lvsh -c @live where nothing
 
