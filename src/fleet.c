@@ -4,6 +4,7 @@
 #include "bounded.h"
 #include "complete.h"
 #include "options.h"
+#include "parallel.h"
 #include "session.h"
 
 #include <stdlib.h>
@@ -22,7 +23,13 @@ struct lvsh_fleet *fleet_of(struct lvsh_session *s)
 
 /* fn(ctx, i) for every i in [0, n), from at most fanout threads that take
  * no Ctrl-C (the main thread tells them); here alone if none starts. */
-static void pool_run(size_t n, int fanout, void (*fn)(void *ctx, size_t i), void *ctx);
+static void pool_run(size_t n, int fanout, void (*fn)(void *ctx, size_t i), void *ctx)
+{
+    struct par_pool p = { .n = n, .fn = fn, .ctx = ctx };
+    if (n > 1 && fanout > 1)
+        par_pool_start(&p, (size_t)fanout);
+    par_pool_join(&p, false);
+}
 
 static void host_free_at(void *ctx, size_t i)
 {
@@ -323,60 +330,6 @@ static void host_call_next(void *ctx, size_t k)
     o->ms = mono_ms() - run->t0[i];
 }
 
-struct pool {
-    size_t n, next;
-    void (*fn)(void *ctx, size_t i);
-    void *ctx;
-    pthread_t *t;
-    size_t started;
-};
-
-static void *pool_worker(void *opaque)
-{
-    struct pool *p = opaque;
-    size_t i;
-    while ((i = __atomic_fetch_add(&p->next, 1, __ATOMIC_RELAXED)) < p->n)
-        p->fn(p->ctx, i);
-    return NULL;
-}
-
-/* Start p's threads (up to fanout); pool_join() waits for them, or does
- * all the work itself when none started. */
-static void pool_start(struct pool *p, int fanout)
-{
-    size_t nthreads = p->n < (size_t)fanout ? p->n : (size_t)fanout;
-    p->t = xcalloc(nthreads ? nthreads : 1, sizeof(*p->t));
-    pthread_attr_t attr;
-    pthread_attr_init(&attr);
-    pthread_attr_setstacksize(&attr, 512 * 1024);
-    sigset_t old;
-    bounded_block_signals(&old);   /* Ctrl-C wakes the main thread, which tells all */
-    while (p->started < nthreads && pthread_create(&p->t[p->started], &attr, pool_worker, p) == 0)
-        p->started++;
-    bounded_unblock(&old);
-    pthread_attr_destroy(&attr);
-}
-
-static void pool_join(struct pool *p)
-{
-    if (p->started == 0)
-        pool_worker(p);
-    for (size_t k = 0; k < p->started; k++)
-        pthread_join(p->t[k], NULL);
-    free(p->t);
-}
-
-static void pool_run(size_t n, int fanout, void (*fn)(void *ctx, size_t i), void *ctx)
-{
-    struct pool p = { .n = n, .fn = fn, .ctx = ctx };
-    if (n < 2 || fanout < 2) {
-        pool_worker(&p);
-        return;
-    }
-    pool_start(&p, fanout);
-    pool_join(&p);
-}
-
 /* Each host holds a socket or two (ssh: a pipe pair and a child): ask for
  * the hard limit of open files when the soft one is short. */
 static void raise_nofile(size_t n)
@@ -410,14 +363,14 @@ struct fleet_out *fleet_run_hosts(struct lvsh_session *s, struct fleet_host **ho
     raise_nofile(n);
     /* the opening stage first: when it has no thread, it runs here and
      * the command stage (threads, or here after it) still finds its hosts */
-    struct pool opening = { .n = n, .fn = host_open_at, .ctx = &run };
-    struct pool calling = { .n = n, .fn = host_call_next, .ctx = &run };
-    pool_start(&opening, f->fanout);
+    struct par_pool opening = { .n = n, .fn = host_open_at, .ctx = &run };
+    struct par_pool calling = { .n = n, .fn = host_call_next, .ctx = &run };
+    par_pool_start(&opening, (size_t)f->fanout);
     if (cmd || probe)
-        pool_start(&calling, f->fanout);
-    pool_join(&opening);
+        par_pool_start(&calling, (size_t)f->fanout);
+    par_pool_join(&opening, false);
     if (cmd || probe)
-        pool_join(&calling);
+        par_pool_join(&calling, false);
     free(run.ready);
     free(run.t0);
     pthread_cond_destroy(&run.cond);

@@ -15,6 +15,8 @@
 
 #include "lvsh.h"
 
+#include <pthread.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Calls in flight at most (threads, the calling one included), on a
@@ -38,6 +40,26 @@ void par_each(size_t n, void (*fn)(void *ctx, size_t i), void *ctx);
  * each gets a thread, so all are on the wire together: one round trip.
  * On a local connection they run one after another on the calling thread. */
 void par_calls(size_t n, void (*fn)(void *ctx, size_t i), void *ctx);
+
+/* The threads behind both, for a caller that runs stages side by side (the
+ * fleet): up to a number of threads take the indexes [0, n) from one
+ * counter and call fn(ctx, i).  Set n, fn and ctx, zero the rest. */
+struct par_pool {
+    size_t n;
+    size_t next;                    /* the next index to take (atomic) */
+    void (*fn)(void *ctx, size_t i);
+    void *ctx;
+    pthread_t *threads;
+    size_t started;
+};
+
+/* Start up to nthreads threads (no more than n) on p; they take no Ctrl-C
+ * or Ctrl-Z, which belong to the main thread. */
+void par_pool_start(struct par_pool *p, size_t nthreads);
+
+/* Wait for p's threads.  The calling thread takes indexes too when help is
+ * true, and always when no thread started. */
+void par_pool_join(struct par_pool *p, bool help);
 
 /* Fill r as err_virt() would, from an error a worker kept with
  * virSaveLastError() (libvirt's last error is per thread).  Frees err. */
