@@ -259,15 +259,8 @@ static void add_uris(struct lvsh_session *s, struct cands *cs, const struct inve
 static const char *targets_last_comma(const char *cur)
 {
     const char *comma = NULL;
-    int depth = 0;
-    for (const char *p = cur; *p; p++) {
-        if (*p == '[')
-            depth++;
-        else if (*p == ']' && depth > 0)
-            depth--;
-        else if (*p == ',' && depth == 0)
-            comma = p;
-    }
+    for (const char *end = inventory_item_end(cur); *end; end = inventory_item_end(end + 1))
+        comma = end;
     return comma;
 }
 

@@ -231,27 +231,32 @@ static void parse_host(struct inventory *inv, const char *path, int line, char *
     strv_free(uris, k);
 }
 
+const char *inventory_item_end(const char *s)
+{
+    int depth = 0;
+    for (;; s++) {
+        if (*s == '[')
+            depth++;
+        else if (*s == ']' && depth > 0)
+            depth--;
+        else if (*s == '\0' || (*s == ',' && depth == 0))
+            return s;
+    }
+}
+
 /* Split a member word on commas outside brackets ("kvm[1-3,7],kvm9"). */
 static void split_list(const char *s, char ***out, size_t *n)
 {
-    int depth = 0;
-    const char *start = s;
-    for (const char *p = s;; p++) {
-        if (*p == '[')
-            depth++;
-        else if (*p == ']' && depth > 0)
-            depth--;
-        if (*p == '\0' || (*p == ',' && depth == 0)) {
-            const char *a = start, *b = p;
-            while (a < b && isspace((unsigned char)*a))
-                a++;
-            while (b > a && isspace((unsigned char)b[-1]))
-                b--;
-            strv_push(out, n, xstrndup(a, (size_t)(b - a)));
-            if (!*p)
-                return;
-            start = p + 1;
-        }
+    for (const char *start = s;; ) {
+        const char *end = inventory_item_end(start), *a = start, *b = end;
+        while (a < b && isspace((unsigned char)*a))
+            a++;
+        while (b > a && isspace((unsigned char)b[-1]))
+            b--;
+        strv_push(out, n, xstrndup(a, (size_t)(b - a)));
+        if (!*end)
+            return;
+        start = end + 1;
     }
 }
 

@@ -54,6 +54,9 @@ void inventory_free(struct inventory *inv);
 bool inventory_targets(const struct inventory *inv, const char *spec,
                        struct inv_host **out, size_t *n, char **err);
 void inv_hosts_free(struct inv_host *h, size_t n);
+/* The end of the target-list item at s: the comma after it (commas inside
+ * a range's brackets belong to the range) or the end of s. */
+const char *inventory_item_end(const char *s);
 /* Does spec name possibly several hosts (a comma, an @group, a range)? */
 bool inventory_spec_is_set(const char *spec);
 

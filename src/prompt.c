@@ -38,25 +38,18 @@ static char *prompt_one_host(const char *uri, bool shorten);
 static char *prompt_targets(const char *spec, bool shorten)
 {
     struct buf b = BUF_INIT;
-    int depth = 0;
-    const char *start = spec;
-    for (const char *p = spec;; p++) {
-        if (*p == '[')
-            depth++;
-        else if (*p == ']' && depth > 0)
-            depth--;
-        if (*p && (*p != ',' || depth > 0))
-            continue;
-        char *item = xstrndup(start, (size_t)(p - start));
+    for (const char *start = spec;; ) {
+        const char *end = inventory_item_end(start);
+        char *item = xstrndup(start, (size_t)(end - start));
         char *host = prompt_one_host(item, shorten);
         if (b.len)
             buf_addc(&b, ',');
         buf_adds(&b, host);
         free(host);
         free(item);
-        if (!*p)
+        if (!*end)
             break;
-        start = p + 1;
+        start = end + 1;
     }
     return buf_steal(&b);
 }
