@@ -112,7 +112,8 @@ static char *vol_xml_from_args(const struct lvsh_args *a, const char *backing)
 static char *backing_path(struct lvsh_session *s, const struct lvsh_args *a,
                           struct lvsh_result *r)
 {
-    virStorageVolPtr v = lookup_volume(s, r, args_str(a, "backing-vol"), args_str(a, "pool"));
+    virStorageVolPtr v = lookup_volume(s, r, args_str(a, "backing-vol"), args_str(a, "pool"),
+                                       "pool");
     if (!v)
         return NULL;
     char *path = virStorageVolGetPath(v);
@@ -187,7 +188,8 @@ static const struct lvsh_cmd cmd_vol_create_as = {
 static enum lvsh_status run_vol_create_from(struct lvsh_session *s, const struct lvsh_args *a,
                                             struct lvsh_result *r)
 {
-    virStorageVolPtr in = lookup_volume(s, r, args_str(a, "vol"), args_str(a, "inputpool"));
+    virStorageVolPtr in = lookup_volume(s, r, args_str(a, "vol"), args_str(a, "inputpool"),
+                                        "inputpool");
     if (!in)
         return LVSH_FAILED;
     enum lvsh_status st = create_from_xml(a, r, in);

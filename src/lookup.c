@@ -220,7 +220,7 @@ virStoragePoolPtr lookup_pool(struct lvsh_session *s, struct lvsh_result *r, con
 }
 
 virStorageVolPtr lookup_volume(struct lvsh_session *s, struct lvsh_result *r,
-                               const char *key, const char *pool)
+                               const char *key, const char *pool, const char *pool_opt)
 {
     virStorageVolPtr v = NULL;
     if (pool) {
@@ -238,8 +238,11 @@ virStorageVolPtr lookup_volume(struct lvsh_session *s, struct lvsh_result *r,
         return v;
     /* virsh's hint: a bare name is only found with its pool */
     not_found(r, "vol", key);
-    if (!pool)
-        append_msg(r, ", specifying --pool might help");
+    if (!pool) {
+        char *hint = xasprintf(", specifying --%s might help", pool_opt);
+        append_msg(r, hint);
+        free(hint);
+    }
     return NULL;
 }
 

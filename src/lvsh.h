@@ -485,8 +485,9 @@ virNetworkPtr lookup_network(struct lvsh_session *s, struct lvsh_result *r,
                              const char *key);
 virStoragePoolPtr lookup_pool(struct lvsh_session *s, struct lvsh_result *r,
                               const char *key);
+/* a bare name needs its pool: the hint names the option that gives it */
 virStorageVolPtr lookup_volume(struct lvsh_session *s, struct lvsh_result *r,
-                               const char *key, const char *pool);
+                               const char *key, const char *pool, const char *pool_opt);
 virSecretPtr lookup_secret(struct lvsh_session *s, struct lvsh_result *r,
                            const char *key);
 virNWFilterPtr lookup_nwfilter(struct lvsh_session *s, struct lvsh_result *r,

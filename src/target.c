@@ -160,8 +160,8 @@ static void *find_pool(struct lvsh_session *s, struct lvsh_result *r,
 static void *find_volume(struct lvsh_session *s, struct lvsh_result *r,
                          const struct lvsh_args *a, const char *key)
 {
-    return lookup_volume(s, r, key, opts_index(a->cmd, "pool") >= 0 ? args_str(a, "pool")
-                                                                     : NULL);
+    return lookup_volume(s, r, key,
+                         opts_index(a->cmd, "pool") >= 0 ? args_str(a, "pool") : NULL, "pool");
 }
 
 static void *find_secret(struct lvsh_session *s, struct lvsh_result *r,

@@ -97,6 +97,11 @@ $ lvsh -c test:///default vol-info nosuch
 ! error: Storage volume not found: no storage vol with matching path 'nosuch'
 
 ? 1
+$ lvsh -c test:///default vol-create-from default-pool /nonexistent.xml nosuch
+! error: failed to get vol 'nosuch', specifying --inputpool might help
+! error: Storage volume not found: no storage vol with matching path 'nosuch'
+
+? 1
 $ lvsh -c test:///default nodedev-dumpxml nosuch
 ! error: Could not find matching device 'nosuch'
 ! error: Node device not found: no node device with matching name 'nosuch'
