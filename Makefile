@@ -210,6 +210,11 @@ $(BUILD)/bench/delayline: bench/delayline.c
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) -std=gnu11 $(WARN) $(CFLAGS) -o $@ $<
 
+# The fleet bench's floor: libvirt's own cost of its listing, in C.
+$(BUILD)/bench/fleet_floor: bench/fleet_floor.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) -std=gnu11 $(WARN) $(CFLAGS) $(DEPS_CFLAGS) -o $@ $< $(DEPS_LIBS) -lpthread
+
 # lvsh against virsh at 1, 20 and 50 ms round-trip time (root: network
 # namespaces); its table goes to bench/RESULTS.md.  Not part of make check.
 bench-latency: deps-check all $(BUILD)/bench/complete_bench $(BUILD)/bench/delayline
@@ -219,7 +224,7 @@ bench-latency: deps-check all $(BUILD)/bench/complete_bench $(BUILD)/bench/delay
 # one lvsh against loops of virsh, and 5 hosts blackholed (root: network
 # namespaces, the latency bench's delay line); its table goes to
 # bench/RESULTS.md.  Not part of make check.
-bench-fleet: deps-check all $(BUILD)/bench/delayline
+bench-fleet: deps-check all $(BUILD)/bench/delayline $(BUILD)/bench/fleet_floor
 	python3 bench/fleet.py --out bench/RESULTS.md
 
 # Benchmarks (bench/*.sh); their C helpers link the core like unit tests.

@@ -19,6 +19,10 @@ host:
     call of its own); the output says it is extrapolated
   - one host's `lvsh list --all`, one-shot: the mark (the target is the
     100 hosts within 3 times that)
+  - libvirt alone (bench/fleet_floor.c): every host opened at once, the
+    same listing call, each domain's name and id read, freed, no output:
+    what any client of libvirt pays on this machine; the gap to lvsh is
+    lvsh's own
   - 100 hosts of which 5 are blackholed (their port is dropped by iptables in
     the client's namespace: a connect never answers), under lvsh's default
     connect deadline: time, rows printed, exit status (target: the deadline
@@ -47,6 +51,8 @@ sys.path.insert(0, HERE)
 import bench  # noqa: E402
 import gen_fixture  # noqa: E402
 import latency  # noqa: E402
+
+FLOOR = os.path.join(bench.TOP, "build", "bench", "fleet_floor")
 
 SRV_ADDR = latency.SRV_ADDR
 PORT0 = 16600        # daemon d listens on PORT0 + d
@@ -209,6 +215,10 @@ def main():
         res["fleet100"] = best([L, "--fanout", str(H), "-c", "@fleet", "list", "--all"])
         print(f"  the same, --fanout {H}: {fmt(res['fleet100'][0])} "
               f"(load {res['fleet100'][5]:.1f})", flush=True)
+        res["floor"] = min(timed(net, f"{FLOOR} {' '.join(u for _, u in fleet.uris)}", env,
+                                 fleet) for _ in range(args.reps))
+        print(f"  libvirt alone (fleet_floor): {fmt(res['floor'][0])} "
+              f"(load {res['floor'][5]:.1f})", flush=True)
         if args.lvsh_only:
             lvsh_rows(net, env, fleet, res, H, L)
             return
@@ -252,7 +262,8 @@ def lvsh_rows(net, env, fleet, res, H, L):
     """--lvsh-only: the rest of the lvsh rows, printed with their load."""
     blackholed(net, env, fleet, res, H, L)
     one, fl = res["one"][0], res["fleet"][0]
-    print(f"  {H} hosts against one: {fl / one:.1f}x (target 3x); blackholed: "
+    print(f"  {H} hosts against one: {fl / one:.1f}x (target 3x; libvirt alone "
+          f"{res['floor'][0] / one:.1f}x); blackholed: "
           f"{res['blackholed'][0] - CONNECT_DEADLINE:.1f} s past the deadline (target 2 s)",
           flush=True)
 
@@ -268,6 +279,8 @@ def report(res, args, H, N):
         (f"**one lvsh: `lvsh -c @fleet list --all`** ({H} connections, fanout 32)",
          res["fleet"], None),
         (f"one lvsh, `--fanout {H}`", res["fleet100"], None),
+        (f"libvirt alone: {H} connections at once, the same call, no output "
+         "(bench/fleet_floor.c)", res["floor"][:2] + ("",) + res["floor"][3:], None),
         ("`xargs -P 32` of one-shot lvsh", xl[:2] + (xl[2] - 3 * H,) + xl[3:], None),
         ("one host: `virsh -c HOST list --all` (one-shot)", res["virsh_one"], None),
         (f"shell loop of virsh (**extrapolated** from {vl[5]} hosts: {fmt(vl[6])})",
@@ -285,7 +298,8 @@ def report(res, args, H, N):
     verdict = [
         f"- {'met' if fl <= 3 * one else '**missed**'}: {H} hosts in one lvsh within 3x of one "
         f"host's `list --all` at the same latency: {fmt(fl)} against {fmt(one)} "
-        f"({fl / one:.1f}x)",
+        f"({fl / one:.1f}x); libvirt alone, with no output, takes {fmt(res['floor'][0])} "
+        f"({res['floor'][0] / one:.1f}x): lvsh's own part is {fmt(max(fl - res['floor'][0], 0))}",
         f"- {'met' if bt <= CONNECT_DEADLINE + 2 else '**missed**'}: with 5 of {H} hosts "
         f"blackholed, done within the connect deadline ({CONNECT_DEADLINE} s) plus 2 s: {fmt(bt)}",
         f"- {'met' if b_rows == want_rows else '**missed**'}: {H - 5} hosts' rows printed: "

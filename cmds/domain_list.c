@@ -412,7 +412,10 @@ static enum lvsh_status run_list(struct lvsh_session *s, const struct lvsh_args 
     int n = c.n;
     for (int i = 0; i < n; i++) {
         rows[i].name = virDomainGetName(rows[i].dom);
-        rows[i].id = virDomainGetID(rows[i].dom);
+        /* a shut off domain is an inactive one, which has no id: spare
+         * virDomainGetID, which formats the UUID for its debug log */
+        rows[i].id = c.need_state && rows[i].state == VIR_DOMAIN_SHUTOFF
+                     ? (unsigned)-1 : virDomainGetID(rows[i].dom);
     }
     qsort(rows, (size_t)n, sizeof(*rows), row_cmp);
     if (args_has(a, "title") && (json || !plain))
