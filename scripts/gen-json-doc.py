@@ -550,6 +550,9 @@ target list:
   (one line per kind: unreachable, timed out, failed). The exit status is 0 when every host
   answered well, 1 when the command failed on some host, 4 when some host was unreachable
   or timed out, 5 both.
+- A command naming one object (`dominfo web1`) runs on the one host that has it: one line,
+  that host's. When some other host did not answer, the summary above names it on stderr
+  and the exit status is 4 (5 when the command failed too).
 - `--dry-run` prints `{"host": ..., "uri": ...}` for each host the command would run on
   (one line with a single host too; nothing runs).
 - `use`, `hosts` and `where` are ordinary commands: one document (a table) for all hosts,

@@ -403,6 +403,15 @@ int fleet_status(const struct fleet_out *o, size_t n)
     return gone ? (failed ? FLEET_ST_BOTH : FLEET_ST_UNREACHABLE) : failed ? LVSH_FAILED : LVSH_OK;
 }
 
+int fleet_status_silent(int st)
+{
+    if (st == LVSH_OK || st == FLEET_ST_UNREACHABLE)
+        return FLEET_ST_UNREACHABLE;
+    if (st == LVSH_FAILED || st == FLEET_ST_BOTH)
+        return FLEET_ST_BOTH;
+    return st;
+}
+
 static void summary_line(const struct fleet_out *o, size_t n, enum fleet_state st,
                          const char *what, bool json)
 {

@@ -86,6 +86,9 @@ struct fleet_out *fleet_run_hosts(struct lvsh_session *s, struct fleet_host **ho
 void fleet_outs_free(struct fleet_out *o, size_t n);
 /* 0, 1 (a command failed), 4 (a host unreachable or timed out), 5, or 130. */
 int fleet_status(const struct fleet_out *o, size_t n);
+/* st of a command that ran while some other host did not answer: 4, or
+ * 5 when it failed too (an interruption or a usage error stays). */
+int fleet_status_silent(int st);
 /* "2 of 5 hosts unreachable: kvm[03-04]" lines on stderr (JSON under json). */
 void fleet_summary(const struct fleet_out *o, size_t n, bool json);
 
@@ -105,11 +108,15 @@ int fleet_route_opt(const struct lvsh_cmd *cmd, const struct lvsh_args *a);
 /* Narrow hosts[] to where the object is: NAME@HOST names the host (argv
  * becomes a new copy without "@HOST", the caller frees it), else every host
  * is asked.  Hosts made on the way (an inventory host outside the targets)
- * belong to tmp.  Fails (r filled) when no host or several have it. */
+ * belong to tmp.  Fails (r filled) when no host or several have it, with 4
+ * when no answering host has it and some did not answer.  Found while some
+ * host did not answer: *asked holds every host's answer (the caller prints
+ * fleet_summary of it after the command, adds it to the status with
+ * fleet_status_silent, and frees it), else it is NULL. */
 enum lvsh_status fleet_route(struct lvsh_session *s, const struct lvsh_cmd *cmd,
                              const struct lvsh_args *a, int *argc, char ***argv,
                              struct fleet_host ***hosts, size_t *n, struct lvsh_fleet *tmp,
-                             struct lvsh_result *r);
+                             struct fleet_out **asked, size_t *nasked, struct lvsh_result *r);
 
 /* The dispatch hook: run a parsed command on the fleet, or on the host of
  * its NAME@HOST object, and render it.  false: dispatch runs it as usual.

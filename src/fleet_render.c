@@ -375,7 +375,9 @@ static enum lvsh_status run_on(struct lvsh_session *s, const struct lvsh_cmd *cm
     char **rargv = (char **)argv;
     if (n)
         memcpy(rh, hosts, n * sizeof(*rh));
-    st = fleet_route(s, cmd, &a, &argc, &rargv, &rh, &n, &rtmp, &r);
+    struct fleet_out *asked;
+    size_t nasked;
+    st = fleet_route(s, cmd, &a, &argc, &rargv, &rh, &n, &rtmp, &asked, &nasked, &r);
     if (st != LVSH_OK)
         st = refuse(&r, &o, st);
     else if (f->dry_run)
@@ -384,6 +386,11 @@ static enum lvsh_status run_on(struct lvsh_session *s, const struct lvsh_cmd *cm
         st = refuse(&r, &o, err_fail(&r, "not run: not confirmed"));
     else
         st = run_composed(s, cmd, argc, rargv, rh, n, &o, writes);
+    if (asked) {   /* found on one host while others did not answer: say so */
+        fleet_summary(asked, nasked, o.format == LVSH_FMT_JSON);
+        st = (enum lvsh_status)fleet_status_silent(st);
+        fleet_outs_free(asked, nasked);
+    }
     if (rargv != argv) {
         for (int i = 0; i < argc; i++)
             free(rargv[i]);
