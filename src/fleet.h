@@ -42,6 +42,14 @@ struct lvsh_fleet {
     struct fleet_host *hosts;
     size_t n;
     bool active;                /* commands fan out (else the session's one host) */
+    /* completion of `on TARGETS COMMAND ...`: the hosts TARGETS names
+     * (comp_on even when none: an unresolvable list offers no names);
+     * comp_own holds those not among hosts, kept open for the next TAB */
+    bool comp_on;
+    struct fleet_host **comp;
+    size_t ncomp;
+    struct fleet_host *comp_own;
+    size_t ncomp_own;
     /* global options */
     int fanout;
     bool by_host;
@@ -61,6 +69,13 @@ void fleet_set_hosts(struct lvsh_session *s, const struct inv_host *h, size_t n)
 /* Free hosts[0..n) (not the array), closing their connections together
  * from at most fanout threads; hosts without a name are skipped. */
 void fleet_hosts_free(struct fleet_host *hosts, size_t n, int fanout);
+/* The hosts of a resolved target list h[0..n): the fleet's own where name
+ * and URI match (their connections stay open), else new ones made in tmp
+ * (an empty URI is libvirt's default).  n pointers; the caller frees the
+ * array, and tmp with fleet_tmp_free. */
+struct fleet_host **fleet_hosts_of(struct lvsh_session *s, const struct inv_host *h, size_t n,
+                                   struct lvsh_fleet *tmp);
+void fleet_tmp_free(struct lvsh_session *s, struct lvsh_fleet *tmp);
 /* -c NAME of one inventory host: its URI (caller frees), else NULL. */
 char *fleet_single_uri(const char *name);
 
@@ -97,8 +112,14 @@ void fleet_summary(const struct fleet_out *o, size_t n, bool json);
 enum lvsh_status fleet_on(struct lvsh_session *s, const char *targets, int nrest,
                           char *const rest[]);
 
-/* Completion on a fleet: the names of every host (each with its own
- * cache and connection); false when the session is not a fleet. */
+/* Completion inside `on TARGETS ...`: names come from TARGETS' hosts
+ * (the fleet's open ones, the others opened together under the connect
+ * deadline) until fleet_complete_off; none when TARGETS does not resolve. */
+void fleet_complete_on(struct lvsh_session *s, const char *targets);
+void fleet_complete_off(struct lvsh_session *s);
+/* Completion on a fleet (or inside `on`): the names of every host (each
+ * with its own cache and connection); false when the session is not a
+ * fleet. */
 bool fleet_cache_list(struct lvsh_session *s, enum lvsh_completer kind, const char *arg,
                       void (*add)(void *opaque, const char *name), void *opaque);
 

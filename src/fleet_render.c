@@ -299,36 +299,6 @@ static bool confirmed(const char *name, struct fleet_host **hosts, size_t n)
     return yes;
 }
 
-/* Hosts of a temporary target list (`on`): the fleet's own where they
- * match (their connections stay open), else new ones in tmp. */
-static struct fleet_host **target_hosts(struct lvsh_session *s, const struct inv_host *h,
-                                        size_t n, struct lvsh_fleet *tmp)
-{
-    struct lvsh_fleet *f = fleet_of(s);
-    struct fleet_host **out = xcalloc(n ? n : 1, sizeof(*out));
-    tmp->hosts = xcalloc(n ? n : 1, sizeof(*tmp->hosts));
-    for (size_t i = 0; i < n; i++) {
-        for (size_t k = 0; k < f->n && !out[i]; k++)
-            if (strcmp(f->hosts[k].name, h[i].name) == 0 && strcmp(f->hosts[k].uri, h[i].uri) == 0)
-                out[i] = &f->hosts[k];
-        if (out[i])
-            continue;
-        struct fleet_host *t = &tmp->hosts[tmp->n++];
-        t->name = xstrdup(h[i].name);
-        t->uri = xstrdup(h[i].uri);
-        session_init(&t->hs);
-        t->hs.uri = xstrdup(h[i].uri);
-        out[i] = t;
-    }
-    return out;
-}
-
-static void tmp_free(struct lvsh_session *s, struct lvsh_fleet *tmp)
-{
-    fleet_hosts_free(tmp->hosts, tmp->n, fleet_of(s)->fanout);
-    free(tmp->hosts);
-}
-
 static enum lvsh_status run_composed(struct lvsh_session *s, const struct lvsh_cmd *cmd,
                                      int argc, char *const argv[], struct fleet_host **hosts,
                                      size_t n, const struct render_opts *o, bool writes)
@@ -397,7 +367,7 @@ static enum lvsh_status run_on(struct lvsh_session *s, const struct lvsh_cmd *cm
         free(rargv);
     }
     free(rh);
-    tmp_free(s, &rtmp);
+    fleet_tmp_free(s, &rtmp);
     args_free(&a);
     result_free(&r);
     return st;
@@ -427,10 +397,10 @@ enum lvsh_status fleet_on(struct lvsh_session *s, const char *targets, int nrest
         return refuse(&r, o, st);
     }
     struct lvsh_fleet tmp = { 0 };
-    struct fleet_host **hosts = target_hosts(s, ih, n, &tmp);
+    struct fleet_host **hosts = fleet_hosts_of(s, ih, n, &tmp);
     enum lvsh_status st = run_on(s, sub, nrest, rest, hosts, n, o);
     free(hosts);
-    tmp_free(s, &tmp);
+    fleet_tmp_free(s, &tmp);
     inv_hosts_free(ih, n);
     result_free(&r);
     return st;

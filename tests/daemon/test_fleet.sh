@@ -320,6 +320,36 @@ ok "routing, not found while the blackhole timed out: named" grep -qx \
     "error: domain 'nosuch' not found on the 1 host that answered; 1 did not answer: blackhole" \
     "$work/err"
 
+# ---- completion inside `on TARGETS`: the names of TARGETS' hosts --------
+lv -c kvm04 complete -- domstate ''
+ok "completion: the session's own host offers its domain" test "$(cat "$work/out")" = test
+lv -c kvm04 complete -- on kvm01 domstate ''
+ok "completion: 'on kvm01 domstate <TAB>' offers kvm01's domains, not the session's" \
+    test "$(paste -sd, "$work/out")" = kvm01-00000,kvm01-00001,kvm01-00002
+lv -c kvm01,kvm04 complete -- on kvm02 domstate kvm02-0000
+ok "completion: in a fleet, 'on kvm02' offers kvm02's alone" \
+    test "$(paste -sd, "$work/out")" = "$(seq -f 'kvm02-%05g' 0 9 | paste -sd,)"
+# a test-driver file host's state lives in its connection: kvm01-00002,
+# started on the session's open connection, is offered no more by `start`
+# (a new connection would offer it: it is shut off in the file)
+lv -c kvm04 complete -- on kvm01 start kvm
+ok "completion: 'on kvm01 start <TAB>' offers its shut off domain" test "$(cat "$work/out")" = kvm01-00002
+printf 'use kvm01,kvm04\nstart kvm01-00002\ncomplete -- on kvm01 start kvm\ncomplete -- on kvm01,kvm02 domstate kvm0\n' \
+    > "$work/batch2"
+lv -f "$work/batch2"
+ok "completion: 'on' reuses the session's open connection to the host" \
+    test "$(grep -c '^kvm01-00002$' "$work/out")" = 1
+ok "completion: 'on' over a used host and another: both hosts' names" \
+    test "$(grep -c '^kvm0[12]-000' "$work/out")" = 23
+lv -c kvm04 complete -- on @nosuch domstate kvm
+ok "completion: an unresolvable target list offers no names (exit $rc)" \
+    test "$rc" = 0 -a ! -s "$work/out"
+lv --connect-timeout 2 -c kvm04 complete -- on kvm01,dead,blackhole domstate kvm
+ok "completion: hosts that do not answer give nothing, the others their names" \
+    test "$(paste -sd, "$work/out")" = kvm01-00000,kvm01-00001,kvm01-00002
+ok "completion: the blackhole cost its connect deadline, not more (${ms} ms)" \
+    test "$ms" -lt $(( (2 + SLACK) * 1000 ))
+
 # ---- a host over qemu+ssh ----------------------------------------------
 lv -c kvm01,ssh1 list --all
 ok "qemu+ssh: exit 0" test "$rc" = 0
