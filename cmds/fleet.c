@@ -110,7 +110,7 @@ static enum lvsh_status cmd_fleet_use(struct lvsh_session *s, const struct lvsh_
     for (size_t i = 0; i < f->n; i++) {
         out_table_row(t);
         out_cell_str(t, hosts[i]->name);
-        out_cell_str(t, hosts[i]->uri);
+        out_cell_str(t, fleet_host_uri(hosts[i]));
         out_cell_str(t, state_word(outs[i].state));
         if (outs[i].state != FLEET_CONNECTED)
             warn_host(r, &outs[i]);
@@ -236,7 +236,7 @@ static enum lvsh_status cmd_fleet_hosts(struct lvsh_session *s, const struct lvs
         else
             out_cell(t, NULL, "-");
         /* libvirt's default has no URI of ours: the one it opened */
-        const char *uri = hosts[i]->uri ? hosts[i]->uri : hosts[i]->hs.conn_uri;
+        const char *uri = fleet_host_uri(hosts[i]);
         out_cell(t, uri ? json_str(uri) : json_null(), uri ? NULL : "-");
         if (!info)
             warn_host(r, &outs[i]);
@@ -339,7 +339,7 @@ static enum lvsh_status cmd_fleet_where(struct lvsh_session *s, const struct lvs
             out_cell(t, json_incref(id), json_is_null(id) ? "-" : NULL);
             out_cell(t, json_incref(json_object_get(d, "name")), NULL);
             out_cell(t, json_incref(json_object_get(d, "state")), NULL);
-            out_cell_str(t, hosts[i]->uri);
+            out_cell_str(t, fleet_host_uri(hosts[i]));
             found++;
         }
     }

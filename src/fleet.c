@@ -119,6 +119,14 @@ struct fleet_host **fleet_hosts_of(struct lvsh_session *s, const struct inv_host
     return out;
 }
 
+const char *fleet_host_uri(const struct fleet_host *h)
+{
+    /* a uri_aliases name ("kvm01") or libvirt's default: no URI of its own */
+    if ((!h->uri || !strchr(h->uri, ':')) && h->hs.conn_uri && *h->hs.conn_uri)
+        return h->hs.conn_uri;
+    return h->uri;
+}
+
 void fleet_tmp_free(struct lvsh_session *s, struct lvsh_fleet *tmp)
 {
     fleet_hosts_free(tmp->hosts, tmp->n, fleet_of(s)->fanout);
@@ -260,7 +268,7 @@ static void host_call(struct run *run, struct fleet_host *h, struct fleet_out *o
     j->probe = run->probe;
     j->word = run->word ? xstrdup(run->word) : NULL;
     j->host = xstrdup(h->name);
-    j->uri = h->uri ? xstrdup(h->uri) : NULL;
+    j->uri = fleet_host_uri(h) ? xstrdup(fleet_host_uri(h)) : NULL;
     c->r.stream_host = j->host;
     c->r.stream_uri = j->uri;
     session_copy(&c->ws, &h->hs);

@@ -76,6 +76,9 @@ void fleet_hosts_free(struct fleet_host *hosts, size_t n, int fanout);
 struct fleet_host **fleet_hosts_of(struct lvsh_session *s, const struct inv_host *h, size_t n,
                                    struct lvsh_fleet *tmp);
 void fleet_tmp_free(struct lvsh_session *s, struct lvsh_fleet *tmp);
+/* The URI shown for h: its own, or for a uri_aliases name (or libvirt's
+ * default) the URI libvirt opened, once connected; its name shows the alias. */
+const char *fleet_host_uri(const struct fleet_host *h);
 /* -c NAME of one inventory host: its URI (caller frees), else NULL. */
 char *fleet_single_uri(const char *name);
 

@@ -78,7 +78,7 @@ static void compose_json(struct fleet_out *outs, size_t n, const struct render_o
         struct rendered rd;
         render_one(&outs[i], o, &rd);
         json_t *doc = json_pack("{s:o,s:o}", "host", json_str(outs[i].h->name),
-                                "uri", json_str(outs[i].h->uri));
+                                "uri", json_str(fleet_host_uri(outs[i].h)));
         /* a document without an error (an event loop's end) is still the result */
         if (host_ok(&outs[i]) || (outs[i].state == FLEET_FAILED && !outs[i].r.err_msg &&
                                   rd.outlen)) {
@@ -101,7 +101,8 @@ static void compose_json(struct fleet_out *outs, size_t n, const struct render_o
             json_t *w = json_loads(line, 0, NULL), *wv = json_object_get(w, "warning");
             if (wv)
                 json_line(stderr, json_pack("{s:o,s:o,s:O}", "host", json_str(outs[i].h->name),
-                                            "uri", json_str(outs[i].h->uri), "warning", wv));
+                                            "uri", json_str(fleet_host_uri(outs[i].h)),
+                                            "warning", wv));
             json_decref(w);
             free(line);
             p = nl ? nl + 1 : p + strlen(p);
