@@ -537,7 +537,9 @@ target list:
 {"host": "kvm03", "uri": "qemu+ssh://root@kvm03.lab/system", "error": {"reason": "unreachable", "message": "failed to connect to the hypervisor", "detail": "..."}}
 ```
 
-- `host`: the host as the target list or the inventory names it; `uri`: what was opened.
+- `host`: the host as the target list or the inventory names it (a `uri_aliases` name
+  too); `uri`: what was opened (for a `uri_aliases` name, the URI libvirt opened for it,
+  once connected).
 - `result`: exactly the document the command prints for one host (`null` when it prints
   none).
 - `error.reason`: `unreachable` (the connection failed), `timeout` (the connect or call
