@@ -519,6 +519,23 @@ $ lvsh -c @live complete -- start ''
 db1
 ? 0
 
+Inside `on TARGETS COMMAND ...` the names come from the hosts of TARGETS, not
+from the session's; a target list that does not resolve offers none.
+
+$ lvsh -c a complete -- on b domstate ''
+db1
+web2
+? 0
+$ lvsh -c def complete -- on @ab,dead domstate w
+web1
+web2
+? 0
+$ lvsh -c @ab complete -- on def domstate ''
+test
+? 0
+$ lvsh -c a complete -- on @nosuch domstate w
+? 0
+
 The example inventory of docs/ parses without a warning.
 
 $ LVSH_HOSTS=$TESTS/../docs/hosts.example lvsh -c @web,edge2 --dry-run list | cut -f1
