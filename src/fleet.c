@@ -499,6 +499,11 @@ static bool resolve_quiet(const char *spec, struct inv_host **h, size_t *n)
     return ok;
 }
 
+static bool same_uri(const char *a, const char *b)
+{
+    return a && b ? strcmp(a, b) == 0 : a == b;
+}
+
 void fleet_complete_on(struct lvsh_session *s, const char *targets)
 {
     struct lvsh_fleet *f = fleet_of(s), tmp = { 0 };
@@ -515,9 +520,7 @@ void fleet_complete_on(struct lvsh_session *s, const char *targets)
     for (size_t i = 0; i < tmp.n; i++)
         for (size_t k = 0; k < f->ncomp_own; k++) {
             struct fleet_host *old = &f->comp_own[k], *t = &tmp.hosts[i];
-            if (!old->name || strcmp(old->name, t->name) != 0 ||
-                (old->uri || t->uri ? !old->uri || !t->uri || strcmp(old->uri, t->uri) != 0
-                                    : false))
+            if (!old->name || strcmp(old->name, t->name) != 0 || !same_uri(old->uri, t->uri))
                 continue;
             struct fleet_host swap = *t;
             *t = *old;
