@@ -32,46 +32,17 @@ static struct fleet_host **pick_hosts(struct lvsh_session *s, const char *target
         ih->uri = xstrdup(uri);
         k = 1;
     }
-    struct fleet_host **hosts = xcalloc((ih ? k : f->n) + 1, sizeof(*hosts));
-    if (!ih) {
-        for (size_t i = 0; i < f->n; i++)
-            hosts[i] = &f->hosts[i];
-        *n = f->n;
+    if (ih) {
+        struct fleet_host **hosts = fleet_hosts_of(s, ih, k, tmp);
+        inv_hosts_free(ih, k);
+        *n = k;
         return hosts;
     }
-    tmp->hosts = xcalloc(k, sizeof(*tmp->hosts));
-    for (size_t i = 0; i < k; i++) {
-        struct fleet_host *h = NULL;
-        for (size_t j = 0; j < f->n && !h; j++)   /* the fleet's open one */
-            if (strcmp(f->hosts[j].name, ih[i].name) == 0 && strcmp(f->hosts[j].uri, ih[i].uri) == 0)
-                h = &f->hosts[j];
-        if (!h) {
-            h = &tmp->hosts[tmp->n++];
-            h->name = xstrdup(ih[i].name);
-            h->uri = xstrdup(ih[i].uri);
-            session_init(&h->hs);
-            /* the session's own URI: "" is libvirt's default */
-            h->hs.uri = *ih[i].uri ? xstrdup(ih[i].uri) : NULL;
-            if (!*ih[i].uri) {
-                free(h->uri);
-                h->uri = NULL;
-            }
-        }
-        hosts[i] = h;
-    }
-    inv_hosts_free(ih, k);
-    *n = k;
+    struct fleet_host **hosts = xcalloc(f->n + 1, sizeof(*hosts));
+    for (size_t i = 0; i < f->n; i++)
+        hosts[i] = &f->hosts[i];
+    *n = f->n;
     return hosts;
-}
-
-static void tmp_hosts_free(struct lvsh_fleet *tmp)
-{
-    for (size_t i = 0; i < tmp->n; i++) {
-        session_free(&tmp->hosts[i].hs);
-        free(tmp->hosts[i].name);
-        free(tmp->hosts[i].uri);
-    }
-    free(tmp->hosts);
 }
 
 static const char *state_word(enum fleet_state st)
@@ -139,7 +110,7 @@ static enum lvsh_status cmd_fleet_use(struct lvsh_session *s, const struct lvsh_
     for (size_t i = 0; i < f->n; i++) {
         out_table_row(t);
         out_cell_str(t, hosts[i]->name);
-        out_cell_str(t, hosts[i]->uri);
+        out_cell_str(t, fleet_host_uri(hosts[i]));
         out_cell_str(t, state_word(outs[i].state));
         if (outs[i].state != FLEET_CONNECTED)
             warn_host(r, &outs[i]);
@@ -265,7 +236,7 @@ static enum lvsh_status cmd_fleet_hosts(struct lvsh_session *s, const struct lvs
         else
             out_cell(t, NULL, "-");
         /* libvirt's default has no URI of ours: the one it opened */
-        const char *uri = hosts[i]->uri ? hosts[i]->uri : hosts[i]->hs.conn_uri;
+        const char *uri = fleet_host_uri(hosts[i]);
         out_cell(t, uri ? json_str(uri) : json_null(), uri ? NULL : "-");
         if (!info)
             warn_host(r, &outs[i]);
@@ -273,7 +244,7 @@ static enum lvsh_status cmd_fleet_hosts(struct lvsh_session *s, const struct lvs
     int st = fleet_status(outs, n);
     fleet_outs_free(outs, n);
     free(hosts);
-    tmp_hosts_free(&tmp);
+    fleet_tmp_free(s, &tmp);
     return (enum lvsh_status)st;
 }
 
@@ -368,7 +339,7 @@ static enum lvsh_status cmd_fleet_where(struct lvsh_session *s, const struct lvs
             out_cell(t, json_incref(id), json_is_null(id) ? "-" : NULL);
             out_cell(t, json_incref(json_object_get(d, "name")), NULL);
             out_cell(t, json_incref(json_object_get(d, "state")), NULL);
-            out_cell_str(t, hosts[i]->uri);
+            out_cell_str(t, fleet_host_uri(hosts[i]));
             found++;
         }
     }
@@ -377,7 +348,7 @@ static enum lvsh_status cmd_fleet_where(struct lvsh_session *s, const struct lvs
         st = err_fail(r, "no domain matches '%s' on %zu host%s", pattern, n, n == 1 ? "" : "s");
     fleet_outs_free(outs, n);
     free(hosts);
-    tmp_hosts_free(&tmp);
+    fleet_tmp_free(s, &tmp);
     return st;
 }
 

@@ -537,7 +537,9 @@ target list:
 {"host": "kvm03", "uri": "qemu+ssh://root@kvm03.lab/system", "error": {"reason": "unreachable", "message": "failed to connect to the hypervisor", "detail": "..."}}
 ```
 
-- `host`: the host as the target list or the inventory names it; `uri`: what was opened.
+- `host`: the host as the target list or the inventory names it (a `uri_aliases` name
+  too); `uri`: what was opened (for a `uri_aliases` name, the URI libvirt opened for it,
+  once connected).
 - `result`: exactly the document the command prints for one host (`null` when it prints
   none).
 - `error.reason`: `unreachable` (the connection failed), `timeout` (the connect or call
@@ -550,6 +552,9 @@ target list:
   (one line per kind: unreachable, timed out, failed). The exit status is 0 when every host
   answered well, 1 when the command failed on some host, 4 when some host was unreachable
   or timed out, 5 both.
+- A command naming one object (`dominfo web1`) runs on the one host that has it: one line,
+  that host's. When some other host did not answer, the summary above names it on stderr
+  and the exit status is 4 (5 when the command failed too).
 - `--dry-run` prints `{"host": ..., "uri": ...}` for each host the command would run on
   (one line with a single host too; nothing runs).
 - `use`, `hosts` and `where` are ordinary commands: one document (a table) for all hosts,

@@ -6,6 +6,7 @@
  * that option's .complete says where the candidates come from. */
 #include "complete.h"
 #include "cmdtab.h"
+#include "fleet.h"
 #include "inventory.h"
 #include "options.h"
 #include "tokenize.h"
@@ -562,6 +563,25 @@ static int opts_first_command(const struct lvsh_cmd *cmd, char *const *words, in
     return -1;
 }
 
+/* The target list of an OPTS_FIRST command (`on TARGETS`) among the
+ * words before its command (words[k]), or NULL. */
+static const char *targets_before(const struct lvsh_cmd *cmd, char *const *words, int k)
+{
+    struct ctx x = { .cmd = cmd, .pending = -1 };
+    while (cmd->opts && cmd->opts[x.nopts].name)
+        x.nopts++;
+    x.val = xcalloc((size_t)x.nopts + 1, sizeof(char *));
+    x.used = xcalloc((size_t)x.nopts + 1, sizeof(bool));
+    ctx_scan(&x, words, k);
+    const char *v = NULL;
+    for (int i = 0; i < x.nopts; i++)
+        if (cmd->opts[i].complete == LVSH_COMP_TARGETS && x.val[i])
+            v = x.val[i];
+    free(x.val);
+    free(x.used);
+    return v;
+}
+
 void complete_words(struct lvsh_session *s, char *const *words, int nwords,
                     const char *cur, struct completion *out)
 {
@@ -575,21 +595,30 @@ void complete_words(struct lvsh_session *s, char *const *words, int nwords,
             break;
         }
     const struct lvsh_cmd *cmd = nwords > 0 ? cmdtab_find(words[0]) : NULL;
-    /* watch [opts] CMD ...: past CMD's name, the words are CMD's */
+    /* watch [opts] CMD ...: past CMD's name, the words are CMD's; inside
+     * `on TARGETS CMD ...` its live names are those of TARGETS' hosts */
+    const char *targets = NULL;
     while (cmd && cmd->flags & LVSH_CMD_OPTS_FIRST) {
         int k = opts_first_command(cmd, words, nwords);
         if (k < 0)
             break;
+        const char *t = targets_before(cmd, words, k);
+        targets = t ? t : targets;
         words += k;
         nwords -= k;
         cmd = nwords > 0 ? cmdtab_find(words[0]) : NULL;
         if (nwords == 0)
             break;
     }
-    if (nwords == 0)
+    if (nwords == 0) {
         add_commands(s, &cs);
-    else if (cmd)
+    } else if (cmd) {
+        if (targets)
+            fleet_complete_on(s, targets);
         complete_in_words(s, cmd, words, nwords, &cs, cur);
+        if (targets)
+            fleet_complete_off(s);
+    }
     completion_finish(out);
 }
 

@@ -67,6 +67,8 @@ void complete_install_readline(struct lvsh_session *s);
  * through add(); false when there is no usable connection. */
 bool cache_list(struct lvsh_session *s, enum lvsh_completer kind, const char *arg,
                 void (*add)(void *opaque, const char *name), void *opaque);
+/* How long TAB waits for a listing, in ms ($LVSH_COMPLETE_TIMEOUT_MS). */
+long complete_timeout_ms(void);
 /* Forget every listing and event callback of the session's connection;
  * session_disconnect calls this before closing it. */
 void complete_cache_drop(struct lvsh_session *s);

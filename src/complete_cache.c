@@ -586,7 +586,7 @@ static void *fetch_main(void *opaque)
     return NULL;
 }
 
-static long timeout_ms(void)
+long complete_timeout_ms(void)
 {
     const char *env = getenv("LVSH_COMPLETE_TIMEOUT_MS");
     long v = env ? strtol(env, NULL, 10) : 0;
@@ -775,7 +775,7 @@ bool cache_list(struct lvsh_session *s, enum lvsh_completer kind, const char *ar
     struct lvsh_cache *c = cache_get(s);
     struct timespec start;
     clock_gettime(CLOCK_MONOTONIC, &start);
-    long ms = timeout_ms();
+    long ms = complete_timeout_ms();
     virConnectPtr conn = completion_conn(s, c, ms);
     if (!conn)
         return false;

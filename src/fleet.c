@@ -59,6 +59,9 @@ void fleet_free(struct lvsh_session *s)
     struct lvsh_fleet *f = s->fleet;
     if (!f)
         return;
+    fleet_complete_off(s);
+    fleet_hosts_free(f->comp_own, f->ncomp_own, f->fanout);
+    free(f->comp_own);
     fleet_hosts_free(f->hosts, f->n, f->fanout);
     free(f->hosts);
     free(f);
@@ -90,6 +93,46 @@ char *fleet_single_uri(const char *name)
             uri = xstrdup(inv->hosts[i].uri);
     inventory_free(inv);
     return uri;
+}
+
+struct fleet_host **fleet_hosts_of(struct lvsh_session *s, const struct inv_host *h, size_t n,
+                                   struct lvsh_fleet *tmp)
+{
+    struct lvsh_fleet *f = fleet_of(s);
+    struct fleet_host **out = xcalloc(n + 1, sizeof(*out));
+    tmp->hosts = xcalloc(n + 1, sizeof(*tmp->hosts));
+    tmp->n = 0;
+    for (size_t i = 0; i < n; i++) {
+        for (size_t k = 0; k < f->n && !out[i]; k++)
+            if (strcmp(f->hosts[k].name, h[i].name) == 0 && strcmp(f->hosts[k].uri, h[i].uri) == 0)
+                out[i] = &f->hosts[k];
+        if (out[i])
+            continue;
+        struct fleet_host *t = &tmp->hosts[tmp->n++];
+        t->name = xstrdup(h[i].name);
+        /* the session's own URI: "" is libvirt's default */
+        t->uri = *h[i].uri ? xstrdup(h[i].uri) : NULL;
+        session_init(&t->hs);
+        t->hs.uri = *h[i].uri ? xstrdup(h[i].uri) : NULL;
+        out[i] = t;
+    }
+    return out;
+}
+
+const char *fleet_host_uri(const struct fleet_host *h)
+{
+    /* a uri_aliases name ("kvm01") or libvirt's default: no URI of its own */
+    if ((!h->uri || !strchr(h->uri, ':')) && h->hs.conn_uri && *h->hs.conn_uri)
+        return h->hs.conn_uri;
+    return h->uri;
+}
+
+void fleet_tmp_free(struct lvsh_session *s, struct lvsh_fleet *tmp)
+{
+    fleet_hosts_free(tmp->hosts, tmp->n, fleet_of(s)->fanout);
+    free(tmp->hosts);
+    tmp->hosts = NULL;
+    tmp->n = 0;
 }
 
 void fleet_set_hosts(struct lvsh_session *s, const struct inv_host *h, size_t n)
@@ -225,7 +268,7 @@ static void host_call(struct run *run, struct fleet_host *h, struct fleet_out *o
     j->probe = run->probe;
     j->word = run->word ? xstrdup(run->word) : NULL;
     j->host = xstrdup(h->name);
-    j->uri = h->uri ? xstrdup(h->uri) : NULL;
+    j->uri = fleet_host_uri(h) ? xstrdup(fleet_host_uri(h)) : NULL;
     c->r.stream_host = j->host;
     c->r.stream_uri = j->uri;
     session_copy(&c->ws, &h->hs);
@@ -403,6 +446,15 @@ int fleet_status(const struct fleet_out *o, size_t n)
     return gone ? (failed ? FLEET_ST_BOTH : FLEET_ST_UNREACHABLE) : failed ? LVSH_FAILED : LVSH_OK;
 }
 
+int fleet_status_silent(int st)
+{
+    if (st == LVSH_OK || st == FLEET_ST_UNREACHABLE)
+        return FLEET_ST_UNREACHABLE;
+    if (st == LVSH_FAILED || st == FLEET_ST_BOTH)
+        return FLEET_ST_BOTH;
+    return st;
+}
+
 static void summary_line(const struct fleet_out *o, size_t n, enum fleet_state st,
                          const char *what, bool json)
 {
@@ -436,10 +488,93 @@ void fleet_summary(const struct fleet_out *o, size_t n, bool json)
     fflush(stderr);
 }
 
+/* A target list resolved quietly: completion has no line to warn on. */
+static bool resolve_quiet(const char *spec, struct inv_host **h, size_t *n)
+{
+    struct inventory *inv = inventory_load();
+    char *err = NULL;
+    bool ok = inventory_targets(inv, spec, h, n, &err);
+    free(err);
+    inventory_free(inv);
+    return ok;
+}
+
+static bool same_uri(const char *a, const char *b)
+{
+    return a && b ? strcmp(a, b) == 0 : a == b;
+}
+
+void fleet_complete_on(struct lvsh_session *s, const char *targets)
+{
+    struct lvsh_fleet *f = fleet_of(s), tmp = { 0 };
+    struct inv_host *ih = NULL;
+    size_t n = 0;
+    fleet_complete_off(s);
+    f->comp_on = true;
+    if (!resolve_quiet(targets, &ih, &n))
+        return;
+    f->comp = fleet_hosts_of(s, ih, n, &tmp);
+    f->ncomp = n;
+    inv_hosts_free(ih, n);
+    /* a host the last TAB opened serves again: its session moves over */
+    for (size_t i = 0; i < tmp.n; i++)
+        for (size_t k = 0; k < f->ncomp_own; k++) {
+            struct fleet_host *old = &f->comp_own[k], *t = &tmp.hosts[i];
+            if (!old->name || strcmp(old->name, t->name) != 0 || !same_uri(old->uri, t->uri))
+                continue;
+            struct fleet_host swap = *t;
+            *t = *old;
+            *old = swap;
+            break;
+        }
+    fleet_hosts_free(f->comp_own, f->ncomp_own, f->fanout);
+    free(f->comp_own);
+    f->comp_own = tmp.hosts;
+    f->ncomp_own = tmp.n;
+    /* the hosts not open yet open together, under the connect deadline;
+     * in the shell, TAB's own deadline bounds it too */
+    struct fleet_host **closed = xcalloc(n + 1, sizeof(*closed));
+    size_t nc = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!f->comp[i]->hs.conn)
+            closed[nc++] = f->comp[i];
+    int keep = s->connect_timeout;
+    int tab = (int)((complete_timeout_ms() + 999) / 1000);
+    if (s->interactive && (s->connect_timeout == 0 || tab < s->connect_timeout))
+        s->connect_timeout = tab;
+    if (nc)
+        fleet_outs_free(fleet_run_hosts(s, closed, nc, NULL, 0, NULL, NULL, NULL, s->format), nc);
+    s->connect_timeout = keep;
+    free(closed);
+}
+
+void fleet_complete_off(struct lvsh_session *s)
+{
+    struct lvsh_fleet *f = s->fleet;
+    if (!f)
+        return;
+    free(f->comp);
+    f->comp = NULL;
+    f->ncomp = 0;
+    f->comp_on = false;
+}
+
 bool fleet_cache_list(struct lvsh_session *s, enum lvsh_completer kind, const char *arg,
                       void (*add)(void *opaque, const char *name), void *opaque)
 {
     struct lvsh_fleet *f = s->fleet;
+    if (f && f->comp_on) {
+        for (size_t i = 0; i < f->ncomp; i++) {
+            struct lvsh_session *hs = &f->comp[i]->hs;
+            hs->no_auth_prompt = true;
+            hs->readonly = s->readonly;
+            hs->interactive = s->interactive;
+            /* a host that did not open is not tried again by TAB */
+            if (hs->conn)
+                cache_list(hs, kind, arg, add, opaque);
+        }
+        return true;
+    }
     if (!f || !f->active || s->conn || s->parent)
         return false;
     for (size_t i = 0; i < f->n; i++) {

@@ -42,6 +42,14 @@ struct lvsh_fleet {
     struct fleet_host *hosts;
     size_t n;
     bool active;                /* commands fan out (else the session's one host) */
+    /* completion of `on TARGETS COMMAND ...`: the hosts TARGETS names
+     * (comp_on even when none: an unresolvable list offers no names);
+     * comp_own holds those not among hosts, kept open for the next TAB */
+    bool comp_on;
+    struct fleet_host **comp;
+    size_t ncomp;
+    struct fleet_host *comp_own;
+    size_t ncomp_own;
     /* global options */
     int fanout;
     bool by_host;
@@ -61,6 +69,16 @@ void fleet_set_hosts(struct lvsh_session *s, const struct inv_host *h, size_t n)
 /* Free hosts[0..n) (not the array), closing their connections together
  * from at most fanout threads; hosts without a name are skipped. */
 void fleet_hosts_free(struct fleet_host *hosts, size_t n, int fanout);
+/* The hosts of a resolved target list h[0..n): the fleet's own where name
+ * and URI match (their connections stay open), else new ones made in tmp
+ * (an empty URI is libvirt's default).  n pointers; the caller frees the
+ * array, and tmp with fleet_tmp_free. */
+struct fleet_host **fleet_hosts_of(struct lvsh_session *s, const struct inv_host *h, size_t n,
+                                   struct lvsh_fleet *tmp);
+void fleet_tmp_free(struct lvsh_session *s, struct lvsh_fleet *tmp);
+/* The URI shown for h: its own, or for a uri_aliases name (or libvirt's
+ * default) the URI libvirt opened, once connected; its name shows the alias. */
+const char *fleet_host_uri(const struct fleet_host *h);
 /* -c NAME of one inventory host: its URI (caller frees), else NULL. */
 char *fleet_single_uri(const char *name);
 
@@ -86,6 +104,9 @@ struct fleet_out *fleet_run_hosts(struct lvsh_session *s, struct fleet_host **ho
 void fleet_outs_free(struct fleet_out *o, size_t n);
 /* 0, 1 (a command failed), 4 (a host unreachable or timed out), 5, or 130. */
 int fleet_status(const struct fleet_out *o, size_t n);
+/* st of a command that ran while some other host did not answer: 4, or
+ * 5 when it failed too (an interruption or a usage error stays). */
+int fleet_status_silent(int st);
 /* "2 of 5 hosts unreachable: kvm[03-04]" lines on stderr (JSON under json). */
 void fleet_summary(const struct fleet_out *o, size_t n, bool json);
 
@@ -94,8 +115,14 @@ void fleet_summary(const struct fleet_out *o, size_t n, bool json);
 enum lvsh_status fleet_on(struct lvsh_session *s, const char *targets, int nrest,
                           char *const rest[]);
 
-/* Completion on a fleet: the names of every host (each with its own
- * cache and connection); false when the session is not a fleet. */
+/* Completion inside `on TARGETS ...`: names come from TARGETS' hosts
+ * (the fleet's open ones, the others opened together under the connect
+ * deadline) until fleet_complete_off; none when TARGETS does not resolve. */
+void fleet_complete_on(struct lvsh_session *s, const char *targets);
+void fleet_complete_off(struct lvsh_session *s);
+/* Completion on a fleet (or inside `on`): the names of every host (each
+ * with its own cache and connection); false when the session is not a
+ * fleet. */
 bool fleet_cache_list(struct lvsh_session *s, enum lvsh_completer kind, const char *arg,
                       void (*add)(void *opaque, const char *name), void *opaque);
 
@@ -105,11 +132,15 @@ int fleet_route_opt(const struct lvsh_cmd *cmd, const struct lvsh_args *a);
 /* Narrow hosts[] to where the object is: NAME@HOST names the host (argv
  * becomes a new copy without "@HOST", the caller frees it), else every host
  * is asked.  Hosts made on the way (an inventory host outside the targets)
- * belong to tmp.  Fails (r filled) when no host or several have it. */
+ * belong to tmp.  Fails (r filled) when no host or several have it, with 4
+ * when no answering host has it and some did not answer.  Found while some
+ * host did not answer: *asked holds every host's answer (the caller prints
+ * fleet_summary of it after the command, adds it to the status with
+ * fleet_status_silent, and frees it), else it is NULL. */
 enum lvsh_status fleet_route(struct lvsh_session *s, const struct lvsh_cmd *cmd,
                              const struct lvsh_args *a, int *argc, char ***argv,
                              struct fleet_host ***hosts, size_t *n, struct lvsh_fleet *tmp,
-                             struct lvsh_result *r);
+                             struct fleet_out **asked, size_t *nasked, struct lvsh_result *r);
 
 /* The dispatch hook: run a parsed command on the fleet, or on the host of
  * its NAME@HOST object, and render it.  false: dispatch runs it as usual.

@@ -78,7 +78,7 @@ static void compose_json(struct fleet_out *outs, size_t n, const struct render_o
         struct rendered rd;
         render_one(&outs[i], o, &rd);
         json_t *doc = json_pack("{s:o,s:o}", "host", json_str(outs[i].h->name),
-                                "uri", json_str(outs[i].h->uri));
+                                "uri", json_str(fleet_host_uri(outs[i].h)));
         /* a document without an error (an event loop's end) is still the result */
         if (host_ok(&outs[i]) || (outs[i].state == FLEET_FAILED && !outs[i].r.err_msg &&
                                   rd.outlen)) {
@@ -101,7 +101,8 @@ static void compose_json(struct fleet_out *outs, size_t n, const struct render_o
             json_t *w = json_loads(line, 0, NULL), *wv = json_object_get(w, "warning");
             if (wv)
                 json_line(stderr, json_pack("{s:o,s:o,s:O}", "host", json_str(outs[i].h->name),
-                                            "uri", json_str(outs[i].h->uri), "warning", wv));
+                                            "uri", json_str(fleet_host_uri(outs[i].h)),
+                                            "warning", wv));
             json_decref(w);
             free(line);
             p = nl ? nl + 1 : p + strlen(p);
@@ -299,36 +300,6 @@ static bool confirmed(const char *name, struct fleet_host **hosts, size_t n)
     return yes;
 }
 
-/* Hosts of a temporary target list (`on`): the fleet's own where they
- * match (their connections stay open), else new ones in tmp. */
-static struct fleet_host **target_hosts(struct lvsh_session *s, const struct inv_host *h,
-                                        size_t n, struct lvsh_fleet *tmp)
-{
-    struct lvsh_fleet *f = fleet_of(s);
-    struct fleet_host **out = xcalloc(n ? n : 1, sizeof(*out));
-    tmp->hosts = xcalloc(n ? n : 1, sizeof(*tmp->hosts));
-    for (size_t i = 0; i < n; i++) {
-        for (size_t k = 0; k < f->n && !out[i]; k++)
-            if (strcmp(f->hosts[k].name, h[i].name) == 0 && strcmp(f->hosts[k].uri, h[i].uri) == 0)
-                out[i] = &f->hosts[k];
-        if (out[i])
-            continue;
-        struct fleet_host *t = &tmp->hosts[tmp->n++];
-        t->name = xstrdup(h[i].name);
-        t->uri = xstrdup(h[i].uri);
-        session_init(&t->hs);
-        t->hs.uri = xstrdup(h[i].uri);
-        out[i] = t;
-    }
-    return out;
-}
-
-static void tmp_free(struct lvsh_session *s, struct lvsh_fleet *tmp)
-{
-    fleet_hosts_free(tmp->hosts, tmp->n, fleet_of(s)->fanout);
-    free(tmp->hosts);
-}
-
 static enum lvsh_status run_composed(struct lvsh_session *s, const struct lvsh_cmd *cmd,
                                      int argc, char *const argv[], struct fleet_host **hosts,
                                      size_t n, const struct render_opts *o, bool writes)
@@ -375,7 +346,9 @@ static enum lvsh_status run_on(struct lvsh_session *s, const struct lvsh_cmd *cm
     char **rargv = (char **)argv;
     if (n)
         memcpy(rh, hosts, n * sizeof(*rh));
-    st = fleet_route(s, cmd, &a, &argc, &rargv, &rh, &n, &rtmp, &r);
+    struct fleet_out *asked;
+    size_t nasked;
+    st = fleet_route(s, cmd, &a, &argc, &rargv, &rh, &n, &rtmp, &asked, &nasked, &r);
     if (st != LVSH_OK)
         st = refuse(&r, &o, st);
     else if (f->dry_run)
@@ -384,13 +357,18 @@ static enum lvsh_status run_on(struct lvsh_session *s, const struct lvsh_cmd *cm
         st = refuse(&r, &o, err_fail(&r, "not run: not confirmed"));
     else
         st = run_composed(s, cmd, argc, rargv, rh, n, &o, writes);
+    if (asked) {   /* found on one host while others did not answer: say so */
+        fleet_summary(asked, nasked, o.format == LVSH_FMT_JSON);
+        st = (enum lvsh_status)fleet_status_silent(st);
+        fleet_outs_free(asked, nasked);
+    }
     if (rargv != argv) {
         for (int i = 0; i < argc; i++)
             free(rargv[i]);
         free(rargv);
     }
     free(rh);
-    tmp_free(s, &rtmp);
+    fleet_tmp_free(s, &rtmp);
     args_free(&a);
     result_free(&r);
     return st;
@@ -420,10 +398,10 @@ enum lvsh_status fleet_on(struct lvsh_session *s, const char *targets, int nrest
         return refuse(&r, o, st);
     }
     struct lvsh_fleet tmp = { 0 };
-    struct fleet_host **hosts = target_hosts(s, ih, n, &tmp);
+    struct fleet_host **hosts = fleet_hosts_of(s, ih, n, &tmp);
     enum lvsh_status st = run_on(s, sub, nrest, rest, hosts, n, o);
     free(hosts);
-    tmp_free(s, &tmp);
+    fleet_tmp_free(s, &tmp);
     inv_hosts_free(ih, n);
     result_free(&r);
     return st;

@@ -121,10 +121,12 @@ static char **cut_at(int argc, char *const argv[], const char *value, const char
 }
 
 /* Ask every host whether it has key; on the one that does, *hosts is
- * that host alone. */
+ * that host alone, and when some host did not answer, *asked keeps the
+ * answers (its summary and status come after the command). */
 static enum lvsh_status find_object(struct lvsh_session *s, enum route_kind kind,
                                     const char *key, struct fleet_host ***hosts, size_t *n,
-                                    bool json_out, struct lvsh_result *r)
+                                    struct fleet_out **asked, size_t *nasked,
+                                    struct lvsh_result *r)
 {
     fleet_probe probe = kind == ROUTE_DOMAIN ? probe_domain
                       : kind == ROUTE_NETWORK ? probe_network : probe_pool;
@@ -137,7 +139,7 @@ static enum lvsh_status find_object(struct lvsh_session *s, enum route_kind kind
         if (outs[i].state == FLEET_CONNECTED && json_is_true(outs[i].r.json))
             found[nf++] = (*hosts)[i];
         else if (outs[i].state != FLEET_CONNECTED)
-            silent++;
+            names[silent++] = outs[i].h->name;
     }
     enum lvsh_status st = LVSH_OK;
     if (fleet_status(outs, *n) == LVSH_INTERRUPTED) {
@@ -149,40 +151,46 @@ static enum lvsh_status find_object(struct lvsh_session *s, enum route_kind kind
         st = err_fail(r, "%s '%s' is on %zu hosts: %s (name one as %s@HOST)", kind_word(kind),
                       key, nf, set, key);
         free(set);
-    } else if (nf == 0) {
-        size_t k = 0;
-        for (size_t i = 0; i < *n; i++)
-            if (outs[i].state != FLEET_CONNECTED)
-                names[k++] = outs[i].h->name;
-        char *set = hostset_fold(names, k);
-        if (silent) {
-            err_fail(r, "%s '%s' not found on the hosts that answered; %zu did not: %s",
-                     kind_word(kind), key, silent, set);
-            st = (enum lvsh_status)FLEET_ST_UNREACHABLE;
-        } else {
-            st = err_fail(r, "failed to get %s '%s': not on any of %zu host%s",
-                          kind_word(kind), key, *n, *n == 1 ? "" : "s");
-        }
+    } else if (nf == 0 && silent) {
+        /* not "not found": it may be on a host that did not answer */
+        char *set = hostset_fold(names, silent);
+        size_t answered = *n - silent;
+        if (answered)
+            err_fail(r, "%s '%s' not found on the %zu host%s that answered; %zu did not "
+                     "answer: %s", kind_word(kind), key, answered, answered == 1 ? "" : "s",
+                     silent, set);
+        else
+            err_fail(r, "cannot look for %s '%s': none of %zu host%s answered: %s",
+                     kind_word(kind), key, *n, *n == 1 ? "" : "s", set);
+        st = (enum lvsh_status)FLEET_ST_UNREACHABLE;
         free(set);
+    } else if (nf == 0) {
+        st = err_fail(r, "failed to get %s '%s': not on any of %zu host%s", kind_word(kind),
+                      key, *n, *n == 1 ? "" : "s");
     }
     size_t total = *n;
-    if (st == LVSH_OK && silent)   /* it may be there too: say who did not answer */
-        fleet_summary(outs, total, json_out);
     if (st == LVSH_OK) {
         (*hosts)[0] = found[0];
         *n = 1;
     }
     free(found);
     free(names);
-    fleet_outs_free(outs, total);
+    if (st == LVSH_OK && silent) {   /* it may be there too: said after the command */
+        *asked = outs;
+        *nasked = total;
+    } else {
+        fleet_outs_free(outs, total);
+    }
     return st;
 }
 
 enum lvsh_status fleet_route(struct lvsh_session *s, const struct lvsh_cmd *cmd,
                              const struct lvsh_args *a, int *argc, char ***argv,
                              struct fleet_host ***hosts, size_t *n, struct lvsh_fleet *tmp,
-                             struct lvsh_result *r)
+                             struct fleet_out **asked, size_t *nasked, struct lvsh_result *r)
 {
+    *asked = NULL;
+    *nasked = 0;
     int k = fleet_route_opt(cmd, a);
     if (k < 0)
         return LVSH_OK;
@@ -196,6 +204,5 @@ enum lvsh_status fleet_route(struct lvsh_session *s, const struct lvsh_cmd *cmd,
     }
     if (*n < 2)
         return LVSH_OK;
-    return find_object(s, kind_of(cmd->opts[k].complete), value, hosts, n,
-                       s->format == LVSH_FMT_JSON || a->json == 1, r);
+    return find_object(s, kind_of(cmd->opts[k].complete), value, hosts, n, asked, nasked, r);
 }

@@ -108,6 +108,10 @@ lv_bg badwhere --connect-timeout $DEADLINE -c kvm01,frozen where kvm01-00002
 # 8 s command, opens meanwhile, so its deadline ends with that command
 # instead of 8 s after it (then: 16 s and more)
 lv_bg queued --fanout 1 --connect-timeout 8 -c kvm01,blackhole event --all --loop --timeout 8
+# routing with hosts that do not answer (a short deadline: the point is
+# the status and the message, not the wait)
+lv_bg routefound --connect-timeout 2 -c kvm02,frozen,blackhole domstate kvm02-00003
+lv_bg routenone --connect-timeout 2 -c kvm02,blackhole domstate nosuch
 printf 'use kvm01,frozen\nlist --all\nhosts\n' > "$work/batch"
 lv_bg badbatch --on-error=continue --connect-timeout $DEADLINE -f "$work/batch"
 # Ctrl-C once the fast host has surely answered (ms: from Ctrl-C to the end)
@@ -290,6 +294,61 @@ ok "routing: a name on two hosts is refused (exit 1)" test "$rc" = 1
 ok "routing: the refusal names both hosts" grep -q "kvm\[04-05\]" "$work/err"
 lv -c @good domstate test@kvm05
 ok "NAME@HOST: runs there" test "$(grep -v -e '^-*$' -e '^$' "$work/out" | paste -sd,)" = "kvm05 (1),running"
+
+# ---- routing while some host does not answer: exit 4, the hosts named --
+lv -c kvm01,dead dominfo kvm01-00002
+ok "routing, a host unreachable: exit 4 (got $rc)" test "$rc" = 4
+ok "routing, a host unreachable: ran on the host that has it" grep -qx "Name: *kvm01-00002" "$work/out"
+ok "routing, a host unreachable: the summary names it" grep -qx "1 of 2 hosts unreachable: dead" "$work/err"
+lv -c kvm04,dead domjobabort test
+ok "routing, a host unreachable and the command failed: exit 5 (got $rc)" test "$rc" = 5
+ok "routing, a host unreachable and the command failed: both said" \
+    test "$(grep -c -e '^kvm04: error: ' -e '^1 of 2 hosts unreachable: dead$' "$work/err")" = 2
+lv -c kvm01,dead dominfo nosuch
+ok "routing, not found while a host did not answer: exit 4 (got $rc)" test "$rc" = 4
+ok "routing, not found while a host did not answer: no plain 'not found'" grep -qx \
+    "error: domain 'nosuch' not found on the 1 host that answered; 1 did not answer: dead" "$work/err"
+take routefound
+ok "routing, hosts timed out: exit 4 (got $rc)" test "$rc" = 4
+ok "routing, hosts timed out: ran where it is" \
+    test "$(grep -v -e '^-*$' -e '^$' "$work/out" | paste -sd,)" = "kvm02 (1),running"
+ok "routing, hosts timed out: the summary names them" \
+    grep -qx "2 of 3 hosts timed out: frozen,blackhole" "$work/err"
+take routenone
+ok "routing, not found while the blackhole timed out: exit 4 (got $rc)" test "$rc" = 4
+ok "routing, not found while the blackhole timed out: named" grep -qx \
+    "error: domain 'nosuch' not found on the 1 host that answered; 1 did not answer: blackhole" \
+    "$work/err"
+
+# ---- completion inside `on TARGETS`: the names of TARGETS' hosts --------
+lv -c kvm04 complete -- domstate ''
+ok "completion: the session's own host offers its domain" test "$(cat "$work/out")" = test
+lv -c kvm04 complete -- on kvm01 domstate ''
+ok "completion: 'on kvm01 domstate <TAB>' offers kvm01's domains, not the session's" \
+    test "$(paste -sd, "$work/out")" = kvm01-00000,kvm01-00001,kvm01-00002
+lv -c kvm01,kvm04 complete -- on kvm02 domstate kvm02-0000
+ok "completion: in a fleet, 'on kvm02' offers kvm02's alone" \
+    test "$(paste -sd, "$work/out")" = "$(seq -f 'kvm02-%05g' 0 9 | paste -sd,)"
+# a test-driver file host's state lives in its connection: kvm01-00002,
+# started on the session's open connection, is offered no more by `start`
+# (a new connection would offer it: it is shut off in the file)
+lv -c kvm04 complete -- on kvm01 start kvm
+ok "completion: 'on kvm01 start <TAB>' offers its shut off domain" test "$(cat "$work/out")" = kvm01-00002
+printf 'use kvm01,kvm04\nstart kvm01-00002\ncomplete -- on kvm01 start kvm\ncomplete -- on kvm01,kvm02 domstate kvm0\n' \
+    > "$work/batch2"
+lv -f "$work/batch2"
+ok "completion: 'on' reuses the session's open connection to the host" \
+    test "$(grep -c '^kvm01-00002$' "$work/out")" = 1
+ok "completion: 'on' over a used host and another: both hosts' names" \
+    test "$(grep -c '^kvm0[12]-000' "$work/out")" = 23
+lv -c kvm04 complete -- on @nosuch domstate kvm
+ok "completion: an unresolvable target list offers no names (exit $rc)" \
+    test "$rc" = 0 -a ! -s "$work/out"
+lv --connect-timeout 2 -c kvm04 complete -- on kvm01,dead,blackhole domstate kvm
+ok "completion: hosts that do not answer give nothing, the others their names" \
+    test "$(paste -sd, "$work/out")" = kvm01-00000,kvm01-00001,kvm01-00002
+ok "completion: the blackhole cost its connect deadline, not more (${ms} ms)" \
+    test "$ms" -lt $(( (2 + SLACK) * 1000 ))
 
 # ---- a host over qemu+ssh ----------------------------------------------
 lv -c kvm01,ssh1 list --all

@@ -213,7 +213,7 @@ b (1)
 1
 
 ! 1 of 4 hosts unreachable: dead
-? 0
+? 4
 $ lvsh -c @live,dead domstate web1@a
 ---------------
 a (1)
@@ -273,8 +273,26 @@ running
 $ lvsh -c @live domstate nosuch
 ! error: failed to get domain 'nosuch': not on any of 3 hosts
 ? 1
+
+"Not found" is said only after every host has answered: a host that did not
+answer may have it (exit 4).  Found on one host while another did not
+answer, it runs there, and the summary names the silent host (exit 4, 5
+when the command failed too).
+
 $ lvsh -c @live,dead domstate nosuch
-! error: domain 'nosuch' not found on the hosts that answered; 1 did not: dead
+! error: domain 'nosuch' not found on the 3 hosts that answered; 1 did not answer: dead
+? 4
+$ lvsh -c @live,dead domstate web2
+---------------
+b (1)
+---------------
+running
+
+! 1 of 4 hosts unreachable: dead
+? 4
+$ set -o pipefail; lvsh -c @live,dead --json domstate web2 | sed "s|$FIXTURES|/FIX|"
+{"host":"b","uri":"test:///FIX/fleet-b.xml","result":{"name":"web2","uuid":"b2b2b2b2-0000-4000-8000-000000000001","state":"running","reason":"unknown"}}
+! {"summary":"1 of 4 hosts unreachable: dead"}
 ? 4
 $ lvsh -c @live net-info default
 ---------------
@@ -381,7 +399,7 @@ a (1)
 running
 
 ! 1 of 3 hosts unreachable: dead
-? 0
+? 4
 $ lvsh -c test:///default 'on @ab help'
 ! error: 'help' does not talk to a host
 ? 2
@@ -499,6 +517,23 @@ web2
 ? 0
 $ lvsh -c @live complete -- start ''
 db1
+? 0
+
+Inside `on TARGETS COMMAND ...` the names come from the hosts of TARGETS, not
+from the session's; a target list that does not resolve offers none.
+
+$ lvsh -c a complete -- on b domstate ''
+db1
+web2
+? 0
+$ lvsh -c def complete -- on @ab,dead domstate w
+web1
+web2
+? 0
+$ lvsh -c @ab complete -- on def domstate ''
+test
+? 0
+$ lvsh -c a complete -- on @nosuch domstate w
 ? 0
 
 The example inventory of docs/ parses without a warning.
