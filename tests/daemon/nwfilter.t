@@ -87,7 +87,7 @@ $ . ./env.sh; printf '<filter name="lvsh-bad" chain="root"><rule action="bogus" 
 
 $ . ./env.sh; lvsh -c $Q nwfilter-define missing.xml
 
-! error: cannot read 'missing.xml': No such file or directory
+! error: Failed to open file 'missing.xml': No such file or directory
 ? 1
 
 # nwfilter-edit

@@ -252,7 +252,7 @@ error: FIXTURES/domain_malformed.xml:5:3: malformed XML: expected '>'
 ? 0
 $ lvsh -c test:///default attach-device test /nonexistent.xml
 
-! error: cannot read '/nonexistent.xml': No such file or directory
+! error: Failed to open file '/nonexistent.xml': No such file or directory
 ? 1
 $ lvsh -c test:///default detach-device-alias test net0 --live
 

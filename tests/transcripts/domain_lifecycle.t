@@ -12,7 +12,7 @@ test
 ? 0
 $ lvsh -c test:///default 'define /nonexistent/dom.xml'
 
-! error: cannot read '/nonexistent/dom.xml': No such file or directory
+! error: Failed to open file '/nonexistent/dom.xml': No such file or directory
 ? 1
 $ lvsh -c test:///default define "$FIXTURES/domain_invalid.xml" --validate 2>&1 | head -2 | sed "s|$FIXTURES|FIXTURES|"
 error: failed to define domain from 'FIXTURES/domain_invalid.xml'
@@ -309,7 +309,7 @@ $ lvsh -c test:///default 'save test img.save --running --paused'
 ? 2
 $ lvsh -c test:///default 'save test img.save --xml nosuch.xml'
 
-! error: cannot read 'nosuch.xml': No such file or directory
+! error: Failed to open file 'nosuch.xml': No such file or directory
 ? 1
 $ lvsh -c test:///default "save test img.save --xml '$FIXTURES/domain_malformed.xml'" 2>&1 | sed "s|$FIXTURES|FIXTURES|"
 error: FIXTURES/domain_malformed.xml:5:3: malformed XML: expected '>'

@@ -11,7 +11,7 @@ $ cp $FIXTURES/host-cpu.xml native.args && lvsh -c test:///default domxml-from-n
 ? 1
 $ lvsh -c test:///default domxml-from-native qemu-argv missing.args
 
-! error: cannot read 'missing.args': No such file or directory
+! error: Failed to open file 'missing.args': No such file or directory
 ? 1
 $ lvsh -c test:///default domxml-to-native qemu-argv --domain test
 

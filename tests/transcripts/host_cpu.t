@@ -54,7 +54,7 @@ $ cd $FIXTURES && lvsh -c test:///default cpu-baseline host-bad.xml
 ? 1
 $ lvsh -c test:///default cpu-baseline /nonexistent/cpu.xml
 
-! error: cannot read '/nonexistent/cpu.xml': No such file or directory
+! error: Failed to open file '/nonexistent/cpu.xml': No such file or directory
 ? 1
 $ cd $FIXTURES && lvsh -c test:///default cpu-compare host-cpu.xml
 

@@ -130,7 +130,7 @@ $ printf '<interface type="ethernet" name="bad"><mac' > bad.xml; lvsh -c test://
 
 ? 1
 $ lvsh -c test:///default iface-define nosuch.xml
-! error: cannot read 'nosuch.xml': No such file or directory
+! error: Failed to open file 'nosuch.xml': No such file or directory
 
 ? 1
 $ echo '<interface type="ethernet"/>' > noname.xml; lvsh -c test:///default iface-define noname.xml

@@ -179,7 +179,7 @@ $ printf '<device><parent>x</parent' > bad.xml; lvsh -c test:///default nodedev-
 
 ? 1
 $ lvsh -c test:///default nodedev-create nosuch.xml
-! error: cannot read 'nosuch.xml': No such file or directory
+! error: Failed to open file 'nosuch.xml': No such file or directory
 
 ? 1
 $ lvsh -c test:///default -r nodedev-create vhba.xml

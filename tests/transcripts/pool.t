@@ -263,7 +263,7 @@ $ printf '<pool type="nonsense"><name>x</name></pool>\n' > odd.xml; lvsh -c test
 ? 1
 $ lvsh -c test://$FIXTURES/storage.xml pool-define /no/such/file.xml
 
-! error: cannot read '/no/such/file.xml': No such file or directory
+! error: Failed to open file '/no/such/file.xml': No such file or directory
 ? 1
 $ printf '<pool type="dir"><name>stdin pool</name><target><path>/srv/si</path></target></pool>\n' | lvsh -c test://$FIXTURES/storage.xml 'pool-define -; pool-list --inactive'
 Pool stdin pool defined from -

@@ -374,3 +374,8 @@ running
 
 ! error: Cannot run interactive console without a controlling TTY
 ? 0
+
+A file that cannot be opened or read: virsh's words, whichever command reads it.
+$ mkdir -p adir; "$TESTS/virsh-same" test:///default "cpu-compare missing.xml" "hypervisor-cpu-compare missing.xml" "define missing.xml" "attach-device test missing.xml" "net-define adir" "domxml-from-native qemu-argv adir"
+6 of 6 same
+? 0
