@@ -390,6 +390,10 @@ enum lvsh_status err_fail(struct lvsh_result *r, const char *fmt, ...)
 /* the user got the command wrong: exit 2 */
 enum lvsh_status err_usage(struct lvsh_result *r, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* a second line for the error just set: libvirt's words for what lvsh
+ * checked itself, where virsh prints libvirt's line after its own */
+void err_add_detail(struct lvsh_result *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 /* Helpers that build JSON values safely (invalid UTF-8 is escaped). */
 json_t *json_str(const char *s);       /* NULL -> json null */

@@ -379,3 +379,17 @@ A file that cannot be opened or read: virsh's words, whichever command reads it.
 $ mkdir -p adir; "$TESTS/virsh-same" test:///default "cpu-compare missing.xml" "hypervisor-cpu-compare missing.xml" "define missing.xml" "attach-device test missing.xml" "net-define adir" "domxml-from-native qemu-argv adir"
 6 of 6 same
 ? 0
+
+A malformed CPU list: virsh's line, then libvirt's; a list that selects no
+CPU or one past the host's says only virsh's (status 2 stays lvsh's usage status).
+$ "$TESTS/virsh-same" test:///default "vcpupin test 0 abc" "emulatorpin test abc" "iothreadpin test 1 0,,1" "vcpupin test 0 ^0" "emulatorpin test 0-1,^1,^0" "vcpupin test 0 8" "vcpupin test 0 ' 0 , 1 '"
+7 of 7 same
+? 0
+$ lvsh -c test:///default 'vcpupin test 0 abc'
+! error: Invalid cpulist 'abc'
+! error: invalid argument: Failed to parse bitmap 'abc'
+
+? 2
+$ lvsh -c test:///default --json emulatorpin test 1-0
+! {"error":{"status":2,"code":0,"message":"Invalid cpulist '1-0'","detail":"invalid argument: Failed to parse bitmap '1-0'"}}
+? 2
