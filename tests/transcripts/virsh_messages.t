@@ -393,3 +393,20 @@ $ lvsh -c test:///default 'vcpupin test 0 abc'
 $ lvsh -c test:///default --json emulatorpin test 1-0
 ! {"error":{"status":2,"code":0,"message":"Invalid cpulist '1-0'","detail":"invalid argument: Failed to parse bitmap '1-0'"}}
 ? 2
+
+detach-interface says why nothing matched, then (unless --print-xml) that the
+detach failed, as virsh; --print-xml ends without a blank line, as virsh.
+$ "$TESTS/virsh-same" test:///default "detach-interface test network --mac 52:54:00:00:00:99" "detach-interface test bridge --mac aa:bb:cc:dd:ee:ff" "detach-interface test network --mac 52:54:00:00:00:99 --print-xml" "detach-interface test bridge --print-xml" "detach-interface test network --print-xml" "detach-disk test vda --print-xml" "detach-disk test vda --config" "detach-device test $FIXTURES/domain_guest_nic.xml --config"
+8 of 8 same
+? 0
+$ "$TESTS/virsh-same" "test://$FIXTURES/domain_life.xml" 'detach-interface "web \"one\"" network' 'detach-interface "web \"one\"" network --print-xml'
+2 of 2 same
+? 0
+$ lvsh -c test:///default detach-interface test network --mac 52:54:00:00:00:99
+! error: No interface with MAC address 52:54:00:00:00:99 was found
+! error: Failed to detach interface
+
+? 1
+$ lvsh -c test:///default --json detach-interface test bridge
+! {"error":{"status":1,"code":0,"message":"No interface found whose type is bridge","detail":"Failed to detach interface"}}
+? 1
