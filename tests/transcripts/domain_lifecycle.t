@@ -15,7 +15,7 @@ $ lvsh -c test:///default 'define /nonexistent/dom.xml'
 ! error: Failed to open file '/nonexistent/dom.xml': No such file or directory
 ? 1
 $ lvsh -c test:///default define "$FIXTURES/domain_invalid.xml" --validate 2>&1 | head -2 | sed "s|$FIXTURES|FIXTURES|"
-error: failed to define domain from 'FIXTURES/domain_invalid.xml'
+error: Failed to define domain from FIXTURES/domain_invalid.xml
 error: XML document failed to validate against schema: Unable to validate doc against /usr/share/libvirt/schemas/domain.rng
 ? 0
 $ lvsh -c test:///default "define '$FIXTURES/domain_invalid.xml'; list --all --name" | sed "s|$FIXTURES|FIXTURES|"
@@ -61,7 +61,7 @@ test
 
 ? 0
 $ lvsh -c test:///default create "$FIXTURES/domain_define.xml" --paused 2>&1 | sed "s|$FIXTURES|FIXTURES|"
-error: failed to create domain from 'FIXTURES/domain_define.xml'
+error: Failed to create domain from FIXTURES/domain_define.xml
 error: unsupported flags (0x1) in function testDomainCreateXML
 
 ? 0

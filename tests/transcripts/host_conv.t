@@ -142,12 +142,12 @@ Network config change transaction started
 
 Network config change transaction rolled back
 
-! error: failed to begin network config change transaction
+! error: Failed to begin network config change transaction
 ! error: Requested operation is not valid: there is another transaction running.
 ? 1
 $ lvsh -c test:///default iface-commit
 
-! error: failed to commit network config change transaction
+! error: Failed to commit network config change transaction
 ! error: Requested operation is not valid: no transaction running, nothing to be committed.
 ? 1
 $ lvsh -c test:///default -q --json 'iface-begin; iface-rollback'

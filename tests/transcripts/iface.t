@@ -121,7 +121,7 @@ Interface eth9 undefined
 
 ? 0
 $ lvsh -c test:///default iface-start eth1
-! error: failed to start interface 'eth1'
+! error: Failed to start interface eth1
 ! error: Requested operation is not valid
 
 ? 1
@@ -134,7 +134,7 @@ $ lvsh -c test:///default iface-define nosuch.xml
 
 ? 1
 $ echo '<interface type="ethernet"/>' > noname.xml; lvsh -c test:///default iface-define noname.xml
-! error: failed to define an interface from 'noname.xml'
+! error: Failed to define interface from noname.xml
 ! error: XML error: interface has no name (re)
 
 ? 1

@@ -325,7 +325,7 @@ $ lvsh -c test:///default net-create nosuch.xml
 $ printf '<network><name>bad</name><forward mode="nonsense"/></network>\n' > invalid.xml
 > lvsh -c test:///default net-define invalid.xml
 
-! error: failed to define a network from 'invalid.xml'
+! error: Failed to define network from invalid.xml
 ! error: unsupported configuration: unknown forwarding type 'nonsense'
 ? 1
 

@@ -258,7 +258,7 @@ $ printf '<pool type="dir"><name>broken</name>\n' > bad.xml; lvsh -c test://$FIX
 ? 1
 $ printf '<pool type="nonsense"><name>x</name></pool>\n' > odd.xml; lvsh -c test://$FIXTURES/storage.xml pool-define odd.xml
 
-! error: failed to define pool from 'odd.xml'
+! error: Failed to define pool from odd.xml
 ! error: XML error: Invalid value for attribute 'type' in element 'pool': 'nonsense'.
 ? 1
 $ lvsh -c test://$FIXTURES/storage.xml pool-define /no/such/file.xml

@@ -410,3 +410,43 @@ $ lvsh -c test:///default detach-interface test network --mac 52:54:00:00:00:99
 $ lvsh -c test:///default --json detach-interface test bridge
 ! {"error":{"status":1,"code":0,"message":"No interface found whose type is bridge","detail":"Failed to detach interface"}}
 ? 1
+
+Failures of commands that make an object from a file, of node device and
+interface actions, in virsh's words; where virsh adds nothing of its own
+(iothread changes, migration tuning, block threshold, allocpages), only
+libvirt's line.
+$ lvsh -q -c test:///default dumpxml test > dom.xml; lvsh -q -c test:///default net-dumpxml default > netd.xml; "$TESTS/virsh-same" test:///default \
+>   "define netd.xml" \
+>   "create netd.xml" \
+>   "net-define dom.xml" \
+>   "net-create dom.xml" \
+>   "pool-define dom.xml" \
+>   "pool-create dom.xml" \
+>   "nodedev-define dom.xml" \
+>   "nodedev-create dom.xml" \
+>   "iface-define dom.xml" \
+>   "nwfilter-define dom.xml" \
+>   "vol-create default-pool dom.xml" \
+>   "nodedev-start computer" \
+>   "nodedev-undefine computer" \
+>   "nodedev-detach computer" \
+>   "nodedev-reattach computer" \
+>   "nodedev-reset computer" \
+>   "nodedev-autostart computer" \
+>   "nodedev-autostart computer --disable" \
+>   "iface-start eth1" \
+>   "iface-destroy eth1; iface-destroy eth1" \
+>   "iface-begin; iface-begin" \
+>   "iface-commit" \
+>   "iface-rollback" \
+>   "qemu-attach 1" \
+>   "iothreadadd test 5; iothreadadd test 5" \
+>   "iothreadpin test 9 0" \
+>   "iothreaddel test 9" \
+>   "iothreadset test 9 --poll-max-ns 5" \
+>   "domblkthreshold test vda 1" \
+>   "migrate-setmaxdowntime test 1" \
+>   "migrate-setspeed test 1" \
+>   "allocpages 1 1"
+32 of 32 same
+? 0
