@@ -377,7 +377,7 @@ $ lvsh -c "test://$FIXTURES/domain_life.xml" 'managedsave-dumpxml saved-vm'
 ? 1
 $ lvsh -c "test://$FIXTURES/domain_life.xml" "managedsave-define saved-vm '$FIXTURES/domain_define.xml'"
 
-! error: failed to update the managed save XML of domain 'saved-vm'
+! error: Failed to update saved-vm XML configuration
 ! error: this function is not supported by the connection driver: virDomainManagedSaveDefineXML
 ? 1
 $ lvsh -c "test://$FIXTURES/domain_life.xml" "managedsave-define saved-vm '$FIXTURES/domain_malformed.xml'" 2>&1 | sed "s|$FIXTURES|FIXTURES|"

@@ -192,7 +192,7 @@ $ lvsh -c test:///default snapshot-list nosuch
 
 ? 1
 $ lvsh -c test:///default snapshot-info test
-! error: 'snapshot-info' needs a snapshot: give --snapshotname or --current
+! error: --snapshotname or --current is required
 
 ? 2
 $ lvsh -c test:///default snapshot-revert test --current

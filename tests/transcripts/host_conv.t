@@ -15,12 +15,10 @@ $ lvsh -c test:///default domxml-from-native qemu-argv missing.args
 ? 1
 $ lvsh -c test:///default domxml-to-native qemu-argv --domain test
 
-! error: failed to convert the domain XML to qemu-argv
 ! error: this function is not supported by the connection driver: virConnectDomainXMLToNative
 ? 1
 $ cp $FIXTURES/host-domain-cpu.xml dom.xml && lvsh -c test:///default domxml-to-native qemu-argv dom.xml
 
-! error: failed to convert the domain XML to qemu-argv
 ! error: this function is not supported by the connection driver: virConnectDomainXMLToNative
 ? 1
 $ lvsh -c test:///default domxml-to-native qemu-argv --domain nosuch

@@ -450,3 +450,13 @@ $ lvsh -q -c test:///default dumpxml test > dom.xml; lvsh -q -c test:///default 
 >   "allocpages 1 1"
 32 of 32 same
 ? 0
+
+More of virsh's words: a snapshot command without a snapshot, setvcpu without
+--enable or --disable, CPU files, save-image-define and managedsave-define
+failures; domxml-to-native's failure is libvirt's line alone.
+$ lvsh -q -c test:///default dumpxml test > dom.xml; echo '<a/>' > a.xml; "$TESTS/virsh-same" test:///default \
+>   "snapshot-info test" "snapshot-revert test" "setvcpu test 1" "cpu-compare a.xml" \
+>   "hypervisor-cpu-baseline" "save-image-define x dom.xml" "managedsave-define test dom.xml" \
+>   "domxml-to-native qemu-argv dom.xml"
+8 of 8 same
+? 0
