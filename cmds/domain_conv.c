@@ -76,7 +76,7 @@ static enum lvsh_status run_domxml_to_native(struct lvsh_session *s, const struc
     char *native = virConnectDomainXMLToNative(s->conn, args_str(a, "format"), xml, 0);
     free(xml);
     if (!native)
-        return err_virt(r, "failed to convert the domain XML to %s", args_str(a, "format"));
+        return err_lib(r, "failed to convert the domain XML to %s", args_str(a, "format"));
     out_text(r, "%s", native);
     out_json(r, json_pack("{s:o,s:o}", "format", json_str(args_str(a, "format")), "config",
                           json_str(native)));
@@ -168,7 +168,7 @@ static enum lvsh_status run_save_image_define(struct lvsh_session *s,
     int rc = virDomainSaveImageDefineXML(s->conn, file, xml, save_state_flags(a));
     free(xml);
     if (rc < 0)
-        return err_virt(r, "failed to update saved image '%s'", file);
+        return err_virt(r, "Failed to update %s", file);   /* virsh's words */
     out_info(r, "State file %s updated.", file);
     out_json(r, json_pack("{s:o,s:s}", "file", json_str(file), "action", "updated"));
     return LVSH_OK;

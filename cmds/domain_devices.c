@@ -96,7 +96,7 @@ static enum lvsh_status device_from_file(const struct lvsh_args *a, struct lvsh_
         rc = virDomainUpdateDeviceFlags(d, xml, flags);   /* --force's bit */
     enum lvsh_status st = LVSH_OK;
     if (rc < 0) {
-        st = err_virt(r, "failed to %s device from %s", verbs[op], file);
+        st = err_virt(r, "Failed to %s device from %s", verbs[op], file);   /* virsh's words */
     } else {
         char *msg = xasprintf("Device %s successfully", done[op]);
         act_done(r, LVSH_KIND_DOMAIN, d, done[op], "%s", msg);
@@ -751,9 +751,14 @@ static bool match_disk(xmlNodePtr n, const struct lvsh_args *a)
     return false;
 }
 
+static bool match_iface_type(xmlNodePtr n, const struct lvsh_args *a)
+{
+    return prop_is(n, NULL, "type", args_str(a, "type"), false);
+}
+
 static bool match_iface(xmlNodePtr n, const struct lvsh_args *a)
 {
-    return prop_is(n, NULL, "type", args_str(a, "type"), false) &&
+    return match_iface_type(n, a) &&
            (!args_has(a, "mac") || prop_is(n, "mac", "address", args_str(a, "mac"), true));
 }
 
@@ -794,10 +799,11 @@ static enum lvsh_status detach_found(virDomainPtr d, const struct lvsh_args *a,
 {
     if (args_has(a, "print-xml")) {
         out_xml(r, xml);
+        out_bare(r);   /* virsh's blank line ends the XML, which has no newline */
         return LVSH_OK;
     }
     if (virDomainDetachDeviceFlags(d, xml, flags) < 0)
-        return err_virt(r, "failed to detach %s", what);
+        return err_virt(r, "Failed to detach %s", what);
     char *msg = xasprintf("%c%s detached successfully", what[0] - 'a' + 'A', what + 1);
     act_done(r, LVSH_KIND_DOMAIN, d, "detached", "%s", msg);
     out_json_set(r, "device", json_str(what));
@@ -866,16 +872,34 @@ static const struct lvsh_cmd cmd_detach_disk = {
     .target = LVSH_KIND_DOMAIN,
 };
 
+/* virsh's words, and its failure line after them unless only printing. */
 static enum lvsh_status iface_missing(const struct lvsh_args *a, struct lvsh_result *r, int n)
 {
     const char *type = args_str(a, "type");
-    if (n > 1)
-        return err_fail(r, "domain '%s' has %d interfaces of type %s; choose one with --mac",
-                        virDomainGetName(args_target(a)), n, type);
-    if (args_has(a, "mac"))
-        return err_fail(r, "no interface of type %s with MAC address %s was found", type,
-                        args_str(a, "mac"));
-    return err_fail(r, "No interface found whose type is %s", type);
+    int typed = n;
+    if (n <= 1 && args_has(a, "mac")) {
+        /* is it the type or the address that matched nothing? */
+        virDomainPtr d = args_target(a);
+        char *xml = NULL;
+        if (!find_device(d, affect_flags(a, d), "interface", match_iface_type, a, r, &xml,
+                         &typed))
+            return LVSH_FAILED;
+        free(xml);
+    }
+    if (n > 1 && args_has(a, "mac"))
+        err_fail(r, "Domain has multiple interfaces matching MAC address %s. You must use "
+                 "detach-device and specify the device pci address to remove it.",
+                 args_str(a, "mac"));
+    else if (n > 1)
+        err_fail(r, "Domain has %d interfaces. Please specify which one to detach using --mac",
+                 n);
+    else if (typed)
+        err_fail(r, "No interface with MAC address %s was found", args_str(a, "mac"));
+    else
+        err_fail(r, "No interface found whose type is %s", type);
+    if (!args_has(a, "print-xml"))
+        err_add_detail(r, "Failed to detach interface");
+    return LVSH_FAILED;
 }
 
 static enum lvsh_status run_detach_interface(struct lvsh_session *s, const struct lvsh_args *a,

@@ -27,7 +27,7 @@ static enum lvsh_status iothread_change(struct lvsh_session *s, const struct lvs
     args_int(a, "id", &id);
     virDomainPtr d = args_target(a);
     if (fn(d, (unsigned)id, args_flags(a)) < 0)
-        return err_virt(r, "failed to %s IOThread %lld of domain '%s'", what, id,
+        return err_lib(r, "failed to %s IOThread %lld of domain '%s'", what, id,
                         args_target_key(a));
     return iothread_done(r, d, action, id);
 }
@@ -104,7 +104,7 @@ static enum lvsh_status run_iothreadpin(struct lvsh_session *s, const struct lvs
     int rc = virDomainPinIOThread(d, (unsigned)id, map, maplen, args_flags(a));
     free(map);
     if (rc < 0)
-        return err_virt(r, "failed to pin IOThread %lld of domain '%s'", id,
+        return err_lib(r, "failed to pin IOThread %lld of domain '%s'", id,
                         args_target_key(a));
     return iothread_done(r, d, "iothreadpin", id);
 }
@@ -158,7 +158,7 @@ static enum lvsh_status run_iothreadset(struct lvsh_session *s, const struct lvs
     virDomainPtr d = args_target(a);
     enum lvsh_status st;
     if (virDomainSetIOThreadParams(d, (unsigned)id, p, n, args_flags(a)) < 0)
-        st = err_virt(r, "failed to modify IOThread %lld of domain '%s'", id,
+        st = err_lib(r, "failed to modify IOThread %lld of domain '%s'", id,
                       args_target_key(a));
     else
         st = iothread_done(r, d, "iothreadset", id);

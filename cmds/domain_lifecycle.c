@@ -176,7 +176,7 @@ static enum lvsh_status run_create(struct lvsh_session *s, const struct lvsh_arg
     free(xml);
     free(fds);
     if (!d)
-        return err_virt(r, "failed to create domain from '%s'", file);
+        return err_virt(r, "Failed to create domain from %s", file);
     enum lvsh_status st = LVSH_OK;
     if (!args_has(a, "console") || lvsh_wants_json(s, a)) {
         act_done(r, LVSH_KIND_DOMAIN, d, "created", "Domain '%s' created from %s",
@@ -233,7 +233,7 @@ static enum lvsh_status run_define(struct lvsh_session *s, const struct lvsh_arg
                                    struct lvsh_result *r)
 {
     static const struct lvsh_from_file how = {
-        LVSH_KIND_DOMAIN, dom_define_xml, "defined", "failed to define domain from '%s'",
+        LVSH_KIND_DOMAIN, dom_define_xml, "defined", "Failed to define domain from %s",
         "Domain '%s' defined from %s", true };
     return act_from_file(s, a, r, &how);
 }

@@ -368,7 +368,7 @@ static enum lvsh_status run_migrate_setmaxdowntime(struct lvsh_session *s,
         return err_fail(r, "migrate: invalid downtime");
     virDomainPtr d = args_target(a);
     if (virDomainMigrateSetMaxDowntime(d, (unsigned long long)ms, 0) < 0)
-        return err_virt(r, "failed to set the maximum downtime of domain '%s'",
+        return err_lib(r, "failed to set the maximum downtime of domain '%s'",
                         virDomainGetName(d));
     json_t *o = kind_json_ref(LVSH_KIND_DOMAIN, d);
     json_object_set_new(o, "downtime_ms", json_integer(ms));
@@ -483,7 +483,7 @@ static enum lvsh_status run_migrate_setspeed(struct lvsh_session *s, const struc
     unsigned flags = args_flags(a);
     virDomainPtr d = args_target(a);
     if (virDomainMigrateSetMaxSpeed(d, (unsigned long)bw, flags) < 0)
-        return err_virt(r, "failed to set the migration speed of domain '%s'",
+        return err_lib(r, "failed to set the migration speed of domain '%s'",
                         virDomainGetName(d));
     json_t *o = kind_json_ref(LVSH_KIND_DOMAIN, d);
     json_object_set_new(o, "bandwidth_mib_s", json_integer(bw));

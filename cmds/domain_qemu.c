@@ -207,7 +207,7 @@ static enum lvsh_status run_qemu_attach(struct lvsh_session *s, const struct lvs
     args_int(a, "pid", &pid);
     virDomainPtr d = virDomainQemuAttach(s->conn, (unsigned)pid, 0);
     if (!d)
-        return err_virt(r, "failed to attach to pid %lld", pid);
+        return err_virt(r, "Failed to attach to pid %lld", pid);
     out_info(r, "Domain '%s' attached to pid %lld\n", virDomainGetName(d), pid);
     json_t *o = kind_json_ref(LVSH_KIND_DOMAIN, d);
     json_object_set_new(o, "pid", json_integer(pid));

@@ -596,7 +596,7 @@ static enum lvsh_status run_domblkthreshold(struct lvsh_session *s, const struct
     args_size(a, "threshold", &threshold);
     virDomainPtr d = args_target(a);
     if (virDomainSetBlockThreshold(d, args_str(a, "dev"), threshold, 0) < 0)
-        return err_virt(r, "failed to set the threshold of disk '%s'", args_str(a, "dev"));
+        return err_lib(r, "failed to set the threshold of disk '%s'", args_str(a, "dev"));
     act_json(r, LVSH_KIND_DOMAIN, d, "threshold set");
     out_json_set(r, "device", json_str(args_str(a, "dev")));
     out_json_set(r, "threshold", json_integer((json_int_t)threshold));

@@ -275,7 +275,7 @@ static enum lvsh_status run_managedsave_define(struct lvsh_session *s,
     const char *name = args_target_key(a);   /* as typed, as virsh */
     enum lvsh_status st = LVSH_OK;
     if (virDomainManagedSaveDefineXML(d, xml, args_flags(a)) < 0)
-        st = err_virt(r, "failed to update the managed save XML of domain '%s'", name);
+        st = err_virt(r, "Failed to update %s XML configuration", name);   /* virsh's */
     else
         act_done(r, LVSH_KIND_DOMAIN, d, "updated",
                  "Managed save state file of domain '%s' updated.", name);

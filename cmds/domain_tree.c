@@ -136,9 +136,8 @@ enum lvsh_status dtree_lookup(const struct dtree_kind *k, struct lvsh_result *r,
     }
     if (!k->current)
         return err_usage(r, "--%s is required", opt);
-    if (!args_has(a, "current"))
-        return err_usage(r, "'%s' needs a %s: give --%s or --current", a->cmd->name, k->word,
-                         opt);
+    if (!args_has(a, "current"))   /* virsh's words */
+        return err_usage(r, "--%s or --current is required", opt);
     *out = k->current(d);
     if (!*out)
         return err_virt(r, "failed to get the current %s of domain '%s'", k->word, dname);

@@ -5,6 +5,7 @@
 #include "progress.h"
 #include "util.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -114,70 +115,88 @@ char *cpumap_format(const unsigned char *map, int ncpus)
     return buf_steal(&b);
 }
 
-static bool parse_cpu(const char **p, int ncpus, int *out)
+/* The CPUs a list may name, as libvirt's bitmap parser (a larger host
+ * raises it); a number past it makes the list malformed. */
+#define CPULIST_LIMIT 1024
+
+static const char *skip_spaces(const char *p)
 {
+    while (isspace((unsigned char)*p))
+        p++;
+    return p;
+}
+
+/* One CPU number (spaces after it skipped); false unless it is digits below lim. */
+static bool cpulist_num(const char **p, int lim, int *out)
+{
+    const char *q = *p;
     char *end;
+    if (!isdigit((unsigned char)*q))
+        return false;
     errno = 0;
-    long v = strtol(*p, &end, 10);
-    if (end == *p || errno || v < 0 || v >= ncpus || **p == '-' || **p == '+')
+    long v = strtol(q, &end, 10);
+    if (errno || v >= lim)
         return false;
     *out = (int)v;
-    *p = end;
+    *p = skip_spaces(end);
     return true;
 }
 
-/* One comma-separated item: N, N-M or ^N. */
-static bool cpulist_item(const char **p, unsigned char *map, int ncpus)
+/* Items N, N-M or ^N (later items win), commas between, spaces around
+ * numbers; false when malformed. */
+static bool cpulist_items(const char *s, bool *set, int lim)
 {
-    bool neg = **p == '^';
-    int a, b;
-    if (neg)
-        (*p)++;
-    if (!parse_cpu(p, ncpus, &a))
+    const char *p = skip_spaces(s);
+    if (!*p)
         return false;
-    b = a;
-    if (!neg && **p == '-') {
-        (*p)++;
-        if (!parse_cpu(p, ncpus, &b) || b < a)
+    while (*p) {
+        bool neg = *p == '^';
+        int a, b;
+        if (neg)
+            p++;
+        if (!cpulist_num(&p, lim, &a))
+            return false;
+        b = a;
+        if (*p == '-') {
+            p = skip_spaces(p + 1);
+            if (neg || !cpulist_num(&p, lim, &b) || b < a)
+                return false;
+        }
+        for (int i = a; i <= b; i++)
+            set[i] = !neg;
+        if (*p == ',')
+            p = skip_spaces(p + 1);   /* a trailing comma ends the list */
+        else if (*p)
             return false;
     }
-    for (int i = a; i <= b; i++) {
-        if (neg)
-            VIR_UNUSE_CPU(map, i);
-        else
-            VIR_USE_CPU(map, i);
-    }
-    return **p == ',' || **p == '\0';
+    return true;
 }
 
 unsigned char *cpulist_parse(struct lvsh_result *r, const char *s, int ncpus, int *maplen)
 {
     *maplen = VIR_CPU_MAPLEN(ncpus);
-    unsigned char *map = xcalloc((size_t)*maplen, 1);
-    if (strcmp(s, "r") == 0) {
-        for (int i = 0; i < ncpus; i++)
-            VIR_USE_CPU(map, i);
-        return map;
-    }
-    const char *p = s;
-    while (*p) {
-        if (!cpulist_item(&p, map, ncpus)) {
-            free(map);
-            err_usage(r, "invalid CPU list '%s' (CPUs are 0 to %d; use N, N-M, ^N or r)",
-                      s, ncpus - 1);
-            return NULL;
-        }
-        if (*p == ',')
-            p++;
-    }
-    bool any = false;
-    for (int i = 0; i < *maplen; i++)
-        any = any || map[i];
-    if (!any) {
-        free(map);
-        err_usage(r, "CPU list '%s' selects no CPU", s);
+    int lim = ncpus > CPULIST_LIMIT ? ncpus : CPULIST_LIMIT, last = -1;
+    bool *set = xcalloc((size_t)lim, sizeof(*set));
+    bool all = strcmp(s, "r") == 0, ok = all || cpulist_items(s, set, lim);
+    for (int i = 0; i < lim; i++)
+        if (set[i])
+            last = i;
+    /* virsh's words, which scripts match; libvirt's line for a malformed list */
+    if (!ok || (!all && last < 0) || last >= ncpus) {
+        if (ok && last >= ncpus)
+            err_usage(r, "CPU %d in cpulist '%s' exceed the maxcpu %d", last, s, ncpus);
+        else
+            err_usage(r, "Invalid cpulist '%s'", s);
+        if (!ok)
+            err_add_detail(r, "invalid argument: Failed to parse bitmap '%s'", s);
+        free(set);
         return NULL;
     }
+    unsigned char *map = xcalloc((size_t)*maplen, 1);
+    for (int i = 0; i < ncpus; i++)
+        if (all || set[i])
+            VIR_USE_CPU(map, i);
+    free(set);
     return map;
 }
 

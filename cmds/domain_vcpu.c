@@ -486,7 +486,7 @@ static enum lvsh_status run_setvcpu(struct lvsh_session *s, const struct lvsh_ar
     (void)s;
     bool enable = args_has(a, "enable");
     if (!enable && !args_has(a, "disable"))
-        return err_usage(r, "setvcpu needs --enable or --disable");
+        return err_usage(r, "one of --enable, --disable is required");
     virDomainPtr d = args_target(a);
     if (virDomainSetVcpu(d, args_str(a, "vcpulist"), enable, args_flags(a)) < 0)
         return err_virt(r, "failed to change vCPUs '%s' of domain '%s'",

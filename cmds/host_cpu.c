@@ -116,7 +116,7 @@ static int cpu_defs_from_file(struct lvsh_result *r, const char *path, bool with
         return 0;
     }
     if (n == 0)
-        err_fail(r, "file '%s' does not contain any <cpu> element or valid domain XML, "
+        err_fail(r, "File '%s' does not contain any <cpu> element or valid domain XML, "
                  "host capabilities XML, or domain capabilities XML", path);
     return n;
 }
@@ -343,7 +343,7 @@ static enum lvsh_status run_hypervisor_cpu_baseline(struct lvsh_session *s, cons
     char **defs = NULL;
     int n;
     if (!file && !model)
-        return err_usage(r, "either --file or --model must be given");
+        return err_usage(r, "Either --file or --model must be provided");
     if (file) {
         if ((n = cpu_defs_from_file(r, file, false, &defs)) == 0)
             return LVSH_FAILED;

@@ -597,7 +597,7 @@ static enum lvsh_status run_allocpages(struct lvsh_session *s, const struct lvsh
     int rc = virNodeAllocPages(s->conn, 1, &size, &ucount, one ? (int)cell : -1,
                                1, flags);
     if (rc < 0)
-        return err_virt(r, "failed to allocate %u KiB pages", size);
+        return err_lib(r, "failed to allocate %u KiB pages", size);
     out_info(r, "%s %lld pages of %u KiB %s %s", flags ? "Added" : "Set the pool to", count,
              size, one ? "on cell" : "on", one ? args_str(a, "cellno") : "every cell");
     out_json(r, json_pack("{s:I,s:I,s:b,s:i}", "pagesize", (json_int_t)bytes, "pagecount",

@@ -219,7 +219,7 @@ static enum lvsh_status run_iface_define(struct lvsh_session *s, const struct lv
 {
     static const struct lvsh_from_file how = {
         LVSH_KIND_INTERFACE, iface_define_xml, "defined",
-        "failed to define an interface from '%s'", "Interface %s defined from %s", true };
+        "Failed to define interface from %s", "Interface %s defined from %s", true };
     return act_from_file(s, a, r, &how);
 }
 
@@ -245,7 +245,7 @@ static const struct lvsh_cmd cmd_iface_define = {
 };
 
 /* "Interface X started", X the interface's own name (a MAC address names it too) */
-#define IFACE_ACT(w, verb) { .word = w, .fail = "failed to " verb " interface '%s'", \
+#define IFACE_ACT(w, verb) { .word = w, .fail = "Failed to " verb " interface %s", \
                              .done = "Interface %s " w, .flags = LVSH_ACT_NAME }
 
 static enum lvsh_status run_iface_undefine(struct lvsh_session *s, const struct lvsh_args *a,
@@ -635,7 +635,7 @@ static enum lvsh_status run_iface_begin(struct lvsh_session *s, const struct lvs
 {
     (void)a;
     if (virInterfaceChangeBegin(s->conn, 0) < 0)
-        return err_virt(r, "failed to begin network config change transaction");
+        return err_virt(r, "Failed to begin network config change transaction");
     out_info(r, "Network config change transaction started");
     out_json(r, json_pack("{s:s,s:s}", "transaction", "interface", "action", "started"));
     return LVSH_OK;
@@ -646,7 +646,7 @@ static enum lvsh_status run_iface_commit(struct lvsh_session *s, const struct lv
 {
     (void)a;
     if (virInterfaceChangeCommit(s->conn, 0) < 0)
-        return err_virt(r, "failed to commit network config change transaction");
+        return err_virt(r, "Failed to commit network config change transaction");
     out_info(r, "Network config change transaction committed");
     out_json(r, json_pack("{s:s,s:s}", "transaction", "interface", "action", "committed"));
     return LVSH_OK;
@@ -658,7 +658,7 @@ static enum lvsh_status run_iface_rollback(struct lvsh_session *s,
 {
     (void)a;
     if (virInterfaceChangeRollback(s->conn, 0) < 0)
-        return err_virt(r, "failed to rollback network config change transaction");
+        return err_virt(r, "Failed to rollback network config change transaction");
     out_info(r, "Network config change transaction rolled back");
     out_json(r, json_pack("{s:s,s:s}", "transaction", "interface", "action", "rolled back"));
     return LVSH_OK;

@@ -169,7 +169,7 @@ static enum lvsh_status run_net_define(struct lvsh_session *s, const struct lvsh
                                        struct lvsh_result *r)
 {
     static const struct lvsh_from_file how = {
-        LVSH_KIND_NETWORK, net_define_xml, "defined", "failed to define a network from '%s'",
+        LVSH_KIND_NETWORK, net_define_xml, "defined", "Failed to define network from %s",
         "Network %s defined from %s", false };
     return act_from_file(s, a, r, &how);
 }
@@ -178,7 +178,7 @@ static enum lvsh_status run_net_create(struct lvsh_session *s, const struct lvsh
                                        struct lvsh_result *r)
 {
     static const struct lvsh_from_file how = {
-        LVSH_KIND_NETWORK, net_create_xml, "created", "failed to create a network from '%s'",
+        LVSH_KIND_NETWORK, net_create_xml, "created", "Failed to create network from %s",
         "Network %s created from %s", false };
     return act_from_file(s, a, r, &how);
 }

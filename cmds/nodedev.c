@@ -382,7 +382,7 @@ static enum lvsh_status run_nodedev_create(struct lvsh_session *s, const struct 
 {
     static const struct lvsh_from_file how = {
         LVSH_KIND_NODEDEV, nd_create_xml, "created",
-        "failed to create a node device from '%s'", "Node device %s created from %s", true };
+        "Failed to create node device from %s", "Node device %s created from %s", true };
     return act_from_file(s, a, r, &how);
 }
 
@@ -391,7 +391,7 @@ static enum lvsh_status run_nodedev_define(struct lvsh_session *s, const struct 
 {
     static const struct lvsh_from_file how = {
         LVSH_KIND_NODEDEV, nd_define_xml, "defined",
-        "failed to define a node device from '%s'", "Node device '%s' defined from '%s'",
+        "Failed to define node device from '%s'", "Node device '%s' defined from '%s'",
         true };
     return act_from_file(s, a, r, &how);
 }
@@ -432,13 +432,13 @@ static const struct lvsh_cmd cmd_nodedev_define = {
 /* ---- one action on one device -------------------------------------------- */
 
 /* virsh's words, with the device's own name */
-#define ND_ACT(w, verb, done_) { .word = w, .fail = "failed to " verb " node device '%s'", \
+#define ND_ACT(w, fail_, done_) { .word = w, .fail = fail_, \
                                  .done = done_, .flags = LVSH_ACT_NAME }
 
 static enum lvsh_status run_nodedev_destroy(struct lvsh_session *s, const struct lvsh_args *a,
                                             struct lvsh_result *r)
 {
-    static const struct lvsh_action act = ND_ACT("destroyed", "destroy",
+    static const struct lvsh_action act = ND_ACT("destroyed", "Failed to destroy node device '%s'",
                                                  "Destroyed node device '%s'");
     virNodeDevicePtr d = args_target(a);
     (void)s;
@@ -448,7 +448,7 @@ static enum lvsh_status run_nodedev_destroy(struct lvsh_session *s, const struct
 static enum lvsh_status run_nodedev_undefine(struct lvsh_session *s, const struct lvsh_args *a,
                                              struct lvsh_result *r)
 {
-    static const struct lvsh_action act = ND_ACT("undefined", "undefine",
+    static const struct lvsh_action act = ND_ACT("undefined", "Failed to undefine node device '%s'",
                                                  "Undefined node device '%s'");
     virNodeDevicePtr d = args_target(a);
     (void)s;
@@ -458,7 +458,8 @@ static enum lvsh_status run_nodedev_undefine(struct lvsh_session *s, const struc
 static enum lvsh_status run_nodedev_start(struct lvsh_session *s, const struct lvsh_args *a,
                                           struct lvsh_result *r)
 {
-    static const struct lvsh_action act = ND_ACT("started", "start", "Device %s started");
+    static const struct lvsh_action act = ND_ACT("started", "Failed to start device %s",
+                                                 "Device %s started");
     virNodeDevicePtr d = args_target(a);
     (void)s;
     return act_report(r, a, virNodeDeviceCreate(d, 0), &act);
@@ -467,7 +468,8 @@ static enum lvsh_status run_nodedev_start(struct lvsh_session *s, const struct l
 static enum lvsh_status run_nodedev_detach(struct lvsh_session *s, const struct lvsh_args *a,
                                            struct lvsh_result *r)
 {
-    static const struct lvsh_action act = ND_ACT("detached", "detach", "Device %s detached");
+    static const struct lvsh_action act = ND_ACT("detached", "Failed to detach device %s",
+                                                 "Device %s detached");
     virNodeDevicePtr d = args_target(a);
     (void)s;
     const char *driver = args_str(a, "driver");
@@ -478,7 +480,7 @@ static enum lvsh_status run_nodedev_detach(struct lvsh_session *s, const struct 
 static enum lvsh_status run_nodedev_reattach(struct lvsh_session *s, const struct lvsh_args *a,
                                              struct lvsh_result *r)
 {
-    static const struct lvsh_action act = ND_ACT("re-attached", "re-attach",
+    static const struct lvsh_action act = ND_ACT("re-attached", "Failed to re-attach device %s",
                                                  "Device %s re-attached");
     virNodeDevicePtr d = args_target(a);
     (void)s;
@@ -488,7 +490,8 @@ static enum lvsh_status run_nodedev_reattach(struct lvsh_session *s, const struc
 static enum lvsh_status run_nodedev_reset(struct lvsh_session *s, const struct lvsh_args *a,
                                           struct lvsh_result *r)
 {
-    static const struct lvsh_action act = ND_ACT("reset", "reset", "Device %s was reset");
+    static const struct lvsh_action act = ND_ACT("reset", "Failed to reset device %s",
+                                                 "Device %s was reset");
     virNodeDevicePtr d = args_target(a);
     (void)s;
     return act_report(r, a, virNodeDeviceReset(d), &act);
@@ -590,7 +593,7 @@ static enum lvsh_status run_nodedev_autostart(struct lvsh_session *s,
     char *name = xstrdup(virNodeDeviceGetName(d));
     enum lvsh_status st = LVSH_OK;
     if (virNodeDeviceSetAutostart(d, on) < 0) {
-        st = err_virt(r, "failed to %s node device '%s' as autostarted",
+        st = err_virt(r, "failed to %s device %s as autostarted",
                       on ? "mark" : "unmark", name);
     } else {
         out_info(r, "Device %s %s as autostarted", name, on ? "marked" : "unmarked");

@@ -79,7 +79,7 @@ static enum lvsh_status run_nwfilter_define(struct lvsh_session *s,
 {
     static const struct lvsh_from_file how = {
         LVSH_KIND_NWFILTER, nwfilter_define_xml, "defined",
-        "failed to define a network filter from '%s'", "Network filter %s defined from %s",
+        "Failed to define network filter from %s", "Network filter %s defined from %s",
         false };
     return act_from_file(s, a, r, &how);
 }

@@ -20,7 +20,7 @@ static enum lvsh_status run_pool_define(struct lvsh_session *s, const struct lvs
                                         struct lvsh_result *r)
 {
     static const struct lvsh_from_file how = {
-        LVSH_KIND_POOL, pool_define_xml, "defined", "failed to define pool from '%s'",
+        LVSH_KIND_POOL, pool_define_xml, "defined", "Failed to define pool from %s",
         "Pool %s defined from %s", true };
     return act_from_file(s, a, r, &how);
 }
@@ -55,7 +55,7 @@ static enum lvsh_status run_pool_create(struct lvsh_session *s, const struct lvs
                                         struct lvsh_result *r)
 {
     static const struct lvsh_from_file how = {
-        LVSH_KIND_POOL, pool_create_xml, "created", "failed to create pool from '%s'",
+        LVSH_KIND_POOL, pool_create_xml, "created", "Failed to create pool from %s",
         "Pool %s created from %s", true };
     return act_from_file(s, a, r, &how);
 }

@@ -136,7 +136,7 @@ static unsigned char *value_read_file(struct lvsh_result *r, const char *path,
     bool std = strcmp(path, "-") == 0, too_big;
     int fd = std ? 0 : open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
-        err_fail(r, "cannot read '%s': %s", path, strerror(errno));
+        err_fail(r, "Failed to open file '%s': %s", path, strerror(errno));
         return NULL;
     }
     unsigned char *v = value_read_fd(fd, len, &too_big);
@@ -146,7 +146,7 @@ static unsigned char *value_read_file(struct lvsh_result *r, const char *path,
     if (!v && too_big)
         err_fail(r, "file '%s' is too large for a secret value", path);
     else if (!v)
-        err_fail(r, "cannot read '%s': %s", path, strerror(saved));
+        err_fail(r, "Failed to read file '%s': %s", path, strerror(saved));
     return v;
 }
 

@@ -21,7 +21,7 @@ static enum lvsh_status create_from_xml(const struct lvsh_args *a, struct lvsh_r
                             : virStorageVolCreateXML(p, xml, args_flags(a));
     free(xml);
     if (!v)
-        return err_virt(r, "failed to create a volume from '%s'", file);
+        return err_virt(r, "Failed to create vol from %s", file);
     if (in)
         out_info(r, "Vol %s created from input vol %s", virStorageVolGetName(v),
                  virStorageVolGetName(in));

@@ -390,6 +390,11 @@ enum lvsh_status err_fail(struct lvsh_result *r, const char *fmt, ...)
 /* the user got the command wrong: exit 2 */
 enum lvsh_status err_usage(struct lvsh_result *r, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* a second line for the error just set (JSON's "detail"), where virsh
+ * prints two: libvirt's words for what lvsh checked itself, or virsh's own
+ * failure line after the reason ("Failed to detach interface") */
+void err_add_detail(struct lvsh_result *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 /* Helpers that build JSON values safely (invalid UTF-8 is escaped). */
 json_t *json_str(const char *s);       /* NULL -> json null */

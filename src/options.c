@@ -148,11 +148,8 @@ static enum lvsh_status opt_check(const struct lvsh_cmd *cmd, const struct lvsh_
     if (o->type == LVSH_OPT_SIZE && !scaled_size(text, o->unit ? o->unit : 1, &v->size, &why)) {
         opt_value_error(r, "Scaled numeric", o, text);
         /* virsh adds libvirt's own line; never for a secret's value */
-        if (why && !(o->flags & LVSH_OPTF_SECRET)) {
-            free(r->err_detail);
-            r->err_detail = why;
-            why = NULL;
-        }
+        if (why && !(o->flags & LVSH_OPTF_SECRET))
+            err_add_detail(r, "%s", why);
         free(why);
         return LVSH_USAGE;
     }

@@ -436,6 +436,15 @@ enum lvsh_status err_usage(struct lvsh_result *r, const char *fmt, ...)
     return LVSH_USAGE;
 }
 
+void err_add_detail(struct lvsh_result *r, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    free(r->err_detail);
+    r->err_detail = xvasprintf(fmt, ap);
+    va_end(ap);
+}
+
 const char *yes_no(bool v)
 {
     return v ? "yes" : "no";

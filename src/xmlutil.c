@@ -20,8 +20,9 @@ char *file_read_all(struct lvsh_result *r, const char *path, size_t *len)
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     struct buf b = BUF_INIT;
 
+    /* virsh's words for both failures, which scripts match */
     if (!f) {
-        err_fail(r, "cannot read '%s': %s", path, strerror(errno));
+        err_fail(r, "Failed to open file '%s': %s", path, strerror(errno));
         return NULL;
     }
     if (!buf_read(&b, f, FILE_READ_MAX))
@@ -32,7 +33,7 @@ char *file_read_all(struct lvsh_result *r, const char *path, size_t *len)
         fclose(f);
     if (bad) {
         if (!result_failed(r))
-            err_fail(r, "cannot read '%s': %s", path, strerror(saved));
+            err_fail(r, "Failed to read file '%s': %s", path, strerror(saved));
         buf_free(&b);
         return NULL;
     }

@@ -103,7 +103,6 @@ $ lvsh -c "$LVSH_TIER_QEMU" 'detach-disk "lvsh life guest" sdb --print-xml'
       <alias name="usb-disk1"/>
       <address type="usb" bus="0" port="1"/>
     </disk>
-
 ? 0
 $ lvsh -c "$LVSH_TIER_QEMU" 'detach-disk "lvsh life guest" sdb --live; dumpxml "lvsh life guest" --xpath "count(//disk)"'
 Disk detached successfully
@@ -142,7 +141,8 @@ down
 $ lvsh -c "$LVSH_TIER_QEMU" 'attach-interface "lvsh life guest" network default --config --mac 52:54:00:4c:56:02 --model virtio; detach-interface "lvsh life guest" network --config'
 Interface attached successfully
 
-! error: domain 'lvsh life guest' has 2 interfaces of type network; choose one with --mac
+! error: Domain has 2 interfaces. Please specify which one to detach using --mac
+! error: Failed to detach interface
 
 ? 1
 $ lvsh -c "$LVSH_TIER_QEMU" "detach-interface \"lvsh life guest\" network --config --mac 52:54:00:4C:56:02; detach-device \"lvsh life guest\" \"$FIXTURES/domain_guest_nic.xml\" --config; dumpxml \"lvsh life guest\" --inactive --xpath \"count(//interface)\""

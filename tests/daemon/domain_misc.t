@@ -82,7 +82,6 @@ $ lvsh -c "$LVSH_TIER_QEMU" 'iothreadadd "lvsh misc guest ü" 3; iothreadpin "lv
 No IOThreads found for the domain
 ? 0
 $ lvsh -c "$LVSH_TIER_QEMU" iothreaddel "lvsh misc guest ü" 3
-! error: failed to delete IOThread 3 of domain 'lvsh misc guest ü'
 ! error: invalid argument: .* (re)
 
 ? 1

@@ -148,6 +148,6 @@ $ lvsh -c "$LVSH_TIER_QEMU" pool-event --pool /nonexistent/pool/dir --all
 ? 1
 $ lvsh -c "$LVSH_TIER_QEMU" 'iface-begin; iface-rollback'
 
-! error: failed to begin network config change transaction
+! error: Failed to begin network config change transaction
 ! error: this function is not supported by the connection driver: virInterfaceChangeBegin
 ? 1

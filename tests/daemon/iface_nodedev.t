@@ -31,7 +31,7 @@ $ lvsh -c "$LVSH_TIER_QEMU" iface-mac nosuch0
 
 ? 1
 $ printf "<interface type='ethernet' name='lvshtest0'><mac address='52:54:00:12:34:56'/></interface>" > x.xml; lvsh -c "$LVSH_TIER_QEMU" iface-define x.xml
-! error: failed to define an interface from 'x.xml'
+! error: Failed to define interface from x.xml
 ! error: this function is not supported by the connection driver: virInterfaceDefineXML
 
 ? 1
@@ -67,12 +67,12 @@ $ lvsh -c "$LVSH_TIER_QEMU" nodedev-reset nosuch
 
 ? 1
 $ lvsh -c "$LVSH_TIER_QEMU" nodedev-destroy computer
-! error: failed to destroy node device 'computer'
+! error: Failed to destroy node device 'computer'
 ! error: unsupported configuration: Unsupported device type
 
 ? 1
 $ lvsh -c "$LVSH_TIER_QEMU" nodedev-autostart computer
-! error: failed to mark node device 'computer' as autostarted
+! error: failed to mark device computer as autostarted
 ! error: Operation not supported: Unsupported device type
 
 ? 1

@@ -395,7 +395,7 @@ Network dddddddd-0000-4000-8000-000000000001 has been undefined
 $ . ./env.sh; sed 's/<bridge /<bridge bogus="1" /' iso.xml > invalid.xml
 > lvsh -c $Q net-define invalid.xml --validate 2>&1 | head -2 | cut -c1-60
 > echo "status ${PIPESTATUS[0]}"
-error: failed to define a network from 'invalid.xml'
+error: Failed to define network from invalid.xml
 error: XML document failed to validate against schema: Unabl
 status 1
 ? 0

@@ -57,7 +57,7 @@ $ . ./env.sh; lvsh -c $Q -q nwfilter-list
 ? 0
 
 $ . ./env.sh; lvsh -c $Q nwfilter-define rules.xml --validate 2>&1 | head -2; echo "status ${PIPESTATUS[0]}"
-error: failed to define a network filter from 'rules.xml'
+error: Failed to define network filter from rules.xml
 error: XML document failed to validate against schema: Unable to validate doc against /usr/share/libvirt/schemas/nwfilter.rng
 status 1
 ? 0
@@ -81,13 +81,13 @@ $ . ./env.sh; printf '<filter name="x">\n  <rule>\n</filter>\n' > bad.xml
 $ . ./env.sh; printf '<filter name="lvsh-bad" chain="root"><rule action="bogus" direction="out"/></filter>\n' > invalid.xml
 > lvsh -c $Q nwfilter-define invalid.xml
 
-! error: failed to define a network filter from 'invalid.xml'
+! error: Failed to define network filter from invalid.xml
 ! error: unsupported configuration: unknown rule action attribute value
 ? 1
 
 $ . ./env.sh; lvsh -c $Q nwfilter-define missing.xml
 
-! error: cannot read 'missing.xml': No such file or directory
+! error: Failed to open file 'missing.xml': No such file or directory
 ? 1
 
 # nwfilter-edit

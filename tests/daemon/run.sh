@@ -94,8 +94,9 @@ run_piece() {  # run_piece PIECE: its output on stdout, its status
         python3 "$top/tests/transcript.py" "$piece"
     elif [ "${piece##*/}" = test_rpc_counts.sh ] && [ -n "${LVSH_PLAIN_BIN:-}" ]; then
         # RPC counts do not depend on how lvsh was built; under libvirt's
-        # RPC log a sanitized one-shot lvsh now and then reports 80 bytes of
-        # libvirt's per-thread error as leaked at exit (not seen without it)
+        # RPC log a sanitized one-shot lvsh now and then reports the 80-byte
+        # error libvirt's RPC client loses when the daemon's hang-up races
+        # virConnectClose (tests/lsan.supp says why it is not suppressed)
         LVSH_BIN=$LVSH_PLAIN_BIN bash "$piece"
     else
         bash "$piece"

@@ -127,7 +127,7 @@ $ lvsh -c "$LVSH_TIER_QEMU" secret-set-value lvsh-tls --interactive --plain
 
 ? 2
 $ lvsh -c "$LVSH_TIER_QEMU" secret-set-value lvsh-tls --file nosuch.b64
-! error: cannot read 'nosuch.b64': No such file or directory
+! error: Failed to open file 'nosuch.b64': No such file or directory
 
 ? 1
 $ setsid -w lvsh -c "$LVSH_TIER_QEMU" secret-set-value lvsh-tls --interactive < /dev/null

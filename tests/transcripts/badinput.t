@@ -49,15 +49,15 @@ $ python3 -c "print('<a>' * 100000 + '</a>' * 100000)" > deep.xml; lvsh -c test:
 Well-formed XML for the wrong object type: libvirt's error, nothing defined.
 $ printf '<network><name>lvsh-net</name></network>' > net.xml
 > lvsh -c test:///default -q --on-error=continue 'iface-define net.xml; iface-list --all'
-! error: failed to define an interface from 'net.xml'
+! error: Failed to define interface from net.xml
 ! error: XML error: expecting root element of 'interface', not 'network'
  eth1   active   aa:bb:cc:dd:ee:ff
 ? 1
 $ printf "<domain type='test'><name>lvsh-dom</name><memory>8192</memory><os><type>hvm</type></os></domain>" > dom.xml
 > lvsh -c test:///default -q --on-error=continue 'nodedev-create dom.xml; iface-define dom.xml; nodedev-list; list --all --name'
-! error: failed to create a node device from 'dom.xml'
+! error: Failed to create node device from dom.xml
 ! error: XML error: expecting root element of 'device', not 'domain'
-! error: failed to define an interface from 'dom.xml'
+! error: Failed to define interface from dom.xml
 ! error: XML error: expecting root element of 'interface', not 'domain'
 computer
 scsi_host1

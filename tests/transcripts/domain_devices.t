@@ -180,14 +180,17 @@ $ lvsh -c test:///default attach-interface test hostdev 00:1f --print-xml
 $ lvsh -c test:///default detach-interface test bridge
 
 ! error: No interface found whose type is bridge
+! error: Failed to detach interface
 ? 1
 $ lvsh -c test:///default detach-interface test network --mac 52:54:00:00:00:09
 
-! error: no interface of type network with MAC address 52:54:00:00:00:09 was found
+! error: No interface with MAC address 52:54:00:00:00:09 was found
+! error: Failed to detach interface
 ? 1
 $ lvsh -c "test://$FIXTURES/domain_life.xml" 'detach-interface "web \"one\"" network'
 
-! error: domain 'web "one"' has 2 interfaces of type network; choose one with --mac
+! error: Domain has 2 interfaces. Please specify which one to detach using --mac
+! error: Failed to detach interface
 ? 1
 $ lvsh -c "test://$FIXTURES/domain_life.xml" 'detach-interface "web \"one\"" network --mac 52:54:00:AA:00:02 --print-xml'
 <interface type="network">
@@ -195,7 +198,6 @@ $ lvsh -c "test://$FIXTURES/domain_life.xml" 'detach-interface "web \"one\"" net
       <source network="default"/>
       <target dev="testnet1"/>
     </interface>
-
 ? 0
 $ lvsh -c test:///default detach-disk test vdz
 
@@ -206,7 +208,6 @@ $ lvsh -c "test://$FIXTURES/domain_life.xml" 'detach-disk "db ünïcode 数据�
       <source file="/pool/db data.img"/>
       <target dev="vda" bus="virtio"/>
     </disk>
-
 ? 0
 
 The test driver refuses hot-plug: libvirt's own error, exit 1.
@@ -223,26 +224,26 @@ $ lvsh -c test:///default attach-interface test network default --config
 ? 1
 $ lvsh -c test:///default detach-disk test vda
 
-! error: failed to detach disk
+! error: Failed to detach disk
 ! error: this function is not supported by the connection driver: virDomainDetachDeviceFlags
 ? 1
 $ lvsh -c test:///default detach-interface test network --persistent
 
-! error: failed to detach interface
+! error: Failed to detach interface
 ! error: this function is not supported by the connection driver: virDomainDetachDeviceFlags
 ? 1
 $ lvsh -c test:///default "attach-device test '$FIXTURES/domain_guest_nic.xml'" 2>&1 | sed "s|$FIXTURES|FIXTURES|"
-error: failed to attach device from FIXTURES/domain_guest_nic.xml
+error: Failed to attach device from FIXTURES/domain_guest_nic.xml
 error: this function is not supported by the connection driver: virDomainAttachDeviceFlags
 
 ? 0
 $ lvsh -c test:///default "detach-device test '$FIXTURES/domain_guest_nic.xml' --config" 2>&1 | sed "s|$FIXTURES|FIXTURES|"
-error: failed to detach device from FIXTURES/domain_guest_nic.xml
+error: Failed to detach device from FIXTURES/domain_guest_nic.xml
 error: this function is not supported by the connection driver: virDomainDetachDeviceFlags
 
 ? 0
 $ lvsh -c test:///default "update-device test '$FIXTURES/domain_guest_nic_down.xml' --force" 2>&1 | sed "s|$FIXTURES|FIXTURES|"
-error: failed to update device from FIXTURES/domain_guest_nic_down.xml
+error: Failed to update device from FIXTURES/domain_guest_nic_down.xml
 error: this function is not supported by the connection driver: virDomainUpdateDeviceFlags
 
 ? 0
@@ -252,7 +253,7 @@ error: FIXTURES/domain_malformed.xml:5:3: malformed XML: expected '>'
 ? 0
 $ lvsh -c test:///default attach-device test /nonexistent.xml
 
-! error: cannot read '/nonexistent.xml': No such file or directory
+! error: Failed to open file '/nonexistent.xml': No such file or directory
 ? 1
 $ lvsh -c test:///default detach-device-alias test net0 --live
 

@@ -152,11 +152,12 @@ emulator: CPU Affinity
 
 ? 0
 $ lvsh -c test:///default vcpupin test 0 9
-! error: invalid CPU list '9' (CPUs are 0 to 7; use N, N-M, ^N or r)
+! error: CPU 9 in cpulist '9' exceed the maxcpu 8
 
 ? 2
 $ lvsh -c test:///default vcpupin test 0 3-1
-! error: invalid CPU list '3-1' (CPUs are 0 to 7; use N, N-M, ^N or r)
+! error: Invalid cpulist '3-1'
+! error: invalid argument: Failed to parse bitmap '3-1'
 
 ? 2
 $ lvsh -c test:///default vcpupin test --cpulist 1

@@ -12,10 +12,10 @@ test
 ? 0
 $ lvsh -c test:///default 'define /nonexistent/dom.xml'
 
-! error: cannot read '/nonexistent/dom.xml': No such file or directory
+! error: Failed to open file '/nonexistent/dom.xml': No such file or directory
 ? 1
 $ lvsh -c test:///default define "$FIXTURES/domain_invalid.xml" --validate 2>&1 | head -2 | sed "s|$FIXTURES|FIXTURES|"
-error: failed to define domain from 'FIXTURES/domain_invalid.xml'
+error: Failed to define domain from FIXTURES/domain_invalid.xml
 error: XML document failed to validate against schema: Unable to validate doc against /usr/share/libvirt/schemas/domain.rng
 ? 0
 $ lvsh -c test:///default "define '$FIXTURES/domain_invalid.xml'; list --all --name" | sed "s|$FIXTURES|FIXTURES|"
@@ -61,7 +61,7 @@ test
 
 ? 0
 $ lvsh -c test:///default create "$FIXTURES/domain_define.xml" --paused 2>&1 | sed "s|$FIXTURES|FIXTURES|"
-error: failed to create domain from 'FIXTURES/domain_define.xml'
+error: Failed to create domain from FIXTURES/domain_define.xml
 error: unsupported flags (0x1) in function testDomainCreateXML
 
 ? 0
@@ -309,7 +309,7 @@ $ lvsh -c test:///default 'save test img.save --running --paused'
 ? 2
 $ lvsh -c test:///default 'save test img.save --xml nosuch.xml'
 
-! error: cannot read 'nosuch.xml': No such file or directory
+! error: Failed to open file 'nosuch.xml': No such file or directory
 ? 1
 $ lvsh -c test:///default "save test img.save --xml '$FIXTURES/domain_malformed.xml'" 2>&1 | sed "s|$FIXTURES|FIXTURES|"
 error: FIXTURES/domain_malformed.xml:5:3: malformed XML: expected '>'
@@ -377,7 +377,7 @@ $ lvsh -c "test://$FIXTURES/domain_life.xml" 'managedsave-dumpxml saved-vm'
 ? 1
 $ lvsh -c "test://$FIXTURES/domain_life.xml" "managedsave-define saved-vm '$FIXTURES/domain_define.xml'"
 
-! error: failed to update the managed save XML of domain 'saved-vm'
+! error: Failed to update saved-vm XML configuration
 ! error: this function is not supported by the connection driver: virDomainManagedSaveDefineXML
 ? 1
 $ lvsh -c "test://$FIXTURES/domain_life.xml" "managedsave-define saved-vm '$FIXTURES/domain_malformed.xml'" 2>&1 | sed "s|$FIXTURES|FIXTURES|"

@@ -151,12 +151,10 @@ $ lvsh -c test:///default iothreadset test 5
 
 ? 2
 $ lvsh -c test:///default iothreaddel test 7
-! error: failed to delete IOThread 7 of domain 'test'
 ! error: invalid argument: cannot find IOThread '7' in iothreadids list
 
 ? 1
 $ lvsh -c test:///default iothreadpin test 7 0
-! error: failed to pin IOThread 7 of domain 'test'
 ! error: invalid argument: iothreadid 7 not found
 
 ? 1
@@ -190,7 +188,7 @@ $ lvsh -c test:///default qemu-monitor-event --domain nosuch
 
 ? 1
 $ lvsh -c test:///default qemu-attach 1
-! error: failed to attach to pid 1
+! error: Failed to attach to pid 1
 ! error: this function is not supported by the connection driver: virDomainQemuAttach
 
 ? 1

@@ -182,7 +182,6 @@ $ lvsh -c test:///default 'blkiotune test --weight 500; blkiotune test' | grep '
 weight         : 500
 ? 0
 $ lvsh -c test:///default domblkthreshold test vda 1G
-! error: failed to set the threshold of disk 'vda'
 ! error: this function is not supported by the connection driver: virDomainSetBlockThreshold
 
 ? 1

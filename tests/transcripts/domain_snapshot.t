@@ -192,7 +192,7 @@ $ lvsh -c test:///default snapshot-list nosuch
 
 ? 1
 $ lvsh -c test:///default snapshot-info test
-! error: 'snapshot-info' needs a snapshot: give --snapshotname or --current
+! error: --snapshotname or --current is required
 
 ? 2
 $ lvsh -c test:///default snapshot-revert test --current
@@ -248,7 +248,7 @@ $ printf '<domainsnapshot>\n  <name>x</name>\n  <oops>\n</domainsnapshot>\n' > b
 
 ? 1
 $ lvsh -c test:///default snapshot-create test /nonexistent.xml
-! error: cannot read '/nonexistent.xml': No such file or directory
+! error: Failed to open file '/nonexistent.xml': No such file or directory
 
 ? 1
 $ lvsh -r -c test:///default snapshot-create-as test s1

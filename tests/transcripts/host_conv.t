@@ -11,16 +11,14 @@ $ cp $FIXTURES/host-cpu.xml native.args && lvsh -c test:///default domxml-from-n
 ? 1
 $ lvsh -c test:///default domxml-from-native qemu-argv missing.args
 
-! error: cannot read 'missing.args': No such file or directory
+! error: Failed to open file 'missing.args': No such file or directory
 ? 1
 $ lvsh -c test:///default domxml-to-native qemu-argv --domain test
 
-! error: failed to convert the domain XML to qemu-argv
 ! error: this function is not supported by the connection driver: virConnectDomainXMLToNative
 ? 1
 $ cp $FIXTURES/host-domain-cpu.xml dom.xml && lvsh -c test:///default domxml-to-native qemu-argv dom.xml
 
-! error: failed to convert the domain XML to qemu-argv
 ! error: this function is not supported by the connection driver: virConnectDomainXMLToNative
 ? 1
 $ lvsh -c test:///default domxml-to-native qemu-argv --domain nosuch
@@ -142,12 +140,12 @@ Network config change transaction started
 
 Network config change transaction rolled back
 
-! error: failed to begin network config change transaction
+! error: Failed to begin network config change transaction
 ! error: Requested operation is not valid: there is another transaction running.
 ? 1
 $ lvsh -c test:///default iface-commit
 
-! error: failed to commit network config change transaction
+! error: Failed to commit network config change transaction
 ! error: Requested operation is not valid: no transaction running, nothing to be committed.
 ? 1
 $ lvsh -c test:///default -q --json 'iface-begin; iface-rollback'

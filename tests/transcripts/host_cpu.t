@@ -46,7 +46,7 @@ $ lvsh -c test:///default capabilities > caps.xml && lvsh -c test:///default cpu
 ? 1
 $ lvsh -c test:///default cpu-baseline /dev/null
 
-! error: file '/dev/null' does not contain any <cpu> element or valid domain XML, host capabilities XML, or domain capabilities XML
+! error: File '/dev/null' does not contain any <cpu> element or valid domain XML, host capabilities XML, or domain capabilities XML
 ? 1
 $ cd $FIXTURES && lvsh -c test:///default cpu-baseline host-bad.xml
 
@@ -54,7 +54,7 @@ $ cd $FIXTURES && lvsh -c test:///default cpu-baseline host-bad.xml
 ? 1
 $ lvsh -c test:///default cpu-baseline /nonexistent/cpu.xml
 
-! error: cannot read '/nonexistent/cpu.xml': No such file or directory
+! error: Failed to open file '/nonexistent/cpu.xml': No such file or directory
 ? 1
 $ cd $FIXTURES && lvsh -c test:///default cpu-compare host-cpu.xml
 
@@ -83,7 +83,7 @@ $ lvsh -c test:///default hypervisor-cpu-baseline --model Westmere --machine q35
 ? 1
 $ lvsh -c test:///default hypervisor-cpu-baseline
 
-! error: either --file or --model must be given
+! error: Either --file or --model must be provided
 ? 2
 $ cd $FIXTURES && lvsh -c test:///default hypervisor-cpu-baseline host-cpu.xml --model Westmere
 

@@ -121,7 +121,7 @@ Interface eth9 undefined
 
 ? 0
 $ lvsh -c test:///default iface-start eth1
-! error: failed to start interface 'eth1'
+! error: Failed to start interface eth1
 ! error: Requested operation is not valid
 
 ? 1
@@ -130,11 +130,11 @@ $ printf '<interface type="ethernet" name="bad"><mac' > bad.xml; lvsh -c test://
 
 ? 1
 $ lvsh -c test:///default iface-define nosuch.xml
-! error: cannot read 'nosuch.xml': No such file or directory
+! error: Failed to open file 'nosuch.xml': No such file or directory
 
 ? 1
 $ echo '<interface type="ethernet"/>' > noname.xml; lvsh -c test:///default iface-define noname.xml
-! error: failed to define an interface from 'noname.xml'
+! error: Failed to define interface from noname.xml
 ! error: XML error: interface has no name (re)
 
 ? 1

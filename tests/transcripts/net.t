@@ -319,13 +319,13 @@ $ printf '<network>\n  <name>bad</name>\n  <bridge name="x">\n</network>\n' > ba
 
 $ lvsh -c test:///default net-create nosuch.xml
 
-! error: cannot read 'nosuch.xml': No such file or directory
+! error: Failed to open file 'nosuch.xml': No such file or directory
 ? 1
 
 $ printf '<network><name>bad</name><forward mode="nonsense"/></network>\n' > invalid.xml
 > lvsh -c test:///default net-define invalid.xml
 
-! error: failed to define a network from 'invalid.xml'
+! error: Failed to define network from invalid.xml
 ! error: unsupported configuration: unknown forwarding type 'nonsense'
 ? 1
 
@@ -443,7 +443,7 @@ $ lvsh -c test://$FIXTURES/net.xml "net-update default add dns-txt '<txt name=\"
 
 $ lvsh -c test://$FIXTURES/net.xml "net-update default add dns-txt missing.xml"
 
-! error: cannot read 'missing.xml': No such file or directory
+! error: Failed to open file 'missing.xml': No such file or directory
 ? 1
 
 $ lvsh -c test://$FIXTURES/net.xml "net-update default add dns-txt '<txt/>' --current --config"

@@ -179,7 +179,7 @@ $ printf '<device><parent>x</parent' > bad.xml; lvsh -c test:///default nodedev-
 
 ? 1
 $ lvsh -c test:///default nodedev-create nosuch.xml
-! error: cannot read 'nosuch.xml': No such file or directory
+! error: Failed to open file 'nosuch.xml': No such file or directory
 
 ? 1
 $ lvsh -c test:///default -r nodedev-create vhba.xml
@@ -190,47 +190,47 @@ $ lvsh -c test:///default -r nodedev-create vhba.xml
 What the test driver does not model, it refuses; lvsh shows libvirt's words.
 
 $ lvsh -c test:///default nodedev-define vhba.xml
-! error: failed to define a node device from 'vhba.xml'
+! error: Failed to define node device from 'vhba.xml'
 ! error: this function is not supported by the connection driver: virNodeDeviceDefineXML
 
 ? 1
 $ lvsh -c test:///default nodedev-undefine scsi_host1
-! error: failed to undefine node device 'scsi_host1'
+! error: Failed to undefine node device 'scsi_host1'
 ! error: this function is not supported by the connection driver: virNodeDeviceUndefine
 
 ? 1
 $ lvsh -c test:///default nodedev-start scsi_host1
-! error: failed to start node device 'scsi_host1'
+! error: Failed to start device scsi_host1
 ! error: this function is not supported by the connection driver: virNodeDeviceCreate
 
 ? 1
 $ lvsh -c test:///default 'nodedev-autostart scsi_host1'
-! error: failed to mark node device 'scsi_host1' as autostarted
+! error: failed to mark device scsi_host1 as autostarted
 ! error: this function is not supported by the connection driver: virNodeDeviceSetAutostart
 
 ? 1
 $ lvsh -c test:///default 'nodedev-autostart --disable scsi_host1'
-! error: failed to unmark node device 'scsi_host1' as autostarted
+! error: failed to unmark device scsi_host1 as autostarted
 ! error: this function is not supported by the connection driver: virNodeDeviceSetAutostart
 
 ? 1
 $ lvsh -c test:///default nodedev-detach scsi_host1
-! error: failed to detach node device 'scsi_host1'
+! error: Failed to detach device scsi_host1
 ! error: this function is not supported by the connection driver: virNodeDeviceDettach
 
 ? 1
 $ lvsh -c test:///default nodedev-detach scsi_host1 --driver vfio
-! error: failed to detach node device 'scsi_host1'
+! error: Failed to detach device scsi_host1
 ! error: this function is not supported by the connection driver: virNodeDeviceDetachFlags
 
 ? 1
 $ lvsh -c test:///default nodedev-reattach scsi_host1
-! error: failed to re-attach node device 'scsi_host1'
+! error: Failed to re-attach device scsi_host1
 ! error: this function is not supported by the connection driver: virNodeDeviceReAttach
 
 ? 1
 $ lvsh -c test:///default nodedev-reset scsi_host1
-! error: failed to reset node device 'scsi_host1'
+! error: Failed to reset device scsi_host1
 ! error: this function is not supported by the connection driver: virNodeDeviceReset
 
 ? 1

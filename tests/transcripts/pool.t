@@ -258,12 +258,12 @@ $ printf '<pool type="dir"><name>broken</name>\n' > bad.xml; lvsh -c test://$FIX
 ? 1
 $ printf '<pool type="nonsense"><name>x</name></pool>\n' > odd.xml; lvsh -c test://$FIXTURES/storage.xml pool-define odd.xml
 
-! error: failed to define pool from 'odd.xml'
+! error: Failed to define pool from odd.xml
 ! error: XML error: Invalid value for attribute 'type' in element 'pool': 'nonsense'.
 ? 1
 $ lvsh -c test://$FIXTURES/storage.xml pool-define /no/such/file.xml
 
-! error: cannot read '/no/such/file.xml': No such file or directory
+! error: Failed to open file '/no/such/file.xml': No such file or directory
 ? 1
 $ printf '<pool type="dir"><name>stdin pool</name><target><path>/srv/si</path></target></pool>\n' | lvsh -c test://$FIXTURES/storage.xml 'pool-define -; pool-list --inactive'
 Pool stdin pool defined from -

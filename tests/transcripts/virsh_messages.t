@@ -374,3 +374,89 @@ running
 
 ! error: Cannot run interactive console without a controlling TTY
 ? 0
+
+A file that cannot be opened or read: virsh's words, whichever command reads it.
+$ mkdir -p adir; "$TESTS/virsh-same" test:///default "cpu-compare missing.xml" "hypervisor-cpu-compare missing.xml" "define missing.xml" "attach-device test missing.xml" "net-define adir" "domxml-from-native qemu-argv adir"
+6 of 6 same
+? 0
+
+A malformed CPU list: virsh's line, then libvirt's; a list that selects no
+CPU or one past the host's says only virsh's (status 2 stays lvsh's usage status).
+$ "$TESTS/virsh-same" test:///default "vcpupin test 0 abc" "emulatorpin test abc" "iothreadpin test 1 0,,1" "vcpupin test 0 ^0" "emulatorpin test 0-1,^1,^0" "vcpupin test 0 8" "vcpupin test 0 ' 0 , 1 '"
+7 of 7 same
+? 0
+$ lvsh -c test:///default 'vcpupin test 0 abc'
+! error: Invalid cpulist 'abc'
+! error: invalid argument: Failed to parse bitmap 'abc'
+
+? 2
+$ lvsh -c test:///default --json emulatorpin test 1-0
+! {"error":{"status":2,"code":0,"message":"Invalid cpulist '1-0'","detail":"invalid argument: Failed to parse bitmap '1-0'"}}
+? 2
+
+detach-interface says why nothing matched, then (unless --print-xml) that the
+detach failed, as virsh; --print-xml ends without a blank line, as virsh.
+$ "$TESTS/virsh-same" test:///default "detach-interface test network --mac 52:54:00:00:00:99" "detach-interface test bridge --mac aa:bb:cc:dd:ee:ff" "detach-interface test network --mac 52:54:00:00:00:99 --print-xml" "detach-interface test bridge --print-xml" "detach-interface test network --print-xml" "detach-disk test vda --print-xml" "detach-disk test vda --config" "detach-device test $FIXTURES/domain_guest_nic.xml --config"
+8 of 8 same
+? 0
+$ "$TESTS/virsh-same" "test://$FIXTURES/domain_life.xml" 'detach-interface "web \"one\"" network' 'detach-interface "web \"one\"" network --print-xml'
+2 of 2 same
+? 0
+$ lvsh -c test:///default detach-interface test network --mac 52:54:00:00:00:99
+! error: No interface with MAC address 52:54:00:00:00:99 was found
+! error: Failed to detach interface
+
+? 1
+$ lvsh -c test:///default --json detach-interface test bridge
+! {"error":{"status":1,"code":0,"message":"No interface found whose type is bridge","detail":"Failed to detach interface"}}
+? 1
+
+Failures of commands that make an object from a file, of node device and
+interface actions, in virsh's words; where virsh adds nothing of its own
+(iothread changes, migration tuning, block threshold, allocpages), only
+libvirt's line.
+$ lvsh -q -c test:///default dumpxml test > dom.xml; lvsh -q -c test:///default net-dumpxml default > netd.xml; "$TESTS/virsh-same" test:///default \
+>   "define netd.xml" \
+>   "create netd.xml" \
+>   "net-define dom.xml" \
+>   "net-create dom.xml" \
+>   "pool-define dom.xml" \
+>   "pool-create dom.xml" \
+>   "nodedev-define dom.xml" \
+>   "nodedev-create dom.xml" \
+>   "iface-define dom.xml" \
+>   "nwfilter-define dom.xml" \
+>   "vol-create default-pool dom.xml" \
+>   "nodedev-start computer" \
+>   "nodedev-undefine computer" \
+>   "nodedev-detach computer" \
+>   "nodedev-reattach computer" \
+>   "nodedev-reset computer" \
+>   "nodedev-autostart computer" \
+>   "nodedev-autostart computer --disable" \
+>   "iface-start eth1" \
+>   "iface-destroy eth1; iface-destroy eth1" \
+>   "iface-begin; iface-begin" \
+>   "iface-commit" \
+>   "iface-rollback" \
+>   "qemu-attach 1" \
+>   "iothreadadd test 5; iothreadadd test 5" \
+>   "iothreadpin test 9 0" \
+>   "iothreaddel test 9" \
+>   "iothreadset test 9 --poll-max-ns 5" \
+>   "domblkthreshold test vda 1" \
+>   "migrate-setmaxdowntime test 1" \
+>   "migrate-setspeed test 1" \
+>   "allocpages 1 1"
+32 of 32 same
+? 0
+
+More of virsh's words: a snapshot command without a snapshot, setvcpu without
+--enable or --disable, CPU files, save-image-define and managedsave-define
+failures; domxml-to-native's failure is libvirt's line alone.
+$ lvsh -q -c test:///default dumpxml test > dom.xml; echo '<a/>' > a.xml; "$TESTS/virsh-same" test:///default \
+>   "snapshot-info test" "snapshot-revert test" "setvcpu test 1" "cpu-compare a.xml" \
+>   "hypervisor-cpu-baseline" "save-image-define x dom.xml" "managedsave-define test dom.xml" \
+>   "domxml-to-native qemu-argv dom.xml"
+8 of 8 same
+? 0

@@ -166,7 +166,7 @@ $ printf '<volume><name>x</name>\n' > bad.xml; lvsh -c test://$FIXTURES/storage.
 ? 1
 $ printf '<volume><capacity>1</capacity></volume>\n' > noname.xml; lvsh -c test://$FIXTURES/storage.xml vol-create images noname.xml
 
-! error: failed to create a volume from 'noname.xml'
+! error: Failed to create vol from noname.xml
 ! error: XML error: missing volume name element
 ? 1
 $ lvsh -c test://$FIXTURES/storage.xml vol-create-from images c.xml nosuch --inputpool images
