@@ -3,6 +3,9 @@
 #   check WHAT CMD...    run CMD (its output kept in $work/check.out), print
 #                        "ok WHAT" or "FAIL WHAT" and the output; counts in
 #                        pass and fail
+#   ok WHAT CMD...       run CMD quietly; count it in pass and fail; on failure
+#                        print "not ok T_NAME: WHAT" and the start of $work/out
+#                        and $work/err (what the script's last lvsh wrote)
 #   l ARGS...            lvsh on $URI
 #   qemu_guest_xml NAME MIB [DEVICES]  a TCG guest with no OS and a serial
 #                        console, no video, no balloon; DEVICES is more XML
@@ -21,6 +24,20 @@ check() {
         echo "FAIL $what"
         sed 's/^/    /' "$work/check.out" | head -20
     fi
+}
+
+ok() {
+    local what=$1; shift
+    if "$@"; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1))
+        echo "not ok ${T_NAME:+$T_NAME: }$what"
+        for f in out err; do
+            [ -s "${work:-}/$f" ] && { echo "--- $f:"; head -n 30 "$work/$f" | sed 's/^/    /'; }
+        done
+    fi
+    return 0
 }
 
 l() { "$LVSH" -c "$URI" "$@"; }

@@ -8,22 +8,11 @@
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
-LVSH=${LVSH_BIN:-$top/lvsh}
+T_NAME=events
+. "$here/lib.sh"   # LVSH, ok, pass and fail
 URI=${LVSH_TIER_TEST:?run me through tests/daemon/run.sh}
 scratch=$(mktemp -d /tmp/lvsh-events.XXXXXX)
-pass=0
-fail=0
 
-ok() {  # ok DESCRIPTION COMMAND...
-    local what=$1
-    shift
-    if "$@"; then
-        pass=$((pass + 1))
-    else
-        fail=$((fail + 1))
-        echo "not ok: $what"
-    fi
-}
 
 vs() { virsh -q -c "$URI" "$@" >/dev/null; }
 

@@ -9,10 +9,9 @@
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
-LVSH=${LVSH_BIN:-$top/lvsh}
+T_NAME=fleet
+. "$here/lib.sh"   # LVSH, ok, pass and fail
 FLEET=$here/fleet.sh
-pass=0
-fail=0
 T0=$SECONDS
 work=$(mktemp -d /tmp/lvsh-fleet-test.XXXXXX)
 F=$work/fleet
@@ -21,19 +20,6 @@ F=$work/fleet
 DEADLINE=5
 SLACK=30
 
-ok() {  # ok DESCRIPTION COMMAND...
-    local desc=$1
-    shift
-    if "$@"; then
-        pass=$((pass + 1))
-    else
-        fail=$((fail + 1))
-        echo "not ok fleet: $desc"
-        for f in out err; do
-            [ -s "$work/$f" ] && { echo "--- $f:"; head -n 30 "$work/$f" | sed 's/^/    /'; }
-        done
-    fi
-}
 
 cleanup() {
     if [ -n "${QA:-}" ]; then

@@ -16,23 +16,11 @@ if [ -z "${LVSH_ALIAS_NS:-}" ]; then
     LVSH_ALIAS_NS=1 exec unshare -m --propagation private bash "$0" "$@"
 fi
 T_NAME=uri-alias
-. "$here/../tmux/lib.sh"   # a scratch HOME, check, tmux_*
+. "$here/lib.sh"           # ok, pass and fail
+. "$here/../tmux/lib.sh"   # a scratch HOME, check (the screen's), tmux_*
 work=$T_SCRATCH
 unset LVSH_HOSTS
 
-ok() {  # ok DESCRIPTION COMMAND...
-    local desc=$1
-    shift
-    if "$@"; then
-        T_PASS=$((T_PASS + 1))
-    else
-        T_FAIL=$((T_FAIL + 1))
-        echo "not ok uri-alias: $desc"
-        for f in out err; do
-            [ -s "$work/$f" ] && { echo "--- $f:"; head -n 20 "$work/$f" | sed 's/^/    /'; }
-        done
-    fi
-}
 lv() {  # lv ARGS...: out, err and rc
     "$LVSH" "$@" > "$work/out" 2> "$work/err"
     rc=$?
@@ -118,4 +106,6 @@ sleep 0.3
 check "and not the session's web1" tmux_wait '# on myalias domstate we$'
 tmux_keys C-u
 tmux_quit
+T_PASS=$((T_PASS + pass))   # ok's count joins check's
+T_FAIL=$((T_FAIL + fail))
 tmux_done
