@@ -510,20 +510,32 @@ static void complete_in_command(struct lvsh_session *s, struct ctx *x, struct ca
         add_option_names(x, cs);
 }
 
+/* The context of cmd's words[0..nwords) (ctx_scan); ctx_close frees it. */
+static void ctx_open(struct ctx *x, const struct lvsh_cmd *cmd, char *const *words, int nwords)
+{
+    *x = (struct ctx){ .cmd = cmd, .pending = -1 };
+    while (cmd->opts && cmd->opts[x->nopts].name)
+        x->nopts++;
+    x->val = xcalloc((size_t)x->nopts + 1, sizeof(char *));
+    x->used = xcalloc((size_t)x->nopts + 1, sizeof(bool));
+    ctx_scan(x, words, nwords);
+}
+
+static void ctx_close(struct ctx *x)
+{
+    free(x->val);
+    free(x->used);
+}
+
 /* The candidates inside one command (words[0] is its name). */
 static void complete_in_words(struct lvsh_session *s, const struct lvsh_cmd *cmd,
                               char *const *words, int nwords, struct cands *cs,
                               const char *cur)
 {
-    struct ctx x = { .cmd = cmd, .pending = -1 };
-    while (cmd->opts && cmd->opts[x.nopts].name)
-        x.nopts++;
-    x.val = xcalloc((size_t)x.nopts + 1, sizeof(char *));
-    x.used = xcalloc((size_t)x.nopts + 1, sizeof(bool));
-    ctx_scan(&x, words, nwords);
+    struct ctx x;
+    ctx_open(&x, cmd, words, nwords);
     complete_in_command(s, &x, cs, cur);
-    free(x.val);
-    free(x.used);
+    ctx_close(&x);
 }
 
 void complete_cmd_words(struct lvsh_session *s, const struct lvsh_cmd *cmd,
@@ -567,18 +579,13 @@ static int opts_first_command(const struct lvsh_cmd *cmd, char *const *words, in
  * words before its command (words[k]), or NULL. */
 static const char *targets_before(const struct lvsh_cmd *cmd, char *const *words, int k)
 {
-    struct ctx x = { .cmd = cmd, .pending = -1 };
-    while (cmd->opts && cmd->opts[x.nopts].name)
-        x.nopts++;
-    x.val = xcalloc((size_t)x.nopts + 1, sizeof(char *));
-    x.used = xcalloc((size_t)x.nopts + 1, sizeof(bool));
-    ctx_scan(&x, words, k);
+    struct ctx x;
+    ctx_open(&x, cmd, words, k);
     const char *v = NULL;
     for (int i = 0; i < x.nopts; i++)
         if (cmd->opts[i].complete == LVSH_COMP_TARGETS && x.val[i])
             v = x.val[i];
-    free(x.val);
-    free(x.used);
+    ctx_close(&x);
     return v;
 }
 
