@@ -172,9 +172,12 @@ static void put_spaces(FILE *out, size_t n)
     fwrite_unlocked(blanks, 1, n, out);
 }
 
-static void put_padded(FILE *out, const char *text, size_t width, bool right, bool pad)
+/* text padded to width; ascii is text_printable_ascii(text), which a
+ * caller that measured the text already has. */
+static void put_padded_ascii(FILE *out, const char *text, size_t ascii, size_t width,
+                             bool right, bool pad)
 {
-    size_t w = text_printable_ascii(text);
+    size_t w = ascii;
     char *esc = w == (size_t)-1 ? text_escape(text) : NULL;   /* most text needs none */
     if (esc)
         w = text_width(text);
@@ -190,6 +193,11 @@ static void put_padded(FILE *out, const char *text, size_t width, bool right, bo
     free(esc);
 }
 
+static void put_padded(FILE *out, const char *text, size_t width, bool right, bool pad)
+{
+    put_padded_ascii(out, text, text_printable_ascii(text), width, right, pad);
+}
+
 /* A column for machines only (JSON, CSV): the text forms leave it out. */
 static bool col_shown(const struct out_table *t, int c)
 {
@@ -200,6 +208,10 @@ static bool col_shown(const struct out_table *t, int c)
 static void render_table_text(FILE *out, const struct out_table *t, bool quiet)
 {
     size_t *w = xcalloc((size_t)t->ncols, sizeof(size_t));
+    /* each cell is measured once: its text_printable_ascii, for the
+     * widths and again for the writing */
+    size_t ncells = (size_t)t->nrows * (size_t)t->ncols;
+    size_t *ascii = xcalloc(ncells ? ncells : 1, sizeof(size_t));
     size_t total = 0;
     int last = -1;
 
@@ -210,7 +222,9 @@ static void render_table_text(FILE *out, const struct out_table *t, bool quiet)
         if (!quiet)
             w[c] = text_width(t->headers[c]);
         for (int r = 0; r < t->nrows; r++) {
-            size_t cw = text_width(t->cells[r * t->ncols + c].text);
+            size_t k = (size_t)r * (size_t)t->ncols + (size_t)c;
+            ascii[k] = text_printable_ascii(t->cells[k].text);
+            size_t cw = ascii[k] != (size_t)-1 ? ascii[k] : text_width(t->cells[k].text);
             if (cw > w[c])
                 w[c] = cw;
         }
@@ -223,12 +237,16 @@ static void render_table_text(FILE *out, const struct out_table *t, bool quiet)
         for (int c = 0; c < t->ncols; c++) {
             if (!col_shown(t, c))
                 continue;
-            const char *text = r < 0 ? t->headers[c] : t->cells[r * t->ncols + c].text;
             bool right = (t->colflags[c] & OUT_COL_RIGHT) != 0;
             if (!first)
                 fwrite_unlocked("   ", 1, 3, out);
             first = false;
-            put_padded(out, text, w[c], right, c < last || right);
+            if (r < 0) {
+                put_padded(out, t->headers[c], w[c], right, c < last || right);
+            } else {
+                size_t k = (size_t)r * (size_t)t->ncols + (size_t)c;
+                put_padded_ascii(out, t->cells[k].text, ascii[k], w[c], right, c < last || right);
+            }
         }
         fputc_unlocked('\n', out);
         if (r < 0) {
@@ -238,6 +256,7 @@ static void render_table_text(FILE *out, const struct out_table *t, bool quiet)
         }
     }
     funlockfile(out);
+    free(ascii);
     free(w);
 }
 
