@@ -68,17 +68,25 @@ void fleet_free(struct lvsh_session *s)
     s->fleet = NULL;
 }
 
-bool fleet_resolve(const char *spec, struct inv_host **out, size_t *n, char **err)
+/* spec's hosts, from the inventory (warning about its bad lines when warn:
+ * completion has no line to warn on). */
+static bool resolve(const char *spec, struct inv_host **out, size_t *n, char **err, bool warn)
 {
     struct inventory *inv = inventory_load();
-    for (size_t i = 0; i < inv->nerrors; i++)
+    for (size_t i = 0; warn && i < inv->nerrors; i++)
         fprintf(stderr, "warning: %s\n", inv->errors[i]);
     bool ok = inventory_targets(inv, spec, out, n, err);
+    inventory_free(inv);
+    return ok;
+}
+
+bool fleet_resolve(const char *spec, struct inv_host **out, size_t *n, char **err)
+{
+    bool ok = resolve(spec, out, n, err, true);
     if (ok && *n == 0) {
         *err = xasprintf("no hosts in '%s'", spec);
         ok = false;
     }
-    inventory_free(inv);
     return ok;
 }
 
@@ -488,17 +496,6 @@ void fleet_summary(const struct fleet_out *o, size_t n, bool json)
     fflush(stderr);
 }
 
-/* A target list resolved quietly: completion has no line to warn on. */
-static bool resolve_quiet(const char *spec, struct inv_host **h, size_t *n)
-{
-    struct inventory *inv = inventory_load();
-    char *err = NULL;
-    bool ok = inventory_targets(inv, spec, h, n, &err);
-    free(err);
-    inventory_free(inv);
-    return ok;
-}
-
 static bool same_uri(const char *a, const char *b)
 {
     return a && b ? strcmp(a, b) == 0 : a == b;
@@ -511,7 +508,10 @@ void fleet_complete_on(struct lvsh_session *s, const char *targets)
     size_t n = 0;
     fleet_complete_off(s);
     f->comp_on = true;
-    if (!resolve_quiet(targets, &ih, &n))
+    char *err = NULL;
+    bool ok = resolve(targets, &ih, &n, &err, false);
+    free(err);
+    if (!ok)
         return;
     f->comp = fleet_hosts_of(s, ih, n, &tmp);
     f->ncomp = n;
@@ -559,30 +559,30 @@ void fleet_complete_off(struct lvsh_session *s)
     f->comp_on = false;
 }
 
+/* One host's names, as the session would ask for them. */
+static void host_cache_list(const struct lvsh_session *s, struct lvsh_session *hs,
+                            enum lvsh_completer kind, const char *arg,
+                            void (*add)(void *opaque, const char *name), void *opaque)
+{
+    hs->no_auth_prompt = true;
+    hs->readonly = s->readonly;
+    hs->interactive = s->interactive;   /* a person's shell: event-fresh caches */
+    cache_list(hs, kind, arg, add, opaque);
+}
+
 bool fleet_cache_list(struct lvsh_session *s, enum lvsh_completer kind, const char *arg,
                       void (*add)(void *opaque, const char *name), void *opaque)
 {
     struct lvsh_fleet *f = s->fleet;
     if (f && f->comp_on) {
-        for (size_t i = 0; i < f->ncomp; i++) {
-            struct lvsh_session *hs = &f->comp[i]->hs;
-            hs->no_auth_prompt = true;
-            hs->readonly = s->readonly;
-            hs->interactive = s->interactive;
-            /* a host that did not open is not tried again by TAB */
-            if (hs->conn)
-                cache_list(hs, kind, arg, add, opaque);
-        }
+        for (size_t i = 0; i < f->ncomp; i++)
+            if (f->comp[i]->hs.conn)   /* a host that did not open is not tried again by TAB */
+                host_cache_list(s, &f->comp[i]->hs, kind, arg, add, opaque);
         return true;
     }
     if (!f || !f->active || s->conn || s->parent)
         return false;
-    for (size_t i = 0; i < f->n; i++) {
-        struct lvsh_session *hs = &f->hosts[i].hs;
-        hs->no_auth_prompt = true;
-        hs->readonly = s->readonly;
-        hs->interactive = s->interactive;   /* a person's shell: event-fresh caches */
-        cache_list(hs, kind, arg, add, opaque);
-    }
+    for (size_t i = 0; i < f->n; i++)
+        host_cache_list(s, &f->hosts[i].hs, kind, arg, add, opaque);
     return true;
 }
